@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from "hono";
+import { setSessionShop } from "../auth/session";
+import type { AppEnv } from "../env";
+import { HttpError } from "../lib/errors";
+import { membershipBySlug } from "../platform/shops";
+import { toShop } from "../tenancy/shop-cache";
+
+/**
+ * Loads the shop named in /admin/:shop/... for the logged-in seller. A shop she is not a
+ * member of is a 404, exactly like one that does not exist.
+ */
+export function loadAdminShop(): MiddlewareHandler<AppEnv> {
+  return async function adminShopLoader(c, next) {
+    const user = c.var.user!;
+    const slug = c.req.param("shop") ?? "";
+    const found = slug ? await membershipBySlug(c.var.db, user.id, slug) : undefined;
+    if (!found) throw new HttpError(404, "notFound");
+    c.set("shop", toShop(found.shop));
+    c.set("role", found.role);
+    if (user.shopId !== found.shop.id) await setSessionShop(c.var.db, user.sessionId, found.shop.id);
+    await next();
+  };
+}
+
+/** Settings and staff are the owner's alone; staff get a 404 as if the page did not exist. */
+export function requireOwner(): MiddlewareHandler<AppEnv> {
+  return async function ownerRequired(c, next) {
+    if (c.var.role !== "owner") throw new HttpError(404, "notFound");
+    await next();
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The seller admin on ROOT_DOMAIN/admin. Every shop route lives under /admin/:shop, whose
+ * middleware checks membership: another shop's slug or id is a 404.
+ */
+import { Hono } from "hono";
+import { requireUser } from "../auth/guard";
+import type { AppEnv } from "../env";
+import { messages } from "../i18n";
+import { renderPage } from "../lib/render";
+import { productCount } from "../catalog/stats";
+import { membershipsOf } from "../platform/shops";
+import { originFor } from "../tenancy/host";
+import { orderAdmin } from "../orders/admin-routes";
+import { cms } from "./cms";
+import { loadAdminShop } from "./load-shop";
+import { Dashboard } from "./views/Dashboard";
+import { LivePage } from "./views/LivePage";
+import { ShopsPage } from "./views/ShopsPage";
+
+export const admin = new Hono<AppEnv>();
+
+admin.use("*", requireUser());
+
+admin.get("/", async (c) => {
+  const shops = await membershipsOf(c.var.db, c.var.user!.id);
+  const current = shops.find((s) => s.shopId === c.var.user!.shopId) ?? shops[0];
+  return c.redirect(current ? `/admin/${current.slug}` : "/start", 303);
+});
+
+admin.get("/shops", async (c) => {
+  const shops = await membershipsOf(c.var.db, c.var.user!.id);
+  return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} />);
+});
+
+/** Everything below acts on one shop: the seller's membership is checked first. */
+export const shopAdmin = new Hono<AppEnv>();
+shopAdmin.use("*", loadAdminShop());
+
+const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
+  originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+
+shopAdmin.get("/", async (c) => {
+  const n = await productCount(c.var.db, c.var.shop.id);
+  return renderPage(
+    c,
+    <Dashboard m={messages(c.var.locale)} csrf={c.var.csrfToken} shop={c.var.shop} shopUrl={shopUrl(c)} productCount={n} />,
+  );
+});
+
+shopAdmin.get("/live", (c) =>
+  renderPage(c, <LivePage m={messages(c.var.locale)} csrf={c.var.csrfToken} shop={c.var.shop} shopUrl={shopUrl(c)} />),
+);
+
+shopAdmin.route("/orders", orderAdmin);
+shopAdmin.route("/", cms);
+
+admin.route("/:shop", shopAdmin);

@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
+import { getCookie } from "hono/cookie";
+import { isLocale, messages } from "../i18n";
+import { sessionToken, sessionUser } from "./session";
+
+/** Reads the session cookie into c.var.user (null when absent, expired or revoked). */
+export function attachUser(): MiddlewareHandler<AppEnv> {
+  return async function userLoader(c, next) {
+    const token = sessionToken(c);
+    const user = token ? await sessionUser(c.var.db, token) : null;
+    c.set("user", user);
+    const lang = getCookie(c, "hatti_lang");
+    const m = messages(user?.locale ?? (isLocale(lang) ? lang : "en"));
+    c.set("locale", m.locale);
+    c.set("t", m.t);
+    await next();
+  };
+}
+
+/** Sends visitors who are not logged in to /login, remembering where they were going. */
+export function requireUser(): MiddlewareHandler<AppEnv> {
+  return async function userRequired(c, next) {
+    if (!c.var.user) {
+      const url = new URL(c.req.url);
+      const next_ = url.pathname + url.search;
+      return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
+    }
+    await next();
+  };
+}
+
+/** A safe local redirect target: a path on this host, never another origin. */
+export function safeNext(next: string | undefined, fallback: string): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  return next;
+}

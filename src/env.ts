@@ -1,0 +1,32 @@
+import type { Db } from "./db/client";
+import type { Meter } from "./lib/meter";
+import type { Shop } from "./tenancy/shop-cache";
+import type { Messages, Locale } from "./i18n";
+import type { SessionUser } from "./auth/session";
+
+/** Bindings from wrangler.toml. */
+export interface Bindings {
+  DB: D1Database;
+  MEDIA: R2Bucket;
+  /** The platform's host, e.g. "hatti.pk"; "localhost:8787" in development. */
+  ROOT_DOMAIN: string;
+  ENVIRONMENT: "development" | "production" | "test" | string;
+  /** Bench-only switch: "1" turns every storefront cache off. */
+  CACHE_DISABLED?: string;
+}
+
+/** Typed per-request values on `c.var`, set by middleware. */
+export interface Variables {
+  meter: Meter;
+  db: Db;
+  /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
+  shop: Shop;
+  user: SessionUser | null;
+  /** The seller's role in c.var.shop (admin routes only). */
+  role: "owner" | "staff";
+  locale: Locale;
+  t: Messages["t"];
+  csrfToken: string;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,2 @@
+/** Seller-side order management strings. */
+export default {} as const;

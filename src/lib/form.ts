@@ -1,0 +1,35 @@
+/**
+ * Form helpers: read a urlencoded/multipart body into plain strings, validate it with zod,
+ * and turn zod issues into one message per field (the first).
+ */
+import type { Context } from "hono";
+import type { z } from "zod";
+
+export type FormValues = Record<string, string>;
+export type FieldErrors = Record<string, string>;
+
+/** Form fields as strings (files and the CSRF token left out); repeated names keep the last. */
+export async function readForm(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody();
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "_csrf") continue;
+    const value = Array.isArray(v) ? v[v.length - 1] : v;
+    if (typeof value === "string") out[k] = value;
+  }
+  return out;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/** Validates with zod; issue messages are catalogue keys, translated by the caller's view. */
+export function validate<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

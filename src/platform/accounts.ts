@@ -1,0 +1,64 @@
+/** Seller accounts: creation and look-up by phone or email. No HTTP here. */
+import { eq, inArray } from "drizzle-orm";
+import type { Identity } from "../auth/identity";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db/client";
+import { invitations, memberships, users } from "../db/schema";
+
+export type UserRow = typeof users.$inferSelect;
+
+const loginColumn = (id: Identity) => (id.kind === "phone" ? users.phone : users.email);
+
+export async function findUser(db: Db, id: Identity): Promise<UserRow | undefined> {
+  return db.select().from(users).where(eq(loginColumn(id), id.value)).get();
+}
+
+export class LoginTakenError extends Error {}
+
+/**
+ * Creates a user and accepts staff invitations addressed to her.
+ * Throws LoginTakenError when the phone or email is already registered.
+ */
+export async function createUser(
+  db: Db,
+  input: { name: string; login: Identity; password: string; locale?: "en" | "ur" },
+): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  const contact = input.login.value;
+  try {
+    const user = await db
+      .insert(users)
+      .values({
+        name: input.name,
+        phone: input.login.kind === "phone" ? contact : null,
+        email: input.login.kind === "email" ? contact : null,
+        passwordHash,
+        locale: input.locale ?? "en",
+      })
+      .returning()
+      .get();
+    await acceptInvitations(db, user);
+    return user;
+  } catch (err) {
+    if (String((err as Error)?.message ?? err).includes("UNIQUE")) throw new LoginTakenError();
+    throw err;
+  }
+}
+
+/**
+ * Pending staff invitations addressed to this user's phone or email become memberships.
+ * Runs at sign-up and at every log-in, so an invitation sent later is picked up too.
+ */
+export async function acceptInvitations(db: Db, user: Pick<UserRow, "id" | "phone" | "email">): Promise<void> {
+  const contacts = [user.phone, user.email].filter((c): c is string => !!c);
+  if (!contacts.length) return;
+  const pending = await db.select().from(invitations).where(inArray(invitations.contact, contacts)).all();
+  if (!pending.length) return;
+  await db.batch([
+    db
+      .insert(memberships)
+      .values(pending.map((p) => ({ shopId: p.shopId, userId: user.id, role: p.role })))
+      .onConflictDoNothing(),
+    db.delete(invitations).where(inArray(invitations.id, pending.map((p) => p.id))),
+  ]);
+}

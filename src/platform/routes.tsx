@@ -1,0 +1,223 @@
+/**
+ * The platform on ROOT_DOMAIN: landing, sign-up, log-in, log-out and the create-a-shop
+ * wizard (sign-up -> name and address -> theme -> live: four screens).
+ */
+import { Hono, type Context } from "hono";
+import { setCookie } from "hono/cookie";
+import { requireUser, safeNext } from "../auth/guard";
+import { verifyPassword, dummyHash } from "../auth/password";
+import { clientIp, hit, peek, reset, RULES } from "../auth/rate-limit";
+import {
+  clearSessionCookie,
+  createSession,
+  revokeSession,
+  sessionToken,
+  setSessionCookie,
+} from "../auth/session";
+import type { AppEnv } from "../env";
+import { messages, isLocale } from "../i18n";
+import { readForm, validate } from "../lib/form";
+import { renderPage } from "../lib/render";
+import { THEMES, isThemeId } from "../../themes";
+import { acceptInvitations, createUser, findUser, LoginTakenError } from "./accounts";
+import { loginSchema, shopStartSchema, signupSchema } from "./schemas";
+import { createShop, membershipsOf, slugStatus, SlugTakenError } from "./shops";
+import { suggestSlug } from "../tenancy/slug";
+import { Landing } from "./views/Landing";
+import { LoginPage } from "./views/LoginPage";
+import { SignupPage } from "./views/SignupPage";
+import { StartPage } from "./views/StartPage";
+import { ThemePage } from "./views/ThemePage";
+import { sha256Hex } from "../lib/bytes";
+
+export const platform = new Hono<AppEnv>();
+
+const m = (c: { var: { locale: "en" | "ur" } }) => messages(c.var.locale);
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.var.user} />));
+
+platform.get("/lang/:locale", (c) => {
+  const locale = c.req.param("locale");
+  if (isLocale(locale)) {
+    setCookie(c, "hatti_lang", locale, { path: "/", maxAge: 365 * 86400, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:" });
+  }
+  return c.redirect(safeNext(c.req.query("next"), "/"), 303);
+});
+
+// ---------------------------------------------------------------- sign-up
+
+platform.get("/signup", (c) => {
+  if (c.var.user) return c.redirect("/start", 303);
+  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} />);
+});
+
+platform.post("/signup", async (c) => {
+  const values = await readForm(c);
+  const slug = c.req.query("slug");
+  const show = (errors: Record<string, string>, status: 400 | 409 | 429, alert?: string) =>
+    renderPage(
+      c,
+      <SignupPage m={m(c)} csrf={c.var.csrfToken} values={{ name: values.name ?? "", login: values.login ?? "" }} errors={errors} slug={slug} alert={alert} />,
+      status,
+    );
+
+  const limit = await hit(c.var.db, `signup:ip:${clientIp(c.req)}`, RULES.signupIp);
+  if (limit.limited) return show({}, 429, m(c).t("error.rateLimited", { minutes: minutes(limit.retryAfterMs) }));
+
+  const parsed = validate(signupSchema, values);
+  if (!parsed.ok) return show(parsed.errors, 400);
+  try {
+    const user = await createUser(c.var.db, { ...parsed.data, locale: c.var.locale });
+    const token = await createSession(c.var.db, user.id, { userAgent: c.req.header("user-agent") });
+    setSessionCookie(c, token);
+  } catch (err) {
+    if (err instanceof LoginTakenError) return show({ login: "validation.loginTaken" }, 409);
+    throw err;
+  }
+  return c.redirect(slug ? `/start?slug=${encodeURIComponent(slug)}` : "/start", 303);
+});
+
+// ---------------------------------------------------------------- log-in / log-out
+
+platform.get("/login", (c) => {
+  if (c.var.user) return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
+  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} />);
+});
+
+platform.post("/login", async (c) => {
+  const values = await readForm(c);
+  const next = c.req.query("next");
+  const t = m(c).t;
+  const fail = (error: string, status: 401 | 429 = 401) =>
+    renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} values={{ login: values.login ?? "" }} error={error} next={next} />, status);
+
+  const ipLimit = await hit(c.var.db, `login:ip:${clientIp(c.req)}`, RULES.loginIp);
+  if (ipLimit.limited) return fail(t("error.rateLimited", { minutes: minutes(ipLimit.retryAfterMs) }), 429);
+
+  const parsed = validate(loginSchema, values);
+  if (!parsed.ok) {
+    await verifyPassword("x", await dummyHash());
+    return fail(t("login.failed"));
+  }
+  const accountKey = `login:acct:${await sha256Hex(parsed.data.login.value)}`;
+  const locked = await peek(c.var.db, accountKey, RULES.loginAccount);
+  if (locked.limited) return fail(t("login.locked", { minutes: minutes(locked.retryAfterMs) }), 429);
+
+  const user = await findUser(c.var.db, parsed.data.login);
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !ok) {
+    const after = await hit(c.var.db, accountKey, RULES.loginAccount);
+    if (after.limited) return fail(t("login.locked", { minutes: minutes(after.retryAfterMs) }), 429);
+    return fail(t("login.failed"));
+  }
+  await reset(c.var.db, accountKey);
+  await acceptInvitations(c.var.db, user);
+
+  // A new session on every log-in: a token planted before log-in is never promoted.
+  const old = sessionToken(c);
+  if (old) await revokeSession(c.var.db, await sha256Hex(old));
+  const shops = await membershipsOf(c.var.db, user.id);
+  const token = await createSession(c.var.db, user.id, {
+    shopId: shops[0]?.shopId ?? null,
+    userAgent: c.req.header("user-agent"),
+  });
+  setSessionCookie(c, token);
+  return c.redirect(safeNext(next, shops.length ? "/admin" : "/start"), 303);
+});
+
+platform.post("/logout", async (c) => {
+  if (c.var.user) await revokeSession(c.var.db, c.var.user.sessionId);
+  clearSessionCookie(c);
+  return c.redirect("/", 303);
+});
+
+// ---------------------------------------------------------------- availability API
+
+platform.get("/api/slug", async (c) => {
+  const slug = (c.req.query("slug") ?? "").trim().toLowerCase().slice(0, 64);
+  c.header("cache-control", "no-store");
+  return c.json(await slugStatus(c.var.db, slug));
+});
+
+// ---------------------------------------------------------------- wizard
+
+platform.use("/start", requireUser());
+platform.use("/start/*", requireUser());
+
+platform.get("/start", (c) => {
+  const slug = c.req.query("slug") ?? "";
+  return renderPage(
+    c,
+    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} />,
+  );
+});
+
+platform.post("/start", async (c) => {
+  const values = await readForm(c);
+  // No address typed (JavaScript off): suggest one from the name.
+  if (!values.slug?.trim() && values.name) values.slug = suggestSlug(values.name);
+  const show = (errors: Record<string, string>, suggestion?: string) =>
+    renderPage(
+      c,
+      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} />,
+      400,
+    );
+  const parsed = validate(shopStartSchema, values);
+  if (!parsed.ok) return show(parsed.errors);
+  const status = await slugStatus(c.var.db, parsed.data.slug);
+  if (!status.ok) return show({ slug: `slug.${status.problem}` }, status.suggestion);
+  const q = new URLSearchParams({ name: parsed.data.name, slug: parsed.data.slug });
+  return c.redirect(`/start/theme?${q}`, 303);
+});
+
+const themePage = (c: Context<AppEnv>, name: string, slug: string, selected?: string, error?: string) =>
+  renderPage(
+    c,
+    <ThemePage
+      m={m(c)}
+      csrf={c.var.csrfToken}
+      name={name}
+      slug={slug}
+      host={`${slug}.${c.env.ROOT_DOMAIN}`}
+      themes={THEMES.map((t) => t.manifest)}
+      selected={selected}
+      error={error}
+    />,
+    error ? 400 : 200,
+  );
+
+platform.get("/start/theme", (c) => {
+  const parsed = validate(shopStartSchema, { name: c.req.query("name") ?? "", slug: c.req.query("slug") ?? "" });
+  if (!parsed.ok) return c.redirect("/start", 303);
+  return themePage(c, parsed.data.name, parsed.data.slug);
+});
+
+platform.post("/start/theme", async (c) => {
+  const values = await readForm(c);
+  const parsed = validate(shopStartSchema, values);
+  if (!parsed.ok) return c.redirect("/start", 303);
+  const { name, slug } = parsed.data;
+  const theme = values.theme ?? "";
+  if (!isThemeId(theme)) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
+  try {
+    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
+  } catch (err) {
+    if (!(err instanceof SlugTakenError)) throw err;
+    // Taken between screens: back to the address with a suggestion.
+    const status = await slugStatus(c.var.db, slug);
+    return renderPage(
+      c,
+      <StartPage
+        m={m(c)}
+        csrf={c.var.csrfToken}
+        rootDomain={c.env.ROOT_DOMAIN}
+        values={{ name, slug }}
+        errors={{ slug: "slug.taken" }}
+        suggestion={status.ok ? undefined : status.suggestion}
+      />,
+      409,
+    );
+  }
+  return c.redirect(`/admin/${slug}/live`, 303);
+});

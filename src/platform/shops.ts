@@ -1,0 +1,81 @@
+/** Shops on the platform: slug availability, creation, a seller's memberships. No HTTP here. */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { deliveryZones, memberships, shops } from "../db/schema";
+import { alternativeSlugs, slugProblem } from "../tenancy/slug";
+import { invalidateShop } from "../tenancy/shop-cache";
+
+export type SlugStatus =
+  | { ok: true }
+  | { ok: false; problem: "invalid" | "reserved" | "taken"; suggestion?: string };
+
+export async function slugStatus(db: Db, slug: string): Promise<SlugStatus> {
+  const problem = slugProblem(slug);
+  if (problem) return { ok: false, problem };
+  const candidates = [slug, ...alternativeSlugs(slug)];
+  const taken = await db
+    .select({ slug: shops.slug })
+    .from(shops)
+    .where(sql`${shops.slug} IN (${sql.join(candidates.map((s) => sql`${s}`), sql`, `)})`)
+    .all();
+  const takenSet = new Set(taken.map((r) => r.slug));
+  if (!takenSet.has(slug)) return { ok: true };
+  return { ok: false, problem: "taken", suggestion: candidates.find((s) => !takenSet.has(s)) };
+}
+
+export class SlugTakenError extends Error {}
+
+export interface NewShop {
+  name: string;
+  slug: string;
+  themeId: string;
+  locale?: "en" | "ur";
+  ownerId: number;
+}
+
+/** Creates the shop, its owner membership and a starting delivery zone in one atomic batch. */
+export async function createShop(db: Db, input: NewShop): Promise<{ id: number; slug: string }> {
+  const shopId = sql`(SELECT ${shops.id} FROM ${shops} WHERE ${shops.slug} = ${input.slug})`;
+  try {
+    const [created] = await db.batch([
+      db
+        .insert(shops)
+        .values({ name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? "en" })
+        .returning({ id: shops.id, slug: shops.slug }),
+      db.insert(memberships).values({ shopId, userId: input.ownerId, role: "owner" }),
+      db.insert(deliveryZones).values({ shopId, name: input.locale === "ur" ? "پورا پاکستان" : "All of Pakistan", fee: 25_000 }),
+    ]);
+    invalidateShop(input.slug);
+    return created[0]!;
+  } catch (err) {
+    if (String((err as Error)?.message ?? err).includes("UNIQUE")) throw new SlugTakenError();
+    throw err;
+  }
+}
+
+export interface MembershipView {
+  shopId: number;
+  slug: string;
+  name: string;
+  role: "owner" | "staff";
+}
+
+export function membershipsOf(db: Db, userId: number): Promise<MembershipView[]> {
+  return db
+    .select({ shopId: shops.id, slug: shops.slug, name: shops.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(shops, eq(shops.id, memberships.shopId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(shops.name))
+    .all();
+}
+
+/** The shop with this slug if the user is a member of it, with her role. */
+export async function membershipBySlug(db: Db, userId: number, slug: string) {
+  return db
+    .select({ shop: shops, role: memberships.role })
+    .from(memberships)
+    .innerJoin(shops, eq(shops.id, memberships.shopId))
+    .where(and(eq(memberships.userId, userId), eq(shops.slug, slug)))
+    .get();
+}

@@ -1,0 +1,33 @@
+import type { Messages } from "../../i18n";
+import { AuthShell } from "./AuthShell";
+
+export function Landing({ m, loggedIn }: { m: Messages; loggedIn: boolean }) {
+  const { t } = m;
+  return (
+    <AuthShell
+      m={m}
+      title={t("app.tagline")}
+      nav={
+        <a class="btn ghost small" href={loggedIn ? "/admin" : "/login"}>
+          {loggedIn ? t("admin.home.title") : t("nav.login")}
+        </a>
+      }
+    >
+      <h1>{t("landing.title")}</h1>
+      <p>{t("landing.body")}</p>
+      <ul class="points">
+        <li>{t("landing.point1")}</li>
+        <li>{t("landing.point2")}</li>
+        <li>{t("landing.point3")}</li>
+      </ul>
+      <div class="stack">
+        <a class="btn block" href="/signup">
+          {t("landing.start")}
+        </a>
+        <a class="btn ghost block" href="/login">
+          {t("landing.login")}
+        </a>
+      </div>
+    </AuthShell>
+  );
+}

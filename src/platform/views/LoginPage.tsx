@@ -1,0 +1,40 @@
+import type { Messages } from "../../i18n";
+import type { FormValues } from "../../lib/form";
+import { Field } from "../../ui/Field";
+import { Form } from "../../ui/Form";
+import { AuthShell } from "./AuthShell";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+export interface LoginProps {
+  m: Messages;
+  csrf: string;
+  values?: FormValues;
+  /** One generic message: never says whether the account exists. */
+  error?: string;
+  next?: string;
+}
+
+export function LoginPage({ m, csrf, values = {}, error, next }: LoginProps) {
+  const { t } = m;
+  const action = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  return (
+    <AuthShell m={m} title={t("login.title")} nav={<LanguageSwitch m={m} back="/login" />}>
+      <h1>{t("login.title")}</h1>
+      {error && (
+        <p class="alert" role="alert" id="login-error">
+          {error}
+        </p>
+      )}
+      <Form action={action} csrf={csrf}>
+        <Field name="login" label={t("login.login")} value={values.login} autoComplete="username" inputMode="email" dir="ltr" maxLength={254} required />
+        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" dir="ltr" required />
+        <button class="btn block" type="submit">
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p class="center">
+        {t("login.noAccount")} <a href="/signup">{t("nav.signup")}</a>
+      </p>
+    </AuthShell>
+  );
+}

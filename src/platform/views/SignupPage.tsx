@@ -1,0 +1,61 @@
+import type { Messages } from "../../i18n";
+import type { FieldErrors, FormValues } from "../../lib/form";
+import { Field } from "../../ui/Field";
+import { Form } from "../../ui/Form";
+import { AuthShell } from "./AuthShell";
+import { fieldError } from "./errors";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+export interface SignupProps {
+  m: Messages;
+  csrf: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  /** A slug the visitor arrived with (from an unknown-shop page), carried to the wizard. */
+  slug?: string;
+  alert?: string;
+}
+
+export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: SignupProps) {
+  const { t } = m;
+  const action = slug ? `/signup?slug=${encodeURIComponent(slug)}` : "/signup";
+  return (
+    <AuthShell m={m} title={t("signup.title")} nav={<LanguageSwitch m={m} back="/signup" />}>
+      <p class="step">{t("signup.step")}</p>
+      <h1>{t("signup.title")}</h1>
+      {alert && <p class="alert" role="alert">{alert}</p>}
+      {errors && !alert && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
+      <Form action={action} csrf={csrf}>
+        <Field name="name" label={t("signup.name")} value={values.name} error={fieldError(t, errors, "name", { max: 80 })} autoComplete="name" maxLength={80} required />
+        <Field
+          name="login"
+          label={t("signup.login")}
+          value={values.login}
+          hint={t("signup.loginHint")}
+          error={fieldError(t, errors, "login")}
+          autoComplete="username"
+          inputMode="email"
+          dir="ltr"
+          maxLength={254}
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("signup.password")}
+          hint={t("signup.passwordHint")}
+          error={fieldError(t, errors, "password")}
+          autoComplete="new-password"
+          dir="ltr"
+          required
+        />
+        <button class="btn block" type="submit">
+          {t("signup.submit")}
+        </button>
+      </Form>
+      <p class="center">
+        {t("signup.haveAccount")} <a href="/login">{t("nav.login")}</a>
+      </p>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Messages } from "../../i18n";
+import type { FieldErrors, FormValues } from "../../lib/form";
+import { Field } from "../../ui/Field";
+import { Form } from "../../ui/Form";
+import { AuthShell } from "./AuthShell";
+import { fieldError } from "./errors";
+import { slugScript } from "./slug-script";
+
+export interface StartProps {
+  m: Messages;
+  csrf: string;
+  rootDomain: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  suggestion?: string;
+}
+
+/** Wizard screens 2 and 3 in one: the shop's name, and its address suggested from it. */
+export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion }: StartProps) {
+  const { t } = m;
+  const slugError = fieldError(t, errors, "slug");
+  return (
+    <AuthShell m={m} title={t("wizard.name.title")} script={slugScript}>
+      <p class="step">{t("wizard.name.step")}</p>
+      <h1>{t("wizard.name.title")}</h1>
+      <Form action="/start" csrf={csrf} id="start">
+        <Field name="name" label={t("wizard.name.label")} value={values.name} hint={t("wizard.name.hint")} error={fieldError(t, errors, "name")} maxLength={60} required />
+        <Field
+          name="slug"
+          label={t("wizard.address.label")}
+          value={values.slug}
+          hint={t("wizard.address.hint")}
+          error={slugError && suggestion ? `${slugError} ${t("slug.suggest", { suggestion })}` : slugError}
+          suffix={`.${rootDomain}`}
+          dir="ltr"
+          maxLength={30}
+          autoComplete="off"
+          attrs={{ autoCapitalize: "none", spellcheck: false }}
+        />
+        <p
+          id="slug-status"
+          class="muted"
+          aria-live="polite"
+          data-available={t("wizard.address.available", { host: `{slug}.${rootDomain}` })}
+          data-checking={t("wizard.address.checking")}
+          data-invalid={t("slug.invalid")}
+          data-reserved={t("slug.reserved")}
+          data-taken={t("slug.taken")}
+          data-suggest={t("slug.suggest", { suggestion: "{suggestion}" })}
+        />
+        <button class="btn block" type="submit">
+          {t("common.next")}
+        </button>
+      </Form>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Messages } from "../../i18n";
+import type { ThemeManifest } from "../../storefront/theme";
+import { Form } from "../../ui/Form";
+import { AuthShell } from "./AuthShell";
+
+export interface ThemePageProps {
+  m: Messages;
+  csrf: string;
+  name: string;
+  slug: string;
+  host: string;
+  themes: ThemeManifest[];
+  selected?: string;
+  error?: string;
+}
+
+/** Wizard screen 4: pick a theme, then the shop goes live. */
+export function ThemePage({ m, csrf, name, slug, host, themes, selected, error }: ThemePageProps) {
+  const { t } = m;
+  const chosen = selected ?? themes[0]?.id;
+  return (
+    <AuthShell m={m} title={t("wizard.theme.title")}>
+      <p class="step">{t("wizard.address.step")}</p>
+      <h1>{t("wizard.theme.title")}</h1>
+      <p class="linkbox">{host}</p>
+      {error && <p class="alert" role="alert">{error}</p>}
+      <Form action="/start/theme" csrf={csrf}>
+        <input type="hidden" name="name" value={name} />
+        <input type="hidden" name="slug" value={slug} />
+        <fieldset class="choices">
+          <legend class="legend">{t("wizard.theme.legend")}</legend>
+          {themes.map((th) => (
+            <label class="choice" key={th.id}>
+              <input type="radio" name="theme" value={th.id} checked={th.id === chosen} />
+              <span
+                class="swatch"
+                aria-hidden="true"
+                style={`background:linear-gradient(135deg,${th.swatch[0]} 0 50%,${th.swatch[1]} 50% 80%,${th.swatch[2]} 80%)`}
+              />
+              <span>
+                <strong>{th.name[m.locale]}</strong>
+                <br />
+                <span class="muted">{th.description[m.locale]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p class="muted">{t("wizard.theme.hint")}</p>
+        <button class="btn block" type="submit">
+          {t("wizard.create")}
+        </button>
+      </Form>
+    </AuthShell>
+  );
+}

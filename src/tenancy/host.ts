@@ -1,0 +1,29 @@
+/**
+ * Host -> who serves the request. The platform lives on ROOT_DOMAIN; each shop on
+ * {slug}.ROOT_DOMAIN. Anything else is a bad host (custom domains come later).
+ */
+export type HostTarget =
+  | { kind: "platform" }
+  | { kind: "www" }
+  | { kind: "shop"; slug: string }
+  | { kind: "bad" };
+
+const HOST_RE = /^[a-z0-9.-]+(?::\d{1,5})?$/;
+
+export function resolveHost(rawHost: string | undefined | null, rootDomain: string): HostTarget {
+  const host = (rawHost ?? "").trim().toLowerCase().replace(/\.$/, "");
+  const root = rootDomain.toLowerCase();
+  if (!host || host.length > 253 || !HOST_RE.test(host)) return { kind: "bad" };
+  if (host === root) return { kind: "platform" };
+  if (!host.endsWith(`.${root}`)) return { kind: "bad" };
+  const sub = host.slice(0, -root.length - 1);
+  if (!sub || sub.includes(".")) return { kind: "bad" };
+  if (sub === "www") return { kind: "www" };
+  return { kind: "shop", slug: sub };
+}
+
+/** The URL origin of the platform or of a shop, keeping the request's scheme. */
+export function originFor(requestUrl: string, rootDomain: string, slug?: string): string {
+  const { protocol } = new URL(requestUrl);
+  return `${protocol}//${slug ? `${slug}.` : ""}${rootDomain}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The shop record, cached in the isolate for a few seconds. Edits bump `shops.version`
+ * and call `invalidateShop()`; other isolates see the change when their entry expires,
+ * so a seller's edit shows on the storefront within SHOP_TTL_MS.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { shops } from "../db/schema";
+import { parsePayments, type Payments } from "./payments";
+
+export const SHOP_TTL_MS = 3_000;
+
+export interface Shop {
+  id: number;
+  slug: string;
+  name: string;
+  status: "active" | "suspended";
+  themeId: string;
+  /** Raw settings as stored; the theme's zod schema fills defaults when rendering. */
+  themeSettings: Record<string, unknown>;
+  locale: "en" | "ur";
+  currency: string;
+  whatsapp: string;
+  phone: string;
+  email: string;
+  city: string;
+  description: string;
+  payments: Payments;
+  version: number;
+  updatedAt: number;
+}
+
+type Row = typeof shops.$inferSelect;
+
+export function toShop(row: Row): Shop {
+  let settings: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.themeSettings);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
+  } catch {
+    settings = {};
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    status: row.status,
+    themeId: row.themeId,
+    themeSettings: settings,
+    locale: row.locale,
+    currency: row.currency,
+    whatsapp: row.whatsapp,
+    phone: row.phone,
+    email: row.email,
+    city: row.city,
+    description: row.description,
+    payments: parsePayments(row.payments),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const cache = new Map<string, { shop: Shop | null; at: number }>();
+const MAX_ENTRIES = 5_000;
+
+export interface ShopLookupOptions {
+  /** Skip the isolate cache (bench switch, admin). */
+  fresh?: boolean;
+}
+
+export async function shopBySlug(db: Db, slug: string, opts: ShopLookupOptions = {}): Promise<Shop | null> {
+  const now = Date.now();
+  const hit = opts.fresh ? undefined : cache.get(slug);
+  if (hit && now - hit.at < SHOP_TTL_MS) return hit.shop;
+  const row = await db.select().from(shops).where(eq(shops.slug, slug)).get();
+  const shop = row ? toShop(row) : null;
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(slug, { shop, at: now });
+  return shop;
+}
+
+export async function shopById(db: Db, id: number): Promise<Shop | null> {
+  const row = await db.select().from(shops).where(eq(shops.id, id)).get();
+  return row ? toShop(row) : null;
+}
+
+/** Drops a shop from this isolate's cache (after an edit, or when a shop is created). */
+export function invalidateShop(slug: string): void {
+  cache.delete(slug);
+}

@@ -1,0 +1,64 @@
+import type { ComponentChildren } from "preact";
+import type { Messages } from "../i18n";
+import { Document } from "./Document";
+import { Form } from "./Form";
+
+export type AdminTab = "home" | "orders" | "products" | "shop";
+
+export interface AdminShellProps {
+  m: Messages;
+  title: string;
+  shop: { slug: string; name: string };
+  csrf: string;
+  tab?: AdminTab;
+  /** New orders waiting: a badge on the Orders tab. */
+  newOrders?: number;
+  children: ComponentChildren;
+  script?: string;
+  css?: string;
+}
+
+const icons: Record<AdminTab, string> = {
+  home: "M3 11l9-8 9 8v10a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z",
+  orders: "M6 2h12l2 4v15a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6zm-1 4h14M9 10a3 3 0 0 0 6 0",
+  products: "M3 7l9-4 9 4-9 4zm0 0v10l9 4 9-4V7M12 11v10",
+  shop: "M3 9l2-6h14l2 6M3 9h18v2a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0zM5 13v8h14v-8",
+};
+
+/** The seller admin frame: top bar with the shop and log-out, bottom navigation for the thumb. */
+export function AdminShell({ m, title, shop, csrf, tab, newOrders, children, script, css }: AdminShellProps) {
+  const { t } = m;
+  const base = `/admin/${shop.slug}`;
+  const tabs: [AdminTab, string, string][] = [
+    ["home", base, t("admin.nav.home")],
+    ["orders", `${base}/orders`, t("admin.nav.orders")],
+    ["products", `${base}/products`, t("admin.nav.products")],
+    ["shop", `${base}/shop`, t("admin.nav.shop")],
+  ];
+  return (
+    <Document m={m} title={title} script={script} css={css} robots="noindex">
+      <header class="top">
+        <a class="brand" href="/admin/shops" aria-label={t("shops.switch")}>
+          {shop.name}
+        </a>
+        <Form action="/logout" csrf={csrf} class="inline">
+          <button class="btn ghost small" type="submit">
+            {t("nav.logout")}
+          </button>
+        </Form>
+      </header>
+      <main class="wrap admin">{children}</main>
+      <nav class="bottom-nav" aria-label={t("admin.nav.label")}>
+        {tabs.map(([id, href, label]) => (
+          <a href={href} aria-current={tab === id ? "page" : undefined} key={id}>
+            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true">
+              <path d={icons[id]} />
+            </svg>
+            {label}
+            {id === "orders" && newOrders ? <span class="badge">{newOrders}</span> : null}
+          </a>
+        ))}
+      </nav>
+    </Document>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ComponentChildren } from "preact";
+import type { Messages } from "../i18n";
+import { baseCss } from "./styles";
+
+export interface DocumentProps {
+  m: Messages;
+  title: string;
+  children: ComponentChildren;
+  /** Extra CSS for this page, appended after the base stylesheet. */
+  css?: string;
+  /** Inline script body; allowed by the CSP through its hash. */
+  script?: string;
+  robots?: "noindex";
+}
+
+/** The HTML document of every platform and admin page. */
+export function Document({ m, title, children, css, script, robots }: DocumentProps) {
+  return (
+    <html lang={m.locale} dir={m.dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="theme-color" content="#0f5c4d" />
+        {robots && <meta name="robots" content={robots} />}
+        <title>{`${title} · ${m.t("app.name")}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: baseCss + (css ?? "") }} />
+      </head>
+      <body>
+        {children}
+        {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
+      </body>
+    </html>
+  );
+}

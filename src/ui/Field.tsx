@@ -1,0 +1,63 @@
+import type { JSX } from "preact";
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  hint?: string;
+  type?: "text" | "email" | "tel" | "password" | "number" | "url" | "search" | "color";
+  inputMode?: "text" | "tel" | "email" | "numeric" | "decimal" | "url" | "search";
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  /** Text shown after the input, e.g. ".hatti.pk". */
+  suffix?: string;
+  dir?: "ltr" | "rtl" | "auto";
+  attrs?: JSX.HTMLAttributes<HTMLInputElement>;
+}
+
+/** A labelled input with its hint and its error right beside it. */
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const described = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const input = (
+    <input
+      id={id}
+      name={p.name}
+      type={p.type ?? "text"}
+      value={p.value ?? ""}
+      inputMode={p.inputMode}
+      autoComplete={p.autoComplete}
+      required={p.required}
+      maxLength={p.maxLength}
+      dir={p.dir}
+      aria-invalid={p.error ? "true" : undefined}
+      aria-describedby={described || undefined}
+      {...p.attrs}
+    />
+  );
+  return (
+    <div class={p.error ? "field invalid" : "field"}>
+      <label for={id}>{p.label}</label>
+      {p.suffix ? (
+        <div class="addon">
+          {input}
+          <span>{p.suffix}</span>
+        </div>
+      ) : (
+        input
+      )}
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}

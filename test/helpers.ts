@@ -1,0 +1,123 @@
+/**
+ * Test helpers: a tiny browser-like client (cookie jar, same-origin headers, CSRF token)
+ * that talks to the Worker through exports.default.fetch, and shortcuts that create
+ * sellers and shops through the real sign-up and wizard routes.
+ */
+import { env, exports } from "cloudflare:workers";
+import { createDb } from "../src/db/client";
+
+export const ROOT = "https://hatti.test";
+export const shopOrigin = (slug: string) => `https://${slug}.hatti.test`;
+export const db = () => createDb(env.DB);
+
+let counter = 0;
+/** A name unique within this test file (storage is shared by the tests of a file). */
+export function uniq(prefix = "t"): string {
+  counter += 1;
+  return `${prefix}${counter}${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** A valid, unique Pakistani mobile number in 03xx format. */
+export function uniqPhone(): string {
+  return `03${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+}
+
+export const TEST_CSRF = "test-csrf-token-0123456789abcdefghijklmnop";
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  text: string;
+  location: string | null;
+}
+
+export class Client {
+  /** cookies by host */
+  jar = new Map<string, Map<string, string>>();
+
+  cookies(host: string): Map<string, string> {
+    let m = this.jar.get(host);
+    if (!m) this.jar.set(host, (m = new Map()));
+    return m;
+  }
+
+  cookieHeader(url: string): string {
+    return [...this.cookies(new URL(url).host)].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private store(url: string, res: Response) {
+    const host = new URL(url).host;
+    for (const sc of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = sc.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      // Host-only cookies (no Domain attribute) are all this app sets; assert that here.
+      if (attrs.some((a) => a.trim().toLowerCase().startsWith("domain="))) throw new Error(`cookie ${name} has a Domain attribute`);
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "";
+      if (expired) this.cookies(host).delete(name);
+      else this.cookies(host).set(name, value);
+    }
+  }
+
+  async fetch(url: string, init: RequestInit = {}): Promise<Res> {
+    const headers = new Headers(init.headers);
+    const cookie = this.cookieHeader(url);
+    if (cookie) headers.set("cookie", cookie);
+    const res = await exports.default.fetch(new Request(url, { ...init, headers, redirect: "manual" }));
+    this.store(url, res);
+    return { status: res.status, headers: res.headers, text: await res.text(), location: res.headers.get("location") };
+  }
+
+  get(url: string, headers: Record<string, string> = {}): Promise<Res> {
+    return this.fetch(url, { headers });
+  }
+
+  /** POSTs a urlencoded form from the same origin, with the CSRF token like a real page would. */
+  post(url: string, form: Record<string, string | string[]>, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res> {
+    const { origin, host } = new URL(url);
+    const body = new URLSearchParams();
+    if (opts.csrf !== false) {
+      this.cookies(host).set("hatti_csrf", TEST_CSRF);
+      body.append("_csrf", TEST_CSRF);
+    }
+    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    return this.fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded", origin, ...opts.headers },
+    });
+  }
+}
+
+export interface Seller {
+  client: Client;
+  login: string;
+  password: string;
+  name: string;
+}
+
+/** Signs a new seller up through POST /signup; the client holds her session. */
+export async function signUp(overrides: Partial<{ name: string; login: string; password: string }> = {}): Promise<Seller> {
+  const client = new Client();
+  const seller = { name: overrides.name ?? "Ayesha", login: overrides.login ?? uniqPhone(), password: overrides.password ?? "correct horse battery" };
+  const res = await client.post(`${ROOT}/signup`, seller, { headers: { "cf-connecting-ip": uniq("ip") } });
+  if (res.status !== 303) throw new Error(`sign-up failed: ${res.status} ${res.text.slice(0, 300)}`);
+  return { client, ...seller };
+}
+
+/** Creates a shop through the wizard's last step; returns its slug. */
+export async function createShop(seller: Seller, opts: { slug?: string; name?: string; theme?: string } = {}): Promise<string> {
+  const slug = opts.slug ?? uniq("shop");
+  const res = await seller.client.post(`${ROOT}/start/theme`, { name: opts.name ?? "Ayesha's Kitchen", slug, theme: opts.theme ?? "classic" });
+  if (res.status !== 303) throw new Error(`shop creation failed: ${res.status} ${res.text.slice(0, 300)}`);
+  return slug;
+}
+
+/** A seller with one shop: the usual starting point of an admin test. */
+export async function sellerWithShop(opts: { theme?: string } = {}) {
+  const seller = await signUp();
+  const slug = await createShop(seller, opts);
+  const shop = await env.DB.prepare("SELECT id FROM shops WHERE slug = ?").bind(slug).first<{ id: number }>();
+  return { ...seller, slug, shopId: shop!.id };
+}

@@ -24,6 +24,8 @@ export interface Variables {
   user: SessionUser | null;
   /** The seller's role in c.var.shop (admin routes only). */
   role: "owner" | "staff";
+  /** Orders with status "new" in c.var.shop: the badge on the admin's Orders tab. */
+  newOrders: number;
   locale: Locale;
   t: Messages["t"];
   csrfToken: string;

@@ -12,6 +12,7 @@ import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
 import { cms } from "./cms";
+import { adminChrome } from "./chrome";
 import { loadAdminShop } from "./load-shop";
 import { Dashboard } from "./views/Dashboard";
 import { LivePage } from "./views/LivePage";
@@ -43,7 +44,7 @@ shopAdmin.get("/", async (c) => {
   const n = await productCount(c.var.db, c.var.shop.id);
   return renderPage(
     c,
-    <Dashboard m={messages(c.var.locale)} csrf={c.var.csrfToken} shop={c.var.shop} shopUrl={shopUrl(c)} productCount={n} />,
+    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} />,
   );
 });
 

@@ -1,18 +1,16 @@
-import type { Messages } from "../../i18n";
 import { AdminShell } from "../../ui/AdminShell";
+import type { AdminChrome } from "../chrome";
 
-export interface DashboardProps {
-  m: Messages;
-  csrf: string;
-  shop: { slug: string; name: string };
+export interface DashboardProps extends AdminChrome {
   shopUrl: string;
   productCount: number;
 }
 
-export function Dashboard({ m, csrf, shop, shopUrl, productCount }: DashboardProps) {
-  const { t } = m;
+export function Dashboard({ shopUrl, productCount, ...chrome }: DashboardProps) {
+  const { shop } = chrome;
+  const { t } = chrome.m;
   return (
-    <AdminShell m={m} title={t("admin.home.title")} shop={shop} csrf={csrf} tab="home">
+    <AdminShell {...chrome} title={t("admin.home.title")} tab="home">
       <h1>{t("admin.home.title")}</h1>
       {productCount === 0 && (
         <section class="card">

@@ -1,0 +1,68 @@
+/**
+ * Wizard enhancement for the shop-address field: suggests the address from the shop's name
+ * while the seller has not typed one, and checks availability as she types (GET /api/slug).
+ * Without JavaScript the server suggests and checks on submit.
+ */
+const form = document.getElementById("start") as HTMLFormElement | null;
+const status = document.getElementById("slug-status");
+if (form && status) {
+  const name = form.elements.namedItem("name") as HTMLInputElement;
+  const slug = form.elements.namedItem("slug") as HTMLInputElement;
+  let edited = !!slug.value;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+
+  const suggest = (v: string) =>
+    v
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 30)
+      .replace(/-+$/, "");
+
+  const say = (key: string, suggestion = "") => {
+    const text = (status.dataset[key] ?? "").replace("{slug}", slug.value).replace("{suggestion}", suggestion);
+    status.textContent = text;
+    status.style.color = key === "available" ? "#166534" : key === "checking" ? "" : "#b91c1c";
+  };
+
+  const check = () => {
+    clearTimeout(timer);
+    const value = slug.value.trim().toLowerCase();
+    if (!value) {
+      status.textContent = "";
+      return;
+    }
+    say("checking");
+    const mine = ++seq;
+    timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/slug?slug=${encodeURIComponent(value)}`);
+        const body = (await res.json()) as { ok: boolean; problem?: string; suggestion?: string };
+        if (mine !== seq) return;
+        if (body.ok) say("available");
+        else {
+          say(body.problem ?? "invalid");
+          if (body.suggestion) status.textContent += ` ${(status.dataset.suggest ?? "").replace("{suggestion}", body.suggestion)}`;
+        }
+      } catch {
+        status.textContent = "";
+      }
+    }, 350);
+  };
+
+  name.addEventListener("input", () => {
+    if (!edited) {
+      slug.value = suggest(name.value);
+      check();
+    }
+  });
+  slug.addEventListener("input", () => {
+    edited = true;
+    check();
+  });
+  if (slug.value) check();
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// Seeds the local D1 and R2 (the same files `wrangler dev` uses) with demo shops and a demo
+// seller. Idempotent: a shop that already exists is left as it is, so re-running keeps data.
+//
+//   node scripts/seed.mjs [--persist-to .wrangler/state]
+//
+// Shops: demo (classic, English), demo-bazaar (bazaar), demo-minimal (minimal), demo-urdu (Urdu).
+import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { fashion, food, rupees } from "./lib/catalog.mjs";
+import { paintProduct } from "./lib/png.mjs";
+
+export const DEMO_LOGIN = "03001234567";
+export const DEMO_PHONE = "+923001234567";
+export const DEMO_PASSWORD = "hatti-demo-2026";
+const DATABASE_ID = "00000000-0000-0000-0000-000000000000";
+const WIDTHS = [320, 640, 1280];
+
+export const DEMO_SHOPS = [
+  { slug: "demo", name: "Ayesha's Closet", theme: "classic", locale: "en", catalogue: fashion },
+  { slug: "demo-bazaar", name: "Nani's Kitchen", theme: "bazaar", locale: "en", catalogue: food },
+  { slug: "demo-minimal", name: "Studio Noor", theme: "minimal", locale: "en", catalogue: fashion },
+  { slug: "demo-urdu", name: "زینب بوتیک", theme: "classic", locale: "ur", catalogue: fashion },
+];
+
+const PAGES = {
+  en: [
+    ["about", "About us", "We are a small family business from Lahore. Every piece is chosen or made by hand at home.\n\nOrder on this website or message us on WhatsApp."],
+    ["delivery-returns", "Delivery and returns", "We deliver across Pakistan in 3 to 5 working days. Cash on delivery is available everywhere.\n\nNot happy? Send it back unused within 7 days and we will exchange it or refund you."],
+    ["contact", "Contact", "WhatsApp or call: 0300 1234567\nMonday to Saturday, 10 am to 8 pm."],
+  ],
+  ur: [
+    ["about", "ہمارے بارے میں", "ہم لاہور کا ایک چھوٹا خاندانی کاروبار ہیں۔ ہر چیز گھر پر ہاتھ سے چنی یا بنائی جاتی ہے۔\n\nاس ویب سائٹ پر آرڈر کریں یا واٹس ایپ پر پیغام بھیجیں۔"],
+    ["delivery-returns", "ڈیلیوری اور واپسی", "ہم پورے پاکستان میں 3 سے 5 کاروباری دنوں میں ڈیلیوری کرتے ہیں۔ کیش آن ڈیلیوری ہر جگہ دستیاب ہے۔\n\nپسند نہ آئے؟ 7 دن کے اندر بغیر استعمال کے واپس بھیجیں، ہم بدل دیں گے یا رقم واپس کریں گے۔"],
+    ["contact", "رابطہ", "واٹس ایپ یا کال: 0300 1234567\nپیر سے ہفتہ، صبح 10 سے رات 8 بجے تک۔"],
+  ],
+};
+
+function passwordHash(password) {
+  const salt = randomBytes(16);
+  const hash = pbkdf2Sync(password, salt, 100_000, 32, "sha256");
+  return `pbkdf2-sha256$100000$${salt.toString("base64")}$${hash.toString("base64")}`;
+}
+
+function cartesian(options) {
+  const names = Object.keys(options);
+  let rows = [[]];
+  for (const n of names) rows = rows.flatMap((r) => options[n].map((v) => [...r, v]));
+  return { names, rows };
+}
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+export async function seed({ persistTo = ".wrangler/state", log = console.log } = {}) {
+  const mf = new Miniflare({
+    modules: true,
+    script: "export default { fetch() { return new Response(null, { status: 404 }); } }",
+    defaultPersistRoot: path.join(persistTo, "v3"),
+    d1Databases: { DB: DATABASE_ID },
+    r2Buckets: { MEDIA: "hatti-media" },
+  });
+  try {
+    const db = await mf.getD1Database("DB");
+    const r2 = await mf.getR2Bucket("MEDIA");
+    const one = (sql, ...params) => db.prepare(sql).bind(...params).first();
+
+    let user = await one("SELECT id FROM users WHERE phone = ?", DEMO_PHONE);
+    if (!user) {
+      user = await one(
+        "INSERT INTO users (name, phone, password_hash, locale) VALUES (?, ?, ?, 'en') RETURNING id",
+        "Ayesha Khan",
+        DEMO_PHONE,
+        passwordHash(DEMO_PASSWORD),
+      );
+      log(`seed: demo seller ${DEMO_LOGIN} / ${DEMO_PASSWORD}`);
+    }
+
+    for (const spec of DEMO_SHOPS) {
+      if (await one("SELECT id FROM shops WHERE slug = ?", spec.slug)) {
+        log(`seed: shop ${spec.slug} exists, kept as it is`);
+        continue;
+      }
+      await seedShop(db, r2, user.id, spec);
+      log(`seed: shop ${spec.slug} created (${spec.catalogue.products.length} products)`);
+    }
+  } finally {
+    await mf.dispose();
+  }
+}
+
+async function seedShop(db, r2, userId, spec) {
+  const { locale, catalogue } = spec;
+  const payments = {
+    cod: { enabled: true },
+    jazzcash: { enabled: true, title: "Ayesha Khan", number: "03001234567", bank: "" },
+    easypaisa: { enabled: false, title: "", number: "", bank: "" },
+    bank: { enabled: true, title: "Ayesha Khan", number: "PK36MEZN0000000123456789", bank: "Meezan Bank" },
+  };
+  const shop = await db
+    .prepare(
+      `INSERT INTO shops (slug, name, theme_id, locale, whatsapp, phone, city, description, payments)
+       VALUES (?, ?, ?, ?, '+923001234567', '+923001234567', 'Lahore', ?, ?) RETURNING id`,
+    )
+    .bind(
+      spec.slug,
+      spec.name,
+      spec.theme,
+      locale,
+      locale === "ur" ? "ہاتھ سے چنے کپڑے اور زیورات، پورے پاکستان میں ڈیلیوری۔" : "Hand-picked clothes and treats from a home in Lahore, delivered across Pakistan.",
+      JSON.stringify(payments),
+    )
+    .first();
+  const shopId = shop.id;
+  const stmts = [
+    db.prepare("INSERT INTO memberships (shop_id, user_id, role) VALUES (?, ?, 'owner')").bind(shopId, userId),
+    db.prepare("INSERT INTO delivery_zones (shop_id, name, fee, free_above, position) VALUES (?, ?, ?, ?, 0)").bind(shopId, locale === "ur" ? "لاہور" : "Lahore", rupees(150), rupees(3000)),
+    db.prepare("INSERT INTO delivery_zones (shop_id, name, fee, free_above, position) VALUES (?, ?, ?, ?, 1)").bind(shopId, locale === "ur" ? "باقی پاکستان" : "Rest of Pakistan", rupees(250), rupees(5000)),
+  ];
+  PAGES[locale].forEach(([slug, title, body], i) =>
+    stmts.push(db.prepare("INSERT INTO pages (shop_id, slug, title, body, position) VALUES (?, ?, ?, ?, ?)").bind(shopId, slug, title, body, i)),
+  );
+  catalogue.collections.forEach((c, i) =>
+    stmts.push(db.prepare("INSERT INTO collections (shop_id, slug, title, position) VALUES (?, ?, ?, ?)").bind(shopId, c.slug, c[locale], i)),
+  );
+  await db.batch(stmts);
+
+  const base = Date.now() - catalogue.products.length * 3_600_000;
+  for (const [i, p] of catalogue.products.entries()) {
+    const { names, rows } = cartesian(p.options ?? {});
+    const price = rupees(p.price);
+    const compare = p.compare ? rupees(p.compare) : null;
+    const created = base + i * 3_600_000;
+    const product = await db
+      .prepare(
+        `INSERT INTO products (shop_id, slug, title, description, status, options, price, compare_at_price, position, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .bind(shopId, p.slug, p[locale], describe(p, locale), JSON.stringify(names), price, compare, i, created, created)
+      .first();
+    const batch = [];
+    rows.forEach((values, v) => {
+      const stock = p.soldOut ? 0 : 3 + ((i * 7 + v * 5) % 13);
+      batch.push(
+        db
+          .prepare(
+            `INSERT INTO variants (shop_id, product_id, title, option1, option2, option3, sku, price, compare_at_price, stock, position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .bind(shopId, product.id, values.length ? values.join(" / ") : "Default", values[0] ?? null, values[1] ?? null, values[2] ?? null, `${p.slug}-${v + 1}`.toUpperCase(), price, compare, stock, v),
+      );
+    });
+    const photos = [p.colours, [p.colours[0], p.colours[2], p.colours[1]]];
+    for (const [k, [bg, fg, accent]] of photos.entries()) {
+      const files = WIDTHS.map((w) => paintProduct(w, { bg, fg, accent, motif: p.motif, stripes: 6 + k * 4 }));
+      const hash = createHash("sha256").update(files[files.length - 1]).digest("hex");
+      const key = `shops/${shopId}/${hash}`;
+      for (const [j, w] of WIDTHS.entries()) {
+        await r2.put(`${key}/${w}.png`, new Uint8Array(files[j]).buffer, { httpMetadata: { contentType: "image/png" } });
+      }
+      batch.push(
+        db
+          .prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position) VALUES (?, ?, ?, ?, 'png', 1280, 1280, ?, ?)")
+          .bind(shopId, product.id, key, WIDTHS.join(","), p[locale], k),
+      );
+    }
+    for (const c of p.cols) {
+      batch.push(
+        db
+          .prepare("INSERT INTO collection_products (shop_id, collection_id, product_id, position) VALUES (?, (SELECT id FROM collections WHERE shop_id = ? AND slug = ?), ?, ?)")
+          .bind(shopId, shopId, c, product.id, i),
+      );
+    }
+    await db.batch(batch);
+  }
+}
+
+function describe(p, locale) {
+  if (locale === "ur") return `${p.ur}۔ گھر پر احتیاط سے تیار کیا گیا۔\n\nپورے پاکستان میں کیش آن ڈیلیوری۔`;
+  return `${p.en}, made with care at home.\n\nCash on delivery anywhere in Pakistan. Questions? Message us on WhatsApp.`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await seed({ persistTo: arg("--persist-to", ".wrangler/state") });
+}

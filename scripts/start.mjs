@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// npm start: apply migrations to the local D1, seed the demo shops (keeping existing data),
+// then serve on http://localhost:8787 (the demo shop at http://demo.localhost:8787).
+import { spawn, spawnSync } from "node:child_process";
+import { seed, DEMO_LOGIN, DEMO_PASSWORD } from "./seed.mjs";
+
+const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
+const run = (args) => {
+  const r = spawnSync(process.execPath, [...wrangler, ...args], { stdio: "inherit", env: { ...process.env, CI: "1" } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run(["d1", "migrations", "apply", "DB", "--local"]);
+await seed();
+console.log(`
+  Hatti is starting:
+    platform + admin   http://localhost:8787
+    demo shop          http://demo.localhost:8787   (also demo-bazaar, demo-minimal, demo-urdu)
+    demo seller log-in ${DEMO_LOGIN} / ${DEMO_PASSWORD}
+`);
+const dev = spawn(process.execPath, [...wrangler, "dev", "--port", "8787", "--ip", "127.0.0.1"], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
+dev.on("exit", (code) => process.exit(code ?? 0));

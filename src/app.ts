@@ -1,0 +1,88 @@
+/**
+ * One Worker for every shop. The Host decides the area: the platform and seller admin on
+ * ROOT_DOMAIN, a storefront on {slug}.ROOT_DOMAIN. Routing on the host is done by prefixing
+ * the path with the area (getPath), so each area is a plain Hono sub-app.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { admin } from "./admin/routes";
+import { attachUser } from "./auth/guard";
+import { csrf } from "./auth/csrf";
+import { createDb } from "./db/client";
+import type { AppEnv, Bindings } from "./env";
+import { messages } from "./i18n";
+import { HttpError } from "./lib/errors";
+import { Meter, meteredD1 } from "./lib/meter";
+import { errorPage, onError } from "./lib/on-error";
+import { securityHeaders } from "./lib/security-headers";
+import { platform } from "./platform/routes";
+import { storefront } from "./storefront/routes";
+import { resolveHost } from "./tenancy/host";
+import { MAX_FORM_BYTES, MAX_UPLOAD_BYTES } from "./lib/limits";
+
+
+const AREA = { platform: "/_p", shop: "/_s", www: "/_w", bad: "/_x" } as const;
+
+export function createApp() {
+  const app = new Hono<AppEnv>({
+    getPath: (req, opts) => {
+      const env = opts?.env as Bindings | undefined;
+      const url = req.url;
+      const hostStart = url.indexOf("://") + 3;
+      const start = url.indexOf("/", hostStart);
+      // The URL's host is the Host header in workerd (and the only host in tests).
+      const target = resolveHost(url.slice(hostStart, start), env?.ROOT_DOMAIN ?? "localhost:8787");
+      const q = url.indexOf("?", start);
+      const path = start === -1 ? "/" : q === -1 ? url.slice(start) : url.slice(start, q);
+      // "/" of an area is the area's own path: Hono mounts a sub-app's "/" at "/_p", not "/_p/".
+      return AREA[target.kind] + (path === "/" ? "" : path);
+    },
+  });
+
+  app.use("*", async function requestContext(c, next) {
+    const meter = new Meter();
+    c.set("meter", meter);
+    c.set("db", createDb(meteredD1(c.env.DB, meter)));
+    c.set("locale", "en");
+    c.set("t", messages("en").t);
+    c.set("user", null);
+    await next();
+    c.res.headers.set("server-timing", meter.header());
+  });
+  app.use("*", securityHeaders());
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: () => {
+        throw new HttpError(413, "tooLarge");
+      },
+    }),
+  );
+  app.use("*", async function formLimit(c, next) {
+    const type = c.req.header("content-type") ?? "";
+    const len = Number(c.req.header("content-length") ?? 0);
+    if (!type.startsWith("multipart/form-data") && len > MAX_FORM_BYTES) throw new HttpError(413, "tooLarge");
+    await next();
+  });
+
+  // www.ROOT_DOMAIN -> ROOT_DOMAIN
+  app.all(`${AREA.www}/*`, (c) => {
+    const url = new URL(c.req.url);
+    return c.redirect(`${url.protocol}//${c.env.ROOT_DOMAIN}${url.pathname}${url.search}`, 301);
+  });
+  app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400));
+
+  // Storefront: no seller session here (the cookie is host-only on the root domain).
+  app.use(`${AREA.shop}/*`, csrf({ token: false }));
+  app.route(AREA.shop, storefront);
+
+  // Platform and admin.
+  app.use(`${AREA.platform}/*`, attachUser(), csrf({ token: true }));
+  app.route(`${AREA.platform}/admin`, admin);
+  app.route(AREA.platform, platform);
+
+  app.notFound((c) => errorPage(c, 404));
+  app.onError(onError);
+  return app;
+}

@@ -1,8 +1,10 @@
 /** Builds the plain StoreContext a theme receives, from the shop and the request URL. */
 import { formatMoney, messages } from "../i18n";
+import { imageVM } from "../media/urls";
 import type { Shop } from "../tenancy/shop-cache";
 import { themeById } from "../../themes";
-import type { StoreContext, Theme } from "./theme";
+import type { BaseSettings, NavLinkVM, StoreContext, Theme } from "./theme";
+import type { ImageRef } from "./theme-settings";
 
 export interface ResolvedTheme {
   theme: Theme;
@@ -16,8 +18,28 @@ export function resolveTheme(shop: Shop): ResolvedTheme {
   return { theme, settings: parsed.success ? parsed.data : theme.settings.parse({}) };
 }
 
-export function storeContext(shop: Shop, origin: string, path: string, settings: unknown, cartCount = 0): StoreContext {
+/** Collections and content pages as rows from the chrome queries (src/catalog/storefront-chrome.ts). */
+export interface ChromeRows {
+  nav?: { title: string; slug: string }[];
+  pages?: { title: string; slug: string }[];
+  cartCount?: number;
+}
+
+const photo = (ref: ImageRef | null | undefined, alt: string, preferred: number) =>
+  ref ? imageVM({ ...ref, alt }, alt, preferred) : null;
+
+/**
+ * The context of one page. `path` is the canonical path (with its normalised query). Pages
+ * outside the theme (cart, checkout) may pass no chrome rows: the header then shows no
+ * collection links.
+ */
+export function storeContext(shop: Shop, origin: string, path: string, settings: unknown, chrome: ChromeRows = {}): StoreContext {
   const m = messages(shop.locale);
+  const s = (settings ?? {}) as Partial<BaseSettings>;
+  const link = (prefix: string) => (r: { title: string; slug: string }): NavLinkVM => ({
+    title: r.title,
+    url: `${prefix}${encodeURIComponent(r.slug)}`,
+  });
   return {
     shop: { name: shop.name, description: shop.description, whatsapp: shop.whatsapp, slug: shop.slug },
     locale: m.locale,
@@ -26,8 +48,12 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     money: (minor) => formatMoney(minor, shop.currency, shop.locale),
     url: (p) => p,
     settings,
-    nav: [],
-    cartCount,
+    nav: (chrome.nav ?? []).map(link("/collections/")),
+    pages: (chrome.pages ?? []).map(link("/pages/")),
+    cartCount: chrome.cartCount ?? 0,
     canonical: origin + path,
+    origin,
+    logo: photo(s.logo, shop.name, 320),
+    banner: photo(s.bannerImage, s.bannerText || shop.name, 960),
   };
 }

@@ -1,52 +1,141 @@
 /**
- * Customer routes on {slug}.ROOT_DOMAIN. Handlers load page data through the catalog
- * domain module (one D1 round trip) and render the shop's theme.
+ * Customer routes on {slug}.ROOT_DOMAIN. Each handler validates its input, loads the page's
+ * data through a src/catalog/storefront-* function (one D1 round trip) and renders the shop's
+ * theme. The HTML depends only on (shop, shop.version, path + query): nothing personal, so
+ * pages can be cached and shared. The cart count is filled in by a script from the cookie.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../env";
 import { renderDocument } from "../lib/render";
-import { newestCards } from "../catalog/cards";
-import { imageVM, parsePacked } from "../media/urls";
-import { storeContext, resolveTheme } from "./context";
+import { loadHome } from "../catalog/storefront-home";
+import { loadChrome } from "../catalog/storefront-chrome";
+import { decodeCursor, loadAllProducts, loadCollection, loadSearch, SORTS } from "../catalog/storefront-listing";
+import { loadProduct } from "../catalog/storefront-product";
+import { loadContentPage, loadSitemap } from "../catalog/storefront-content";
+import { checkoutRoutes } from "../checkout/routes";
+import { resolveTheme, storeContext, type ChromeRows } from "./context";
 import { loadShop } from "./load-shop";
 import { mediaRoutes } from "./media";
-import { checkoutRoutes } from "../checkout/routes";
-import type { ProductCardVM, StoreContext } from "./theme";
-import type { CardRow } from "../catalog/cards";
+import { homeHead, listingHead, pageHead, productHead } from "./seo";
+import { robotsTxt, sitemapXml } from "./sitemap";
+import { textBlocks } from "./text";
+import type { StoreContext, Theme } from "./theme";
+import { cardVM, listingUrl, listingVM, productVM } from "./view-models";
 
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
 storefront.route("/media", mediaRoutes);
 
-function toCard(ctx: StoreContext, row: CardRow): ProductCardVM {
-  const img = parsePacked(row.image);
-  return {
-    id: row.id,
-    url: ctx.url(`/products/${row.slug}`),
-    title: row.title,
-    price: ctx.money(row.price),
-    compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
-    soldOut: !row.inStock,
-    image: img ? imageVM(img, row.title, 640) : null,
-  };
+type C = Context<AppEnv>;
+const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+const origin = (c: C) => new URL(c.req.url).origin;
+
+/** The theme and context of this page; `path` is its canonical path. */
+function themed(c: C, path: string, chrome: ChromeRows): { theme: Theme; ctx: StoreContext } {
+  const { theme, settings } = resolveTheme(c.var.shop);
+  return { theme, ctx: storeContext(c.var.shop, origin(c), path, settings, chrome) };
 }
 
-storefront.get("/", async (c) => {
-  const shop = c.var.shop;
-  const rows = await newestCards(c.var.db, shop.id, 24);
-  const { theme, settings } = resolveTheme(shop);
-  const ctx = storeContext(shop, new URL(c.req.url).origin, "/", settings);
-  return c.html(renderDocument(theme.pages.home(ctx, { products: rows.map((r) => toCard(ctx, r)) })));
+const html = (c: C, node: ReturnType<Theme["pages"]["notFound"]>, status: 200 | 404 = 200) =>
+  c.html(renderDocument(node), status);
+
+/** The shop's own 404 page (the chrome costs the one round trip when no data was loaded). */
+async function notFound(c: C, chrome?: ChromeRows) {
+  const { theme, ctx } = themed(c, new URL(c.req.url).pathname, chrome ?? (await loadChrome(scope(c))));
+  return html(c, theme.pages.notFound(ctx), 404);
+}
+
+const SLUG = /^[\p{L}\p{N}_-]{1,120}$/u;
+
+const listingParams = z.object({
+  sort: z.enum(SORTS).catch("newest"),
+  after: z.string().max(40).optional(),
+  q: z.string().catch(""),
 });
+
+storefront.get("/", async (c) => {
+  const data = await loadHome(scope(c));
+  const { theme, ctx } = themed(c, "/", data);
+  const vm = {
+    featured: data.featured
+      ? {
+          collection: { title: data.featured.title, url: `/collections/${encodeURIComponent(data.featured.slug)}` },
+          products: data.featured.cards.map((r) => cardVM(ctx, r)),
+        }
+      : null,
+    newArrivals: data.newArrivals.map((r) => cardVM(ctx, r)),
+    collections: ctx.nav,
+  };
+  const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
+  return html(c, theme.pages.home(ctx, vm, homeHead(ctx, first)));
+});
+
+storefront.get("/collections/:slug", async (c) => {
+  const slug = c.req.param("slug");
+  const params = listingParams.parse(c.req.query());
+  const cursor = params.after === undefined ? null : decodeCursor(params.after);
+  if (!SLUG.test(slug) || (params.after !== undefined && !cursor)) return notFound(c);
+  const isAll = slug === "all";
+  const data = isAll
+    ? { ...(await loadAllProducts(scope(c), params.sort, cursor)), collection: null }
+    : await loadCollection(scope(c), slug, params.sort, cursor);
+  if (!isAll && !data.collection) return notFound(c, data);
+  const path = `/collections/${encodeURIComponent(slug)}`;
+  const { theme, ctx } = themed(c, listingUrl(path, { sort: params.sort, after: cursor }), data);
+  const title = data.collection?.title ?? ctx.t("store.allProducts");
+  const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, after: cursor, next: data.next }), title, description: data.collection?.description ?? "", path };
+  // A cursor past the end: an empty page (with a link to the first) that is not indexed.
+  const pastEnd = cursor !== null && data.cards.length === 0;
+  const head = listingHead(ctx, title, vm.description, vm.products[0]?.image ?? null, pastEnd || params.sort !== "newest");
+  return html(c, theme.pages.collection(ctx, vm, head), pastEnd ? 404 : 200);
+});
+
+storefront.get("/products/:slug", async (c) => {
+  const slug = c.req.param("slug");
+  if (!SLUG.test(slug)) return notFound(c);
+  const data = await loadProduct(scope(c), slug);
+  if (!data.product) return notFound(c, data);
+  const { theme, ctx } = themed(c, `/products/${encodeURIComponent(slug)}`, data);
+  const vm = productVM(ctx, data);
+  return html(c, theme.pages.product(ctx, vm, productHead(ctx, c.var.shop, data, vm)));
+});
+
+/** Queries are capped: a 2,000-character paste searches (and shows) its first 100 characters. */
+export const MAX_QUERY = 100;
+
+storefront.get("/search", async (c) => {
+  const params = listingParams.parse(c.req.query());
+  const q = params.q.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY);
+  const cursor = params.after === undefined ? null : decodeCursor(params.after);
+  if (params.after !== undefined && !cursor) return notFound(c);
+  const data = await loadSearch(scope(c), q, params.sort, cursor);
+  const { theme, ctx } = themed(c, listingUrl("/search", { q, sort: params.sort, after: cursor }), data);
+  const vm = { ...listingVM(ctx, "/search", data.cards, { q, sort: params.sort, after: cursor, next: data.next }), query: q, path: "/search" };
+  const title = q ? ctx.t("store.search.resultsFor", { q }) : ctx.t("store.search.title");
+  return html(c, theme.pages.search(ctx, vm, listingHead(ctx, title, "", null, true)));
+});
+
+storefront.get("/pages/:slug", async (c) => {
+  const slug = c.req.param("slug");
+  if (!SLUG.test(slug)) return notFound(c);
+  const data = await loadContentPage(scope(c), slug);
+  if (!data.page) return notFound(c, data);
+  const { theme, ctx } = themed(c, `/pages/${encodeURIComponent(slug)}`, data);
+  const vm = { title: data.page.title, body: textBlocks(data.page.body) };
+  return html(c, theme.pages.page(ctx, vm, pageHead(ctx, data.page.title, data.page.body)));
+});
+
+storefront.get("/sitemap.xml", async (c) => {
+  const data = await loadSitemap(scope(c));
+  return c.body(sitemapXml(origin(c), data), 200, { "content-type": "application/xml; charset=utf-8" });
+});
+
+storefront.get("/robots.txt", (c) => c.text(robotsTxt(origin(c))));
 
 // Cart, checkout and order status (src/checkout).
 storefront.route("/", checkoutRoutes);
 
 // Last: anything no route above answered is a 404 in the shop's own style.
-storefront.all("*", (c) => {
-  const shop = c.var.shop;
-  const { theme, settings } = resolveTheme(shop);
-  const ctx = storeContext(shop, new URL(c.req.url).origin, new URL(c.req.url).pathname, settings);
-  return c.html(renderDocument(theme.pages.notFound(ctx)), 404);
-});
+storefront.all("*", (c) => notFound(c));

@@ -88,3 +88,27 @@ export function withContrast<T extends z.ZodObject>(schema: T, pairs: readonly (
     }
   });
 }
+
+/** Mixes two #rrggbb colours: `amount` of `a`, the rest of `b`. */
+export function mixColour(a: string, b: string, amount: number): string {
+  const pa = parseInt(a.slice(1), 16);
+  const pb = parseInt(b.slice(1), 16);
+  const ch = (shift: number) =>
+    Math.round(((pa >> shift) & 255) * amount + ((pb >> shift) & 255) * (1 - amount))
+      .toString(16)
+      .padStart(2, "0");
+  return `#${ch(16)}${ch(8)}${ch(0)}`;
+}
+
+/**
+ * A softer text colour (prices struck through, captions) that still reads at 4.5:1 on `bg`:
+ * the ink mixed toward the background as far as contrast allows (never below 4.5:1 when the
+ * ink itself passes, which withContrast guarantees).
+ */
+export function mutedColour(ink: string, bg: string): string {
+  for (let amount = 0.6; amount < 1; amount += 0.05) {
+    const c = mixColour(ink, bg, amount);
+    if (contrastRatio(c, bg) >= 4.5) return c;
+  }
+  return ink;
+}

@@ -6,6 +6,7 @@
 import type { ComponentChildren, VNode } from "preact";
 import type { z } from "zod";
 import type { Locale, TFunction } from "../i18n";
+import type { ImageRef } from "./theme-settings";
 
 /** A string a theme declares in every locale (a theme folder carries its own words). */
 export type Localized = Record<Locale, string>;
@@ -16,6 +17,8 @@ export interface ThemeManifest {
   description: Localized;
   /** Three colours (background, primary, accent) drawn as the theme's swatch in pickers. */
   swatch: readonly [string, string, string];
+  /** Phone screenshot of the home page in the repository (README, docs). */
+  preview?: string;
 }
 
 export interface ImageVM {
@@ -41,6 +44,22 @@ export interface NavLinkVM {
   url: string;
 }
 
+/** The settings every theme has (each theme may add its own). */
+export interface BaseSettings {
+  background: string;
+  text: string;
+  primary: string;
+  primaryText: string;
+  font: string;
+  logo: ImageRef | null;
+  bannerImage: ImageRef | null;
+  bannerText: string;
+  bannerSubtext: string;
+  announcement: string;
+  homeSections: ("banner" | "featured" | "newArrivals" | "collections")[];
+  productsPerRow: number;
+}
+
 /** What every page of a theme receives, besides the page's own data. */
 export interface StoreContext<S = unknown> {
   shop: { name: string; description: string; whatsapp: string; slug: string };
@@ -52,14 +71,92 @@ export interface StoreContext<S = unknown> {
   /** A path within the shop, e.g. url("/products/kurta"). */
   url: (path: string) => string;
   settings: S;
+  /** The shop's collections, in the seller's order (header navigation). */
   nav: NavLinkVM[];
+  /** The shop's published content pages (footer links). */
+  pages: NavLinkVM[];
+  /** Server-side cart count: 0 on shared (cached) pages; a tiny script fills it from the cookie. */
   cartCount: number;
-  /** The page's canonical URL. */
+  /** The page's canonical URL (absolute). */
   canonical: string;
+  /** The shop's origin, e.g. https://ayesha.hatti.pk (for absolute sharing URLs). */
+  origin: string;
+  /** Logo and banner photos of the settings, ready for <img>. */
+  logo: ImageVM | null;
+  banner: ImageVM | null;
+}
+
+export interface CollectionLinkVM {
+  title: string;
+  url: string;
 }
 
 export interface HomeVM {
+  featured: { collection: CollectionLinkVM; products: ProductCardVM[] } | null;
+  newArrivals: ProductCardVM[];
+  collections: CollectionLinkVM[];
+}
+
+export type SortKey = "newest" | "price-asc" | "price-desc";
+
+export interface ListingVM {
   products: ProductCardVM[];
+  sort: SortKey;
+  /** Sort choices as links (one tap, no JavaScript): label, URL, whether selected. */
+  sorts: { key: SortKey; label: string; url: string; selected: boolean }[];
+  /** URL of the next page (keyset cursor), or null on the last page. */
+  next: string | null;
+  /** URL of the first page when this is not it. */
+  first: string | null;
+}
+
+export interface CollectionVM extends ListingVM {
+  title: string;
+  description: string;
+  /** The path the sort form submits to. */
+  path: string;
+}
+
+export interface SearchVM extends ListingVM {
+  /** The query as typed (trimmed, capped); rendered as text, never markup. */
+  query: string;
+  path: string;
+}
+
+export interface VariantVM {
+  id: number;
+  /** "M / Red" or the product title for a product without options. */
+  label: string;
+  options: string[];
+  price: string;
+  compareAtPrice: string | null;
+  available: boolean;
+  /** "in" | "low" (5 or fewer left) | "out" */
+  stock: "in" | "low" | "out";
+}
+
+export interface ProductVM {
+  title: string;
+  /** Paragraphs of plain text; links are segments, never markup. */
+  description: TextBlock[];
+  images: ImageVM[];
+  /** Option names (up to 3), e.g. ["Size", "Colour"]. */
+  options: string[];
+  variants: VariantVM[];
+  /** The variant shown first: the first available one. */
+  selected: VariantVM | null;
+  price: string;
+  compareAtPrice: string | null;
+  available: boolean;
+  collection: CollectionLinkVM | null;
+}
+
+/** A paragraph of plain text: strings and http(s) links. Line breaks within are "\n". */
+export type TextBlock = ({ text: string } | { href: string; text: string })[];
+
+export interface PageVM {
+  title: string;
+  body: TextBlock[];
 }
 
 /** What goes in <head>: title, description, sharing tags, structured data. */
@@ -80,8 +177,13 @@ export interface LayoutProps<S = unknown> {
   children: ComponentChildren;
 }
 
+/** Each page receives its context, its data and its <head> (built by the storefront). */
 export interface ThemePages<S> {
-  home: (ctx: StoreContext<S>, vm: HomeVM) => VNode;
+  home: (ctx: StoreContext<S>, vm: HomeVM, head: HeadVM) => VNode;
+  collection: (ctx: StoreContext<S>, vm: CollectionVM, head: HeadVM) => VNode;
+  product: (ctx: StoreContext<S>, vm: ProductVM, head: HeadVM) => VNode;
+  search: (ctx: StoreContext<S>, vm: SearchVM, head: HeadVM) => VNode;
+  page: (ctx: StoreContext<S>, vm: PageVM, head: HeadVM) => VNode;
   notFound: (ctx: StoreContext<S>) => VNode;
 }
 

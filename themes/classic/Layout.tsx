@@ -1,26 +1,30 @@
 import type { LayoutProps } from "../../src/storefront/theme";
-import type { ClassicSettings } from "./settings";
+import { Announcement, Brand, CartLink, Footer, NavLinks } from "../_shared/Chrome";
+import { HeadTags } from "../_shared/Head";
+import { HeroBlock } from "../_shared/Hero";
+import type { Ctx } from "../_shared/Cards";
 import { css } from "./css";
+import type { ClassicSettings } from "./settings";
 
 export function Layout({ ctx, head, children }: LayoutProps<ClassicSettings>) {
   return (
     <html lang={ctx.locale} dir={ctx.dir}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>{head.title}</title>
-        {head.description && <meta name="description" content={head.description} />}
-        {head.noindex && <meta name="robots" content="noindex" />}
-        <link rel="canonical" href={ctx.canonical} />
-        <style dangerouslySetInnerHTML={{ __html: css(ctx.settings) }} />
-      </head>
+      <HeadTags ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} />
       <body>
-        <header>
-          <a href={ctx.url("/")}>{ctx.shop.name}</a>
+        <Announcement ctx={ctx} />
+        <header class="top">
+          <div class="bar wrap">
+            <span />
+            <Brand ctx={ctx} />
+            <CartLink ctx={ctx} />
+          </div>
+          <NavLinks ctx={ctx} />
         </header>
         <main>{children}</main>
-        <footer>{ctx.t("store.poweredBy")}</footer>
+        <Footer ctx={ctx} />
       </body>
     </html>
   );
 }
+
+export const Hero = ({ ctx }: { ctx: Ctx }) => <HeroBlock ctx={ctx} cls="classic" />;

@@ -1,22 +1,31 @@
+import { baseCss, rootVars } from "../_shared/base-css";
 import type { ClassicSettings } from "./settings";
 
-export const css = (s: ClassicSettings) => `
-:root{--bg:${s.background};--ink:${s.text};--muted:#57534e;--line:#e7e5e4;--primary:${s.primary};--on-primary:${s.primaryText};--radius:4px;--font:Georgia,"Times New Roman","Noto Nastaliq Urdu",serif;font-family:var(--font)}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--ink);line-height:1.5}
-a{color:inherit}
-header{display:flex;align-items:center;justify-content:center;padding:16px;border-bottom:1px solid #0002}
-header a{font-size:1.5rem;font-weight:700;text-decoration:none;letter-spacing:.02em}
-main{max-width:1080px;margin:0 auto;padding:16px}
-h1{font-size:1.6rem;text-align:center;margin:8px 0 20px}
-.grid{display:grid;grid-template-columns:repeat(2,1fr);gap:16px;list-style:none;padding:0;margin:0}
-@media(min-width:720px){.grid{grid-template-columns:repeat(4,1fr)}}
-.card a{display:block;text-decoration:none}
-.card img,.card .ph{display:block;width:100%;aspect-ratio:1;object-fit:cover;background:#0000000d;border-radius:4px}
-.card h2{font-size:1rem;font-weight:600;margin:8px 0 2px}
-.price{font-weight:700}
-.was{text-decoration:line-through;opacity:.7;margin-inline-start:6px;font-weight:400}
-.empty{text-align:center;padding:48px 16px}
-.btn{display:inline-block;min-height:48px;padding:12px 20px;background:var(--primary);color:var(--on-primary);text-decoration:none;border-radius:4px;font-weight:700}
-footer{text-align:center;padding:24px 16px;font-size:.85rem;opacity:.8}
+/** Boutique: centred serif masthead, hairlines, generous white space, quiet captions. */
+const own = `.announce{background:var(--primary);color:var(--on-primary);letter-spacing:.04em}
+.top{border-bottom:1px solid var(--line);text-align:center}
+.bar{display:grid;grid-template-columns:1fr auto 1fr;align-items:center}
+.bar .cart{justify-self:end}
+.brand{font-size:1.6rem;letter-spacing:.06em;font-weight:400;text-transform:uppercase}
+:lang(ur) .brand{text-transform:none}
+.nav ul{justify-content:safe center}
+.nav a{font-size:.95rem;letter-spacing:.03em}
+.hero{margin-inline:-16px;text-align:center}
+.hero-img{width:100%;aspect-ratio:4/3;object-fit:cover}
+@media(min-width:720px){.hero-img{aspect-ratio:21/9}}
+.hero-text{padding:28px 20px}
+.hero h1{font-size:2rem;font-weight:400;margin:0 0 8px}
+.hero p{color:var(--muted);margin:0 auto 20px;max-width:36em}
+.sec h2,.page-title{font-weight:400;font-size:1.5rem;text-align:center}
+.sec-head{justify-content:center;flex-direction:column;align-items:center;gap:0}
+.sec-head h2{margin-bottom:0}
+.card a{text-align:center;align-items:center}
+.pr{justify-content:center;font-weight:400}
+.list-head{text-align:center}
+.sorts{justify-content:safe center}
+.info h1{font-weight:400;font-size:1.7rem}
+.btn{text-transform:uppercase;letter-spacing:.08em;font-size:.9rem}
+:lang(ur) .btn{text-transform:none;letter-spacing:0;font-size:1rem}
 `;
+
+export const css = (s: ClassicSettings, locale: string) => rootVars(s, locale, "2px") + baseCss + own;

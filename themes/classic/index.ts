@@ -1,20 +1,20 @@
 import { defineTheme } from "../../src/storefront/theme";
+import { sharedPages } from "../_shared/pages";
+import { Hero, Layout } from "./Layout";
 import { settings, type ClassicSettings } from "./settings";
-import { Home } from "./Home";
-import { Layout } from "./Layout";
-import { NotFound } from "./NotFound";
 
 export default defineTheme<ClassicSettings>({
   manifest: {
     id: "classic",
-    name: { en: "Classic", ur: "کلاسک" },
+    name: { en: "Boutique", ur: "بوتیک" },
     description: {
-      en: "Clean and calm, for clothing and jewellery.",
-      ur: "صاف اور پرسکون، کپڑوں اور زیورات کے لیے۔",
+      en: "Clean and calm, with elegant type: for clothing and jewellery.",
+      ur: "صاف، پرسکون اور نفیس: کپڑوں اور زیورات کے لیے۔",
     },
-    swatch: ["#fffaf5", "#7c2d12", "#b45309"],
+    swatch: ["#fffaf5", "#7c2d12", "#1c1917"],
+    preview: "test/e2e/screenshots/classic.png",
   },
   settings,
   Layout,
-  pages: { home: Home, notFound: NotFound },
+  pages: sharedPages({ Layout, Hero }),
 });

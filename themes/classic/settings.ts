@@ -1,13 +1,21 @@
 import { z } from "zod";
+import { withContrast } from "../../src/storefront/theme-settings";
+import { COMMON_PAIRS, commonSettings } from "../_shared/settings";
 
-const colour = z.string().regex(/^#[0-9a-f]{6}$/i);
-
-export const settings = z.object({
-  background: colour.default("#fffaf5"),
-  text: colour.default("#1c1917"),
-  primary: colour.default("#7c2d12"),
-  primaryText: colour.default("#ffffff"),
-  bannerText: z.string().max(140).default(""),
-});
+/** Boutique: warm ivory, deep maroon, serif type. */
+export const settings = withContrast(
+  z.object(
+    commonSettings({
+      background: "#fffaf5",
+      text: "#1c1917",
+      primary: "#7c2d12",
+      primaryText: "#ffffff",
+      font: "serif",
+      productsPerRow: 4,
+      homeSections: ["banner", "featured", "newArrivals", "collections"],
+    }),
+  ),
+  COMMON_PAIRS,
+);
 
 export type ClassicSettings = z.infer<typeof settings>;

@@ -1,0 +1,17 @@
+/**
+ * Shows the number of items in the cart in the header. Storefront pages are shared (cached),
+ * so the server never renders it: it is read here from the hatti_cart cookie, whose value is
+ * "variantId x quantity" pairs joined by ".", e.g. "12x2.40x1" -> 3.
+ */
+const m = /(?:^|;\s*)hatti_cart=([^;]*)/.exec(document.cookie);
+let n = 0;
+if (m) {
+  for (const part of decodeURIComponent(m[1] || "").split(".")) {
+    const q = Number(part.split("x")[1]);
+    if (q > 0 && q < 1000) n += Math.floor(q);
+  }
+}
+if (n > 0) {
+  const els = document.querySelectorAll("[data-cart-count]");
+  for (let i = 0; i < els.length; i++) els[i]!.textContent = String(n);
+}

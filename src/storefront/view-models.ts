@@ -1,0 +1,105 @@
+/** Rows from the storefront queries -> the plain view models themes receive. */
+import type { CardRow } from "../catalog/cards";
+import type { ProductData } from "../catalog/storefront-product";
+import { encodeCursor, SORTS, type Cursor, type Sort } from "../catalog/storefront-listing";
+import { imageVM, parsePacked, type StoredImage } from "../media/urls";
+import { textBlocks } from "./text";
+import type { ImageVM, ListingVM, ProductCardVM, ProductVM, StoreContext, VariantVM } from "./theme";
+
+export const LOW_STOCK = 5;
+
+export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
+  const img = parsePacked(row.image);
+  return {
+    id: row.id,
+    url: ctx.url(`/products/${encodeURIComponent(row.slug)}`),
+    title: row.title,
+    price: ctx.money(row.price),
+    compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
+    soldOut: !row.inStock,
+    image: img ? imageVM(img, row.title, 480) : null,
+  };
+}
+
+/** A listing URL with only the parameters that matter, so each page has one canonical URL. */
+export function listingUrl(path: string, params: { q?: string; sort: Sort; after?: Cursor | null }): string {
+  const qs = new URLSearchParams();
+  if (params.q) qs.set("q", params.q);
+  if (params.sort !== "newest") qs.set("sort", params.sort);
+  if (params.after) qs.set("after", encodeCursor(params.after));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+const SORT_LABEL = { newest: "store.sort.newest", "price-asc": "store.sort.priceAsc", "price-desc": "store.sort.priceDesc" } as const;
+
+export function listingVM(
+  ctx: StoreContext,
+  path: string,
+  rows: CardRow[],
+  opts: { q?: string; sort: Sort; after: Cursor | null; next: Cursor | null },
+): ListingVM {
+  return {
+    products: rows.map((r) => cardVM(ctx, r)),
+    sort: opts.sort,
+    sorts: SORTS.map((key) => ({
+      key,
+      label: ctx.t(SORT_LABEL[key]),
+      url: listingUrl(path, { q: opts.q, sort: key }),
+      selected: key === opts.sort,
+    })),
+    next: opts.next ? listingUrl(path, { q: opts.q, sort: opts.sort, after: opts.next }) : null,
+    first: opts.after ? listingUrl(path, { q: opts.q, sort: opts.sort }) : null,
+  };
+}
+
+function optionNames(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "").slice(0, 3) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toStored(r: ProductData["images"][number]): StoredImage {
+  return { ...r, widths: r.widths.split(",").map(Number).filter((n) => n > 0) };
+}
+
+export function productImages(data: ProductData): ImageVM[] {
+  const title = data.product?.title ?? "";
+  return data.images.map((r, i) => imageVM(toStored(r), i === 0 ? title : `${title} (${i + 1})`, 960));
+}
+
+export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
+  const p = data.product!;
+  const options = optionNames(p.options);
+  const variants: VariantVM[] = data.variants.map((v) => {
+    const values = [v.option1, v.option2, v.option3].slice(0, options.length).map((x) => x ?? "");
+    const stock: VariantVM["stock"] = !p.trackStock ? "in" : v.stock <= 0 ? "out" : v.stock <= LOW_STOCK ? "low" : "in";
+    return {
+      id: v.id,
+      label: values.length ? values.join(" / ") : v.title === "Default" ? p.title : v.title,
+      options: values,
+      price: ctx.money(v.price),
+      compareAtPrice: v.compareAtPrice && v.compareAtPrice > v.price ? ctx.money(v.compareAtPrice) : null,
+      available: stock !== "out",
+      stock,
+    };
+  });
+  const selected = variants.find((v) => v.available) ?? variants[0] ?? null;
+  return {
+    title: p.title,
+    description: textBlocks(p.description),
+    images: productImages(data),
+    options,
+    variants,
+    selected,
+    price: selected ? selected.price : ctx.money(p.price),
+    compareAtPrice: selected ? selected.compareAtPrice : null,
+    available: variants.some((v) => v.available),
+    collection: data.collection
+      ? { title: data.collection.title, url: ctx.url(`/collections/${encodeURIComponent(data.collection.slug)}`) }
+      : null,
+  };
+}

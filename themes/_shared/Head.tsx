@@ -1,0 +1,34 @@
+/** The <head> every theme shares: meta, canonical, sharing tags, JSON-LD and the theme's CSS. */
+import type { HeadVM, StoreContext } from "../../src/storefront/theme";
+import { jsonLdText } from "../../src/storefront/seo";
+
+export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; head: HeadVM; css: string; themeColor: string }) {
+  const description = head.description || undefined;
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width,initial-scale=1" />
+      <title>{head.title}</title>
+      {description && <meta name="description" content={description} />}
+      {head.noindex && <meta name="robots" content="noindex" />}
+      <link rel="canonical" href={ctx.canonical} />
+      <meta name="theme-color" content={themeColor} />
+      <meta property="og:site_name" content={ctx.shop.name} />
+      <meta property="og:type" content={head.type ?? "website"} />
+      <meta property="og:title" content={head.title} />
+      {description && <meta property="og:description" content={description} />}
+      <meta property="og:url" content={ctx.canonical} />
+      <meta property="og:locale" content={ctx.locale === "ur" ? "ur_PK" : "en_PK"} />
+      {head.image && <meta property="og:image" content={head.image} />}
+      <meta name="twitter:card" content={head.image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={head.title} />
+      {description && <meta name="twitter:description" content={description} />}
+      {head.image && <meta name="twitter:image" content={head.image} />}
+      {(head.jsonLd ?? []).map((o, i) => (
+        // Escaped JSON (no `<`, `>` or `&` left), not markup: see jsonLdText.
+        <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(o) }} />
+      ))}
+      <style dangerouslySetInnerHTML={{ __html: css }} />
+    </head>
+  );
+}

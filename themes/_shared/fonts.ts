@@ -1,0 +1,28 @@
+/**
+ * Font stacks from fonts already on the phone (no web fonts are downloaded). Urdu text gets a
+ * Nastaliq/Naskh stack first: Android ships Noto Naskh/Nastaliq Urdu, Windows has Urdu
+ * Typesetting and Segoe UI, iOS has Noto Nastaliq Urdu.
+ */
+export const FONT_CHOICES = ["serif", "sans", "rounded", "mono"] as const;
+export type FontChoice = (typeof FONT_CHOICES)[number];
+
+export const FONT_LABELS = {
+  serif: { en: "Elegant (serif)", ur: "نفیس (سیرف)" },
+  sans: { en: "Clean (sans-serif)", ur: "صاف (سینز سیرف)" },
+  rounded: { en: "Friendly (rounded)", ur: "دوستانہ (گول)" },
+  mono: { en: "Typewriter (mono)", ur: "ٹائپ رائٹر (مونو)" },
+} as const;
+
+const STACKS: Record<FontChoice, string> = {
+  serif: 'Georgia,"Iowan Old Style","Times New Roman",serif',
+  sans: 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif',
+  rounded: 'ui-rounded,"SF Pro Rounded","Nunito","Varela Round",system-ui,sans-serif',
+  mono: 'ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace',
+};
+
+const URDU = '"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Urdu Typesetting","Noto Naskh Arabic","Noto Sans Arabic","Segoe UI",Tahoma';
+
+export function fontStack(choice: string, locale: string): string {
+  const base = STACKS[choice as FontChoice] ?? STACKS.sans;
+  return locale === "ur" ? `${URDU},${base}` : base;
+}

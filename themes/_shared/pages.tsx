@@ -1,0 +1,162 @@
+/**
+ * Page bodies shared by the themes. A theme passes its Layout and its own Hero; the look comes
+ * from the theme's CSS and Layout. A theme may also replace any page entirely.
+ */
+import type { VNode } from "preact";
+import type { BaseSettings, LayoutProps, StoreContext, ThemePages } from "../../src/storefront/theme";
+import { Empty, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
+import { BuyForm, Gallery, PriceLine } from "./Product";
+import { TextBlocks } from "./Text";
+
+export interface ThemeParts<S extends BaseSettings> {
+  Layout: (props: LayoutProps<S>) => VNode;
+  /** The banner of the home page; holds the page's <h1>. */
+  Hero: (props: { ctx: Ctx }) => VNode;
+}
+
+function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string }[] }) {
+  return (
+    <nav class="crumbs" aria-label={ctx.t("store.breadcrumbs")}>
+      <a href={ctx.url("/")}>{ctx.t("store.home")}</a>
+      {trail.map((c) => (
+        <>
+          <span aria-hidden="true"> / </span>
+          <a href={c.url}>{c.title}</a>
+        </>
+      ))}
+    </nav>
+  );
+}
+
+export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts<S>): ThemePages<S> {
+  const L = Layout as unknown as (p: LayoutProps<BaseSettings>) => VNode;
+  return {
+    home: (ctx: StoreContext<S>, vm, head) => {
+      const sections = ctx.settings.homeSections;
+      const empty = !vm.newArrivals.length;
+      let eager = sections[0] === "banner" && ctx.banner ? 0 : 2;
+      const take = () => {
+        const n = eager;
+        eager = 0;
+        return n;
+      };
+      return (
+        <L ctx={ctx} head={head}>
+          {!sections.includes("banner") && <h1 class="page-title">{ctx.shop.name}</h1>}
+          {empty && <Empty title={ctx.t("store.empty.title")} body={ctx.t("store.empty.body")} />}
+          {sections.map((s) => {
+            if (s === "banner") return <Hero key={s} ctx={ctx} />;
+            if (s === "featured" && vm.featured)
+              return (
+                <section key={s} class="sec">
+                  <div class="sec-head">
+                    <h2>{vm.featured.collection.title}</h2>
+                    <a href={vm.featured.collection.url}>{ctx.t("store.viewAll")}</a>
+                  </div>
+                  <ProductGrid ctx={ctx} products={vm.featured.products} eager={take()} />
+                </section>
+              );
+            if (s === "newArrivals" && !empty)
+              return (
+                <section key={s} class="sec">
+                  <div class="sec-head">
+                    <h2>{ctx.t("store.newArrivals")}</h2>
+                    <a href={ctx.url("/collections/all")}>{ctx.t("store.viewAll")}</a>
+                  </div>
+                  <ProductGrid ctx={ctx} products={vm.newArrivals} eager={take()} />
+                </section>
+              );
+            if (s === "collections" && vm.collections.length)
+              return (
+                <section key={s} class="sec">
+                  <h2>{ctx.t("store.collections")}</h2>
+                  <ul class="tiles">
+                    {vm.collections.map((c) => (
+                      <li key={c.url}>
+                        <a href={c.url}>{c.title}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            return null;
+          })}
+        </L>
+      );
+    },
+    collection: (ctx, vm, head) => (
+      <L ctx={ctx} head={head}>
+        <div class="list-head">
+          <h1 class="page-title">{vm.title}</h1>
+          {vm.description && <TextBlocks blocks={[[{ text: vm.description }]]} cls="lead" />}
+          <SortLinks ctx={ctx} vm={vm} />
+        </div>
+        {vm.products.length ? (
+          <ProductGrid ctx={ctx} products={vm.products} eager={2} />
+        ) : vm.first ? (
+          <Empty title={ctx.t("store.pastEnd.title")} body={ctx.t("store.pastEnd.body")} />
+        ) : (
+          <Empty title={ctx.t("store.collectionEmpty.title")} body={ctx.t("store.collectionEmpty.body")} />
+        )}
+        <Pager ctx={ctx} vm={vm} />
+      </L>
+    ),
+    product: (ctx, vm, head) => (
+      <L ctx={ctx} head={head}>
+        <Crumbs ctx={ctx} trail={vm.collection ? [vm.collection] : []} />
+        <article class="product">
+          <Gallery vm={vm} />
+          <div class="info">
+            <h1>{vm.title}</h1>
+            <PriceLine ctx={ctx} vm={vm} />
+            <BuyForm ctx={ctx} vm={vm} />
+            {vm.description.length > 0 && <TextBlocks blocks={vm.description} />}
+          </div>
+        </article>
+      </L>
+    ),
+    search: (ctx, vm, head) => (
+      <L ctx={ctx} head={head}>
+        <div class="list-head">
+          <h1 class="page-title">{ctx.t("store.search.title")}</h1>
+          <SearchForm ctx={ctx} query={vm.query} />
+          {vm.query && (
+            <p class="muted" role="status">
+              {vm.products.length ? ctx.t("store.search.resultsFor", { q: vm.query }) : ctx.t("store.search.none", { q: vm.query })}
+            </p>
+          )}
+          {vm.products.length > 0 && <SortLinks ctx={ctx} vm={vm} />}
+        </div>
+        {vm.products.length > 0 && <ProductGrid ctx={ctx} products={vm.products} eager={2} />}
+        {vm.query && !vm.products.length && (
+          <Empty title={ctx.t("store.search.emptyTitle")} body={ctx.t("store.search.emptyBody")}>
+            <a class="btn" href={ctx.url("/collections/all")}>
+              {ctx.t("store.allProducts")}
+            </a>
+          </Empty>
+        )}
+        <Pager ctx={ctx} vm={vm} />
+      </L>
+    ),
+    page: (ctx, vm, head) => (
+      <L ctx={ctx} head={head}>
+        <article class="content">
+          <h1 class="page-title">{vm.title}</h1>
+          <TextBlocks blocks={vm.body} />
+        </article>
+      </L>
+    ),
+    notFound: (ctx) => (
+      <L ctx={ctx} head={{ title: `${ctx.t("store.notFound.title")} · ${ctx.shop.name}`, noindex: true }}>
+        <div class="empty">
+          <h1 class="page-title">{ctx.t("store.notFound.title")}</h1>
+          <p class="muted">{ctx.t("store.notFound.body")}</p>
+          <a class="btn" href={ctx.url("/")}>
+            {ctx.t("store.notFound.cta")}
+          </a>
+        </div>
+        <SearchForm ctx={ctx} />
+      </L>
+    ),
+  } as ThemePages<S>;
+}

@@ -1,0 +1,55 @@
+/**
+ * The settings every theme offers, built with `setting.*` so the admin can draw the form from
+ * the schema. A theme passes its own defaults and may add fields of its own.
+ */
+import { setting } from "../../src/storefront/theme-settings";
+import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
+
+export interface CommonDefaults {
+  background: string;
+  text: string;
+  primary: string;
+  primaryText: string;
+  font: FontChoice;
+  productsPerRow: number;
+  homeSections: ("banner" | "featured" | "newArrivals" | "collections")[];
+}
+
+const SECTION_LABELS = {
+  banner: { en: "Banner", ur: "بینر" },
+  featured: { en: "Featured collection", ur: "نمایاں مجموعہ" },
+  newArrivals: { en: "New arrivals", ur: "نئی آمد" },
+  collections: { en: "Collections", ur: "مجموعے" },
+} as const;
+
+export function commonSettings(d: CommonDefaults) {
+  return {
+    background: setting.colour(d.background, { en: "Background colour", ur: "پس منظر کا رنگ" }),
+    text: setting.colour(d.text, { en: "Text colour", ur: "تحریر کا رنگ" }),
+    primary: setting.colour(d.primary, { en: "Button colour", ur: "بٹن کا رنگ" }),
+    primaryText: setting.colour(d.primaryText, { en: "Button text colour", ur: "بٹن کی تحریر کا رنگ" }),
+    font: setting.choice(FONT_CHOICES, d.font, { en: "Font", ur: "فونٹ" }, FONT_LABELS),
+    logo: setting.image({ en: "Logo", ur: "لوگو" }),
+    bannerImage: setting.image({ en: "Banner photo", ur: "بینر کی تصویر" }),
+    /** Empty: the shop's name is the banner heading. */
+    bannerText: setting.text("", 80, {
+      en: "Banner heading",
+      ur: "بینر کی سرخی",
+    }),
+    bannerSubtext: setting.text("", 160, { en: "Banner text", ur: "بینر کی تحریر" }),
+    announcement: setting.text("", 120, { en: "Announcement bar", ur: "اعلان کی پٹی" }),
+    homeSections: setting.sections(
+      ["banner", "featured", "newArrivals", "collections"] as const,
+      d.homeSections,
+      { en: "Home page sections, in order", ur: "ہوم پیج کے حصے، ترتیب سے" },
+      SECTION_LABELS,
+    ),
+    productsPerRow: setting.number(2, 5, d.productsPerRow, { en: "Products per row (large screens)", ur: "ایک قطار میں مصنوعات (بڑی اسکرین)" }),
+  };
+}
+
+/** The colour pairs (foreground, background) every theme must keep at 4.5:1. */
+export const COMMON_PAIRS = [
+  ["text", "background"],
+  ["primaryText", "primary"],
+] as const;

@@ -1,8 +1,182 @@
 /**
  * Customer cart, checkout and order status routes on the storefront host
  * (/cart, /checkout, /orders/{token}). Mounted by src/storefront/routes.tsx.
+ * These pages are personal: never cached, never indexed.
  */
-import { Hono } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { clientIp, hit, RULES } from "../auth/rate-limit";
 import type { AppEnv } from "../env";
+import type { MessageKey } from "../i18n";
+import { randomToken } from "../lib/bytes";
+import { HttpError } from "../lib/errors";
+import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
+import { renderPage } from "../lib/render";
+import { orderByToken, publicEvents } from "../orders/read";
+import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
+import { readCart, writeCart } from "./cookie";
+import { paymentOptions, waDigits } from "./payment";
+import { orderByKey, placeOrder } from "./place-order";
+import { orderable, quoteCart, type Quote } from "./quote";
+import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
+import { CartPage } from "./views/CartPage";
+import { CheckoutPage } from "./views/CheckoutPage";
+import { personalContext } from "./views/frame";
+import { OrderStatusPage } from "./views/OrderStatusPage";
 
 export const checkoutRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+/** Personal pages: `Cache-Control: private, no-store` on every response, errors included. */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async function personalNoStore(c, next) {
+    await next();
+    c.res.headers.set("cache-control", "private, no-store");
+  };
+}
+for (const p of ["/cart", "/cart/*", "/checkout", "/orders/*"]) checkoutRoutes.use(p, noStore());
+
+const itemList = (lines: Quote["lines"]) => lines.map((l) => (l.variantTitle !== "Default" ? `${l.title} (${l.variantTitle})` : l.title)).join(", ");
+
+function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200) {
+  const ctx = personalContext(c.var.shop, c.req.url, cartCount(lines));
+  return renderPage(c, <CartPage shop={c.var.shop} ctx={ctx} quote={quote} alert={alert} />, status);
+}
+
+interface CheckoutView {
+  lines: CartLine[];
+  quote: Quote;
+  key: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  alert?: string;
+}
+function showCheckout(c: C, v: CheckoutView, status: ContentfulStatusCode = 200) {
+  const shop = c.var.shop;
+  const ctx = personalContext(shop, c.req.url, cartCount(v.lines));
+  const page = <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} />;
+  return renderPage(c, page, status);
+}
+
+/** Drops lines whose variant is gone (or belongs to another shop) from the cookie. */
+function sanitise(c: C, parsed: { lines: CartLine[]; changed: boolean }, quote: Quote): CartLine[] {
+  if (!parsed.changed && quote.missing.length === 0) return parsed.lines;
+  const gone = new Set(quote.missing.map((m) => m.variantId));
+  const kept = parsed.lines.filter((l) => !gone.has(l.variantId));
+  writeCart(c, kept);
+  return kept;
+}
+
+checkoutRoutes.get("/cart", async (c) => {
+  const parsed = readCart(c);
+  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines);
+  return showCart(c, sanitise(c, parsed, quote), quote);
+});
+
+checkoutRoutes.post("/cart/add", async (c) => {
+  const { lines } = readCart(c);
+  const form = validate(addSchema, await readForm(c));
+  const candidate = form.ok ? addLine(lines, form.data.variant, form.data.quantity) : null;
+  const quote = await quoteCart(c.var.db, c.var.shop.id, candidate?.ok ? candidate.lines : lines);
+  const t = c.var.t;
+  if (!form.ok) return showCart(c, lines, quote, t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
+  if (!candidate!.ok) return showCart(c, lines, quote, t("checkout.cart.full", { max: lines.length }), 400);
+  if (quote.missing.some((m) => m.variantId === form.data.variant)) {
+    const current = await quoteCart(c.var.db, c.var.shop.id, lines);
+    return showCart(c, lines, current, t("checkout.error.variant"), 400);
+  }
+  writeCart(c, candidate!.lines);
+  return c.redirect("/cart", 303);
+});
+
+checkoutRoutes.post("/cart/update", async (c) => {
+  const { lines } = readCart(c);
+  const form = validate(updateSchema, await readForm(c));
+  if (!form.ok) {
+    const quote = await quoteCart(c.var.db, c.var.shop.id, lines);
+    return showCart(c, lines, quote, c.var.t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
+  }
+  writeCart(c, setLine(lines, form.data.variant, form.data.quantity));
+  return c.redirect("/cart", 303);
+});
+
+checkoutRoutes.post("/cart/remove", async (c) => {
+  const { lines } = readCart(c);
+  const form = validate(removeSchema, await readForm(c));
+  if (form.ok) writeCart(c, removeLine(lines, form.data.variant));
+  return c.redirect("/cart", 303);
+});
+
+checkoutRoutes.get("/checkout", async (c) => {
+  const parsed = readCart(c);
+  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines);
+  const lines = sanitise(c, parsed, quote);
+  if (orderable(quote).length === 0) return c.redirect("/cart", 303);
+  return showCheckout(c, { lines, quote, key: randomToken(16) });
+});
+
+checkoutRoutes.post("/checkout", async (c) => {
+  const { db, shop, t } = c.var;
+  const values = await readForm(c);
+  const key = IDEMPOTENCY_RE.test(values.key ?? "") ? values.key! : randomToken(16);
+  // A retry of an order already placed (double tap, flaky network) lands on that order.
+  const existing = key === values.key ? await orderByKey(db, shop.id, key) : undefined;
+  if (existing) return placed(c, existing.token);
+
+  const { lines } = readCart(c);
+  const limit = await hit(db, `checkout:ip:${clientIp(c.req)}`, RULES.checkoutIp);
+  const quote = await quoteCart(db, shop.id, lines);
+  const view = { lines, quote, key, values };
+  if (limit.limited) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
+    return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }) }, 429);
+  }
+  if (orderable(quote).length === 0) {
+    const gone = quote.lines.filter((l) => l.state !== "ok");
+    return showCart(c, lines, quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
+  }
+
+  const form = validate(checkoutSchema, { ...values, key });
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const zone = quote.zones.find((z) => String(z.id) === values.zone);
+  if (!zone) errors.zone ??= "checkout.error.zone";
+  if (!paymentOptions(shop.payments).some((p) => p.method === values.payment)) errors.payment = "checkout.error.payment";
+  if (!form.ok || Object.keys(errors).length > 0) return showCheckout(c, { ...view, errors }, 400);
+
+  const short = quote.lines.filter((l) => l.state === "short");
+  if (short.length) return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(short) }) }, 409);
+  if (form.data.seen && form.data.seen !== String(quote.subtotal)) {
+    return showCheckout(c, { ...view, values: { ...values, seen: "" }, alert: t("checkout.error.priceChanged") }, 409);
+  }
+
+  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: orderable(quote), zone: zone!, form: form.data });
+  if (result.ok) return placed(c, result.token);
+  // Someone else bought the last units meanwhile: say which item ran short, keep the form.
+  const fresh = await quoteCart(db, shop.id, lines);
+  const ran = fresh.lines.filter((l) => l.state !== "ok");
+  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : orderable(quote)) }) }, 409);
+});
+
+function placed(c: C, token: string) {
+  writeCart(c, []);
+  return c.redirect(`/orders/${token}?placed=1`, 303);
+}
+
+checkoutRoutes.get("/orders/:token", async (c) => {
+  const { db, shop } = c.var;
+  const token = c.req.param("token");
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new HttpError(404, "notFound");
+  const detail = await orderByToken(db, shop.id, token);
+  if (!detail) throw new HttpError(404, "notFound");
+  const ctx = personalContext(shop, c.req.url, cartCount(readCart(c).lines));
+  const { order, items } = detail;
+  const summary = items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", ");
+  const text = ctx.t("checkout.order.waText", { shop: shop.name, number: `#${order.number}`, items: summary, total: ctx.money(order.total), url: new URL(c.req.url).origin + `/orders/${token}` });
+  const digits = waDigits(shop.whatsapp);
+  const whatsappUrl = digits.length >= 8 ? `https://wa.me/${digits}?text=${encodeURIComponent(text)}` : null;
+  const payment = paymentOptions(shop.payments).find((p) => p.method === order.paymentMethod) ?? null;
+  const page = (
+    <OrderStatusPage shop={shop} ctx={ctx} detail={{ ...detail, events: publicEvents(detail.events) }} payment={payment} whatsappUrl={whatsappUrl} placed={c.req.query("placed") === "1"} />
+  );
+  return renderPage(c, page);
+});

@@ -1,0 +1,29 @@
+/** The payment methods a shop offers at checkout, from its stored settings. */
+import type { PAYMENT_METHODS } from "../db/schema";
+import type { Payments } from "../tenancy/payments";
+
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface PaymentOption {
+  method: PaymentMethod;
+  /** The account a transfer goes to; null for cash on delivery. */
+  account: { title: string; number: string; bank: string } | null;
+}
+
+/** Enabled methods in a fixed order; a wallet or bank without an account number is not offered. */
+export function paymentOptions(p: Payments): PaymentOption[] {
+  const out: PaymentOption[] = [];
+  if (p.cod.enabled) out.push({ method: "cod", account: null });
+  for (const m of ["jazzcash", "easypaisa", "bank"] as const) {
+    const a = p[m];
+    if (a.enabled && a.number.trim()) out.push({ method: m, account: { title: a.title, number: a.number, bank: a.bank } });
+  }
+  return out;
+}
+
+/** Digits for a wa.me link: a Pakistani number as 92..., any other number as its digits. */
+export function waDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.startsWith("0") && digits.length === 11) return `92${digits.slice(1)}`;
+  return digits.replace(/^00/, "");
+}

@@ -1,0 +1,142 @@
+import type { MessageKey } from "../../i18n";
+import type { FieldErrors, FormValues } from "../../lib/form";
+import type { StoreContext } from "../../storefront/theme";
+import type { Shop } from "../../tenancy/shop-cache";
+import type { PaymentOption } from "../payment";
+import { orderable, zoneFee, type Quote } from "../quote";
+import { LineFlag } from "./CartPage";
+import { CoField } from "./CoField";
+import { StoreFrame } from "./frame";
+import { PaymentAccount } from "./PaymentAccount";
+
+export interface CheckoutPageProps {
+  shop: Shop;
+  ctx: StoreContext;
+  quote: Quote;
+  payments: PaymentOption[];
+  /** The idempotency key of this form: the same key always yields the same order. */
+  idemKey: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  alert?: string;
+}
+
+export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert }: CheckoutPageProps) {
+  const { t, money } = ctx;
+  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  const lines = orderable(quote);
+  const zoneId = values.zone ?? String(quote.zones[0]?.id ?? "");
+  const payment = values.payment ?? payments[0]?.method ?? "";
+  const chosen = quote.zones.find((z) => String(z.id) === zoneId) ?? quote.zones[0];
+  const fee = chosen ? zoneFee(chosen, quote.subtotal) : 0;
+  return (
+    <StoreFrame shop={shop} ctx={ctx} title={t("checkout.title")}>
+      <h1>{t("checkout.title")}</h1>
+      {alert && (
+        <p class="co-alert" role="alert">
+          {alert}
+        </p>
+      )}
+      {!alert && Object.keys(errors).length > 0 && (
+        <p class="co-alert" role="alert">
+          {t("checkout.error.fix")}
+        </p>
+      )}
+      <h2>{t("checkout.summary")}</h2>
+      <ul class="co-lines">
+        {quote.lines.map((l) => (
+          <li class={l.state === "ok" ? "co-line" : "co-line off"} key={l.variantId}>
+            <div>
+              <span class="t">{l.title}</span>
+              {l.variantTitle !== "Default" && <div class="v">{l.variantTitle}</div>}
+              <div class="v">
+                {l.quantity} × {money(l.price)}
+              </div>
+            </div>
+            <div class="amt">{money(l.price * l.quantity)}</div>
+            <LineFlag ctx={ctx} line={l} />
+          </li>
+        ))}
+      </ul>
+      <a class="co-btn ghost block" href={ctx.url("/cart")}>
+        {t("checkout.edit")}
+      </a>
+      <form method="post" action={ctx.url("/checkout")} noValidate>
+        <input type="hidden" name="key" value={idemKey} />
+        <input type="hidden" name="seen" value={String(quote.subtotal)} />
+        <h2>{t("checkout.contact")}</h2>
+        <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={80} required />
+        <CoField name="phone" type="tel" inputMode="tel" dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} autoComplete="tel" maxLength={40} required />
+        <CoField name="city" label={t("checkout.city")} value={values.city} error={err("city")} autoComplete="address-level2" maxLength={60} required />
+        <CoField name="address" multiline label={t("checkout.address")} value={values.address} error={err("address")} autoComplete="street-address" maxLength={300} required />
+        <CoField name="note" multiline label={`${t("checkout.note")} (${t("common.optional")})`} value={values.note} error={err("note")} maxLength={500} />
+
+        <fieldset aria-describedby={errors.zone ? "co-zone-err" : undefined}>
+          <legend>{t("checkout.delivery")}</legend>
+          {quote.zones.map((z) => {
+            const f = zoneFee(z, quote.subtotal);
+            return (
+              <label class="co-choice" key={z.id}>
+                <input type="radio" name="zone" value={String(z.id)} checked={String(z.id) === zoneId} />
+                <span>
+                  <b>{z.name}</b>
+                  {f === 0 ? t("checkout.zoneFree") : t("checkout.zoneFee", { fee: money(f) })}
+                  {f > 0 && z.freeAbove !== null && <span class="co-muted"> · {t("checkout.zoneFreeAbove", { amount: money(z.freeAbove) })}</span>}
+                  <span class="co-muted"> · {t("checkout.zoneTotal", { total: money(quote.subtotal + f) })}</span>
+                </span>
+              </label>
+            );
+          })}
+          {errors.zone && (
+            <p class="co-alert" id="co-zone-err">
+              {err("zone")}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset aria-describedby={errors.payment ? "co-payment-err" : undefined}>
+          <legend>{t("checkout.payment")}</legend>
+          {payments.map((p) => (
+            <label class="co-choice" key={p.method}>
+              <input type="radio" name="payment" value={p.method} checked={p.method === payment} />
+              <span>
+                <b>{t(`checkout.pay.${p.method}`)}</b>
+                <span class="co-muted">{p.account ? t("checkout.pay.transferHint") : t("checkout.pay.codHint")}</span>
+                <PaymentAccount ctx={ctx} option={p} />
+              </span>
+            </label>
+          ))}
+          {errors.payment && (
+            <p class="co-alert" id="co-payment-err">
+              {err("payment")}
+            </p>
+          )}
+        </fieldset>
+        {payments.some((p) => p.account) && (
+          <CoField name="reference" dir="ltr" label={`${t("checkout.reference")} (${t("common.optional")})`} hint={t("checkout.referenceHint")} value={values.reference} error={err("reference")} maxLength={60} />
+        )}
+
+        <table class="co-sum">
+          <tbody>
+            <tr>
+              <th scope="row">{t("checkout.subtotal")}</th>
+              <td>{money(quote.subtotal)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{chosen ? t("checkout.deliveryTo", { zone: chosen.name }) : t("checkout.deliveryFee")}</th>
+              <td>{fee === 0 ? t("checkout.free") : money(fee)}</td>
+            </tr>
+            <tr class="total">
+              <th scope="row">{t("checkout.total")}</th>
+              <td>{money(quote.subtotal + fee)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p class="co-muted">{t("checkout.totalNote")}</p>
+        <button class="co-btn block" type="submit" disabled={lines.length === 0}>
+          {t("checkout.place")}
+        </button>
+      </form>
+    </StoreFrame>
+  );
+}

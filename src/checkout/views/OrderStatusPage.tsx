@@ -1,0 +1,116 @@
+import { formatDate } from "../../i18n";
+import type { OrderDetail } from "../../orders/read";
+import type { StoreContext } from "../../storefront/theme";
+import type { Shop } from "../../tenancy/shop-cache";
+import type { PaymentOption } from "../payment";
+import { StoreFrame } from "./frame";
+import { PaymentAccount } from "./PaymentAccount";
+
+export interface OrderStatusPageProps {
+  shop: Shop;
+  ctx: StoreContext;
+  detail: OrderDetail;
+  /** The shop's current account for the order's payment method (null for cash on delivery). */
+  payment: PaymentOption | null;
+  /** wa.me link to the seller with the order prefilled; null when the shop has no WhatsApp. */
+  whatsappUrl: string | null;
+  placed: boolean;
+}
+
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed }: OrderStatusPageProps) {
+  const { t, money } = ctx;
+  const { order, items, events } = detail;
+  const number = `#${order.number}`;
+  const total = money(order.total);
+  const paid = order.paymentStatus === "paid";
+  return (
+    <StoreFrame shop={shop} ctx={ctx} title={t("checkout.order.title", { number })}>
+      {placed && (
+        <p class="co-note" role="status">
+          <b>{t("checkout.order.thanks")}</b> {t("checkout.order.keepLink")}
+        </p>
+      )}
+      <h1>{t("checkout.order.title", { number })}</h1>
+      <p>
+        {t("checkout.order.status")}: <span class="co-status">{t(`status.${order.status}`)}</span>
+      </p>
+      {order.status === "shipped" && order.trackingNumber && (
+        <p class="co-note">{t("checkout.order.tracking", { courier: order.courier, tracking: order.trackingNumber })}</p>
+      )}
+      {whatsappUrl && (
+        <a class="co-btn block" href={whatsappUrl} rel="noopener">
+          {t("checkout.order.whatsapp")}
+        </a>
+      )}
+
+      <h2>{t("checkout.order.payInstructions")}</h2>
+      <div class="co-note">
+        <b>{t(`checkout.pay.${order.paymentMethod}`)}</b>
+        {paid ? (
+          <p>{t("checkout.order.paid")}</p>
+        ) : order.paymentMethod === "cod" ? (
+          <p>{t("checkout.order.payCod", { total })}</p>
+        ) : (
+          <>
+            <p>{t("checkout.order.payTransfer", { total, number })}</p>
+            {payment && <PaymentAccount ctx={ctx} option={payment} />}
+          </>
+        )}
+        {order.paymentReference && <p>{t("checkout.order.reference", { ref: order.paymentReference })}</p>}
+      </div>
+
+      <h2>{t("checkout.order.items")}</h2>
+      <ul class="co-lines">
+        {items.map((i) => (
+          <li class="co-line" key={i.id}>
+            <div>
+              <span class="t">{i.title}</span>
+              {i.variantTitle && <div class="v">{i.variantTitle}</div>}
+              <div class="v">
+                {i.quantity} × {money(i.price)}
+              </div>
+            </div>
+            <div class="amt">{money(i.price * i.quantity)}</div>
+          </li>
+        ))}
+      </ul>
+      <table class="co-sum">
+        <tbody>
+          <tr>
+            <th scope="row">{t("checkout.subtotal")}</th>
+            <td>{money(order.subtotal)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("checkout.deliveryTo", { zone: order.zoneName })}</th>
+            <td>{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>
+          </tr>
+          <tr class="total">
+            <th scope="row">{t("checkout.total")}</th>
+            <td>{total}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h2>{t("checkout.order.deliverTo")}</h2>
+      <p class="co-note">
+        {order.customerName}
+        <br />
+        <span class="co-ltr">{order.customerPhone}</span>
+        <br />
+        {order.address}
+        <br />
+        {order.city}
+      </p>
+
+      <h2>{t("checkout.order.history")}</h2>
+      <ol class="co-steps">
+        {events.map((e) => (
+          <li key={e.id}>
+            <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, ctx.locale)}</time>
+            {e.kind === "created" ? t("checkout.event.created") : t(`status.${(e.toStatus ?? "new") as "new"}`)}
+          </li>
+        ))}
+      </ol>
+    </StoreFrame>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Fixtures for the checkout and orders tests: a catalogue seeded straight into D1 with drizzle
+ * for a shop made through the real sign-up and wizard, and a customer that walks the storefront.
+ */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { deliveryZones, products, shops, variants } from "../src/db/schema";
+import { Client, db, sellerWithShop, shopOrigin, uniq, type Res } from "./helpers";
+
+export interface SeededVariant {
+  id: number;
+  productId: number;
+  title: string;
+  price: number;
+}
+
+export async function seedProduct(
+  shopId: number,
+  opts: { title?: string; status?: "active" | "draft"; trackStock?: boolean; variants?: { title: string; price: number; stock: number; sku?: string }[] } = {},
+): Promise<SeededVariant[]> {
+  const title = opts.title ?? uniq("Kurta ");
+  const list = opts.variants ?? [{ title: "Default", price: 150_000, stock: 10 }];
+  const [p] = await db()
+    .insert(products)
+    .values({ shopId, slug: uniq("p"), title, status: opts.status ?? "active", trackStock: opts.trackStock ?? true, price: list[0]!.price })
+    .returning({ id: products.id });
+  const rows = await db()
+    .insert(variants)
+    .values(list.map((v, i) => ({ shopId, productId: p!.id, title: v.title, price: v.price, stock: v.stock, sku: v.sku ?? null, position: i })))
+    .returning({ id: variants.id, title: variants.title, price: variants.price });
+  return rows.map((r) => ({ ...r, productId: p!.id }));
+}
+
+export async function zonesOf(shopId: number) {
+  return db().select().from(deliveryZones).where(eq(deliveryZones.shopId, shopId)).all();
+}
+
+export async function stockOf(variantId: number): Promise<number> {
+  const row = await env.DB.prepare("SELECT stock FROM variants WHERE id = ?").bind(variantId).first<{ stock: number }>();
+  return row!.stock;
+}
+
+/** Enables wallets/bank with accounts (call before the shop's storefront is first visited). */
+export async function setPayments(shopId: number, payments: object, whatsapp = "0300 1112233") {
+  await db().update(shops).set({ payments: JSON.stringify(payments), whatsapp }).where(eq(shops.id, shopId));
+}
+
+/** A seller with a shop, a two-variant product and a one-variant product, COD + JazzCash. */
+export async function shopWithCatalogue() {
+  const seller = await sellerWithShop();
+  await setPayments(seller.shopId, {
+    cod: { enabled: true },
+    jazzcash: { enabled: true, title: "Ayesha Bibi", number: "0301 7654321" },
+    bank: { enabled: false, title: "", number: "" },
+  });
+  const kurta = await seedProduct(seller.shopId, {
+    title: "Lawn Kurta",
+    variants: [
+      { title: "S", price: 250_000, stock: 5, sku: uniq("K-S") },
+      { title: "M", price: 260_000, stock: 5, sku: uniq("K-M") },
+    ],
+  });
+  const [dupatta] = await seedProduct(seller.shopId, { title: "Chiffon Dupatta", variants: [{ title: "Default", price: 90_000, stock: 20 }] });
+  const [zone] = await zonesOf(seller.shopId);
+  return { seller, kurta, dupatta: dupatta!, zone: zone!, origin: shopOrigin(seller.slug) };
+}
+
+export const customerForm = (over: Record<string, string> = {}) => ({
+  name: "Sana Khan",
+  phone: "0321-5551234",
+  city: "Lahore",
+  address: "House 12, Street 4, Model Town",
+  note: "",
+  payment: "cod",
+  ...over,
+});
+
+/** The idempotency key and the fields of the checkout form on a rendered page. */
+export function checkoutKey(res: Res): string {
+  const m = /name="key" value="([^"]+)"/.exec(res.text);
+  if (!m) throw new Error(`no checkout form: ${res.status} ${res.text.slice(0, 300)}`);
+  return m[1]!;
+}
+
+/** A customer with these lines in the cart (through POST /cart/add), on the checkout page. */
+export async function customerAtCheckout(origin: string, lines: [number, number][], ip = uniq("ip")) {
+  const client = new Client();
+  const headers = { "cf-connecting-ip": ip };
+  for (const [variant, quantity] of lines) {
+    const res = await client.post(`${origin}/cart/add`, { variant: String(variant), quantity: String(quantity) }, { csrf: false, headers });
+    if (res.status !== 303) throw new Error(`add failed ${res.status} ${res.text.slice(0, 300)}`);
+  }
+  const page = await client.get(`${origin}/checkout`, headers);
+  return { client, headers, page, key: checkoutKey(page) };
+}

@@ -1,4 +1,7 @@
+import cms from "./admin-cms";
+
 export default {
+  ...cms,
   "admin.nav.home": "Home",
   "admin.nav.orders": "Orders",
   "admin.nav.products": "Products",

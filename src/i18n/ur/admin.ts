@@ -1,4 +1,7 @@
+import cms from "./admin-cms";
+
 export default {
+  ...cms,
   "admin.nav.home": "ہوم",
   "admin.nav.orders": "آرڈر",
   "admin.nav.products": "مصنوعات",

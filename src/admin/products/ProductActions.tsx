@@ -1,0 +1,22 @@
+import type { TFunction } from "../../i18n";
+import { ActionButton } from "../views/bits";
+
+/** Duplicate, archive/restore, delete: separate one-button forms under the product form. */
+export function ProductActions(p: { t: TFunction; csrf: string; base: string; status: string }) {
+  const { t } = p;
+  return (
+    <section class="card">
+      <h2>{t("products.more")}</h2>
+      <div class="acts">
+        <ActionButton action={`${p.base}/duplicate`} csrf={p.csrf} label={t("products.duplicate")} />
+        {p.status === "archived" ? (
+          <ActionButton action={`${p.base}/status`} csrf={p.csrf} name="status" value="active" label={t("products.unarchive")} />
+        ) : (
+          <ActionButton action={`${p.base}/status`} csrf={p.csrf} name="status" value="archived" label={t("products.archive")} />
+        )}
+        <ActionButton action={`${p.base}/delete`} csrf={p.csrf} label={t("products.delete")} danger />
+      </div>
+      <p class="hint muted">{t("products.deleteHint")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * /admin/:shop/products: list with search, filter and inline stock/price edit; create, edit,
+ * duplicate, archive, delete, reorder. Handlers validate, call src/catalog, render a view.
+ */
+import { Hono, type Context } from "hono";
+import { parseRupees, parseStock } from "../../catalog/admin-money";
+import { collectionChoices } from "../../catalog/collections";
+import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "../../catalog/admin-product-ops";
+import { createProduct, DuplicateSkuError, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "../../catalog/products";
+import { isDirection } from "../../catalog/reorder";
+import type { AppEnv } from "../../env";
+import { HttpError } from "../../lib/errors";
+import type { FieldErrors } from "../../lib/form";
+import { renderPage } from "../../lib/render";
+import { purgePhotos } from "../../media/images";
+import { touchShop } from "../../settings/version";
+import { adminChrome } from "../chrome";
+import { intParam, readAll } from "../form-all";
+import { emptyState, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { photoScript } from "./photo-script";
+import { PhotosSection } from "./Photos";
+import { ProductActions } from "./ProductActions";
+import { ProductForm } from "./ProductForm";
+import { ProductList } from "./ProductList";
+
+export const productRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+const base = (c: C) => `/admin/${c.var.shop.slug}/products`;
+const idParam = (c: C) => {
+  const id = intParam(c.req.param("id"));
+  if (!id) throw new HttpError(404, "notFound");
+  return id;
+};
+const notices = { saved: "products.saved", created: "products.created", deleted: "products.deleted", duplicated: "products.duplicated", photo: "photos.added", photoDeleted: "photos.deleted", quick: "products.quickSaved" } as const;
+const noticeOf = (c: C) => {
+  const n = c.req.query("done") as keyof typeof notices | undefined;
+  return n && notices[n] ? c.var.t(notices[n]) : undefined;
+};
+
+productRoutes.get("/", async (c) => {
+  const q = (c.req.query("q") ?? "").slice(0, 100);
+  const st = c.req.query("status") ?? "";
+  const status = (["active", "draft", "archived"].includes(st) ? st : "") as ProductStatus | "";
+  const page = Math.max(1, Math.min(1000, Number(c.req.query("page")) || 1));
+  const list = await listProducts(c.var.db, c.var.shop.id, { q, status, offset: (page - 1) * 50, limit: 50 });
+  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
+});
+
+async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400 } = {}) {
+  const collections = await collectionChoices(c.var.db, c.var.shop.id);
+  let after = null;
+  if (opts.id) {
+    const p = await productForEdit(c.var.db, c.var.shop.id, opts.id);
+    if (!p) throw new HttpError(404, "notFound");
+    const chrome = adminChrome(c);
+    after = (
+      <>
+        <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={c.req.query("photoError") ? c.var.t(c.req.query("photoError") as "media.notImage") : undefined} />
+        <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} />
+      </>
+    );
+  }
+  return renderPage(
+    c,
+    <ProductForm {...adminChrome(c)} state={state} errors={opts.errors} productId={opts.id} collections={collections} after={after} notice={noticeOf(c)} script={opts.id ? photoScript : undefined} />,
+    opts.status ?? 200,
+  );
+}
+
+productRoutes.get("/new", (c) => renderForm(c, emptyState()));
+
+/** Validates and saves; the form comes back with every typed value on any problem. */
+async function save(c: C, id?: number) {
+  const all = await readAll(c);
+  const state = stateFromForm(all);
+  if (all.values.intent === "refresh") return renderForm(c, state, { id });
+  const checked = validateProduct(state);
+  if (!checked.ok) return renderForm(c, state, { errors: checked.errors, id, status: 400 });
+  const db = c.var.db;
+  const shopId = c.var.shop.id;
+  const owned = (await collectionChoices(db, shopId)).map((x) => x.id);
+  const input = { ...checked.input, collectionIds: ownCollections(checked.input.collectionIds, owned) };
+  try {
+    if (id) {
+      if (!(await updateProduct(db, shopId, id, input))) throw new HttpError(404, "notFound");
+    } else {
+      const created = await createProduct(db, shopId, input);
+      id = created.id;
+      await touchShop(db, c.var.shop);
+      return c.redirect(`${base(c)}/${id}?done=created#photos`, 303);
+    }
+  } catch (e) {
+    if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400 });
+    throw e;
+  }
+  await touchShop(db, c.var.shop);
+  return c.redirect(`${base(c)}/${id}?done=saved`, 303);
+}
+
+productRoutes.post("/", (c) => save(c));
+
+productRoutes.get("/:id{[0-9]+}", async (c) => {
+  const p = await productForEdit(c.var.db, c.var.shop.id, idParam(c));
+  if (!p) throw new HttpError(404, "notFound");
+  return renderForm(c, stateFromProduct(p), { id: p.product.id });
+});
+
+productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));
+
+productRoutes.post("/:id{[0-9]+}/duplicate", async (c) => {
+  const id = await duplicateProduct(c.var.db, c.var.shop.id, idParam(c), c.var.t("products.copySuffix"));
+  if (!id) throw new HttpError(404, "notFound");
+  return c.redirect(`${base(c)}/${id}?done=duplicated`, 303);
+});
+
+productRoutes.post("/:id{[0-9]+}/status", async (c) => {
+  const { values } = await readAll(c);
+  const status = values.status;
+  if (status !== "active" && status !== "draft" && status !== "archived") throw new HttpError(400, "badRequest");
+  if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HttpError(404, "notFound");
+  await touchShop(c.var.db, c.var.shop);
+  return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
+});
+
+productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
+  const photos = await deleteProduct(c.var.db, c.var.shop.id, idParam(c));
+  if (!photos) throw new HttpError(404, "notFound");
+  await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, photos);
+  await touchShop(c.var.db, c.var.shop);
+  return c.redirect(`${base(c)}?done=deleted`, 303);
+});
+
+productRoutes.post("/:id{[0-9]+}/move", async (c) => {
+  const { values } = await readAll(c);
+  if (!isDirection(values.dir)) throw new HttpError(400, "badRequest");
+  if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HttpError(404, "notFound");
+  await touchShop(c.var.db, c.var.shop);
+  return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
+});
+
+/** The list's inline form: one price for all variants and/or each variant's stock. */
+productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
+  const id = idParam(c);
+  const { values } = await readAll(c);
+  const errors: FieldErrors = {};
+  let price: number | undefined;
+  if (values.price !== undefined) {
+    const r = values.price.trim() ? parseRupees(values.price) : ({ ok: false, error: "validation.priceRequired" } as const);
+    if (r.ok) price = r.minor;
+    else errors.price = r.error;
+  }
+  const stocks: { variantId: number; stock: number }[] = [];
+  for (const [k, v] of Object.entries(values)) {
+    const m = /^stock_(\d{1,12})$/.exec(k);
+    if (!m) continue;
+    const r = parseStock(v);
+    if (r.ok) stocks.push({ variantId: Number(m[1]), stock: r.stock });
+    else errors[k] = r.error;
+  }
+  if (Object.keys(errors).length) {
+    const list = await listProducts(c.var.db, c.var.shop.id, { limit: 50 });
+    if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.var.db, c.var.shop.id, id))) throw new HttpError(404, "notFound");
+    return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
+  }
+  if (!(await quickEdit(c.var.db, c.var.shop.id, id, { price, stocks }))) throw new HttpError(404, "notFound");
+  await touchShop(c.var.db, c.var.shop);
+  return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
+});

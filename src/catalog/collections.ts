@@ -1,0 +1,113 @@
+/** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
+import { and, asc, desc, eq, like, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { collectionProducts, collections, products } from "../db/schema";
+import { randomSuffix, slugify } from "./admin-money";
+import { chunks, isUnique, runBatch, type Stmt } from "./batch";
+import { moved, type Direction } from "./reorder";
+
+export interface CollectionInput {
+  title: string;
+  description: string;
+  productIds: number[];
+}
+
+export function listCollections(db: Db, shopId: number) {
+  return db
+    .select({
+      id: collections.id,
+      title: collections.title,
+      slug: collections.slug,
+      position: collections.position,
+      count: sql<number>`(SELECT COUNT(*) FROM ${collectionProducts} WHERE ${collectionProducts.shopId} = ${collections.shopId} AND ${collectionProducts.collectionId} = ${collections.id})`,
+    })
+    .from(collections)
+    .where(eq(collections.shopId, shopId))
+    .orderBy(asc(collections.position), asc(collections.id))
+    .all();
+}
+export type CollectionRow = Awaited<ReturnType<typeof listCollections>>[number];
+
+/** The collection, its product ids and every product of the shop to choose from: one round trip. */
+export async function collectionForEdit(db: Db, shopId: number, id: number | null) {
+  const [c, links, all] = await db.batch([
+    db.select().from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id ?? 0))),
+    db.select({ id: collectionProducts.productId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, id ?? 0))),
+    db.select({ id: products.id, title: products.title, status: products.status }).from(products).where(eq(products.shopId, shopId)).orderBy(asc(products.position), desc(products.id)).limit(500),
+  ]);
+  return { collection: c[0] ?? null, productIds: links.map((l) => l.id), products: all };
+}
+
+async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string> {
+  const base = slugify(title, "c");
+  const rows = await db.select({ slug: collections.slug }).from(collections).where(and(eq(collections.shopId, shopId), or(eq(collections.slug, base), like(collections.slug, `${base}-%`)))).all();
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let i = 2; i < 500; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  return `${base}-${randomSuffix()}`;
+}
+
+/** Product ids of this shop among `ids` (another shop's ids are dropped). */
+async function ownProducts(db: Db, shopId: number, ids: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const part of chunks([...new Set(ids)], 2)) {
+    const rows = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), sql`${products.id} IN (${sql.join(part.map((p) => sql`${p}`), sql`, `)})`)).all();
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
+}
+
+function links(db: Db, shopId: number, collectionId: number | ReturnType<typeof sql>, productIds: number[]): Stmt[] {
+  return chunks(productIds.map((productId, position) => ({ productId, position })), 6).map((part) =>
+    db.insert(collectionProducts).values(part.map((p) => ({ shopId, collectionId: collectionId as number, productId: p.productId, position: p.position }))),
+  );
+}
+
+export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<number> {
+  const productIds = await ownProducts(db, shopId, input.productIds);
+  for (let attempt = 0; ; attempt++) {
+    const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, shopId, input.title);
+    const cid = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
+    const pos = sql`(SELECT COALESCE(MAX(${collections.position}), -1) + 1 FROM ${collections} WHERE ${collections.shopId} = ${shopId})`;
+    try {
+      const [created] = (await runBatch(db, [
+        db.insert(collections).values({ shopId, slug, title: input.title, description: input.description, position: pos as unknown as number }).returning({ id: collections.id }),
+        ...links(db, shopId, cid, productIds),
+      ])) as [{ id: number }[]];
+      return created[0]!.id;
+    } catch (err) {
+      if (attempt > 0 || !isUnique(err, "collections.slug")) throw err;
+    }
+  }
+}
+
+/** Saves title, description and products in one batch. False when not in the shop. */
+export async function updateCollection(db: Db, shopId: number, id: number, input: CollectionInput): Promise<boolean> {
+  const found = await db.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).get();
+  if (!found) return false;
+  const productIds = await ownProducts(db, shopId, input.productIds);
+  await runBatch(db, [
+    db.update(collections).set({ title: input.title, description: input.description, updatedAt: Date.now() }).where(and(eq(collections.shopId, shopId), eq(collections.id, id))),
+    db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, id))),
+    ...links(db, shopId, id, productIds),
+  ]);
+  return true;
+}
+
+export async function deleteCollection(db: Db, shopId: number, id: number): Promise<boolean> {
+  const rows = await db.delete(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).returning({ id: collections.id });
+  return rows.length > 0;
+}
+
+export async function moveCollection(db: Db, shopId: number, id: number, dir: Direction): Promise<boolean> {
+  const rows = await db.select({ id: collections.id, position: collections.position }).from(collections).where(eq(collections.shopId, shopId)).orderBy(asc(collections.position), asc(collections.id)).all();
+  const changes = moved(rows, id, dir);
+  if (!changes) return false;
+  await runBatch(db, changes.map((c) => db.update(collections).set({ position: c.position }).where(and(eq(collections.shopId, shopId), eq(collections.id, c.id)))));
+  return true;
+}
+
+/** Id and title of every collection, for the product form's checkboxes. */
+export function collectionChoices(db: Db, shopId: number) {
+  return db.select({ id: collections.id, title: collections.title }).from(collections).where(eq(collections.shopId, shopId)).orderBy(asc(collections.position), asc(collections.id)).all();
+}

@@ -1,0 +1,87 @@
+/** Product photo rows (product_images) and the clean-up of their R2 objects. No HTTP here. */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { productImages, products, shops } from "../db/schema";
+import { runBatch } from "../catalog/batch";
+import { moved, type Direction } from "../catalog/reorder";
+import { deletePhotoObjects, type StoredPhoto } from "./store";
+import type { ImageFormat } from "./urls";
+
+export interface PhotoRef {
+  key: string;
+  widths: number[];
+  format: ImageFormat;
+}
+
+export const toRef = (r: { key: string; widths: string; format: ImageFormat }): PhotoRef => ({
+  key: r.key,
+  widths: r.widths.split(",").map(Number).filter((n) => n > 0),
+  format: r.format,
+});
+
+/** Records a stored photo as the product's last photo; null when the product is not in the shop. */
+export async function addProductImage(db: Db, shopId: number, productId: number, photo: StoredPhoto, alt = ""): Promise<number | null> {
+  const owner = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, productId))).get();
+  if (!owner) return null;
+  const nextPos = sql`(SELECT COALESCE(MAX(${productImages.position}), -1) + 1 FROM ${productImages} WHERE ${productImages.shopId} = ${shopId} AND ${productImages.productId} = ${productId})`;
+  const row = await db
+    .insert(productImages)
+    .values({
+      shopId,
+      productId,
+      key: photo.key,
+      widths: photo.widths.join(","),
+      format: photo.format,
+      width: photo.width,
+      height: photo.height,
+      alt,
+      position: nextPos as unknown as number,
+    })
+    .returning({ id: productImages.id })
+    .get();
+  return row.id;
+}
+
+/**
+ * Deletes the R2 objects of these photos unless another row of the shop (a duplicated product)
+ * or the shop's theme settings (logo, banner) still use them. Call after the rows are gone.
+ */
+export async function purgePhotos(db: Db, bucket: R2Bucket, shopId: number, photos: PhotoRef[]): Promise<void> {
+  const keys = [...new Set(photos.map((p) => p.key))];
+  if (!keys.length) return;
+  const still = new Set<string>();
+  for (let i = 0; i < keys.length; i += 90) {
+    const part = keys.slice(i, i + 90);
+    const rows = await db.selectDistinct({ key: productImages.key }).from(productImages).where(and(eq(productImages.shopId, shopId), inArray(productImages.key, part))).all();
+    rows.forEach((r) => still.add(r.key));
+  }
+  const shop = await db.select({ s: shops.themeSettings }).from(shops).where(eq(shops.id, shopId)).get();
+  for (const k of keys) if (shop?.s.includes(k)) still.add(k);
+  await deletePhotoObjects(bucket, shopId, photos.filter((p) => !still.has(p.key)));
+}
+
+/** Deletes one photo (row, then objects). False when it is not this shop's photo of this product. */
+export async function deleteProductImage(db: Db, bucket: R2Bucket, shopId: number, productId: number, imageId: number): Promise<boolean> {
+  const where = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId), eq(productImages.id, imageId));
+  const row = await db.select().from(productImages).where(where).get();
+  if (!row) return false;
+  await db.delete(productImages).where(where);
+  await purgePhotos(db, bucket, shopId, [toRef(row)]);
+  return true;
+}
+
+export async function moveProductImage(db: Db, shopId: number, productId: number, imageId: number, dir: Direction): Promise<boolean> {
+  const rows = await db
+    .select({ id: productImages.id, position: productImages.position })
+    .from(productImages)
+    .where(and(eq(productImages.shopId, shopId), eq(productImages.productId, productId)))
+    .orderBy(asc(productImages.position), asc(productImages.id))
+    .all();
+  const changes = moved(rows, imageId, dir);
+  if (!changes) return false;
+  await runBatch(
+    db,
+    changes.map((c) => db.update(productImages).set({ position: c.position }).where(and(eq(productImages.shopId, shopId), eq(productImages.id, c.id)))),
+  );
+  return true;
+}

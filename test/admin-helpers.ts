@@ -1,0 +1,33 @@
+/** Helpers of the admin tests: multipart posts with the CSRF token, and direct D1 reads. */
+import { env } from "cloudflare:workers";
+import { Client, ROOT, TEST_CSRF, sellerWithShop } from "./helpers";
+
+export async function postMultipart(client: Client, url: string, form: FormData, headers: Record<string, string> = {}) {
+  const { origin, host } = new URL(url);
+  client.cookies(host).set("hatti_csrf", TEST_CSRF);
+  return client.fetch(url, { method: "POST", body: form, headers: { origin, "x-csrf-token": TEST_CSRF, ...headers } });
+}
+
+export async function all<T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T[]> {
+  return (await env.DB.prepare(query).bind(...binds).all<T>()).results;
+}
+
+export async function one<T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T | null> {
+  return env.DB.prepare(query).bind(...binds).first<T>();
+}
+
+export type Shop = Awaited<ReturnType<typeof sellerWithShop>>;
+
+/** A minimal valid product form (no options). */
+export function productForm(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return { title: "Lawn suit", description: "Soft cotton.\nThree pieces.", price: "2,499", compareAt: "", status: "active", trackStock: "on", v0_key: "", v0_id: "", v0_stock: "5", v0_sku: "", intent: "save", ...over };
+}
+
+/** Creates a product through the admin form; returns its id. */
+export async function addProduct(s: Shop, over: Record<string, string | string[]> = {}): Promise<number> {
+  const res = await s.client.post(`${ROOT}/admin/${s.slug}/products`, productForm(over));
+  if (res.status !== 303) throw new Error(`create failed ${res.status}: ${res.text.slice(0, 500)}`);
+  return Number(/products\/(\d+)/.exec(res.location!)![1]);
+}
+
+export const decode = (html: string) => html.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");

@@ -131,7 +131,8 @@ checkoutRoutes.post("/checkout", async (c) => {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
     return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }) }, 429);
   }
-  if (orderable(quote).length === 0) {
+  const short = quote.lines.filter((l) => l.state === "short");
+  if (orderable(quote).length === 0 && short.length === 0) {
     const gone = quote.lines.filter((l) => l.state !== "ok");
     return showCart(c, lines, quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
   }
@@ -143,7 +144,6 @@ checkoutRoutes.post("/checkout", async (c) => {
   if (!paymentOptions(shop.payments).some((p) => p.method === values.payment)) errors.payment = "checkout.error.payment";
   if (!form.ok || Object.keys(errors).length > 0) return showCheckout(c, { ...view, errors }, 400);
 
-  const short = quote.lines.filter((l) => l.state === "short");
   if (short.length) return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(short) }) }, 409);
   if (form.data.seen && form.data.seen !== String(quote.subtotal)) {
     return showCheckout(c, { ...view, values: { ...values, seen: "" }, alert: t("checkout.error.priceChanged") }, 409);

@@ -3,9 +3,11 @@
  * test/themes.test.ts fails when a folder under themes/ is missing from this list.
  */
 import type { Theme } from "../src/storefront/theme";
+import bazaar from "./bazaar";
 import classic from "./classic";
+import minimal from "./minimal";
 
-export const THEMES: readonly Theme[] = [classic];
+export const THEMES: readonly Theme[] = [classic, bazaar, minimal];
 
 export const DEFAULT_THEME_ID = "classic";
 

@@ -3,8 +3,8 @@
  * from the theme's CSS and Layout. A theme may also replace any page entirely.
  */
 import type { VNode } from "preact";
-import type { BaseSettings, LayoutProps, StoreContext, ThemePages } from "../../src/storefront/theme";
-import { Empty, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
+import type { BaseSettings, LayoutProps, ProductCardVM, StoreContext, ThemePages } from "../../src/storefront/theme";
+import { Empty, gridSizes, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
 import { BuyForm, Gallery, PriceLine } from "./Product";
 import { TextBlocks } from "./Text";
 
@@ -12,6 +12,8 @@ export interface ThemeParts<S extends BaseSettings> {
   Layout: (props: LayoutProps<S>) => VNode;
   /** The banner of the home page; holds the page's <h1>. */
   Hero: (props: { ctx: Ctx }) => VNode;
+  /** `sizes` of card photos for a products-per-row setting (default: a grid of 2/3/n columns). */
+  cardSizes?: (perRow: number) => string;
 }
 
 function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string }[] }) {
@@ -28,8 +30,11 @@ function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string 
   );
 }
 
-export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts<S>): ThemePages<S> {
+export function sharedPages<S extends BaseSettings>({ Layout, Hero, cardSizes = gridSizes }: ThemeParts<S>): ThemePages<S> {
   const L = Layout as unknown as (p: LayoutProps<BaseSettings>) => VNode;
+  const Grid = (p: { ctx: Ctx; products: ProductCardVM[]; eager?: number }) => (
+    <ProductGrid {...p} sizes={cardSizes(p.ctx.settings.productsPerRow)} />
+  );
   return {
     home: (ctx: StoreContext<S>, vm, head) => {
       const sections = ctx.settings.homeSections;
@@ -53,7 +58,7 @@ export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts
                     <h2>{vm.featured.collection.title}</h2>
                     <a href={vm.featured.collection.url}>{ctx.t("store.viewAll")}</a>
                   </div>
-                  <ProductGrid ctx={ctx} products={vm.featured.products} eager={take()} />
+                  <Grid ctx={ctx} products={vm.featured.products} eager={take()} />
                 </section>
               );
             if (s === "newArrivals" && !empty)
@@ -63,7 +68,7 @@ export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts
                     <h2>{ctx.t("store.newArrivals")}</h2>
                     <a href={ctx.url("/collections/all")}>{ctx.t("store.viewAll")}</a>
                   </div>
-                  <ProductGrid ctx={ctx} products={vm.newArrivals} eager={take()} />
+                  <Grid ctx={ctx} products={vm.newArrivals} eager={take()} />
                 </section>
               );
             if (s === "collections" && vm.collections.length)
@@ -92,7 +97,7 @@ export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts
           <SortLinks ctx={ctx} vm={vm} />
         </div>
         {vm.products.length ? (
-          <ProductGrid ctx={ctx} products={vm.products} eager={2} />
+          <Grid ctx={ctx} products={vm.products} eager={2} />
         ) : vm.first ? (
           <Empty title={ctx.t("store.pastEnd.title")} body={ctx.t("store.pastEnd.body")} />
         ) : (
@@ -127,7 +132,7 @@ export function sharedPages<S extends BaseSettings>({ Layout, Hero }: ThemeParts
           )}
           {vm.products.length > 0 && <SortLinks ctx={ctx} vm={vm} />}
         </div>
-        {vm.products.length > 0 && <ProductGrid ctx={ctx} products={vm.products} eager={2} />}
+        {vm.products.length > 0 && <Grid ctx={ctx} products={vm.products} eager={2} />}
         {vm.query && !vm.products.length && (
           <Empty title={ctx.t("store.search.emptyTitle")} body={ctx.t("store.search.emptyBody")}>
             <a class="btn" href={ctx.url("/collections/all")}>

@@ -1,0 +1,20 @@
+import { defineTheme } from "../../src/storefront/theme";
+import { sharedPages } from "../_shared/pages";
+import { Hero, Layout } from "./Layout";
+import { settings, type BazaarSettings } from "./settings";
+
+export default defineTheme<BazaarSettings>({
+  manifest: {
+    id: "bazaar",
+    name: { en: "Bazaar", ur: "بازار" },
+    description: {
+      en: "Bold colours and big buttons: for food, spices and home goods.",
+      ur: "شوخ رنگ اور بڑے بٹن: کھانے، مصالحوں اور گھریلو سامان کے لیے۔",
+    },
+    swatch: ["#fff8ec", "#b93d0b", "#14532d"],
+    preview: "test/e2e/screenshots/bazaar.png",
+  },
+  settings,
+  Layout,
+  pages: sharedPages({ Layout, Hero }),
+});

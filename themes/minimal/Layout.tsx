@@ -1,0 +1,29 @@
+import type { LayoutProps } from "../../src/storefront/theme";
+import { Announcement, Brand, CartLink, Footer, NavLinks } from "../_shared/Chrome";
+import { HeadTags } from "../_shared/Head";
+import { HeroBlock } from "../_shared/Hero";
+import type { Ctx } from "../_shared/Cards";
+import { css } from "./css";
+import type { MinimalSettings } from "./settings";
+
+export function Layout({ ctx, head, children }: LayoutProps<MinimalSettings>) {
+  return (
+    <html lang={ctx.locale} dir={ctx.dir}>
+      <HeadTags ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} />
+      <body>
+        <Announcement ctx={ctx} />
+        <header class="top">
+          <div class="bar wrap">
+            <Brand ctx={ctx} />
+            <NavLinks ctx={ctx} />
+            <CartLink ctx={ctx} />
+          </div>
+        </header>
+        <main>{children}</main>
+        <Footer ctx={ctx} />
+      </body>
+    </html>
+  );
+}
+
+export const Hero = ({ ctx }: { ctx: Ctx }) => <HeroBlock ctx={ctx} cls="minimal" />;

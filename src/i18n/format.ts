@@ -3,11 +3,15 @@ import type { Locale } from "./index";
 const intlLocale = (locale: Locale) => (locale === "ur" ? "ur-PK" : "en-PK");
 const cache = new Map<string, Intl.NumberFormat>();
 
+/**
+ * ISO 4217 exponents that are not 2. Intl's fraction digits follow CLDR display rules (it shows
+ * PKR with 0 decimals) and must not be used to convert the stored minor units (paisa).
+ */
+const ISO_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, XAF: 0, XOF: 0, BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3 };
+
 /** Minor units per major unit for a currency (PKR: 100 paisa). */
 export function minorUnits(currency: string): number {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  return 10 ** (ISO_DIGITS[currency.toUpperCase()] ?? 2);
 }
 
 /** Formats an amount in minor units, e.g. 150000 PKR -> "Rs 1,500". Whole amounts drop decimals. */
@@ -20,8 +24,8 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
     fmt = new Intl.NumberFormat(intlLocale(locale), {
       style: "currency",
       currency,
-      minimumFractionDigits: whole ? 0 : undefined,
-      maximumFractionDigits: whole ? 0 : undefined,
+      minimumFractionDigits: whole ? 0 : Math.log10(scale),
+      maximumFractionDigits: whole ? 0 : Math.log10(scale),
     });
     cache.set(key, fmt);
   }

@@ -3,6 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Identity } from "../auth/identity";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { invitations, memberships, users } from "../db/schema";
 
 export type UserRow = typeof users.$inferSelect;
@@ -40,7 +41,7 @@ export async function createUser(
     await acceptInvitations(db, user);
     return user;
   } catch (err) {
-    if (String((err as Error)?.message ?? err).includes("UNIQUE")) throw new LoginTakenError();
+    if (isUniqueViolation(err)) throw new LoginTakenError();
     throw err;
   }
 }

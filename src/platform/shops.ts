@@ -1,6 +1,7 @@
 /** Shops on the platform: slug availability, creation, a seller's memberships. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { deliveryZones, memberships, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { invalidateShop } from "../tenancy/shop-cache";
@@ -48,7 +49,7 @@ export async function createShop(db: Db, input: NewShop): Promise<{ id: number; 
     invalidateShop(input.slug);
     return created[0]!;
   } catch (err) {
-    if (String((err as Error)?.message ?? err).includes("UNIQUE")) throw new SlugTakenError();
+    if (isUniqueViolation(err)) throw new SlugTakenError();
     throw err;
   }
 }

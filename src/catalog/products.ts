@@ -137,7 +137,7 @@ async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string
 
 const cheapest = (vs: VariantInput[]) => vs.reduce((a, b) => (b.price < a.price ? b : a));
 
-function productValues(input: ProductInput) {
+export function productValues(input: ProductInput) {
   const low = cheapest(input.variants);
   return {
     title: input.title,
@@ -169,7 +169,7 @@ function variantRows(shopId: number, productId: number | ReturnType<typeof sql>,
   }));
 }
 
-function insertVariants(db: Db, shopId: number, productId: number | ReturnType<typeof sql>, vs: { v: VariantInput; pos: number }[]): Stmt[] {
+export function insertVariants(db: Db, shopId: number, productId: number | ReturnType<typeof sql>, vs: { v: VariantInput; pos: number }[]): Stmt[] {
   return chunks(vs, 13).map((part) =>
     db.insert(variants).values(part.map(({ v, pos }) => variantRows(shopId, productId, [v], pos)[0]!)),
   );

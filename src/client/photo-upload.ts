@@ -11,7 +11,7 @@ const photos = document.getElementById("photo-list");
 const submit = document.getElementById("photo-submit");
 const WIDTHS = [320, 640, 1280];
 
-if (input && list && window.fetch && window.FormData && "toBlob" in HTMLCanvasElement.prototype) {
+if (input && list && "fetch" in window && "FormData" in window && "toBlob" in HTMLCanvasElement.prototype) {
   const d = input.dataset;
   if (submit) submit.hidden = true;
   input.form?.addEventListener("submit", (e) => e.preventDefault());

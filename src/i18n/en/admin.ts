@@ -1,7 +1,9 @@
 import cms from "./admin-cms";
+import settings from "./admin-settings";
 
 export default {
   ...cms,
+  ...settings,
   "admin.nav.home": "Home",
   "admin.nav.orders": "Orders",
   "admin.nav.products": "Products",

@@ -1,7 +1,9 @@
 import cms from "./admin-cms";
+import settings from "./admin-settings";
 
 export default {
   ...cms,
+  ...settings,
   "admin.nav.home": "ہوم",
   "admin.nav.orders": "آرڈر",
   "admin.nav.products": "مصنوعات",

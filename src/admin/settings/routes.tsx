@@ -1,0 +1,77 @@
+/** /admin/:shop/settings (owner only): shop details, payment methods, delivery zones. */
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../../env";
+import { HttpError } from "../../lib/errors";
+import { readForm, validate } from "../../lib/form";
+import { renderPage } from "../../lib/render";
+import { updatePayments, updateShopDetails } from "../../settings/shop";
+import { createZone, deleteZone, listZones, updateZone } from "../../settings/zones";
+import { paymentsSchema } from "../../tenancy/payments";
+import { invalidateShop } from "../../tenancy/shop-cache";
+import { adminChrome } from "../chrome";
+import { intParam } from "../form-all";
+import { requireOwner } from "../load-shop";
+import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
+import { DetailsPage, paymentValues, PaymentsPage, ZonesPage } from "./views";
+
+export const settingsRoutes = new Hono<AppEnv>();
+settingsRoutes.use("*", requireOwner());
+type C = Context<AppEnv>;
+
+settingsRoutes.get("/", (c) => {
+  const s = c.var.shop;
+  const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale };
+  return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} />);
+});
+
+settingsRoutes.post("/", async (c) => {
+  const values = await readForm(c);
+  const r = validate(detailsSchema, values);
+  if (!r.ok) return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
+  await updateShopDetails(c.var.db, c.var.shop.id, r.data);
+  invalidateShop(c.var.shop.slug);
+  return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1`, 303);
+});
+
+settingsRoutes.get("/payments", (c) =>
+  renderPage(c, <PaymentsPage {...adminChrome(c)} values={paymentValues(c.var.shop.payments)} saved={c.req.query("done") === "1"} />),
+);
+
+settingsRoutes.post("/payments", async (c) => {
+  const values = await readForm(c);
+  const r = validate(paymentsForm, values);
+  if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
+  const v = values;
+  const acc = (k: string) => ({ enabled: v[`${k}Enabled`] === "on", title: (v[`${k}Title`] ?? "").trim(), number: (v[`${k}Number`] ?? "").trim(), bank: (v[`${k}Bank`] ?? "").trim() });
+  const payments = paymentsSchema.parse({ cod: { enabled: v.codEnabled === "on" }, jazzcash: acc("jazzcash"), easypaisa: acc("easypaisa"), bank: acc("bank") });
+  await updatePayments(c.var.db, c.var.shop.id, payments);
+  invalidateShop(c.var.shop.slug);
+  return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);
+});
+
+const zonesUrl = (c: C) => `/admin/${c.var.shop.slug}/settings/zones`;
+
+settingsRoutes.get("/zones", async (c) => renderPage(c, <ZonesPage {...adminChrome(c)} zones={await listZones(c.var.db, c.var.shop.id)} />));
+
+async function saveZone(c: C, id: number | null) {
+  const values = await readForm(c);
+  const r = validate(zoneSchema, values);
+  if (!r.ok) {
+    const zones = await listZones(c.var.db, c.var.shop.id);
+    if (id !== null && !zones.some((z) => z.id === id)) throw new HttpError(404, "notFound");
+    return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: r.errors }} />, 400);
+  }
+  const zone = { ...r.data, fee: r.data.fee ?? 0 };
+  if (id === null) await createZone(c.var.db, c.var.shop.id, zone);
+  else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HttpError(404, "notFound");
+  invalidateShop(c.var.shop.slug);
+  return c.redirect(zonesUrl(c), 303);
+}
+
+settingsRoutes.post("/zones", (c) => saveZone(c, null));
+settingsRoutes.post("/zones/:id{[0-9]+}", (c) => saveZone(c, intParam(c.req.param("id"))));
+settingsRoutes.post("/zones/:id{[0-9]+}/delete", async (c) => {
+  if (!(await deleteZone(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HttpError(404, "notFound");
+  invalidateShop(c.var.shop.slug);
+  return c.redirect(zonesUrl(c), 303);
+});

@@ -1,0 +1,118 @@
+/**
+ * The theme settings form, generated from the theme's zod schema: each field's `.meta()`
+ * (src/storefront/theme-settings.ts) says how to draw it. Form values -> settings object,
+ * and zod issues -> messages per field.
+ */
+import type { z } from "zod";
+import type { Locale } from "../../i18n";
+import { en } from "../../i18n/en";
+import type { FieldErrors } from "../../lib/form";
+import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../../storefront/theme-settings";
+import type { Theme } from "../../storefront/theme";
+
+export interface SettingField {
+  key: string;
+  meta: SettingMeta;
+  label: string;
+  /** Value labels of a choice/sections field, in the schema's order. */
+  options: [string, string][];
+}
+
+/** The fields of a theme's settings that carry form metadata, in schema order. */
+export function settingFields(theme: Theme, locale: Locale): SettingField[] {
+  const shape = (theme.settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const out: SettingField[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    const meta = settingMeta(schema);
+    if (!meta?.input) continue;
+    const options = Object.entries(meta.options ?? {}).map(([v, l]) => [v, l[locale] ?? l.en] as [string, string]);
+    out.push({ key, meta, label: meta.label[locale] ?? meta.label.en, options });
+  }
+  return out;
+}
+
+/** The shop's stored settings validated against the theme; invalid fields fall back to defaults. */
+export function currentSettings(theme: Theme, stored: Record<string, unknown>): Record<string, unknown> {
+  const whole = theme.settings.safeParse(stored);
+  if (whole.success) return whole.data as Record<string, unknown>;
+  const defaults = theme.settings.parse({}) as Record<string, unknown>;
+  const shape = (theme.settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const out = { ...defaults };
+  for (const [k, schema] of Object.entries(shape)) {
+    const one = schema.safeParse(stored[k]);
+    if (one.success && k in stored) out[k] = one.data;
+  }
+  // Keep the combination valid (e.g. contrast): fall back to all defaults if it is not.
+  return theme.settings.safeParse(out).success ? out : defaults;
+}
+
+/** Settings -> the strings the form shows (also what a re-rendered form keeps). */
+export function toFormValues(fields: SettingField[], s: Record<string, unknown>): Record<string, string | string[]> {
+  const v: Record<string, string | string[]> = {};
+  for (const f of fields) {
+    const x = s[f.key];
+    if (f.meta.input === "toggle") v[f.key] = x ? "on" : "";
+    else if (f.meta.input === "sections") v[f.key] = Array.isArray(x) ? (x as string[]) : [];
+    else if (f.meta.input === "image") v[f.key] = x ? JSON.stringify(x) : "";
+    else v[f.key] = x === undefined || x === null ? "" : String(x);
+  }
+  return v;
+}
+
+const asRef = (json: string, shopId: number): ImageRef | null => {
+  try {
+    const r = imageRef.safeParse(JSON.parse(json));
+    return r.success && r.data.key.startsWith(`shops/${shopId}/`) ? r.data : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Reads the posted form (`s_<key>` inputs; sections as checked `s_<key>` values ordered by
+ * `pos_<key>_<value>` numbers; image as the JSON of the stored ref) into a settings candidate
+ * and the values to show again.
+ */
+export function fromForm(fields: SettingField[], values: Record<string, string>, lists: Record<string, string[]>, shopId: number) {
+  const candidate: Record<string, unknown> = {};
+  const shown: Record<string, string | string[]> = {};
+  for (const f of fields) {
+    const raw = values[`s_${f.key}`] ?? "";
+    switch (f.meta.input) {
+      case "toggle":
+        candidate[f.key] = raw === "on";
+        shown[f.key] = raw === "on" ? "on" : "";
+        break;
+      case "number":
+        candidate[f.key] = /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+        shown[f.key] = raw;
+        break;
+      case "sections": {
+        const picked = (lists[`s_${f.key}`] ?? []).filter((x) => f.options.some(([o]) => o === x));
+        const pos = (x: string) => Number(values[`pos_${f.key}_${x}`]) || 99;
+        candidate[f.key] = [...new Set(picked)].sort((a, b) => pos(a) - pos(b));
+        shown[f.key] = candidate[f.key] as string[];
+        for (const [o] of f.options) shown[`pos_${o}`] = values[`pos_${f.key}_${o}`] ?? "";
+        break;
+      }
+      case "image":
+        candidate[f.key] = values[`rm_${f.key}`] === "on" ? null : asRef(raw, shopId);
+        shown[f.key] = candidate[f.key] ? JSON.stringify(candidate[f.key]) : "";
+        break;
+      default:
+        candidate[f.key] = raw;
+        shown[f.key] = raw;
+    }
+  }
+  return { candidate, shown };
+}
+
+/** zod issues -> one catalogue key per field (unknown messages become a generic one). */
+export function settingErrors(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const i of issues) {
+    const k = String(i.path[0] ?? "_form");
+    errors[k] ??= i.message in en ? i.message : "theme.invalid";
+  }
+  return errors;
+}

@@ -1,0 +1,31 @@
+/**
+ * The storefront home drawn with unsaved theme settings, inside the admin. Uses the same data
+ * query and view models as the storefront's home route; photo URLs point at the admin's own
+ * media proxy (the storefront's /media lives on the shop's host).
+ */
+import type { Context } from "hono";
+import { loadHome } from "../../catalog/storefront-home";
+import type { AppEnv } from "../../env";
+import { renderDocument } from "../../lib/render";
+import { storeContext } from "../../storefront/context";
+import { homeHead } from "../../storefront/seo";
+import type { Theme } from "../../storefront/theme";
+import { cardVM } from "../../storefront/view-models";
+import { originFor } from "../../tenancy/host";
+
+export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: Record<string, unknown>): Promise<string> {
+  const shop = c.var.shop;
+  const data = await loadHome({ db: c.var.db, shopId: shop.id });
+  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug);
+  const ctx = storeContext(shop, origin, "/", settings, data);
+  const vm = {
+    featured: data.featured
+      ? { collection: { title: data.featured.title, url: `/collections/${encodeURIComponent(data.featured.slug)}` }, products: data.featured.cards.map((r) => cardVM(ctx, r)) }
+      : null,
+    newArrivals: data.newArrivals.map((r) => cardVM(ctx, r)),
+    collections: ctx.nav,
+  };
+  const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
+  const html = renderDocument(theme.pages.home(ctx, vm, { ...homeHead(ctx, first), noindex: true }));
+  return html.split(`/media/shops/${shop.id}/`).join(`/admin/${shop.slug}/media/shops/${shop.id}/`);
+}

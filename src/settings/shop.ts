@@ -1,0 +1,32 @@
+/** The shop's own settings (details, payment methods): one UPDATE that also bumps the version. No HTTP here. */
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { shops } from "../db/schema";
+import type { Payments } from "../tenancy/payments";
+
+export const CURRENCIES = ["PKR", "USD", "AED", "SAR", "GBP"] as const;
+
+export interface ShopDetails {
+  name: string;
+  description: string;
+  whatsapp: string;
+  phone: string;
+  email: string;
+  city: string;
+  currency: (typeof CURRENCIES)[number];
+  locale: "en" | "ur";
+}
+
+export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {
+  await db
+    .update(shops)
+    .set({ ...d, version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .where(eq(shops.id, shopId));
+}
+
+export async function updatePayments(db: Db, shopId: number, p: Payments): Promise<void> {
+  await db
+    .update(shops)
+    .set({ payments: JSON.stringify(p), version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .where(eq(shops.id, shopId));
+}

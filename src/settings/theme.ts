@@ -1,0 +1,19 @@
+/** The shop's theme and its settings: one UPDATE that also bumps the version. No HTTP here. */
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { shops } from "../db/schema";
+
+export async function saveTheme(db: Db, shopId: number, themeId: string, settings: Record<string, unknown>): Promise<void> {
+  await db
+    .update(shops)
+    .set({ themeId, themeSettings: JSON.stringify(settings), version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .where(eq(shops.id, shopId));
+}
+
+/** Image refs ({key, widths, format}) found in a settings object: logo, banner. */
+export function imageRefsOf(settings: Record<string, unknown>): { key: string; widths: number[]; format: "webp" | "jpeg" | "png" }[] {
+  return Object.values(settings).filter(
+    (v): v is { key: string; widths: number[]; format: "webp" | "jpeg" | "png" } =>
+      !!v && typeof v === "object" && typeof (v as { key?: unknown }).key === "string" && Array.isArray((v as { widths?: unknown }).widths),
+  );
+}

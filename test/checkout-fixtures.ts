@@ -93,3 +93,14 @@ export async function customerAtCheckout(origin: string, lines: [number, number]
   const page = await client.get(`${origin}/checkout`, headers);
   return { client, headers, page, key: checkoutKey(page) };
 }
+
+/** A customer places an order; returns its token, id and status page path. */
+export async function placeOrderAt(origin: string, zoneId: number, lines: [number, number][], over: Record<string, string> = {}) {
+  const { client, headers, key } = await customerAtCheckout(origin, lines);
+  const res = await client.post(`${origin}/checkout`, { ...customerForm(over), key, zone: String(zoneId) }, { csrf: false, headers });
+  if (res.status !== 303) throw new Error(`checkout failed ${res.status} ${res.text.slice(0, 500)}`);
+  const path = res.location!.replace("?placed=1", "");
+  const token = path.slice("/orders/".length);
+  const row = await env.DB.prepare("SELECT id, number FROM orders WHERE token = ?").bind(token).first<{ id: number; number: number }>();
+  return { client, token, path, id: row!.id, number: row!.number };
+}

@@ -11,6 +11,8 @@ import { productCount } from "../catalog/stats";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
+import { newOrdersBadge } from "../orders/badge";
+import { dashboardStats } from "../orders/stats";
 import { cms } from "./cms";
 import { adminChrome } from "./chrome";
 import { loadAdminShop } from "./load-shop";
@@ -36,15 +38,16 @@ admin.get("/shops", async (c) => {
 /** Everything below acts on one shop: the seller's membership is checked first. */
 export const shopAdmin = new Hono<AppEnv>();
 shopAdmin.use("*", loadAdminShop());
+shopAdmin.use("*", newOrdersBadge());
 
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
 
 shopAdmin.get("/", async (c) => {
-  const n = await productCount(c.var.db, c.var.shop.id);
+  const [n, stats] = await Promise.all([productCount(c.var.db, c.var.shop.id), dashboardStats(c.var.db, c.var.shop.id)]);
   return renderPage(
     c,
-    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} />,
+    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} stats={stats} currency={c.var.shop.currency} />,
   );
 });
 

@@ -1,5 +1,125 @@
-/** Seller order management under /admin/:shop/orders. Mounted by src/admin/routes.tsx. */
-import { Hono } from "hono";
+/**
+ * Seller order management under /admin/:shop/orders (the shop and membership are checked by
+ * loadAdminShop). Owners and staff alike: list, order page, status changes, payment, notes,
+ * packing slip, CSV export. Every order is looked up within c.var.shop: another shop's id is a 404.
+ */
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { adminChrome } from "../admin/chrome";
 import type { AppEnv } from "../env";
+import { HttpError } from "../lib/errors";
+import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
+import { renderPage } from "../lib/render";
+import { originFor } from "../tenancy/host";
+import { addNote, changeStatus, markPaid, type Actor, type Scope } from "./actions";
+import { ordersCsv } from "./csv";
+import { listOrders } from "./list";
+import { orderById, type OrderDetail } from "./read";
+import { exportSchema, listQuerySchema, noteSchema, statusSchema } from "./schemas";
+import { canTransition } from "./status";
+import { OrderPage } from "./views/OrderPage";
+import { OrdersListPage } from "./views/OrdersListPage";
+import { PackingSlip } from "./views/PackingSlip";
+import { waLinks } from "./whatsapp";
 
 export const orderAdmin = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
+const actor = (c: C): Actor => ({ userId: c.var.user!.id, name: c.var.user!.name });
+const orderUrl = (c: C, id: number) => `/admin/${c.var.shop.slug}/orders/${id}`;
+
+orderAdmin.get("/", async (c) => {
+  const query = listQuerySchema.parse(c.req.query());
+  const page = await listOrders(c.var.db, c.var.shop.id, query);
+  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} />);
+});
+
+orderAdmin.get("/export", async (c) => {
+  const values = { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" };
+  const parsed = validate(exportSchema, values);
+  if (!parsed.ok) {
+    const page = await listOrders(c.var.db, c.var.shop.id, {});
+    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={{}} exportForm={{ values, errors: parsed.errors }} />, 400);
+  }
+  const name = `orders-${c.var.shop.slug}-${values.from}-${values.to}.csv`.replace(/[^\w.-]/g, "");
+  return c.body(ordersCsv(c.var.db, c.var.shop.id, parsed.data, adminChrome(c).m.t), 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${name}"`,
+    "cache-control": "private, no-store",
+  });
+});
+
+async function loadDetail(c: C): Promise<OrderDetail> {
+  const detail = await orderById(c.var.db, c.var.shop.id, Number(c.req.param("id")));
+  if (!detail) throw new HttpError(404, "notFound");
+  return detail;
+}
+
+interface Extras {
+  notice?: string;
+  alert?: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+function showOrder(c: C, detail: OrderDetail, extras: Extras = {}, status: ContentfulStatusCode = 200) {
+  const shop = c.var.shop;
+  const statusUrl = `${originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug)}/orders/${detail.order.token}`;
+  const wa = waLinks(detail, shop, statusUrl);
+  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} wa={wa} statusUrl={statusUrl} {...extras} />, status);
+}
+
+const ID = "/:id{[0-9]{1,12}}";
+
+orderAdmin.get(ID, async (c) => {
+  const detail = await loadDetail(c);
+  const { t } = adminChrome(c).m;
+  const done = c.req.query("done");
+  const notice =
+    done === "status" ? t("orders.done.status", { status: t(`status.${detail.order.status}`) })
+    : done === "paid" ? t("orders.done.paid")
+    : done === "note" ? t("orders.done.note")
+    : undefined;
+  return showOrder(c, detail, { notice });
+});
+
+orderAdmin.post(`${ID}/status`, async (c) => {
+  const values = await readForm(c);
+  const detail = await loadDetail(c);
+  const { t } = adminChrome(c).m;
+  const parsed = validate(statusSchema, values);
+  if (!parsed.ok) return showOrder(c, detail, { values, errors: parsed.errors }, 400);
+  const { from, to } = parsed.data;
+  if (!canTransition(from, to)) {
+    return showOrder(c, detail, { alert: t("orders.error.notAllowed", { from: t(`status.${from}`), to: t(`status.${to}`) }) }, 409);
+  }
+  const result = await changeStatus(scope(c), detail, parsed.data, actor(c));
+  if (!result.ok) {
+    const fresh = (await orderById(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
+    return showOrder(c, fresh, { alert: t("orders.error.stale", { status: t(`status.${fresh.order.status}`) }) }, 409);
+  }
+  return c.redirect(`${orderUrl(c, detail.order.id)}?done=status`, 303);
+});
+
+orderAdmin.post(`${ID}/payment`, async (c) => {
+  const detail = await loadDetail(c);
+  const result = await markPaid(scope(c), detail.order.id, actor(c));
+  if (!result.ok) return showOrder(c, detail, { alert: adminChrome(c).m.t("orders.error.alreadyPaid") }, 409);
+  return c.redirect(`${orderUrl(c, detail.order.id)}?done=paid`, 303);
+});
+
+orderAdmin.post(`${ID}/note`, async (c) => {
+  const values = await readForm(c);
+  const detail = await loadDetail(c);
+  const parsed = validate(noteSchema, values);
+  if (!parsed.ok) return showOrder(c, detail, { values, errors: parsed.errors }, 400);
+  await addNote(scope(c), detail.order.id, parsed.data.note, actor(c));
+  return c.redirect(`${orderUrl(c, detail.order.id)}?done=note`, 303);
+});
+
+orderAdmin.get(`${ID}/slip`, async (c) => {
+  const detail = await loadDetail(c);
+  const size = c.req.query("size") === "80mm" ? "80mm" : "a4";
+  return renderPage(c, <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={size} />);
+});

@@ -1,17 +1,22 @@
 import { AdminShell } from "../../ui/AdminShell";
+import type { DashboardStats } from "../../orders/stats";
+import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrders";
 import type { AdminChrome } from "../chrome";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
   productCount: number;
+  stats: DashboardStats;
+  currency: string;
 }
 
-export function Dashboard({ shopUrl, productCount, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
-    <AdminShell {...chrome} title={t("admin.home.title")} tab="home">
+    <AdminShell {...chrome} title={t("admin.home.title")} tab="home" css={dashboardCss}>
       <h1>{t("admin.home.title")}</h1>
+      <DashboardOrders m={chrome.m} stats={stats} currency={currency} slug={shop.slug} newOrders={chrome.newOrders} />
       {productCount === 0 && (
         <section class="card">
           <h2>{t("admin.home.firstProduct.title")}</h2>

@@ -1,0 +1,87 @@
+/**
+ * Orders as CSV for a date range, streamed in chunks (an export of a busy year never holds all
+ * rows in memory). Cells that a spreadsheet would run as a formula are neutralised.
+ */
+import { and, asc, between, eq, gt, gte, lt } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { orderItems, orders } from "../db/schema";
+import { minorUnits, type TFunction } from "../i18n";
+import type { MessageKey } from "../i18n";
+import { karachiDateTime } from "./dates";
+
+const CHUNK = 500;
+
+/** One CSV cell: formula-looking text gets a leading apostrophe, then RFC 4180 quoting. */
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvRow = (cells: (string | number)[]) => `${cells.map(csvCell).join(",")}\r\n`;
+
+const COLUMNS = [
+  "number", "date", "status", "customer", "phone", "city", "address", "zone", "items", "subtotal",
+  "delivery", "total", "currency", "payment", "paymentStatus", "reference", "courier", "tracking", "note",
+] as const;
+
+export interface CsvRange {
+  from: number;
+  to: number;
+}
+
+export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let cursor = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        // The BOM makes Excel read UTF-8 (Urdu names and addresses) correctly.
+        controller.enqueue(enc.encode(`\uFEFF${csvRow(COLUMNS.map((c) => t(`orders.csv.${c}` as MessageKey)))}`));
+        return;
+      }
+      const rows = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, range.from), lt(orders.createdAt, range.to), gt(orders.id, cursor)))
+        .orderBy(asc(orders.id))
+        .limit(CHUNK)
+        .all();
+      if (rows.length === 0) {
+        controller.close();
+        return;
+      }
+      const first = rows[0]!.id;
+      const last = rows[rows.length - 1]!.id;
+      cursor = last;
+      const items = await db
+        .select({ orderId: orderItems.orderId, title: orderItems.title, variantTitle: orderItems.variantTitle, quantity: orderItems.quantity })
+        .from(orderItems)
+        .where(and(eq(orderItems.shopId, shopId), between(orderItems.orderId, first, last)))
+        .all();
+      const byOrder = new Map<number, string[]>();
+      for (const i of items) {
+        const list = byOrder.get(i.orderId) ?? [];
+        list.push(`${i.quantity} x ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`);
+        byOrder.set(i.orderId, list);
+      }
+      let out = "";
+      for (const o of rows) {
+        const major = (n: number) => {
+          const scale = minorUnits(o.currency);
+          return scale === 1 ? String(n) : (n / scale).toFixed(Math.log10(scale));
+        };
+        out += csvRow([
+          o.number, karachiDateTime(o.createdAt), t(`status.${o.status}`), o.customerName, o.customerPhone, o.city, o.address,
+          o.zoneName, (byOrder.get(o.id) ?? []).join("; "), major(o.subtotal), major(o.deliveryFee), major(o.total), o.currency,
+          t(`checkout.pay.${o.paymentMethod}`), o.paymentStatus === "paid" ? t("orders.order.paid") : t("orders.order.pending"),
+          o.paymentReference, o.courier, o.trackingNumber, o.note,
+        ]);
+      }
+      controller.enqueue(enc.encode(out));
+      if (rows.length < CHUNK) controller.close();
+    },
+  });
+}

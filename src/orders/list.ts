@@ -1,0 +1,104 @@
+/**
+ * The seller's order list: newest first, keyset pagination on id (so page 500 costs what page 1
+ * does), counts by status in the same round trip. Every query starts with shop_id and is served
+ * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone).
+ */
+import { and, count, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { normalizePakPhone } from "../auth/identity";
+import type { Db } from "../db/client";
+import { orders } from "../db/schema";
+import type { OrderStatus } from "./status";
+
+export const PAGE_SIZE = 30;
+
+export interface ListQuery {
+  status?: OrderStatus;
+  q?: string;
+  /** Keyset cursor: show orders with an id below this one. */
+  before?: number;
+}
+
+export type SearchKind = "number" | "phone" | "name";
+
+/** What a search box entry means: an order number, a phone number, or part of a name. */
+export function parseSearch(q: string): { kind: SearchKind; value: string | number } | null {
+  const s = q.trim();
+  if (!s) return null;
+  const num = /^#?(\d{1,9})$/.exec(s);
+  const phone = normalizePakPhone(s);
+  if (phone) return { kind: "phone", value: phone };
+  if (num) return { kind: "number", value: Number(num[1]) };
+  return { kind: "name", value: s.slice(0, 80) };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export function listWhere(shopId: number, query: ListQuery): SQL {
+  const parts: SQL[] = [eq(orders.shopId, shopId)];
+  if (query.status) parts.push(eq(orders.status, query.status));
+  if (query.before) parts.push(lt(orders.id, query.before));
+  const search = parseSearch(query.q ?? "");
+  if (search?.kind === "number") parts.push(eq(orders.number, search.value as number));
+  if (search?.kind === "phone") parts.push(eq(orders.customerPhone, search.value as string));
+  if (search?.kind === "name") parts.push(sql`${orders.customerName} LIKE ${`%${escapeLike(search.value as string)}%`} ESCAPE '\\'`);
+  return and(...parts)!;
+}
+
+export function listQuery(db: Db, shopId: number, query: ListQuery) {
+  return db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      customerName: orders.customerName,
+      customerPhone: orders.customerPhone,
+      city: orders.city,
+      total: orders.total,
+      currency: orders.currency,
+      paymentMethod: orders.paymentMethod,
+      paymentStatus: orders.paymentStatus,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .where(listWhere(shopId, query))
+    .orderBy(desc(orders.id))
+    .limit(PAGE_SIZE + 1);
+}
+
+export type OrderListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
+
+export interface OrderPage {
+  rows: OrderListRow[];
+  /** Cursor of the next (older) page, or null on the last page. */
+  next: number | null;
+  counts: Partial<Record<OrderStatus, number>>;
+  total: number;
+}
+
+/** One round trip: the page of orders and the counts by status (one GROUP BY). */
+export async function listOrders(db: Db, shopId: number, query: ListQuery): Promise<OrderPage> {
+  const [rows, groups] = await db.batch([
+    listQuery(db, shopId, query),
+    db.select({ status: orders.status, n: count() }).from(orders).where(eq(orders.shopId, shopId)).groupBy(orders.status),
+  ]);
+  const more = rows.length > PAGE_SIZE;
+  const page = more ? rows.slice(0, PAGE_SIZE) : rows;
+  const counts: Partial<Record<OrderStatus, number>> = {};
+  let total = 0;
+  for (const g of groups) {
+    counts[g.status] = g.n;
+    total += g.n;
+  }
+  return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
+}
+
+/** Orders waiting for the seller: the badge on the Orders tab (one indexed COUNT). */
+export async function newOrderCount(db: Db, shopId: number): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(eq(orders.shopId, shopId), eq(orders.status, "new")))
+    .get();
+  return row?.n ?? 0;
+}
+

@@ -1,0 +1,45 @@
+/** zod schemas for the seller's order forms and list query. Issue messages are catalogue keys. */
+import { z } from "zod";
+import { ORDER_STATUSES } from "../db/schema";
+import { karachiDayStart } from "./dates";
+
+const clean = (s: string) => s.replace(/\0/g, "").trim();
+const status = z.enum(ORDER_STATUSES);
+
+export const listQuerySchema = z.object({
+  status: status.optional().catch(undefined),
+  q: z.string().max(80).optional().catch(undefined).transform((s) => (s ? clean(s) : undefined)),
+  before: z.string().regex(/^\d{1,12}$/).transform(Number).optional().catch(undefined),
+});
+
+export const statusSchema = z
+  .object({
+    from: status,
+    to: status,
+    courier: z.string().optional().default("").transform(clean),
+    tracking: z.string().optional().default("").transform(clean),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to !== "shipped") return;
+    if (!v.courier || v.courier.length > 60) ctx.addIssue({ code: "custom", path: ["courier"], message: "orders.error.courier" });
+    if (!v.tracking || v.tracking.length > 60) ctx.addIssue({ code: "custom", path: ["tracking"], message: "orders.error.tracking" });
+  });
+
+export const noteSchema = z.object({
+  note: z.string({ message: "orders.error.note" }).transform(clean).pipe(z.string().min(1, "orders.error.note").max(1000, "orders.error.note")),
+});
+
+const day = z.string({ message: "orders.export.badDate" }).transform((s, ctx) => {
+  const ms = karachiDayStart(s.trim());
+  if (ms === null) {
+    ctx.addIssue({ code: "custom", message: "orders.export.badDate" });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** An inclusive range of Karachi days, at most about a year long. */
+export const exportSchema = z
+  .object({ from: day, to: day })
+  .transform((v) => ({ from: v.from, to: v.to + 86_400_000 }))
+  .refine((v) => v.to > v.from && v.to - v.from <= 367 * 86_400_000, { path: ["to"], message: "orders.export.badRange" });

@@ -1,0 +1,30 @@
+import type { Messages, MessageKey } from "../../i18n";
+import type { FieldErrors, FormValues } from "../../lib/form";
+import { Field } from "../../ui/Field";
+
+export interface ExportFormProps {
+  m: Messages;
+  base: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** A GET form: the CSV downloads straight away, nothing changes on the server. */
+export function ExportForm({ m, base, values = {}, errors = {} }: ExportFormProps) {
+  const { t } = m;
+  const open = Object.keys(errors).length > 0;
+  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  return (
+    <details class="card" open={open}>
+      <summary>{t("orders.export.title")}</summary>
+      <form method="get" action={`${base}/export`}>
+        <Field name="from" type="text" label={t("orders.export.from")} value={values.from} error={err("from")} attrs={{ type: "date" } as object} />
+        <Field name="to" type="text" label={t("orders.export.to")} value={values.to} error={err("to")} attrs={{ type: "date" } as object} />
+        <p class="muted">{t("orders.export.hint")}</p>
+        <button class="btn block" type="submit">
+          {t("orders.export.button")}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,95 @@
+import type { AdminChrome } from "../../admin/chrome";
+import { ORDER_STATUSES } from "../../db/schema";
+import { formatDate, formatMoney } from "../../i18n";
+import { AdminShell } from "../../ui/AdminShell";
+import { Field } from "../../ui/Field";
+import type { ListQuery, OrderPage } from "../list";
+import { ordersCss } from "./css";
+import { ExportForm, type ExportFormProps } from "./ExportForm";
+import { StatusPill } from "./StatusPill";
+
+export interface OrdersListProps extends AdminChrome {
+  page: OrderPage;
+  query: ListQuery;
+  exportForm?: Omit<ExportFormProps, "m" | "base">;
+}
+
+export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersListProps) {
+  const { m, shop } = chrome;
+  const { t } = m;
+  const base = `/admin/${shop.slug}/orders`;
+  const href = (q: { status?: string; q?: string; before?: number }) => {
+    const p = new URLSearchParams();
+    if (q.status) p.set("status", q.status);
+    if (q.q) p.set("q", q.q);
+    if (q.before) p.set("before", String(q.before));
+    const s = p.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  return (
+    <AdminShell {...chrome} title={t("orders.title")} tab="orders" css={ordersCss}>
+      <h1>{t("orders.title")}</h1>
+      <nav aria-label={t("orders.filterLabel")}>
+        <ul class="chips">
+          <li>
+            <a href={href({ q: query.q })} aria-current={!query.status ? "page" : undefined}>
+              {t("orders.all")} <span>{page.total}</span>
+            </a>
+          </li>
+          {ORDER_STATUSES.map((s) => (
+            <li key={s}>
+              <a href={href({ status: s, q: query.q })} aria-current={query.status === s ? "page" : undefined}>
+                {t(`status.${s}`)} <span>{page.counts[s] ?? 0}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action={base} class="search" role="search">
+        {query.status && <input type="hidden" name="status" value={query.status} />}
+        <Field name="q" type="search" label={t("orders.search")} value={query.q} maxLength={80} />
+        <button class="btn" type="submit">
+          {t("orders.searchButton")}
+        </button>
+      </form>
+      {query.q && (
+        <p>
+          <a href={href({ status: query.status })}>{t("orders.clearSearch")}</a>
+        </p>
+      )}
+      {page.rows.length === 0 ? (
+        <p class="card">{page.total === 0 ? t("orders.none") : t("orders.noneFound")}</p>
+      ) : (
+        <ul class="olist">
+          {page.rows.map((o) => (
+            <li key={o.id}>
+              <a href={`${base}/${o.id}`}>
+                <span class="num">#{o.number}</span>
+                <span class="amt">{formatMoney(o.total, o.currency, m.locale)}</span>
+                <span>{o.customerName}</span>
+                <StatusPill m={m} status={o.status} />
+                <span class="meta">
+                  {o.city} · {formatDate(o.createdAt, m.locale)}
+                </span>
+                <span class="meta">{t(`checkout.pay.${o.paymentMethod}`)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="row">
+        {query.before && (
+          <a class="btn ghost" href={href({ status: query.status, q: query.q })}>
+            {t("orders.newest")}
+          </a>
+        )}
+        {page.next && (
+          <a class="btn ghost" href={href({ status: query.status, q: query.q, before: page.next })} rel="next">
+            {t("orders.older")}
+          </a>
+        )}
+      </p>
+      <ExportForm m={m} base={base} {...exportForm} />
+    </AdminShell>
+  );
+}

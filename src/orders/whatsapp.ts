@@ -1,0 +1,45 @@
+/**
+ * WhatsApp messages from the seller to a customer, prefilled in the SHOP's language (the
+ * customer shopped in it), as wa.me links: confirmation, dispatched, delivered.
+ */
+import { waDigits } from "../checkout/payment";
+import { formatMoney, messages, type Locale } from "../i18n";
+import type { OrderDetail } from "./read";
+import type { OrderStatus } from "./status";
+
+export type WaTemplate = "confirm" | "dispatch" | "delivered" | "hello";
+
+export interface WaLink {
+  template: WaTemplate;
+  url: string;
+  text: string;
+}
+
+/** The message that fits the order's status best comes first. */
+export function templatesFor(status: OrderStatus): WaTemplate[] {
+  if (status === "shipped") return ["dispatch", "hello"];
+  if (status === "delivered") return ["delivered", "hello"];
+  if (status === "cancelled" || status === "returned") return ["hello"];
+  return ["confirm", "hello"];
+}
+
+export function waLinks(detail: OrderDetail, shop: { name: string; locale: Locale }, statusUrl: string): WaLink[] {
+  const { order, items } = detail;
+  const { t } = messages(shop.locale);
+  const params = {
+    name: order.customerName,
+    shop: shop.name,
+    number: `#${order.number}`,
+    total: formatMoney(order.total, order.currency, shop.locale),
+    items: items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", "),
+    address: `${order.address}, ${order.city}`,
+    courier: order.courier,
+    tracking: order.trackingNumber,
+    url: statusUrl,
+  };
+  const digits = waDigits(order.customerPhone);
+  return templatesFor(order.status).map((template) => {
+    const text = t(`orders.wa.${template}`, params);
+    return { template, text, url: `https://wa.me/${digits}?text=${encodeURIComponent(text)}` };
+  });
+}

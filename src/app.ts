@@ -73,6 +73,9 @@ export function createApp() {
   });
   app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400));
 
+  // A fixed page with no D1 and no session: uptime checks, and the benchmark's ceiling.
+  app.get(`${AREA.platform}/healthz`, (c) => c.html("<!doctype html><title>ok</title><p>ok</p>"));
+
   // Storefront: no seller session here (the cookie is host-only on the root domain).
   app.use(`${AREA.shop}/*`, csrf({ token: false }));
   app.route(AREA.shop, storefront);

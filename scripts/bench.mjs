@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick]
+//
+// 1. Bundles the Worker with wrangler's production dry-run build and serves the bundle with
+//    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory.
+// 2. Seeds at scale: 1,000 shops; "big" with 10,000 products and 100,000 orders; 50 products each
+//    for the others.
+// 3. Load-tests one route after another with autocannon: a fixed-HTML baseline (the ceiling), the
+//    storefront pages warm and with caching off (the bench-only CACHE_DISABLED binding), placing
+//    orders until a variant's stock runs out, and the admin orders list.
+// 4. Prints a table and writes bench/results.json.
+import autocannon from "autocannon";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import http from "node:http";
+import { Miniflare } from "miniflare";
+import { BIG, RACE_SKU, scaleSeedSql, sellerSql } from "./bench/seed-scale.mjs";
+
+const QUICK = process.argv.includes("--quick");
+const DURATION = QUICK ? 2 : 6;
+const CONNECTIONS = 32;
+const ROOT = "bench.local";
+const RACE_STOCK = QUICK ? 300 : 2000;
+const root = path.join(import.meta.dirname, "..");
+const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const started = Date.now();
+const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+
+const tmp = mkdtempSync(path.join(tmpdir(), "hatti-bench-"));
+let mf;
+try {
+  // 1. Build exactly what would be deployed.
+  const outdir = path.join(tmp, "build");
+  const build = spawnSync(process.execPath, [wrangler, "deploy", "--dry-run", "--outdir", outdir], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (build.status !== 0) throw new Error(`build failed\n${build.stdout}\n${build.stderr}`);
+  const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (migrate.status !== 0) throw new Error(`migrations failed\n${migrate.stdout}\n${migrate.stderr}`);
+  log("built the Worker and applied migrations");
+
+  const options = (cacheDisabled) => ({
+    modules: true,
+    scriptPath: path.join(outdir, "index.js"),
+    modulesRoot: outdir,
+    compatibilityDate: "2026-04-01",
+    defaultPersistRoot: path.join(tmp, "v3"),
+    d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
+    r2Buckets: { MEDIA: "hatti-media" },
+    bindings: { ROOT_DOMAIN: ROOT, ENVIRONMENT: "bench", CACHE_DISABLED: cacheDisabled ? "1" : "0" },
+    host: "127.0.0.1",
+    port: 0,
+  });
+  mf = new Miniflare(options(false));
+  let base = await mf.ready;
+
+  // 2. Seed at scale.
+  const db = await mf.getD1Database("DB");
+  for (const sql of scaleSeedSql({ raceStock: RACE_STOCK })) await db.prepare(sql).run();
+  const seller = sellerSql();
+  for (const sql of seller.statements) await db.prepare(sql).run();
+  const counts = await db.prepare(`SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM products) AS products,
+    (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM variants) AS variants`).first();
+  log(`seeded ${counts.shops} shops, ${counts.products} products, ${counts.variants} variants, ${counts.orders} orders`);
+  const race = await db.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(RACE_SKU).first();
+
+  const shopHost = `${BIG}.${ROOT}`;
+  const url = (p) => new URL(p, base).toString();
+  // node:http, not fetch: fetch will not send our Host header, and the host picks the shop.
+  const get = (host, p, headers = {}) =>
+    new Promise((resolve, reject) => {
+      const req = http.get(url(p), { headers: { host, ...headers } }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on("error", reject);
+    });
+
+  // The cursor of collection page 200, found by following "next" links like a shopper would.
+  let page200 = "/collections/everything";
+  for (let i = 1; i < 200; i++) {
+    const { body } = await get(shopHost, page200);
+    const next = /href="(\/collections\/everything\?[^"]*after=[^"]+)"/.exec(body.toString());
+    if (!next) throw new Error(`no next link on collection page ${i}`);
+    page200 = next[1].replace(/&amp;/g, "&");
+  }
+  log(`collection page 200 is ${page200}`);
+
+  const cartCookie = `hatti_cart=${race.id + 1}x1.${race.id + 2}x2.${race.id + 4}x1`;
+  const storefront = [
+    ["home", "/"],
+    ["collection_p1", "/collections/everything"],
+    ["collection_p200", page200],
+    ["product", "/products/product-5000"],
+    ["search", "/search?q=chiffon+kurta"],
+  ];
+  const results = {};
+
+  const measure = async (name, host, p, { headers = {}, expectStatus = 200 } = {}) => {
+    const probe = await get(host, p, headers);
+    if (probe.status !== expectStatus) throw new Error(`${name}: ${p} answered ${probe.status}`);
+    await get(host, p, headers); // warm the isolate's caches for this path
+    const timing = (await get(host, p, headers)).headers["server-timing"] ?? "";
+    const r = await autocannon({ url: url(p), connections: CONNECTIONS, duration: DURATION, headers: { host, ...headers } });
+    const non2xx = r.non2xx + r.errors + r.timeouts;
+    results[name] = {
+      rps: Math.round(r.requests.average),
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      ratio: null,
+      d1_queries: Number(/d1q;dur=(\d+)/.exec(timing)?.[1] ?? NaN),
+      gzip_bytes: gzipSync(probe.body).length,
+      errors: non2xx,
+    };
+    log(`${name.padEnd(24)} ${String(results[name].rps).padStart(6)} req/s  p99 ${results[name].p99_ms} ms`);
+  };
+
+  // 3a. The ceiling, then the warm storefront.
+  await measure("baseline", ROOT, "/healthz");
+  for (const [name, p] of storefront) await measure(name, shopHost, p);
+  await measure("cart", shopHost, "/cart", { headers: { cookie: cartCookie } });
+
+  // 3b. The same pages with every page cache off: one D1 round trip each.
+  await mf.setOptions(options(true));
+  base = await mf.ready;
+  for (const [name, p] of storefront) await measure(`${name}_uncached`, shopHost, p);
+  await measure("cart_uncached", shopHost, "/cart", { headers: { cookie: cartCookie } });
+
+  // 3c. The admin orders list in the 100,000-order shop.
+  const admin = { cookie: `hatti_sid=${seller.token}` };
+  await measure("admin_orders_p1", ROOT, `/admin/${BIG}/orders`, { headers: admin });
+  await measure("admin_orders_deep", ROOT, `/admin/${BIG}/orders?before=5000`, { headers: admin });
+
+  // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
+  results.place_order = await placeOrders(url("/checkout"), shopHost, race.id, db);
+
+  const baseline = results.baseline.rps;
+  for (const r of Object.values(results)) r.ratio = Number((r.rps / baseline).toFixed(3));
+  writeResults(results, counts);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+  await mf?.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+async function placeOrders(target, host, variantId, db) {
+  const zone = await db.prepare(`SELECT z.id FROM delivery_zones z JOIN shops s ON s.id = z.shop_id WHERE s.slug = ?`).bind(BIG).first();
+  let n = 0;
+  const form = () => {
+    n++;
+    return new URLSearchParams({
+      key: `benchorder${String(n).padStart(16, "0")}`,
+      name: "Bench Customer",
+      phone: "03001234567",
+      city: "Lahore",
+      address: "House 1, Street 2, Gulberg",
+      zone: String(zone.id),
+      payment: "cod",
+    }).toString();
+  };
+  const r = await autocannon({
+    url: target,
+    connections: CONNECTIONS,
+    amount: RACE_STOCK + 200,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => ({
+          ...req,
+          headers: {
+            ...req.headers,
+            host,
+            origin: `http://${host}`,
+            "content-type": "application/x-www-form-urlencoded",
+            cookie: `hatti_cart=${variantId}x1`,
+            "cf-connecting-ip": `10.0.${Math.floor(n / 250)}.${n % 250}`,
+          },
+          body: form(),
+        }),
+      },
+    ],
+  });
+  const row = await db
+    .prepare(`SELECT (SELECT stock FROM variants WHERE id = ?1) AS stock,
+      (SELECT count(*) FROM order_items WHERE variant_id = ?1) AS orders,
+      (SELECT count(DISTINCT order_id) FROM order_items WHERE variant_id = ?1) AS distinct_orders`)
+    .bind(variantId)
+    .first();
+  const placed = r["3xx"] ?? 0;
+  const oversold = row.orders - RACE_STOCK;
+  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, refused ${r.non2xx}`);
+  if (row.stock !== 0 || row.orders !== RACE_STOCK || row.distinct_orders !== row.orders) {
+    throw new Error(`order invariant broken: stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
+  }
+  return {
+    rps: Math.round(r.requests.average),
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    ratio: null,
+    d1_queries: null,
+    gzip_bytes: null,
+    orders: row.orders,
+    oversold: Math.max(0, oversold),
+    duplicates: row.orders - row.distinct_orders,
+  };
+}
+
+function writeResults(results, counts) {
+  const budget = 14 * 1024;
+  const rows = Object.entries(results).map(([name, r]) => [
+    name,
+    r.rps,
+    r.p50_ms,
+    r.p99_ms,
+    r.ratio.toFixed(2),
+    r.d1_queries ?? "",
+    r.gzip_bytes ? `${r.gzip_bytes}${r.gzip_bytes > budget ? " OVER" : ""}` : "",
+  ]);
+  const head = ["route", "req/s", "p50 ms", "p99 ms", "x baseline", "D1 queries", "gzip B (14336)"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => String(c).padStart(widths[i])).join("  ");
+  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  const out = {
+    generated_at: new Date().toISOString(),
+    quick: QUICK,
+    machine: { node: process.version, cpus: cpus().length },
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    data: counts,
+    routes: results,
+  };
+  mkdirSync(path.join(root, "bench"), { recursive: true });
+  writeFileSync(path.join(root, "bench", QUICK ? "results.quick.json" : "results.json"), `${JSON.stringify(out, null, 2)}\n`);
+}

@@ -12,7 +12,7 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
   return async function shopLoader(c, next) {
     const target = resolveHost(new URL(c.req.url).host, c.env.ROOT_DOMAIN);
     const slug = target.kind === "shop" ? target.slug : "";
-    const shop = slug ? await shopBySlug(c.var.db, slug, { fresh: c.env.CACHE_DISABLED === "1" }) : null;
+    const shop = slug ? await shopBySlug(c.var.db, slug) : null;
     if (!shop || shop.status !== "active") {
       const m = messages("en");
       const platform = `${new URL(c.req.url).protocol}//${c.env.ROOT_DOMAIN}`;

@@ -16,6 +16,7 @@ import { loadContentPage, loadSitemap } from "../catalog/storefront-content";
 import { checkoutRoutes } from "../checkout/routes";
 import { resolveTheme, storeContext, type ChromeRows } from "./context";
 import { loadShop } from "./load-shop";
+import { pageCache } from "./page-cache";
 import { mediaRoutes } from "./media";
 import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
@@ -26,6 +27,7 @@ import { cardVM, listingUrl, listingVM, productVM } from "./view-models";
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
+storefront.use("*", pageCache());
 storefront.route("/media", mediaRoutes);
 
 type C = Context<AppEnv>;

@@ -1,0 +1,92 @@
+/**
+ * The storefront's page cache: rendered HTML of the pages every visitor sees alike, kept in
+ * the isolate and keyed by (shop id, shop version, URL). A seller's edit bumps the shop's
+ * version, so her change shows as soon as the shop record is re-read (SHOP_TTL_MS, 3 s) —
+ * at once in the isolate that saved it. Entries also expire after PAGE_TTL_MS so that stock
+ * states (which change with orders, not with edits) are never stale for long.
+ *
+ * Privacy: only GET pages from the browse routes are cached, and only responses that set no
+ * cookie and are not marked private. Cart, checkout and order pages never pass through here.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
+
+export const PAGE_TTL_MS = 10_000;
+const MAX_BYTES = 24 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 256 * 1024;
+
+/** The routes whose HTML depends only on (shop, version, URL). */
+const CACHEABLE = /^\/(?:$|collections\/[^/]+$|products\/[^/]+$|pages\/[^/]+$|search$|sitemap\.xml$|robots\.txt$)/;
+
+interface Entry {
+  body: string;
+  status: number;
+  type: string;
+  expires: number;
+  bytes: number;
+}
+
+const entries = new Map<string, Entry>();
+let bytes = 0;
+
+function drop(key: string): void {
+  const e = entries.get(key);
+  if (!e) return;
+  bytes -= e.bytes;
+  entries.delete(key);
+}
+
+function put(key: string, entry: Entry): void {
+  drop(key);
+  entries.set(key, entry);
+  bytes += entry.bytes;
+  // Map keeps insertion order; hits re-insert, so the first keys are the least recently used.
+  for (const oldest of entries.keys()) {
+    if (bytes <= MAX_BYTES) break;
+    drop(oldest);
+  }
+}
+
+/** Empties the cache (tests, and the bench switch). */
+export function clearPageCache(): void {
+  entries.clear();
+  bytes = 0;
+}
+
+export function pageCacheStats(): { entries: number; bytes: number } {
+  return { entries: entries.size, bytes };
+}
+
+export function pageCache(): MiddlewareHandler<AppEnv> {
+  return async function cachedPage(c, next) {
+    const url = new URL(c.req.url);
+    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || c.env.CACHE_DISABLED === "1" || !CACHEABLE.test(url.pathname)) {
+      return next();
+    }
+    const shop = c.var.shop;
+    const key = `${shop.id}:${shop.version}:${url.origin}${url.pathname}${url.search}`;
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && hit.expires > now) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return c.body(hit.body, hit.status as 200, { "content-type": hit.type, "x-cache": "hit" });
+    }
+    if (hit) drop(key);
+
+    await next();
+    const res = c.res;
+    const cacheControl = res.headers.get("cache-control") ?? "";
+    const type = res.headers.get("content-type") ?? "";
+    if (
+      (res.status === 200 || res.status === 404) &&
+      !res.headers.has("set-cookie") &&
+      !/private|no-store/.test(cacheControl) &&
+      /^(text\/html|text\/plain|application\/xml)/.test(type)
+    ) {
+      const body = await res.clone().text();
+      if (body.length <= MAX_ENTRY_BYTES) put(key, { body, status: res.status, type, expires: now + PAGE_TTL_MS, bytes: body.length * 2 });
+      res.headers.set("x-cache", "miss");
+    }
+  };
+}

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products } from "../src/db/schema";
 import { formatMoney } from "../src/i18n";
+import { clearPageCache } from "../src/storefront/page-cache";
 import { db } from "./helpers";
 import { audit } from "./storefront-html";
 import { seedShop, type SeededShop } from "./storefront-fixtures";
@@ -30,6 +31,7 @@ describe("one D1 round trip per page", () => {
     "%s",
     async (path) => {
       await get(`${shop.origin}${path}`); // the shop record is now in the isolate cache
+      clearPageCache(); // measure a render, not the page cache
       const r = await get(`${shop.origin}${path}`);
       expect(r.status).toBeLessThan(500);
       expect(r.queries).toBe(1);
@@ -46,6 +48,7 @@ describe("collections", () => {
     expect(first[0]).toBe("item-29"); // newest active first; item-30 is a draft
     const next = /href="(\/collections\/all\?after=[^"]+)" rel="next"/.exec(p1.text)?.[1];
     expect(next).toMatch(/^\/collections\/all\?after=\d+_\d+$/);
+    clearPageCache();
     const p2 = await get(`${shop.origin}${next!.replace(/&amp;/g, "&")}`);
     expect(p2.status).toBe(200);
     expect(p2.queries).toBe(1);
@@ -55,6 +58,17 @@ describe("collections", () => {
     expect([...first, ...second]).not.toContain("item-30");
     expect(p2.text).not.toContain('rel="next"');
     expect(p2.text).toContain('href="/collections/all"'); // back to the start
+  });
+
+  it("shows each card with its own first photo and its own stock state", async () => {
+    const r = await get(`${shop.origin}/collections/all`);
+    const items = [...r.text.matchAll(/<li class="card"><a href="\/products\/(item-\d+)">(.*?)<\/li>/g)];
+    expect(items).toHaveLength(24);
+    for (const [, slug, body] of items) {
+      const n = Number(slug!.split("-")[1]);
+      expect(body, slug).toMatch(new RegExp(`alt="[^"]* ${n} &lt;front>"`));
+      expect(body!.includes("Sold out"), slug).toBe(slug === shop.soldOutProduct);
+    }
   });
 
   it("sorts by price both ways, and a bad sort value falls back to newest", async () => {
@@ -244,6 +258,7 @@ describe("shared pages", () => {
   it("render the same HTML whoever asks: nothing from the cart cookie is in the page", async () => {
     for (const path of ["/", "/products/item-1", "/collections/all"]) {
       const plain = await get(`${shop.origin}${path}`);
+      clearPageCache(); // both responses are rendered, not served from the page cache
       const withCart = await get(`${shop.origin}${path}`, { cookie: "hatti_cart=12x2.40x1" });
       expect(withCart.text).toBe(plain.text);
       expect(plain.headers.get("set-cookie")).toBeNull();

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { productImages, products, variants } from "../db/schema";
+import { products } from "../db/schema";
 
 export interface CardRow {
   id: number;
@@ -18,6 +18,10 @@ export interface CardRow {
   inStock: number;
 }
 
+/*
+ * The sub-queries name "products" explicitly: drizzle renders columns of a single-table select
+ * unqualified, which inside a sub-query would bind to the sub-query's own table.
+ */
 export const cardColumns = {
   id: products.id,
   slug: products.slug,
@@ -25,10 +29,10 @@ export const cardColumns = {
   price: products.price,
   compareAtPrice: products.compareAtPrice,
   createdAt: products.createdAt,
-  image: sql<string | null>`(SELECT ${productImages.key} || '|' || ${productImages.widths} || '|' || ${productImages.width} || '|' || ${productImages.height} || '|' || ${productImages.format} || '|' || ${productImages.alt} FROM ${productImages} WHERE ${productImages.shopId} = ${products.shopId} AND ${productImages.productId} = ${products.id} ORDER BY ${productImages.position}, ${productImages.id} LIMIT 1)`.as(
+  image: sql<string | null>`(SELECT pi.key || '|' || pi.widths || '|' || pi.width || '|' || pi.height || '|' || pi.format || '|' || pi.alt FROM product_images pi WHERE pi.shop_id = "products"."shop_id" AND pi.product_id = "products"."id" ORDER BY pi.position, pi.id LIMIT 1)`.as(
     "image",
   ),
-  inStock: sql<number>`(NOT ${products.trackStock} OR EXISTS (SELECT 1 FROM ${variants} WHERE ${variants.shopId} = ${products.shopId} AND ${variants.productId} = ${products.id} AND ${variants.stock} > 0))`.as(
+  inStock: sql<number>`(NOT "products"."track_stock" OR EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = "products"."shop_id" AND v.product_id = "products"."id" AND v.stock > 0))`.as(
     "in_stock",
   ),
 };

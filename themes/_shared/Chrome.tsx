@@ -21,7 +21,7 @@ export function CartLink({ ctx }: { ctx: Ctx }) {
     <a class="cart" href={ctx.url("/cart")}>
       {ctx.t("store.cart")}{" "}
       <span class="count" data-cart-count="">
-        {ctx.cartCount || "0"}
+        {ctx.cartCount || ""}
       </span>
     </a>
   );

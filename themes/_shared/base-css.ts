@@ -13,6 +13,7 @@ export function rootVars(s: BaseSettings, locale: string, radius: string): strin
 }
 
 export const baseCss = `*,:before,:after{box-sizing:border-box}
+[hidden]{display:none!important}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);font-family:var(--font);line-height:1.5;font-size:16px}
 :lang(ur) body{line-height:1.9}
@@ -27,7 +28,9 @@ main{padding-block:8px 32px;min-height:60vh}
 .brand{text-decoration:none;font-weight:700;display:inline-flex;align-items:center;min-height:48px}
 .logo{max-height:48px;width:auto}
 .cart{display:inline-flex;align-items:center;gap:6px;min-height:48px;padding-inline:12px;text-decoration:none;font-weight:600}
+.count:empty{display:none}
 .count{min-width:1.6em;padding:0 6px;border-radius:99px;background:var(--primary);color:var(--on-primary);text-align:center;font-size:.85rem}
+.nav{min-width:0;max-width:100%}
 .nav ul{display:flex;gap:4px;overflow-x:auto;list-style:none;margin:0;padding:0;scrollbar-width:none}
 .nav a{display:flex;align-items:center;min-height:44px;padding-inline:12px;white-space:nowrap;text-decoration:none}
 .btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:10px 20px;border:2px solid var(--primary);border-radius:var(--radius);background:var(--primary);color:var(--on-primary);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}

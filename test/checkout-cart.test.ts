@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../src/i18n";
 import { Client } from "./helpers";
-import { seedProduct, shopWithCatalogue, stockOf } from "./checkout-fixtures";
+import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, stockOf } from "./checkout-fixtures";
 
 const add = (c: Client, origin: string, variant: string, quantity: string) =>
   c.post(`${origin}/cart/add`, { variant, quantity }, { csrf: false });
@@ -137,5 +137,22 @@ describe("cart in a cookie", () => {
     const { kurta, origin } = await shopWithCatalogue();
     const res = await new Client().post(`${origin}/cart/add`, { variant: String(kurta[0]!.id), quantity: "1" }, { csrf: false, headers: { origin: "https://evil.example" } });
     expect(res.status).toBe(403);
+  });
+
+  it("speaks the shop's language: Urdu pages are right to left with Urdu messages", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    const { env } = await import("cloudflare:workers");
+    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    const { invalidateShop } = await import("../src/tenancy/shop-cache");
+    invalidateShop(seller.slug);
+    const { client, headers, page, key } = await customerAtCheckout(origin, [[dupatta.id, 1]]);
+    expect(page.text).toMatch(/<html lang="ur" dir="rtl"/);
+    expect(page.text).toContain("آرڈر مکمل کریں");
+    expect(page.text).toContain("کیش آن ڈیلیوری");
+    const bad = await client.post(`${origin}/checkout`, { ...customerForm({ phone: "123" }), key, zone: String(zone.id) }, { csrf: false, headers });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("پاکستانی موبائل نمبر لکھیں، مثلاً 0300 1234567۔");
+    const cart = await client.get(`${origin}/cart`);
+    expect(cart.text).toContain("آپ کی ٹوکری");
   });
 });

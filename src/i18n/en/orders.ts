@@ -93,7 +93,7 @@ export default {
   "orders.dash.orders": "Orders: {n}",
   "orders.dash.revenue": "Sales",
   "orders.dash.chartTitle": "Sales, last 30 days",
-  "orders.dash.chartAlt": "Bar chart of daily sales for the last 30 days: {total} in {n} orders; best day {best} with {bestTotal}.",
+  "orders.dash.chartAlt": "Bar chart of daily sales for the last 30 days. Total {total}; orders: {n}; best day {best} ({bestTotal}).",
   "orders.dash.chartTable": "Show as a table",
   "orders.dash.day": "Day",
   "orders.dash.newOrders": "New orders waiting: {n}",

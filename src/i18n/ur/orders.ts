@@ -93,7 +93,7 @@ export default {
   "orders.dash.orders": "آرڈرز: {n}",
   "orders.dash.revenue": "فروخت",
   "orders.dash.chartTitle": "فروخت، پچھلے 30 دن",
-  "orders.dash.chartAlt": "پچھلے 30 دن کی روزانہ فروخت کا چارٹ: {n} آرڈرز میں {total}؛ سب سے اچھا دن {best}، {bestTotal}۔",
+  "orders.dash.chartAlt": "پچھلے 30 دن کی روزانہ فروخت کا چارٹ۔ کل {total}؛ آرڈرز: {n}؛ سب سے اچھا دن {best} ({bestTotal})۔",
   "orders.dash.chartTable": "جدول کی صورت میں دیکھیں",
   "orders.dash.day": "دن",
   "orders.dash.newOrders": "منتظر نئے آرڈرز: {n}",

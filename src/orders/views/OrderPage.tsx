@@ -131,7 +131,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
             </tr>
             <tr>
               <th scope="row">{t("orders.order.delivery", { zone: order.zoneName })}</th>
-              <td>{money(order.deliveryFee)}</td>
+              <td>{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>
             </tr>
             <tr class="total">
               <th scope="row">{t("checkout.total")}</th>

@@ -103,7 +103,7 @@ export function PackingSlip({ m, shop, detail, size }: PackingSlipProps) {
             </tr>
             <tr>
               <th colSpan={size === "a4" ? 3 : 2}>{t("orders.order.delivery", { zone: order.zoneName })}</th>
-              <td class="n">{money(order.deliveryFee)}</td>
+              <td class="n">{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>
             </tr>
             <tr>
               <th colSpan={size === "a4" ? 3 : 2}>{t("checkout.total")}</th>

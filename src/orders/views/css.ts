@@ -3,7 +3,7 @@ export const ordersCss = `
 .chips{display:flex;gap:8px;overflow-x:auto;padding:0 0 8px;margin:0 0 8px;list-style:none}
 .chips a{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:8px 14px;border:1px solid var(--line);border-radius:999px;background:var(--card);color:var(--ink);text-decoration:none;white-space:nowrap;font-weight:600}
 .chips a[aria-current=page]{background:var(--brand);border-color:var(--brand);color:var(--brand-ink)}
-.search{display:flex;gap:8px;align-items:flex-end}
+.search{display:flex;gap:8px;align-items:flex-end;margin:0 0 16px}
 .search .field{flex:1;margin:0}
 .olist{list-style:none;margin:0;padding:0}
 .olist a{display:grid;grid-template-columns:1fr auto;gap:2px 12px;padding:12px;margin:0 0 8px;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);color:var(--ink);text-decoration:none;min-height:64px}

@@ -1,0 +1,108 @@
+/**
+ * A customer on a phone, for each theme and in Urdu, with JavaScript on and off: home ->
+ * collection -> product -> pick a variant -> add to cart -> the cart. Saves a phone screenshot
+ * of each theme's home page to test/e2e/screenshots/ (shown in the README).
+ */
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, phonePage, shopUrl } from "./browser";
+
+const SHOTS = path.join(import.meta.dirname, "screenshots");
+
+/** The demo shops seeded by scripts/seed.mjs. */
+const SHOPS = [
+  { slug: "demo", shot: "classic", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-bazaar", shot: "bazaar", collection: null, product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-minimal", shot: "minimal", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-urdu", shot: "classic-urdu", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "ٹوکری میں ڈالیں", cart: "ٹوکری", dir: "rtl" },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Nothing sticks out sideways on a 390 px phone. */
+async function fitsPhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+}
+
+for (const shop of SHOPS) {
+  for (const js of [true, false]) {
+    describe(`${shop.slug}, JavaScript ${js ? "on" : "off"}`, () => {
+      it("browses home -> collection -> product, picks a variant and adds it to the cart", async () => {
+        const { page, context } = await phonePage(browser, { javaScriptEnabled: js });
+        await page.goto(shopUrl(shop.slug, "/"));
+        expect(await page.locator("html").getAttribute("dir")).toBe(shop.dir);
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
+        await fitsPhone(page);
+        if (js) {
+          // Every photo in view has loaded from /media (real bytes, decoded by the browser).
+          await page.waitForFunction(() =>
+            Array.from(document.images)
+              .filter((i) => i.getBoundingClientRect().top < innerHeight)
+              .every((i) => i.complete && i.naturalWidth > 0),
+          );
+          await page.evaluate(() => document.fonts.ready);
+          await page.screenshot({ path: path.join(SHOTS, `${shop.shot}.png`) });
+        }
+
+        // Collection: from the header navigation.
+        const navLink = shop.collection
+          ? page.locator(`header a[href="/collections/${shop.collection}"]`)
+          : page.locator('header a[href^="/collections/"]:not([href="/collections/all"])').first();
+        await navLink.click();
+        await page.waitForURL(/\/collections\//);
+        await fitsPhone(page);
+        const cards = page.locator(".card a");
+        expect(await cards.count()).toBeGreaterThan(0);
+
+        // Product: a card in that collection (one with options where the catalogue has them).
+        if (shop.product) await page.locator(`.card a[href="/products/${shop.product}"]`).click();
+        else await cards.first().click();
+        await page.waitForURL(/\/products\//);
+        await fitsPhone(page);
+        const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+        const hasSelect = (await page.locator("select#variant").count()) > 0;
+
+        // Pick a variant: option buttons with JavaScript, the plain <select> without.
+        let chosen: string | null = null;
+        if (hasSelect) {
+          const wanted = shop.choose.length ? shop.choose.join(" / ") : null;
+          const option = wanted
+            ? page.locator("select#variant option", { hasText: wanted })
+            : page.locator("select#variant option:not([disabled])").nth(1);
+          chosen = await option.getAttribute("value");
+          const label = (await option.textContent())!;
+          if (js && shop.choose.length) {
+            expect(await page.locator(".variant-select").isHidden()).toBe(true);
+            for (const v of shop.choose) await page.locator("#picker label", { hasText: new RegExp(`^${v}$`) }).click();
+            expect(await page.locator("select#variant").inputValue()).toBe(chosen);
+            expect(label).toContain((await page.locator("#price").textContent())!);
+          } else {
+            await page.selectOption("select#variant", chosen!);
+          }
+        }
+
+        await page.getByRole("button", { name: shop.add }).click();
+        await page.waitForURL(/\/cart$/);
+        expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+        await expect.poll(() => page.locator("main").textContent()).toContain(title);
+        await fitsPhone(page);
+        const cookie = (await context.cookies(shopUrl(shop.slug, "/"))).find((c) => c.name === "hatti_cart");
+        expect(cookie?.value).toMatch(/^\d+x1$/);
+        if (chosen) expect(cookie!.value).toBe(`${chosen}x1`);
+
+        // Back on a shared (cached) page, the header's count comes from the cookie (JS only).
+        await page.goto(shopUrl(shop.slug, "/"));
+        if (js) await expect.poll(() => page.locator("[data-cart-count]").first().textContent()).toBe("1");
+        await context.close();
+      });
+    });
+  }
+}

@@ -111,6 +111,8 @@ describe("products: list actions", () => {
   it("searches, filters, edits stock and price inline, reorders, duplicates, archives and deletes", async () => {
     const s = await sellerWithShop();
     const base = `${ROOT}/admin/${s.slug}/products`;
+    // A product with three variants first, so variant ids and product ids differ.
+    await addProduct(s, { title: "Gamma set", opt1Name: "Size", opt1Values: "S, M, L", v0_key: "S", v1_key: "M", v2_key: "L" });
     const a = await addProduct(s, { title: "Alpha kurta" });
     const b = await addProduct(s, { title: "Beta shawl", status: "draft", v0_sku: "SHAWL-1" });
     let list = await s.client.get(`${base}?q=shawl`);
@@ -118,6 +120,8 @@ describe("products: list actions", () => {
     expect(list.text).not.toContain("Alpha kurta");
     list = await s.client.get(`${base}?q=SHAWL-1`);
     expect(list.text).toContain("Beta shawl");
+    expect(list.text).not.toContain("Gamma set");
+    expect(list.text).not.toContain("Alpha kurta");
     list = await s.client.get(`${base}?status=draft`);
     expect(list.text).not.toContain("Alpha kurta");
     // Newest first; move Alpha up.

@@ -45,6 +45,18 @@ describe("photo upload", () => {
     expect(proxied.status).toBe(200);
   });
 
+  it("shows each product's own first photo in the list", async () => {
+    const s = await sellerWithShop();
+    const first = await addProduct(s, { title: "No photo" });
+    const second = await addProduct(s, { title: "With photo" });
+    await uploadSet(s, second, { w320: blob(webp(320, 200), "image/webp") });
+    await uploadSet(s, first, { w640: blob(webp(640, 400), "image/webp") });
+    const key = (id: number) => one<{ key: string }>("SELECT key FROM product_images WHERE product_id = ?", id);
+    const list = await s.client.get(`${ROOT}/admin/${s.slug}/products`);
+    const srcs = [...list.text.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]);
+    expect(srcs).toEqual([`/admin/${s.slug}/media/${(await key(second))!.key}/320.webp`, `/admin/${s.slug}/media/${(await key(first))!.key}/640.webp`]);
+  });
+
   it("accepts one plain image from the form without JavaScript", async () => {
     const s = await sellerWithShop();
     const id = await addProduct(s);

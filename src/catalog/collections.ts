@@ -19,7 +19,7 @@ export function listCollections(db: Db, shopId: number) {
       title: collections.title,
       slug: collections.slug,
       position: collections.position,
-      count: sql<number>`(SELECT COUNT(*) FROM ${collectionProducts} WHERE ${collectionProducts.shopId} = ${collections.shopId} AND ${collectionProducts.collectionId} = ${collections.id})`,
+      count: sql<number>`(SELECT COUNT(*) FROM collection_products cp WHERE cp.shop_id = "collections"."shop_id" AND cp.collection_id = "collections"."id")`,
     })
     .from(collections)
     .where(eq(collections.shopId, shopId))

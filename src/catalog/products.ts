@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
 import { slugify, randomSuffix } from "./admin-money";
 import { chunks, isUnique, runBatch, type Stmt } from "./batch";
+import { cardColumns } from "./cards";
 
 export type ProductStatus = "draft" | "active" | "archived";
 
@@ -50,7 +51,8 @@ export interface ListFilter {
   limit?: number;
 }
 
-const firstImage = sql<string | null>`(SELECT ${productImages.key} || '|' || ${productImages.widths} || '|' || ${productImages.width} || '|' || ${productImages.height} || '|' || ${productImages.format} || '|' || ${productImages.alt} FROM ${productImages} WHERE ${productImages.shopId} = ${products.shopId} AND ${productImages.productId} = ${products.id} ORDER BY ${productImages.position}, ${productImages.id} LIMIT 1)`;
+/** The first photo, packed (the correlated sub-query qualifies the outer table by name). */
+const firstImage = cardColumns.image;
 
 /** One page of the admin list (manual order) with each product's variants: one round trip. */
 export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
@@ -63,7 +65,7 @@ export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
     conds.push(
       or(
         sql`${products.title} LIKE ${pattern} ESCAPE '\\'`,
-        sql`EXISTS (SELECT 1 FROM ${variants} WHERE ${variants.shopId} = ${shopId} AND ${variants.productId} = ${products.id} AND ${variants.sku} = ${q})`,
+        sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = "products"."id" AND v.sku = ${q})`,
       )!,
     );
   }

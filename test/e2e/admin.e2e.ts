@@ -1,0 +1,128 @@
+/**
+ * Issue 4's journey on a phone: the demo seller opens a fresh shop (so the seeded demo shops
+ * other tests browse stay as they are), adds a product with two options and two photos taken
+ * at 2000x1500 (resized in the browser: the stored objects are WebP, at most 1280 px wide),
+ * edits stock from the list, switches theme and colours with a preview, and sees it all on
+ * the storefront.
+ */
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { png } from "../media-fixtures";
+import { DEMO, launchBrowser, logIn, phonePage, platformUrl, shopUrl } from "./browser";
+
+const SHOTS = path.join(import.meta.dirname, "screenshots");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a seller runs her shop from a phone", () => {
+  it("adds a product with options and photos, edits stock, restyles the shop and sees it live", async () => {
+    const { page, context } = await phonePage(browser);
+    await logIn(page, DEMO.login, DEMO.password);
+    const slug = `ayesha-${Date.now().toString(36)}`;
+    await page.goto(platformUrl("/start"));
+    await page.getByLabel("Shop name").fill("Ayesha Lawn House");
+    await page.getByLabel("Shop address").fill(slug);
+    await expect.poll(() => page.locator("#slug-status").textContent()).toContain("is available");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.waitForURL(/\/start\/theme/);
+    await page.locator('input[value="classic"]').check();
+    await page.getByRole("button", { name: "Open my shop" }).click();
+    await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
+
+    // A product with two options: Size (S, M) x Colour (Red, Blue) = 4 variants.
+    await page.goto(platformUrl(`/admin/${slug}/products`));
+    await page.getByRole("link", { name: "+ Add" }).click();
+    await page.getByLabel("Title").fill("Embroidered kurta");
+    await page.getByLabel("Description").fill("Hand embroidered.\nDetails: https://example.com/care");
+    await page.getByLabel("Price (Rs)", { exact: true }).fill("3,450");
+    await page.getByLabel("Option 1 name").fill("Size");
+    await page.getByLabel("Option 1 values").fill("S, M");
+    await page.getByLabel("Option 2 name").fill("Colour");
+    await page.getByLabel("Option 2 values").fill("Red, Blue");
+    await page.getByRole("button", { name: "Update variants" }).click();
+    await expect.poll(() => page.locator(".vrow h3").allTextContents()).toEqual(["S / Red", "S / Blue", "M / Red", "M / Blue"]);
+    expect(await page.getByLabel("Title").inputValue()).toBe("Embroidered kurta");
+    const stocks = page.getByLabel("Stock", { exact: true });
+    for (let i = 0; i < 4; i++) await stocks.nth(i).fill(String(i + 1));
+    await page.locator('input[name="v3_price"]').fill("3,950");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/products\/\d+\?done=created/);
+    await fitsPhone(page);
+
+    // Two photos at 2000x1500, chosen from the gallery: resized in the page, uploaded one by one.
+    const big = Buffer.from(await png(2000, 1500, [180, 60, 40]));
+    const big2 = Buffer.from(await png(2000, 1500, [40, 90, 160]));
+    await page.locator("#photo-input").setInputFiles([
+      { name: "kurta-front.png", mimeType: "image/png", buffer: big },
+      { name: "kurta-back.png", mimeType: "image/png", buffer: big2 },
+    ]);
+    await expect.poll(() => page.locator("#uploads li").allTextContents(), { timeout: 30_000 }).toEqual([expect.stringContaining("Added"), expect.stringContaining("Added")]);
+    // The form typed above was not lost; the stored photos are WebP at 320/640/1280.
+    expect(await page.getByLabel("Title").inputValue()).toBe("Embroidered kurta");
+    await page.reload();
+    const srcs = await page.locator("#photo-list img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).getAttribute("src")));
+    expect(srcs).toHaveLength(2);
+    for (const src of srcs) expect(src).toMatch(/\/shops\/\d+\/[a-f0-9]{64}\/320\.webp$/);
+    await page.screenshot({ path: path.join(SHOTS, "admin-product.png"), fullPage: true });
+
+    // Stock from the list.
+    await page.goto(platformUrl(`/admin/${slug}/products`));
+    await page.getByLabel("Stock: M / Blue").fill("9");
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await page.waitForURL(/done=quick/);
+    expect(await page.getByLabel("Stock: M / Blue").inputValue()).toBe("9");
+    const thumb = page.locator(".phead img").first();
+    await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, "admin-products.png"), fullPage: true });
+
+    // Theme and colours: preview first (a new tab, nothing saved), then save.
+    await page.goto(platformUrl(`/admin/${slug}/theme`));
+    await page.locator('input[name="theme"][value="bazaar"]').check();
+    await page.getByLabel("Button colour").fill("#1d4ed8");
+    const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview" }).click()]);
+    await preview.waitForLoadState();
+    expect(await preview.content()).toContain("#1d4ed8");
+    await preview.close();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/theme\?done=1/);
+    await fitsPhone(page);
+
+    // The storefront: theme, colour, product, options, WebP photos at most 1280 px wide.
+    const shop = await context.newPage();
+    await expect.poll(async () => {
+      await shop.goto(shopUrl(slug, "/"));
+      return shop.content();
+    }, { timeout: 10_000 }).toContain("#1d4ed8");
+    await shop.getByRole("link", { name: /Embroidered kurta/ }).first().click();
+    await shop.waitForURL(/\/products\//);
+    const body = await shop.locator("body").textContent();
+    for (const v of ["S", "M", "Red", "Blue"]) expect(body).toContain(v);
+    const img = shop.locator("main img").first();
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const natural = await img.evaluate((i) => (i as HTMLImageElement).naturalWidth);
+    expect(natural).toBeLessThanOrEqual(1280);
+    const srcset = (await img.getAttribute("srcset")) ?? "";
+    const largest = srcset.split(",").map((s) => s.trim().split(" ")[0]!).pop()!;
+    expect(largest).toMatch(/\/1280\.webp$/);
+    // Fetched from the page (Node cannot resolve *.localhost): the stored object is WebP, 1280x960.
+    const stored = await shop.evaluate(async (u) => {
+      const res = await fetch(u);
+      const blob = await res.blob();
+      const bmp = await createImageBitmap(blob);
+      return { type: res.headers.get("content-type"), width: bmp.width, height: bmp.height };
+    }, largest);
+    expect(stored).toEqual({ type: "image/webp", width: 1280, height: 960 });
+    await shop.screenshot({ path: path.join(SHOTS, "admin-result-product.png") });
+    await context.close();
+  });
+});
+
+async function fitsPhone(page: import("playwright-core").Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}

@@ -55,7 +55,7 @@ function arg(name, fallback) {
   return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-export async function seed({ persistTo = ".wrangler/state", log = console.log } = {}) {
+export async function seed({ persistTo = ".wrangler/state", log = console.log, only = null } = {}) {
   const mf = new Miniflare({
     modules: true,
     script: "export default { fetch() { return new Response(null, { status: 404 }); } }",
@@ -79,7 +79,7 @@ export async function seed({ persistTo = ".wrangler/state", log = console.log } 
       log(`seed: demo seller ${DEMO_LOGIN} / ${DEMO_PASSWORD}`);
     }
 
-    for (const spec of DEMO_SHOPS) {
+    for (const spec of DEMO_SHOPS.filter((s) => !only || only.includes(s.slug))) {
       if (await one("SELECT id FROM shops WHERE slug = ?", spec.slug)) {
         log(`seed: shop ${spec.slug} exists, kept as it is`);
         continue;

@@ -1,0 +1,81 @@
+/**
+ * Backups round trip: export a seeded shop (rows + photos) from one local database and import
+ * it into an empty one; every row and every photo comes back identical.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain ES modules without types
+import { exportShop, importShop, openLocal, TENANT_TABLES } from "../../scripts/lib/backup.mjs";
+// @ts-expect-error plain ES modules without types
+import { seed } from "../../scripts/seed.mjs";
+
+const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
+const dirs: string[] = [];
+const temp = (p: string) => {
+  const d = mkdtempSync(path.join(tmpdir(), p));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function migrate(persistTo: string) {
+  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+}
+
+type Row = Record<string, unknown>;
+async function snapshot(persistTo: string, slug: string) {
+  const mf = openLocal(persistTo);
+  try {
+    const db = await mf.getD1Database("DB");
+    const r2 = await mf.getR2Bucket("MEDIA");
+    const shop = (await db.prepare("SELECT * FROM shops WHERE slug = ?").bind(slug).first()) as Row;
+    const tables: Record<string, Row[]> = { shops: [shop] };
+    for (const t of TENANT_TABLES as string[]) {
+      tables[t] = (await db.prepare(`SELECT * FROM ${t} WHERE shop_id = ? ORDER BY rowid`).bind(shop.id).all()).results as Row[];
+    }
+    const listed = await r2.list({ prefix: `shops/${shop.id}/` });
+    const media: Record<string, string> = {};
+    for (const o of listed.objects) media[o.key] = Buffer.from(await (await r2.get(o.key))!.arrayBuffer()).toString("base64");
+    const search = await db
+      .prepare("SELECT count(*) AS n FROM products WHERE shop_id = ? AND id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH 'lawn')")
+      .bind(shop.id)
+      .first();
+    return { tables, media, search };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+describe("npm run export / npm run import", () => {
+  it("restores a shop's full data and photos into an empty database", { timeout: 180_000 }, async () => {
+    const source = temp("hatti-src-");
+    migrate(source);
+    await seed({ persistTo: source, log: () => {}, only: ["demo", "demo-urdu"] });
+    const out = temp("hatti-backup-");
+    const mfA = openLocal(source);
+    const summary = await exportShop(mfA, "demo", out);
+    await mfA.dispose();
+    expect(summary.rows.products).toBe(12);
+    expect(summary.objects).toBeGreaterThan(0);
+
+    const target = temp("hatti-dst-");
+    migrate(target);
+    const mfB = openLocal(target);
+    await importShop(mfB, out);
+    // A second import into the same database is refused, not duplicated.
+    await expect(importShop(mfB, out)).rejects.toThrow(/already has shop/);
+    await mfB.dispose();
+
+    const before = await snapshot(source, "demo");
+    const after = await snapshot(target, "demo");
+    expect(after.tables).toEqual(before.tables);
+    expect(Object.keys(after.media).sort()).toEqual(Object.keys(before.media).sort());
+    expect(after.media).toEqual(before.media);
+    expect(after.search).toEqual(before.search);
+    expect((before.search as { n: number }).n).toBeGreaterThan(0);
+  });
+});

@@ -15,10 +15,12 @@ import { renderPage } from "../lib/render";
 import { orderByToken, publicEvents } from "../orders/read";
 import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { readCart, writeCart } from "./cookie";
-import { paymentOptions, waDigits } from "./payment";
+import { sellerWaLink } from "../orders/whatsapp";
+import { paymentOptions } from "./payment";
 import { orderByKey, placeOrder } from "./place-order";
 import { orderable, quoteCart, type Quote } from "./quote";
-import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
+import { reviewCheckout } from "./review";
+import { addSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
 import { CartPage } from "./views/CartPage";
 import { CheckoutPage } from "./views/CheckoutPage";
 import { personalContext } from "./views/frame";
@@ -131,30 +133,26 @@ checkoutRoutes.post("/checkout", async (c) => {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
     return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }) }, 429);
   }
-  const short = quote.lines.filter((l) => l.state === "short");
-  if (orderable(quote).length === 0 && short.length === 0) {
-    const gone = quote.lines.filter((l) => l.state !== "ok");
-    return showCart(c, lines, quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
+  const review = reviewCheckout(quote, { ...values, key }, paymentOptions(shop.payments));
+  switch (review.kind) {
+    case "empty": {
+      const gone = review.gone.filter((l) => l.state !== "ok");
+      return showCart(c, lines, quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
+    }
+    case "invalid":
+      return showCheckout(c, { ...view, errors: review.errors }, 400);
+    case "short":
+      return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(review.lines) }) }, 409);
+    case "priceChanged":
+      return showCheckout(c, { ...view, values: { ...values, seen: "" }, alert: t("checkout.error.priceChanged") }, 409);
   }
 
-  const form = validate(checkoutSchema, { ...values, key });
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-  const zone = quote.zones.find((z) => String(z.id) === values.zone);
-  if (!zone) errors.zone ??= "checkout.error.zone";
-  if (!paymentOptions(shop.payments).some((p) => p.method === values.payment)) errors.payment = "checkout.error.payment";
-  if (!form.ok || Object.keys(errors).length > 0) return showCheckout(c, { ...view, errors }, 400);
-
-  if (short.length) return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(short) }) }, 409);
-  if (form.data.seen && form.data.seen !== String(quote.subtotal)) {
-    return showCheckout(c, { ...view, values: { ...values, seen: "" }, alert: t("checkout.error.priceChanged") }, 409);
-  }
-
-  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: orderable(quote), zone: zone!, form: form.data });
+  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });
   if (result.ok) return placed(c, result.token);
   // Someone else bought the last units meanwhile: say which item ran short, keep the form.
   const fresh = await quoteCart(db, shop.id, lines);
   const ran = fresh.lines.filter((l) => l.state !== "ok");
-  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : orderable(quote)) }) }, 409);
+  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }) }, 409);
 });
 
 function placed(c: C, token: string) {
@@ -169,12 +167,8 @@ checkoutRoutes.get("/orders/:token", async (c) => {
   const detail = await orderByToken(db, shop.id, token);
   if (!detail) throw new HttpError(404, "notFound");
   const ctx = personalContext(shop, c.req.url, cartCount(readCart(c).lines));
-  const { order, items } = detail;
-  const summary = items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", ");
-  const text = ctx.t("checkout.order.waText", { shop: shop.name, number: `#${order.number}`, items: summary, total: ctx.money(order.total), url: new URL(c.req.url).origin + `/orders/${token}` });
-  const digits = waDigits(shop.whatsapp);
-  const whatsappUrl = digits.length >= 8 ? `https://wa.me/${digits}?text=${encodeURIComponent(text)}` : null;
-  const payment = paymentOptions(shop.payments).find((p) => p.method === order.paymentMethod) ?? null;
+  const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
+  const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const page = (
     <OrderStatusPage shop={shop} ctx={ctx} detail={{ ...detail, events: publicEvents(detail.events) }} payment={payment} whatsappUrl={whatsappUrl} placed={c.req.query("placed") === "1"} />
   );

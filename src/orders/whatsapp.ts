@@ -43,3 +43,18 @@ export function waLinks(detail: OrderDetail, shop: { name: string; locale: Local
     return { template, text, url: `https://wa.me/${digits}?text=${encodeURIComponent(text)}` };
   });
 }
+
+/** The customer's one-tap message to the seller about an order; null when the shop has no WhatsApp. */
+export function sellerWaLink(detail: OrderDetail, shop: { name: string; whatsapp: string; locale: Locale }, statusUrl: string): string | null {
+  const digits = waDigits(shop.whatsapp);
+  if (digits.length < 8) return null;
+  const { order, items } = detail;
+  const text = messages(shop.locale).t("checkout.order.waText", {
+    shop: shop.name,
+    number: `#${order.number}`,
+    items: items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", "),
+    total: formatMoney(order.total, order.currency, shop.locale),
+    url: statusUrl,
+  });
+  return `https://wa.me/${digits}?text=${encodeURIComponent(text)}`;
+}

@@ -1,13 +1,13 @@
 import type { AdminChrome } from "../../admin/chrome";
-import { formatDate, formatMoney, type MessageKey, type Messages } from "../../i18n";
+import { formatDate, formatMoney, type MessageKey } from "../../i18n";
 import type { FieldErrors, FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
-import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
-import type { OrderDetail, OrderEventRow } from "../read";
-import { nextStatuses, RESTOCKS, type OrderStatus } from "../status";
+import type { OrderDetail } from "../read";
 import type { WaLink } from "../whatsapp";
 import { ordersCss } from "./css";
+import { OrderHistory } from "./OrderHistory";
+import { OrderSteps } from "./OrderSteps";
 import { StatusPill } from "./StatusPill";
 
 export interface OrderPageProps extends AdminChrome {
@@ -18,26 +18,6 @@ export interface OrderPageProps extends AdminChrome {
   alert?: string;
   values?: FormValues;
   errors?: FieldErrors;
-}
-
-function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
-  const { t } = m;
-  const st = (s: string | null) => t(`status.${(s ?? "new") as OrderStatus}`);
-  const what =
-    e.kind === "created" ? t("orders.event.created")
-    : e.kind === "status" ? t("orders.event.status", { from: st(e.fromStatus), to: st(e.toStatus) })
-    : e.kind === "payment" ? t("orders.event.payment")
-    : t("orders.event.note");
-  return (
-    <li>
-      <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, m.locale)}</time>
-      <div>
-        <b>{what}</b> {e.private && <span class="pill">{t("orders.order.private")}</span>}{" "}
-        {e.actorName && <span class="who">{t("orders.order.by", { name: e.actorName })}</span>}
-      </div>
-      {e.message && e.kind !== "payment" && <p class="note-text">{e.message}</p>}
-    </li>
-  );
 }
 
 export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
@@ -88,26 +68,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
         </p>
       )}
 
-      <section class="card steps">
-        <h2>{t("orders.order.next")}</h2>
-        {nextStatuses(order.status).length === 0 && <p>{t("orders.order.final")}</p>}
-        {nextStatuses(order.status).map((to) => (
-          <Form action={`${base}/status`} csrf={csrf} key={to}>
-            <input type="hidden" name="from" value={order.status} />
-            <input type="hidden" name="to" value={to} />
-            {to === "shipped" && (
-              <>
-                <Field name="courier" label={t("orders.order.courier")} hint={t("orders.order.courierHint")} value={values.courier} error={err("courier")} maxLength={60} required />
-                <Field name="tracking" label={t("orders.order.tracking")} value={values.tracking} error={err("tracking")} maxLength={60} dir="ltr" required />
-              </>
-            )}
-            {RESTOCKS.has(to) && <p class="muted">{t("orders.order.restockNote")}</p>}
-            <button class={RESTOCKS.has(to) ? "btn block danger" : "btn block"} type="submit">
-              {t(`orders.action.${to as Exclude<OrderStatus, "new">}`)}
-            </button>
-          </Form>
-        ))}
-      </section>
+      <OrderSteps m={m} csrf={csrf} base={base} status={order.status} values={values} errors={errors} />
 
       <section class="card">
         <h2>{t("orders.order.items")}</h2>
@@ -206,11 +167,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
 
       <section class="card">
         <h2>{t("orders.order.history")}</h2>
-        <ol class="events">
-          {[...events].reverse().map((e) => (
-            <EventLine m={m} e={e} key={e.id} />
-          ))}
-        </ol>
+        <OrderHistory m={m} events={events} />
       </section>
     </AdminShell>
   );

@@ -1,0 +1,34 @@
+import { formatDate, type Messages } from "../../i18n";
+import type { OrderEventRow } from "../read";
+import type { OrderStatus } from "../status";
+
+function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
+  const { t } = m;
+  const st = (s: string | null) => t(`status.${(s ?? "new") as OrderStatus}`);
+  const what =
+    e.kind === "created" ? t("orders.event.created")
+    : e.kind === "status" ? t("orders.event.status", { from: st(e.fromStatus), to: st(e.toStatus) })
+    : e.kind === "payment" ? t("orders.event.payment")
+    : t("orders.event.note");
+  return (
+    <li>
+      <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, m.locale)}</time>
+      <div>
+        <b>{what}</b> {e.private && <span class="pill">{t("orders.order.private")}</span>}{" "}
+        {e.actorName && <span class="who">{t("orders.order.by", { name: e.actorName })}</span>}
+      </div>
+      {e.message && e.kind !== "payment" && <p class="note-text">{e.message}</p>}
+    </li>
+  );
+}
+
+/** Every change to the order, newest first, with who made it and when. */
+export function OrderHistory({ m, events }: { m: Messages; events: OrderEventRow[] }) {
+  return (
+    <ol class="events">
+      {[...events].reverse().map((e) => (
+        <EventLine m={m} e={e} key={e.id} />
+      ))}
+    </ol>
+  );
+}

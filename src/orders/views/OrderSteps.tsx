@@ -1,0 +1,42 @@
+import type { MessageKey, Messages } from "../../i18n";
+import type { FieldErrors, FormValues } from "../../lib/form";
+import { Field } from "../../ui/Field";
+import { Form } from "../../ui/Form";
+import { nextStatuses, RESTOCKS, type OrderStatus } from "../status";
+
+export interface OrderStepsProps {
+  m: Messages;
+  csrf: string;
+  base: string;
+  status: OrderStatus;
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+/** One form per allowed next status; each carries the status the seller saw (the guard). */
+export function OrderSteps({ m, csrf, base, status, values, errors }: OrderStepsProps) {
+  const { t } = m;
+  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  return (
+    <section class="card steps">
+      <h2>{t("orders.order.next")}</h2>
+      {nextStatuses(status).length === 0 && <p>{t("orders.order.final")}</p>}
+      {nextStatuses(status).map((to) => (
+        <Form action={`${base}/status`} csrf={csrf} key={to}>
+          <input type="hidden" name="from" value={status} />
+          <input type="hidden" name="to" value={to} />
+          {to === "shipped" && (
+            <>
+              <Field name="courier" label={t("orders.order.courier")} hint={t("orders.order.courierHint")} value={values.courier} error={err("courier")} maxLength={60} required />
+              <Field name="tracking" label={t("orders.order.tracking")} value={values.tracking} error={err("tracking")} maxLength={60} dir="ltr" required />
+            </>
+          )}
+          {RESTOCKS.has(to) && <p class="muted">{t("orders.order.restockNote")}</p>}
+          <button class={RESTOCKS.has(to) ? "btn block danger" : "btn block"} type="submit">
+            {t(`orders.action.${to as Exclude<OrderStatus, "new">}`)}
+          </button>
+        </Form>
+      ))}
+    </section>
+  );
+}

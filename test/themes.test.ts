@@ -117,10 +117,23 @@ for (const theme of THEMES) {
       });
     }
 
+    it("shows the seller's logo, banner photo, banner text and announcement", () => {
+      const ref = (h: string) => ({ key: `shops/1/${h.repeat(64)}`, widths: [320, 960], width: 960, height: 480, format: "webp" });
+      const settings = theme.settings.parse({ logo: ref("b"), bannerImage: ref("c"), bannerText: "Eid <sale>", bannerSubtext: "Up to 30% off", announcement: "Free delivery" });
+      const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", settings);
+      const html = renderDocument(theme.pages.home(ctx, home, head));
+      expect(html).toMatch(new RegExp(`<img class="logo" src="/media/shops/1/${"b".repeat(64)}/320.webp"[^>]*alt="Ayesha's &lt;Closet>"`));
+      expect(html).toMatch(new RegExp(`<img class="hero-img" src="/media/shops/1/${"c".repeat(64)}/960.webp"[^>]* width="960" height="480" alt="Eid &lt;sale>" loading="eager"`));
+      expect(html).toContain("<h1>Eid &lt;sale></h1>");
+      expect(html).toContain("Up to 30% off");
+      expect(html).toContain(">Free delivery</p>");
+    });
+
     it("orders the home sections as the settings say and shows only those", () => {
       const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ homeSections: ["newArrivals", "featured"] }));
       const html = renderDocument(theme.pages.home(ctx, home, head));
-      expect(html.indexOf("New arrivals")).toBeLessThan(html.indexOf(">Lawn</h2>"));
+      expect(html.indexOf(">Just in</h2>")).toBeGreaterThan(0);
+      expect(html.indexOf(">Just in</h2>")).toBeLessThan(html.indexOf(">Lawn</h2>"));
       expect(html).not.toContain("Shop now");
     });
   });

@@ -3,7 +3,7 @@ export default {
   "store.products": "Products",
   "store.allProducts": "All products",
   "store.collections": "Shop by collection",
-  "store.newArrivals": "New arrivals",
+  "store.newArrivals": "Just in",
   "store.viewAll": "View all",
   "store.shopNow": "Shop now",
   "store.empty.title": "New products are coming soon",

@@ -3,7 +3,7 @@ export default {
   "store.products": "مصنوعات",
   "store.allProducts": "تمام مصنوعات",
   "store.collections": "مجموعوں میں دیکھیں",
-  "store.newArrivals": "نئی آمد",
+  "store.newArrivals": "ابھی ابھی آیا",
   "store.viewAll": "سب دیکھیں",
   "store.shopNow": "ابھی خریدیں",
   "store.empty.title": "نئی چیزیں جلد آ رہی ہیں",

@@ -1,0 +1,40 @@
+/**
+ * Keyset pagination really seeks: the listing queries of page N start from the cursor in an
+ * index that already holds the sort order (no OFFSET, no temporary sort), so page 50 costs
+ * what page 1 costs. Checked with SQLite's EXPLAIN QUERY PLAN on the real statements.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { cardsQuery, type Sort } from "../src/catalog/storefront-listing";
+import { db } from "./helpers";
+
+async function plan(sort: Sort, filter = false): Promise<string> {
+  const { sql } = await import("drizzle-orm");
+  const { products } = await import("../src/db/schema");
+  const q = cardsQuery(
+    { db: db(), shopId: 1 },
+    { sort, after: { value: 123, id: 45 }, filter: filter ? sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${'"kurta"*'})` : undefined },
+  ).toSQL();
+  expect(q.sql).not.toMatch(/offset/i);
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>();
+  return rows.results.map((r) => r.detail).join("\n");
+}
+
+describe("listing query plans", () => {
+  it.each([
+    ["newest", "products_shop_status_new_idx", "created_at<?"],
+    ["price-asc", "products_shop_status_price_idx", "price>?"],
+    ["price-desc", "products_shop_status_price_idx", "price<?"],
+  ] as const)("%s seeks from the cursor in %s", async (sort, index, seek) => {
+    const p = await plan(sort);
+    expect(p).toContain(`SEARCH products USING INDEX ${index} (shop_id=? AND status=? AND ${seek})`);
+    expect(p).not.toContain("TEMP B-TREE");
+  });
+
+  it("search keeps the same ordered seek and looks words up in the FTS index", async () => {
+    const p = await plan("newest", true);
+    expect(p).toContain("USING INDEX products_shop_status_new_idx");
+    expect(p).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(p).not.toContain("TEMP B-TREE");
+  });
+});

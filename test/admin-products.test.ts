@@ -162,3 +162,18 @@ describe("products: list actions", () => {
     expect((await one<{ version: number }>("SELECT version FROM shops WHERE id = ?", s.shopId))!.version).toBeGreaterThan(v0);
   });
 });
+
+describe("products: round-trip budget", () => {
+  const trips = (h: Headers) => Number(/d1q;dur=(\d+)/.exec(h.get("server-timing") ?? "")![1]);
+  it("the list costs the same D1 round trips for 1 product as for 12 (no query per row), the edit page one batch", async () => {
+    const s = await sellerWithShop();
+    const id = await addProduct(s, { opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v1_key: "M" });
+    const one_ = trips((await s.client.get(`${ROOT}/admin/${s.slug}/products`)).headers);
+    for (let i = 0; i < 11; i++) await addProduct(s, { title: `P${i}` });
+    const twelve = trips((await s.client.get(`${ROOT}/admin/${s.slug}/products`)).headers);
+    expect(twelve).toBe(one_);
+    expect(one_).toBeLessThanOrEqual(5);
+    const edit = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
+    expect(trips(edit.headers)).toBeLessThanOrEqual(5);
+  });
+});

@@ -6,7 +6,7 @@ import { Hono, type Context } from "hono";
 import { parseRupees, parseStock } from "../../catalog/admin-money";
 import { collectionChoices } from "../../catalog/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "../../catalog/admin-product-ops";
-import { createProduct, DuplicateSkuError, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "../../catalog/products";
+import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "../../catalog/products";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
 import { HttpError } from "../../lib/errors";
@@ -47,11 +47,11 @@ productRoutes.get("/", async (c) => {
   return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
 });
 
-async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400 } = {}) {
+async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct } = {}) {
   const collections = await collectionChoices(c.var.db, c.var.shop.id);
   let after = null;
   if (opts.id) {
-    const p = await productForEdit(c.var.db, c.var.shop.id, opts.id);
+    const p = opts.loaded ?? (await productForEdit(c.var.db, c.var.shop.id, opts.id));
     if (!p) throw new HttpError(404, "notFound");
     const chrome = adminChrome(c);
     after = (
@@ -103,7 +103,7 @@ productRoutes.post("/", (c) => save(c));
 productRoutes.get("/:id{[0-9]+}", async (c) => {
   const p = await productForEdit(c.var.db, c.var.shop.id, idParam(c));
   if (!p) throw new HttpError(404, "notFound");
-  return renderForm(c, stateFromProduct(p), { id: p.product.id });
+  return renderForm(c, stateFromProduct(p), { id: p.product.id, loaded: p });
 });
 
 productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));

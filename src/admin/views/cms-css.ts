@@ -13,7 +13,7 @@ export const cmsCss = `
 .quick label{font-size:.8rem}
 .acts{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}
 .acts form{display:inline}
-.acts .btn{min-height:48px}
+.acts .btn,main.admin .btn.small{min-height:48px}
 .filters{display:grid;grid-template-columns:1fr auto;gap:8px;align-items:end}
 .filters .field{margin:0}
 fieldset{border:1px solid var(--line);border-radius:var(--radius);padding:12px;margin:0 0 16px;background:var(--card)}

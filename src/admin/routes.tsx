@@ -8,6 +8,7 @@ import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import { renderPage } from "../lib/render";
 import { productCount } from "../catalog/stats";
+import { account } from "../platform/account-routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
@@ -34,6 +35,8 @@ admin.get("/shops", async (c) => {
   const shops = await membershipsOf(c.var.db, c.var.user!.id);
   return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} />);
 });
+
+admin.route("/account", account);
 
 /** Everything below acts on one shop: the seller's membership is checked first. */
 export const shopAdmin = new Hono<AppEnv>();

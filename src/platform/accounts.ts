@@ -1,10 +1,10 @@
 /** Seller accounts: creation and look-up by phone or email. No HTTP here. */
-import { eq, inArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, ne } from "drizzle-orm";
 import type { Identity } from "../auth/identity";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { invitations, memberships, users } from "../db/schema";
+import { invitations, memberships, sessions, users } from "../db/schema";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -62,4 +62,26 @@ export async function acceptInvitations(db: Db, user: Pick<UserRow, "id" | "phon
       .onConflictDoNothing(),
     db.delete(invitations).where(inArray(invitations.id, pending.map((p) => p.id))),
   ]);
+}
+
+/** Sets a new password and revokes every other session of the user, in one batch. */
+export async function changePassword(db: Db, userId: number, password: string, keepSessionId: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.batch([
+    db.update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId)),
+    db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))),
+  ]);
+}
+
+export async function setUserLocale(db: Db, userId: number, locale: "en" | "ur"): Promise<void> {
+  await db.update(users).set({ locale, updatedAt: Date.now() }).where(eq(users.id, userId));
+}
+
+export async function sessionCount(db: Db, userId: number): Promise<number> {
+  const row = await db.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, Date.now()))).get();
+  return row?.n ?? 0;
+}
+
+export async function passwordHashOf(db: Db, userId: number): Promise<string | undefined> {
+  return (await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get())?.h;
 }

@@ -30,9 +30,14 @@ export function ShopsPage({ m, csrf, shops }: { m: Messages; csrf: string; shops
             </li>
           ))}
         </ul>
-        <a class="btn block" href="/start">
-          {t("shops.new")}
-        </a>
+        <div class="stack">
+          <a class="btn block" href="/start">
+            {t("shops.new")}
+          </a>
+          <a class="btn ghost block" href="/admin/account">
+            {t("account.link")}
+          </a>
+        </div>
       </main>
     </Document>
   );

@@ -60,6 +60,22 @@ describe("collections", () => {
     expect(p2.text).toContain('href="/collections/all"'); // back to the start
   });
 
+  it("pages correctly through ties in the sort value (same time, same price)", async () => {
+    const tied = await seedShop();
+    await db().update(products).set({ createdAt: 1_700_000_000_000, price: 99_900 }).where(eq(products.shopId, tied.shopId));
+    for (const sort of ["newest", "price-asc", "price-desc"]) {
+      const seen: string[] = [];
+      let url: string | undefined = `/collections/all?sort=${sort}`;
+      while (url) {
+        const r = await get(`${tied.origin}${url}`);
+        seen.push(...cards(r.text));
+        url = /href="([^"]+)" rel="next"/.exec(r.text)?.[1]?.replace(/&amp;/g, "&");
+      }
+      expect(seen, sort).toHaveLength(29);
+      expect(new Set(seen).size, sort).toBe(29);
+    }
+  });
+
   it("shows each card with its own first photo and its own stock state", async () => {
     const r = await get(`${shop.origin}/collections/all`);
     const items = [...r.text.matchAll(/<li class="card"><a href="\/products\/(item-\d+)">(.*?)<\/li>/g)];

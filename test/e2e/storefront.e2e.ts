@@ -41,6 +41,9 @@ for (const shop of SHOPS) {
         expect(await page.locator("html").getAttribute("dir")).toBe(shop.dir);
         await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBe(1);
         await fitsPhone(page);
+        // The header reads in the page's direction: in Urdu the first link sits to the right.
+        const [a, b] = await page.locator("header nav a").evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().left));
+        expect(shop.dir === "rtl" ? a! > b! : a! < b!).toBe(true);
         if (js) {
           // Every photo in view has loaded from /media (real bytes, decoded by the browser).
           await page.waitForFunction(() =>
@@ -67,6 +70,7 @@ for (const shop of SHOPS) {
         else await cards.first().click();
         await page.waitForURL(/\/products\//);
         await fitsPhone(page);
+        const productPath = new URL(page.url()).pathname;
         const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
         const hasSelect = (await page.locator("select#variant").count()) > 0;
 
@@ -101,6 +105,13 @@ for (const shop of SHOPS) {
         // Back on a shared (cached) page, the header's count comes from the cookie (JS only).
         await page.goto(shopUrl(shop.slug, "/"));
         if (js) await expect.poll(() => page.locator("[data-cart-count]").first().textContent()).toBe("1");
+
+        // The smallest common phone: nothing sticks out at 360 px either.
+        await page.setViewportSize({ width: 360, height: 740 });
+        for (const p of ["/", "/collections/all", productPath, "/cart"]) {
+          await page.goto(shopUrl(shop.slug, p));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(360);
+        }
         await context.close();
       });
     });

@@ -46,7 +46,11 @@ describe("checkout and fulfilment on phones", () => {
     await shop.getByLabel("Mobile number").fill("0321 5551234");
     await shop.getByLabel("City").fill("Lahore");
     await shop.getByLabel("Full address (house, street, area)").fill("House 12, Street 4, Model Town");
+    // Picking a zone updates the summary (JavaScript); each zone's label shows its own total too.
+    await shop.locator(".co-choice", { hasText: "Rest of Pakistan" }).locator("input").check();
+    await expect.poll(() => shop.locator("#co-zone-label").textContent()).toBe("Delivery: Rest of Pakistan");
     await shop.locator(".co-choice", { hasText: "Lahore" }).locator("input").check();
+    await expect.poll(() => shop.locator("#co-zone-label").textContent()).toBe("Delivery: Lahore");
     await shop.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
     const shownTotal = (await shop.locator(".co-sum tr.total td").textContent())!.trim();
     expect(shownTotal).toMatch(/\d/);

@@ -8,6 +8,10 @@ import { LineFlag } from "./CartPage";
 import { CoField } from "./CoField";
 import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
+import code from "../../client/checkout-total.gen";
+import { inlineScript } from "../../lib/csp";
+
+const totalScript = inlineScript(code);
 
 export interface CheckoutPageProps {
   shop: Shop;
@@ -61,7 +65,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
       <a class="co-btn ghost block" href={ctx.url("/cart")}>
         {t("checkout.edit")}
       </a>
-      <form method="post" action={ctx.url("/checkout")} noValidate>
+      <form method="post" action={ctx.url("/checkout")} noValidate data-checkout>
         <input type="hidden" name="key" value={idemKey} />
         <input type="hidden" name="seen" value={String(quote.subtotal)} />
         <h2>{t("checkout.contact")}</h2>
@@ -77,7 +81,15 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
             const f = zoneFee(z, quote.subtotal);
             return (
               <label class="co-choice" key={z.id}>
-                <input type="radio" name="zone" value={String(z.id)} checked={String(z.id) === zoneId} />
+                <input
+                  type="radio"
+                  name="zone"
+                  value={String(z.id)}
+                  checked={String(z.id) === zoneId}
+                  data-label={t("checkout.deliveryTo", { zone: z.name })}
+                  data-fee={f === 0 ? t("checkout.free") : money(f)}
+                  data-total={money(quote.subtotal + f)}
+                />
                 <span>
                   <b>{z.name}</b>
                   {f === 0 ? t("checkout.zoneFree") : t("checkout.zoneFee", { fee: money(f) })}
@@ -123,12 +135,14 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
               <td>{money(quote.subtotal)}</td>
             </tr>
             <tr>
-              <th scope="row">{chosen ? t("checkout.deliveryTo", { zone: chosen.name }) : t("checkout.deliveryFee")}</th>
-              <td>{fee === 0 ? t("checkout.free") : money(fee)}</td>
+              <th scope="row" id="co-zone-label">
+                {chosen ? t("checkout.deliveryTo", { zone: chosen.name }) : t("checkout.deliveryFee")}
+              </th>
+              <td id="co-fee">{fee === 0 ? t("checkout.free") : money(fee)}</td>
             </tr>
             <tr class="total">
               <th scope="row">{t("checkout.total")}</th>
-              <td>{money(quote.subtotal + fee)}</td>
+              <td id="co-total">{money(quote.subtotal + fee)}</td>
             </tr>
           </tbody>
         </table>
@@ -137,6 +151,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
           {t("checkout.place")}
         </button>
       </form>
+      <script dangerouslySetInnerHTML={{ __html: totalScript }} />
     </StoreFrame>
   );
 }

@@ -123,6 +123,62 @@ describe("a seller runs her shop from a phone", () => {
   });
 });
 
+describe("photos on a weak connection and without JavaScript", () => {
+  it("a failed upload offers Retry and keeps the product form as typed", async () => {
+    const { page, context } = await phonePage(browser);
+    await logIn(page, DEMO.login, DEMO.password);
+    await page.goto(platformUrl(`/admin/${DEMO.shop}/products/new`));
+    await page.getByLabel("Title").fill("Retry scarf");
+    await page.getByLabel("Price (Rs)", { exact: true }).fill("900");
+    // Drafts: the seeded demo storefront other tests browse stays as it was.
+    await page.getByLabel("Status").selectOption("draft");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/done=created/);
+    await page.getByLabel("Title").fill("Retry scarf (typed, not saved)");
+    // The first upload dies on the network; the second attempt goes through.
+    let failed = false;
+    await page.route("**/photos", (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      return route.abort("connectionreset");
+    });
+    await page.locator("#photo-input").setInputFiles([{ name: "scarf.png", mimeType: "image/png", buffer: Buffer.from(await png(900, 1200)) }]);
+    const retry = page.getByRole("button", { name: "Retry" });
+    await retry.waitFor();
+    await retry.click();
+    await expect.poll(() => page.locator("#uploads li").textContent(), { timeout: 20_000 }).toContain("Added");
+    expect(await page.getByLabel("Title").inputValue()).toBe("Retry scarf (typed, not saved)");
+    expect(await page.locator("#photo-list img").count()).toBe(1);
+    await context.close();
+  });
+
+  it("with JavaScript off, creates a product and uploads one photo through the plain form", async () => {
+    const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
+    await logIn(page, DEMO.login, DEMO.password);
+    await page.goto(platformUrl(`/admin/${DEMO.shop}/products/new`));
+    await page.getByLabel("Title").fill("No-JS shawl");
+    await page.getByLabel("Status").selectOption("draft");
+    await page.getByLabel("Price (Rs)", { exact: true }).fill("-5");
+    await page.getByRole("button", { name: "Save" }).click();
+    expect(await page.getByRole("alert").allTextContents()).toContain("A price cannot be negative.");
+    expect(await page.getByLabel("Title").inputValue()).toBe("No-JS shawl");
+    await page.getByLabel("Price (Rs)", { exact: true }).fill("1,250");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/done=created/);
+    await page.locator("#photo-input").setInputFiles([{ name: "shawl.png", mimeType: "image/png", buffer: Buffer.from(await png(600, 400)) }]);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.waitForURL(/done=photo/);
+    const src = await page.locator("#photo-list img").getAttribute("src");
+    expect(src).toMatch(/\/600\.png$/);
+    // A file that is not a photo is refused with a message next to the photos.
+    await page.locator("#photo-input").setInputFiles([{ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html><script>alert(1)</script></html>") }]);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.waitForURL(/photoError=/);
+    expect(await page.locator("#photos .alert").textContent()).toContain("This file is not a photo");
+    await context.close();
+  });
+});
+
 async function fitsPhone(page: import("playwright-core").Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }

@@ -32,16 +32,16 @@ main{padding-block:8px 32px;min-height:60vh}
 .count{min-width:1.6em;padding:0 6px;border-radius:99px;background:var(--primary);color:var(--on-primary);text-align:center;font-size:.85rem}
 .nav{min-width:0;max-width:100%}
 .nav ul{display:flex;gap:4px;overflow-x:auto;list-style:none;margin:0;padding:0;scrollbar-width:none}
-.nav a{display:flex;align-items:center;min-height:44px;padding-inline:12px;white-space:nowrap;text-decoration:none}
+.nav a{display:flex;align-items:center;min-height:48px;padding-inline:12px;white-space:nowrap;text-decoration:none}
 .btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:10px 20px;border:2px solid var(--primary);border-radius:var(--radius);background:var(--primary);color:var(--on-primary);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
 .btn.ghost{background:transparent;color:var(--ink)}
 .btn.block{display:flex;width:100%}
 .btn:disabled{opacity:.55;cursor:not-allowed}
-.chip{display:inline-flex;align-items:center;min-height:44px;padding-inline:14px;border:1px solid var(--line);border-radius:99px;text-decoration:none;white-space:nowrap}
+.chip{display:inline-flex;align-items:center;min-height:48px;padding-inline:14px;border:1px solid var(--line);border-radius:99px;text-decoration:none;white-space:nowrap}
 .chip[aria-current]{background:var(--ink);color:var(--bg);border-color:var(--ink)}
 .sec{margin-block:28px}
 .sec-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
-.sec-head a{min-height:44px;display:inline-flex;align-items:center}
+.sec-head a{min-height:48px;display:inline-flex;align-items:center}
 .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:20px 12px;list-style:none;margin:0;padding:0}
 @media(min-width:600px){.grid{grid-template-columns:repeat(3,minmax(0,1fr))}}
 @media(min-width:960px){.grid{grid-template-columns:repeat(var(--per-row),minmax(0,1fr))}}
@@ -62,7 +62,7 @@ main{padding-block:8px 32px;min-height:60vh}
 .empty{text-align:center;padding:40px 8px}
 .big{font-size:1.25rem;font-weight:700;margin:0 0 8px}
 .crumbs{font-size:.9rem;padding-block:8px;color:var(--muted)}
-.crumbs a{display:inline-block;padding-block:10px}
+.crumbs a{display:inline-block;padding-block:12px}
 .product{display:grid;gap:20px}
 @media(min-width:860px){.product{grid-template-columns:1fr 1fr;gap:40px}}
 .slides{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;list-style:none;margin:0;padding:0;gap:8px;scrollbar-width:none}
@@ -84,7 +84,7 @@ select,input[type=number],input[type=search]{font:inherit;min-height:48px;width:
 .qty input{max-width:120px}
 .picker fieldset{border:0;padding:0;margin:0 0 12px;display:flex;flex-wrap:wrap;gap:8px}
 .picker legend{margin-bottom:6px}
-.picker label{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding-inline:14px;border:1px solid var(--line);border-radius:var(--radius);cursor:pointer;font-weight:400}
+.picker label{display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding-inline:14px;border:1px solid var(--line);border-radius:var(--radius);cursor:pointer;font-weight:400}
 .picker input{position:absolute;opacity:0}
 .picker label:has(:checked){border:2px solid var(--ink);font-weight:700}
 .picker label:has(:focus-visible){outline:2px solid var(--primary)}

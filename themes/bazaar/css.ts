@@ -6,11 +6,11 @@ const own = `.announce{background:var(--accent);color:var(--on-accent);font-weig
 .top{background:var(--primary);color:var(--on-primary)}
 .bar{display:flex;justify-content:space-between;align-items:center;gap:8px}
 .brand{font-size:1.45rem;font-weight:900;letter-spacing:-.01em}
-.top .cart{background:var(--on-primary);color:var(--primary);border-radius:99px;margin-block:6px;min-height:44px}
+.top .cart{background:var(--on-primary);color:var(--primary);border-radius:99px;margin-block:6px;min-height:48px}
 .top .count{background:var(--primary);color:var(--on-primary)}
 .chips{padding-block:10px;border-bottom:1px solid var(--line)}
 .chips .nav ul{gap:8px;padding-inline:16px}
-.chips .nav a{border:2px solid var(--ink);border-radius:99px;font-weight:700;min-height:44px}
+.chips .nav a{border:2px solid var(--ink);border-radius:99px;font-weight:700;min-height:48px}
 .hero{margin-block:16px;border-radius:var(--radius);background:var(--accent);color:var(--on-accent);overflow:hidden;display:grid}
 .hero-img{width:100%;aspect-ratio:16/9;object-fit:cover}
 @media(min-width:760px){.hero.has-img{grid-template-columns:1fr 1fr}.hero-img{height:100%;order:2}}

@@ -22,7 +22,7 @@ import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
 import { textBlocks } from "./text";
 import type { StoreContext, Theme } from "./theme";
-import { cardVM, listingUrl, listingVM, productVM } from "./view-models";
+import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
 
 export const storefront = new Hono<AppEnv>();
 
@@ -60,16 +60,7 @@ const listingParams = z.object({
 storefront.get("/", async (c) => {
   const data = await loadHome(scope(c));
   const { theme, ctx } = themed(c, "/", data);
-  const vm = {
-    featured: data.featured
-      ? {
-          collection: { title: data.featured.title, url: `/collections/${encodeURIComponent(data.featured.slug)}` },
-          products: data.featured.cards.map((r) => cardVM(ctx, r)),
-        }
-      : null,
-    newArrivals: data.newArrivals.map((r) => cardVM(ctx, r)),
-    collections: ctx.nav,
-  };
+  const vm = homeVM(ctx, data);
   const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
   return html(c, theme.pages.home(ctx, vm, homeHead(ctx, first)));
 });

@@ -1,10 +1,11 @@
 /** Rows from the storefront queries -> the plain view models themes receive. */
 import type { CardRow } from "../catalog/cards";
+import type { HomeData } from "../catalog/storefront-home";
 import type { ProductData } from "../catalog/storefront-product";
 import { encodeCursor, SORTS, type Cursor, type Sort } from "../catalog/storefront-listing";
 import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
-import type { ImageVM, ListingVM, ProductCardVM, ProductVM, StoreContext, VariantVM } from "./theme";
+import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, StoreContext, VariantVM } from "./theme";
 
 export const LOW_STOCK = 5;
 
@@ -18,6 +19,19 @@ export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
     compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
     soldOut: !row.inStock,
     image: img ? imageVM(img, row.title, 480) : null,
+  };
+}
+
+export function homeVM(ctx: StoreContext, data: HomeData): HomeVM {
+  return {
+    featured: data.featured
+      ? {
+          collection: { title: data.featured.title, url: ctx.url(`/collections/${encodeURIComponent(data.featured.slug)}`) },
+          products: data.featured.cards.map((r) => cardVM(ctx, r)),
+        }
+      : null,
+    newArrivals: data.newArrivals.map((r) => cardVM(ctx, r)),
+    collections: ctx.nav,
   };
 }
 

@@ -1,0 +1,94 @@
+/**
+ * A local runtime for end-to-end tests: a persistence directory with migrations applied (by
+ * `wrangler d1 migrations apply`) and demo shops seeded, served by `wrangler dev` on a free port.
+ * It can be stopped and started again on the same port and data (the soak test restarts it).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+// @ts-expect-error plain ES module without types
+import { seed } from "../../scripts/seed.mjs";
+
+const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export function migrate(persistTo: string): void {
+  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
+    env: { ...process.env, CI: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export class LocalRuntime {
+  readonly dir: string;
+  port = 0;
+  private child: ChildProcess | null = null;
+  private log: string[] = [];
+
+  constructor(prefix = "hatti-e2e-") {
+    this.dir = mkdtempSync(path.join(tmpdir(), prefix));
+  }
+
+  async prepare(only?: string[]): Promise<void> {
+    migrate(this.dir);
+    await seed({ persistTo: this.dir, log: () => {}, only });
+    this.port = await freePort();
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      [WRANGLER, "dev", "--port", String(this.port), "--ip", "127.0.0.1", "--persist-to", this.dir, "--var", `ROOT_DOMAIN:localhost:${this.port}`, "--show-interactive-dev-session=false"],
+      { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    this.child = child;
+    child.stdout!.on("data", (d) => this.log.push(String(d)));
+    child.stderr!.on("data", (d) => this.log.push(String(d)));
+    const until = Date.now() + 90_000;
+    while (Date.now() < until) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}\n${this.output()}`);
+      try {
+        if ((await fetch(`http://localhost:${this.port}/healthz`)).status === 200) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    child.kill("SIGKILL");
+    throw new Error(`wrangler dev did not answer within 90 s\n${this.output()}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (child.exitCode === null) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    this.child = null;
+  }
+
+  output(): string {
+    return this.log.join("").slice(-4000);
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

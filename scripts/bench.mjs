@@ -63,6 +63,10 @@ try {
   const counts = await db.prepare(`SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM products) AS products,
     (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM variants) AS variants`).first();
   log(`seeded ${counts.shops} shops, ${counts.products} products, ${counts.variants} variants, ${counts.orders} orders`);
+  if (process.argv.includes("--seed-only")) {
+    console.log(`database kept in ${tmp}`);
+    process.exit(0);
+  }
   const race = await db.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(RACE_SKU).first();
 
   const shopHost = `${BIG}.${ROOT}`;

@@ -9,6 +9,7 @@ const own = `.announce{background:var(--accent);color:var(--on-accent);font-weig
 .top .cart{background:var(--on-primary);color:var(--primary);border-radius:99px;margin-block:6px;min-height:48px}
 .top .count{background:var(--primary);color:var(--on-primary)}
 .chips{padding-block:10px;border-bottom:1px solid var(--line)}
+.chips .nav{max-width:1120px;margin-inline:auto}
 .chips .nav ul{gap:8px;padding-inline:16px}
 .chips .nav a{border:2px solid var(--ink);border-radius:99px;font-weight:700;min-height:48px}
 .hero{margin-block:16px;border-radius:var(--radius);background:var(--accent);color:var(--on-accent);overflow:hidden;display:grid}

@@ -200,4 +200,15 @@ describe("checkout", () => {
     expect(await count("SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
   });
+
+  it("says so when the shop has no delivery zone or no way to pay", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    await env.DB.prepare("DELETE FROM delivery_zones WHERE shop_id = ?").bind(seller.shopId).run();
+    const { client, headers, page, key } = await customerAtCheckout(origin, [[dupatta.id, 1]]);
+    expect(page.text).toContain("This shop has not set up delivery yet.");
+    expect(page.text).toMatch(/<button class="co-btn block" type="submit" disabled/);
+    const res = await client.post(`${origin}/checkout`, { ...customerForm(), key, zone: String(zone.id) }, { csrf: false, headers });
+    expect(res.status).toBe(400);
+    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+  });
 });

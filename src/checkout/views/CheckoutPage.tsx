@@ -77,6 +77,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
 
         <fieldset aria-describedby={errors.zone ? "co-zone-err" : undefined}>
           <legend>{t("checkout.delivery")}</legend>
+          {quote.zones.length === 0 && <p class="co-alert">{t("checkout.error.noZones")}</p>}
           {quote.zones.map((z) => {
             const f = zoneFee(z, quote.subtotal);
             return (
@@ -108,6 +109,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
 
         <fieldset aria-describedby={errors.payment ? "co-payment-err" : undefined}>
           <legend>{t("checkout.payment")}</legend>
+          {payments.length === 0 && <p class="co-alert">{t("checkout.error.noPayment")}</p>}
           {payments.map((p) => (
             <label class="co-choice" key={p.method}>
               <input type="radio" name="payment" value={p.method} checked={p.method === payment} />
@@ -147,7 +149,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
           </tbody>
         </table>
         <p class="co-muted">{t("checkout.totalNote")}</p>
-        <button class="co-btn block" type="submit" disabled={lines.length === 0}>
+        <button class="co-btn block" type="submit" disabled={lines.length === 0 || quote.zones.length === 0 || payments.length === 0}>
           {t("checkout.place")}
         </button>
       </form>

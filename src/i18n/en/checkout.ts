@@ -64,6 +64,8 @@ export default {
   "checkout.error.short": "Not enough stock for: {items}. Please change the quantity in your cart.",
   "checkout.error.soldOutNow": "Sorry, not enough left of: {items}. Nothing was charged and your details are kept; please change your cart.",
   "checkout.error.priceChanged": "Prices changed since you opened this page. Please check the new total and place the order again.",
+  "checkout.error.noZones": "This shop has not set up delivery yet. Please message the shop to order.",
+  "checkout.error.noPayment": "This shop has not set up a way to pay yet. Please message the shop to order.",
   "checkout.order.title": "Order {number}",
   "checkout.order.thanks": "Thank you, your order is placed!",
   "checkout.order.keepLink": "Keep this page: it shows your order's progress.",

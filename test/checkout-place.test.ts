@@ -18,6 +18,8 @@ describe("checkout", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("private, no-store");
     expect(page.text).toContain('name="robots" content="noindex"');
+    // One D1 round trip renders the checkout (the shop record is cached in the isolate).
+    expect(page.headers.get("server-timing")).toContain("d1q;dur=1,");
     expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const subtotal = 2 * 260_000 + 90_000;
     expect(page.text).toContain(money(subtotal + zone.fee));
@@ -43,6 +45,7 @@ describe("checkout", () => {
     const status = await client.get(`${origin}${res.location}`);
     expect(status.status).toBe(200);
     expect(status.headers.get("cache-control")).toBe("private, no-store");
+    expect(status.headers.get("server-timing")).toContain("d1q;dur=1,");
     expect(status.text).toContain('name="robots" content="noindex"');
     expect(status.text).toContain("Thank you, your order is placed!");
     expect(status.text).toContain("Order #1001");

@@ -1,4 +1,6 @@
 import { env } from "cloudflare:workers";
+import { and, count, eq } from "drizzle-orm";
+import { orders } from "../src/db/schema";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../src/i18n";
 import { karachiDate } from "../src/orders/dates";
@@ -75,6 +77,10 @@ describe("order list at 100,000 orders", () => {
     expect(await plan(seller.shopId, { q: "03000054321" })).toMatch(/USING INDEX orders_shop_phone_idx/);
     expect(await plan(seller.shopId, { q: "#12345" })).toMatch(/USING INDEX orders_shop_number_uq/);
     for (const p of [id, st]) expect(p).not.toContain("TEMP B-TREE");
+    // The badge: one COUNT answered from the (shop_id, status, id) index alone.
+    const badge = db().select({ n: count() }).from(orders).where(and(eq(orders.shopId, seller.shopId), eq(orders.status, "new"))).toSQL();
+    const badgePlan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${badge.sql}`).bind(...badge.params).all<{ detail: string }>();
+    expect(badgePlan.results.map((r) => r.detail).join()).toMatch(/USING COVERING INDEX orders_shop_status_idx/);
   });
 });
 

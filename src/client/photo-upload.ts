@@ -10,9 +10,10 @@ const list = document.getElementById("uploads");
 const photos = document.getElementById("photo-list");
 const submit = document.getElementById("photo-submit");
 const WIDTHS = [320, 640, 1280];
+const canResize = "toBlob" in HTMLCanvasElement.prototype;
+const d: DOMStringMap = input ? input.dataset : {};
 
-if (input && list && "fetch" in window && "FormData" in window && "toBlob" in HTMLCanvasElement.prototype) {
-  const d = input.dataset;
+if (input && list && "fetch" in window && "FormData" in window && canResize) {
   if (submit) submit.hidden = true;
   input.form?.addEventListener("submit", (e) => e.preventDefault());
   input.addEventListener("change", () => {
@@ -149,4 +150,51 @@ if (input && list && "fetch" in window && "FormData" in window && "toBlob" in HT
     };
     run();
   }
+}
+
+/**
+ * Theme images (logo, banner) go with the theme form: where the browser can, the chosen photo
+ * is replaced by a copy at most 1280 px wide in WebP before the form is sent.
+ */
+const shrink = Array.prototype.slice.call(document.querySelectorAll("input[data-shrink]")) as HTMLInputElement[];
+if (shrink.length && canResize && typeof DataTransfer !== "undefined") {
+  let pending = 0;
+  const buttons = () => Array.prototype.slice.call(document.querySelectorAll("#theme-form button")) as HTMLButtonElement[];
+  shrink.forEach((el) => {
+    el.addEventListener("change", () => {
+      const file = el.files && el.files[0];
+      if (!file || /\.webp$/.test(file.name)) return;
+      pending++;
+      buttons().forEach((b) => (b.disabled = true));
+      const img = new Image();
+      const url = URL.createObjectURL(file);
+      const done = () => {
+        URL.revokeObjectURL(url);
+        if (--pending === 0) buttons().forEach((b) => (b.disabled = false));
+      };
+      img.onerror = done;
+      img.onload = () => {
+        const width = Math.min(1280, img.naturalWidth);
+        const canvas = document.createElement("canvas");
+        canvas.width = width;
+        canvas.height = Math.max(1, Math.round((img.naturalHeight * width) / img.naturalWidth));
+        const ctx = canvas.getContext("2d");
+        if (!ctx) return done();
+        ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(
+          (blob) => {
+            if (blob && blob.type === "image/webp") {
+              const dt = new DataTransfer();
+              dt.items.add(new File([blob], file.name.replace(/\.[^.]*$/, "") + ".webp", { type: "image/webp" }));
+              el.files = dt.files;
+            }
+            done();
+          },
+          "image/webp",
+          0.85,
+        );
+      };
+      img.src = url;
+    });
+  });
 }

@@ -85,6 +85,9 @@ describe("a seller runs her shop from a phone", () => {
     await page.goto(platformUrl(`/admin/${slug}/theme`));
     await page.locator('input[name="theme"][value="bazaar"]').check();
     await page.getByLabel("Button colour").fill("#1d4ed8");
+    // A 2000 px logo is shrunk to a 1280 px WebP in the page before the form is sent.
+    await page.getByLabel("Choose a photo").first().setInputFiles([{ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(await png(2000, 800, [20, 20, 20])) }]);
+    await expect.poll(() => page.getByLabel("Choose a photo").first().evaluate((i) => (i as HTMLInputElement).files?.[0]?.type)).toBe("image/webp");
     const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview" }).click()]);
     await preview.waitForLoadState();
     expect(await preview.content()).toContain("#1d4ed8");
@@ -92,6 +95,9 @@ describe("a seller runs her shop from a phone", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/theme\?done=1/);
     await fitsPhone(page);
+    await page.screenshot({ path: path.join(SHOTS, "admin-theme.png"), fullPage: true });
+    const logo = await page.locator("fieldset img").first().getAttribute("src");
+    expect(logo).toMatch(/\/1280\.webp$/);
 
     // The storefront: theme, colour, product, options, WebP photos at most 1280 px wide.
     const shop = await context.newPage();

@@ -10,8 +10,8 @@ import { Hono, type Context } from "hono";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
 import { HttpError } from "../../lib/errors";
-import { addProductImage, deleteProductImage, moveProductImage } from "../../media/images";
-import { checkPhotoSet, deletePhotoObjects, storePhotoSet, type MediaError } from "../../media/store";
+import { addProductImage, deleteProductImage, moveProductImage, purgePhotos } from "../../media/images";
+import { checkPhotoSet, storePhotoSet, type MediaError } from "../../media/store";
 import { CONTENT_TYPE } from "../../media/urls";
 import { touchShop } from "../../settings/version";
 import { intParam, readAll } from "../form-all";
@@ -61,11 +61,15 @@ photoRoutes.post("/", async (c) => {
   const added: { id: number; src: string }[] = [];
   for (const set of checked) {
     const stored = await storePhotoSet(c.env.MEDIA, c.var.shop.id, set);
-    const id = await addProductImage(c.var.db, c.var.shop.id, productId, stored);
-    if (id === null) {
-      await deletePhotoObjects(c.env.MEDIA, c.var.shop.id, [stored]);
-      throw new HttpError(404, "notFound");
+    let id: number | null = null;
+    try {
+      id = await addProductImage(c.var.db, c.var.shop.id, productId, stored);
+    } finally {
+      // Not recorded (product gone, another shop's, or a D1 failure): no orphan objects stay,
+      // unless another row of the shop already uses the same bytes.
+      if (id === null) await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, [stored]);
     }
+    if (id === null) throw new HttpError(404, "notFound");
     added.push({ id, src: adminMediaUrl(c.var.shop.slug, stored.key, stored.widths[0]!, stored.format) });
   }
   await touchShop(c.var.db, c.var.shop);

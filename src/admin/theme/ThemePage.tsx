@@ -4,6 +4,7 @@ import type { ImageRef } from "../../storefront/theme-settings";
 import type { Theme } from "../../storefront/theme";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
+import { photoScript } from "../products/photo-script";
 import { adminMediaUrl } from "../products/Photos";
 import { err } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
@@ -121,7 +122,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
           )}
           <div class="field">
             <label for={`file-${f.key}`}>{ref ? t("theme.replaceImage") : t("theme.chooseImage")}</label>
-            <input id={`file-${f.key}`} type="file" name={`file_${f.key}`} accept="image/*" />
+            <input id={`file-${f.key}`} type="file" name={`file_${f.key}`} accept="image/*" data-shrink="1280" />
           </div>
           {error && <p class="error" role="alert">{error}</p>}
         </fieldset>
@@ -136,7 +137,7 @@ export function ThemePage(p: ThemePageProps) {
   const { t, locale } = p.m;
   const base = `/admin/${p.shop.slug}/theme`;
   return (
-    <AdminShell {...p} title={t("theme.title")} tab="shop" css={cmsCss}>
+    <AdminShell {...p} title={t("theme.title")} tab="shop" css={cmsCss} script={photoScript}>
       <p>
         <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
       </p>

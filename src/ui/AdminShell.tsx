@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Messages } from "../i18n";
 import { Document } from "./Document";
-import { Form } from "./Form";
+import { TopBar } from "./TopBar";
 
 export type AdminTab = "home" | "orders" | "products" | "shop";
 
@@ -37,16 +37,7 @@ export function AdminShell({ m, title, shop, csrf, tab, newOrders, children, scr
   ];
   return (
     <Document m={m} title={title} script={script} css={css} robots="noindex">
-      <header class="top">
-        <a class="brand" href="/admin/shops" aria-label={t("shops.switch")}>
-          {shop.name}
-        </a>
-        <Form action="/logout" csrf={csrf} class="inline">
-          <button class="btn ghost small" type="submit">
-            {t("nav.logout")}
-          </button>
-        </Form>
-      </header>
+      <TopBar m={m} csrf={csrf} brand={shop.name} href="/admin/shops" hint={t("shops.switch")} />
       <main class="wrap admin">{children}</main>
       <nav class="bottom-nav" aria-label={t("admin.nav.label")}>
         {tabs.map(([id, href, label]) => (

@@ -1,23 +1,14 @@
 import type { Messages } from "../../i18n";
 import type { MembershipView } from "../../platform/shops";
 import { Document } from "../../ui/Document";
-import { Form } from "../../ui/Form";
+import { TopBar } from "../../ui/TopBar";
 
 /** A seller's shops: switch between them or create another. */
 export function ShopsPage({ m, csrf, shops }: { m: Messages; csrf: string; shops: MembershipView[] }) {
   const { t } = m;
   return (
     <Document m={m} title={t("shops.title")} robots="noindex">
-      <header class="top">
-        <a class="brand" href="/admin">
-          {t("app.name")}
-        </a>
-        <Form action="/logout" csrf={csrf} class="inline">
-          <button class="btn ghost small" type="submit">
-            {t("nav.logout")}
-          </button>
-        </Form>
-      </header>
+      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
       <main class="wrap">
         <h1>{t("shops.title")}</h1>
         <ul class="shops">

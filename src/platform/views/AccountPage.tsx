@@ -1,6 +1,7 @@
 import type { Messages } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
 import { Document } from "../../ui/Document";
+import { TopBar } from "../../ui/TopBar";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { fieldError } from "./errors";
@@ -18,16 +19,7 @@ export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps)
   const { t } = m;
   return (
     <Document m={m} title={t("account.title")} robots="noindex">
-      <header class="top">
-        <a class="brand" href="/admin">
-          {t("app.name")}
-        </a>
-        <Form action="/logout" csrf={csrf} class="inline">
-          <button class="btn ghost small" type="submit">
-            {t("nav.logout")}
-          </button>
-        </Form>
-      </header>
+      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
       <main class="wrap">
         <h1>{t("account.title")}</h1>
         {notice && (

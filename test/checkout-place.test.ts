@@ -184,6 +184,7 @@ describe("checkout", () => {
     const onB = await new Client().get(`${b.origin}${path}`);
     expect(onB.status).toBe(404);
     expect(onB.headers.get("cache-control")).toBe("private, no-store");
+    expect(onB.text).toContain("We could not find that page"); // in shop B's own theme, no hint the order exists
     expect((await new Client().get(`${a.origin}${path.slice(0, -1)}x`)).status).toBe(404);
     expect((await new Client().get(`${a.origin}/orders/short`)).status).toBe(404);
   });

@@ -9,10 +9,10 @@ import { clientIp, hit, RULES } from "../auth/rate-limit";
 import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { randomToken } from "../lib/bytes";
-import { HttpError } from "../lib/errors";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { orderByToken, publicEvents } from "../orders/read";
+import { resolveTheme } from "../storefront/context";
 import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { readCart, writeCart } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
@@ -163,10 +163,10 @@ function placed(c: C, token: string) {
 checkoutRoutes.get("/orders/:token", async (c) => {
   const { db, shop } = c.var;
   const token = c.req.param("token");
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new HttpError(404, "notFound");
-  const detail = await orderByToken(db, shop.id, token);
-  if (!detail) throw new HttpError(404, "notFound");
   const ctx = personalContext(shop, c.req.url, cartCount(readCart(c).lines));
+  const detail = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await orderByToken(db, shop.id, token) : null;
+  // Unknown or another shop's token: the shop's own "not found" page, never a hint it exists.
+  if (!detail) return renderPage(c, resolveTheme(shop).theme.pages.notFound(ctx), 404);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const page = (

@@ -1,0 +1,195 @@
+/**
+ * Tenant isolation proven route by route. The admin routes are read from the router
+ * (security-routes.ts), never listed by hand: a route added tomorrow is called here too, and
+ * a route with a new kind of id fails until this test is taught which of shop B's ids it takes.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { Client, ROOT, sellerWithShop, signUp } from "./helpers";
+import { addProduct, all, one, postMultipart } from "./admin-helpers";
+import { placeOrderAt, zonesOf } from "./checkout-fixtures";
+import { webp } from "./media-fixtures";
+import { ADMIN_SHOP, adminShopHandlers, appRoutes, fill, paramsOf, type Route } from "./security-routes";
+
+/** Every table with a shop_id column, found in the schema (a new tenant table is included). */
+async function tenantTables(): Promise<string[]> {
+  const tables = await all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' ORDER BY name");
+  const out: string[] = [];
+  for (const { name } of tables) {
+    const cols = await all<{ name: string }>(`SELECT name FROM pragma_table_info('${name}')`);
+    // sessions.shop_id is a user's "current shop", moved by opening that shop: not shop data.
+    if (cols.some((c) => c.name === "shop_id") && name !== "sessions") out.push(name);
+  }
+  return out;
+}
+
+async function snapshot(shopId: number) {
+  const out: Record<string, unknown[]> = {};
+  const tables = await tenantTables();
+  expect(tables).toEqual(expect.arrayContaining(["products", "variants", "product_images", "collections", "collection_products", "pages", "delivery_zones", "orders", "order_items", "order_events", "memberships", "invitations"]));
+  for (const t of tables) out[t] = await all(`SELECT * FROM ${t} WHERE shop_id = ? ORDER BY rowid`, shopId);
+  out.shops = await all("SELECT * FROM shops WHERE id = ?", shopId);
+  out.r2 = (await env.MEDIA.list({ prefix: `shops/${shopId}/` })).objects.map((o) => `${o.key} ${o.etag}`);
+  return out;
+}
+
+/** A shop with one of everything: product + variant + photo, collection, page, zone, order, invitation. */
+async function furnishedShop() {
+  const s = await sellerWithShop();
+  const productId = await addProduct(s, { title: `Secret ${s.slug}`, v0_sku: `SKU-${s.slug}` });
+  const fd = new FormData();
+  fd.append("w320", new Blob([webp(320, 240) as Uint8Array<ArrayBuffer>], { type: "image/webp" }), "320.webp");
+  expect((await postMultipart(s.client, `${ROOT}/admin/${s.slug}/products/${productId}/photos`, fd, { accept: "application/json" })).status).toBe(200);
+  expect((await s.client.post(`${ROOT}/admin/${s.slug}/collections`, { title: `Coll ${s.slug}`, product: String(productId) })).status).toBe(303);
+  expect((await s.client.post(`${ROOT}/admin/${s.slug}/pages`, { title: `Page ${s.slug}`, body: "About us", published: "on" })).status).toBe(303);
+  expect((await s.client.post(`${ROOT}/admin/${s.slug}/staff`, { contact: `${s.slug}@example.com` })).status).toBe(303);
+  const variant = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", s.shopId))!;
+  const [zone] = await zonesOf(s.shopId);
+  const order = await placeOrderAt(`https://${s.slug}.hatti.test`, zone!.id, [[variant.id, 1]], { name: `Buyer ${s.slug}` });
+  const img = (await one<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE shop_id = ?", s.shopId))!;
+  const owner = (await one<{ user_id: number }>("SELECT user_id FROM memberships WHERE shop_id = ? AND role = 'owner'", s.shopId))!;
+  const ids: Record<string, string> = {
+    "admin/:shop": s.slug,
+    "products/:id": String(productId),
+    "photos/:imageId": String(img.id),
+    "media/*": `${img.key}/320.webp`,
+    "orders/:id": String(order.id),
+    "collections/:id": String((await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", s.shopId))!.id),
+    "pages/:id": String((await one<{ id: number }>("SELECT id FROM pages WHERE shop_id = ?", s.shopId))!.id),
+    "zones/:id": String(zone!.id),
+    "staff/:userId": String(owner.user_id),
+    "invitations/:id": String((await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ?", s.shopId))!.id),
+  };
+  return { ...s, ids, variantId: variant.id, orderNumber: order.number };
+}
+
+/** A plausible, valid body for each state-changing route, so a 404 comes from the id check, not validation. */
+function bodyFor(path: string, variantId: string): Record<string, string> {
+  const tail = path.slice(ADMIN_SHOP.length).replace(/\{(?:[^{}]|\{[^}]*\})*\}/g, "");
+  const forms: Record<string, Record<string, string>> = {
+    "/products/:id": { title: "Hacked", description: "", price: "1", compareAt: "", status: "active", trackStock: "on", v0_key: "", v0_id: variantId, v0_stock: "0", v0_sku: "", intent: "save" },
+    "/products/:id/quick": { price: "1", [`stock_${variantId}`]: "0" },
+    "/products/:id/status": { status: "archived" },
+    "/products/:id/move": { dir: "up" },
+    "/products/:id/photos/:imageId/move": { dir: "up" },
+    "/collections/:id": { title: "Hacked", description: "" },
+    "/collections/:id/move": { dir: "up" },
+    "/pages/:id": { title: "Hacked", body: "x", published: "on" },
+    "/settings/zones/:id": { name: "Hacked", fee: "0", freeAbove: "" },
+    "/orders/:id/status": { from: "new", to: "confirmed" },
+    "/orders/:id/note": { note: "Hacked" },
+  };
+  return forms[tail] ?? {};
+}
+
+async function call(client: Client, r: Route, url: string, variantId: string) {
+  if (r.method === "GET") return client.get(url);
+  if (r.method !== "POST") throw new Error(`untested method ${r.method} ${r.path}`);
+  if (r.path.endsWith("/photos")) {
+    const fd = new FormData();
+    fd.append("w320", new Blob([webp(320, 240) as Uint8Array<ArrayBuffer>], { type: "image/webp" }), "320.webp");
+    return postMultipart(client, url, fd, { accept: "application/json" });
+  }
+  return client.post(url, bodyFor(r.path, variantId));
+}
+
+const idParams = (r: Route) => paramsOf(r.path).filter((p) => p.key !== "admin/:shop");
+
+describe("tenant isolation, enumerated from the router", () => {
+  it("finds the admin routes with every kind of id", () => {
+    const routes = adminShopHandlers();
+    expect(routes.length).toBeGreaterThan(40);
+    const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
+    // If this changes, the ids table of furnishedShop() must learn the new key.
+    expect([...keys].sort()).toEqual(["collections/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+  });
+
+  it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {
+    const a = await furnishedShop();
+    const b = await furnishedShop();
+    const before = await snapshot(b.shopId);
+    const routes = adminShopHandlers();
+    let withIds = 0;
+    for (const r of routes) {
+      const params = idParams(r);
+      if (params.length === 0) continue;
+      withIds++;
+      // Every mix: all of B's ids, and A's parent with B's child (e.g. A's product, B's photo).
+      const mixes: Record<string, string>[] = [{ ...b.ids, "admin/:shop": a.slug }];
+      for (let i = 1; i < params.length; i++) {
+        const mix = { ...b.ids, "admin/:shop": a.slug };
+        for (const p of params.slice(0, i)) mix[p.key] = a.ids[p.key]!;
+        mixes.push(mix);
+      }
+      for (const values of mixes) {
+        const url = ROOT + fill(r.path, values);
+        const res = await call(a.client, r, url, String(b.variantId));
+        expect(res.status, `${r.method} ${url}`).toBe(404);
+      }
+    }
+    expect(withIds).toBeGreaterThan(25);
+
+    // With B's slug, every admin route (with B's own ids) is a 404 for A.
+    for (const r of routes) {
+      const url = ROOT + fill(r.path, b.ids);
+      const res = await call(a.client, r, url, String(b.variantId));
+      expect(res.status, `${r.method} ${url}`).toBe(404);
+    }
+
+    // A's own product form and quick edit cannot reach B's variant through the body.
+    const mine = a.ids["products/:id"]!;
+    await a.client.post(`${ROOT}/admin/${a.slug}/products/${mine}`, bodyFor(`${ADMIN_SHOP}/products/:id`, String(b.variantId)));
+    await a.client.post(`${ROOT}/admin/${a.slug}/products/${mine}/quick`, bodyFor(`${ADMIN_SHOP}/products/:id/quick`, String(b.variantId)));
+
+    // A's pages without ids show nothing of B (lists, exports, dashboard).
+    for (const r of routes.filter((x) => x.method === "GET" && idParams(x).length === 0)) {
+      const res = await a.client.get(ROOT + fill(r.path, a.ids));
+      expect(res.status, r.path).toBeLessThan(500);
+      for (const secret of [b.slug, `Secret ${b.slug}`, `SKU-${b.slug}`, `Buyer ${b.slug}`]) expect(res.text, `${r.path} shows ${secret}`).not.toContain(secret);
+    }
+
+    expect(await snapshot(b.shopId)).toEqual(before);
+    expect(before.orders).toHaveLength(1);
+    expect(before.r2).toHaveLength(1);
+  });
+});
+
+describe("staff and the owner-only areas", () => {
+  it("takes the owner-only set from the router's requireOwner middleware and 404s all of it for staff", async () => {
+    const owned = appRoutes()
+      .filter((r) => r.method === "ALL" && r.handlerName === "ownerRequired")
+      .map((r) => r.path.slice(ADMIN_SHOP.length + 1).replace(/\/\*$/, ""))
+      .sort();
+    // Settings (details, payments, zones), theme and staff management are the owner's alone.
+    expect(owned).toEqual(["settings", "staff", "theme"]);
+    const ownerOnly = (r: Route) => owned.some((p) => r.path === `${ADMIN_SHOP}/${p}` || r.path.startsWith(`${ADMIN_SHOP}/${p}/`));
+
+    const s = await furnishedShop();
+    const staff = await signUp({ name: "Staff member" });
+    expect((await s.client.post(`${ROOT}/admin/${s.slug}/staff`, { contact: staff.login })).status).toBe(303);
+    expect(await one("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = ? AND u.name = 'Staff member'", s.shopId)).toEqual({ role: "staff" });
+    const before = await snapshot(s.shopId);
+
+    const routes = adminShopHandlers();
+    const restricted = routes.filter(ownerOnly);
+    expect(restricted.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([
+      `GET ${ADMIN_SHOP}/settings`, `POST ${ADMIN_SHOP}/settings`, `GET ${ADMIN_SHOP}/settings/payments`, `POST ${ADMIN_SHOP}/settings/zones`,
+      `GET ${ADMIN_SHOP}/theme`, `POST ${ADMIN_SHOP}/theme`, `GET ${ADMIN_SHOP}/staff`, `POST ${ADMIN_SHOP}/staff`,
+    ]));
+    for (const r of restricted) {
+      const url = ROOT + fill(r.path, s.ids);
+      expect((await call(staff.client, r, url, String(s.variantId))).status, `${r.method} ${url}`).toBe(404);
+    }
+    expect(await snapshot(s.shopId)).toEqual(before);
+
+    // Everything else staff can open (so the owner-only set is exactly the one above).
+    for (const r of routes.filter((x) => x.method === "GET" && !ownerOnly(x))) {
+      const url = ROOT + fill(r.path, s.ids);
+      const { status } = await staff.client.get(url);
+      expect(status !== 404 && status < 500, `${url}: ${status}`).toBe(true);
+    }
+    // And the shop hub does not link to what staff cannot open.
+    const hub = await staff.client.get(`${ROOT}/admin/${s.slug}/shop`);
+    for (const p of owned) expect(hub.text).not.toContain(`/admin/${s.slug}/${p}"`);
+  });
+});

@@ -1,0 +1,136 @@
+/** Checkout and order tables: delivery zones, orders, their items and history. */
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { shops } from "./platform";
+
+export const deliveryZones = sqliteTable(
+  "delivery_zones",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    fee: integer("fee").notNull().default(0),
+    /** Orders whose subtotal reaches this amount ship free; null: never free. */
+    freeAbove: integer("free_above"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    index("delivery_zones_shop_idx").on(t.shopId, t.position),
+    check("delivery_zones_fee_nonneg", sql`${t.fee} >= 0`),
+  ],
+);
+
+export const ORDER_STATUSES = [
+  "new",
+  "confirmed",
+  "packed",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "returned",
+] as const;
+export const PAYMENT_METHODS = ["cod", "jazzcash", "easypaisa", "bank"] as const;
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    /** Per-shop order number: #1001, #1002, ... from shops.order_seq. */
+    number: integer("number").notNull(),
+    /** Unguessable token of the customer's status page /orders/{token}. */
+    token: text("token").notNull(),
+    /** Issued with the checkout form: the same key always yields the same order. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("new"),
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }).notNull(),
+    paymentStatus: text("payment_status", { enum: ["pending", "paid"] })
+      .notNull()
+      .default("pending"),
+    paymentReference: text("payment_reference").notNull().default(""),
+    customerName: text("customer_name").notNull(),
+    customerPhone: text("customer_phone").notNull(),
+    city: text("city").notNull(),
+    address: text("address").notNull(),
+    note: text("note").notNull().default(""),
+    zoneId: integer("zone_id"),
+    zoneName: text("zone_name").notNull().default(""),
+    subtotal: integer("subtotal").notNull(),
+    deliveryFee: integer("delivery_fee").notNull().default(0),
+    total: integer("total").notNull(),
+    currency: text("currency").notNull(),
+    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    courier: text("courier").notNull().default(""),
+    trackingNumber: text("tracking_number").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_shop_number_uq").on(t.shopId, t.number),
+    uniqueIndex("orders_shop_idem_uq").on(t.shopId, t.idempotencyKey),
+    uniqueIndex("orders_token_uq").on(t.token),
+    index("orders_shop_id_idx").on(t.shopId, t.id),
+    index("orders_shop_status_idx").on(t.shopId, t.status, t.id),
+    index("orders_shop_phone_idx").on(t.shopId, t.customerPhone),
+    index("orders_shop_created_idx").on(t.shopId, t.createdAt),
+    check("orders_total_nonneg", sql`${t.total} >= 0`),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** Kept as plain ids (no foreign key): the order outlives the product. */
+    productId: integer("product_id"),
+    variantId: integer("variant_id"),
+    /** Snapshots at the time of the order. */
+    title: text("title").notNull(),
+    variantTitle: text("variant_title").notNull().default(""),
+    sku: text("sku").notNull().default(""),
+    price: integer("price").notNull(),
+    quantity: integer("quantity").notNull(),
+    /** Whether stock was taken for this line (and so is given back on cancel/return). */
+    stockTracked: integer("stock_tracked", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [
+    index("order_items_shop_order_idx").on(t.shopId, t.orderId),
+    check("order_items_qty_pos", sql`${t.quantity} > 0`),
+  ],
+);
+
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** created | status | payment | note | shipping */
+    kind: text("kind").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    /** Free text (a private note, a tracking number); never shown to customers when private. */
+    message: text("message").notNull().default(""),
+    private: integer("private", { mode: "boolean" }).notNull().default(false),
+    /** Who made the change; null for the customer. */
+    actorUserId: integer("actor_user_id"),
+    actorName: text("actor_name").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_shop_order_idx").on(t.shopId, t.orderId, t.id)],
+);

@@ -1,0 +1,127 @@
+/** Platform tables: accounts, sessions, rate limits, shops and who works on them. */
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().default(""),
+    /** E.164, e.g. +923001234567; null when the user signed up with an email. */
+    phone: text("phone"),
+    /** Lower-cased; null when the user signed up with a phone number. */
+    email: text("email"),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_phone_uq").on(t.phone),
+    uniqueIndex("users_email_uq").on(t.email),
+    check("users_has_login", sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the token in the cookie, hex. The token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The shop the seller is working on in the admin. */
+    shopId: integer("shop_id"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for rate limiting (log-in, sign-up, checkout). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull().default(0),
+});
+
+export const shops = sqliteTable(
+  "shops",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["active", "suspended"] }).notNull().default("active"),
+    themeId: text("theme_id").notNull().default("classic"),
+    /** JSON, validated against the theme's zod settings schema before it is stored. */
+    themeSettings: text("theme_settings").notNull().default("{}"),
+    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    currency: text("currency").notNull().default("PKR"),
+    whatsapp: text("whatsapp").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    city: text("city").notNull().default(""),
+    description: text("description").notNull().default(""),
+    /** JSON: { cod: {enabled}, jazzcash: {enabled, title, number}, easypaisa: {...}, bank: {...} } */
+    payments: text("payments").notNull().default('{"cod":{"enabled":true}}'),
+    /** The last order number handed out; the next order takes order_seq + 1. */
+    orderSeq: integer("order_seq").notNull().default(1000),
+    /** Bumped on every change that affects the storefront: the key of every cache. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("shops_slug_uq").on(t.slug)],
+);
+
+/** Hosts other than {slug}.ROOT_DOMAIN that serve a shop. */
+export const domains = sqliteTable(
+  "domains",
+  {
+    host: text("host").primaryKey(),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("domains_shop_idx").on(t.shopId)],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "staff"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+/** A staff invitation: whoever signs up or logs in with this phone/email joins the shop. */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    /** E.164 phone or lower-cased email. */
+    contact: text("contact").notNull(),
+    role: text("role", { enum: ["staff"] }).notNull().default("staff"),
+    invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_shop_contact_uq").on(t.shopId, t.contact),
+    index("invitations_contact_idx").on(t.contact),
+  ],
+);

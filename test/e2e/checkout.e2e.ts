@@ -112,4 +112,46 @@ describe("checkout and fulfilment on phones", () => {
     await customer.context.close();
     await seller.context.close();
   });
+
+  it("works with JavaScript off: a JazzCash order with its transaction ID and the account to pay", async () => {
+    const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
+    await page.goto(shopUrl(DEMO.shop, "/products/embroidered-lawn-suit"));
+    const option = page.locator("select#variant option:not([disabled])", { hasText: "L / Rose" });
+    await page.selectOption("select#variant", (await option.getAttribute("value"))!);
+    await page.getByLabel("Quantity").fill("2");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.waitForURL(/\/cart$/);
+    // Change the quantity with the plain form.
+    await page.locator(".co-line").getByLabel("Quantity").fill("1");
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.waitForURL(/\/cart$/);
+    expect(await page.locator(".co-line .qty").inputValue()).toBe("1");
+    await page.getByRole("link", { name: "Checkout" }).click();
+    await page.waitForURL(/\/checkout$/);
+
+    // A bad phone number: the message is beside the field and everything typed is kept.
+    await page.getByLabel("Full name").fill("Hina Tariq");
+    await page.getByLabel("Mobile number").fill("12345");
+    await page.getByLabel("City").fill("Karachi");
+    await page.getByLabel("Full address (house, street, area)").fill("Flat 3, Block 7, Gulshan");
+    await page.locator(".co-choice", { hasText: "JazzCash" }).locator("input").check();
+    await page.getByLabel("Transaction ID (optional)").fill("JC-99887766");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect.poll(() => page.locator("#co-phone-err").textContent()).toBe("Enter a Pakistani mobile number, like 0300 1234567.");
+    expect(await page.getByLabel("Full address (house, street, area)").inputValue()).toBe("Flat 3, Block 7, Gulshan");
+    expect(await page.getByLabel("Transaction ID (optional)").inputValue()).toBe("JC-99887766");
+    expect(await page.locator(".co-choice", { hasText: "JazzCash" }).locator("input").isChecked()).toBe(true);
+
+    await page.getByLabel("Mobile number").fill("0333 7654321");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{22,}\?placed=1$/);
+    const main = (await page.locator("main").textContent())!;
+    expect(main).toContain("Thank you, your order is placed!");
+    expect(main).toContain("JazzCash");
+    expect(main).toContain("03001234567"); // the shop's JazzCash account to pay into
+    expect(main).toContain("Your transaction ID: JC-99887766");
+    await fitsPhone(page);
+    await context.close();
+  });
 });
+

@@ -31,6 +31,16 @@ describe("listing query plans", () => {
     expect(p).not.toContain("TEMP B-TREE");
   });
 
+  it("a collection page checks membership by primary key while seeking in sort order", async () => {
+    const { inCollection } = await import("../src/catalog/storefront-listing");
+    const q = cardsQuery({ db: db(), shopId: 1 }, { sort: "newest", after: { value: 123, id: 45 }, filter: inCollection(1, "lawn") }).toSQL();
+    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>();
+    const p = rows.results.map((r) => r.detail).join("\n");
+    expect(p).toContain("SEARCH products USING INDEX products_shop_status_new_idx (shop_id=? AND status=? AND created_at<?)");
+    expect(p).toMatch(/SEARCH cp (EXISTS )?USING (PRIMARY KEY|INDEX sqlite_autoindex_collection_products_1) \(collection_id=\? AND product_id=\?\)/);
+    expect(p).not.toContain("TEMP B-TREE");
+  });
+
   it("search keeps the same ordered seek and looks words up in the FTS index", async () => {
     const p = await plan("newest", true);
     expect(p).toContain("USING INDEX products_shop_status_new_idx");

@@ -86,10 +86,15 @@ export interface CollectionListing extends Listing {
 }
 
 /** A collection by slug and one page of its products, in one round trip. */
+export function inCollection(shopId: number, slug: string): SQL {
+  // EXISTS on the (collection_id, product_id) primary key: the scan in sort order stops after
+  // one page, instead of first gathering every product id of a large collection.
+  const collectionId = sql`(SELECT c.id FROM collections c WHERE c.shop_id = ${shopId} AND c.slug = ${slug})`;
+  return sql`EXISTS (SELECT 1 FROM ${collectionProducts} cp WHERE cp.collection_id = ${collectionId} AND cp.product_id = ${products.id} AND cp.shop_id = ${shopId})`;
+}
+
 export async function loadCollection(scope: Scope, slug: string, sort: Sort, cursor: Cursor | null): Promise<CollectionListing> {
   const { db, shopId } = scope;
-  const collectionId = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
-  const inCollection = sql`${products.id} IN (SELECT ${collectionProducts.productId} FROM ${collectionProducts} WHERE ${collectionProducts.shopId} = ${shopId} AND ${collectionProducts.collectionId} = ${collectionId})`;
   const [nav, pageRows, found, rows] = await db.batch([
     navQuery(scope),
     pagesQuery(scope),
@@ -98,7 +103,7 @@ export async function loadCollection(scope: Scope, slug: string, sort: Sort, cur
       .from(collections)
       .where(and(eq(collections.shopId, shopId), eq(collections.slug, slug)))
       .limit(1),
-    cardsQuery(scope, { sort, after: cursor, filter: inCollection }),
+    cardsQuery(scope, { sort, after: cursor, filter: inCollection(shopId, slug) }),
   ]);
   return { nav, pages: pageRows, collection: found[0] ?? null, ...page(sort, rows) };
 }

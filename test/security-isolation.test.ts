@@ -3,65 +3,12 @@
  * (security-routes.ts), never listed by hand: a route added tomorrow is called here too, and
  * a route with a new kind of id fails until this test is taught which of shop B's ids it takes.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Client, ROOT, sellerWithShop, signUp } from "./helpers";
-import { addProduct, all, one, postMultipart } from "./admin-helpers";
-import { placeOrderAt, zonesOf } from "./checkout-fixtures";
+import { Client, ROOT, signUp } from "./helpers";
+import { one, postMultipart } from "./admin-helpers";
+import { furnishedShop, snapshot } from "./fixtures/shops";
 import { webp } from "./media-fixtures";
 import { ADMIN_SHOP, adminShopHandlers, appRoutes, fill, paramsOf, type Route } from "./security-routes";
-
-/** Every table with a shop_id column, found in the schema (a new tenant table is included). */
-async function tenantTables(): Promise<string[]> {
-  const tables = await all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' ORDER BY name");
-  const out: string[] = [];
-  for (const { name } of tables) {
-    const cols = await all<{ name: string }>(`SELECT name FROM pragma_table_info('${name}')`);
-    // sessions.shop_id is a user's "current shop", moved by opening that shop: not shop data.
-    if (cols.some((c) => c.name === "shop_id") && name !== "sessions") out.push(name);
-  }
-  return out;
-}
-
-async function snapshot(shopId: number) {
-  const out: Record<string, unknown[]> = {};
-  const tables = await tenantTables();
-  expect(tables).toEqual(expect.arrayContaining(["products", "variants", "product_images", "collections", "collection_products", "pages", "delivery_zones", "orders", "order_items", "order_events", "memberships", "invitations"]));
-  for (const t of tables) out[t] = await all(`SELECT * FROM ${t} WHERE shop_id = ? ORDER BY rowid`, shopId);
-  out.shops = await all("SELECT * FROM shops WHERE id = ?", shopId);
-  out.r2 = (await env.MEDIA.list({ prefix: `shops/${shopId}/` })).objects.map((o) => `${o.key} ${o.etag}`);
-  return out;
-}
-
-/** A shop with one of everything: product + variant + photo, collection, page, zone, order, invitation. */
-async function furnishedShop() {
-  const s = await sellerWithShop();
-  const productId = await addProduct(s, { title: `Secret ${s.slug}`, v0_sku: `SKU-${s.slug}` });
-  const fd = new FormData();
-  fd.append("w320", new Blob([webp(320, 240) as Uint8Array<ArrayBuffer>], { type: "image/webp" }), "320.webp");
-  expect((await postMultipart(s.client, `${ROOT}/admin/${s.slug}/products/${productId}/photos`, fd, { accept: "application/json" })).status).toBe(200);
-  expect((await s.client.post(`${ROOT}/admin/${s.slug}/collections`, { title: `Coll ${s.slug}`, product: String(productId) })).status).toBe(303);
-  expect((await s.client.post(`${ROOT}/admin/${s.slug}/pages`, { title: `Page ${s.slug}`, body: "About us", published: "on" })).status).toBe(303);
-  expect((await s.client.post(`${ROOT}/admin/${s.slug}/staff`, { contact: `${s.slug}@example.com` })).status).toBe(303);
-  const variant = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", s.shopId))!;
-  const [zone] = await zonesOf(s.shopId);
-  const order = await placeOrderAt(`https://${s.slug}.hatti.test`, zone!.id, [[variant.id, 1]], { name: `Buyer ${s.slug}` });
-  const img = (await one<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE shop_id = ?", s.shopId))!;
-  const owner = (await one<{ user_id: number }>("SELECT user_id FROM memberships WHERE shop_id = ? AND role = 'owner'", s.shopId))!;
-  const ids: Record<string, string> = {
-    "admin/:shop": s.slug,
-    "products/:id": String(productId),
-    "photos/:imageId": String(img.id),
-    "media/*": `${img.key}/320.webp`,
-    "orders/:id": String(order.id),
-    "collections/:id": String((await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", s.shopId))!.id),
-    "pages/:id": String((await one<{ id: number }>("SELECT id FROM pages WHERE shop_id = ?", s.shopId))!.id),
-    "zones/:id": String(zone!.id),
-    "staff/:userId": String(owner.user_id),
-    "invitations/:id": String((await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ?", s.shopId))!.id),
-  };
-  return { ...s, ids, variantId: variant.id, orderNumber: order.number };
-}
 
 /** A plausible, valid body for each state-changing route, so a 404 comes from the id check, not validation. */
 function bodyFor(path: string, variantId: string): Record<string, string> {
@@ -117,7 +64,7 @@ describe("tenant isolation, enumerated from the router", () => {
       // Every mix: all of B's ids, and A's parent with B's child (e.g. A's product, B's photo).
       const mixes: Record<string, string>[] = [{ ...b.ids, "admin/:shop": a.slug }];
       for (let i = 1; i < params.length; i++) {
-        const mix = { ...b.ids, "admin/:shop": a.slug };
+        const mix: Record<string, string> = { ...b.ids, "admin/:shop": a.slug };
         for (const p of params.slice(0, i)) mix[p.key] = a.ids[p.key]!;
         mixes.push(mix);
       }

@@ -75,6 +75,13 @@ describe("tenant isolation on every admin route", () => {
     expect((await a.client.get(`${ROOT}/admin/${b.slug}/products`)).status).toBe(404);
     expect((await a.client.post(`${ROOT}/admin/${b.slug}/products/${pid}/delete`, {})).status).toBe(404);
 
+    // A theme form naming B's photo as A's logo stores no logo.
+    const theme = new FormData();
+    for (const [k, v] of Object.entries({ theme: "classic", has_logo: "1", s_logo: JSON.stringify({ key: img.key, widths: [320], width: 320, height: 240, format: "webp" }) })) theme.append(k, v);
+    expect((await postMultipart(a.client, `${A}/theme`, theme)).status).toBe(303);
+    const aSettings = JSON.parse((await one<{ s: string }>("SELECT theme_settings AS s FROM shops WHERE id = ?", a.shopId))!.s);
+    expect(aSettings.logo).toBeNull();
+
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.r2).toHaveLength(1);
   });

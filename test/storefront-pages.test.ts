@@ -112,6 +112,8 @@ describe("collections", () => {
     expect(slugs.length).toBe(15);
     expect(slugs.every((s) => Number(s.split("-")[1]) % 2 === 1)).toBe(true);
     expect(r.text).toContain("Summer lawn.\nBreathable cotton.");
+    const crumbs = JSON.parse((await audit(r.text)).jsonLd[0]!);
+    expect(crumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${shop.origin}/`, `${shop.origin}/collections/lawn`]);
     const empty = await get(`${shop.origin}/collections/empty`);
     expect(empty.status).toBe(200);
     expect(empty.text).toContain("Nothing here yet");
@@ -172,6 +174,8 @@ describe("product page", () => {
     expect(a.meta["twitter:card"]).toBe("summary_large_image");
     expect(a.meta["twitter:image"]).toBe(a.meta["og:image"]);
     expect(a.meta["og:description"]).toContain("made with care");
+    expect(a.meta["product:price:amount"]).toBe("1000.00");
+    expect(a.meta["product:price:currency"]).toBe("PKR");
     const [productLd, crumbs] = a.jsonLd.map((j) => JSON.parse(j));
     expect(productLd).toMatchObject({
       "@type": "Product",

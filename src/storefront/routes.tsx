@@ -81,7 +81,8 @@ storefront.get("/collections/:slug", async (c) => {
   const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, after: cursor, next: data.next }), title, description: data.collection?.description ?? "", path };
   // A cursor past the end: an empty page (with a link to the first) that is not indexed.
   const pastEnd = cursor !== null && data.cards.length === 0;
-  const head = listingHead(ctx, title, vm.description, vm.products[0]?.image ?? null, pastEnd || params.sort !== "newest");
+  const noindex = pastEnd || params.sort !== "newest";
+  const head = listingHead(ctx, title, vm.description, vm.products[0]?.image ?? null, noindex, path);
   return html(c, theme.pages.collection(ctx, vm, head), pastEnd ? 404 : 200);
 });
 

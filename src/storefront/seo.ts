@@ -34,19 +34,21 @@ export function homeHead(ctx: StoreContext, firstImage: ImageVM | null): HeadVM 
   };
 }
 
-export function listingHead(ctx: StoreContext, title: string, description: string, firstImage: ImageVM | null, noindex = false): HeadVM {
+/** A collection or search page; `path` (a collection's own path) adds its breadcrumb trail. */
+export function listingHead(ctx: StoreContext, title: string, description: string, firstImage: ImageVM | null, noindex = false, path?: string): HeadVM {
   return {
     title: `${title} · ${ctx.shop.name}`,
     description: summary(description) || ctx.t("store.meta.collection", { title, shop: ctx.shop.name }),
     image: shareImage(ctx, firstImage),
     noindex,
+    jsonLd: path ? [breadcrumbs(ctx, [{ name: ctx.t("store.home"), url: "/" }, { name: title, url: path }])] : undefined,
   };
 }
 
-const decimal = (minor: number, currency: string) => {
+function decimal(minor: number, currency: string): string {
   const scale = minorUnits(currency);
   return (minor / scale).toFixed(Math.round(Math.log10(scale)));
-};
+}
 
 function breadcrumbs(ctx: StoreContext, trail: { name: string; url: string }[]) {
   return {
@@ -82,6 +84,7 @@ export function productHead(ctx: StoreContext, shop: Shop, data: ProductData, vm
     description,
     image: shareImage(ctx, vm.images[0]),
     type: "product",
+    price: { amount: decimal(low, shop.currency), currency: shop.currency },
     jsonLd: [
       {
         "@context": "https://schema.org",

@@ -166,6 +166,8 @@ export interface HeadVM {
   /** Absolute URL of the sharing image (WhatsApp/Facebook preview). */
   image?: string;
   type?: "website" | "product";
+  /** A product's (lowest) price for product:price meta tags, as a decimal string. */
+  price?: { amount: string; currency: string };
   /** JSON-LD objects, serialised safely into <script type="application/ld+json">. */
   jsonLd?: object[];
   noindex?: boolean;

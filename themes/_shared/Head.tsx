@@ -20,6 +20,8 @@ export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; he
       <meta property="og:url" content={ctx.canonical} />
       <meta property="og:locale" content={ctx.locale === "ur" ? "ur_PK" : "en_PK"} />
       {head.image && <meta property="og:image" content={head.image} />}
+      {head.price && <meta property="product:price:amount" content={head.price.amount} />}
+      {head.price && <meta property="product:price:currency" content={head.price.currency} />}
       <meta name="twitter:card" content={head.image ? "summary_large_image" : "summary"} />
       <meta name="twitter:title" content={head.title} />
       {description && <meta name="twitter:description" content={description} />}

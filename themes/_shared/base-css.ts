@@ -17,6 +17,7 @@ export const baseCss = `*,:before,:after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);font-family:var(--font);line-height:1.5;font-size:16px}
 :lang(ur) body{line-height:1.9}
+:lang(ur) h1,:lang(ur) h2{line-height:1.7}
 a{color:inherit}
 img{max-width:100%;height:auto;display:block}
 h1,h2{line-height:1.25}

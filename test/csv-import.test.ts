@@ -86,6 +86,19 @@ describe("CSV import", () => {
     expect(await count(s.shopId)).toBe(0);
   });
 
+  it("imports a file at the cap (5,000 rows) in a bounded number of D1 round trips", async () => {
+    const s = await sellerWithShop();
+    const rows = [HEADER];
+    for (let i = 0; i < 5_000; i++) rows.push(`p-${i},Product ${i},,,,,TRUE,Title,Default Title,,,SKU-${i},shopify,${i % 7},${100 + i},,,`);
+    const res = await importCsv(s, rows.join("\n"));
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("Imported: 5000 new, 0 updated.");
+    expect(await count(s.shopId)).toBe(5_000);
+    // 20 products a batch: 250 batches, plus the two look-ups and the request's own queries.
+    const trips = Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")![1]);
+    expect(trips).toBeLessThanOrEqual(260);
+  });
+
   it("exports Shopify columns with formulas neutralised, and the export imports back as updates", async () => {
     const s = await sellerWithShop();
     await addProduct(s, { title: "=cmd|' /C calc'!A0", opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "3", v0_sku: "EX-S", v1_key: "M", v1_stock: "4", v1_sku: "EX-M", price: "1,200" });

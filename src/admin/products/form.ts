@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
+import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
 import type { FieldErrors } from "../../lib/form";
 import { ids, type AllValues } from "../form-all";
@@ -201,4 +202,23 @@ export function skuErrors(s: ProductFormState, taken: string[]): FieldErrors {
   });
   if (!Object.keys(errors).length) errors.v0_sku = "validation.skuTaken";
   return errors;
+}
+
+/** The list's inline form: `price` (one price for every variant) and `stock_<variantId>` fields. */
+export function parseQuickEdit(values: Record<string, string>): { edit: QuickEdit; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const edit: QuickEdit = { stocks: [] };
+  if (values.price !== undefined) {
+    const r = money(values.price, true);
+    if (r.ok) edit.price = r.minor!;
+    else errors.price = r.error;
+  }
+  for (const [k, v] of Object.entries(values)) {
+    const m = /^stock_(\d{1,12})$/.exec(k);
+    if (!m) continue;
+    const r = parseStock(v);
+    if (r.ok) edit.stocks.push({ variantId: Number(m[1]), stock: r.stock });
+    else errors[k] = r.error;
+  }
+  return { edit, errors };
 }

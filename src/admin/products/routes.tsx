@@ -3,7 +3,6 @@
  * duplicate, archive, delete, reorder. Handlers validate, call src/catalog, render a view.
  */
 import { Hono, type Context } from "hono";
-import { parseRupees, parseStock } from "../../catalog/admin-money";
 import { collectionChoices } from "../../catalog/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "../../catalog/admin-product-ops";
 import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "../../catalog/products";
@@ -16,7 +15,7 @@ import { purgePhotos } from "../../media/images";
 import { touchShop } from "../../settings/version";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
-import { emptyState, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { emptyState, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { PhotosSection } from "./Photos";
 import { ProductActions } from "./ProductActions";
@@ -143,27 +142,13 @@ productRoutes.post("/:id{[0-9]+}/move", async (c) => {
 productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
   const id = idParam(c);
   const { values } = await readAll(c);
-  const errors: FieldErrors = {};
-  let price: number | undefined;
-  if (values.price !== undefined) {
-    const r = values.price.trim() ? parseRupees(values.price) : ({ ok: false, error: "validation.priceRequired" } as const);
-    if (r.ok) price = r.minor;
-    else errors.price = r.error;
-  }
-  const stocks: { variantId: number; stock: number }[] = [];
-  for (const [k, v] of Object.entries(values)) {
-    const m = /^stock_(\d{1,12})$/.exec(k);
-    if (!m) continue;
-    const r = parseStock(v);
-    if (r.ok) stocks.push({ variantId: Number(m[1]), stock: r.stock });
-    else errors[k] = r.error;
-  }
+  const { edit, errors } = parseQuickEdit(values);
   if (Object.keys(errors).length) {
     const list = await listProducts(c.var.db, c.var.shop.id, { limit: 50 });
     if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.var.db, c.var.shop.id, id))) throw new HttpError(404, "notFound");
     return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
   }
-  if (!(await quickEdit(c.var.db, c.var.shop.id, id, { price, stocks }))) throw new HttpError(404, "notFound");
+  if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HttpError(404, "notFound");
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
 });

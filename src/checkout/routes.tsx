@@ -144,7 +144,7 @@ checkoutRoutes.post("/checkout", async (c) => {
     case "short":
       return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(review.lines) }) }, 409);
     case "priceChanged":
-      return showCheckout(c, { ...view, values: { ...values, seen: "" }, alert: t("checkout.error.priceChanged") }, 409);
+      return showCheckout(c, { ...view, alert: t("checkout.error.priceChanged") }, 409);
   }
 
   const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });

@@ -60,7 +60,7 @@ export function CartPage({ shop, ctx, quote, alert }: CartPageProps) {
                     <label for={`q-${l.variantId}`}>{t("checkout.cart.quantity")}</label>
                     <span style="display:flex;gap:8px">
                       <input class="qty" id={`q-${l.variantId}`} name="quantity" type="number" inputMode="numeric" min={0} max={MAX_QTY} value={String(l.quantity)} />
-                      <button class="co-btn ghost" type="submit">
+                      <button class="co-btn ghost" type="submit" aria-label={t("checkout.cart.updateItem", { item: l.title })}>
                         {t("checkout.cart.update")}
                       </button>
                     </span>

@@ -5,6 +5,7 @@ export default {
   "checkout.cart.continue": "Continue shopping",
   "checkout.cart.quantity": "Quantity",
   "checkout.cart.update": "Update",
+  "checkout.cart.updateItem": "Update the quantity of {item}",
   "checkout.cart.remove": "Remove",
   "checkout.cart.removeItem": "Remove {item}",
   "checkout.cart.each": "{price} each",

@@ -5,6 +5,7 @@ export default {
   "checkout.cart.continue": "خریداری جاری رکھیں",
   "checkout.cart.quantity": "تعداد",
   "checkout.cart.update": "تبدیل کریں",
+  "checkout.cart.updateItem": "{item} کی تعداد تبدیل کریں",
   "checkout.cart.remove": "نکالیں",
   "checkout.cart.removeItem": "{item} نکالیں",
   "checkout.cart.each": "{price} فی عدد",

@@ -52,3 +52,22 @@ describe("pages", () => {
     expect(await one("SELECT slug, published FROM pages WHERE shop_id = ? AND title = 'Size guide'", s.shopId)).toEqual({ slug: "size-guide", published: 0 });
   });
 });
+
+describe("Urdu admin", () => {
+  it("shows the catalogue and settings pages right to left in Urdu, with Urdu validation messages", async () => {
+    const s = await sellerWithShop();
+    const { env } = await import("cloudflare:workers");
+    await env.DB.prepare("UPDATE users SET locale = 'ur' WHERE id = (SELECT user_id FROM memberships WHERE shop_id = ?)").bind(s.shopId).run();
+    const form = await s.client.get(`${ROOT}/admin/${s.slug}/products/new`);
+    expect(form.text).toContain('dir="rtl"');
+    expect(form.text).toContain("قیمت (روپے)");
+    const bad = await s.client.post(`${ROOT}/admin/${s.slug}/products`, { title: "لان", price: "-1", status: "active", v0_key: "", v0_stock: "" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("قیمت منفی نہیں ہو سکتی۔");
+    for (const path of ["theme", "settings", "settings/payments", "settings/zones", "staff", "collections", "pages", "csv", "shop"]) {
+      const page = await s.client.get(`${ROOT}/admin/${s.slug}/${path}`);
+      expect(page.status, path).toBe(200);
+      expect(page.text, path).toContain('lang="ur"');
+    }
+  });
+});

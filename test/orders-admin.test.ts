@@ -158,4 +158,17 @@ describe("seller orders", () => {
     expect(await stockOf(b.kurta[0]!.id)).toBe(4);
     expect((await events(ob.id)).length).toBe(1);
   });
+
+  it("prefills WhatsApp messages in the shop's language, whatever the admin's", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    const { invalidateShop } = await import("../src/tenancy/shop-cache");
+    invalidateShop(seller.slug);
+    const o = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
+    const page = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/${o.id}`);
+    expect(page.text).toContain("Confirm order"); // the seller's admin stays in English
+    const text = waLinks(page.text)[0]!.searchParams.get("text")!;
+    expect(text).toContain(`السلام علیکم Sana Khan! یہ`);
+    expect(text).toContain(`ہمیں آپ کا آرڈر #${o.number} ملا ہے`);
+  });
 });

@@ -39,7 +39,7 @@ function pagesOf(theme: Theme, locale: "en" | "ur") {
   return {
     home: theme.pages.home(ctx, home, head),
     emptyHome: theme.pages.home(ctx, { featured: null, newArrivals: [], collections: [] }, head),
-    collection: theme.pages.collection(ctx, { ...listing, title: "Lawn", description: "Summer", path: "/collections/lawn" }, head),
+    collection: theme.pages.collection(ctx, { ...listing, title: "Lawn", description: [[{ text: "Summer <b>" }]], path: "/collections/lawn" }, head),
     product: theme.pages.product(ctx, product, head),
     search: theme.pages.search(ctx, { ...listing, query: "<b>kurta</b>", path: "/search" }, head),
     page: theme.pages.page(ctx, { title: "About", body: [[{ text: "Hello <i>there</i>" }]] }, head),

@@ -78,11 +78,12 @@ storefront.get("/collections/:slug", async (c) => {
   const path = `/collections/${encodeURIComponent(slug)}`;
   const { theme, ctx } = themed(c, listingUrl(path, { sort: params.sort, after: cursor }), data);
   const title = data.collection?.title ?? ctx.t("store.allProducts");
-  const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, after: cursor, next: data.next }), title, description: data.collection?.description ?? "", path };
+  const description = data.collection?.description ?? "";
+  const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, after: cursor, next: data.next }), title, description: textBlocks(description), path };
   // A cursor past the end: an empty page (with a link to the first) that is not indexed.
   const pastEnd = cursor !== null && data.cards.length === 0;
   const noindex = pastEnd || params.sort !== "newest";
-  const head = listingHead(ctx, title, vm.description, vm.products[0]?.image ?? null, noindex, path);
+  const head = listingHead(ctx, title, description, vm.products[0]?.image ?? null, noindex, path);
   return html(c, theme.pages.collection(ctx, vm, head), pastEnd ? 404 : 200);
 });
 

@@ -112,7 +112,8 @@ export interface ListingVM {
 
 export interface CollectionVM extends ListingVM {
   title: string;
-  description: string;
+  /** The seller's description: plain text paragraphs with safe links. */
+  description: TextBlock[];
   /** The path the sort form submits to. */
   path: string;
 }

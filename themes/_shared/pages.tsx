@@ -93,7 +93,7 @@ export function sharedPages<S extends BaseSettings>({ Layout, Hero, cardSizes = 
       <L ctx={ctx} head={head}>
         <div class="list-head">
           <h1 class="page-title">{vm.title}</h1>
-          {vm.description && <TextBlocks blocks={[[{ text: vm.description }]]} cls="lead" />}
+          {vm.description.length > 0 && <TextBlocks blocks={vm.description} cls="lead" />}
           <SortLinks ctx={ctx} vm={vm} />
         </div>
         {vm.products.length ? (

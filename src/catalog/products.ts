@@ -1,12 +1,13 @@
 /**
  * Products for the seller admin: list, read for editing, create and update (each save is one
- * atomic batch: product row, variants, collection links). No HTTP here.
+ * atomic batch: product row, variants, collection links and the shop's version bump). No HTTP here.
  */
 import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
 import { slugify, randomSuffix } from "./admin-money";
 import { chunks, isUnique, runBatch, type Stmt } from "./batch";
+import { bumpVersionStmt } from "../settings/version";
 import { cardColumns } from "./cards";
 
 export type ProductStatus = "draft" | "active" | "archived";
@@ -205,6 +206,7 @@ export async function createProduct(db: Db, shopId: number, input: ProductInput)
         db.insert(products).values({ shopId, slug, position: minPos as unknown as number, ...productValues(input) }).returning({ id: products.id, slug: products.slug }),
         ...insertVariants(db, shopId, pid, input.variants.map((v, pos) => ({ v, pos }))),
         ...linkCollections(db, shopId, pid, input.collectionIds),
+        bumpVersionStmt(db, shopId),
       ])) as [{ id: number; slug: string }[]];
       return created[0]!;
     } catch (err) {
@@ -240,6 +242,7 @@ export async function updateProduct(db: Db, shopId: number, id: number, input: P
   stmts.push(...insertVariants(db, shopId, id, fresh));
   stmts.push(db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, id))));
   stmts.push(...linkCollections(db, shopId, id, input.collectionIds));
+  stmts.push(bumpVersionStmt(db, shopId));
   try {
     await runBatch(db, stmts);
   } catch (err) {

@@ -13,6 +13,7 @@ import type { FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { purgePhotos } from "../../media/images";
 import { touchShop } from "../../settings/version";
+import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
 import { emptyState, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
@@ -86,14 +87,14 @@ async function save(c: C, id?: number) {
     } else {
       const created = await createProduct(db, shopId, input);
       id = created.id;
-      await touchShop(db, c.var.shop);
+      invalidateShop(c.var.shop.slug);
       return c.redirect(`${base(c)}/${id}?done=created#photos`, 303);
     }
   } catch (e) {
     if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400 });
     throw e;
   }
-  await touchShop(db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}/${id}?done=saved`, 303);
 }
 

@@ -58,10 +58,10 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
         )}
       </div>
       {others.length > 0 && (
-        <p>
+        <p class="row">
           {t("orders.order.otherMessages")}:{" "}
           {others.map((w) => (
-            <a key={w.template} href={w.url} data-wa={w.template} rel="noopener">
+            <a class="btn ghost small" key={w.template} href={w.url} data-wa={w.template} rel="noopener">
               {t(`orders.wa.label.${w.template}`)}
             </a>
           ))}

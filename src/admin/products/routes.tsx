@@ -117,7 +117,7 @@ productRoutes.post("/:id{[0-9]+}/duplicate", async (c) => {
 productRoutes.post("/:id{[0-9]+}/status", async (c) => {
   const { values } = await readAll(c);
   const status = values.status;
-  if (status !== "active" && status !== "draft" && status !== "archived") throw new HttpError(400, "badRequest");
+  if (status !== "active" && status !== "draft" && status !== "archived") throw new HttpError(404, "notFound");
   if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HttpError(404, "notFound");
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
@@ -133,7 +133,7 @@ productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
 
 productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
-  if (!isDirection(values.dir)) throw new HttpError(400, "badRequest");
+  if (!isDirection(values.dir)) throw new HttpError(404, "notFound");
   if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HttpError(404, "notFound");
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);

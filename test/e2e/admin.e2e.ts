@@ -109,6 +109,8 @@ describe("a seller runs her shop from a phone", () => {
     await shop.waitForURL(/\/products\//);
     const body = await shop.locator("body").textContent();
     for (const v of ["S", "M", "Red", "Blue"]) expect(body).toContain(v);
+    // The plain-text description keeps its line break and its link is clickable.
+    expect(await shop.locator('main a[href="https://example.com/care"]').count()).toBe(1);
     const img = shop.locator("main img").first();
     await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     const natural = await img.evaluate((i) => (i as HTMLImageElement).naturalWidth);

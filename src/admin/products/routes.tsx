@@ -13,6 +13,7 @@ import type { FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { purgePhotos } from "../../media/images";
 import { touchShop } from "../../settings/version";
+import { originFor } from "../../tenancy/host";
 import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
@@ -57,7 +58,7 @@ async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldE
     after = (
       <>
         <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={c.req.query("photoError") ? c.var.t(c.req.query("photoError") as "media.notImage") : undefined} />
-        <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} />
+        <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/products/${encodeURIComponent(p.product.slug)}`} />
       </>
     );
   }

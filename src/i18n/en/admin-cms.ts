@@ -42,6 +42,7 @@ export default {
   "products.variantPrice": "Price (Rs, empty = main price)",
   "products.collections": "Collections",
   "products.more": "More actions",
+  "products.view": "View in my shop",
   "products.duplicate": "Duplicate",
   "products.archive": "Archive",
   "products.unarchive": "Make active again",

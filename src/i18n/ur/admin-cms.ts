@@ -43,6 +43,7 @@ export default {
   "products.variantPrice": "قیمت (روپے، خالی = اصل قیمت)",
   "products.collections": "مجموعے",
   "products.more": "مزید کام",
+  "products.view": "میری دکان میں دیکھیں",
   "products.duplicate": "نقل بنائیں",
   "products.archive": "محفوظ کریں (چھپائیں)",
   "products.unarchive": "دوبارہ فعال کریں",

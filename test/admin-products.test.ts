@@ -177,3 +177,22 @@ describe("products: round-trip budget", () => {
     expect(trips(edit.headers)).toBeLessThanOrEqual(5);
   });
 });
+
+describe("products: collections", () => {
+  it("links the checked collections on create and relinks on edit, in the same save", async () => {
+    const s = await sellerWithShop();
+    await s.client.post(`${ROOT}/admin/${s.slug}/collections`, { title: "Lawn" });
+    await s.client.post(`${ROOT}/admin/${s.slug}/collections`, { title: "Eid" });
+    const [lawn, eid] = await all<{ id: number }>("SELECT id FROM collections WHERE shop_id = ? ORDER BY position", s.shopId);
+    const form = await s.client.get(`${ROOT}/admin/${s.slug}/products/new`);
+    expect(form.text).toContain(`name="collection" value="${lawn!.id}"`);
+    const id = await addProduct(s, { collection: [String(lawn!.id), String(eid!.id)] });
+    const linked = async () => (await all<{ collection_id: number }>("SELECT collection_id FROM collection_products WHERE product_id = ? ORDER BY collection_id", id)).map((r) => r.collection_id);
+    expect(await linked()).toEqual([lawn!.id, eid!.id]);
+    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!;
+    expect((await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, productForm({ v0_id: String(v.id), collection: String(eid!.id) }))).status).toBe(303);
+    expect(await linked()).toEqual([eid!.id]);
+    const edit = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
+    expect(edit.text).toMatch(new RegExp(`name="collection" value="${eid!.id}" checked`));
+  });
+});

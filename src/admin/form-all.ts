@@ -1,5 +1,6 @@
-/** Reads a form keeping repeated names (checkbox groups) as lists. Files are left out. */
+/** Reads a form keeping repeated names (checkbox groups) as lists. Files are left out, NULs dropped. */
 import type { Context } from "hono";
+import { stripNul } from "../lib/form";
 
 export interface AllValues {
   values: Record<string, string>;
@@ -12,7 +13,7 @@ export async function readAll(c: Context): Promise<AllValues> {
   const lists: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === "_csrf") continue;
-    const all = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+    const all = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string").map(stripNul);
     lists[k] = all;
     if (all.length) values[k] = all[all.length - 1]!;
   }

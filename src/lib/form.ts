@@ -8,14 +8,17 @@ import type { z } from "zod";
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 
-/** Form fields as strings (files and the CSRF token left out); repeated names keep the last. */
+/** NUL bytes are never meaningful in typed text (and break C-string tools downstream): dropped. */
+export const stripNul = (s: string) => (s.includes("\0") ? s.replace(/\0/g, "") : s);
+
+/** Form fields as strings (files and the CSRF token left out, NULs dropped); repeated names keep the last. */
 export async function readForm(c: Context): Promise<FormValues> {
   const body = await c.req.parseBody();
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === "_csrf") continue;
     const value = Array.isArray(v) ? v[v.length - 1] : v;
-    if (typeof value === "string") out[k] = value;
+    if (typeof value === "string") out[k] = stripNul(value);
   }
   return out;
 }

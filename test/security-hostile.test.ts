@@ -1,0 +1,173 @@
+/**
+ * The hostile corpus (fixtures/hostile.ts) through every text field of every form: sign-up,
+ * shop wizard, product (title, description, SKU, option name and values), collection, page,
+ * theme text settings, shop details, payment accounts, delivery zone, checkout (name, city,
+ * address, note, reference) and the seller's order note. Each value must be accepted (NUL may be
+ * stripped), stored exactly, and shown back as text on every page that shows it: storefront,
+ * admin, packing slip, order status page. No page may run anything (security-html.ts audits
+ * tags, handlers, script URLs and CSP hashes), nothing is a 500, and the CSV exports neutralise
+ * formula-looking cells.
+ */
+import { describe, expect, it } from "vitest";
+import { splitValues } from "../src/admin/products/form";
+import { parseCsv } from "../src/catalog/csv";
+import { Client, ROOT, TEST_CSRF, sellerWithShop, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
+import { one, postMultipart } from "./admin-helpers";
+import { checkoutKey } from "./checkout-fixtures";
+import { HOSTILE, hostileBody, shownOf, type Hostile } from "./fixtures/hostile";
+import { auditHtml } from "./security-html";
+
+/** Decodes HTML entities in one pass (so "&amp;lt;" stays "&lt;"). */
+export const decodeHtml = (s: string) =>
+  s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+  );
+
+async function postRaw(client: Client, url: string, fields: Record<string, string | string[]>, payload: string[], h: Hostile, headers: Record<string, string> = {}): Promise<Res> {
+  const { origin, host } = new URL(url);
+  const platform = host === new URL(ROOT).host;
+  if (platform) client.cookies(host).set("hatti_csrf", TEST_CSRF);
+  const body = hostileBody(platform ? { _csrf: TEST_CSRF, ...fields } : fields, payload, h);
+  return client.fetch(url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin, ...headers } });
+}
+
+/** Accepted with a redirect; anything else is reported with the page's text. */
+function accepted(res: Res, what: string) {
+  expect(res.status, `${what}: ${res.status} ${res.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 400)}`).toBe(303);
+}
+
+/** The page is clean, shows each value as text, and never holds markup-bearing values raw. */
+async function showsLiterally(client: Client, url: string, values: string[], h: Hostile) {
+  const res = await client.get(url);
+  expect(res.status, url).toBe(200);
+  expect(await auditHtml(res.text, res.headers.get("content-security-policy")), url).toEqual([]);
+  if (shownOf(h).includes("<")) expect(res.text.includes(shownOf(h)), `${url} holds the raw value`).toBe(false);
+  const text = decodeHtml(res.text);
+  for (const v of values) expect(text.includes(v), `${url} does not show ${JSON.stringify(v)}`).toBe(true);
+  return res;
+}
+
+function themeForm(v: string): FormData {
+  const fd = new FormData();
+  const fields: Record<string, string> = { theme: "classic", s_background: "#fffaf5", s_text: "#1c1917", s_primary: "#7c2d12", s_primaryText: "#ffffff", s_font: "serif", s_bannerText: v, s_bannerSubtext: v, s_announcement: v, s_productsPerRow: "4", s_logo: "", s_bannerImage: "" };
+  for (const k of ["background", "text", "primary", "primaryText", "font", "logo", "bannerImage", "bannerText", "bannerSubtext", "announcement", "homeSections", "productsPerRow"]) fd.append(`has_${k}`, "1");
+  for (const [k, val] of Object.entries(fields)) fd.append(k, val);
+  for (const [i, sec] of ["banner", "newArrivals"].entries()) {
+    fd.append("s_homeSections", sec);
+    fd.append(`pos_homeSections_${sec}`, String(i + 1));
+  }
+  return fd;
+}
+
+/** Cells a spreadsheet would run as a formula must start with an apostrophe. */
+function csvProblems(csv: string, h: Hostile): string[] {
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) return [`unparseable CSV: ${parsed.error}`];
+  const cells = parsed.rows.flat();
+  const out = cells.filter((c) => /^[=+\-@\t\r]/.test(c)).map((c) => `formula cell ${c}`);
+  const v = shownOf(h);
+  const expected = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  if (!cells.includes(expected)) out.push(`no cell ${JSON.stringify(expected)}`);
+  return out;
+}
+
+describe("hostile text through every form", () => {
+  for (const h of HOSTILE) {
+    it(`${h.name}: stored and shown literally everywhere, never markup, never a 500`, async () => {
+      const v = shownOf(h);
+      const ip = { "cf-connecting-ip": uniq("ip") };
+      // Sign-up and the shop wizard.
+      const seller = new Client();
+      accepted(await postRaw(seller, `${ROOT}/signup`, { login: uniqPhone(), password: "correct horse battery" }, ["name"], h, ip), "sign-up name");
+      const slug = uniq("hx");
+      accepted(await postRaw(seller, `${ROOT}/start/theme`, { slug, theme: "classic" }, ["name"], h), "shop name");
+      const shop = (await one<{ id: number; name: string }>("SELECT id, name FROM shops WHERE slug = ?", slug))!;
+      expect(shop.name).toBe(v);
+      expect((await one<{ name: string }>("SELECT u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.shop_id = ?", shop.id))!.name).toBe(v);
+      const A = `${ROOT}/admin/${slug}`;
+
+      // Shop details, payment accounts, a delivery zone, the theme's text settings.
+      accepted(await postRaw(seller, `${A}/settings`, { whatsapp: "", phone: "", email: "", currency: "PKR", locale: "en" }, ["name", "description", "city"], h), "settings");
+      expect(await one("SELECT name, description, city FROM shops WHERE id = ?", shop.id)).toEqual({ name: v, description: v, city: v });
+      accepted(await postRaw(seller, `${A}/settings/payments`, { codEnabled: "on", jazzcashEnabled: "on", jazzcashNumber: "03001234567", bankEnabled: "on" }, ["jazzcashTitle", "bankTitle", "bankNumber", "bankBank"], h), "payments");
+      accepted(await postRaw(seller, `${A}/settings/zones`, { fee: "100", freeAbove: "" }, ["name"], h), "zone");
+      const zone = (await one<{ id: number; name: string }>("SELECT id, name FROM delivery_zones WHERE shop_id = ? ORDER BY id DESC LIMIT 1", shop.id))!;
+      expect(zone.name).toBe(v);
+      const theme = await postMultipart(seller, `${A}/theme`, themeForm(h.value));
+      accepted(theme, "theme");
+      expect(JSON.parse((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", shop.id))!.theme_settings)).toMatchObject({ bannerText: v, announcement: v });
+
+      // Catalogue: a product with an option, a collection, a page.
+      const values = splitValues(v);
+      // One variant row per option value (as the form's "Update variants" step draws them); row 0's SKU is the payload.
+      const rowFields: Record<string, string> = {};
+      values.forEach((val, i) => Object.assign(rowFields, { [`v${i}_key`]: val, [`v${i}_id`]: "", [`v${i}_stock`]: "5" }, i ? { [`v${i}_sku`]: `S${i}` } : {}));
+      const product = await postRaw(seller, `${A}/products`, { price: "1,500", compareAt: "", status: "active", trackStock: "on", intent: "save", ...rowFields }, ["title", "description", "opt1Name", "opt1Values", "v0_sku"], h);
+      accepted(product, "product");
+      const productId = Number(/products\/(\d+)/.exec(product.location!)![1]);
+      const p = (await one<{ title: string; description: string; slug: string; options: string }>("SELECT title, description, slug, options FROM products WHERE id = ?", productId))!;
+      expect(p).toMatchObject({ title: v, description: v });
+      const variant = (await one<{ id: number; sku: string; option1: string }>("SELECT id, sku, option1 FROM variants WHERE product_id = ? ORDER BY position LIMIT 1", productId))!;
+      expect(variant).toMatchObject({ sku: v, option1: values[0] });
+      accepted(await postRaw(seller, `${A}/collections`, { product: String(productId) }, ["title", "description"], h), "collection");
+      const col = (await one<{ id: number; slug: string; title: string; description: string }>("SELECT id, slug, title, description FROM collections WHERE shop_id = ?", shop.id))!;
+      expect(col).toMatchObject({ title: v, description: v });
+      accepted(await postRaw(seller, `${A}/pages`, { published: "on" }, ["title", "body"], h), "page");
+      const page = (await one<{ id: number; slug: string; title: string; body: string }>("SELECT id, slug, title, body FROM pages WHERE shop_id = ? ORDER BY id DESC LIMIT 1", shop.id))!;
+      expect(page).toMatchObject({ title: v, body: v });
+
+      // A customer orders it, paying by wallet with a reference.
+      const store = shopOrigin(slug);
+      const customer = new Client();
+      accepted(await customer.post(`${store}/cart/add`, { variant: String(variant.id), quantity: "1" }, { csrf: false, headers: ip }), "cart");
+      const key = checkoutKey(await customer.get(`${store}/checkout`, ip));
+      const placed = await postRaw(customer, `${store}/checkout`, { key, phone: "0321-5551234", zone: String(zone.id), payment: "jazzcash" }, ["name", "city", "address", "note", "reference"], h, ip);
+      accepted(placed, "checkout");
+      const token = placed.location!.replace("?placed=1", "").slice("/orders/".length);
+      const order = (await one<Record<string, unknown>>("SELECT id, customer_name, city, address, note, payment_reference, zone_name FROM orders WHERE token = ?", token))!;
+      expect(order).toMatchObject({ customer_name: v, city: v, address: v, note: v, payment_reference: v, zone_name: v });
+      const O = `${A}/orders/${order.id}`;
+      accepted(await postRaw(seller, `${O}/note`, {}, ["note"], h), "order note");
+
+      // Shown back literally, never as markup, on every page that shows it.
+      const pages: [Client, string, string[]][] = [
+        [customer, `${store}/`, [v]],
+        [customer, `${store}/products/${p.slug}`, [v, values[0]!]],
+        [customer, `${store}/collections/${col.slug}`, [v]],
+        [customer, `${store}/pages/${page.slug}`, [v]],
+        [customer, `${store}/search?q=${encodeURIComponent(v)}`, [v]],
+        [customer, `${store}/cart`, [v]],
+        [customer, `${store}/orders/${token}`, [v]],
+        [seller, A, [v]],
+        [seller, `${A}/products`, [v]],
+        [seller, `${A}/products/${productId}`, [v, values[0]!]],
+        [seller, `${A}/collections`, [v]],
+        [seller, `${A}/collections/${col.id}`, [v]],
+        [seller, `${A}/pages`, [v]],
+        [seller, `${A}/pages/${page.id}`, [v]],
+        [seller, `${A}/theme`, [v]],
+        [seller, `${A}/settings`, [v]],
+        [seller, `${A}/settings/payments`, [v]],
+        [seller, `${A}/settings/zones`, [v]],
+        [seller, `${A}/staff`, [v]],
+        [seller, `${ROOT}/admin/shops`, [v]],
+        [seller, `${A}/orders`, [v]],
+        [seller, O, [v]],
+        [seller, `${O}/slip`, [v]],
+      ];
+      for (const [client, url, shown] of pages) await showsLiterally(client, url, shown, h);
+      // The checkout page (cart emptied by the order): add again and look.
+      await customer.post(`${store}/cart/add`, { variant: String(variant.id), quantity: "1" }, { csrf: false, headers: ip });
+      await showsLiterally(customer, `${store}/checkout`, [v], h);
+
+      // CSV exports: formula-looking cells neutralised, everything else exact.
+      const products = await seller.get(`${A}/csv/export`);
+      expect(products.status).toBe(200);
+      expect(csvProblems(products.text, h)).toEqual([]);
+      const today = new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
+      const orders = await seller.get(`${A}/orders/export?from=${today}&to=${today}`);
+      expect(orders.status).toBe(200);
+      expect(csvProblems(orders.text, h)).toEqual([]);
+    });
+  }
+});

@@ -196,3 +196,29 @@ describe("products: collections", () => {
     expect(edit.text).toMatch(new RegExp(`name="collection" value="${eid!.id}" checked`));
   });
 });
+
+describe("products: one batch per save", () => {
+  it("a save the database refuses half-way (stock CHECK) changes nothing at all", async () => {
+    const { createDb } = await import("../src/db/client");
+    const { updateProduct } = await import("../src/catalog/products");
+    const { env } = await import("cloudflare:workers");
+    const s = await sellerWithShop();
+    const id = await addProduct(s, { opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "3", v1_key: "M", v1_stock: "4" });
+    const before = { p: await one("SELECT * FROM products WHERE id = ?", id), v: await all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await one("SELECT version FROM shops WHERE id = ?", s.shopId) };
+    const vs = await all<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position", id);
+    const input = {
+      title: "Changed title",
+      description: "",
+      status: "active" as const,
+      trackStock: true,
+      options: ["Size"],
+      collectionIds: [],
+      variants: [
+        { id: vs[0]!.id, title: "S", option1: "S", option2: null, option3: null, sku: null, price: 100, compareAtPrice: null, stock: 10 },
+        { title: "L", option1: "L", option2: null, option3: null, sku: null, price: 100, compareAtPrice: null, stock: -1 },
+      ],
+    };
+    await expect(updateProduct(createDb(env.DB), s.shopId, id, input)).rejects.toThrow();
+    expect({ p: await one("SELECT * FROM products WHERE id = ?", id), v: await all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await one("SELECT version FROM shops WHERE id = ?", s.shopId) }).toEqual(before);
+  });
+});

@@ -101,7 +101,7 @@ describe("CSV import", () => {
 
   it("exports Shopify columns with formulas neutralised, and the export imports back as updates", async () => {
     const s = await sellerWithShop();
-    await addProduct(s, { title: "=cmd|' /C calc'!A0", opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "3", v0_sku: "EX-S", v1_key: "M", v1_stock: "4", v1_sku: "EX-M", price: "1,200" });
+    await addProduct(s, { title: "=cmd|' /C calc'!A0", description: "Line one <b>not bold</b>\nLine two & more", opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "3", v0_sku: "EX-S", v1_key: "M", v1_stock: "4", v1_sku: "EX-M", price: "1,200" });
     const res = await s.client.get(`${ROOT}/admin/${s.slug}/csv/export`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
@@ -113,12 +113,13 @@ describe("CSV import", () => {
     expect(col(first!, "Title")).toBe("'=cmd|' /C calc'!A0");
     expect(col(first!, "Option1 Name")).toBe("Size");
     expect(col(first!, "Variant Price")).toBe("1200");
+    expect(col(first!, "Body (HTML)")).toBe("Line one &lt;b&gt;not bold&lt;/b&gt;<br>Line two &amp; more");
     expect(col(second!, "Option1 Value")).toBe("M");
     expect(col(second!, "Variant Inventory Qty")).toBe("4");
     const again = await importCsv(s, res.text.replace(/^\ufeff/, "").replace(",4,1200,", ",9,1200,"));
     expect(again.text).toContain("Imported: 0 new, 1 updated.");
     expect(await count(s.shopId)).toBe(1);
-    expect((await one<{ title: string }>("SELECT title FROM products WHERE shop_id = ?", s.shopId))!.title).toBe("=cmd|' /C calc'!A0");
+    expect(await one("SELECT title, description FROM products WHERE shop_id = ?", s.shopId)).toEqual({ title: "=cmd|' /C calc'!A0", description: "Line one <b>not bold</b>\nLine two & more" });
     expect((await one<{ stock: number }>("SELECT stock FROM variants WHERE shop_id = ? AND sku = 'EX-M'", s.shopId))!.stock).toBe(9);
   });
 });

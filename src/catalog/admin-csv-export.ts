@@ -14,6 +14,9 @@ import { csvRow } from "./csv";
 type Col = (typeof SHOPIFY_COLUMNS)[number];
 const PAGE = 100;
 
+/** Plain text as the HTML Shopify expects: escaped, line breaks as <br>. */
+export const textToHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+
 const line = (cells: Partial<Record<Col, string | number | null>>) => csvRow(SHOPIFY_COLUMNS.map((c) => cells[c] ?? ""));
 
 /** Yields the CSV text: header, then the shop's products in chunks. `origin` is the storefront's. */
@@ -52,7 +55,7 @@ export async function* exportProducts(db: Db, shopId: number, origin: string): A
           n === 0
             ? {
                 Title: p.title,
-                "Body (HTML)": p.description,
+                "Body (HTML)": textToHtml(p.description),
                 Vendor: p.vendor,
                 Type: p.productType,
                 Tags: p.tags,

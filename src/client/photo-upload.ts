@@ -198,3 +198,9 @@ if (shrink.length && canResize && typeof DataTransfer !== "undefined") {
     });
   });
 }
+
+/** Colour pickers show their value beside them as it changes. */
+Array.prototype.slice.call(document.querySelectorAll('#theme-form input[type="color"]')).forEach((el: HTMLInputElement) => {
+  const label = el.nextElementSibling;
+  if (label) el.addEventListener("input", () => (label.textContent = el.value));
+});

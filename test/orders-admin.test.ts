@@ -154,6 +154,11 @@ describe("seller orders", () => {
     expect((await a.seller.client.get(`${ROOT}/admin/${b.seller.slug}/orders`)).status).toBe(404);
     const list = await a.seller.client.get(`${ROOT}/admin/${a.seller.slug}/orders?q=${ob.number}`);
     expect(list.text).not.toContain("Sana Khan");
+    const { karachiDate } = await import("../src/orders/dates");
+    const today = karachiDate(Date.now());
+    const csv = await a.seller.client.get(`${ROOT}/admin/${a.seller.slug}/orders/export?from=${today}&to=${today}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split("\r\n")).toHaveLength(1); // the header only: none of B's orders
     expect(await row(ob.id)).toEqual(before);
     expect(await stockOf(b.kurta[0]!.id)).toBe(4);
     expect((await events(ob.id)).length).toBe(1);

@@ -14,7 +14,7 @@ import { parseCsv } from "../src/catalog/csv";
 import { Client, ROOT, TEST_CSRF, sellerWithShop, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
 import { one, postMultipart } from "./admin-helpers";
 import { checkoutKey } from "./checkout-fixtures";
-import { HOSTILE, hostileBody, shownOf, type Hostile } from "./fixtures/hostile";
+import { HOSTILE, hostileBody, ONE_MB, shownOf, type Hostile } from "./fixtures/hostile";
 import { auditHtml } from "./security-html";
 
 /** Decodes HTML entities in one pass (so "&amp;lt;" stays "&lt;"). */
@@ -171,3 +171,95 @@ describe("hostile text through every form", () => {
     });
   }
 });
+
+describe("refused input: a clear 400 beside the field with the input kept, or 413 over the body limit", () => {
+  const TOO_LONG = "This is too long";
+  it("refuses over-long text in every limited field, keeping what was typed and saving nothing", async () => {
+    const s = await sellerWithShop();
+    const A = `${ROOT}/admin/${s.slug}`;
+    const zone = (await one<{ id: number }>("SELECT id FROM delivery_zones WHERE shop_id = ?", s.shopId))!;
+    const productForm = { title: "Lawn suit", description: "", price: "2,499", compareAt: "", status: "active", trackStock: "on", v0_key: "", v0_id: "", v0_stock: "5", v0_sku: "", intent: "save" };
+    const before = await one<{ n: number }>("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM collections) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM delivery_zones) + (SELECT count(*) FROM users) + (SELECT count(*) FROM shops) AS n");
+    const settings = { name: "Shop", description: "", city: "", whatsapp: "", phone: "", email: "", currency: "PKR", locale: "en" };
+    const cases: [Client, string, Record<string, string>, string, number, string][] = [
+      [new Client(), `${ROOT}/signup`, { name: "A", login: uniqPhone(), password: "correct horse battery" }, "name", 81, TOO_LONG],
+      [s.client, `${ROOT}/start`, { name: "Shop", slug: uniq("long") }, "name", 61, "Please enter a shop name"],
+      [s.client, `${A}/settings`, settings, "name", 81, TOO_LONG],
+      [s.client, `${A}/settings`, settings, "description", 501, TOO_LONG],
+      [s.client, `${A}/settings`, settings, "city", 61, TOO_LONG],
+      [s.client, `${A}/settings/zones`, { name: "Z", fee: "1", freeAbove: "" }, "name", 61, TOO_LONG],
+      [s.client, `${A}/products`, productForm, "title", 201, TOO_LONG],
+      [s.client, `${A}/products`, productForm, "description", 10_001, TOO_LONG],
+      [s.client, `${A}/products`, productForm, "v0_sku", 65, TOO_LONG],
+      [s.client, `${A}/collections`, { title: "C", description: "" }, "title", 81, TOO_LONG],
+      [s.client, `${A}/collections`, { title: "C", description: "" }, "description", 2001, TOO_LONG],
+      [s.client, `${A}/pages`, { title: "P", body: "" }, "title", 121, TOO_LONG],
+      [s.client, `${A}/pages`, { title: "P", body: "" }, "body", 20_001, TOO_LONG],
+    ];
+    for (const [client, url, form, field, length, message] of cases) {
+      const long = "ل".repeat(length);
+      const res = await client.post(url, { ...form, [field]: long }, { headers: { "cf-connecting-ip": uniq("ip") } });
+      expect(res.status, `${url} ${field}`).toBe(400);
+      expect(res.text, `${url} ${field}`).toContain(message);
+      expect(res.text, `${url} ${field}: marked invalid`).toMatch(/aria-invalid="true"|class="[^"]*invalid/);
+      expect(decodeHtml(res.text).includes(long), `${url} ${field}: input kept`).toBe(true);
+      expect(await auditHtml(res.text, res.headers.get("content-security-policy"))).toEqual([]);
+    }
+    expect(await one("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM collections) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM delivery_zones) + (SELECT count(*) FROM users) + (SELECT count(*) FROM shops) AS n")).toEqual(before);
+
+    // Checkout: each customer field over its limit.
+    const variant = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", s.shopId)) ?? null;
+    expect(variant, "the seller's product from above was refused; seed one").toBeNull();
+    accepted(await s.client.post(`${A}/products`, productForm), "product");
+    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", s.shopId))!;
+    // A wallet, so the checkout shows its payment reference field.
+    accepted(await s.client.post(`${A}/settings/payments`, { codEnabled: "on", jazzcashEnabled: "on", jazzcashTitle: "Ayesha", jazzcashNumber: "03001234567" }), "payments");
+    const store = shopOrigin(s.slug);
+    const customer = new Client();
+    await customer.post(`${store}/cart/add`, { variant: String(v.id), quantity: "1" }, { csrf: false });
+    const key = checkoutKey(await customer.get(`${store}/checkout`));
+    const base = { key, name: "Sana", phone: "0321-5551234", city: "Lahore", address: "House 1", note: "", reference: "", zone: String(zone.id), payment: "cod" };
+    for (const [field, length] of [["name", 81], ["city", 61], ["address", 301], ["note", 501], ["reference", 61]] as const) {
+      const long = "x".repeat(length);
+      const res = await customer.post(`${store}/checkout`, { ...base, [field]: long }, { csrf: false });
+      expect(res.status, field).toBe(400);
+      expect(res.text, field).toContain(TOO_LONG);
+      expect(res.text.includes(long), `${field}: input kept`).toBe(true);
+    }
+    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", s.shopId)).toEqual({ n: 0 });
+  });
+
+  it("refuses a homoglyph or invisible-character shop address", async () => {
+    const s = await signUpOnly();
+    for (const slug of ["p\u0430ypal", "shop\u200Bname", "shop\u202Eeman", "ＳＨＯＰ"]) {
+      const res = await s.post(`${ROOT}/start`, { name: "Shop", slug });
+      expect(res.status, slug).toBe(400);
+      expect(res.text).toContain("lower-case letters");
+      expect(decodeHtml(res.text)).toContain(`value="${slug}"`);
+      // The last step re-checks: a forged post sends the seller back to the first one.
+      const forged = await s.post(`${ROOT}/start/theme`, { name: "Shop", slug, theme: "classic" });
+      expect(forged.location).toBe("/start");
+      expect(await one("SELECT id FROM shops WHERE slug = ?", slug.toLowerCase())).toBeNull();
+    }
+  });
+
+  it("answers a body over 1 MB with the 413 page, before any handler, saving nothing", async () => {
+    const s = await sellerWithShop();
+    const store = shopOrigin(s.slug);
+    const huge = ONE_MB;
+    for (const [client, url, field] of [[new Client(), `${ROOT}/signup`, "name"], [s.client, `${ROOT}/admin/${s.slug}/products`, "description"], [s.client, `${ROOT}/admin/${s.slug}/pages`, "body"], [new Client(), `${store}/checkout`, "address"]] as const) {
+      const res = await client.post(url, { [field]: huge, title: "x" }, { csrf: !url.startsWith(store) });
+      expect(res.status, url).toBe(413);
+      expect(res.text).toContain("That was too much to send");
+      expect(await auditHtml(res.text, res.headers.get("content-security-policy"))).toEqual([]);
+    }
+    expect(await one("SELECT count(*) AS n FROM products WHERE shop_id = ?", s.shopId)).toEqual({ n: 0 });
+    expect(await one("SELECT count(*) AS n FROM pages WHERE shop_id = ? AND length(body) > 1000", s.shopId)).toEqual({ n: 0 });
+  });
+});
+
+async function signUpOnly(): Promise<Client> {
+  const c = new Client();
+  accepted(await c.post(`${ROOT}/signup`, { name: "A", login: uniqPhone(), password: "correct horse battery" }, { headers: { "cf-connecting-ip": uniq("ip") } }), "sign-up");
+  return c;
+}

@@ -263,3 +263,36 @@ async function signUpOnly(): Promise<Client> {
   accepted(await c.post(`${ROOT}/signup`, { name: "A", login: uniqPhone(), password: "correct horse battery" }, { headers: { "cf-connecting-ip": uniq("ip") } }), "sign-up");
   return c;
 }
+
+const inStyle = (html: string, value: string) =>
+  [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>|style="([^"]*)"/g)].some((m) => decodeHtml(m[1] ?? m[2] ?? "").includes(value));
+
+describe("hostile theme settings that reach CSS", () => {
+  it("refuses markup or CSS break-outs in colours, font and numbers, and the storefront stays clean", async () => {
+    const s = await sellerWithShop();
+    const before = (await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", s.shopId))!.theme_settings;
+    const bad: [string, string][] = [
+      ["s_primary", "red;}</style><script>alert(1)</script>"],
+      ["s_background", "#fff; background:url(javascript:alert(1))"],
+      ["s_text", "expression(alert(1))"],
+      ["s_font", "serif;}</style><script>alert(1)</script>"],
+      ["s_productsPerRow", "4;}</style><svg onload=alert(1)>"],
+    ];
+    for (const [field, value] of bad) {
+      const fd = themeForm("Sale");
+      fd.set(field, value);
+      const res = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme`, fd);
+      expect(res.status, field).toBe(400);
+      expect(inStyle(res.text, value), `${field} in CSS`).toBe(false);
+      if (value.includes("<")) expect(res.text.includes(value), `${field} shown raw`).toBe(false);
+      expect(await auditHtml(res.text, res.headers.get("content-security-policy"))).toEqual([]);
+      // The preview refuses it too (it renders the storefront with unsaved settings).
+      const preview = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme/preview`, fd);
+      expect(preview.status, `preview ${field}`).toBeLessThan(500);
+      expect(inStyle(preview.text, value), `preview ${field} in CSS`).toBe(false);
+      if (value.includes("<")) expect(preview.text.includes(value), `preview ${field} shown raw`).toBe(false);
+      expect(await auditHtml(preview.text, preview.headers.get("content-security-policy"))).toEqual([]);
+    }
+    expect((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", s.shopId))!.theme_settings).toBe(before);
+  });
+});

@@ -95,6 +95,16 @@ describe("tenant isolation, enumerated from the router", () => {
       for (const secret of [b.slug, `Secret ${b.slug}`, `SKU-${b.slug}`, `Buyer ${b.slug}`]) expect(res.text, `${r.path} shows ${secret}`).not.toContain(secret);
     }
 
+    // The CSV exports of A, over a range that holds B's order, hold nothing of B.
+    const today = new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
+    for (const url of [`${ROOT}/admin/${a.slug}/orders/export?from=${today}&to=${today}`, `${ROOT}/admin/${a.slug}/csv/export`]) {
+      const csv = await a.client.get(url);
+      expect(csv.status, url).toBe(200);
+      // A's own rows are there (her product was renamed "Hacked" by the body-smuggling step above).
+      expect(csv.text).toContain(url.includes("/orders/") ? `Buyer ${a.slug}` : "Hacked");
+      for (const secret of [`Secret ${b.slug}`, `SKU-${b.slug}`, `Buyer ${b.slug}`]) expect(csv.text, `${url} shows ${secret}`).not.toContain(secret);
+    }
+
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.orders).toHaveLength(1);
     expect(before.r2).toHaveLength(1);

@@ -217,6 +217,33 @@ describe("search", () => {
     expect(cards((await get(`${other.origin}/search?q=dupatta`)).text).length).toBe(3);
   });
 
+  it("pages through results by relevance with a keyset cursor", async () => {
+    const seen: string[] = [];
+    let url: string | undefined = "/search?q=made&sort=relevance";
+    while (url) {
+      clearPageCache();
+      const r = await get(`${shop.origin}${url}`);
+      expect(r.queries).toBeLessThanOrEqual(2); // the shop record may expire between pages
+      seen.push(...cards(r.text));
+      url = /href="([^"]+)" rel="next"/.exec(r.text)?.[1]?.replace(/&amp;/g, "&");
+      if (url) expect(url).toMatch(/^\/search\?q=made&sort=relevance&after=\d+_\d+$/);
+    }
+    expect(seen).toHaveLength(29);
+    expect(new Set(seen).size).toBe(29);
+  });
+
+  it("lists matches newest first, or title matches above description matches on request", async () => {
+    await db().update(products).set({ description: "Goes well with a silk shawl." }).where(eq(products.slug, "item-29"));
+    const newest = cards((await get(`${shop.origin}/search?q=shawl`)).text);
+    expect(newest).toEqual(["item-29", "item-26", "item-16", "item-6"]);
+    const best = cards((await get(`${shop.origin}/search?q=shawl&sort=relevance`)).text);
+    expect(best.slice(0, 3).sort()).toEqual(["item-16", "item-26", "item-6"]);
+    expect(best[3]).toBe("item-29");
+    const r = await get(`${shop.origin}/search?q=shawl&sort=bogus`);
+    expect(cards(r.text)).toEqual(newest);
+    expect(r.text).toContain(`<link rel="canonical" href="${shop.origin}/search?q=shawl"/>`);
+  });
+
   it("shows a 2,000-character query and HTML in a query as text on a proper page", async () => {
     const long = await get(`${shop.origin}/search?q=${"kurta ".repeat(334)}`);
     expect(long.status).toBe(200);

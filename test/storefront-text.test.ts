@@ -1,6 +1,7 @@
 /** Plain-text rendering helpers, the search query builder and cursors: pure functions. */
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, ftsQuery } from "../src/catalog/storefront-listing";
+import { decodeCursor, encodeCursor } from "../src/catalog/storefront-listing";
+import { ftsQuery } from "../src/catalog/storefront-search";
 import { safeHref, summary, textBlocks } from "../src/storefront/text";
 import { jsonLdText } from "../src/storefront/seo";
 

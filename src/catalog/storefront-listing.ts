@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { collectionProducts, collections, products } from "../db/schema";
 import { cardColumns, type CardRow } from "./cards";
-import { navQuery, pagesQuery, type Chrome, type LinkRow, type Scope } from "./storefront-chrome";
+import { navQuery, pagesQuery, type Chrome, type Scope } from "./storefront-chrome";
 
 export const SORTS = ["newest", "price-asc", "price-desc"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -65,7 +65,7 @@ export interface Listing extends Chrome {
   next: Cursor | null;
 }
 
-function page(sort: Sort, rows: CardRow[]): { cards: CardRow[]; next: Cursor | null } {
+export function page(sort: Sort, rows: CardRow[]): { cards: CardRow[]; next: Cursor | null } {
   const cards = rows.slice(0, PAGE_SIZE);
   const last = cards[cards.length - 1];
   return { cards, next: rows.length > PAGE_SIZE && last ? cursorOf(sort, last) : null };
@@ -106,30 +106,4 @@ export async function loadCollection(scope: Scope, slug: string, sort: Sort, cur
     cardsQuery(scope, { sort, after: cursor, filter: inCollection(shopId, slug) }),
   ]);
   return { nav, pages: pageRows, collection: found[0] ?? null, ...page(sort, rows) };
-}
-
-/**
- * Turns what a customer typed into an FTS5 query: words (letters and digits of any script)
- * each matched as a prefix, all required. Nothing typed reaches FTS5 syntax unquoted.
- */
-export function ftsQuery(q: string): string | null {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const picked = [...new Set(words)].slice(0, 8).map((w) => `"${w.slice(0, 40)}"*`);
-  return picked.length ? picked.join(" ") : null;
-}
-
-/** Products matching the query (title, description, tags) through the products_fts index. */
-export async function loadSearch(scope: Scope, q: string, sort: Sort, cursor: Cursor | null): Promise<Listing> {
-  const match = ftsQuery(q);
-  if (!match) {
-    const chrome: [LinkRow[], LinkRow[]] = await scope.db.batch([navQuery(scope), pagesQuery(scope)]);
-    return { nav: chrome[0], pages: chrome[1], cards: [], next: null };
-  }
-  const filter = sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
-  const [nav, pageRows, rows] = await scope.db.batch([
-    navQuery(scope),
-    pagesQuery(scope),
-    cardsQuery(scope, { sort, after: cursor, filter }),
-  ]);
-  return { nav, pages: pageRows, ...page(sort, rows) };
 }

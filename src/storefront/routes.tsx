@@ -10,7 +10,8 @@ import type { AppEnv } from "../env";
 import { renderDocument } from "../lib/render";
 import { loadHome } from "../catalog/storefront-home";
 import { loadChrome } from "../catalog/storefront-chrome";
-import { decodeCursor, loadAllProducts, loadCollection, loadSearch, SORTS } from "../catalog/storefront-listing";
+import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "../catalog/storefront-listing";
+import { loadSearch, SEARCH_SORTS } from "../catalog/storefront-search";
 import { loadProduct } from "../catalog/storefront-product";
 import { loadContentPage, loadSitemap } from "../catalog/storefront-content";
 import { checkoutRoutes } from "../checkout/routes";
@@ -54,6 +55,10 @@ const SLUG = /^[\p{L}\p{N}_-]{1,120}$/u;
 const listingParams = z.object({
   sort: z.enum(SORTS).catch("newest"),
   after: z.string().max(40).optional(),
+});
+const searchParams = z.object({
+  sort: z.enum(SEARCH_SORTS).catch("newest"),
+  after: z.string().max(40).optional(),
   q: z.string().catch(""),
 });
 
@@ -79,7 +84,7 @@ storefront.get("/collections/:slug", async (c) => {
   const { theme, ctx } = themed(c, listingUrl(path, { sort: params.sort, after: cursor }), data);
   const title = data.collection?.title ?? ctx.t("store.allProducts");
   const description = data.collection?.description ?? "";
-  const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, after: cursor, next: data.next }), title, description: textBlocks(description), path };
+  const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, sorts: SORTS, after: cursor, next: data.next }), title, description: textBlocks(description), path };
   // A cursor past the end: an empty page (with a link to the first) that is not indexed.
   const pastEnd = cursor !== null && data.cards.length === 0;
   const noindex = pastEnd || params.sort !== "newest";
@@ -101,13 +106,14 @@ storefront.get("/products/:slug", async (c) => {
 export const MAX_QUERY = 100;
 
 storefront.get("/search", async (c) => {
-  const params = listingParams.parse(c.req.query());
+  const params = searchParams.parse(c.req.query());
   const q = params.q.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY);
   const cursor = params.after === undefined ? null : decodeCursor(params.after);
   if (params.after !== undefined && !cursor) return notFound(c);
   const data = await loadSearch(scope(c), q, params.sort, cursor);
   const { theme, ctx } = themed(c, listingUrl("/search", { q, sort: params.sort, after: cursor }), data);
-  const vm = { ...listingVM(ctx, "/search", data.cards, { q, sort: params.sort, after: cursor, next: data.next }), query: q, path: "/search" };
+  const listing = listingVM(ctx, "/search", data.cards, { q, sort: params.sort, sorts: SEARCH_SORTS, after: cursor, next: data.next });
+  const vm = { ...listing, query: q, path: "/search" };
   const title = q ? ctx.t("store.search.resultsFor", { q }) : ctx.t("store.search.title");
   return html(c, theme.pages.search(ctx, vm, listingHead(ctx, title, "", null, true)));
 });

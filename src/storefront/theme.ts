@@ -97,7 +97,7 @@ export interface HomeVM {
   collections: CollectionLinkVM[];
 }
 
-export type SortKey = "newest" | "price-asc" | "price-desc";
+export type SortKey = "relevance" | "newest" | "price-asc" | "price-desc";
 
 export interface ListingVM {
   products: ProductCardVM[];

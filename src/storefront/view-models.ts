@@ -2,10 +2,10 @@
 import type { CardRow } from "../catalog/cards";
 import type { HomeData } from "../catalog/storefront-home";
 import type { ProductData } from "../catalog/storefront-product";
-import { encodeCursor, SORTS, type Cursor, type Sort } from "../catalog/storefront-listing";
+import { encodeCursor, type Cursor } from "../catalog/storefront-listing";
 import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
-import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, StoreContext, VariantVM } from "./theme";
+import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, VariantVM } from "./theme";
 
 export const LOW_STOCK = 5;
 
@@ -35,35 +35,44 @@ export function homeVM(ctx: StoreContext, data: HomeData): HomeVM {
   };
 }
 
-/** A listing URL with only the parameters that matter, so each page has one canonical URL. */
-export function listingUrl(path: string, params: { q?: string; sort: Sort; after?: Cursor | null }): string {
+/**
+ * A listing URL with only the parameters that matter (the page's default sort left out), so
+ * each page has one canonical URL.
+ */
+export function listingUrl(path: string, params: { q?: string; sort: SortKey; after?: Cursor | null; defaultSort?: SortKey }): string {
   const qs = new URLSearchParams();
   if (params.q) qs.set("q", params.q);
-  if (params.sort !== "newest") qs.set("sort", params.sort);
+  if (params.sort !== (params.defaultSort ?? "newest")) qs.set("sort", params.sort);
   if (params.after) qs.set("after", encodeCursor(params.after));
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }
 
-const SORT_LABEL = { newest: "store.sort.newest", "price-asc": "store.sort.priceAsc", "price-desc": "store.sort.priceDesc" } as const;
+const SORT_LABEL = {
+  relevance: "store.sort.relevance",
+  newest: "store.sort.newest",
+  "price-asc": "store.sort.priceAsc",
+  "price-desc": "store.sort.priceDesc",
+} as const;
 
-export function listingVM(
-  ctx: StoreContext,
-  path: string,
-  rows: CardRow[],
-  opts: { q?: string; sort: Sort; after: Cursor | null; next: Cursor | null },
-): ListingVM {
+export interface ListingOptions {
+  q?: string;
+  sort: SortKey;
+  /** The sorts offered, the first being the page's default. */
+  sorts: readonly SortKey[];
+  after: Cursor | null;
+  next: Cursor | null;
+}
+
+export function listingVM(ctx: StoreContext, path: string, rows: CardRow[], opts: ListingOptions): ListingVM {
+  const defaultSort = opts.sorts[0];
+  const url = (sort: SortKey, after?: Cursor | null) => listingUrl(path, { q: opts.q, sort, after, defaultSort });
   return {
     products: rows.map((r) => cardVM(ctx, r)),
     sort: opts.sort,
-    sorts: SORTS.map((key) => ({
-      key,
-      label: ctx.t(SORT_LABEL[key]),
-      url: listingUrl(path, { q: opts.q, sort: key }),
-      selected: key === opts.sort,
-    })),
-    next: opts.next ? listingUrl(path, { q: opts.q, sort: opts.sort, after: opts.next }) : null,
-    first: opts.after ? listingUrl(path, { q: opts.q, sort: opts.sort }) : null,
+    sorts: opts.sorts.map((key) => ({ key, label: ctx.t(SORT_LABEL[key]), url: url(key), selected: key === opts.sort })),
+    next: opts.next ? url(opts.sort, opts.next) : null,
+    first: opts.after ? url(opts.sort) : null,
   };
 }
 

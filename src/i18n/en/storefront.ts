@@ -28,6 +28,7 @@ export default {
   "store.whatsapp": "Message us on WhatsApp",
   "store.poweredBy": "Shop made with Hatti",
   "store.sort.label": "Sort",
+  "store.sort.relevance": "Best match",
   "store.sort.newest": "Newest",
   "store.sort.priceAsc": "Price: low to high",
   "store.sort.priceDesc": "Price: high to low",

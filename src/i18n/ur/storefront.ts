@@ -28,6 +28,7 @@ export default {
   "store.whatsapp": "واٹس ایپ پر پیغام بھیجیں",
   "store.poweredBy": "یہ دکان ہٹی پر بنی ہے",
   "store.sort.label": "ترتیب",
+  "store.sort.relevance": "بہترین مطابقت",
   "store.sort.newest": "نئی پہلے",
   "store.sort.priceAsc": "قیمت: کم سے زیادہ",
   "store.sort.priceDesc": "قیمت: زیادہ سے کم",

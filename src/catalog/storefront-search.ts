@@ -1,0 +1,67 @@
+/**
+ * Search within a shop through the products_fts index (title, description, tags). Results come
+ * newest first by default (an ordered seek on the shop's index that stops after one page, so a
+ * search costs about what a product page does), by price, or by relevance (bm25) on request:
+ * relevance scores every match, so a word found in thousands of products costs more. Every
+ * order is paged by keyset; the relevance cursor is the integer score and id of the last card.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { products } from "../db/schema";
+import { cardColumns, type CardRow } from "./cards";
+import { navQuery, pagesQuery, type Scope } from "./storefront-chrome";
+import { cardsQuery, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
+
+/** The first is the default. */
+export const SEARCH_SORTS = [...SORTS, "relevance"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** The FTS5 table of migrations/0001_search_fts.sql, for joins (not in schema.ts: drizzle-kit must not manage it). */
+const productsFts = sqliteTable("products_fts", { rowid: integer("rowid") });
+
+/**
+ * Turns what a customer typed into an FTS5 query: words (letters and digits of any script)
+ * each matched as a prefix, all required. Nothing typed reaches FTS5 syntax unquoted.
+ */
+export function ftsQuery(q: string): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const picked = [...new Set(words)].slice(0, 8).map((w) => `"${w.slice(0, 40)}"*`);
+  return picked.length ? picked.join(" ") : null;
+}
+
+/** bm25 as a non-negative integer, higher is better (an exact, orderable cursor value). */
+const score = sql<number>`CAST(-products_fts.rank * 1000000 AS INTEGER)`;
+
+function byRelevance({ db, shopId }: Scope, match: string, after: Cursor | null) {
+  return db
+    .select({ ...cardColumns, score: score.as("score") })
+    .from(products)
+    .innerJoin(productsFts, eq(productsFts.rowid, products.id))
+    .where(
+      and(
+        sql`products_fts MATCH ${match}`,
+        eq(products.shopId, shopId),
+        eq(products.status, "active"),
+        after ? sql`(${score}, ${products.id}) < (${after.value}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(score), desc(products.id))
+    .limit(PAGE_SIZE + 1);
+}
+
+export async function loadSearch(scope: Scope, q: string, sort: SearchSort, cursor: Cursor | null): Promise<Listing> {
+  const match = ftsQuery(q);
+  if (!match) {
+    const [nav, pageRows] = await scope.db.batch([navQuery(scope), pagesQuery(scope)]);
+    return { nav, pages: pageRows, cards: [], next: null };
+  }
+  if (sort === "relevance") {
+    const [nav, pageRows, rows] = await scope.db.batch([navQuery(scope), pagesQuery(scope), byRelevance(scope, match, cursor)]);
+    const cards: (CardRow & { score: number })[] = rows.slice(0, PAGE_SIZE);
+    const last = cards[cards.length - 1];
+    return { nav, pages: pageRows, cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };
+  }
+  const filter = sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
+  const [nav, pageRows, rows] = await scope.db.batch([navQuery(scope), pagesQuery(scope), cardsQuery(scope, { sort, after: cursor, filter })]);
+  return { nav, pages: pageRows, ...page(sort, rows) };
+}

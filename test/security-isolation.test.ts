@@ -4,11 +4,11 @@
  * a route with a new kind of id fails until this test is taught which of shop B's ids it takes.
  */
 import { describe, expect, it } from "vitest";
-import { Client, ROOT, signUp } from "./helpers";
+import { Client, ROOT, shopOrigin, signUp } from "./helpers";
 import { one, postMultipart } from "./admin-helpers";
 import { furnishedShop, snapshot } from "./fixtures/shops";
 import { webp } from "./media-fixtures";
-import { ADMIN_SHOP, adminShopHandlers, appRoutes, fill, paramsOf, type Route } from "./security-routes";
+import { ADMIN_SHOP, adminShopHandlers, appRoutes, fill, handlers, paramsOf, type Route } from "./security-routes";
 
 /** A plausible, valid body for each state-changing route, so a 404 comes from the id check, not validation. */
 function bodyFor(path: string, variantId: string): Record<string, string> {
@@ -148,5 +148,29 @@ describe("staff and the owner-only areas", () => {
     // And the shop hub does not link to what staff cannot open.
     const hub = await staff.client.get(`${ROOT}/admin/${s.slug}/shop`);
     for (const p of owned) expect(hub.text).not.toContain(`/admin/${s.slug}/${p}"`);
+  });
+});
+
+describe("storefront isolation, enumerated from the router", () => {
+  it("404s shop B's slugs, order token and photos on shop A's storefront, and A's cart refuses B's variant", async () => {
+    const a = await furnishedShop();
+    const b = await furnishedShop();
+    const before = await snapshot(b.shopId);
+    const visitor = new Client();
+    const withParams = handlers("/_s").filter((r) => r.method === "GET" && paramsOf(r.path).length > 0);
+    expect(withParams.map((r) => r.path)).toEqual(expect.arrayContaining(["/_s/products/:slug", "/_s/orders/:token", "/_s/media/*"]));
+    for (const r of withParams) {
+      // Sanity: on B's own storefront the same URL works.
+      const path = fill(r.path, b.ids);
+      expect((await visitor.get(shopOrigin(b.slug) + path)).status, `B ${path}`).toBe(200);
+      expect((await visitor.get(shopOrigin(a.slug) + path)).status, `A ${path}`).toBe(404);
+    }
+    const customer = new Client();
+    const add = await customer.post(`${shopOrigin(a.slug)}/cart/add`, { variant: String(b.variantId), quantity: "1" }, { csrf: false });
+    expect(add.status).toBeGreaterThanOrEqual(400);
+    const cart = await customer.get(`${shopOrigin(a.slug)}/cart`);
+    expect(cart.text).not.toContain(`Secret ${b.slug}`);
+    expect((await customer.get(`${shopOrigin(a.slug)}/checkout`)).status).toBe(303); // an empty cart goes back to the cart
+    expect(await snapshot(b.shopId)).toEqual(before);
   });
 });

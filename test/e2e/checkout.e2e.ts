@@ -122,7 +122,7 @@ describe("checkout and fulfilment on phones", () => {
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.waitForURL(/\/cart$/);
     // Change the quantity with the plain form.
-    await page.locator(".co-line").getByLabel("Quantity").fill("1");
+    await page.locator(".co-line input.qty").fill("1");
     await page.getByRole("button", { name: "Update" }).click();
     await page.waitForURL(/\/cart$/);
     expect(await page.locator(".co-line .qty").inputValue()).toBe("1");

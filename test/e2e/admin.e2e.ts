@@ -20,7 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("a seller runs her shop from a phone", () => {
+describe("a seller runs her shop from a phone", { timeout: 180_000 }, () => {
   it("adds a product with options and photos, edits stock, restyles the shop and sees it live", async () => {
     const { page, context } = await phonePage(browser);
     await logIn(page, DEMO.login, DEMO.password);
@@ -28,7 +28,7 @@ describe("a seller runs her shop from a phone", () => {
     await page.goto(platformUrl("/start"));
     await page.getByLabel("Shop name").fill("Ayesha Lawn House");
     await page.getByLabel("Shop address").fill(slug);
-    await expect.poll(() => page.locator("#slug-status").textContent()).toContain("is available");
+    await expect.poll(() => page.locator("#slug-status").textContent(), { timeout: 15_000 }).toContain("is available");
     await page.getByRole("button", { name: "Next" }).click();
     await page.waitForURL(/\/start\/theme/);
     await page.locator('input[value="classic"]').check();
@@ -46,7 +46,7 @@ describe("a seller runs her shop from a phone", () => {
     await page.getByLabel("Option 2 name").fill("Colour");
     await page.getByLabel("Option 2 values").fill("Red, Blue");
     await page.getByRole("button", { name: "Update variants" }).click();
-    await expect.poll(() => page.locator(".vrow h3").allTextContents()).toEqual(["S / Red", "S / Blue", "M / Red", "M / Blue"]);
+    await expect.poll(() => page.locator(".vrow h3").allTextContents(), { timeout: 15_000 }).toEqual(["S / Red", "S / Blue", "M / Red", "M / Blue"]);
     expect(await page.getByLabel("Title").inputValue()).toBe("Embroidered kurta");
     const stocks = page.getByLabel("Stock", { exact: true });
     for (let i = 0; i < 4; i++) await stocks.nth(i).fill(String(i + 1));
@@ -78,7 +78,7 @@ describe("a seller runs her shop from a phone", () => {
     await page.waitForURL(/done=quick/);
     expect(await page.getByLabel("Stock: M / Blue").inputValue()).toBe("9");
     const thumb = page.locator(".phead img").first();
-    await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => thumb.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, "admin-products.png"), fullPage: true });
 
     // Theme and colours: preview first (a new tab, nothing saved), then save.
@@ -87,7 +87,7 @@ describe("a seller runs her shop from a phone", () => {
     await page.getByLabel("Button colour").fill("#1d4ed8");
     // A 2000 px logo is shrunk to a 1280 px WebP in the page before the form is sent.
     await page.getByLabel("Choose a photo").first().setInputFiles([{ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(await png(2000, 800, [20, 20, 20])) }]);
-    await expect.poll(() => page.getByLabel("Choose a photo").first().evaluate((i) => (i as HTMLInputElement).files?.[0]?.type)).toBe("image/webp");
+    await expect.poll(() => page.getByLabel("Choose a photo").first().evaluate((i) => (i as HTMLInputElement).files?.[0]?.type), { timeout: 15_000 }).toBe("image/webp");
     const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview" }).click()]);
     await preview.waitForLoadState();
     expect(await preview.content()).toContain("#1d4ed8");
@@ -112,7 +112,7 @@ describe("a seller runs her shop from a phone", () => {
     // The plain-text description keeps its line break and its link is clickable.
     expect(await shop.locator('main a[href="https://example.com/care"]').count()).toBe(1);
     const img = shop.locator("main img").first();
-    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     const natural = await img.evaluate((i) => (i as HTMLImageElement).naturalWidth);
     expect(natural).toBeLessThanOrEqual(1280);
     const srcset = (await img.getAttribute("srcset")) ?? "";
@@ -131,7 +131,7 @@ describe("a seller runs her shop from a phone", () => {
   });
 });
 
-describe("photos on a weak connection and without JavaScript", () => {
+describe("photos on a weak connection and without JavaScript", { timeout: 120_000 }, () => {
   it("a failed upload offers Retry and keeps the product form as typed", async () => {
     const { page, context } = await phonePage(browser);
     await logIn(page, DEMO.login, DEMO.password);

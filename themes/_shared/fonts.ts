@@ -1,7 +1,8 @@
 /**
  * Font stacks from fonts already on the phone (no web fonts are downloaded). Urdu text gets a
  * Nastaliq/Naskh stack first: Android ships Noto Naskh/Nastaliq Urdu, Windows has Urdu
- * Typesetting and Segoe UI, iOS has Noto Nastaliq Urdu.
+ * Typesetting and Segoe UI, iOS has Noto Nastaliq Urdu; many Urdu readers' computers have
+ * Jameel Noori Nastaleeq or Nafees.
  */
 export const FONT_CHOICES = ["serif", "sans", "rounded", "mono"] as const;
 export type FontChoice = (typeof FONT_CHOICES)[number];
@@ -20,7 +21,7 @@ const STACKS: Record<FontChoice, string> = {
   mono: 'ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace',
 };
 
-const URDU = '"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Urdu Typesetting","Noto Naskh Arabic","Noto Sans Arabic","Segoe UI",Tahoma';
+const URDU = '"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Urdu Typesetting","Noto Naskh Arabic","Nafees Web Naskh","Noto Sans Arabic","Segoe UI",Tahoma';
 
 export function fontStack(choice: string, locale: string): string {
   const base = STACKS[choice as FontChoice] ?? STACKS.sans;

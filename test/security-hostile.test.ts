@@ -128,6 +128,10 @@ describe("hostile text through every form", () => {
       expect(order).toMatchObject({ customer_name: v, city: v, address: v, note: v, payment_reference: v, zone_name: v });
       const O = `${A}/orders/${order.id}`;
       accepted(await postRaw(seller, `${O}/note`, {}, ["note"], h), "order note");
+      accepted(await seller.post(`${O}/status`, { from: "new", to: "confirmed" }), "confirm");
+      accepted(await seller.post(`${O}/status`, { from: "confirmed", to: "packed" }), "pack");
+      accepted(await postRaw(seller, `${O}/status`, { from: "packed", to: "shipped" }, ["courier", "tracking"], h), "ship");
+      expect(await one("SELECT courier, tracking_number FROM orders WHERE id = ?", order.id)).toEqual({ courier: v, tracking_number: v });
 
       // Shown back literally, never as markup, on every page that shows it.
       const pages: [Client, string, string[]][] = [
@@ -152,6 +156,7 @@ describe("hostile text through every form", () => {
         [seller, `${A}/staff`, [v]],
         [seller, `${ROOT}/admin/shops`, [v]],
         [seller, `${A}/orders`, [v]],
+        [seller, `${A}/orders?q=${encodeURIComponent(v)}`, [v]],
         [seller, O, [v]],
         [seller, `${O}/slip`, [v]],
       ];

@@ -96,8 +96,10 @@ describe("tenant isolation, enumerated from the router", () => {
     }
 
     // The CSV exports of A, over a range that holds B's order, hold nothing of B.
-    const today = new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
-    for (const url of [`${ROOT}/admin/${a.slug}/orders/export?from=${today}&to=${today}`, `${ROOT}/admin/${a.slug}/csv/export`]) {
+    // Karachi dates (UTC+5), from yesterday so an order placed just before midnight is in range.
+    const karachiDay = (ms: number) => new Date(ms + 5 * 3600_000).toISOString().slice(0, 10);
+    const [yesterday, today] = [karachiDay(Date.now() - 86_400_000), karachiDay(Date.now())];
+    for (const url of [`${ROOT}/admin/${a.slug}/orders/export?from=${yesterday}&to=${today}`, `${ROOT}/admin/${a.slug}/csv/export`]) {
       const csv = await a.client.get(url);
       expect(csv.status, url).toBe(200);
       // A's own rows are there (her product was renamed "Hacked" by the body-smuggling step above).

@@ -132,6 +132,7 @@ describe("theme", () => {
     const preview = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme/preview`, themeForm({ theme: "bazaar", s_primary: "#123456" }));
     expect(preview.status).toBe(200);
     expect(preview.text).toContain("#123456");
+    expect(preview.text).toContain(`href="https://${s.slug}.hatti.test/`);
     expect((await shopRow(s.shopId))!.theme_id).toBe("classic");
     const fd = themeForm({ theme: "bazaar", s_primary: "#123456" });
     fd.append("file_logo", new Blob([(await png(120, 60)) as Uint8Array<ArrayBuffer>], { type: "image/png" }), "logo.png");

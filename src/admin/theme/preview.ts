@@ -27,5 +27,9 @@ export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: 
   };
   const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
   const html = renderDocument(theme.pages.home(ctx, vm, { ...homeHead(ctx, first), noindex: true }));
-  return html.split(`/media/shops/${shop.id}/`).join(`/admin/${shop.slug}/media/shops/${shop.id}/`);
+  // Photos through the admin's proxy; links lead to the live shop (not to admin paths).
+  return html
+    .split(`/media/shops/${shop.id}/`)
+    .join(`/admin/${shop.slug}/media/shops/${shop.id}/`)
+    .replace(/href="\/(?![/\\]|admin\/)/g, `href="${origin}/`);
 }

@@ -133,6 +133,9 @@ describe("hostile text through every form", () => {
       accepted(await postRaw(seller, `${O}/status`, { from: "packed", to: "shipped" }, ["courier", "tracking"], h), "ship");
       expect(await one("SELECT courier, tracking_number FROM orders WHERE id = ?", order.id)).toEqual({ courier: v, tracking_number: v });
 
+      // Slugs made from the hostile titles are plain URL path segments: no markup, spaces or invisible/bidi controls.
+      for (const slugged of [p.slug, col.slug, page.slug]) expect(slugged, "slug").toMatch(/^[^\s<>"'`/?#%\\\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/u);
+
       // Shown back literally, never as markup, on every page that shows it.
       const pages: [Client, string, string[]][] = [
         [customer, `${store}/`, [v]],
@@ -143,6 +146,8 @@ describe("hostile text through every form", () => {
         [customer, `${store}/cart`, [v]],
         [customer, `${store}/orders/${token}`, [v]],
         [seller, A, [v]],
+        [seller, `${A}/live`, [v]],
+        [seller, `${A}/shop`, [v]],
         [seller, `${A}/products`, [v]],
         [seller, `${A}/products/${productId}`, [v, values[0]!]],
         [seller, `${A}/collections`, [v]],

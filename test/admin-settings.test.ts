@@ -127,6 +127,16 @@ describe("theme", () => {
     expect((await shopRow(s.shopId))!.theme_settings).toBe(before.theme_settings);
   });
 
+  it("a logo sent with a refused form is not kept in storage", async () => {
+    const s = await sellerWithShop();
+    const fd = themeForm({ s_text: "#fefefe", s_background: "#ffffff" });
+    fd.append("file_logo", new Blob([(await png(80, 40)) as Uint8Array<ArrayBuffer>], { type: "image/png" }), "logo.png");
+    const res = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme`, fd);
+    expect(res.status).toBe(400);
+    const { env } = await import("cloudflare:workers");
+    expect((await env.MEDIA.list({ prefix: `shops/${s.shopId}/` })).objects).toEqual([]);
+  });
+
   it("previews unsaved settings, then switches theme and colours with a logo, bumping the version", async () => {
     const s = await sellerWithShop();
     const preview = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme/preview`, themeForm({ theme: "bazaar", s_primary: "#123456" }));

@@ -46,6 +46,7 @@ async function posted(c: C, store: boolean) {
       shown[f.key] = currentShown[f.key]!;
     }
   const errors: FieldErrors = {};
+  const fresh: { key: string; shownBefore: string | string[]; ref: Awaited<ReturnType<typeof storePhotoSet>> }[] = [];
   for (const f of fields) {
     if (f.meta.input !== "image") continue;
     const file = body[`file_${f.key}`];
@@ -54,12 +55,18 @@ async function posted(c: C, store: boolean) {
     if (typeof checked === "string") errors[f.key] = checked;
     else if (store) {
       const ref = await storePhotoSet(c.env.MEDIA, c.var.shop.id, checked);
+      fresh.push({ key: f.key, shownBefore: shown[f.key] ?? "", ref });
       candidate[f.key] = ref;
       shown[f.key] = JSON.stringify(ref);
     }
   }
   const parsed = theme.settings.safeParse(candidate);
   if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error.issues), ...errors });
+  if (fresh.length && Object.keys(errors).length) {
+    // Not saved: photos stored by this request leave no orphans (the seller picks them again).
+    await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, fresh.map((x) => x.ref));
+    for (const x of fresh) shown[x.key] = x.shownBefore;
+  }
   return { theme, fields, shown, errors, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
 }
 

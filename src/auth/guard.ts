@@ -30,8 +30,12 @@ export function requireUser(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** A safe local redirect target: a path on this host, never another origin. */
+/**
+ * A safe local redirect target: a path on this host, never another origin. Browsers drop tabs
+ * and newlines from a Location and read "\\" as "/", so "/\t/evil.example" would leave the
+ * site: any control character or backslash makes the fallback win.
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  if (!next || !next.startsWith("/") || next.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
   return next;
 }

@@ -167,6 +167,12 @@ describe("storefront isolation, enumerated from the router", () => {
       expect((await visitor.get(shopOrigin(b.slug) + path)).status, `B ${path}`).toBe(200);
       expect((await visitor.get(shopOrigin(a.slug) + path)).status, `A ${path}`).toBe(404);
     }
+    // Path tricks on the photo routes: B's object through A's prefix, encoded or not.
+    const bKey = b.ids["media/*"]!.replace(/^shops\/\d+\//, "");
+    for (const trick of [`shops/${a.shopId}/../${b.shopId}/${bKey}`, `shops/${a.shopId}/..%2F${b.shopId}%2F${bKey}`, `shops/${a.shopId}%2F..%2F${b.shopId}/${bKey}`, `shops%2F${b.shopId}%2F${bKey}`]) {
+      expect((await visitor.get(`${shopOrigin(a.slug)}/media/${trick}`)).status, trick).toBe(404);
+      expect((await a.client.get(`${ROOT}/admin/${a.slug}/media/${trick}`)).status, `admin ${trick}`).toBe(404);
+    }
     const customer = new Client();
     const add = await customer.post(`${shopOrigin(a.slug)}/cart/add`, { variant: String(b.variantId), quantity: "1" }, { csrf: false });
     expect(add.status).toBeGreaterThanOrEqual(400);

@@ -11,6 +11,7 @@ import { importProducts } from "../../catalog/admin-csv-import";
 import { parseCsv } from "../../catalog/csv";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../i18n";
+import { stripNul } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { touchShop } from "../../settings/version";
 import { originFor } from "../../tenancy/host";
@@ -116,7 +117,8 @@ csvRoutes.post("/import", async (c) => {
   const fail = (key: MessageKey, params?: Record<string, string | number>) => renderPage(c, <CsvPage {...adminChrome(c)} outcome={{ error: { key, params } }} />, 400);
   if (!(file instanceof File) || file.size === 0) return fail("csv.noFile");
   if (file.size > MAX_CSV_BYTES) return fail("csv.tooBig");
-  const parsed = parseCsv(await file.text(), MAX_IMPORT_ROWS + 1);
+  // NULs dropped as in every form (a spreadsheet never means them).
+  const parsed = parseCsv(stripNul(await file.text()), MAX_IMPORT_ROWS + 1);
   if (!parsed.ok) return parsed.error === "csv.tooManyRows" ? fail("csv.tooManyRows", { max: MAX_IMPORT_ROWS }) : fail("csv.unterminated", { line: parsed.line });
   const [header = [], ...rows] = parsed.rows;
   const missing = missingColumns(header);

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { splitValues } from "../src/admin/products/form";
 import { parseCsv } from "../src/catalog/csv";
 import { Client, ROOT, TEST_CSRF, sellerWithShop, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
-import { one, postMultipart } from "./admin-helpers";
+import { all, one, postMultipart } from "./admin-helpers";
 import { checkoutKey } from "./checkout-fixtures";
 import { HOSTILE, hostileBody, ONE_MB, shownOf, type Hostile } from "./fixtures/hostile";
 import { auditHtml } from "./security-html";
@@ -306,5 +306,41 @@ describe("hostile theme settings that reach CSS", () => {
       expect(await auditHtml(preview.text, preview.headers.get("content-security-policy"))).toEqual([]);
     }
     expect((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", s.shopId))!.theme_settings).toBe(before);
+  });
+});
+
+describe("hostile text through the CSV import", () => {
+  it("imports titles and SKUs literally, shows them as text, exports them neutralised and round-trips unchanged", async () => {
+    const s = await sellerWithShop();
+    const A = `${ROOT}/admin/${s.slug}`;
+    const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+    const header = "Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Variant SKU,Variant Inventory Tracker,Variant Inventory Qty,Variant Price,Variant Compare At Price,Image Src,Status";
+    const list = HOSTILE.filter((h) => !h.raw);
+    const rows = list.map((h, i) => `h${i},${q(h.value)},${q(h.value)},,,,TRUE,Title,Default Title,,,${q(h.value)},shopify,1,100,,,active`);
+    const upload = async (text: string) => {
+      const fd = new FormData();
+      fd.append("file", new Blob([text], { type: "text/csv" }), "products.csv");
+      return postMultipart(s.client, `${A}/csv/import`, fd);
+    };
+    const res = await upload([header, ...rows].join("\r\n"));
+    expect(res.status, res.text.replace(/<[^>]+>/g, " ").slice(0, 500)).toBe(200);
+    expect(decodeHtml(res.text)).toContain(`Imported: ${list.length} new, 0 updated.`);
+    expect(await auditHtml(res.text, res.headers.get("content-security-policy"))).toEqual([]);
+    const stored = await all<{ title: string; slug: string; sku: string }>("SELECT p.title, p.slug, v.sku FROM products p JOIN variants v ON v.product_id = p.id WHERE p.shop_id = ? ORDER BY p.id", s.shopId);
+    expect(stored.map((r) => [r.title, r.sku])).toEqual(list.map((h) => [shownOf(h), shownOf(h)]));
+
+    const admin = await s.client.get(`${A}/products`);
+    expect(await auditHtml(admin.text, admin.headers.get("content-security-policy"))).toEqual([]);
+    const customer = new Client();
+    for (const [i, h] of list.entries()) {
+      expect(decodeHtml(admin.text)).toContain(shownOf(h));
+      await showsLiterally(customer, `${shopOrigin(s.slug)}/products/${stored[i]!.slug}`, [shownOf(h)], h);
+    }
+    // Export: formula cells neutralised; importing the export changes nothing.
+    const exported = await s.client.get(`${A}/csv/export`);
+    for (const h of list) expect(csvProblems(exported.text, h), h.name).toEqual([]);
+    const again = await upload(exported.text);
+    expect(decodeHtml(again.text)).toContain(`Imported: 0 new, ${list.length} updated.`);
+    expect((await all<{ title: string; sku: string }>("SELECT p.title, v.sku FROM products p JOIN variants v ON v.product_id = p.id WHERE p.shop_id = ? ORDER BY p.id", s.shopId)).map((r) => [r.title, r.sku])).toEqual(stored.map((r) => [r.title, r.sku]));
   });
 });

@@ -138,7 +138,7 @@ try {
   await measure("admin_orders_deep", ROOT, `/admin/${BIG}/orders?before=5000`, { headers: admin });
 
   // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
-  results.place_order = await placeOrders(url("/checkout"), shopHost, race.id, db);
+  results.place_order = await placeOrders(url("/checkout"), shopHost, race.id, await mf.getD1Database("DB"));
 
   const baseline = results.baseline.rps;
   for (const r of Object.values(results)) r.ratio = Number((r.rps / baseline).toFixed(3));

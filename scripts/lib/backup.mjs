@@ -24,6 +24,7 @@ export const TENANT_TABLES = [
   "order_items",
   "order_events",
 ];
+// order_counts is not backed up: triggers on orders rebuild it as the orders are restored.
 
 export function openLocal(persistTo) {
   return new Miniflare({

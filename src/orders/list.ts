@@ -1,12 +1,13 @@
 /**
  * The seller's order list: newest first, keyset pagination on id (so page 500 costs what page 1
- * does), counts by status in the same round trip. Every query starts with shop_id and is served
+ * does), counts by status (order_counts) in the same round trip. Every query starts with shop_id and is served
  * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone).
  */
-import { and, count, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../auth/identity";
 import type { Db } from "../db/client";
 import { orders } from "../db/schema";
+import { countsQuery } from "./counts";
 import type { OrderStatus } from "./status";
 
 export const PAGE_SIZE = 30;
@@ -75,11 +76,11 @@ export interface OrderPage {
   total: number;
 }
 
-/** One round trip: the page of orders and the counts by status (one GROUP BY). */
+/** One round trip: the page of orders and the counts by status (from order_counts). */
 export async function listOrders(db: Db, shopId: number, query: ListQuery): Promise<OrderPage> {
   const [rows, groups] = await db.batch([
     listQuery(db, shopId, query),
-    db.select({ status: orders.status, n: count() }).from(orders).where(eq(orders.shopId, shopId)).groupBy(orders.status),
+    countsQuery(db, shopId),
   ]);
   const more = rows.length > PAGE_SIZE;
   const page = more ? rows.slice(0, PAGE_SIZE) : rows;
@@ -92,13 +93,4 @@ export async function listOrders(db: Db, shopId: number, query: ListQuery): Prom
   return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
 }
 
-/** Orders waiting for the seller: the badge on the Orders tab (one indexed COUNT). */
-export async function newOrderCount(db: Db, shopId: number): Promise<number> {
-  const row = await db
-    .select({ n: count() })
-    .from(orders)
-    .where(and(eq(orders.shopId, shopId), eq(orders.status, "new")))
-    .get();
-  return row?.n ?? 0;
-}
-
+export { newOrderCount } from "./counts";

@@ -182,6 +182,11 @@ describe("soak", () => {
     const final = await query<{ id: number; stock: number }>(`SELECT v.id, v.stock FROM variants v JOIN shops s ON s.id = v.shop_id WHERE s.slug = ?`, SHOP);
     for (const v of final) expect(v.stock, `variant ${v.id}`).toBe(expected.get(v.id));
 
+    // The per-status counters the admin reads agree with the orders themselves.
+    const counts = await query<{ status: string; n: number }>(`SELECT c.status, c.n FROM order_counts c JOIN shops s ON s.id = c.shop_id WHERE s.slug = ? AND c.n > 0 ORDER BY c.status`, SHOP);
+    const grouped = await query<{ status: string; n: number }>(`SELECT o.status, count(*) AS n FROM orders o JOIN shops s ON s.id = o.shop_id WHERE s.slug = ? GROUP BY o.status ORDER BY o.status`, SHOP);
+    expect(counts).toEqual(grouped);
+
     // No orphaned photos: every R2 object of the shop belongs to a product photo or a theme image.
     const mf = openLocal(runtime.dir);
     try {

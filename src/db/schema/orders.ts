@@ -1,6 +1,6 @@
 /** Checkout and order tables: delivery zones, orders, their items and history. */
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { shops } from "./platform";
 
@@ -133,4 +133,21 @@ export const orderEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("order_events_shop_order_idx").on(t.shopId, t.orderId, t.id)],
+);
+
+/**
+ * Orders per status per shop, maintained by triggers on `orders` (see migrations/0002): the
+ * admin's status counts and the new-orders badge read a few rows instead of counting a shop's
+ * 100,000 orders on every page.
+ */
+export const orderCounts = sqliteTable(
+  "order_counts",
+  {
+    shopId: integer("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.status] }), check("order_counts_nonneg", sql`${t.n} >= 0`)],
 );

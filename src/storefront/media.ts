@@ -11,7 +11,8 @@ export const mediaRoutes = new Hono<AppEnv>();
 const KEY_RE = /^shops\/(\d+)\/([a-f0-9]{64})\/(\d{2,4})\.(webp|jpg|png)$/;
 
 mediaRoutes.get("/*", async (c) => {
-  const key = decodeURIComponent(new URL(c.req.url).pathname.replace(/^\/media\//, ""));
+  // Keys are plain ASCII: the raw path is matched as is (decoding a malformed "%C3%28" threw a 500).
+  const key = new URL(c.req.url).pathname.replace(/^\/media\//, "");
   const match = KEY_RE.exec(key);
   if (!match || Number(match[1]) !== c.var.shop.id) return c.notFound();
   const obj = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });

@@ -123,6 +123,8 @@ try {
 
   // 3a. The ceiling, then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
+  // The floor of any page that must read D1: one batch of two small indexed SELECTs.
+  await measure("d1_floor", ROOT, "/healthz/db");
   for (const [name, p] of storefront) await measure(name, shopHost, p);
   await measure("cart", shopHost, "/cart", { headers: { cookie: cartCookie } });
 
@@ -194,7 +196,7 @@ async function placeOrders(target, host, variantId, db) {
     .first();
   const placed = r["3xx"] ?? 0;
   const oversold = row.orders - RACE_STOCK;
-  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, refused ${r.non2xx}`);
+  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, refused ${r.non2xx - placed}`);
   if (row.stock !== 0 || row.orders !== RACE_STOCK || row.distinct_orders !== row.orders) {
     throw new Error(`order invariant broken: stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
   }

@@ -18,6 +18,7 @@ import { securityHeaders } from "./lib/security-headers";
 import { platform } from "./platform/routes";
 import { storefront } from "./storefront/routes";
 import { resolveHost } from "./tenancy/host";
+import { orders, shops } from "./db/schema";
 import { MAX_FORM_BYTES, MAX_UPLOAD_BYTES } from "./lib/limits";
 
 
@@ -75,6 +76,15 @@ export function createApp() {
 
   // A fixed page with no D1 and no session: uptime checks, and the benchmark's ceiling.
   app.get(`${AREA.platform}/healthz`, (c) => c.html("<!doctype html><title>ok</title><p>ok</p>"));
+  // The same with a D1 round trip (one batch of two small indexed reads): the database is
+  // reachable; and the benchmark's floor for any page that must read D1.
+  app.get(`${AREA.platform}/healthz/db`, async (c) => {
+    const [shopsRow, ordersRow] = await c.var.db.batch([
+      c.var.db.select({ id: shops.id }).from(shops).orderBy(shops.id).limit(1),
+      c.var.db.select({ id: orders.id }).from(orders).orderBy(orders.id).limit(1),
+    ]);
+    return c.html(`<!doctype html><title>ok</title><p>ok ${shopsRow.length + ordersRow.length}</p>`);
+  });
 
   // Storefront: no seller session here (the cookie is host-only on the root domain).
   app.use(`${AREA.shop}/*`, csrf({ token: false }));

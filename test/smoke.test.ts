@@ -14,3 +14,14 @@ describe("smoke", () => {
     expect(await res.text()).toContain("signup?slug=nobody-here");
   });
 });
+
+describe("health checks", () => {
+  it("answers /healthz without D1 and /healthz/db with one round trip", async () => {
+    const plain = await exports.default.fetch("https://hatti.test/healthz");
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("server-timing")).toContain("d1q;dur=0");
+    const db = await exports.default.fetch("https://hatti.test/healthz/db");
+    expect(db.status).toBe(200);
+    expect(db.headers.get("server-timing")).toContain("d1q;dur=1");
+  });
+});

@@ -74,6 +74,11 @@ export function createApp() {
   });
   app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400));
 
+  // Browsers ask every host for /favicon.ico: answer at once (no themed 404, no D1), cached a day.
+  for (const area of [AREA.platform, AREA.shop]) {
+    app.get(`${area}/favicon.ico`, (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
+  }
+
   // A fixed page with no D1 and no session: uptime checks, and the benchmark's ceiling.
   app.get(`${AREA.platform}/healthz`, (c) => c.html("<!doctype html><title>ok</title><p>ok</p>"));
   // The same with a D1 round trip (one batch of two small indexed reads): the database is

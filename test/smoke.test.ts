@@ -25,3 +25,14 @@ describe("health checks", () => {
     expect(db.headers.get("server-timing")).toContain("d1q;dur=1");
   });
 });
+
+describe("favicon", () => {
+  it("answers /favicon.ico on every host without a page or a D1 query", async () => {
+    for (const url of ["https://hatti.test/favicon.ico", "https://any-shop.hatti.test/favicon.ico"]) {
+      const res = await exports.default.fetch(url);
+      expect(res.status, url).toBe(204);
+      expect(res.headers.get("cache-control")).toContain("max-age=86400");
+      expect(res.headers.get("server-timing")).toContain("d1q;dur=0");
+    }
+  });
+});

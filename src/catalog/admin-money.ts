@@ -2,6 +2,7 @@
  * Money typed by a seller, in rupees ("1,499", "1,00,000", "1499.50", Urdu digits too),
  * converted to paisa. Problems come back as catalogue keys for the form.
  */
+import { latinSlug } from "../lib/latin-slug";
 import { asciiDigits } from "../auth/identity";
 
 /** 10 crore rupees: the largest price a seller may type. */
@@ -42,15 +43,7 @@ export function parseStock(input: string): StockResult {
 
 /** A URL slug from a title; titles with no Latin letters (Urdu) get `p-<random>`. */
 export function slugify(title: string, prefix = "p"): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  const base = latinSlug(title, 60);
   return base.length >= 2 ? base : `${prefix}-${randomSuffix()}`;
 }
 

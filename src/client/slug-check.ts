@@ -3,6 +3,8 @@
  * while the seller has not typed one, and checks availability as she types (GET /api/slug).
  * Without JavaScript the server suggests and checks on submit.
  */
+import { latinSlug } from "../lib/latin-slug";
+
 const form = document.getElementById("start") as HTMLFormElement | null;
 const status = document.getElementById("slug-status");
 if (form && status) {
@@ -12,16 +14,7 @@ if (form && status) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
 
-  const suggest = (v: string) =>
-    v
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/['’]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 30)
-      .replace(/-+$/, "");
+  const suggest = (v: string) => latinSlug(v, 30);
 
   const say = (key: string, suggestion = "") => {
     const text = (status.dataset[key] ?? "").replace("{slug}", slug.value).replace("{suggestion}", suggestion);

@@ -1,3 +1,5 @@
+import { latinSlug } from "../lib/latin-slug";
+
 /** Shop slugs: the subdomain of a shop. 3 to 30 of a-z, 0-9 and inner hyphens. */
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/;
 
@@ -23,15 +25,7 @@ export function slugProblem(slug: string): SlugProblem | null {
 
 /** Suggests a slug from a shop name: "Ayesha's Kitchen!" -> "ayeshas-kitchen". */
 export function suggestSlug(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 30)
-    .replace(/-+$/g, "");
+  const base = latinSlug(name, 30);
   if (base.length >= 3 && !RESERVED_SLUGS.has(base)) return base;
   if (base.length >= 3) return `${base.slice(0, 25)}-shop`;
   // Names in Urdu script (or too short) have no latin letters to go on.

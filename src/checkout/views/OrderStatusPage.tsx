@@ -3,6 +3,7 @@ import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import type { PaymentOption } from "../payment";
+import { OrderTotals } from "../../orders/views/OrderTotals";
 import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
 
@@ -74,22 +75,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
           </li>
         ))}
       </ul>
-      <table class="co-sum">
-        <tbody>
-          <tr>
-            <th scope="row">{t("checkout.subtotal")}</th>
-            <td>{money(order.subtotal)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("checkout.deliveryTo", { zone: order.zoneName })}</th>
-            <td>{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>
-          </tr>
-          <tr class="total">
-            <th scope="row">{t("checkout.total")}</th>
-            <td>{total}</td>
-          </tr>
-        </tbody>
-      </table>
+      <OrderTotals t={t} money={money} order={order} deliveryLabel={t("checkout.deliveryTo", { zone: order.zoneName })} class="co-sum" />
 
       <h2>{t("checkout.order.deliverTo")}</h2>
       <p class="co-note">

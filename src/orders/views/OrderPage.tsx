@@ -8,6 +8,7 @@ import type { WaLink } from "../whatsapp";
 import { ordersCss } from "./css";
 import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
+import { OrderTotals } from "./OrderTotals";
 import { StatusPill } from "./StatusPill";
 
 export interface OrderPageProps extends AdminChrome {
@@ -84,22 +85,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
             </li>
           ))}
         </ul>
-        <table class="sum">
-          <tbody>
-            <tr>
-              <th scope="row">{t("checkout.subtotal")}</th>
-              <td>{money(order.subtotal)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t("orders.order.delivery", { zone: order.zoneName })}</th>
-              <td>{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>
-            </tr>
-            <tr class="total">
-              <th scope="row">{t("checkout.total")}</th>
-              <td>{money(order.total)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <OrderTotals t={t} money={money} order={order} deliveryLabel={t("orders.order.delivery", { zone: order.zoneName })} class="sum" />
         <p>
           <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a>
         </p>

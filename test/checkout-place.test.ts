@@ -4,12 +4,15 @@ import { formatMoney } from "../src/i18n";
 import { placeOrder } from "../src/checkout/place-order";
 import { quoteCart } from "../src/checkout/quote";
 import { checkoutSchema } from "../src/checkout/schemas";
-import { Client, db, uniq } from "./helpers";
+import { Client, db, uniq, type Res } from "./helpers";
 import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, stockOf } from "./checkout-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
 const count = async (sql: string, ...args: unknown[]) =>
   (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
+/** D1 round trips of a response, from its Server-Timing header. */
+const roundTrips = (res: Res) => Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")![1]);
+const ipHits = (ip: string) => count("SELECT count AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
 
 describe("checkout", () => {
   it("places an order: snapshots, stock taken, number from the shop's counter, status page", async () => {
@@ -27,6 +30,8 @@ describe("checkout", () => {
 
     const res = await client.post(`${origin}/checkout`, { ...customerForm(), key, zone: String(zone.id), seen: String(subtotal) }, { csrf: false, headers });
     expect(res.status).toBe(303);
+    // Two D1 round trips: one batch of reads (retry look-up, rate limit, quote), one of writes.
+    expect(res.headers.get("server-timing")).toContain("d1q;dur=2,");
     const token = /^\/orders\/([A-Za-z0-9_-]{24})\?placed=1$/.exec(res.location ?? "")![1]!;
     expect(client.cookies(new URL(origin).host).get("hatti_cart")).toBeUndefined();
 
@@ -123,9 +128,18 @@ describe("checkout", () => {
       return c.post(`${origin}/checkout`, form, { csrf: false, headers });
     };
     const first = await post();
+    const hits = await ipHits(headers["cf-connecting-ip"]);
     const second = await post();
     expect(second.status).toBe(303);
     expect(second.location).toBe(first.location);
+    // A retry is one round trip, is not counted against the IP, and is answered even when the
+    // IP is over its limit: the order was already placed.
+    expect(second.headers.get("server-timing")).toContain("d1q;dur=1,");
+    expect(await ipHits(headers["cf-connecting-ip"])).toBe(hits);
+    await env.DB.prepare("UPDATE rate_limits SET count = 1000 WHERE key = ?").bind(`checkout:ip:${headers["cf-connecting-ip"]}`).run();
+    const limited = await post();
+    expect(limited.status).toBe(303);
+    expect(limited.location).toBe(first.location);
     const many = await Promise.all(Array.from({ length: 10 }, post));
     for (const r of many) {
       expect(r.status).toBe(303);
@@ -153,7 +167,11 @@ describe("checkout", () => {
     const refused = results.filter((r) => r.status !== 303);
     expect(placed).toHaveLength(5);
     expect(refused).toHaveLength(45);
+    for (const r of placed) expect(roundTrips(r)).toBe(2);
     for (const r of refused) {
+      // Refused after the read batch (1) or, when the stock ran out meanwhile, after the
+      // aborted write batch and a fresh quote (3).
+      expect([1, 3]).toContain(roundTrips(r));
       expect([400, 409]).toContain(r.status);
       expect(r.text).toContain("Last Shawl");
       expect(r.text).toMatch(/Sorry, not enough left of: Last Shawl|Not enough stock for: Last Shawl/);
@@ -169,9 +187,11 @@ describe("checkout", () => {
     const { dupatta, zone, origin } = await shopWithCatalogue();
     const ip = uniq("ip");
     const { client, headers } = await customerAtCheckout(origin, [[dupatta.id, 1]], ip);
-    let last = 0;
-    for (let i = 0; i < 31; i++) last = (await client.post(`${origin}/checkout`, { ...customerForm({ phone: "bad" }), key: "k".repeat(22), zone: String(zone.id) }, { csrf: false, headers })).status;
-    expect(last).toBe(429);
+    let last: Res | undefined;
+    for (let i = 0; i < 31; i++) last = await client.post(`${origin}/checkout`, { ...customerForm({ phone: "bad" }), key: "k".repeat(22), zone: String(zone.id) }, { csrf: false, headers });
+    expect(last!.status).toBe(429);
+    expect(last!.text).toContain("Too many attempts");
+    expect(roundTrips(last!)).toBe(1);
   });
 
   it("shows an order only on its own shop, by its exact token", async () => {

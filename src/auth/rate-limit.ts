@@ -2,7 +2,7 @@
  * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in, sign-up and
  * checkout, per IP and per account.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimits } from "../db/schema";
 
@@ -25,12 +25,18 @@ export interface RateResult {
   retryAfterMs: number;
 }
 
-/** Counts one hit on `key` and says whether it is over the rule. */
-export async function hit(db: Db, key: string, rule: RateRule, now = Date.now()): Promise<RateResult> {
+/**
+ * One hit on `key` as a statement, to run alone (hit) or inside a bigger D1 batch (checkout),
+ * and the function that reads its RETURNING rows. `onlyIf` counts the hit only when that SQL
+ * condition holds: checkout does not count a retry of an order already placed.
+ */
+export function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), onlyIf: SQL = sql`1`) {
   const start = now - (now % rule.windowMs);
-  const row = await db
+  const statement = db
     .insert(rateLimits)
-    .values({ key, windowStart: start, count: 1 })
+    // INSERT ... SELECT rather than VALUES so the hit can be conditional. The WHERE is also what
+    // SQLite needs to read the ON CONFLICT below as the upsert's, not a join constraint.
+    .select(sql`SELECT ${key}, ${start}, 1 WHERE ${onlyIf}`)
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -38,10 +44,19 @@ export async function hit(db: Db, key: string, rule: RateRule, now = Date.now())
         windowStart: start,
       },
     })
-    .returning({ count: rateLimits.count })
-    .get();
-  const count = row?.count ?? 1;
-  return { count, limited: count > rule.limit, retryAfterMs: start + rule.windowMs - now };
+    .returning({ count: rateLimits.count });
+  const read = (rows: readonly { count: number }[]): RateResult => {
+    // No row: `onlyIf` did not hold, nothing was counted.
+    const count = rows[0]?.count ?? 0;
+    return { count, limited: count > rule.limit, retryAfterMs: start + rule.windowMs - now };
+  };
+  return { statement, read };
+}
+
+/** Counts one hit on `key` and says whether it is over the rule. */
+export async function hit(db: Db, key: string, rule: RateRule, now = Date.now()): Promise<RateResult> {
+  const { statement, read } = rateHit(db, key, rule, now);
+  return read(await statement.all());
 }
 
 /** Reads a counter without counting a hit. */

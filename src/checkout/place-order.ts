@@ -36,12 +36,12 @@ function errorText(err: unknown): string {
   return parts.join(" | ");
 }
 
-export async function orderByKey(db: Db, shopId: number, key: string) {
+/** The order placed with this idempotency key, as a query (run alone or in a batch). */
+export function orderByKeyQuery(db: Db, shopId: number, key: string) {
   return db
     .select({ token: orders.token, number: orders.number })
     .from(orders)
-    .where(and(eq(orders.shopId, shopId), eq(orders.idempotencyKey, key)))
-    .get();
+    .where(and(eq(orders.shopId, shopId), eq(orders.idempotencyKey, key)));
 }
 
 export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlaceResult> {
@@ -106,7 +106,9 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlaceR
   } catch (err) {
     const text = errorText(err);
     if (/UNIQUE/i.test(text) && /idempotency_key/i.test(text)) {
-      const existing = await orderByKey(db, shopId, form.key);
+      // The batch aborted as a whole, so the first order's token needs one more read. Only a
+      // concurrent double post gets here: a later retry is answered by checkoutReads.
+      const existing = await orderByKeyQuery(db, shopId, form.key).get();
       if (existing) return { ok: true, ...existing, created: false };
     }
     if (/CHECK constraint failed/i.test(text) && /stock/i.test(text)) return { ok: false, reason: "stock" };

@@ -42,8 +42,11 @@ export interface Quote {
   zones: Zone[];
 }
 
-/** One round trip: the cart's variants (with their products) and the shop's zones. */
-export async function quoteCart(db: Db, shopId: number, cart: readonly CartLine[]): Promise<Quote> {
+/**
+ * The quote's two reads, the cart's variants (with their products) and the shop's zones, for
+ * one D1 batch: quoteCart's own, or checkout's with its other reads. buildQuote reads the rows.
+ */
+export function quoteQueries(db: Db, shopId: number, cart: readonly CartLine[]) {
   const ids = cart.map((l) => l.variantId);
   const variantQuery = db
     // Joined columns are aliased: in a D1 batch drizzle maps rows by column name, so two
@@ -67,7 +70,12 @@ export async function quoteCart(db: Db, shopId: number, cart: readonly CartLine[
     .from(deliveryZones)
     .where(eq(deliveryZones.shopId, shopId))
     .orderBy(asc(deliveryZones.position), asc(deliveryZones.id));
-  const [rows, zones] = await db.batch([variantQuery, zoneQuery]);
+  return [variantQuery, zoneQuery] as const;
+}
+
+/** One round trip: the quote of a cart. */
+export async function quoteCart(db: Db, shopId: number, cart: readonly CartLine[]): Promise<Quote> {
+  const [rows, zones] = await db.batch(quoteQueries(db, shopId, cart));
   return buildQuote(cart, rows, zones);
 }
 

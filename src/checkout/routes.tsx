@@ -5,7 +5,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { clientIp, hit, RULES } from "../auth/rate-limit";
+import { clientIp } from "../auth/rate-limit";
 import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { randomToken } from "../lib/bytes";
@@ -14,10 +14,11 @@ import { renderPage } from "../lib/render";
 import { orderByToken, publicEvents } from "../orders/read";
 import { resolveTheme } from "../storefront/context";
 import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
+import { checkoutReads } from "./checkout-reads";
 import { readCart, writeCart } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
 import { paymentOptions } from "./payment";
-import { orderByKey, placeOrder } from "./place-order";
+import { placeOrder } from "./place-order";
 import { orderable, quoteCart, type Quote } from "./quote";
 import { reviewCheckout } from "./review";
 import { addSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
@@ -120,14 +121,13 @@ checkoutRoutes.get("/checkout", async (c) => {
 checkoutRoutes.post("/checkout", async (c) => {
   const { db, shop, t } = c.var;
   const values = await readForm(c);
-  const key = IDEMPOTENCY_RE.test(values.key ?? "") ? values.key! : randomToken(16);
-  // A retry of an order already placed (double tap, flaky network) lands on that order.
-  const existing = key === values.key ? await orderByKey(db, shop.id, key) : undefined;
-  if (existing) return placed(c, existing.token);
-
+  const posted = IDEMPOTENCY_RE.test(values.key ?? "") ? values.key! : null;
+  const key = posted ?? randomToken(16);
   const { lines } = readCart(c);
-  const limit = await hit(db, `checkout:ip:${clientIp(c.req)}`, RULES.checkoutIp);
-  const quote = await quoteCart(db, shop.id, lines);
+  // One round trip reads it all; placing the order is the second.
+  const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, clientIp(c.req));
+  // A retry of an order already placed (double tap, flaky network) lands on that order.
+  if (existing) return placed(c, existing.token);
   const view = { lines, quote, key, values };
   if (limit.limited) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));

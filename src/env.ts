@@ -1,6 +1,7 @@
 import type { Db } from "./db/client";
 import type { Meter } from "./lib/meter";
 import type { Shop } from "./tenancy/shop-cache";
+import type { Chrome } from "./catalog/storefront-chrome";
 import type { Messages, Locale } from "./i18n";
 import type { SessionUser } from "./auth/session";
 
@@ -21,6 +22,8 @@ export interface Variables {
   db: Db;
   /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
   shop: Shop;
+  /** The header's collections and the footer's pages (storefront routes only). */
+  chrome: Chrome;
   user: SessionUser | null;
   /** The seller's role in c.var.shop (admin routes only). */
   role: "owner" | "staff";

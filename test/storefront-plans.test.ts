@@ -5,16 +5,11 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { cardsQuery, type Sort } from "../src/catalog/storefront-listing";
-import { db } from "./helpers";
+import { cardsPage, type Filter, type Sort } from "../src/catalog/storefront-listing";
 
-async function plan(sort: Sort, filter = false): Promise<string> {
-  const { sql } = await import("drizzle-orm");
-  const { products } = await import("../src/db/schema");
-  const q = cardsQuery(
-    { db: db(), shopId: 1 },
-    { sort, after: { value: 123, id: 45 }, filter: filter ? sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${'"kurta"*'})` : undefined },
-  ).toSQL();
+/** The plan of the statement a listing page really runs (page 2 onwards: with a cursor). */
+async function plan(sort: Sort, filter: Filter = "none"): Promise<string> {
+  const q = cardsPage(1, sort, { value: 123, id: 45 }, filter, { slug: "lawn", match: '"kurta"*' });
   expect(q.sql).not.toMatch(/offset/i);
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join("\n");
@@ -32,17 +27,14 @@ describe("listing query plans", () => {
   });
 
   it("a collection page checks membership by primary key while seeking in sort order", async () => {
-    const { inCollection } = await import("../src/catalog/storefront-listing");
-    const q = cardsQuery({ db: db(), shopId: 1 }, { sort: "newest", after: { value: 123, id: 45 }, filter: inCollection(1, "lawn") }).toSQL();
-    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>();
-    const p = rows.results.map((r) => r.detail).join("\n");
+    const p = await plan("newest", "collection");
     expect(p).toContain("SEARCH products USING INDEX products_shop_status_new_idx (shop_id=? AND status=? AND created_at<?)");
     expect(p).toMatch(/SEARCH cp (EXISTS )?USING (PRIMARY KEY|INDEX sqlite_autoindex_collection_products_1) \(collection_id=\? AND product_id=\?\)/);
     expect(p).not.toContain("TEMP B-TREE");
   });
 
   it("search keeps the same ordered seek and looks words up in the FTS index", async () => {
-    const p = await plan("newest", true);
+    const p = await plan("newest", "search");
     expect(p).toContain("USING INDEX products_shop_status_new_idx");
     expect(p).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
     expect(p).not.toContain("TEMP B-TREE");

@@ -1,24 +1,24 @@
 /** Content pages and the sitemap's list of URLs, each in one round trip. */
 import { and, asc, desc, eq } from "drizzle-orm";
 import { collections, pages, products } from "../db/schema";
-import { navQuery, pagesQuery, type Chrome, type Scope } from "./storefront-chrome";
+import { ph, runTemplates, template } from "../db/template";
+import type { Scope } from "./storefront-chrome";
 
-export interface ContentPageData extends Chrome {
+export interface ContentPageData {
   page: { title: string; body: string } | null;
 }
 
-export async function loadContentPage(scope: Scope, slug: string): Promise<ContentPageData> {
-  const { db, shopId } = scope;
-  const [nav, pageRows, found] = await db.batch([
-    navQuery(scope),
-    pagesQuery(scope),
-    db
-      .select({ title: pages.title, body: pages.body })
-      .from(pages)
-      .where(and(eq(pages.shopId, shopId), eq(pages.slug, slug), eq(pages.published, true)))
-      .limit(1),
-  ]);
-  return { nav, pages: pageRows, page: found[0] ?? null };
+const publishedPage = template((db) =>
+  db
+    .select({ title: pages.title, body: pages.body })
+    .from(pages)
+    .where(and(eq(pages.shopId, ph("shopId")), eq(pages.slug, ph("slug")), eq(pages.published, true)))
+    .limit(1),
+);
+
+export async function loadContentPage({ db, shopId }: Scope, slug: string): Promise<ContentPageData> {
+  const [found] = await runTemplates(db, [publishedPage.bind({ shopId, slug })]);
+  return { page: found[0] ?? null };
 }
 
 /** Sitemaps hold at most 50,000 URLs. */

@@ -8,9 +8,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { products } from "../db/schema";
+import { ph, runTemplates, templates } from "../db/template";
 import { cardColumns, type CardRow } from "./cards";
-import { navQuery, pagesQuery, type Scope } from "./storefront-chrome";
-import { cardsQuery, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
+import type { Scope } from "./storefront-chrome";
+import { cardsPage, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
 
 /** The first is the default. */
 export const SEARCH_SORTS = [...SORTS, "relevance"] as const;
@@ -32,36 +33,34 @@ export function ftsQuery(q: string): string | null {
 /** bm25 as a non-negative integer, higher is better (an exact, orderable cursor value). */
 const score = sql<number>`CAST(-products_fts.rank * 1000000 AS INTEGER)`;
 
-function byRelevance({ db, shopId }: Scope, match: string, after: Cursor | null) {
-  return db
+const byRelevance = templates((db, from: "first" | "after") =>
+  db
     .select({ ...cardColumns, score: score.as("score") })
     .from(products)
     .innerJoin(productsFts, eq(productsFts.rowid, products.id))
     .where(
       and(
-        sql`products_fts MATCH ${match}`,
-        eq(products.shopId, shopId),
+        sql`products_fts MATCH ${ph("match")}`,
+        eq(products.shopId, ph("shopId")),
         eq(products.status, "active"),
-        after ? sql`(${score}, ${products.id}) < (${after.value}, ${after.id})` : undefined,
+        from === "after" ? sql`(${score}, ${products.id}) < (${ph("afterValue")}, ${ph("afterId")})` : undefined,
       ),
     )
     .orderBy(desc(score), desc(products.id))
-    .limit(PAGE_SIZE + 1);
-}
+    .limit(PAGE_SIZE + 1),
+);
 
-export async function loadSearch(scope: Scope, q: string, sort: SearchSort, cursor: Cursor | null): Promise<Listing> {
+/** One page of results; no query to run when nothing searchable was typed. */
+export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchSort, cursor: Cursor | null): Promise<Listing> {
   const match = ftsQuery(q);
-  if (!match) {
-    const [nav, pageRows] = await scope.db.batch([navQuery(scope), pagesQuery(scope)]);
-    return { nav, pages: pageRows, cards: [], next: null };
-  }
+  if (!match) return { cards: [], next: null };
   if (sort === "relevance") {
-    const [nav, pageRows, rows] = await scope.db.batch([navQuery(scope), pagesQuery(scope), byRelevance(scope, match, cursor)]);
+    const at = cursor ? { afterValue: cursor.value, afterId: cursor.id } : {};
+    const [rows] = await runTemplates(db, [byRelevance(cursor ? "after" : "first").bind({ shopId, match, ...at })]);
     const cards: (CardRow & { score: number })[] = rows.slice(0, PAGE_SIZE);
     const last = cards[cards.length - 1];
-    return { nav, pages: pageRows, cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };
+    return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };
   }
-  const filter = sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
-  const [nav, pageRows, rows] = await scope.db.batch([navQuery(scope), pagesQuery(scope), cardsQuery(scope, { sort, after: cursor, filter })]);
-  return { nav, pages: pageRows, ...page(sort, rows) };
+  const [rows] = await runTemplates(db, [cardsPage(shopId, sort, cursor, "search", { match })]);
+  return page(sort, rows);
 }

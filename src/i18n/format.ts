@@ -1,7 +1,9 @@
 import type { Locale } from "./index";
 
 const intlLocale = (locale: Locale) => (locale === "ur" ? "ur-PK" : "en-PK");
-const cache = new Map<string, Intl.NumberFormat>();
+/** Formatters by (locale, currency, whole), each with the strings it has made (prices repeat). */
+const cache = new Map<string, { fmt: Intl.NumberFormat; made: Map<number, string> }>();
+const MAX_MADE = 2_000;
 
 /**
  * ISO 4217 exponents that are not 2. Intl's fraction digits follow CLDR display rules (it shows
@@ -19,17 +21,23 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   const scale = minorUnits(currency);
   const whole = amountMinor % scale === 0;
   const key = `${locale}|${currency}|${whole}`;
-  let fmt = cache.get(key);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat(intlLocale(locale), {
+  let entry = cache.get(key);
+  if (!entry) {
+    const fmt = new Intl.NumberFormat(intlLocale(locale), {
       style: "currency",
       currency,
       minimumFractionDigits: whole ? 0 : Math.log10(scale),
       maximumFractionDigits: whole ? 0 : Math.log10(scale),
     });
-    cache.set(key, fmt);
+    cache.set(key, (entry = { fmt, made: new Map() }));
   }
-  return fmt.format(amountMinor / scale);
+  let text = entry.made.get(amountMinor);
+  if (text === undefined) {
+    text = entry.fmt.format(amountMinor / scale);
+    if (entry.made.size >= MAX_MADE) entry.made.clear();
+    entry.made.set(amountMinor, text);
+  }
+  return text;
 }
 
 export function formatNumber(n: number, locale: Locale): string {

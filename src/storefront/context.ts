@@ -11,11 +11,19 @@ export interface ResolvedTheme {
   settings: unknown;
 }
 
+/** Validated settings per shop record: the record is cached (and replaced on every edit). */
+const resolved = new WeakMap<Shop, ResolvedTheme>();
+
 /** The shop's theme with its stored settings validated; invalid values fall back to defaults. */
 export function resolveTheme(shop: Shop): ResolvedTheme {
-  const theme = themeById(shop.themeId);
-  const parsed = theme.settings.safeParse(shop.themeSettings);
-  return { theme, settings: parsed.success ? parsed.data : theme.settings.parse({}) };
+  let r = resolved.get(shop);
+  if (!r) {
+    const theme = themeById(shop.themeId);
+    const parsed = theme.settings.safeParse(shop.themeSettings);
+    r = { theme, settings: parsed.success ? parsed.data : theme.settings.parse({}) };
+    resolved.set(shop, r);
+  }
+  return r;
 }
 
 /** Collections and content pages as rows from the chrome queries (src/catalog/storefront-chrome.ts). */

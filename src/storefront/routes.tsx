@@ -1,7 +1,7 @@
 /**
  * Customer routes on {slug}.ROOT_DOMAIN. Each handler validates its input, loads the page's
- * data through a src/catalog/storefront-* function (one D1 round trip) and renders the shop's
- * theme. The HTML depends only on (shop, shop.version, path + query): nothing personal, so
+ * data through a src/catalog/storefront-* function (one D1 round trip; the header and footer
+ * links come with the cached shop record) and renders the shop's theme. The HTML depends only on (shop, shop.version, path + query): nothing personal, so
  * pages can be cached and shared. The cart count is filled in by a script from the cookie.
  */
 import { Hono, type Context } from "hono";
@@ -9,13 +9,12 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { renderDocument } from "../lib/render";
 import { loadHome } from "../catalog/storefront-home";
-import { loadChrome } from "../catalog/storefront-chrome";
 import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "../catalog/storefront-listing";
 import { loadSearch, SEARCH_SORTS } from "../catalog/storefront-search";
 import { loadProduct } from "../catalog/storefront-product";
 import { loadContentPage, loadSitemap } from "../catalog/storefront-content";
 import { checkoutRoutes } from "../checkout/routes";
-import { resolveTheme, storeContext, type ChromeRows } from "./context";
+import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
 import { mediaRoutes } from "./media";
@@ -36,17 +35,17 @@ const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
 const origin = (c: C) => new URL(c.req.url).origin;
 
 /** The theme and context of this page; `path` is its canonical path. */
-function themed(c: C, path: string, chrome: ChromeRows): { theme: Theme; ctx: StoreContext } {
+function themed(c: C, path: string): { theme: Theme; ctx: StoreContext } {
   const { theme, settings } = resolveTheme(c.var.shop);
-  return { theme, ctx: storeContext(c.var.shop, origin(c), path, settings, chrome) };
+  return { theme, ctx: storeContext(c.var.shop, origin(c), path, settings, c.var.chrome) };
 }
 
 const html = (c: C, node: ReturnType<Theme["pages"]["notFound"]>, status: 200 | 404 = 200) =>
   c.html(renderDocument(node), status);
 
-/** The shop's own 404 page (the chrome costs the one round trip when no data was loaded). */
-async function notFound(c: C, chrome?: ChromeRows) {
-  const { theme, ctx } = themed(c, new URL(c.req.url).pathname, chrome ?? (await loadChrome(scope(c))));
+/** The shop's own 404 page: no query of its own. */
+function notFound(c: C) {
+  const { theme, ctx } = themed(c, new URL(c.req.url).pathname);
   return html(c, theme.pages.notFound(ctx), 404);
 }
 
@@ -63,8 +62,8 @@ const searchParams = z.object({
 });
 
 storefront.get("/", async (c) => {
-  const data = await loadHome(scope(c));
-  const { theme, ctx } = themed(c, "/", data);
+  const data = await loadHome(scope(c), c.var.chrome.nav[0]);
+  const { theme, ctx } = themed(c, "/");
   const vm = homeVM(ctx, data);
   const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
   return html(c, theme.pages.home(ctx, vm, homeHead(ctx, first)));
@@ -79,9 +78,9 @@ storefront.get("/collections/:slug", async (c) => {
   const data = isAll
     ? { ...(await loadAllProducts(scope(c), params.sort, cursor)), collection: null }
     : await loadCollection(scope(c), slug, params.sort, cursor);
-  if (!isAll && !data.collection) return notFound(c, data);
+  if (!isAll && !data.collection) return notFound(c);
   const path = `/collections/${encodeURIComponent(slug)}`;
-  const { theme, ctx } = themed(c, listingUrl(path, { sort: params.sort, after: cursor }), data);
+  const { theme, ctx } = themed(c, listingUrl(path, { sort: params.sort, after: cursor }));
   const title = data.collection?.title ?? ctx.t("store.allProducts");
   const description = data.collection?.description ?? "";
   const vm = { ...listingVM(ctx, path, data.cards, { sort: params.sort, sorts: SORTS, after: cursor, next: data.next }), title, description: textBlocks(description), path };
@@ -96,8 +95,8 @@ storefront.get("/products/:slug", async (c) => {
   const slug = c.req.param("slug");
   if (!SLUG.test(slug)) return notFound(c);
   const data = await loadProduct(scope(c), slug);
-  if (!data.product) return notFound(c, data);
-  const { theme, ctx } = themed(c, `/products/${encodeURIComponent(slug)}`, data);
+  if (!data.product) return notFound(c);
+  const { theme, ctx } = themed(c, `/products/${encodeURIComponent(slug)}`);
   const vm = productVM(ctx, data);
   return html(c, theme.pages.product(ctx, vm, productHead(ctx, c.var.shop, data, vm)));
 });
@@ -111,7 +110,7 @@ storefront.get("/search", async (c) => {
   const cursor = params.after === undefined ? null : decodeCursor(params.after);
   if (params.after !== undefined && !cursor) return notFound(c);
   const data = await loadSearch(scope(c), q, params.sort, cursor);
-  const { theme, ctx } = themed(c, listingUrl("/search", { q, sort: params.sort, after: cursor }), data);
+  const { theme, ctx } = themed(c, listingUrl("/search", { q, sort: params.sort, after: cursor }));
   const listing = listingVM(ctx, "/search", data.cards, { q, sort: params.sort, sorts: SEARCH_SORTS, after: cursor, next: data.next });
   const vm = { ...listing, query: q, path: "/search" };
   const title = q ? ctx.t("store.search.resultsFor", { q }) : ctx.t("store.search.title");
@@ -122,8 +121,8 @@ storefront.get("/pages/:slug", async (c) => {
   const slug = c.req.param("slug");
   if (!SLUG.test(slug)) return notFound(c);
   const data = await loadContentPage(scope(c), slug);
-  if (!data.page) return notFound(c, data);
-  const { theme, ctx } = themed(c, `/pages/${encodeURIComponent(slug)}`, data);
+  if (!data.page) return notFound(c);
+  const { theme, ctx } = themed(c, `/pages/${encodeURIComponent(slug)}`);
   const vm = { title: data.page.title, body: textBlocks(data.page.body) };
   return html(c, theme.pages.page(ctx, vm, pageHead(ctx, data.page.title, data.page.body)));
 });

@@ -1,11 +1,14 @@
 /**
- * The shop record, cached in the isolate for a few seconds. Edits bump `shops.version`
- * and call `invalidateShop()`; other isolates see the change when their entry expires,
- * so a seller's edit shows on the storefront within SHOP_TTL_MS.
+ * The shop record, with the storefront's chrome (header collections, footer pages), cached in
+ * the isolate for a few seconds. Edits bump `shops.version` and call `invalidateShop()`; other
+ * isolates see the change when their entry expires, so a seller's edit shows on the storefront
+ * within SHOP_TTL_MS.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
+import { ph, runTemplates, template } from "../db/template";
+import { navBySlug, pagesBySlug, type Chrome } from "../catalog/storefront-chrome";
 import { parsePayments, type Payments } from "./payments";
 
 export const SHOP_TTL_MS = 3_000;
@@ -60,23 +63,28 @@ export function toShop(row: Row): Shop {
   };
 }
 
-const cache = new Map<string, { shop: Shop | null; at: number }>();
-const MAX_ENTRIES = 5_000;
-
-export interface ShopLookupOptions {
-  /** Skip the isolate cache (bench switch, admin). */
-  fresh?: boolean;
+/** What a storefront request needs before its page's own queries. */
+export interface StorefrontShop {
+  shop: Shop;
+  chrome: Chrome;
 }
 
-export async function shopBySlug(db: Db, slug: string, opts: ShopLookupOptions = {}): Promise<Shop | null> {
+const cache = new Map<string, { record: StorefrontShop | null; at: number }>();
+const MAX_ENTRIES = 5_000;
+
+const shopRow = template((db) => db.select().from(shops).where(eq(shops.slug, ph("slug"))).limit(1));
+
+/** The shop and its chrome by slug: one round trip on a miss, none within SHOP_TTL_MS. */
+export async function storefrontBySlug(db: Db, slug: string): Promise<StorefrontShop | null> {
   const now = Date.now();
-  const hit = opts.fresh ? undefined : cache.get(slug);
-  if (hit && now - hit.at < SHOP_TTL_MS) return hit.shop;
-  const row = await db.select().from(shops).where(eq(shops.slug, slug)).get();
-  const shop = row ? toShop(row) : null;
+  const hit = cache.get(slug);
+  if (hit && now - hit.at < SHOP_TTL_MS) return hit.record;
+  const values = { slug };
+  const [rows, nav, pageRows] = await runTemplates(db, [shopRow.bind(values), navBySlug.bind(values), pagesBySlug.bind(values)]);
+  const record = rows[0] ? { shop: toShop(rows[0]), chrome: { nav, pages: pageRows } } : null;
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(slug, { shop, at: now });
-  return shop;
+  cache.set(slug, { record, at: now });
+  return record;
 }
 
 export async function shopById(db: Db, id: number): Promise<Shop | null> {

@@ -4,6 +4,7 @@
  * media proxy (the storefront's /media lives on the shop's host).
  */
 import type { Context } from "hono";
+import { loadChrome } from "../../catalog/storefront-chrome";
 import { loadHome } from "../../catalog/storefront-home";
 import type { AppEnv } from "../../env";
 import { renderDocument } from "../../lib/render";
@@ -15,9 +16,10 @@ import { originFor } from "../../tenancy/host";
 
 export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: Record<string, unknown>): Promise<string> {
   const shop = c.var.shop;
-  const data = await loadHome({ db: c.var.db, shopId: shop.id });
+  const chrome = await loadChrome(c.var.db, shop.slug);
+  const data = await loadHome({ db: c.var.db, shopId: shop.id }, chrome.nav[0]);
   const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug);
-  const ctx = storeContext(shop, origin, "/", settings, data);
+  const ctx = storeContext(shop, origin, "/", settings, chrome);
   const vm = {
     featured: data.featured
       ? { collection: { title: data.featured.title, url: `/collections/${encodeURIComponent(data.featured.slug)}` }, products: data.featured.cards.map((r) => cardVM(ctx, r)) }

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// node scripts/bench/profile.mjs [--uncached] ROUTE...
+// Samples the Worker's CPU (V8 inspector) while autocannon loads one route, and prints the
+// functions with the most self time. A tool for finding why a route misses its target.
+import autocannon from "autocannon";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import WebSocket from "ws";
+import { BIG, scaleSeedSql } from "./seed-scale.mjs";
+
+const args = process.argv.slice(2);
+const uncached = args.includes("--uncached");
+const isolate = (args.find((a) => a.startsWith("--isolate=")) ?? "--isolate=core:user").slice(10);
+const routes = args.filter((a) => !a.startsWith("--"));
+const root = path.join(import.meta.dirname, "..", "..");
+const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+const tmp = mkdtempSync(path.join(tmpdir(), "hatti-prof-"));
+const outdir = path.join(tmp, "build");
+const run = (a) => {
+  const r = spawnSync(process.execPath, [wrangler, ...a], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+};
+run(["deploy", "--dry-run", "--outdir", outdir]);
+run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp]);
+const mf = new Miniflare({
+  modules: true,
+  scriptPath: path.join(outdir, "index.js"),
+  modulesRoot: outdir,
+  compatibilityDate: "2026-04-01",
+  defaultPersistRoot: path.join(tmp, "v3"),
+  d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
+  r2Buckets: { MEDIA: "hatti-media" },
+  bindings: { ROOT_DOMAIN: "bench.local", ENVIRONMENT: "bench", CACHE_DISABLED: uncached ? "1" : "0" },
+  host: "127.0.0.1",
+  port: 0,
+  inspectorPort: 9239,
+});
+try {
+  const base = await mf.ready;
+  const db = await mf.getD1Database("DB");
+  for (const sql of scaleSeedSql({ raceStock: 100 })) await db.prepare(sql).run();
+  const targets = await (await fetch("http://127.0.0.1:9239/json")).json();
+  const target = targets.find((t) => t.title.endsWith(isolate)) ?? targets.find((t) => t.title.includes(isolate));
+  console.log("targets:", targets.map((t) => t.title).join(", "), "-> profiling", target.title);
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((r) => ws.once("open", r));
+  let id = 0;
+  const pending = new Map();
+  ws.on("message", (m) => {
+    const msg = JSON.parse(m.toString());
+    if (msg.id && pending.has(msg.id)) pending.get(msg.id)(msg.result ?? msg.error);
+  });
+  const send = (method, params = {}) => new Promise((r) => { pending.set(++id, r); ws.send(JSON.stringify({ id, method, params })); });
+  await send("Profiler.enable");
+  await send("Profiler.setSamplingInterval", { interval: 50 });
+  for (const route of routes) {
+    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: `${BIG}.bench.local` } };
+    await autocannon({ ...opts, duration: 1 });
+    await send("Profiler.start");
+    const r = await autocannon(opts);
+    const { profile } = await send("Profiler.stop");
+    writeFileSync(`/tmp/prof/${route.replace(/\W+/g, "_")}.cpuprofile`, JSON.stringify(profile));
+    const self = new Map();
+    const dt = (profile.endTime - profile.startTime) / profile.samples.length;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const counts = new Map();
+    for (const s of profile.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+    let total = 0;
+    for (const [nid, n] of counts) {
+      const node = byId.get(nid);
+      const f = node.callFrame;
+      const key = `${f.functionName || "(anon)"} ${f.url.split("/").pop()}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + n);
+      total += n;
+    }
+    const idle = self.get("(idle) :-1") ?? 0;
+    console.log(`\n${route}: ${Math.round(r.requests.average)} req/s; busy ${(100 * (1 - idle / total)).toFixed(0)}% of samples; per request ${(((total - idle) * dt) / 1000 / r.requests.total).toFixed(3)} ms`);
+    for (const [k, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)}%  ${k}`);
+  }
+  ws.close();
+} finally {
+  await mf.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,11 +1,15 @@
 /**
  * Keyset pagination really seeks: the listing queries of page N start from the cursor in an
  * index that already holds the sort order (no OFFSET, no temporary sort), so page 50 costs
- * what page 1 costs. Checked with SQLite's EXPLAIN QUERY PLAN on the real statements.
+ * what page 1 costs. Checked with SQLite's EXPLAIN QUERY PLAN on the statements the app runs.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { cardsPage, type Filter, type Sort } from "../src/catalog/storefront-listing";
+import { collectionProducts, collections, products } from "../src/db/schema";
+import { db } from "./helpers";
+import { seedShop } from "./storefront-fixtures";
 
 /** The plan of the statement a listing page really runs (page 2 onwards: with a cursor). */
 async function plan(sort: Sort, filter: Filter = "none"): Promise<string> {
@@ -26,11 +30,32 @@ describe("listing query plans", () => {
     expect(p).not.toContain("TEMP B-TREE");
   });
 
-  it("a collection page checks membership by primary key while seeking in sort order", async () => {
-    const p = await plan("newest", "collection");
-    expect(p).toContain("SEARCH products USING INDEX products_shop_status_new_idx (shop_id=? AND status=? AND created_at<?)");
-    expect(p).toMatch(/SEARCH cp (EXISTS )?USING (PRIMARY KEY|INDEX sqlite_autoindex_collection_products_1) \(collection_id=\? AND product_id=\?\)/);
+  it.each([
+    ["newest", "collection_products_new_idx", "(product_created_at,product_id)<(?,?)"],
+    ["price-asc", "collection_products_price_idx", "(product_price,product_id)>(?,?)"],
+    ["price-desc", "collection_products_price_idx", "(product_price,product_id)<(?,?)"],
+  ] as const)("a collection page (%s) seeks in the collection's own %s and joins each product by id", async (sort, index, seek) => {
+    const p = await plan(sort, "collection");
+    expect(p).toContain(`SEARCH collection_products USING COVERING INDEX ${index} (shop_id=? AND collection_id=? AND product_status=? AND ${seek})`);
+    expect(p).toMatch(/SEARCH products USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(p).not.toContain("TEMP B-TREE");
+  });
+
+  it("a collection's copies of the sort keys follow its products (triggers)", async () => {
+    const s = await seedShop();
+    const d = db();
+    const [coll] = await d.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, s.shopId), eq(collections.slug, "empty")));
+    const [prod] = await d.select({ id: products.id, createdAt: products.createdAt }).from(products).where(and(eq(products.shopId, s.shopId), eq(products.slug, s.productSlugs[0]!)));
+    await d.insert(collectionProducts).values({ shopId: s.shopId, collectionId: coll!.id, productId: prod!.id });
+    const keys = () =>
+      d
+        .select({ status: collectionProducts.productStatus, createdAt: collectionProducts.productCreatedAt, price: collectionProducts.productPrice })
+        .from(collectionProducts)
+        .where(and(eq(collectionProducts.collectionId, coll!.id), eq(collectionProducts.productId, prod!.id)))
+        .get();
+    expect(await keys()).toMatchObject({ status: "active", createdAt: prod!.createdAt });
+    await d.update(products).set({ price: 123_400, status: "draft", createdAt: 42 }).where(eq(products.id, prod!.id));
+    expect(await keys()).toEqual({ status: "draft", createdAt: 42, price: 123_400 });
   });
 
   it("search keeps the same ordered seek and looks words up in the FTS index", async () => {

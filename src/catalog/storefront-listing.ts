@@ -4,6 +4,7 @@
  * of listing (sort, with or without a cursor, filter) is a query template built once.
  */
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { collectionProducts, collections, products } from "../db/schema";
 import { ph, runTemplates, template, templates, type Values } from "../db/template";
 import { cardColumns, type CardRow } from "./cards";
@@ -28,31 +29,37 @@ export function decodeCursor(s: string): Cursor | null {
   return m ? { value: Number(m[1]), id: Number(m[2]) } : null;
 }
 
-function order(sort: Sort) {
-  if (sort === "price-asc") return [asc(products.price), asc(products.id)];
-  if (sort === "price-desc") return [desc(products.price), desc(products.id)];
-  return [desc(products.createdAt), desc(products.id)];
+/** The sort keys of a listing: the product's own, or their copies in collection_products. */
+interface Keys {
+  created: SQLiteColumn;
+  price: SQLiteColumn;
+  id: SQLiteColumn;
+}
+const PRODUCT_KEYS: Keys = { created: products.createdAt, price: products.price, id: products.id };
+const MEMBER_KEYS: Keys = { created: collectionProducts.productCreatedAt, price: collectionProducts.productPrice, id: collectionProducts.productId };
+
+function order(sort: Sort, k: Keys) {
+  if (sort === "price-asc") return [asc(k.price), asc(k.id)];
+  if (sort === "price-desc") return [desc(k.price), desc(k.id)];
+  return [desc(k.created), desc(k.id)];
 }
 
-function after(sort: Sort): SQL {
+function after(sort: Sort, k: Keys): SQL {
   const c = sql`(${ph("afterValue")}, ${ph("afterId")})`;
-  if (sort === "price-asc") return sql`(${products.price}, ${products.id}) > ${c}`;
-  if (sort === "price-desc") return sql`(${products.price}, ${products.id}) < ${c}`;
-  return sql`(${products.createdAt}, ${products.id}) < ${c}`;
+  if (sort === "price-asc") return sql`(${k.price}, ${k.id}) > ${c}`;
+  if (sort === "price-desc") return sql`(${k.price}, ${k.id}) < ${c}`;
+  return sql`(${k.created}, ${k.id}) < ${c}`;
 }
 
 export function cursorOf(sort: Sort, row: CardRow): Cursor {
   return { value: sort === "newest" ? row.createdAt : row.price, id: row.id };
 }
 
-/** Extra conditions on products, each with the placeholders it needs. */
+/** Conditions on products, each with the placeholders it needs. */
 const FILTERS = {
   none: undefined,
-  /*
-   * EXISTS on the (collection_id, product_id) primary key: the scan in sort order stops after
-   * one page, instead of first gathering every product id of a large collection.
-   */
-  collection: sql`EXISTS (SELECT 1 FROM ${collectionProducts} cp WHERE cp.collection_id = (SELECT c.id FROM collections c WHERE c.shop_id = ${ph("shopId")} AND c.slug = ${ph("slug")}) AND cp.product_id = ${products.id} AND cp.shop_id = ${ph("shopId")})`,
+  /** A collection (by slug): read from the collection's own sort-key index, see below. */
+  collection: undefined,
   /** Words looked up in the FTS5 index (migrations/0001_search_fts.sql); `match` from ftsQuery(). */
   search: sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${ph("match")})`,
 } as const;
@@ -60,14 +67,36 @@ export type Filter = keyof typeof FILTERS;
 
 type Shape = `${Sort}|${"first" | "after"}|${Filter}`;
 
+const collectionOfSlug = sql`(SELECT c.id FROM collections c WHERE c.shop_id = ${ph("shopId")} AND c.slug = ${ph("slug")})`;
+
 /** One page of cards plus one extra row that tells whether a next page exists. */
 export const cardsTemplate = templates((db, shape: Shape) => {
   const [sort, from, filter] = shape.split("|") as [Sort, "first" | "after", Filter];
+  if (filter === "collection") {
+    // Seek in collection_products (shop, collection, status, sort key, product) and join each
+    // card's product: page 1 costs what page 200 does, even for a collection holding only the
+    // shop's oldest products (a products-first scan would skip every newer product first).
+    return db
+      .select(cardColumns)
+      .from(collectionProducts)
+      .innerJoin(products, eq(products.id, collectionProducts.productId))
+      .where(
+        and(
+          eq(collectionProducts.shopId, ph("shopId")),
+          eq(collectionProducts.collectionId, collectionOfSlug),
+          eq(collectionProducts.productStatus, "active"),
+          eq(products.shopId, ph("shopId")),
+          from === "after" ? after(sort, MEMBER_KEYS) : undefined,
+        ),
+      )
+      .orderBy(...order(sort, MEMBER_KEYS))
+      .limit(PAGE_SIZE + 1);
+  }
   return db
     .select(cardColumns)
     .from(products)
-    .where(and(eq(products.shopId, ph("shopId")), eq(products.status, "active"), FILTERS[filter], from === "after" ? after(sort) : undefined))
-    .orderBy(...order(sort))
+    .where(and(eq(products.shopId, ph("shopId")), eq(products.status, "active"), FILTERS[filter], from === "after" ? after(sort, PRODUCT_KEYS) : undefined))
+    .orderBy(...order(sort, PRODUCT_KEYS))
     .limit(PAGE_SIZE + 1);
 });
 

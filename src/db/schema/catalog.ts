@@ -129,11 +129,21 @@ export const collectionProducts = sqliteTable(
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
+    /*
+     * Copies of the product's sort keys, kept by triggers (migrations/0003_collection_sort_keys.sql)
+     * so that a collection page seeks in the collection's own index in the customer's order,
+     * however few of the shop's products the collection holds. Never written by the app.
+     */
+    productStatus: text("product_status", { enum: ["draft", "active", "archived"] }).notNull().default("draft"),
+    productCreatedAt: integer("product_created_at").notNull().default(0),
+    productPrice: integer("product_price").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.collectionId, t.productId] }),
     index("collection_products_shop_coll_idx").on(t.shopId, t.collectionId, t.position),
     index("collection_products_shop_product_idx").on(t.shopId, t.productId),
+    index("collection_products_new_idx").on(t.shopId, t.collectionId, t.productStatus, t.productCreatedAt, t.productId),
+    index("collection_products_price_idx").on(t.shopId, t.collectionId, t.productStatus, t.productPrice, t.productId),
   ],
 );
 

@@ -9,8 +9,24 @@ import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, Sto
 
 export const LOW_STOCK = 5;
 
+/** Card photos by (packed photo, title): the same cards are drawn again and again. */
+const cardImages = new Map<string, ImageVM | null>();
+const MAX_CARD_IMAGES = 5_000;
+
+function cardImage(packed: string | null, title: string): ImageVM | null {
+  if (!packed) return null;
+  const key = `${packed}\n${title}`;
+  let vm = cardImages.get(key);
+  if (vm === undefined) {
+    const img = parsePacked(packed);
+    vm = img ? imageVM(img, title, 480) : null;
+    if (cardImages.size >= MAX_CARD_IMAGES) cardImages.clear();
+    cardImages.set(key, vm);
+  }
+  return vm;
+}
+
 export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
-  const img = parsePacked(row.image);
   return {
     id: row.id,
     url: ctx.url(`/products/${encodeURIComponent(row.slug)}`),
@@ -18,7 +34,7 @@ export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
     price: ctx.money(row.price),
     compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
     soldOut: !row.inStock,
-    image: img ? imageVM(img, row.title, 480) : null,
+    image: cardImage(row.image, row.title),
   };
 }
 

@@ -1,4 +1,4 @@
-import { baseCss, rootVars } from "../_shared/base-css";
+import { baseCss, rootVars, perSettings } from "../_shared/base-css";
 import type { BazaarSettings } from "./settings";
 
 /** Bazaar: a bold coloured header band, pill chips, chunky cards, a big banner block. */
@@ -33,5 +33,6 @@ const own = `.announce{background:var(--accent);color:var(--on-accent);font-weig
 .price .now{font-size:1.6rem}
 `;
 
-export const css = (s: BazaarSettings, locale: string) =>
-  rootVars(s, locale, "16px").replace("}", `;--accent:${s.accent};--on-accent:${s.accentText}}`) + baseCss + own;
+export const css = perSettings(
+  (s: BazaarSettings, locale: string) => rootVars(s, locale, "16px").replace("}", `;--accent:${s.accent};--on-accent:${s.accentText}}`) + baseCss + own,
+);

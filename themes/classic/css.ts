@@ -1,4 +1,4 @@
-import { baseCss, rootVars } from "../_shared/base-css";
+import { baseCss, rootVars, perSettings } from "../_shared/base-css";
 import type { ClassicSettings } from "./settings";
 
 /** Boutique: centred serif masthead, hairlines, generous white space, quiet captions. */
@@ -28,4 +28,4 @@ const own = `.announce{background:var(--primary);color:var(--on-primary);letter-
 :lang(ur) .btn{text-transform:none;letter-spacing:0;font-size:1rem}
 `;
 
-export const css = (s: ClassicSettings, locale: string) => rootVars(s, locale, "2px") + baseCss + own;
+export const css = perSettings((s: ClassicSettings, locale: string) => rootVars(s, locale, "2px") + baseCss + own);

@@ -6,14 +6,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { cardsPage, type Filter, type Sort } from "../src/catalog/storefront-listing";
+import { cardsPage, collectionPage, type Filter, type Sort } from "../src/catalog/storefront-listing";
 import { collectionProducts, collections, products } from "../src/db/schema";
 import { db } from "./helpers";
 import { seedShop } from "./storefront-fixtures";
 
 /** The plan of the statement a listing page really runs (page 2 onwards: with a cursor). */
-async function plan(sort: Sort, filter: Filter = "none"): Promise<string> {
-  const q = cardsPage(1, sort, { value: 123, id: 45 }, filter, { slug: "lawn", match: '"kurta"*' });
+async function plan(sort: Sort, filter: Filter | "collection" = "none"): Promise<string> {
+  const cursor = { value: 123, id: 45 };
+  const q = filter === "collection" ? collectionPage(1, "lawn", sort, cursor) : cardsPage(1, sort, cursor, filter, { match: '"kurta"*' });
   expect(q.sql).not.toMatch(/offset/i);
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join("\n");
@@ -38,7 +39,8 @@ describe("listing query plans", () => {
     const p = await plan(sort, "collection");
     expect(p).toContain(`SEARCH collection_products USING COVERING INDEX ${index} (shop_id=? AND collection_id=? AND product_status=? AND ${seek})`);
     expect(p).toMatch(/SEARCH products USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-    expect(p).not.toContain("TEMP B-TREE");
+    // The one sort is of the page's own 25 rows, as they are folded into JSON in order.
+    expect(p.replace("USE TEMP B-TREE FOR json_group_array(ORDER BY)", "")).not.toContain("TEMP B-TREE");
   });
 
   it("a collection's copies of the sort keys follow its products (triggers)", async () => {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// node scripts/bench/profile.mjs [--uncached] ROUTE...
-// Samples the Worker's CPU (V8 inspector) while autocannon loads one route, and prints the
-// functions with the most self time. A tool for finding why a route misses its target.
+// node scripts/bench/profile.mjs [--uncached] [--isolate=NAME] [--rps] ROUTE...
+// Samples one isolate's CPU (V8 inspector; the Worker by default, "worker d1:db" for local D1)
+// while autocannon loads each route, and prints the functions with the most self time. A tool
+// for finding why a route misses its target. --rps only measures requests/s (no sampling), to
+// compare two versions of a route quickly.
 import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +15,7 @@ import { BIG, scaleSeedSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
 const uncached = args.includes("--uncached");
+const rpsOnly = args.includes("--rps");
 const isolate = (args.find((a) => a.startsWith("--isolate=")) ?? "--isolate=core:user").slice(10);
 const routes = args.filter((a) => !a.startsWith("--"));
 const root = path.join(import.meta.dirname, "..", "..");
@@ -57,8 +60,13 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 50 });
   for (const route of routes) {
-    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: `${BIG}.bench.local` } };
+    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: route.startsWith("/healthz") ? "bench.local" : `${BIG}.bench.local` } };
     await autocannon({ ...opts, duration: 1 });
+    if (rpsOnly) {
+      const r = await autocannon({ ...opts, connections: 32, duration: 5 });
+      console.log(`${route}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`);
+      continue;
+    }
     await send("Profiler.start");
     const r = await autocannon(opts);
     const { profile } = await send("Profiler.stop");

@@ -2,8 +2,8 @@
  * Product cards for storefront listings: one SELECT with the first photo and the stock
  * state folded in as sub-queries, so a listing is a single statement.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { unfold } from "../db/folded";
 import { products } from "../db/schema";
 
 export interface CardRow {
@@ -37,12 +37,24 @@ export const cardColumns = {
   ),
 };
 
-/** The newest active products of a shop. */
-export function newestCards(db: Db, shopId: number, limit: number) {
-  return db
-    .select(cardColumns)
-    .from(products)
-    .where(and(eq(products.shopId, shopId), eq(products.status, "active")))
-    .orderBy(desc(products.createdAt), desc(products.id))
-    .limit(limit);
+/**
+ * One page of cards folded into a single JSON value (src/db/folded.ts), so that a page's data
+ * is one statement. The json_array's items follow CARD_KEYS. `order` restates the subquery's ORDER BY over its
+ * column names, so the array keeps it.
+ */
+export function cardsJson(q: SQLWrapper, order: "newest" | "price-asc" | "price-desc" | "position"): SQL<string> {
+  return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, created_at, image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;
 }
+
+const JSON_ORDER = {
+  newest: "created_at DESC, id DESC",
+  "price-asc": "price ASC, id ASC",
+  "price-desc": "price DESC, id DESC",
+  /** A collection's own order: the subquery selects the membership's position as "pos". */
+  position: "pos ASC, id DESC",
+} as const;
+
+const CARD_KEYS = ["id", "slug", "title", "price", "compareAtPrice", "createdAt", "image", "inStock"] as const satisfies readonly (keyof CardRow)[];
+
+/** The cards of a cardsJson() value. */
+export const parseCards = (text: string | null | undefined): CardRow[] => unfold<CardRow>(text, CARD_KEYS);

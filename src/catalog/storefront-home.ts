@@ -1,12 +1,13 @@
 /**
- * The home page's data in one round trip: the featured collection (the seller's first
- * collection) with its products, and the newest products. The header's collections come with
- * the shop record; the featured collection is the first of them.
+ * The home page's data in one statement: the featured collection (the seller's first
+ * collection) with its products, and the newest products, each folded into a JSON column of
+ * the shop's row. The header's collections come with the shop record; the featured collection
+ * is the first of them.
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { collectionProducts, collections, products } from "../db/schema";
+import { collectionProducts, collections, products, shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
-import { cardColumns, type CardRow } from "./cards";
+import { cardColumns, cardsJson, parseCards, type CardRow } from "./cards";
 import type { Scope } from "./storefront-chrome";
 
 export const FEATURED_LIMIT = 8;
@@ -20,9 +21,9 @@ export interface HomeData {
 const shopId = ph("shopId");
 const firstCollection = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} ORDER BY ${collections.position}, ${collections.id} LIMIT 1)`;
 
-const featured = template((db) =>
-  db
-    .select(cardColumns)
+const home = template((db) => {
+  const featured = db
+    .select({ ...cardColumns, pos: sql<number>`${collectionProducts.position}`.as("pos") })
     .from(collectionProducts)
     .innerJoin(products, eq(products.id, collectionProducts.productId))
     .where(
@@ -34,23 +35,25 @@ const featured = template((db) =>
       ),
     )
     .orderBy(asc(collectionProducts.position), desc(products.id))
-    .limit(FEATURED_LIMIT),
-);
-
-const newest = template((db) =>
-  db
+    .limit(FEATURED_LIMIT);
+  const newest = db
     .select(cardColumns)
     .from(products)
     .where(and(eq(products.shopId, shopId), eq(products.status, "active")))
     .orderBy(desc(products.createdAt), desc(products.id))
-    .limit(NEW_ARRIVALS_LIMIT),
-);
+    .limit(NEW_ARRIVALS_LIMIT);
+  return db
+    .select({ featured: cardsJson(featured, "position").as("featured"), newest: cardsJson(newest, "newest").as("newest") })
+    .from(shops)
+    .where(eq(shops.id, shopId));
+});
 
 /** `first` is the shop's first collection (from the chrome), whose products are featured. */
 export async function loadHome({ db, shopId: id }: Scope, first: { title: string; slug: string } | undefined): Promise<HomeData> {
-  const [featuredCards, newArrivals] = await runTemplates(db, [featured.bind({ shopId: id }), newest.bind({ shopId: id })]);
+  const [[row]] = await runTemplates(db, [home.bind({ shopId: id })]);
+  const featuredCards = parseCards(row?.featured);
   return {
     featured: first && featuredCards.length ? { title: first.title, slug: first.slug, cards: featuredCards } : null,
-    newArrivals,
+    newArrivals: parseCards(row?.newest),
   };
 }

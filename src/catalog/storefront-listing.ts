@@ -6,8 +6,8 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { collectionProducts, collections, products } from "../db/schema";
-import { ph, runTemplates, template, templates, type Values } from "../db/template";
-import { cardColumns, type CardRow } from "./cards";
+import { ph, runTemplates, templates, type Values } from "../db/template";
+import { cardColumns, cardsJson, parseCards, type CardRow } from "./cards";
 import type { Scope } from "./storefront-chrome";
 
 export const SORTS = ["newest", "price-asc", "price-desc"] as const;
@@ -58,8 +58,6 @@ export function cursorOf(sort: Sort, row: CardRow): Cursor {
 /** Conditions on products, each with the placeholders it needs. */
 const FILTERS = {
   none: undefined,
-  /** A collection (by slug): read from the collection's own sort-key index, see below. */
-  collection: undefined,
   /** Words looked up in the FTS5 index (migrations/0001_search_fts.sql); `match` from ftsQuery(). */
   search: sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${ph("match")})`,
 } as const;
@@ -67,31 +65,9 @@ export type Filter = keyof typeof FILTERS;
 
 type Shape = `${Sort}|${"first" | "after"}|${Filter}`;
 
-const collectionOfSlug = sql`(SELECT c.id FROM collections c WHERE c.shop_id = ${ph("shopId")} AND c.slug = ${ph("slug")})`;
-
 /** One page of cards plus one extra row that tells whether a next page exists. */
 export const cardsTemplate = templates((db, shape: Shape) => {
   const [sort, from, filter] = shape.split("|") as [Sort, "first" | "after", Filter];
-  if (filter === "collection") {
-    // Seek in collection_products (shop, collection, status, sort key, product) and join each
-    // card's product: page 1 costs what page 200 does, even for a collection holding only the
-    // shop's oldest products (a products-first scan would skip every newer product first).
-    return db
-      .select(cardColumns)
-      .from(collectionProducts)
-      .innerJoin(products, eq(products.id, collectionProducts.productId))
-      .where(
-        and(
-          eq(collectionProducts.shopId, ph("shopId")),
-          eq(collectionProducts.collectionId, collectionOfSlug),
-          eq(collectionProducts.productStatus, "active"),
-          eq(products.shopId, ph("shopId")),
-          from === "after" ? after(sort, MEMBER_KEYS) : undefined,
-        ),
-      )
-      .orderBy(...order(sort, MEMBER_KEYS))
-      .limit(PAGE_SIZE + 1);
-  }
   return db
     .select(cardColumns)
     .from(products)
@@ -129,16 +105,48 @@ export interface CollectionListing extends Listing {
   collection: { title: string; slug: string; description: string } | null;
 }
 
-const collectionBySlug = template((db) =>
-  db
-    .select({ title: collections.title, slug: collections.slug, description: collections.description })
+const collectionOfSlug = sql`(SELECT c.id FROM collections c WHERE c.shop_id = ${ph("shopId")} AND c.slug = ${ph("slug")})`;
+
+/**
+ * A collection's row with one page of its cards (JSON) in one statement. The cards seek in
+ * collection_products (shop, collection, status, sort key, product) and join each card's
+ * product: page 1 costs what page 200 does, even for a collection holding only the shop's
+ * oldest products (a products-first scan would skip every newer product first).
+ */
+export const collectionTemplate = templates((db, shape: `${Sort}|${"first" | "after"}`) => {
+  const [sort, from] = shape.split("|") as [Sort, "first" | "after"];
+  const cards = db
+    .select(cardColumns)
+    .from(collectionProducts)
+    .innerJoin(products, eq(products.id, collectionProducts.productId))
+    .where(
+      and(
+        eq(collectionProducts.shopId, ph("shopId")),
+        eq(collectionProducts.collectionId, collectionOfSlug),
+        eq(collectionProducts.productStatus, "active"),
+        eq(products.shopId, ph("shopId")),
+        from === "after" ? after(sort, MEMBER_KEYS) : undefined,
+      ),
+    )
+    .orderBy(...order(sort, MEMBER_KEYS))
+    .limit(PAGE_SIZE + 1);
+  return db
+    .select({ title: collections.title, slug: collections.slug, description: collections.description, cards: cardsJson(cards, sort).as("cards") })
     .from(collections)
     .where(and(eq(collections.shopId, ph("shopId")), eq(collections.slug, ph("slug"))))
-    .limit(1),
-);
+    .limit(1);
+});
 
-/** A collection by slug and one page of its products, in one round trip. */
+/** The bound statement of a collection page (also for EXPLAIN QUERY PLAN in tests). */
+export function collectionPage(shopId: number, slug: string, sort: Sort, cursor: Cursor | null) {
+  const at = cursor ? { afterValue: cursor.value, afterId: cursor.id } : {};
+  return collectionTemplate(`${sort}|${cursor ? "after" : "first"}`).bind({ shopId, slug, ...at });
+}
+
+/** A collection by slug and one page of its products. */
 export async function loadCollection({ db, shopId }: Scope, slug: string, sort: Sort, cursor: Cursor | null): Promise<CollectionListing> {
-  const [found, rows] = await runTemplates(db, [collectionBySlug.bind({ shopId, slug }), cardsPage(shopId, sort, cursor, "collection", { slug })]);
-  return { collection: found[0] ?? null, ...page(sort, rows) };
+  const [[row]] = await runTemplates(db, [collectionPage(shopId, slug, sort, cursor)]);
+  if (!row) return { collection: null, cards: [], next: null };
+  const { cards, ...collection } = row;
+  return { collection, ...page(sort, parseCards(cards)) };
 }

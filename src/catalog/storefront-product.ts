@@ -1,6 +1,7 @@
-/** A product page's data (product, variants, photos, its first collection) in one round trip. */
-import { and, asc, eq, sql } from "drizzle-orm";
-import { collectionProducts, collections, productImages, products, variants } from "../db/schema";
+/** A product page's data (product, variants, photos, its first collection) in one statement. */
+import { and, eq, sql } from "drizzle-orm";
+import { products } from "../db/schema";
+import { unfold } from "../db/folded";
 import { ph, runTemplates, template } from "../db/template";
 import type { Scope } from "./storefront-chrome";
 
@@ -34,10 +35,21 @@ export interface ProductData {
 
 export const MAX_IMAGES = 10;
 
-const shopId = ph("shopId");
-const productId = sql`(SELECT ${products.id} FROM ${products} WHERE ${products.shopId} = ${shopId} AND ${products.slug} = ${ph("slug")} AND ${products.status} = 'active')`;
+/*
+ * The product's row with its variants, photos and first collection folded into JSON columns by
+ * correlated subqueries (src/db/folded.ts): the whole page is one statement. The json_array
+ * items follow VARIANT_KEYS and IMAGE_KEYS. Variants are capped like the admin caps them (MAX_VARIANTS).
+ */
+const variantsJson = sql<string>`(SELECT json_group_array(json_array(id, title, option1, option2, option3, sku, price, compare_at_price, stock) ORDER BY position, id)
+  FROM (SELECT v.id, v.title, v.option1, v.option2, v.option3, v.sku, v.price, v.compare_at_price, v.stock, v.position FROM variants v
+        WHERE v.shop_id = "products"."shop_id" AND v.product_id = "products"."id" ORDER BY v.position, v.id LIMIT 100))`;
+const imagesJson = sql<string>`(SELECT json_group_array(json_array(key, widths, width, height, format, alt) ORDER BY position, id)
+  FROM (SELECT pi.key, pi.widths, pi.width, pi.height, pi.format, pi.alt, pi.position, pi.id FROM product_images pi
+        WHERE pi.shop_id = "products"."shop_id" AND pi.product_id = "products"."id" ORDER BY pi.position, pi.id LIMIT ${sql.raw(String(MAX_IMAGES))}))`;
+const collectionJson = sql<string | null>`(SELECT json_array(c.title, c.slug) FROM collection_products cp JOIN collections c ON c.id = cp.collection_id
+  WHERE cp.shop_id = "products"."shop_id" AND cp.product_id = "products"."id" AND c.shop_id = "products"."shop_id" ORDER BY c.position, c.id LIMIT 1)`;
 
-const product = template((db) =>
+const productPage = template((db) =>
   db
     .select({
       id: products.id,
@@ -50,64 +62,24 @@ const product = template((db) =>
       price: products.price,
       compareAtPrice: products.compareAtPrice,
       updatedAt: products.updatedAt,
+      variants: variantsJson.as("variants_json"),
+      images: imagesJson.as("images_json"),
+      collection: collectionJson.as("collection_json"),
     })
     .from(products)
-    .where(and(eq(products.shopId, shopId), eq(products.slug, ph("slug")), eq(products.status, "active")))
+    .where(and(eq(products.shopId, ph("shopId")), eq(products.slug, ph("slug")), eq(products.status, "active")))
     .limit(1),
 );
 
-const productVariants = template((db) =>
-  db
-    .select({
-      id: variants.id,
-      title: variants.title,
-      option1: variants.option1,
-      option2: variants.option2,
-      option3: variants.option3,
-      sku: variants.sku,
-      price: variants.price,
-      compareAtPrice: variants.compareAtPrice,
-      stock: variants.stock,
-    })
-    .from(variants)
-    .where(and(eq(variants.shopId, shopId), eq(variants.productId, productId)))
-    .orderBy(asc(variants.position), asc(variants.id))
-    .limit(100),
-);
+type Variant = ProductData["variants"][number];
+type Image = ProductData["images"][number];
+const VARIANT_KEYS = ["id", "title", "option1", "option2", "option3", "sku", "price", "compareAtPrice", "stock"] as const satisfies readonly (keyof Variant)[];
+const IMAGE_KEYS = ["key", "widths", "width", "height", "format", "alt"] as const satisfies readonly (keyof Image)[];
 
-const productImagesOf = template((db) =>
-  db
-    .select({
-      key: productImages.key,
-      widths: productImages.widths,
-      width: productImages.width,
-      height: productImages.height,
-      format: productImages.format,
-      alt: productImages.alt,
-    })
-    .from(productImages)
-    .where(and(eq(productImages.shopId, shopId), eq(productImages.productId, productId)))
-    .orderBy(asc(productImages.position), asc(productImages.id))
-    .limit(MAX_IMAGES),
-);
-
-const firstCollection = template((db) =>
-  db
-    .select({ title: collections.title, slug: collections.slug })
-    .from(collectionProducts)
-    .innerJoin(collections, eq(collections.id, collectionProducts.collectionId))
-    .where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, productId), eq(collections.shopId, shopId)))
-    .orderBy(asc(collections.position), asc(collections.id))
-    .limit(1),
-);
-
-export async function loadProduct({ db, shopId: id }: Scope, slug: string): Promise<ProductData> {
-  const values = { shopId: id, slug };
-  const [found, variantRows, imageRows, coll] = await runTemplates(db, [
-    product.bind(values),
-    productVariants.bind(values),
-    productImagesOf.bind(values),
-    firstCollection.bind(values),
-  ]);
-  return { product: found[0] ?? null, variants: variantRows, images: imageRows, collection: coll[0] ?? null };
+export async function loadProduct({ db, shopId }: Scope, slug: string): Promise<ProductData> {
+  const [[row]] = await runTemplates(db, [productPage.bind({ shopId, slug })]);
+  if (!row) return { product: null, variants: [], images: [], collection: null };
+  const { variants, images, collection, ...product } = row;
+  const [first] = unfold<{ title: string; slug: string }>(collection && `[${collection}]`, ["title", "slug"]);
+  return { product, variants: unfold<Variant>(variants, VARIANT_KEYS), images: unfold<Image>(images, IMAGE_KEYS), collection: first ?? null };
 }

@@ -1,20 +1,23 @@
 /**
- * Counts D1 round trips and the time spent in them for one request, reported in the
- * `Server-Timing` header. A round trip is one statement run or one batch().
+ * Counts D1 round trips, the statements they carried and the time spent in them for one
+ * request, reported in the `Server-Timing` header (d1q: round trips, d1s: statements). A round
+ * trip is one statement run or one batch(); each statement of a batch has a cost of its own.
  */
 export class Meter {
   queries = 0;
+  statements = 0;
   d1Ms = 0;
   readonly start = performance.now();
 
-  record(ms: number): void {
+  record(ms: number, statements = 1): void {
     this.queries += 1;
+    this.statements += statements;
     this.d1Ms += ms;
   }
 
   header(extra: Record<string, number> = {}): string {
     const total = performance.now() - this.start;
-    const parts = [`d1;dur=${this.d1Ms.toFixed(1)};desc="${this.queries} queries"`, `d1q;dur=${this.queries}`];
+    const parts = [`d1;dur=${this.d1Ms.toFixed(1)};desc="${this.queries} queries"`, `d1q;dur=${this.queries}`, `d1s;dur=${this.statements}`];
     for (const [k, v] of Object.entries(extra)) parts.push(`${k};dur=${v}`);
     parts.push(`total;dur=${total.toFixed(1)}`);
     return parts.join(", ");
@@ -57,7 +60,7 @@ export function meteredD1(db: D1Database, meter: Meter): D1Database {
           try {
             return await target.batch(stmts.map(unwrap));
           } finally {
-            meter.record(performance.now() - t0);
+            meter.record(performance.now() - t0, stmts.length);
           }
         };
       const value = Reflect.get(target, prop, target) as unknown;

@@ -4,11 +4,11 @@
  * isolates see the change when their entry expires, so a seller's edit shows on the storefront
  * within SHOP_TTL_MS.
  */
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
-import { navBySlug, pagesBySlug, type Chrome } from "../catalog/storefront-chrome";
+import { chromeColumns, parseChrome, type Chrome } from "../catalog/storefront-chrome";
 import { parsePayments, type Payments } from "./payments";
 
 export const SHOP_TTL_MS = 3_000;
@@ -72,16 +72,21 @@ export interface StorefrontShop {
 const cache = new Map<string, { record: StorefrontShop | null; at: number }>();
 const MAX_ENTRIES = 5_000;
 
-const shopRow = template((db) => db.select().from(shops).where(eq(shops.slug, ph("slug"))).limit(1));
+const shopRecord = template((db) =>
+  db
+    .select({ ...getTableColumns(shops), ...chromeColumns })
+    .from(shops)
+    .where(eq(shops.slug, ph("slug")))
+    .limit(1),
+);
 
-/** The shop and its chrome by slug: one round trip on a miss, none within SHOP_TTL_MS. */
+/** The shop and its chrome by slug: one statement on a miss, none within SHOP_TTL_MS. */
 export async function storefrontBySlug(db: Db, slug: string): Promise<StorefrontShop | null> {
   const now = Date.now();
   const hit = cache.get(slug);
   if (hit && now - hit.at < SHOP_TTL_MS) return hit.record;
-  const values = { slug };
-  const [rows, nav, pageRows] = await runTemplates(db, [shopRow.bind(values), navBySlug.bind(values), pagesBySlug.bind(values)]);
-  const record = rows[0] ? { shop: toShop(rows[0]), chrome: { nav, pages: pageRows } } : null;
+  const [[row]] = await runTemplates(db, [shopRecord.bind({ slug })]);
+  const record = row ? { shop: toShop(row), chrome: parseChrome(row) } : null;
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(slug, { record, at: now });
   return record;

@@ -1,6 +1,7 @@
 /**
- * Product cards for storefront listings: one SELECT with the first photo and the stock
- * state folded in as sub-queries, so a listing is a single statement.
+ * Product cards for storefront listings: one products row each (the first photo and the stock
+ * state are kept on the row by triggers, migrations/0004_product_cards.sql), so a listing is
+ * one plain indexed read.
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { unfold } from "../db/folded";
@@ -18,10 +19,7 @@ export interface CardRow {
   inStock: number;
 }
 
-/*
- * The sub-queries name "products" explicitly: drizzle renders columns of a single-table select
- * unqualified, which inside a sub-query would bind to the sub-query's own table.
- */
+/** A card is one products row: its photo and stock state are kept on it by triggers. */
 export const cardColumns = {
   id: products.id,
   slug: products.slug,
@@ -29,12 +27,8 @@ export const cardColumns = {
   price: products.price,
   compareAtPrice: products.compareAtPrice,
   createdAt: products.createdAt,
-  image: sql<string | null>`(SELECT pi.key || '|' || pi.widths || '|' || pi.width || '|' || pi.height || '|' || pi.format || '|' || pi.alt FROM product_images pi WHERE pi.shop_id = "products"."shop_id" AND pi.product_id = "products"."id" ORDER BY pi.position, pi.id LIMIT 1)`.as(
-    "image",
-  ),
-  inStock: sql<number>`(NOT "products"."track_stock" OR EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = "products"."shop_id" AND v.product_id = "products"."id" AND v.stock > 0))`.as(
-    "in_stock",
-  ),
+  image: products.cardImage,
+  inStock: products.inStock,
 };
 
 /**
@@ -43,7 +37,7 @@ export const cardColumns = {
  * column names, so the array keeps it.
  */
 export function cardsJson(q: SQLWrapper, order: "newest" | "price-asc" | "price-desc" | "position"): SQL<string> {
-  return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, created_at, image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;
+  return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, created_at, card_image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;
 }
 
 const JSON_ORDER = {

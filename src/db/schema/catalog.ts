@@ -26,6 +26,14 @@ export const products = sqliteTable(
     compareAtPrice: integer("compare_at_price"),
     /** Manual order in the admin and the default collection order (ascending). */
     position: integer("position").notNull().default(0),
+    /*
+     * What a product card shows, kept by triggers (migrations/0004_product_cards.sql) so that a
+     * listing reads one row per card: the first photo packed as "key|widths|width|height|format|alt"
+     * (src/media/urls.ts parsePacked), and 1 unless stock is tracked and every variant is at 0.
+     * Never written by the app.
+     */
+    cardImage: text("card_image"),
+    inStock: integer("in_stock").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

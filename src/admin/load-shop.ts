@@ -6,8 +6,8 @@ import { membershipBySlug } from "../platform/shops";
 import { toShop } from "../tenancy/shop-cache";
 
 /**
- * Loads the shop named in /admin/:shop/... for the logged-in seller. A shop she is not a
- * member of is a 404, exactly like one that does not exist.
+ * Loads the shop named in /admin/:shop/... for the logged-in seller, with the new-orders badge
+ * of its Orders tab. A shop she is not a member of is a 404, exactly like one that does not exist.
  */
 export function loadAdminShop(): MiddlewareHandler<AppEnv> {
   return async function adminShopLoader(c, next) {
@@ -17,6 +17,7 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     if (!found) throw new HttpError(404, "notFound");
     c.set("shop", toShop(found.shop));
     c.set("role", found.role);
+    c.set("newOrders", found.newOrders);
     if (user.shopId !== found.shop.id) await setSessionShop(c.var.db, user.sessionId, found.shop.id);
     await next();
   };

@@ -12,7 +12,6 @@ import { account } from "../platform/account-routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
-import { newOrdersBadge } from "../orders/badge";
 import { dashboardStats } from "../orders/stats";
 import { cms } from "./cms";
 import { adminChrome } from "./chrome";
@@ -41,7 +40,6 @@ admin.route("/account", account);
 /** Everything below acts on one shop: the seller's membership is checked first. */
 export const shopAdmin = new Hono<AppEnv>();
 shopAdmin.use("*", loadAdminShop());
-shopAdmin.use("*", newOrdersBadge());
 
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);

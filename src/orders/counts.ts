@@ -2,7 +2,7 @@
  * Orders per status, kept in order_counts by triggers on the orders table (migration 0002): any
  * insert, status change or delete adjusts them in the same statement, so they cannot drift.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orderCounts } from "../db/schema";
 
@@ -11,12 +11,3 @@ export function countsQuery(db: Db, shopId: number) {
   return db.select({ status: orderCounts.status, n: orderCounts.n }).from(orderCounts).where(eq(orderCounts.shopId, shopId));
 }
 
-/** Orders waiting for the seller: the badge on the Orders tab (one primary-key read). */
-export async function newOrderCount(db: Db, shopId: number): Promise<number> {
-  const row = await db
-    .select({ n: orderCounts.n })
-    .from(orderCounts)
-    .where(and(eq(orderCounts.shopId, shopId), eq(orderCounts.status, "new")))
-    .get();
-  return row?.n ?? 0;
-}

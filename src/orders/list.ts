@@ -93,4 +93,3 @@ export async function listOrders(db: Db, shopId: number, query: ListQuery): Prom
   return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
 }
 
-export { newOrderCount } from "./counts";

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { deliveryZones, memberships, shops } from "../db/schema";
+import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { invalidateShop } from "../tenancy/shop-cache";
 
@@ -72,9 +72,18 @@ export function membershipsOf(db: Db, userId: number): Promise<MembershipView[]>
 }
 
 /** The shop with this slug if the user is a member of it, with her role. */
+/**
+ * The seller's membership of a shop by its slug, with the shop and the number of orders waiting
+ * for her (the badge on the admin's Orders tab, from order_counts): one statement for every
+ * admin page.
+ */
 export async function membershipBySlug(db: Db, userId: number, slug: string) {
   return db
-    .select({ shop: shops, role: memberships.role })
+    .select({
+      shop: shops,
+      role: memberships.role,
+      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+    })
     .from(memberships)
     .innerJoin(shops, eq(shops.id, memberships.shopId))
     .where(and(eq(memberships.userId, userId), eq(shops.slug, slug)))

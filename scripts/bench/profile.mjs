@@ -6,7 +6,7 @@
 // compare two versions of a route quickly.
 import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Miniflare } from "miniflare";
@@ -19,6 +19,23 @@ const rpsOnly = args.includes("--rps");
 const isolate = (args.find((a) => a.startsWith("--isolate=")) ?? "--isolate=core:user").slice(10);
 const routes = args.filter((a) => !a.startsWith("--"));
 const root = path.join(import.meta.dirname, "..", "..");
+
+/** CPU time (user + system) of this script's workerd so far: less noisy than requests/s. */
+function workerdCpuMs() {
+  const tick = 1000 / 100; // USER_HZ
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("workerd")) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[1]) !== process.pid) continue; // another program's runtime
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
 const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 const tmp = mkdtempSync(path.join(tmpdir(), "hatti-prof-"));
 const outdir = path.join(tmp, "build");
@@ -63,8 +80,10 @@ try {
     const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: route.startsWith("/healthz") ? "bench.local" : `${BIG}.bench.local` } };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {
+      const cpu0 = workerdCpuMs();
       const r = await autocannon({ ...opts, connections: 32, duration: 5 });
-      console.log(`${route}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`);
+      const perRequest = (workerdCpuMs() - cpu0) / r.requests.total;
+      console.log(`${route}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, runtime CPU ${perRequest.toFixed(3)} ms/request`);
       continue;
     }
     await send("Profiler.start");

@@ -1,8 +1,9 @@
 /**
- * Everything POST /checkout needs before it writes, in ONE D1 round trip (a D1 batch runs its
- * statements in order, in one transaction): the order already placed with the posted
- * idempotency key, the checkout rate-limit hit per IP, and the cart's quote. The order itself
- * is the second round trip (placeOrder).
+ * Everything POST /checkout's long way needs before it writes, in ONE D1 round trip (a D1
+ * batch runs its statements in order, in one transaction): the order already placed with the
+ * posted idempotency key, the checkout rate-limit hit per IP, and the cart's quote. The order
+ * itself is the second round trip (placeOrder). The long way is taken when the one-round-trip
+ * order (placeFast) was not tried or aborted: it finds out what is wrong and says so.
  */
 import { notExists } from "drizzle-orm";
 import { rateHit, RULES, type RateResult } from "../auth/rate-limit";

@@ -18,10 +18,11 @@ import { checkoutReads } from "./checkout-reads";
 import { readCart, writeCart } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
 import { paymentOptions } from "./payment";
+import { placeFast } from "./place-fast";
 import { placeOrder } from "./place-order";
 import { orderable, quoteCart, type Quote } from "./quote";
-import { reviewCheckout } from "./review";
-import { addSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
+import { reviewCheckout, type Review } from "./review";
+import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
 import { CartPage } from "./views/CartPage";
 import { CheckoutPage } from "./views/CheckoutPage";
 import { personalContext } from "./views/frame";
@@ -124,8 +125,18 @@ checkoutRoutes.post("/checkout", async (c) => {
   const posted = IDEMPOTENCY_RE.test(values.key ?? "") ? values.key! : null;
   const key = posted ?? randomToken(16);
   const { lines } = readCart(c);
+  const ip = clientIp(c.req);
+  const payments = paymentOptions(shop.payments);
+  // The usual case first, in ONE round trip: a valid form and a cart that can be bought as it
+  // is (or a retry of an order placed). Anything else aborts that batch, writing nothing, and
+  // takes the way below, which finds out what is wrong and says so.
+  const form = lines.length ? validate(checkoutSchema, { ...values, key }) : null;
+  if (form?.ok && payments.some((p) => p.method === form.data.payment)) {
+    const fast = await placeFast(db, shop, lines, form.data, ip);
+    if (fast) return placed(c, fast.token);
+  }
   // One round trip reads it all; placing the order is the second.
-  const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, clientIp(c.req));
+  const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, ip);
   // A retry of an order already placed (double tap, flaky network) lands on that order.
   if (existing) return placed(c, existing.token);
   const view = { lines, quote, key, values };
@@ -133,11 +144,30 @@ checkoutRoutes.post("/checkout", async (c) => {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
     return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }) }, 429);
   }
-  const review = reviewCheckout(quote, { ...values, key }, paymentOptions(shop.payments));
+  const review = reviewCheckout(quote, { ...values, key }, payments);
+  if (review.kind !== "ready") return refuse(c, view, review);
+
+  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });
+  if (result.ok) return placed(c, result.token);
+  const fresh = await quoteCart(db, shop.id, lines);
+  if (result.reason === "changed") {
+    // The seller changed a line, the zone or a price between the two round trips: say what.
+    const again = reviewCheckout(fresh, { ...values, key }, payments);
+    if (again.kind !== "ready") return refuse(c, { ...view, quote: fresh }, again);
+    return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.priceChanged") }, 409);
+  }
+  // Someone else bought the last units meanwhile: say which item ran short, keep the form.
+  const ran = fresh.lines.filter((l) => l.state !== "ok");
+  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }) }, 409);
+});
+
+/** The answer to a checkout the review refused. */
+function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready" }>) {
+  const t = c.var.t;
   switch (review.kind) {
     case "empty": {
       const gone = review.gone.filter((l) => l.state !== "ok");
-      return showCart(c, lines, quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
+      return showCart(c, view.lines, view.quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
     }
     case "invalid":
       return showCheckout(c, { ...view, errors: review.errors }, 400);
@@ -146,14 +176,7 @@ checkoutRoutes.post("/checkout", async (c) => {
     case "priceChanged":
       return showCheckout(c, { ...view, alert: t("checkout.error.priceChanged") }, 409);
   }
-
-  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });
-  if (result.ok) return placed(c, result.token);
-  // Someone else bought the last units meanwhile: say which item ran short, keep the form.
-  const fresh = await quoteCart(db, shop.id, lines);
-  const ran = fresh.lines.filter((l) => l.state !== "ok");
-  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }) }, 409);
-});
+}
 
 function placed(c: C, token: string) {
   writeCart(c, []);

@@ -1,0 +1,138 @@
+/**
+ * The statements that write an order, shared by both ways of placing one: placeOrder (after
+ * checkoutReads) and placeFast (without them). The cart travels as ONE JSON parameter read
+ * with json_each (D1 binds at most 100 parameters a statement), and everything the order
+ * costs is read from the database inside the SQL: prices, titles, SKUs, the zone's fee, the
+ * totals. Five statements whatever the cart's size (every statement of a batch has a cost),
+ * as fixed SQL text: nothing is built per request (see src/db/template.ts on that cost).
+ *
+ * The batch is idempotent and guarded:
+ * - an order already placed with the form's key makes every statement a no-op, and the first
+ *   statement returns that order: a retry is answered by the batch itself;
+ * - otherwise, when a guard fails (a line gone, a draft product, another shop's variant, an
+ *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
+ *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
+ * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left.
+ */
+import type { Bound } from "../db/template";
+import type { CartLine } from "./cart";
+import type { CheckoutInput } from "./schemas";
+
+export interface OrderWrite {
+  shopId: number;
+  currency: string;
+  locale: "en" | "ur";
+  /** The new order's token: how the statements after the INSERT find the new row. */
+  token: string;
+  /** The checked form (its key, zone, payment method and customer fields). */
+  form: CheckoutInput;
+  /** Every line must be orderable as asked, or nothing is written. */
+  lines: readonly CartLine[];
+  /** The subtotal (as text, like the form's `seen`) the order must come to; null: any. */
+  subtotal: string | null;
+  /** A rate_limits row, counted earlier in the same batch, that must be within `limit`. */
+  rate?: { key: string; limit: number };
+}
+
+export interface Written {
+  token: string;
+  number: number;
+  /** False when the form's key had placed an order already: that order is the answer. */
+  created: boolean;
+}
+
+// Parameters, the same for every statement (each binds the first ones it uses):
+// ?1 shop id, ?2 idempotency key, ?3 new token, ?4 cart JSON [[variantId, quantity], ...], then
+// the order's own from ?5 on.
+const BY_KEY = "FROM orders WHERE shop_id = ?1 AND idempotency_key = ?2";
+const CREATED = "FROM orders WHERE shop_id = ?1 AND token = ?3";
+// The lines that can be ordered, by the quote's rule (quoteQueries): a variant of THIS shop
+// whose product is active. `pos` keeps the items in the cart's order. CROSS JOIN keeps the
+// cart as the outer loop (SQLite never reorders it): one primary-key look-up a line, where
+// the planner would otherwise walk all the shop's variants by variants_shop_product_idx.
+const CART = `cart AS (
+  SELECT j.key AS pos, v.id, v.product_id, v.title AS variant_title, v.sku, v.price, p.title, p.track_stock, j.value ->> 1 AS quantity
+  FROM json_each(?4) j
+  CROSS JOIN variants v ON v.id = j.value ->> 0 AND v.shop_id = ?1
+  CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ?1 AND p.status = 'active')`;
+
+/** The next order number (+0 for a retry, which returns the order it placed instead). */
+const NUMBER = `UPDATE shops SET order_seq = order_seq + (NOT EXISTS (SELECT 1 ${BY_KEY})) WHERE id = ?1
+  RETURNING order_seq AS seq, (SELECT token ${BY_KEY}) AS existing_token, (SELECT number ${BY_KEY}) AS existing_number`;
+
+/**
+ * The order, priced from the database. No row for a retry; a NULL number (the abort) unless
+ * every line was found (?5 lines), the zone (?6) is the shop's, the subtotal is ?7 (when not
+ * NULL) and the rate_limits row ?8 counts at most ?9 (when not NULL; rateHit's rule). The fee
+ * is zoneFee's rule (quote.ts): free once the subtotal reaches the zone's free_above.
+ */
+const ORDER = `WITH ${CART},
+  t AS (SELECT count(*) AS n, sum(price * quantity) AS subtotal FROM cart),
+  f AS (SELECT t.n, t.subtotal, z.id AS zone_id, z.name AS zone_name,
+      CASE WHEN z.free_above IS NOT NULL AND t.subtotal >= z.free_above THEN 0 ELSE z.fee END AS fee
+    FROM t LEFT JOIN delivery_zones z ON z.id = ?6 AND z.shop_id = ?1)
+INSERT INTO orders (shop_id, number, token, idempotency_key, zone_id, zone_name, subtotal, delivery_fee, total,
+  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale)
+SELECT s.id,
+  CASE WHEN f.n > 0 AND f.n = ?5 AND f.zone_id IS NOT NULL
+    AND (?7 IS NULL OR CAST(f.subtotal AS TEXT) = ?7)
+    AND (?8 IS NULL OR (SELECT count FROM rate_limits WHERE key = ?8) <= ?9)
+  THEN s.order_seq END,
+  ?3, ?2, f.zone_id, f.zone_name, f.subtotal, f.fee, f.subtotal + f.fee,
+  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18
+FROM shops s, f
+WHERE s.id = ?1 AND NOT EXISTS (SELECT 1 ${BY_KEY})`;
+
+/** Snapshots of the lines; none when no order was inserted (a retry). */
+const ITEMS = `WITH ${CART}
+INSERT INTO order_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, price, quantity, stock_tracked)
+SELECT o.shop_id, o.id, c.product_id, c.id, c.title, iif(c.variant_title = 'Default', '', c.variant_title),
+  coalesce(c.sku, ''), c.price, c.quantity, c.track_stock
+FROM orders o, cart c WHERE o.shop_id = ?1 AND o.token = ?3 ORDER BY c.pos`;
+
+/**
+ * Tracked stock taken; the CHECK (stock >= 0) refuses to sell what is not there, races
+ * included. `+shop_id` (the cart holds only this shop's variants anyway) is a filter, not an
+ * index to walk: without the +, SQLite scans all the shop's variants rather than look the
+ * cart's ids up.
+ */
+const STOCK = `WITH ${CART}
+UPDATE variants SET stock = stock - (SELECT sum(c.quantity) FROM cart c WHERE c.id = variants.id)
+WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS (SELECT 1 ${CREATED})`;
+
+const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
+
+type NumberRow = { seq: number; existing_token: string | null; existing_number: number | null };
+const rows = (r: D1Result) => r.results;
+
+/** The batch's five statements (for runTemplates, after any of the caller's own) and their reader. */
+export function orderWrites(w: OrderWrite) {
+  const { form } = w;
+  const json = JSON.stringify(w.lines.map((l) => [l.variantId, l.quantity]));
+  const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
+  params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
+  const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
+  const statements = [bound(NUMBER, 2), bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3)] as const;
+
+  const read = (result: unknown[]): Written => {
+    const r = result[0] as NumberRow;
+    if (r.existing_token !== null) return { token: r.existing_token, number: r.existing_number!, created: false };
+    return { token: w.token, number: r.seq, created: true };
+  };
+  return { statements, read };
+}
+
+/** Why a batch aborted on purpose, or null for any other error (rethrow it). */
+export type WriteFailure = "guard" | "stock" | "duplicate";
+
+export function writeFailure(err: unknown): WriteFailure | null {
+  const parts: string[] = [];
+  // drizzle and D1 wrap the SQLite message: look through the causes.
+  for (let e: unknown = err, i = 0; e && i < 5; i++, e = (e as { cause?: unknown }).cause) parts.push(String((e as Error).message ?? e));
+  const text = parts.join(" | ");
+  if (/NOT NULL constraint failed: orders\.number/i.test(text)) return "guard";
+  if (/CHECK constraint failed: variants_stock_nonneg/i.test(text)) return "stock";
+  // Cannot happen while the NOT EXISTS runs in the same transaction as the INSERT; a net.
+  if (/UNIQUE constraint failed/i.test(text) && /idempotency_key/i.test(text)) return "duplicate";
+  return null;
+}

@@ -2,7 +2,7 @@
  * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in, sign-up and
  * checkout, per IP and per account.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimits } from "../db/schema";
 
@@ -26,31 +26,41 @@ export interface RateResult {
 }
 
 /**
- * One hit on `key` as a statement, to run alone (hit) or inside a bigger D1 batch (checkout),
- * and the function that reads its RETURNING rows. `onlyIf` counts the hit only when that SQL
- * condition holds: checkout does not count a retry of an order already placed.
+ * The upsert of one hit: INSERT ... SELECT rather than VALUES so the hit can be conditional
+ * (`onlyIf`). The WHERE is also what SQLite needs to read the ON CONFLICT below as the upsert's,
+ * not a join constraint. Values may be placeholders (a query template, src/db/template.ts).
  */
-export function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), onlyIf: SQL = sql`1`) {
-  const start = now - (now % rule.windowMs);
-  const statement = db
+export function hitStatement(db: Db, key: string | SQLWrapper, start: number | SQLWrapper, onlyIf: SQL = sql`1`) {
+  return db
     .insert(rateLimits)
-    // INSERT ... SELECT rather than VALUES so the hit can be conditional. The WHERE is also what
-    // SQLite needs to read the ON CONFLICT below as the upsert's, not a join constraint.
     .select(sql`SELECT ${key}, ${start}, 1 WHERE ${onlyIf}`)
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         count: sql`CASE WHEN ${rateLimits.windowStart} = ${start} THEN ${rateLimits.count} + 1 ELSE 1 END`,
-        windowStart: start,
+        windowStart: sql`${start}`,
       },
     })
     .returning({ count: rateLimits.count });
-  const read = (rows: readonly { count: number }[]): RateResult => {
-    // No row: `onlyIf` did not hold, nothing was counted.
-    const count = rows[0]?.count ?? 0;
-    return { count, limited: count > rule.limit, retryAfterMs: start + rule.windowMs - now };
-  };
-  return { statement, read };
+}
+
+/** The start of the rule's window that `now` falls in. */
+export const windowStart = (rule: RateRule, now: number) => now - (now % rule.windowMs);
+
+/** What a hit's RETURNING rows say; no row: `onlyIf` did not hold, nothing was counted. */
+export function readHit(rows: readonly { count: number }[], rule: RateRule, now: number): RateResult {
+  const count = rows[0]?.count ?? 0;
+  return { count, limited: count > rule.limit, retryAfterMs: windowStart(rule, now) + rule.windowMs - now };
+}
+
+/**
+ * One hit on `key` as a statement, to run alone (hit) or inside a bigger D1 batch (checkout),
+ * and the function that reads its RETURNING rows. `onlyIf` counts the hit only when that SQL
+ * condition holds: checkout does not count a retry of an order already placed.
+ */
+export function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), onlyIf: SQL = sql`1`) {
+  const statement = hitStatement(db, key, windowStart(rule, now), onlyIf);
+  return { statement, read: (rows: readonly { count: number }[]) => readHit(rows, rule, now) };
 }
 
 /** Counts one hit on `key` and says whether it is over the rule. */

@@ -5,7 +5,7 @@
  * aborts the whole batch when two customers race for the last unit; the form's key makes a
  * retry return the first order.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orders } from "../db/schema";
 import { runTemplates } from "../db/template";
@@ -29,7 +29,7 @@ export type PlaceResult =
   | { ok: false; reason: "stock" | "changed" };
 
 /** The order placed with this idempotency key, as a query (run alone or in a batch). */
-export function orderByKeyQuery(db: Db, shopId: number, key: string) {
+export function orderByKeyQuery(db: Db, shopId: number | SQLWrapper, key: string | SQLWrapper) {
   return db
     .select({ token: orders.token, number: orders.number })
     .from(orders)

@@ -8,8 +8,9 @@
 // 3. Load-tests one route after another with autocannon: a fixed-HTML baseline (the ceiling), the
 //    storefront pages warm and with caching off (the bench-only CACHE_DISABLED binding), placing
 //    orders until a variant's stock runs out, and the admin orders list.
-//    Each route gets a short warm-up first; the baseline is measured again at the end and ratios
-//    use the mean of both runs, so drift during the run favours no route.
+//    Each route gets a short warm-up (not with --quick), then the baseline is measured again right before it and
+//    its ratio is to that paired baseline: this machine's speed drifts by a third within a run,
+//    and a ratio to a baseline taken minutes earlier measures the drift as much as the route.
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
 //    writes bench/results.json.
 import autocannon from "autocannon";
@@ -23,9 +24,11 @@ import { Miniflare } from "miniflare";
 import { BIG, RACE_SKU, scaleSeedSql, sellerSql } from "./bench/seed-scale.mjs";
 
 const QUICK = process.argv.includes("--quick");
-const DURATION = QUICK ? 1.5 : 6;
+const DURATION = QUICK ? 1 : 6;
 /** Seconds of load before each measurement, not counted: the JIT and the runtime settle. */
-const WARMUP = QUICK ? 0.5 : 1;
+const WARMUP = QUICK ? 0 : 1;
+/** Seconds of the baseline measured right before each route: that route's ratio is to it. */
+const PAIRED = QUICK ? 0.5 : 3;
 const CONNECTIONS = 32;
 const ROOT = "bench.local";
 const RACE_STOCK = QUICK ? 300 : 2000;
@@ -113,7 +116,8 @@ try {
     await get(host, p, headers); // warm the isolate's caches for this path
     const timing = (await get(host, p, headers)).headers["server-timing"] ?? "";
     const load = { url: url(p), connections: CONNECTIONS, headers: { host, ...headers } };
-    await autocannon({ ...load, duration: WARMUP }); // the JIT and the runtime settle first
+    if (WARMUP) await autocannon({ ...load, duration: WARMUP }); // the JIT and the runtime settle first
+    const paired = name === "baseline" ? null : await ceiling();
     const r = await autocannon({ ...load, duration: DURATION });
     const non2xx = r.non2xx + r.errors + r.timeouts;
     results[name] = {
@@ -121,6 +125,7 @@ try {
       p50_ms: r.latency.p50,
       p99_ms: r.latency.p99,
       ratio: null,
+      baseline_rps: paired,
       d1_queries: Number(/d1q;dur=(\d+)/.exec(timing)?.[1] ?? NaN),
       d1_statements: Number(/d1s;dur=(\d+)/.exec(timing)?.[1] ?? NaN),
       gzip_bytes: gzipSync(probe.body).length,
@@ -128,6 +133,10 @@ try {
     };
     log(`${name.padEnd(24)} ${String(results[name].rps).padStart(6)} req/s  p99 ${results[name].p99_ms} ms`);
   };
+
+  /** The baseline's requests/s right now (the ceiling, for the next route's ratio). */
+  const ceiling = async () =>
+    Math.round((await autocannon({ url: url("/healthz"), connections: CONNECTIONS, duration: PAIRED, headers: { host: ROOT } })).requests.average);
 
   // 3a. The ceiling, then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
@@ -148,13 +157,10 @@ try {
   await measure("admin_orders_deep", ROOT, `/admin/${BIG}/orders?before=5000`, { headers: admin });
 
   // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
-  results.place_order = await placeOrders(url("/checkout"), shopHost, race.id, await mf.getD1Database("DB"));
+  const ordersCeiling = await ceiling();
+  results.place_order = { ...(await placeOrders(url("/checkout"), shopHost, race.id, await mf.getD1Database("DB"))), baseline_rps: ordersCeiling };
 
-  // The ceiling again at the end: ratios use the mean of both, so a machine that speeds up or
-  // slows down during the run does not favour the routes measured first or last.
-  await measure("baseline_end", ROOT, "/healthz");
-  const baseline = (results.baseline.rps + results.baseline_end.rps) / 2;
-  for (const r of Object.values(results)) r.ratio = Number((r.rps / baseline).toFixed(3));
+  for (const r of Object.values(results)) r.ratio = Number((r.rps / (r.baseline_rps ?? r.rps)).toFixed(3));
   writeResults(results, counts);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
@@ -230,6 +236,7 @@ function writeResults(results, counts) {
   const rows = Object.entries(results).map(([name, r]) => [
     name,
     r.rps,
+    r.baseline_rps ?? "",
     r.p50_ms,
     r.p99_ms,
     r.ratio.toFixed(2),
@@ -237,7 +244,7 @@ function writeResults(results, counts) {
     r.d1_statements ?? "",
     r.gzip_bytes ? `${r.gzip_bytes}${r.gzip_bytes > budget ? " OVER" : ""}` : "",
   ]);
-  const head = ["route", "req/s", "p50 ms", "p99 ms", "x baseline", "D1 queries", "statements", "gzip B (14336)"];
+  const head = ["route", "req/s", "baseline req/s", "p50 ms", "p99 ms", "x baseline", "D1 queries", "statements", "gzip B (14336)"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padStart(widths[i])).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);

@@ -15,13 +15,13 @@
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
 //    writes bench/results.json.
 import autocannon from "autocannon";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { Miniflare } from "miniflare";
+import { BENCH_ROOT, buildWorker, workerOptions } from "./bench/runtime.mjs";
 import { BIG, RACE_SKU, scaleSeedSql, sellerSql } from "./bench/seed-scale.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -31,10 +31,9 @@ const WARMUP = QUICK ? 0 : 1;
 /** Seconds of each baseline run between two routes (see the ratios below). */
 const PAIRED = QUICK ? 0.5 : 3;
 const CONNECTIONS = 32;
-const ROOT = "bench.local";
+const ROOT = BENCH_ROOT;
 const RACE_STOCK = QUICK ? 300 : 2000;
 const root = path.join(import.meta.dirname, "..");
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 const started = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
@@ -42,25 +41,10 @@ const tmp = mkdtempSync(path.join(tmpdir(), "hatti-bench-"));
 let mf;
 try {
   // 1. Build exactly what would be deployed.
-  const outdir = path.join(tmp, "build");
-  const build = spawnSync(process.execPath, [wrangler, "deploy", "--dry-run", "--outdir", outdir], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
-  if (build.status !== 0) throw new Error(`build failed\n${build.stdout}\n${build.stderr}`);
-  const migrate = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
-  if (migrate.status !== 0) throw new Error(`migrations failed\n${migrate.stdout}\n${migrate.stderr}`);
+  buildWorker(tmp);
   log("built the Worker and applied migrations");
 
-  const options = (cacheDisabled) => ({
-    modules: true,
-    scriptPath: path.join(outdir, "index.js"),
-    modulesRoot: outdir,
-    compatibilityDate: "2026-04-01",
-    defaultPersistRoot: path.join(tmp, "v3"),
-    d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
-    r2Buckets: { MEDIA: "hatti-media" },
-    bindings: { ROOT_DOMAIN: ROOT, ENVIRONMENT: "bench", CACHE_DISABLED: cacheDisabled ? "1" : "0" },
-    host: "127.0.0.1",
-    port: 0,
-  });
+  const options = (cacheDisabled) => workerOptions(tmp, { cacheDisabled });
   mf = new Miniflare(options(false));
   let base = await mf.ready;
 

@@ -5,12 +5,12 @@
 // for finding why a route misses its target. --rps only measures requests/s (no sampling), to
 // compare two versions of a route quickly.
 import autocannon from "autocannon";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
+import { BENCH_ROOT, buildWorker, workerOptions } from "./runtime.mjs";
 import { BIG, scaleSeedSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
@@ -18,7 +18,6 @@ const uncached = args.includes("--uncached");
 const rpsOnly = args.includes("--rps");
 const isolate = (args.find((a) => a.startsWith("--isolate=")) ?? "--isolate=core:user").slice(10);
 const routes = args.filter((a) => !a.startsWith("--"));
-const root = path.join(import.meta.dirname, "..", "..");
 
 /** CPU time (user + system) of this script's workerd so far: less noisy than requests/s. */
 function workerdCpuMs() {
@@ -36,28 +35,9 @@ function workerdCpuMs() {
   }
   return total;
 }
-const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 const tmp = mkdtempSync(path.join(tmpdir(), "hatti-prof-"));
-const outdir = path.join(tmp, "build");
-const run = (a) => {
-  const r = spawnSync(process.execPath, [wrangler, ...a], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
-  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
-};
-run(["deploy", "--dry-run", "--outdir", outdir]);
-run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp]);
-const mf = new Miniflare({
-  modules: true,
-  scriptPath: path.join(outdir, "index.js"),
-  modulesRoot: outdir,
-  compatibilityDate: "2026-04-01",
-  defaultPersistRoot: path.join(tmp, "v3"),
-  d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
-  r2Buckets: { MEDIA: "hatti-media" },
-  bindings: { ROOT_DOMAIN: "bench.local", ENVIRONMENT: "bench", CACHE_DISABLED: uncached ? "1" : "0" },
-  host: "127.0.0.1",
-  port: 0,
-  inspectorPort: 9239,
-});
+buildWorker(tmp);
+const mf = new Miniflare(workerOptions(tmp, { cacheDisabled: uncached, inspectorPort: 9239 }));
 try {
   const base = await mf.ready;
   const db = await mf.getD1Database("DB");
@@ -77,7 +57,7 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 50 });
   for (const route of routes) {
-    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: route.startsWith("/healthz") ? "bench.local" : `${BIG}.bench.local` } };
+    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: route.startsWith("/healthz") ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}` } };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {
       const cpu0 = workerdCpuMs();

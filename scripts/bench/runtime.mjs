@@ -1,0 +1,40 @@
+// The bench's runtime: the production build of the Worker (wrangler's dry-run build) served by
+// Miniflare's API on workerd, with local D1 (migrations applied) and R2 in a temporary directory.
+// Used by bench.mjs and profile.mjs.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.join(import.meta.dirname, "..", "..");
+const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** The platform's host in the bench; shops are {slug}.BENCH_ROOT. */
+export const BENCH_ROOT = "bench.local";
+
+function runWrangler(args, what) {
+  const r = spawnSync(process.execPath, [wrangler, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (r.status !== 0) throw new Error(`${what} failed\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Builds exactly what would be deployed into `tmp`/build and migrates a local D1 in `tmp`. */
+export function buildWorker(tmp) {
+  runWrangler(["deploy", "--dry-run", "--outdir", path.join(tmp, "build")], "build");
+  runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp], "migrations");
+}
+
+/** Miniflare options serving that build; `cacheDisabled` is the bench-only page-cache switch. */
+export function workerOptions(tmp, { cacheDisabled = false, inspectorPort } = {}) {
+  const outdir = path.join(tmp, "build");
+  return {
+    modules: true,
+    scriptPath: path.join(outdir, "index.js"),
+    modulesRoot: outdir,
+    compatibilityDate: "2026-04-01",
+    defaultPersistRoot: path.join(tmp, "v3"),
+    d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
+    r2Buckets: { MEDIA: "hatti-media" },
+    bindings: { ROOT_DOMAIN: BENCH_ROOT, ENVIRONMENT: "bench", CACHE_DISABLED: cacheDisabled ? "1" : "0" },
+    host: "127.0.0.1",
+    port: 0,
+    ...(inspectorPort ? { inspectorPort } : {}),
+  };
+}

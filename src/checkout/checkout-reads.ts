@@ -5,12 +5,13 @@
  * itself is the second round trip (placeOrder). The long way is taken when the one-round-trip
  * order (placeFast) was not tried or aborted: it finds out what is wrong and says so.
  */
-import { notExists } from "drizzle-orm";
-import { rateHit, RULES, type RateResult } from "../auth/rate-limit";
+import { readHit, RULES, windowStart, type RateResult } from "../auth/rate-limit";
 import type { Db } from "../db/client";
+import { runTemplates } from "../db/template";
 import type { CartLine } from "./cart";
-import { orderByKeyQuery } from "./place-order";
-import { buildQuote, quoteQueries, type Quote } from "./quote";
+import { checkoutHit } from "./place-fast";
+import { orderByKey } from "./place-order";
+import { quoteStatement, readQuote, type Quote } from "./quote";
 
 export interface CheckoutReads {
   /** The order this post already placed (a double tap, a flaky network): answer with it. */
@@ -21,11 +22,14 @@ export interface CheckoutReads {
 
 /** `key` is the posted idempotency key, or null when it is missing or malformed (no look-up). */
 export async function checkoutReads(db: Db, shopId: number, cart: readonly CartLine[], key: string | null, ip: string): Promise<CheckoutReads> {
+  const now = Date.now();
   // A retry creates nothing, so it is not counted against the IP (nor refused: the caller
-  // answers `existing` first).
-  const limit = rateHit(db, `checkout:ip:${ip}`, RULES.checkoutIp, Date.now(), key === null ? undefined : notExists(orderByKeyQuery(db, shopId, key)));
-  const [variantQuery, zoneQuery] = quoteQueries(db, shopId, cart);
-  const lookup = key === null ? [] : [orderByKeyQuery(db, shopId, key)];
-  const [hitRows, variantRows, zones, found] = await db.batch([limit.statement, variantQuery, zoneQuery, ...lookup]);
-  return { existing: found?.[0], limit: limit.read(hitRows), quote: buildQuote(cart, variantRows, zones) };
+  // answers `existing` first). No order has the empty key: without a key, the hit counts.
+  const values = { shopId, key: key ?? "" };
+  const [hitRows, quoteRows, found] = await runTemplates(db, [
+    checkoutHit.bind({ ...values, rateKey: `checkout:ip:${ip}`, start: windowStart(RULES.checkoutIp, now) }),
+    quoteStatement(shopId, cart),
+    orderByKey.bind(values),
+  ]);
+  return { existing: found[0], limit: readHit(hitRows, RULES.checkoutIp, now), quote: readQuote(cart, quoteRows) };
 }

@@ -26,7 +26,7 @@ export interface FastShop {
 }
 
 /** The IP's checkout hit, counted as checkoutReads counts it: not for a retry of an order already placed. */
-const checkoutHit = template((db) => hitStatement(db, ph("rateKey"), ph("start"), notExists(orderByKeyQuery(db, ph("shopId"), ph("key")))));
+export const checkoutHit = template((db) => hitStatement(db, ph("rateKey"), ph("start"), notExists(orderByKeyQuery(db, ph("shopId"), ph("key")))));
 
 /** `form` has passed checkoutSchema and its payment method is one the shop offers. */
 export async function placeFast(db: Db, shop: FastShop, lines: readonly CartLine[], form: CheckoutInput, ip: string): Promise<Written | null> {

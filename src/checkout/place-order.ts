@@ -8,7 +8,7 @@
 import { and, eq, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orders } from "../db/schema";
-import { runTemplates } from "../db/template";
+import { ph, runTemplates, template } from "../db/template";
 import { randomToken } from "../lib/bytes";
 import { orderWrites, writeFailure } from "./order-writes";
 import type { QuoteLine, Zone } from "./quote";
@@ -35,6 +35,9 @@ export function orderByKeyQuery(db: Db, shopId: number | SQLWrapper, key: string
     .from(orders)
     .where(and(eq(orders.shopId, shopId), eq(orders.idempotencyKey, key)));
 }
+
+/** The order already placed with an idempotency key (values: shopId, key). */
+export const orderByKey = template((db) => orderByKeyQuery(db, ph("shopId"), ph("key")));
 
 export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlaceResult> {
   const { shopId, lines, zone, form } = input;

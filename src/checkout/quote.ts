@@ -2,9 +2,11 @@
  * Prices, stock and delivery fees for a cart, always read again from D1 for this shop. A
  * variant of another shop, of a deleted or unpublished product, is simply not found here.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { deliveryZones, products, variants } from "../db/schema";
+import { unfold } from "../db/folded";
+import { shops } from "../db/schema";
+import { ph, runTemplates, template } from "../db/template";
 import type { CartLine } from "./cart";
 
 export type LineState = "ok" | "short" | "soldOut";
@@ -42,41 +44,44 @@ export interface Quote {
   zones: Zone[];
 }
 
-/**
- * The quote's two reads, the cart's variants (with their products) and the shop's zones, for
- * one D1 batch: quoteCart's own, or checkout's with its other reads. buildQuote reads the rows.
+/*
+ * The quote's reads as ONE statement on the shop's row (src/db/folded.ts): the cart's variants
+ * with their products, looked up by the ids in one JSON parameter (json_each: any cart size, one
+ * bound parameter; CROSS JOIN keeps the cart as the outer loop, one primary-key look-up a line),
+ * and the shop's delivery zones. A variant of another shop or of a product that is not active is
+ * simply not found. The json_array items follow LINE_KEYS and ZONE_KEYS.
  */
-export function quoteQueries(db: Db, shopId: number, cart: readonly CartLine[]) {
-  const ids = cart.map((l) => l.variantId);
-  const variantQuery = db
-    // Joined columns are aliased: in a D1 batch drizzle maps rows by column name, so two
-    // columns both called "id" or "title" would overwrite each other.
+const quoteTemplate = template((db) =>
+  db
     .select({
-      variantId: sql<number>`${variants.id}`.as("v_id"),
-      productId: sql<number>`${products.id}`.as("p_id"),
-      productSlug: sql<string>`${products.slug}`.as("p_slug"),
-      title: sql<string>`${products.title}`.as("p_title"),
-      variantTitle: sql<string>`${variants.title}`.as("v_title"),
-      sku: sql<string | null>`${variants.sku}`.as("v_sku"),
-      price: sql<number>`${variants.price}`.as("v_price"),
-      stock: sql<number>`${variants.stock}`.as("v_stock"),
-      tracked: sql<number>`${products.trackStock}`.as("p_track"),
+      lines: sql<string>`(SELECT json_group_array(json_array(v.id, p.id, p.slug, p.title, v.title, v.sku, v.price, v.stock, p.track_stock))
+        FROM json_each(${ph("ids")}) j
+        CROSS JOIN variants v ON v.id = j.value AND v.shop_id = "shops"."id"
+        CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = "shops"."id" AND p.status = 'active')`.as("lines"),
+      zones: sql<string>`(SELECT json_group_array(json_array(z.id, z.name, z.fee, z.free_above) ORDER BY z.position, z.id)
+        FROM delivery_zones z WHERE z.shop_id = "shops"."id")`.as("zones"),
     })
-    .from(variants)
-    .innerJoin(products, and(eq(products.id, variants.productId), eq(products.shopId, shopId)))
-    .where(and(eq(variants.shopId, shopId), inArray(variants.id, ids.length ? ids : [0]), eq(products.status, "active")));
-  const zoneQuery = db
-    .select({ id: deliveryZones.id, name: deliveryZones.name, fee: deliveryZones.fee, freeAbove: deliveryZones.freeAbove })
-    .from(deliveryZones)
-    .where(eq(deliveryZones.shopId, shopId))
-    .orderBy(asc(deliveryZones.position), asc(deliveryZones.id));
-  return [variantQuery, zoneQuery] as const;
+    .from(shops)
+    .where(eq(shops.id, ph("shopId"))),
+);
+const LINE_KEYS = ["variantId", "productId", "productSlug", "title", "variantTitle", "sku", "price", "stock", "tracked"] as const satisfies readonly (keyof VariantRow)[];
+const ZONE_KEYS = ["id", "name", "fee", "freeAbove"] as const satisfies readonly (keyof Zone)[];
+
+/** The quote's statement for a cart, to run alone (quoteCart) or in checkout's batch. */
+export function quoteStatement(shopId: number, cart: readonly CartLine[]) {
+  return quoteTemplate.bind({ shopId, ids: JSON.stringify(cart.map((l) => l.variantId)) });
 }
 
-/** One round trip: the quote of a cart. */
+/** The Quote from quoteStatement's rows. */
+export function readQuote(cart: readonly CartLine[], rows: readonly { lines: string; zones: string }[]): Quote {
+  const row = rows[0];
+  return buildQuote(cart, unfold<VariantRow>(row?.lines, LINE_KEYS), unfold<Zone>(row?.zones, ZONE_KEYS));
+}
+
+/** One round trip of one statement: the quote of a cart. */
 export async function quoteCart(db: Db, shopId: number, cart: readonly CartLine[]): Promise<Quote> {
-  const [rows, zones] = await db.batch(quoteQueries(db, shopId, cart));
-  return buildQuote(cart, rows, zones);
+  const [rows] = await runTemplates(db, [quoteStatement(shopId, cart)]);
+  return readQuote(cart, rows);
 }
 
 type VariantRow = Omit<QuoteLine, "quantity" | "state" | "lineTotal" | "sku" | "stock" | "tracked"> & {

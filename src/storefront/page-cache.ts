@@ -19,7 +19,8 @@ const MAX_ENTRY_BYTES = 256 * 1024;
 const CACHEABLE = /^\/(?:$|collections\/[^/]+$|products\/[^/]+$|pages\/[^/]+$|search$|sitemap\.xml$|robots\.txt$)/;
 
 interface Entry {
-  body: string;
+  /** UTF-8 bytes, encoded once: a hit sends them as they are. */
+  body: Uint8Array<ArrayBuffer>;
   status: number;
   type: string;
   expires: number;
@@ -84,8 +85,8 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
       !/private|no-store/.test(cacheControl) &&
       /^(text\/html|text\/plain|application\/xml)/.test(type)
     ) {
-      const body = await res.clone().text();
-      if (body.length <= MAX_ENTRY_BYTES) put(key, { body, status: res.status, type, expires: now + PAGE_TTL_MS, bytes: body.length * 2 });
+      const body = new Uint8Array(await res.clone().arrayBuffer());
+      if (body.byteLength <= MAX_ENTRY_BYTES) put(key, { body, status: res.status, type, expires: now + PAGE_TTL_MS, bytes: body.byteLength });
       res.headers.set("x-cache", "miss");
     }
   };

@@ -76,11 +76,13 @@ export const cardsTemplate = templates((db, shape: Shape) => {
     .limit(PAGE_SIZE + 1);
 });
 
+/** A cursor as the placeholder values of the `after` condition (none on the first page). */
+export const cursorValues = (cursor: Cursor | null): Values => (cursor ? { afterValue: cursor.value, afterId: cursor.id } : {});
+
 /** The bound statement of one listing page. */
 export function cardsPage(shopId: number, sort: Sort, cursor: Cursor | null, filter: Filter, values: Values = {}) {
   const shape: Shape = `${sort}|${cursor ? "after" : "first"}|${filter}`;
-  const at = cursor ? { afterValue: cursor.value, afterId: cursor.id } : {};
-  return cardsTemplate(shape).bind({ shopId, ...values, ...at });
+  return cardsTemplate(shape).bind({ shopId, ...values, ...cursorValues(cursor) });
 }
 
 export interface Listing {
@@ -139,8 +141,7 @@ export const collectionTemplate = templates((db, shape: `${Sort}|${"first" | "af
 
 /** The bound statement of a collection page (also for EXPLAIN QUERY PLAN in tests). */
 export function collectionPage(shopId: number, slug: string, sort: Sort, cursor: Cursor | null) {
-  const at = cursor ? { afterValue: cursor.value, afterId: cursor.id } : {};
-  return collectionTemplate(`${sort}|${cursor ? "after" : "first"}`).bind({ shopId, slug, ...at });
+  return collectionTemplate(`${sort}|${cursor ? "after" : "first"}`).bind({ shopId, slug, ...cursorValues(cursor) });
 }
 
 /** A collection by slug and one page of its products. */

@@ -11,7 +11,7 @@ import { products } from "../db/schema";
 import { ph, runTemplates, templates } from "../db/template";
 import { cardColumns, type CardRow } from "./cards";
 import type { Scope } from "./storefront-chrome";
-import { cardsPage, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
+import { cardsPage, cursorValues, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
 
 /** The first is the default. */
 export const SEARCH_SORTS = [...SORTS, "relevance"] as const;
@@ -55,8 +55,7 @@ export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchS
   const match = ftsQuery(q);
   if (!match) return { cards: [], next: null };
   if (sort === "relevance") {
-    const at = cursor ? { afterValue: cursor.value, afterId: cursor.id } : {};
-    const [rows] = await runTemplates(db, [byRelevance(cursor ? "after" : "first").bind({ shopId, match, ...at })]);
+    const [rows] = await runTemplates(db, [byRelevance(cursor ? "after" : "first").bind({ shopId, match, ...cursorValues(cursor) })]);
     const cards: (CardRow & { score: number })[] = rows.slice(0, PAGE_SIZE);
     const last = cards[cards.length - 1];
     return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };

@@ -14,6 +14,7 @@
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
  * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left.
  */
+import { causeChainIncludes } from "../db/errors";
 import type { Bound } from "../db/template";
 import type { CartLine } from "./cart";
 import type { CheckoutInput } from "./schemas";
@@ -46,7 +47,7 @@ export interface Written {
 // the order's own from ?5 on.
 const BY_KEY = "FROM orders WHERE shop_id = ?1 AND idempotency_key = ?2";
 const CREATED = "FROM orders WHERE shop_id = ?1 AND token = ?3";
-// The lines that can be ordered, by the quote's rule (quoteQueries): a variant of THIS shop
+// The lines that can be ordered, by the quote's rule (quote.ts): a variant of THIS shop
 // whose product is active. `pos` keeps the items in the cart's order. CROSS JOIN keeps the
 // cart as the outer loop (SQLite never reorders it): one primary-key look-up a line, where
 // the planner would otherwise walk all the shop's variants by variants_shop_product_idx.
@@ -126,13 +127,9 @@ export function orderWrites(w: OrderWrite) {
 export type WriteFailure = "guard" | "stock" | "duplicate";
 
 export function writeFailure(err: unknown): WriteFailure | null {
-  const parts: string[] = [];
-  // drizzle and D1 wrap the SQLite message: look through the causes.
-  for (let e: unknown = err, i = 0; e && i < 5; i++, e = (e as { cause?: unknown }).cause) parts.push(String((e as Error).message ?? e));
-  const text = parts.join(" | ");
-  if (/NOT NULL constraint failed: orders\.number/i.test(text)) return "guard";
-  if (/CHECK constraint failed: variants_stock_nonneg/i.test(text)) return "stock";
+  if (causeChainIncludes(err, "NOT NULL constraint failed: orders.number")) return "guard";
+  if (causeChainIncludes(err, "CHECK constraint failed: variants_stock_nonneg")) return "stock";
   // Cannot happen while the NOT EXISTS runs in the same transaction as the INSERT; a net.
-  if (/UNIQUE constraint failed/i.test(text) && /idempotency_key/i.test(text)) return "duplicate";
+  if (causeChainIncludes(err, "UNIQUE constraint failed: orders.shop_id, orders.idempotency_key")) return "duplicate";
   return null;
 }

@@ -1,5 +1,5 @@
 /** Walks an error's cause chain (drizzle wraps D1's error) looking for a message. */
-function causeChainIncludes(err: unknown, needle: string): boolean {
+export function causeChainIncludes(err: unknown, needle: string): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (String((e as Error).message ?? e).includes(needle)) return true;
   }

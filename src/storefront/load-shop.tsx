@@ -13,8 +13,7 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
     const target = resolveHost(new URL(c.req.url).host, c.env.ROOT_DOMAIN);
     const slug = target.kind === "shop" ? target.slug : "";
     const record = slug ? await storefrontBySlug(c.var.db, slug) : null;
-    const shop = record?.shop;
-    if (!record || !shop || shop.status !== "active") {
+    if (!record || record.shop.status !== "active") {
       const m = messages("en");
       const platform = `${new URL(c.req.url).protocol}//${c.env.ROOT_DOMAIN}`;
       return renderPage(
@@ -23,8 +22,9 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
         404,
       );
     }
+    const { shop, chrome } = record;
     c.set("shop", shop);
-    c.set("chrome", record.chrome);
+    c.set("chrome", chrome);
     c.set("locale", shop.locale);
     c.set("t", messages(shop.locale).t);
     await next();

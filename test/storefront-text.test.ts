@@ -31,16 +31,16 @@ describe("textBlocks", () => {
 });
 
 describe("ftsQuery", () => {
-  it("quotes every word as a prefix term so no FTS5 syntax gets through", () => {
-    expect(ftsQuery("Lawn suit")).toBe('"lawn"* "suit"*');
-    expect(ftsQuery('NEAR(a b) OR "x" title:y -z *')).toBe('"near"* "a"* "b"* "or"* "x"* "title"* "y"* "z"*');
-    expect(ftsQuery("کڑھائی والا")).toBe('"کڑھائی"* "والا"*');
-    expect(ftsQuery("<>\"'*()")).toBeNull();
+  it("quotes every word as a prefix of the shop's own terms so no FTS5 syntax gets through", () => {
+    expect(ftsQuery(7, "Lawn suit")).toBe('"s7xlawn"* "s7xsuit"*');
+    expect(ftsQuery(7, 'NEAR(a b) OR "x" title:y -z *')).toBe('"s7xnear"* "s7xa"* "s7xb"* "s7xor"* "s7xx"* "s7xtitle"* "s7xy"* "s7xz"*');
+    expect(ftsQuery(12, "کڑھائی والا")).toBe('"s12xکڑھائی"* "s12xوالا"*');
+    expect(ftsQuery(7, "<>\"'*()")).toBeNull();
   });
 
   it("caps the number and length of words", () => {
-    expect(ftsQuery("a b c d e f g h i j k")!.split(" ")).toHaveLength(8);
-    expect(ftsQuery("x".repeat(100))).toBe(`"${"x".repeat(40)}"*`);
+    expect(ftsQuery(7, "a b c d e f g h i j k")!.split(" ")).toHaveLength(8);
+    expect(ftsQuery(7, "x".repeat(100))).toBe(`"s7x${"x".repeat(40)}"*`);
   });
 });
 

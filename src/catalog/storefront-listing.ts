@@ -58,7 +58,7 @@ export function cursorOf(sort: Sort, row: CardRow): Cursor {
 /** Conditions on products, each with the placeholders it needs. */
 const FILTERS = {
   none: undefined,
-  /** Words looked up in the FTS5 index (migrations/0001_search_fts.sql); `match` from ftsQuery(). */
+  /** Words looked up in the FTS5 index (migrations/0005_search_per_shop.sql); `match` from ftsQuery(). */
   search: sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${ph("match")})`,
 } as const;
 export type Filter = keyof typeof FILTERS;

@@ -1,5 +1,7 @@
 /**
- * Search within a shop through the products_fts index (title, description, tags). Results come
+ * Search within a shop through the products_fts index (title, description, tags), whose terms
+ * carry their shop (migrations/0005_search_per_shop.sql): a search reads only its own shop's
+ * part of the index, however many shops there are. Results come
  * newest first by default (an ordered seek on the shop's index that stops after one page, so a
  * search costs about what a product page does), by price, or by relevance (bm25) on request:
  * relevance scores every match, so a word found in thousands of products costs more. Every
@@ -17,16 +19,17 @@ import { cardsPage, cursorValues, page, PAGE_SIZE, SORTS, type Cursor, type List
 export const SEARCH_SORTS = [...SORTS, "relevance"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-/** The FTS5 table of migrations/0001_search_fts.sql, for joins (not in schema.ts: drizzle-kit must not manage it). */
+/** The FTS5 table of migrations/0005_search_per_shop.sql, for joins (not in schema.ts: drizzle-kit must not manage it). */
 const productsFts = sqliteTable("products_fts", { rowid: integer("rowid") });
 
 /**
- * Turns what a customer typed into an FTS5 query: words (letters and digits of any script)
- * each matched as a prefix, all required. Nothing typed reaches FTS5 syntax unquoted.
+ * Turns what a customer typed into an FTS5 query on the shop's own terms: words (letters and
+ * digits of any script) each matched as a prefix of a term of this shop ("s{id}x" + word),
+ * all required. Nothing typed reaches FTS5 syntax unquoted.
  */
-export function ftsQuery(q: string): string | null {
+export function ftsQuery(shopId: number, q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const picked = [...new Set(words)].slice(0, 8).map((w) => `"${w.slice(0, 40)}"*`);
+  const picked = [...new Set(words)].slice(0, 8).map((w) => `"s${shopId}x${w.slice(0, 40)}"*`);
   return picked.length ? picked.join(" ") : null;
 }
 
@@ -52,7 +55,7 @@ const byRelevance = templates((db, from: "first" | "after") =>
 
 /** One page of results; no query to run when nothing searchable was typed. */
 export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchSort, cursor: Cursor | null): Promise<Listing> {
-  const match = ftsQuery(q);
+  const match = ftsQuery(shopId, q);
   if (!match) return { cards: [], next: null };
   if (sort === "relevance") {
     const [rows] = await runTemplates(db, [byRelevance(cursor ? "after" : "first").bind({ shopId, match, ...cursorValues(cursor) })]);

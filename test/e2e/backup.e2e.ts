@@ -41,7 +41,7 @@ async function snapshot(persistTo: string, slug: string) {
     const media: Record<string, string> = {};
     for (const o of listed.objects) media[o.key] = Buffer.from(await (await r2.get(o.key))!.arrayBuffer()).toString("base64");
     const search = await db
-      .prepare("SELECT count(*) AS n FROM products WHERE shop_id = ? AND id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH 'lawn')")
+      .prepare("SELECT count(*) AS n FROM products WHERE shop_id = ?1 AND id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH 's' || ?1 || 'xlawn')")
       .bind(shop.id)
       .first();
     return { tables, media, search };

@@ -8,13 +8,10 @@
 // 3. Load-tests one route after another with autocannon: a fixed-HTML baseline (the ceiling), the
 //    storefront pages warm and with caching off (the bench-only CACHE_DISABLED binding), placing
 //    orders until a variant's stock runs out, and the admin orders list.
-//    Each route gets a short warm-up (not with --quick) and is measured between two runs of the
-//    baseline; its ratio is to the higher of the two. This machine's speed drifts by a third
-//    within a run: a ratio to a baseline taken minutes earlier measures the drift as much as the
-//    route, and one to a single adjacent run can be flattered by a momentary dip.
+//    Each route gets a short warm-up, then takes turns with the baseline in short slices
+//    (scripts/bench/load.mjs): its ratio is to the baseline measured in the same stretch of time.
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
 //    writes bench/results.json.
-import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
@@ -22,14 +19,15 @@ import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { Miniflare } from "miniflare";
 import { BENCH_ROOT, buildWorker, workerOptions } from "./bench/runtime.mjs";
-import { BIG, RACE_SKU, scaleSeedSql, sellerSql } from "./bench/seed-scale.mjs";
+import { interleaved, warmUp } from "./bench/load.mjs";
+import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 
 const QUICK = process.argv.includes("--quick");
-const DURATION = QUICK ? 1 : 6;
+/** Turns of each route with the baseline, and the seconds of each slice. */
+const ROUNDS = QUICK ? 2 : 3;
+const SLICE = QUICK ? 0.4 : 1.5;
 /** Seconds of load before each measurement, not counted: the JIT and the runtime settle. */
 const WARMUP = QUICK ? 0 : 1;
-/** Seconds of each baseline run between two routes (see the ratios below). */
-const PAIRED = QUICK ? 0.5 : 3;
 const CONNECTIONS = 32;
 const ROOT = BENCH_ROOT;
 const RACE_STOCK = QUICK ? 300 : 2000;
@@ -95,38 +93,37 @@ try {
   ];
   const results = {};
 
+  const ceiling = { url: url("/healthz"), connections: CONNECTIONS, headers: { host: ROOT } };
+  const record = (name, { route, baseline }, extra) => {
+    results[name] = {
+      rps: route.rps,
+      p50_ms: route.p50_ms,
+      p99_ms: route.p99_ms,
+      ratio: Number((route.rps / baseline.rps).toFixed(3)),
+      baseline_rps: baseline.rps,
+      baseline_p99_ms: baseline.p99_ms,
+      ...extra,
+    };
+    log(`${name.padEnd(24)} ${String(route.rps).padStart(6)} req/s  p99 ${route.p99_ms} ms  (baseline ${baseline.rps} req/s)  x${results[name].ratio}`);
+  };
+
   const measure = async (name, host, p, { headers = {}, expectStatus = 200 } = {}) => {
     const probe = await get(host, p, headers);
     if (probe.status !== expectStatus) throw new Error(`${name}: ${p} answered ${probe.status}`);
     await get(host, p, headers); // warm the isolate's caches for this path
     const timing = (await get(host, p, headers)).headers["server-timing"] ?? "";
     const load = { url: url(p), connections: CONNECTIONS, headers: { host, ...headers } };
-    if (WARMUP) await autocannon({ ...load, duration: WARMUP }); // the JIT and the runtime settle first
-    const paired = name === "baseline" ? { rps: null, p99: null } : await ceiling();
-    const r = await autocannon({ ...load, duration: DURATION });
-    const non2xx = r.non2xx + r.errors + r.timeouts;
-    results[name] = {
-      rps: Math.round(r.requests.average),
-      p50_ms: r.latency.p50,
-      p99_ms: r.latency.p99,
-      ratio: null,
-      baseline_rps: paired.rps,
-      baseline_p99_ms: paired.p99,
+    await warmUp(load, WARMUP);
+    const m = await interleaved(load, ceiling, { rounds: ROUNDS, seconds: SLICE });
+    record(name, m, {
       d1_queries: Number(/d1q;dur=(\d+)/.exec(timing)?.[1] ?? NaN),
       d1_statements: Number(/d1s;dur=(\d+)/.exec(timing)?.[1] ?? NaN),
       gzip_bytes: gzipSync(probe.body).length,
-      errors: non2xx,
-    };
-    log(`${name.padEnd(24)} ${String(results[name].rps).padStart(6)} req/s  p99 ${results[name].p99_ms} ms`);
+      errors: m.route.failed,
+    });
   };
 
-  /** The baseline right now (the ceiling, for the next route's ratio): requests/s and p99. */
-  const ceiling = async () => {
-    const r = await autocannon({ url: url("/healthz"), connections: CONNECTIONS, duration: PAIRED, headers: { host: ROOT } });
-    return { rps: Math.round(r.requests.average), p99: r.latency.p99 };
-  };
-
-  // 3a. The ceiling, then the warm storefront.
+  // 3a. The ceiling (against itself: how steady the measure is), then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
   // The floor of any page that must read D1: one batch of two small indexed SELECTs.
   await measure("d1_floor", ROOT, "/healthz/db");
@@ -136,6 +133,7 @@ try {
   // 3b. The same pages with every page cache off: one D1 round trip each.
   await mf.setOptions(options(true));
   base = await mf.ready;
+  ceiling.url = url("/healthz");
   for (const [name, p] of storefront) await measure(`${name}_uncached`, shopHost, p);
   await measure("cart_uncached", shopHost, "/cart", { headers: { cookie: cartCookie } });
 
@@ -145,20 +143,11 @@ try {
   await measure("admin_orders_deep", ROOT, `/admin/${BIG}/orders?before=5000`, { headers: admin });
 
   // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
-  const ordersCeiling = await ceiling();
-  const orders = await placeOrders(url("/checkout"), shopHost, race.id, await mf.getD1Database("DB"));
-  results.place_order = { ...orders, baseline_rps: ordersCeiling.rps, baseline_p99_ms: ordersCeiling.p99 };
+  const fresh = await mf.getD1Database("DB"); // stubs from before setOptions() are gone
+  const warm = await fresh.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(WARM_SKU).first();
+  const { measured, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh);
+  record("place_order", measured, orders);
 
-  // Each route sits between two baseline runs (its own, and the next route's or this last one):
-  // its ratio is to the faster of the two (and its p99 compares with that run's), so a dip of
-  // the machine never flatters a route.
-  const routes = Object.values(results).filter((r) => r.baseline_rps !== null);
-  const after = [...routes.slice(1).map((r) => ({ rps: r.baseline_rps, p99: r.baseline_p99_ms })), await ceiling()];
-  routes.forEach((r, i) => {
-    if (after[i].rps > r.baseline_rps) [r.baseline_rps, r.baseline_p99_ms] = [after[i].rps, after[i].p99];
-  });
-  Object.assign(results.baseline, { baseline_rps: results.baseline.rps, baseline_p99_ms: results.baseline.p99_ms });
-  for (const r of Object.values(results)) r.ratio = Number((r.rps / r.baseline_rps).toFixed(3));
   writeResults(results, counts);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
@@ -166,65 +155,65 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-async function placeOrders(target, host, variantId, db) {
+async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   const zone = await db.prepare(`SELECT z.id FROM delivery_zones z JOIN shops s ON s.id = z.shop_id WHERE s.slug = ?`).bind(BIG).first();
   let n = 0;
-  const form = () => {
-    n++;
-    return new URLSearchParams({
-      key: `benchorder${String(n).padStart(16, "0")}`,
-      name: "Bench Customer",
-      phone: "03001234567",
-      city: "Lahore",
-      address: "House 1, Street 2, Gulberg",
-      zone: String(zone.id),
-      payment: "cod",
-    }).toString();
-  };
-  const r = await autocannon({
+  // Every post is a new customer: a new idempotency key and a new IP (the rate limit is per IP).
+  const checkout = (cartVariant) => ({
     url: target,
     connections: CONNECTIONS,
-    amount: RACE_STOCK + 200,
     requests: [
       {
         method: "POST",
-        setupRequest: (req) => ({
-          ...req,
-          headers: {
-            ...req.headers,
-            host,
-            origin: `http://${host}`,
-            "content-type": "application/x-www-form-urlencoded",
-            cookie: `hatti_cart=${variantId}x1`,
-            "cf-connecting-ip": `10.0.${Math.floor(n / 250)}.${n % 250}`,
-          },
-          body: form(),
-        }),
+        setupRequest: (req) => {
+          n++;
+          return {
+            ...req,
+            headers: {
+              ...req.headers,
+              host,
+              origin: `http://${host}`,
+              "content-type": "application/x-www-form-urlencoded",
+              cookie: `hatti_cart=${cartVariant}x1`,
+              "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+            },
+            body: new URLSearchParams({
+              key: `benchorder${String(n).padStart(16, "0")}`,
+              name: "Bench Customer",
+              phone: "03001234567",
+              city: "Lahore",
+              address: "House 1, Street 2, Gulberg",
+              zone: String(zone.id),
+              payment: "cod",
+            }).toString(),
+          };
+        },
       },
     ],
   });
+  // Warm-up orders of another variant (stock to spare), then the race: more posts than stock.
+  await warmUp(checkout(warmId), WARMUP);
+  const measured = await interleaved({ ...checkout(variantId), amount: RACE_STOCK + 200 }, ceiling, { rounds: ROUNDS, seconds: SLICE });
   const row = await db
     .prepare(`SELECT (SELECT stock FROM variants WHERE id = ?1) AS stock,
       (SELECT count(*) FROM order_items WHERE variant_id = ?1) AS orders,
       (SELECT count(DISTINCT order_id) FROM order_items WHERE variant_id = ?1) AS distinct_orders`)
     .bind(variantId)
     .first();
-  const placed = r["3xx"] ?? 0;
-  const oversold = row.orders - RACE_STOCK;
-  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, refused ${r.non2xx - placed}`);
-  if (row.stock !== 0 || row.orders !== RACE_STOCK || row.distinct_orders !== row.orders) {
-    throw new Error(`order invariant broken: stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
+  const placed = measured.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
+  const refused = measured.route.results.reduce((t, r) => t + r.non2xx, 0) - placed;
+  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, refused ${refused}`);
+  if (row.stock !== 0 || row.orders !== RACE_STOCK || row.distinct_orders !== row.orders || placed !== RACE_STOCK) {
+    throw new Error(`order invariant broken: placed ${placed}, stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
   }
   return {
-    rps: Math.round(r.requests.average),
-    p50_ms: r.latency.p50,
-    p99_ms: r.latency.p99,
-    ratio: null,
+    measured,
     d1_queries: null,
     d1_statements: null,
     gzip_bytes: null,
     orders: row.orders,
-    oversold: Math.max(0, oversold),
+    refused,
+    oversold: Math.max(0, row.orders - RACE_STOCK),
     duplicates: row.orders - row.distinct_orders,
   };
 }
@@ -252,7 +241,7 @@ function writeResults(results, counts) {
     quick: QUICK,
     machine: { node: process.version, cpus: cpus().length },
     connections: CONNECTIONS,
-    duration_s: DURATION,
+    slices: { rounds: ROUNDS, seconds: SLICE, warmup_s: WARMUP },
     data: counts,
     routes: results,
   };

@@ -5,6 +5,8 @@ import { createHash, randomBytes } from "node:crypto";
 
 export const BIG = "big";
 export const RACE_SKU = "RACE-1";
+/** A variant with stock to spare, for warming the checkout up before the race. */
+export const WARM_SKU = "WARM-1";
 
 const WORDS = ["Lawn", "Chiffon", "Cotton", "Silk", "Khaddar", "Linen", "Velvet", "Organza"];
 const ITEMS = ["suit", "kurta", "dupatta", "shawl", "frock", "trousers", "scarf", "abaya"];
@@ -38,6 +40,9 @@ export function scaleSeedSql({ shops = 1000, bigProducts = 10000, smallProducts 
     `UPDATE variants SET sku = '${RACE_SKU}', stock = ${raceStock}
       WHERE id = (SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id
                   WHERE s.slug = '${BIG}' AND p.slug = 'product-1' AND v.title = 'M')`,
+    `UPDATE variants SET sku = '${WARM_SKU}', stock = 1000000
+      WHERE id = (SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id
+                  WHERE s.slug = '${BIG}' AND p.slug = 'product-2' AND v.title = 'M')`,
     `INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position)
       SELECT shop_id, id, 'shops/' || shop_id || '/${hash}', '320,640,1280', 'webp', 1280, 1600, title, 0 FROM products`,
     `INSERT INTO collection_products (shop_id, collection_id, product_id, position)

@@ -1,0 +1,59 @@
+// Load runs for the bench, measured against the baseline by interleaving: a route and the
+// baseline take turns in short slices, and each one's requests/s is its requests over its own
+// time across all its slices. This machine's speed drifts by a third and more within a run
+// (seen: 1,939 to 3,931 req/s for the same fixed page); drift slower than a slice falls on
+// both alike, so the ratio measures the route, not the moment it happened to run in.
+import autocannon from "autocannon";
+
+/** One autocannon run, keeping every response's latency so that slices can be merged. */
+async function slice(load) {
+  const latencies = [];
+  // Sampled every 100 ms: a run only stops at a sample, so slices end on time.
+  const run = autocannon({ sampleInt: 100, ...load });
+  run.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+  const r = await run;
+  return { requests: r.requests.total, seconds: r.duration, latencies, failed: r.non2xx + r.errors + r.timeouts, result: r };
+}
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+
+/** Slices merged: requests/s over their total time, and p50/p99 over all their responses. */
+function merge(slices) {
+  const requests = slices.reduce((n, s) => n + s.requests, 0);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
+  const sorted = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  return {
+    rps: Math.round(requests / seconds),
+    p50_ms: Math.round(percentile(sorted, 50)),
+    p99_ms: Math.round(percentile(sorted, 99)),
+    requests,
+    failed: slices.reduce((n, s) => n + s.failed, 0),
+    results: slices.map((s) => s.result),
+  };
+}
+
+/**
+ * `route` and `baseline` (autocannon options without a duration) in `rounds` turns of
+ * `seconds` each, baseline first. `route.amount` instead runs the route for that many requests
+ * in all, split across the rounds (placing orders until the stock runs out).
+ */
+export async function interleaved(route, baseline, { rounds, seconds }) {
+  const mine = [];
+  const base = [];
+  for (let i = 0; i < rounds; i++) {
+    base.push(await slice({ ...baseline, duration: seconds }));
+    if (route.amount) {
+      const done = mine.reduce((n, s) => n + s.requests, 0);
+      const amount = Math.ceil((route.amount - done) / (rounds - i));
+      if (amount > 0) mine.push(await slice({ ...route, amount }));
+    } else {
+      mine.push(await slice({ ...route, duration: seconds }));
+    }
+  }
+  return { route: merge(mine), baseline: merge(base) };
+}
+
+/** Load that is not measured: the JIT and the runtime's caches settle first. */
+export async function warmUp(load, seconds) {
+  if (seconds > 0) await autocannon({ ...load, amount: undefined, duration: seconds });
+}

@@ -12,7 +12,7 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
   return async function shopLoader(c, next) {
     const target = resolveHost(new URL(c.req.url).host, c.env.ROOT_DOMAIN);
     const slug = target.kind === "shop" ? target.slug : "";
-    const record = slug ? await storefrontBySlug(c.var.db, slug) : null;
+    const record = slug ? await storefrontBySlug(c.get("db"), slug) : null;
     if (!record || record.shop.status !== "active") {
       const m = messages("en");
       const platform = `${new URL(c.req.url).protocol}//${c.env.ROOT_DOMAIN}`;

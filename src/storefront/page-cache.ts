@@ -64,7 +64,7 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
     if ((c.req.method !== "GET" && c.req.method !== "HEAD") || c.env.CACHE_DISABLED === "1" || !CACHEABLE.test(url.pathname)) {
       return next();
     }
-    const shop = c.var.shop;
+    const shop = c.get("shop");
     const key = `${shop.id}:${shop.version}:${url.origin}${url.pathname}${url.search}`;
     const now = Date.now();
     const hit = entries.get(key);

@@ -31,13 +31,15 @@ storefront.use("*", pageCache());
 storefront.route("/media", mediaRoutes);
 
 type C = Context<AppEnv>;
-const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+// c.get(), not c.var: Hono's c.var builds a new object of every value on each read, and these
+// run on every storefront page.
+const scope = (c: C) => ({ db: c.get("db"), shopId: c.get("shop").id });
 const origin = (c: C) => new URL(c.req.url).origin;
 
 /** The theme and context of this page; `path` is its canonical path. */
 function themed(c: C, path: string): { theme: Theme; ctx: StoreContext } {
-  const { theme, settings } = resolveTheme(c.var.shop);
-  return { theme, ctx: storeContext(c.var.shop, origin(c), path, settings, c.var.chrome) };
+  const { theme, settings } = resolveTheme(c.get("shop"));
+  return { theme, ctx: storeContext(c.get("shop"), origin(c), path, settings, c.get("chrome")) };
 }
 
 const html = (c: C, node: ReturnType<Theme["pages"]["notFound"]>, status: 200 | 404 = 200) =>
@@ -62,7 +64,7 @@ const searchParams = z.object({
 });
 
 storefront.get("/", async (c) => {
-  const data = await loadHome(scope(c), c.var.chrome.nav[0]);
+  const data = await loadHome(scope(c), c.get("chrome").nav[0]);
   const { theme, ctx } = themed(c, "/");
   const vm = homeVM(ctx, data);
   const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
@@ -98,7 +100,7 @@ storefront.get("/products/:slug", async (c) => {
   if (!data.product) return notFound(c);
   const { theme, ctx } = themed(c, `/products/${encodeURIComponent(slug)}`);
   const vm = productVM(ctx, data);
-  return html(c, theme.pages.product(ctx, vm, productHead(ctx, c.var.shop, data, vm)));
+  return html(c, theme.pages.product(ctx, vm, productHead(ctx, c.get("shop"), data, vm)));
 });
 
 /** Queries are capped: a 2,000-character paste searches (and shows) its first 100 characters. */

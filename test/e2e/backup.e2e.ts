@@ -41,8 +41,8 @@ async function snapshot(persistTo: string, slug: string) {
     const media: Record<string, string> = {};
     for (const o of listed.objects) media[o.key] = Buffer.from(await (await r2.get(o.key))!.arrayBuffer()).toString("base64");
     const search = await db
-      .prepare("SELECT count(*) AS n FROM products WHERE shop_id = ?1 AND id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH 's' || ?1 || 'xlawn')")
-      .bind(shop.id)
+      .prepare("SELECT count(*) AS n FROM products WHERE shop_id = ?1 AND id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?2)")
+      .bind(shop.id, `s${shop.id}xlawn`) // the shop's own term (migrations/0005_search_per_shop.sql)
       .first();
     return { tables, media, search };
   } finally {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick]
+// npm run bench [-- --quick] [-- --disk]
 //
 // 1. Bundles the Worker with wrangler's production dry-run build and serves the bundle with
-//    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory.
+//    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory
+//    (in memory where the machine has /dev/shm, or on disk with --disk: see benchDir()).
 // 2. Seeds at scale: 1,000 shops; "big" with 10,000 products and 100,000 orders; 50 products each
 //    for the others.
 // 3. Load-tests one route after another with autocannon: a fixed-HTML baseline (the ceiling), the
@@ -11,14 +12,14 @@
 //    Each route gets a short warm-up, then takes turns with the baseline in short slices
 //    (scripts/bench/load.mjs): its ratio is to the baseline measured in the same stretch of time.
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
-//    writes bench/results.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+//    writes bench/results.json (results.disk.json with --disk, results.quick.json with --quick).
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { Miniflare } from "miniflare";
-import { BENCH_ROOT, buildWorker, workerOptions } from "./bench/runtime.mjs";
+import { BENCH_ROOT, benchDir, buildWorker, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
 import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 
@@ -30,14 +31,15 @@ const SLICE = QUICK ? 0.4 : 1.5;
 const WARMUP = QUICK ? 0 : 1;
 const CONNECTIONS = 32;
 const ROOT = BENCH_ROOT;
-const RACE_STOCK = QUICK ? 300 : 2000;
+const RACE_STOCK = QUICK ? 800 : 2000;
 /** The last units, raced for by twice as many posts: half must be placed, half refused. */
 const SELL_OUT = 200;
 const root = path.join(import.meta.dirname, "..");
 const started = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
 
-const tmp = mkdtempSync(path.join(tmpdir(), "hatti-bench-"));
+const ON_DISK = process.argv.includes("--disk");
+const tmp = benchDir("hatti-bench-", { onDisk: ON_DISK });
 let mf;
 try {
   // 1. Build exactly what would be deployed.
@@ -201,7 +203,7 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   // but the last 200 units, every post an order placed: the order rate. Then the sell-out:
   // 400 posts at once for the last 200 units, half placed and half refused (the batch aborts,
   // the full review runs and the checkout page says why), with not one unit oversold.
-  await warmUp(checkout(warmId), WARMUP);
+  await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
   const measured = await interleaved({ ...checkout(variantId), amount: RACE_STOCK - SELL_OUT }, ceiling, { rounds: ROUNDS, seconds: SLICE });
   const sellOut = await interleaved({ ...checkout(variantId), amount: 2 * SELL_OUT }, ceiling, { rounds: 1, seconds: SLICE });
   const row = await db
@@ -247,6 +249,7 @@ function writeResults(results, counts) {
   const out = {
     generated_at: new Date().toISOString(),
     quick: QUICK,
+    storage: ON_DISK ? "disk (os.tmpdir())" : tmp.startsWith("/dev/shm") ? "memory (/dev/shm)" : "disk (os.tmpdir())",
     machine: { node: process.version, cpus: cpus().length },
     connections: CONNECTIONS,
     slices: { rounds: ROUNDS, seconds: SLICE, warmup_s: WARMUP },
@@ -254,5 +257,6 @@ function writeResults(results, counts) {
     routes: results,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
-  writeFileSync(path.join(root, "bench", QUICK ? "results.quick.json" : "results.json"), `${JSON.stringify(out, null, 2)}\n`);
+  const file = QUICK ? "results.quick.json" : ON_DISK ? "results.disk.json" : "results.json";
+  writeFileSync(path.join(root, "bench", file), `${JSON.stringify(out, null, 2)}\n`);
 }

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
-// node scripts/bench/profile.mjs [--uncached] [--isolate=NAME] [--rps] ROUTE...
+// node scripts/bench/profile.mjs [--uncached] [--disk] [--isolate=NAME] [--rps] ROUTE...
 // Samples one isolate's CPU (V8 inspector; the Worker by default, "worker d1:db" for local D1)
 // while autocannon loads each route, and prints the functions with the most self time. A tool
 // for finding why a route misses its target. --rps only measures requests/s (no sampling), to
 // compare two versions of a route quickly.
 import autocannon from "autocannon";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
-import { BENCH_ROOT, buildWorker, workerOptions } from "./runtime.mjs";
+import { BENCH_ROOT, benchDir, buildWorker, workerOptions } from "./runtime.mjs";
 import { BIG, scaleSeedSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
@@ -35,7 +34,7 @@ function workerdCpuMs() {
   }
   return total;
 }
-const tmp = mkdtempSync(path.join(tmpdir(), "hatti-prof-"));
+const tmp = benchDir("hatti-prof-", { onDisk: args.includes("--disk") });
 buildWorker(tmp);
 const mf = new Miniflare(workerOptions(tmp, { cacheDisabled: uncached, inspectorPort: 9239 }));
 try {

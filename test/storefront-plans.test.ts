@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { cardsPage, collectionPage, type Filter, type Sort } from "../src/catalog/storefront-listing";
+import { byNewest } from "../src/catalog/storefront-search";
 import { collectionProducts, collections, products } from "../src/db/schema";
 import { db } from "./helpers";
 import { seedShop } from "./storefront-fixtures";
@@ -60,10 +61,18 @@ describe("listing query plans", () => {
     expect(await keys()).toEqual({ status: "draft", createdAt: 42, price: 123_400 });
   });
 
-  it("search keeps the same ordered seek and looks words up in the FTS index", async () => {
-    const p = await plan("newest", "search");
-    expect(p).toContain("USING INDEX products_shop_status_new_idx");
+  it("search by price keeps the same ordered seek and looks words up in the FTS index", async () => {
+    const p = await plan("price-asc", "search");
+    expect(p).toContain("USING INDEX products_shop_status_price_idx");
     expect(p).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
     expect(p).not.toContain("TEMP B-TREE");
+  });
+
+  it("search by newest reads the FTS index in its own descending order, one product look-up a match, no sort", async () => {
+    const q = byNewest("after").bind({ shopId: 1, match: '"s1xkurta"*', afterId: 45 });
+    const p = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).bind(...q.params).all<{ detail: string }>()).results.map((r) => r.detail);
+    expect(p[0]).toMatch(/^SCAN products_fts VIRTUAL TABLE INDEX \d+:M/);
+    expect(p[1]).toMatch(/^SEARCH products USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(p.join("\n")).not.toContain("TEMP B-TREE");
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Search within a shop through the products_fts index (title, description, tags), whose terms
  * carry their shop (migrations/0005_search_per_shop.sql): a search reads only its own shop's
- * part of the index, however many shops there are. Results come
- * newest first by default (an ordered seek on the shop's index that stops after one page, so a
- * search costs about what a product page does), by price, or by relevance (bm25) on request:
- * relevance scores every match, so a word found in thousands of products costs more. Every
- * order is paged by keyset; the relevance cursor is the integer score and id of the last card.
+ * part of the index, however many shops there are. Results come newest first by default: the
+ * most recently added, read from the index in descending rowid (product id) order, which it
+ * keeps itself, and stopping after one page, so a word found in thousands of products costs no
+ * more than a rare one. By price, or by relevance (bm25) on request, every match is read:
+ * relevance scores them all. Every order is paged by keyset: the newest cursor is the last
+ * card's id, the relevance cursor its integer score and id.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
@@ -53,6 +54,29 @@ const byRelevance = templates((db, from: "first" | "after") =>
     .limit(PAGE_SIZE + 1),
 );
 
+/**
+ * Newest first, driven by the index: FTS5 hands over its matches in descending rowid order as
+ * they are asked for (the ORDER BY is its own, no sort), each one a primary-key look-up of the
+ * product, until a page of active products is found. A product's id is its place in the order
+ * of adding, as created_at is (both are set when the row is inserted, and never changed).
+ */
+export const byNewest = templates((db, from: "first" | "after") =>
+  db
+    .select(cardColumns)
+    .from(productsFts)
+    .innerJoin(products, eq(products.id, productsFts.rowid))
+    .where(
+      and(
+        sql`products_fts MATCH ${ph("match")}`,
+        eq(products.shopId, ph("shopId")),
+        eq(products.status, "active"),
+        from === "after" ? sql`${productsFts.rowid} < ${ph("afterId")}` : undefined,
+      ),
+    )
+    .orderBy(desc(productsFts.rowid))
+    .limit(PAGE_SIZE + 1),
+);
+
 /** One page of results; no query to run when nothing searchable was typed. */
 export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchSort, cursor: Cursor | null): Promise<Listing> {
   const match = ftsQuery(shopId, q);
@@ -62,6 +86,12 @@ export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchS
     const cards: (CardRow & { score: number })[] = rows.slice(0, PAGE_SIZE);
     const last = cards[cards.length - 1];
     return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };
+  }
+  if (sort === "newest") {
+    const [rows] = await runTemplates(db, [byNewest(cursor ? "after" : "first").bind({ shopId, match, afterId: cursor?.id })]);
+    const cards = rows.slice(0, PAGE_SIZE);
+    const last = cards[cards.length - 1];
+    return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.id, id: last.id } : null };
   }
   const [rows] = await runTemplates(db, [cardsPage(shopId, sort, cursor, "search", { match })]);
   return page(sort, rows);

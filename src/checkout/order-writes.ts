@@ -3,12 +3,15 @@
  * checkoutReads) and placeFast (without them). The cart travels as ONE JSON parameter read
  * with json_each (D1 binds at most 100 parameters a statement), and everything the order
  * costs is read from the database inside the SQL: prices, titles, SKUs, the zone's fee, the
- * totals. Five statements whatever the cart's size (every statement of a batch has a cost),
+ * totals. Four statements whatever the cart's size (every statement of a batch has a cost),
  * as fixed SQL text: nothing is built per request (see src/db/template.ts on that cost).
  *
  * The batch is idempotent and guarded:
- * - an order already placed with the form's key makes every statement a no-op, and the first
- *   statement returns that order: a retry is answered by the batch itself;
+ * - the order takes the shop's next number, order_seq + 1, which a trigger then records
+ *   (migrations/0006_order_seq_trigger.sql);
+ * - an order already placed with the form's key is not inserted again: the INSERT's conflict
+ *   on (shop, key) returns that order instead, and the statements after it, which follow the
+ *   new token, write nothing: a retry is answered by the batch itself;
  * - otherwise, when a guard fails (a line gone, a draft product, another shop's variant, an
  *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
@@ -45,7 +48,6 @@ export interface Written {
 // Parameters, the same for every statement (each binds the first ones it uses):
 // ?1 shop id, ?2 idempotency key, ?3 new token, ?4 cart JSON [[variantId, quantity], ...], then
 // the order's own from ?5 on.
-const BY_KEY = "FROM orders WHERE shop_id = ?1 AND idempotency_key = ?2";
 const CREATED = "FROM orders WHERE shop_id = ?1 AND token = ?3";
 // The lines that can be ordered, by the quote's rule (quote.ts): a variant of THIS shop
 // whose product is active. `pos` keeps the items in the cart's order. CROSS JOIN keeps the
@@ -57,15 +59,13 @@ const CART = `cart AS (
   CROSS JOIN variants v ON v.id = j.value ->> 0 AND v.shop_id = ?1
   CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ?1 AND p.status = 'active')`;
 
-/** The next order number (+0 for a retry, which returns the order it placed instead). */
-const NUMBER = `UPDATE shops SET order_seq = order_seq + (NOT EXISTS (SELECT 1 ${BY_KEY})) WHERE id = ?1
-  RETURNING order_seq AS seq, (SELECT token ${BY_KEY}) AS existing_token, (SELECT number ${BY_KEY}) AS existing_number`;
-
 /**
- * The order, priced from the database. No row for a retry; a NULL number (the abort) unless
- * every line was found (?5 lines), the zone (?6) is the shop's, the subtotal is ?7 (when not
- * NULL) and the rate_limits row ?8 counts at most ?9 (when not NULL; rateHit's rule). The fee
- * is zoneFee's rule (quote.ts): free once the subtotal reaches the zone's free_above.
+ * The order, priced from the database, numbered order_seq + 1, answering with its token and
+ * number; or, for a retry of the form's key, with those of the order already placed. A NULL
+ * number (the abort) unless every line was found (?5 lines), the zone (?6) is the shop's, the
+ * subtotal is ?7 (when not NULL) and the rate_limits row ?8 counts at most ?9 (when not NULL;
+ * rateHit's rule). The fee is zoneFee's rule (quote.ts): free once the subtotal reaches the
+ * zone's free_above.
  */
 const ORDER = `WITH ${CART},
   t AS (SELECT count(*) AS n, sum(price * quantity) AS subtotal FROM cart),
@@ -78,11 +78,13 @@ SELECT s.id,
   CASE WHEN f.n > 0 AND f.n = ?5 AND f.zone_id IS NOT NULL
     AND (?7 IS NULL OR CAST(f.subtotal AS TEXT) = ?7)
     AND (?8 IS NULL OR (SELECT count FROM rate_limits WHERE key = ?8) <= ?9)
-  THEN s.order_seq END,
+  THEN s.order_seq + 1 END,
   ?3, ?2, f.zone_id, f.zone_name, f.subtotal, f.fee, f.subtotal + f.fee,
   ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18
 FROM shops s, f
-WHERE s.id = ?1 AND NOT EXISTS (SELECT 1 ${BY_KEY})`;
+WHERE s.id = ?1
+ON CONFLICT (shop_id, idempotency_key) DO UPDATE SET idempotency_key = excluded.idempotency_key
+RETURNING token, number`;
 
 /** Snapshots of the lines; none when no order was inserted (a retry). */
 const ITEMS = `WITH ${CART}
@@ -103,22 +105,22 @@ WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS
 
 const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
 
-type NumberRow = { seq: number; existing_token: string | null; existing_number: number | null };
+type OrderRow = { token: string; number: number };
 const rows = (r: D1Result) => r.results;
 
-/** The batch's five statements (for runTemplates, after any of the caller's own) and their reader. */
+/** The batch's four statements (for runTemplates, after any of the caller's own) and their reader. */
 export function orderWrites(w: OrderWrite) {
   const { form } = w;
   const json = JSON.stringify(w.lines.map((l) => [l.variantId, l.quantity]));
   const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
   params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
   const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
-  const statements = [bound(NUMBER, 2), bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3)] as const;
+  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3)] as const;
 
+  /** The ORDER statement's row: the new order, or the one this key placed before. */
   const read = (result: unknown[]): Written => {
-    const r = result[0] as NumberRow;
-    if (r.existing_token !== null) return { token: r.existing_token, number: r.existing_number!, created: false };
-    return { token: w.token, number: r.seq, created: true };
+    const r = result[0] as OrderRow;
+    return { token: r.token, number: r.number, created: r.token === w.token };
   };
   return { statements, read };
 }
@@ -129,7 +131,7 @@ export type WriteFailure = "guard" | "stock" | "duplicate";
 export function writeFailure(err: unknown): WriteFailure | null {
   if (causeChainIncludes(err, "NOT NULL constraint failed: orders.number")) return "guard";
   if (causeChainIncludes(err, "CHECK constraint failed: variants_stock_nonneg")) return "stock";
-  // Cannot happen while the NOT EXISTS runs in the same transaction as the INSERT; a net.
+  // Cannot happen while the INSERT answers a conflict on the key itself; a net.
   if (causeChainIncludes(err, "UNIQUE constraint failed: orders.shop_id, orders.idempotency_key")) return "duplicate";
   return null;
 }

@@ -1,6 +1,6 @@
 /**
- * POST /checkout's usual case in ONE D1 round trip: the checkout rate-limit hit and the
- * order's statements (order-writes.ts) in one atomic batch, which checks inside SQL what
+ * POST /checkout's usual case in ONE D1 round trip of five statements: the checkout rate-limit
+ * hit and the order's four (order-writes.ts) in one atomic batch, which checks inside SQL what
  * checkoutReads and the review would have checked: no order yet with this key, the IP within
  * its limit, every line orderable as asked at the subtotal the customer saw, the zone.
  *
@@ -44,8 +44,8 @@ export async function placeFast(db: Db, shop: FastShop, lines: readonly CartLine
     rate: { key: rateKey, limit: RULES.checkoutIp.limit },
   });
   try {
-    const [, numbers] = await runTemplates(db, [hit, ...write.statements]);
-    return write.read(numbers);
+    const [, order] = await runTemplates(db, [hit, ...write.statements]);
+    return write.read(order);
   } catch (err) {
     if (writeFailure(err)) return null;
     throw err;

@@ -1,6 +1,6 @@
 /**
- * Places an order in ONE atomic D1 batch after checkoutReads and the review: the shop's next
- * order number, the order, its items, the stock decrements and a 'created' event, written by
+ * Places an order in ONE atomic D1 batch after checkoutReads and the review: the order under
+ * the shop's next number, its items, the stock decrements and a 'created' event, written by
  * the statements placeFast uses too (order-writes.ts). The CHECK (stock >= 0) on variants
  * aborts the whole batch when two customers race for the last unit; the form's key makes a
  * retry return the first order.
@@ -54,19 +54,15 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlaceR
     subtotal: String(subtotal),
   });
   try {
-    const [numbers] = await runTemplates(db, write.statements);
-    return { ok: true, ...write.read(numbers) };
+    const [order] = await runTemplates(db, write.statements);
+    return { ok: true, ...write.read(order) };
   } catch (err) {
-    switch (writeFailure(err)) {
-      case "stock":
-        return { ok: false, reason: "stock" };
-      case "guard":
-        return { ok: false, reason: "changed" };
-      case "duplicate": {
-        const existing = await orderByKeyQuery(db, shopId, form.key).get();
-        if (existing) return { ok: true, ...existing, created: false };
-      }
-    }
-    throw err;
+    const failure = writeFailure(err);
+    if (!failure) throw err;
+    // The same form posted twice at once: the other post placed the order meanwhile.
+    const existing = await orderByKeyQuery(db, shopId, form.key).get();
+    if (existing) return { ok: true, ...existing, created: false };
+    if (failure === "duplicate") throw err;
+    return { ok: false, reason: failure === "stock" ? "stock" : "changed" };
   }
 }

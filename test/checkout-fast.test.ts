@@ -92,23 +92,20 @@ describe("one-round-trip checkout", () => {
   it("numbers orders from the shop's sequence, which follows orders however they were inserted", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     // An order restored from a backup (or imported) with a number of its own.
-    await env.DB.prepare(
-      `INSERT INTO orders (shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency)
-       VALUES (?1, 5000, ?2, ?2, 'cod', 'Restored', '+923001234567', 'Lahore', 'House 1', 100, 100, 'PKR')`,
-    )
-      .bind(seller.shopId, uniq("restored"))
-      .run();
+    const restore = (number: number) =>
+      env.DB.prepare(
+        `INSERT INTO orders (shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency)
+         VALUES (?1, ?2, ?3, ?3, 'cod', 'Restored', '+923001234567', 'Lahore', 'House 1', 100, 100, 'PKR')`,
+      )
+        .bind(seller.shopId, number, uniq("restored"))
+        .run();
+    await restore(5000);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5000);
     const { token } = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
     expect(await one("SELECT number AS n FROM orders WHERE token = ?", token!)).toBe(5001);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
     // A lower number (an old order restored) leaves the sequence where it is.
-    await env.DB.prepare(
-      `INSERT INTO orders (shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency)
-       VALUES (?1, 1001, ?2, ?2, 'cod', 'Restored', '+923001234567', 'Lahore', 'House 1', 100, 100, 'PKR')`,
-    )
-      .bind(seller.shopId, uniq("older"))
-      .run();
+    await restore(1001);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
   });
 

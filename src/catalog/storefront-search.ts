@@ -8,7 +8,7 @@
  * relevance scores them all. Every order is paged by keyset: the newest cursor is the last
  * card's id, the relevance cursor its integer score and id.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { products } from "../db/schema";
 import { ph, runTemplates, templates } from "../db/template";
@@ -37,19 +37,16 @@ export function ftsQuery(shopId: number, q: string): string | null {
 /** bm25 as a non-negative integer, higher is better (an exact, orderable cursor value). */
 const score = sql<number>`CAST(-products_fts.rank * 1000000 AS INTEGER)`;
 
+/** The shop's active products matching the words, after the cursor's condition if any. */
+const matching = (after: SQL | undefined) =>
+  and(sql`products_fts MATCH ${ph("match")}`, eq(products.shopId, ph("shopId")), eq(products.status, "active"), after);
+
 const byRelevance = templates((db, from: "first" | "after") =>
   db
     .select({ ...cardColumns, score: score.as("score") })
     .from(products)
     .innerJoin(productsFts, eq(productsFts.rowid, products.id))
-    .where(
-      and(
-        sql`products_fts MATCH ${ph("match")}`,
-        eq(products.shopId, ph("shopId")),
-        eq(products.status, "active"),
-        from === "after" ? sql`(${score}, ${products.id}) < (${ph("afterValue")}, ${ph("afterId")})` : undefined,
-      ),
-    )
+    .where(matching(from === "after" ? sql`(${score}, ${products.id}) < (${ph("afterValue")}, ${ph("afterId")})` : undefined))
     .orderBy(desc(score), desc(products.id))
     .limit(PAGE_SIZE + 1),
 );
@@ -65,14 +62,7 @@ export const byNewest = templates((db, from: "first" | "after") =>
     .select(cardColumns)
     .from(productsFts)
     .innerJoin(products, eq(products.id, productsFts.rowid))
-    .where(
-      and(
-        sql`products_fts MATCH ${ph("match")}`,
-        eq(products.shopId, ph("shopId")),
-        eq(products.status, "active"),
-        from === "after" ? sql`${productsFts.rowid} < ${ph("afterId")}` : undefined,
-      ),
-    )
+    .where(matching(from === "after" ? sql`${productsFts.rowid} < ${ph("afterId")}` : undefined))
     .orderBy(desc(productsFts.rowid))
     .limit(PAGE_SIZE + 1),
 );

@@ -33,8 +33,8 @@ export const cardColumns = {
 
 /**
  * One page of cards folded into a single JSON value (src/db/folded.ts), so that a page's data
- * is one statement. The json_array's items follow CARD_KEYS. `order` restates the subquery's ORDER BY over its
- * column names, so the array keeps it.
+ * is one statement. The json_array's items follow CARD_KEYS. `order` restates the subquery's
+ * ORDER BY over its column names, so the array keeps it.
  */
 export function cardsJson(q: SQLWrapper, order: "newest" | "price-asc" | "price-desc" | "position"): SQL<string> {
   return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, created_at, card_image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;

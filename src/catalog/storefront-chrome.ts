@@ -1,8 +1,9 @@
 /**
  * What every storefront page shows around its content: the collections in the header
  * navigation and the published content pages linked from the footer. Loaded with the shop
- * record itself (src/tenancy/shop-cache.ts), in the same statement, and cached with it: page batches then carry only the page's own statements. Collection and page
- * edits bump the shop's version and drop the cached record (src/settings/version.ts).
+ * record itself (src/tenancy/shop-cache.ts), in the same statement, and cached with it: page
+ * batches then carry only the page's own statements. Collection and page edits bump the
+ * shop's version and drop the cached record (src/settings/version.ts).
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";

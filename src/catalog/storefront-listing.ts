@@ -91,11 +91,14 @@ export interface Listing {
   next: Cursor | null;
 }
 
-export function page(sort: Sort, rows: CardRow[]): Listing {
+/** A page from PAGE_SIZE + 1 rows; the extra row means a next page, from the last card's cursor. */
+export function pageOf<R extends CardRow>(rows: R[], cursorFor: (last: R) => Cursor): Listing {
   const cards = rows.slice(0, PAGE_SIZE);
   const last = cards[cards.length - 1];
-  return { cards, next: rows.length > PAGE_SIZE && last ? cursorOf(sort, last) : null };
+  return { cards, next: rows.length > PAGE_SIZE && last ? cursorFor(last) : null };
 }
+
+export const page = (sort: Sort, rows: CardRow[]): Listing => pageOf(rows, (last) => cursorOf(sort, last));
 
 /** All active products of the shop. */
 export async function loadAllProducts({ db, shopId }: Scope, sort: Sort, cursor: Cursor | null): Promise<Listing> {

@@ -12,9 +12,9 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { products } from "../db/schema";
 import { ph, runTemplates, templates } from "../db/template";
-import { cardColumns, type CardRow } from "./cards";
+import { cardColumns } from "./cards";
 import type { Scope } from "./storefront-chrome";
-import { cardsPage, cursorValues, page, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
+import { cardsPage, cursorValues, page, pageOf, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./storefront-listing";
 
 /** The first is the default. */
 export const SEARCH_SORTS = [...SORTS, "relevance"] as const;
@@ -73,15 +73,11 @@ export async function loadSearch({ db, shopId }: Scope, q: string, sort: SearchS
   if (!match) return { cards: [], next: null };
   if (sort === "relevance") {
     const [rows] = await runTemplates(db, [byRelevance(cursor ? "after" : "first").bind({ shopId, match, ...cursorValues(cursor) })]);
-    const cards: (CardRow & { score: number })[] = rows.slice(0, PAGE_SIZE);
-    const last = cards[cards.length - 1];
-    return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.score, id: last.id } : null };
+    return pageOf(rows, (last) => ({ value: last.score, id: last.id }));
   }
   if (sort === "newest") {
     const [rows] = await runTemplates(db, [byNewest(cursor ? "after" : "first").bind({ shopId, match, afterId: cursor?.id })]);
-    const cards = rows.slice(0, PAGE_SIZE);
-    const last = cards[cards.length - 1];
-    return { cards, next: rows.length > PAGE_SIZE && last ? { value: last.id, id: last.id } : null };
+    return pageOf(rows, (last) => ({ value: last.id, id: last.id }));
   }
   const [rows] = await runTemplates(db, [cardsPage(shopId, sort, cursor, "search", { match })]);
   return page(sort, rows);

@@ -71,7 +71,6 @@ export function membershipsOf(db: Db, userId: number): Promise<MembershipView[]>
     .all();
 }
 
-/** The shop with this slug if the user is a member of it, with her role. */
 /**
  * The seller's membership of a shop by its slug, with the shop and the number of orders waiting
  * for her (the badge on the admin's Orders tab, from order_counts): one statement for every

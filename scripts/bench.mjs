@@ -31,8 +31,7 @@ const SLICE = QUICK ? 0.4 : 1.5;
 const WARMUP = QUICK ? 0 : 1;
 const CONNECTIONS = 32;
 const ROOT = BENCH_ROOT;
-const RACE_STOCK = QUICK ? 800 : 2000;
-/** The last units, raced for by twice as many posts: half must be placed, half refused. */
+/** Posts of the sell-out beyond the stock left: every one of them must be refused. */
 const SELL_OUT = 200;
 const root = path.join(import.meta.dirname, "..");
 const started = Date.now();
@@ -52,7 +51,7 @@ try {
 
   // 2. Seed at scale.
   const db = await mf.getD1Database("DB");
-  for (const sql of scaleSeedSql({ raceStock: RACE_STOCK })) await db.prepare(sql).run();
+  for (const sql of scaleSeedSql()) await db.prepare(sql).run(); // the race sets its stock: placeOrders
   const seller = sellerSql();
   for (const sql of seller.statements) await db.prepare(sql).run();
   const counts = await db.prepare(`SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM products) AS products,
@@ -151,10 +150,10 @@ try {
   const warm = await fresh.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(WARM_SKU).first();
   const { measured, sellOut, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh);
   // Oversells and duplicates are counted over the whole race (the bench fails on any).
-  const { oversold, duplicates, refused } = orders;
+  const { oversold, duplicates, refused, placed, left } = orders;
   const none = { d1_queries: null, d1_statements: null, gzip_bytes: null };
-  record("place_order", measured, { ...none, orders: RACE_STOCK - SELL_OUT, oversold, duplicates });
-  record("place_order_sell_out", sellOut, { ...none, orders: SELL_OUT, refused, oversold, duplicates });
+  record("place_order", measured, { ...none, orders: placed, oversold, duplicates });
+  record("place_order_sell_out", sellOut, { ...none, orders: left, refused, oversold, duplicates });
 
   writeResults(results, counts);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -199,31 +198,47 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
       },
     ],
   });
-  // Warm-up orders of another variant (stock to spare), then the race in two parts. First all
-  // but the last 200 units, every post an order placed: the order rate. Then the sell-out:
-  // 400 posts at once for the last 200 units, half placed and half refused (the batch aborts,
-  // the full review runs and the checkout page says why), with not one unit oversold.
-  await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
-  const measured = await interleaved({ ...checkout(variantId), amount: RACE_STOCK - SELL_OUT }, ceiling, { rounds: ROUNDS, seconds: SLICE });
-  const sellOut = await interleaved({ ...checkout(variantId), amount: 2 * SELL_OUT }, ceiling, { rounds: 1, seconds: SLICE });
+  // Warm-up orders of another variant (stock to spare), then the race in two parts. First the
+  // order rate, in time slices like every other route: the race variant holds twice what they
+  // would sell at the warm-up's rate, so every post of theirs is an order placed. Then the
+  // sell-out: what is left and SELL_OUT posts more, at once; exactly what is left is placed and
+  // SELL_OUT are refused (the batch aborts, the full review runs and the checkout page says
+  // why), with not one unit oversold.
+  // Slices of a fixed amount would measure something else: in them each connection has its
+  // share of posts, and when the runtime serves a few connections late (it does, now and then,
+  // for up to 0.7 s, at full speed for the others), the slice waits on them with the runtime
+  // idle.
+  const warm = await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
+  const stock = Math.ceil(warm.rps * ROUNDS * SLICE * 2) + SELL_OUT;
+  await db.prepare(`UPDATE variants SET stock = ?1 WHERE id = ?2`).bind(stock, variantId).run();
+  const measured = await interleaved(checkout(variantId), ceiling, { rounds: ROUNDS, seconds: SLICE });
+  const redirects = (m) => m.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
+  if (redirects(measured) !== measured.route.requests) {
+    throw new Error(`the race variant ran out during the measured slices (${stock} units): ${measured.route.requests - redirects(measured)} posts refused`);
+  }
+  const stockOf = `SELECT stock FROM variants WHERE id = ?1`;
+  // Read back, not counted: a slice that ends stops waiting for the posts in flight, which the
+  // Worker may still place.
+  const { stock: left } = await db.prepare(stockOf).bind(variantId).first();
+  const sellOut = await interleaved({ ...checkout(variantId), amount: left + SELL_OUT }, ceiling, { rounds: 1, seconds: SLICE });
   const row = await db
-    .prepare(`SELECT (SELECT stock FROM variants WHERE id = ?1) AS stock,
+    .prepare(`SELECT (${stockOf}) AS stock,
       (SELECT count(*) FROM order_items WHERE variant_id = ?1) AS orders,
       (SELECT count(DISTINCT order_id) FROM order_items WHERE variant_id = ?1) AS distinct_orders`)
     .bind(variantId)
     .first();
-  const redirects = (m) => m.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
-  const placed = redirects(measured) + redirects(sellOut);
   const refused = sellOut.route.requests - redirects(sellOut);
-  log(`place_order: ${placed} placed, ${row.orders} stored, stock now ${row.stock}, ${refused} refused`);
-  if (redirects(measured) !== RACE_STOCK - SELL_OUT || placed !== RACE_STOCK || refused !== SELL_OUT || row.stock !== 0 || row.orders !== RACE_STOCK || row.distinct_orders !== row.orders) {
-    throw new Error(`order invariant broken: placed ${placed}, refused ${refused}, stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
+  log(`place_order: ${row.orders} orders stored for ${stock} units (${stock - left} in the measured slices), stock now ${row.stock}, ${refused} refused`);
+  if (redirects(sellOut) !== left || refused !== SELL_OUT || row.stock !== 0 || row.orders !== stock || row.distinct_orders !== row.orders) {
+    throw new Error(`order invariant broken: ${stock} units, ${left} left for the sell-out, ${redirects(sellOut)} placed in it, refused ${refused}, stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
   }
   return {
     measured,
     sellOut,
+    placed: stock - left,
+    left,
     refused,
-    oversold: Math.max(0, row.orders - RACE_STOCK),
+    oversold: Math.max(0, row.orders - stock),
     duplicates: row.orders - row.distinct_orders,
   };
 }

@@ -25,8 +25,8 @@ import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-s
 
 const QUICK = process.argv.includes("--quick");
 /** Turns of each route with the baseline, and the seconds of each slice. */
-const ROUNDS = QUICK ? 2 : 3;
-const SLICE = QUICK ? 0.4 : 1.5;
+const ROUNDS = QUICK ? 2 : 8;
+const SLICE = QUICK ? 0.4 : 0.6;
 /** Seconds of load before each measurement, not counted: the JIT and the runtime settle. */
 const WARMUP = QUICK ? 0 : 1;
 const CONNECTIONS = 32;
@@ -200,10 +200,10 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   });
   // Warm-up orders of another variant (stock to spare), then the race in two parts. First the
   // order rate, in time slices like every other route: the race variant holds twice what they
-  // would sell at the warm-up's rate, so every post of theirs is an order placed. Then the
-  // sell-out: what is left and SELL_OUT posts more, at once; exactly what is left is placed and
-  // SELL_OUT are refused (the batch aborts, the full review runs and the checkout page says
-  // why), with not one unit oversold.
+  // would sell at the warm-up's rate, so every post of theirs is an order placed (the bench
+  // stops, saying so, if one is refused). Then the sell-out: what is left and SELL_OUT posts
+  // more, at once; exactly what is left is placed and SELL_OUT are refused (the batch aborts,
+  // the full review runs and the checkout page says why), with not one unit oversold.
   // Slices of a fixed amount would measure something else: in them each connection has its
   // share of posts, and when the runtime serves a few connections late (it does, now and then,
   // for up to 0.7 s, at full speed for the others), the slice waits on them with the runtime

@@ -4,7 +4,6 @@
  * the path with the area (getPath), so each area is a plain Hono sub-app.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { admin } from "./admin/routes";
 import { attachUser } from "./auth/guard";
 import { csrf } from "./auth/csrf";
@@ -20,7 +19,8 @@ import { storefront } from "./storefront/routes";
 import { resolveHost } from "./tenancy/host";
 import { orders, shops } from "./db/schema";
 import { runTemplates, template } from "./db/template";
-import { MAX_FORM_BYTES, MAX_UPLOAD_BYTES } from "./lib/limits";
+import { MAX_FORM_BYTES, MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from "./lib/limits";
+import { bodyCap } from "./lib/body-cap";
 
 /** The health check's two reads (the bench's floor for a page that must read D1). */
 const firstShop = template((db) => db.select({ id: shops.id }).from(shops).orderBy(shops.id).limit(1));
@@ -55,21 +55,7 @@ export function createApp() {
     c.res.headers.set("server-timing", meter.header());
   });
   app.use("*", securityHeaders());
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw new HttpError(413, "tooLarge");
-      },
-    }),
-  );
-  app.use("*", async function formLimit(c, next) {
-    const type = c.req.header("content-type") ?? "";
-    const len = Number(c.req.header("content-length") ?? 0);
-    if (!type.startsWith("multipart/form-data") && len > MAX_FORM_BYTES) throw new HttpError(413, "tooLarge");
-    await next();
-  });
+  app.use("*", bodyCap({ formBytes: MAX_FORM_BYTES, uploadBytes: MAX_UPLOAD_BYTES, fields: MAX_FORM_FIELDS }));
 
   // www.ROOT_DOMAIN -> ROOT_DOMAIN
   app.all(`${AREA.www}/*`, (c) => {

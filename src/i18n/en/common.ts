@@ -20,6 +20,8 @@ export default {
   "error.csrf.body": "Please go back, reload the page and try again.",
   "error.tooLarge.title": "That was too much to send",
   "error.tooLarge.body": "The form or file is larger than we accept.",
+  "error.badRequest.title": "We could not read that",
+  "error.badRequest.body": "The form arrived damaged. Please go back and send it again.",
   "error.badHost.title": "Unknown address",
   "error.badHost.body": "This address does not belong to any Hatti shop.",
   "error.rateLimited": "Too many attempts. Please wait {minutes} minutes and try again.",

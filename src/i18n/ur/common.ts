@@ -20,6 +20,8 @@ export default {
   "error.csrf.body": "براہ کرم واپس جائیں، صفحہ دوبارہ لوڈ کریں اور پھر کوشش کریں۔",
   "error.tooLarge.title": "یہ بھیجنے کے لیے بہت بڑا ہے",
   "error.tooLarge.body": "فارم یا فائل ہماری حد سے بڑی ہے۔",
+  "error.badRequest.title": "ہم اسے پڑھ نہیں سکے",
+  "error.badRequest.body": "فارم خراب حالت میں پہنچا۔ براہ کرم واپس جائیں اور دوبارہ بھیجیں۔",
   "error.badHost.title": "نامعلوم پتہ",
   "error.badHost.body": "یہ پتہ کسی ہٹی دکان کا نہیں ہے۔",
   "error.rateLimited": "بہت زیادہ کوششیں۔ براہ کرم {minutes} منٹ انتظار کریں اور پھر کوشش کریں۔",

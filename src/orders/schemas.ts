@@ -1,9 +1,9 @@
 /** zod schemas for the seller's order forms and list query. Issue messages are catalogue keys. */
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
+import { clean, optionalText, requiredText } from "../lib/form-fields";
 import { karachiDayStart } from "./dates";
 
-const clean = (s: string) => s.replace(/\0/g, "").trim();
 const status = z.enum(ORDER_STATUSES);
 
 export const listQuerySchema = z.object({
@@ -16,21 +16,21 @@ export const statusSchema = z
   .object({
     from: status,
     to: status,
-    courier: z.string().optional().default("").transform(clean),
-    tracking: z.string().optional().default("").transform(clean),
+    courier: optionalText(60, "orders.error.courier"),
+    tracking: optionalText(60, "orders.error.tracking"),
   })
   .superRefine((v, ctx) => {
     if (v.to !== "shipped") return;
-    if (!v.courier || v.courier.length > 60) ctx.addIssue({ code: "custom", path: ["courier"], message: "orders.error.courier" });
-    if (!v.tracking || v.tracking.length > 60) ctx.addIssue({ code: "custom", path: ["tracking"], message: "orders.error.tracking" });
+    if (!v.courier) ctx.addIssue({ code: "custom", path: ["courier"], message: "orders.error.courier" });
+    if (!v.tracking) ctx.addIssue({ code: "custom", path: ["tracking"], message: "orders.error.tracking" });
   });
 
 export const noteSchema = z.object({
-  note: z.string({ message: "orders.error.note" }).transform(clean).pipe(z.string().min(1, "orders.error.note").max(1000, "orders.error.note")),
+  note: requiredText(1000, "orders.error.note", "orders.error.note"),
 });
 
-const day = z.string({ message: "orders.export.badDate" }).transform((s, ctx) => {
-  const ms = karachiDayStart(s.trim());
+const day = z.string({ message: "orders.export.badDate" }).trim().max(10, "orders.export.badDate").transform((s, ctx) => {
+  const ms = karachiDayStart(s);
   if (ms === null) {
     ctx.addIssue({ code: "custom", message: "orders.export.badDate" });
     return z.NEVER;

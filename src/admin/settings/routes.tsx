@@ -41,9 +41,9 @@ settingsRoutes.post("/payments", async (c) => {
   const values = await readForm(c);
   const r = validate(paymentsForm, values);
   if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
-  const v = values;
-  const acc = (k: string) => ({ enabled: v[`${k}Enabled`] === "on", title: (v[`${k}Title`] ?? "").trim(), number: (v[`${k}Number`] ?? "").trim(), bank: (v[`${k}Bank`] ?? "").trim() });
-  const payments = paymentsSchema.parse({ cod: { enabled: v.codEnabled === "on" }, jazzcash: acc("jazzcash"), easypaisa: acc("easypaisa"), bank: acc("bank") });
+  const d = r.data as Record<string, string | boolean>;
+  const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] });
+  const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, jazzcash: acc("jazzcash"), easypaisa: acc("easypaisa"), bank: acc("bank") });
   await updatePayments(c.var.db, c.var.shop.id, payments);
   invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);

@@ -1,46 +1,26 @@
 /** Zod schemas of the settings forms; messages are catalogue keys. */
 import { z } from "zod";
-import { normalizeEmail, normalizePakPhone } from "../../auth/identity";
 import { parseRupees } from "../../catalog/admin-money";
+import { checkbox, emailField, optionalText, phoneField, requiredText } from "../../lib/form-fields";
+import { LOCALES } from "../../i18n";
 import { CURRENCIES } from "../../settings/shop";
 
-const phone = z
-  .string()
-  .trim()
-  .transform((s, ctx) => {
-    if (!s) return "";
-    const p = normalizePakPhone(s);
-    if (!p) {
-      ctx.addIssue({ code: "custom", message: "validation.phone" });
-      return z.NEVER;
-    }
-    return p;
-  });
-
 export const detailsSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"),
-  description: z.string().trim().max(500, "validation.tooLong").default(""),
-  whatsapp: phone,
-  phone: phone,
-  email: z
-    .string()
-    .trim()
-    .transform((s, ctx) => {
-      if (!s) return "";
-      const e = normalizeEmail(s);
-      if (!e) {
-        ctx.addIssue({ code: "custom", message: "validation.email" });
-        return z.NEVER;
-      }
-      return e;
-    }),
-  city: z.string().trim().max(60, "validation.tooLong"),
+  name: requiredText(80, "validation.required"),
+  description: optionalText(500),
+  whatsapp: phoneField("validation.phone", { optional: true }),
+  phone: phoneField("validation.phone", { optional: true }),
+  email: emailField("validation.email", { optional: true }),
+  city: optionalText(60),
   currency: z.enum(CURRENCIES, { message: "validation.required" }),
-  locale: z.enum(["en", "ur"], { message: "validation.required" }),
+  locale: z.enum(LOCALES, { message: "validation.required" }),
 });
 
+/** Money as a seller types it ("Rs 1,00,000.50"): longer is not a price. */
+const MONEY_CHARS = 24;
+
 const money = (required: boolean) =>
-  z.string().transform((s, ctx) => {
+  z.string().max(MONEY_CHARS, "validation.price").transform((s, ctx) => {
     if (!s.trim()) {
       if (required) ctx.addIssue({ code: "custom", message: "validation.priceRequired" });
       return required ? z.NEVER : null;
@@ -54,7 +34,7 @@ const money = (required: boolean) =>
   });
 
 export const zoneSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(60, "validation.tooLong"),
+  name: requiredText(60, "validation.required"),
   fee: money(true),
   freeAbove: money(false),
 });
@@ -62,13 +42,13 @@ export const zoneSchema = z.object({
 const account = (key: string) =>
   z
     .object({
-      [`${key}Enabled`]: z.string().optional(),
-      [`${key}Title`]: z.string().trim().max(100, "validation.tooLong").default(""),
-      [`${key}Number`]: z.string().trim().max(60, "validation.tooLong").default(""),
-      [`${key}Bank`]: z.string().trim().max(100, "validation.tooLong").default(""),
+      [`${key}Enabled`]: checkbox(),
+      [`${key}Title`]: optionalText(100),
+      [`${key}Number`]: optionalText(60),
+      [`${key}Bank`]: optionalText(100),
     })
     .superRefine((v, ctx) => {
-      if (v[`${key}Enabled`] !== "on") return;
+      if (!v[`${key}Enabled`]) return;
       if (!v[`${key}Title`]) ctx.addIssue({ code: "custom", path: [`${key}Title`], message: "payments.titleRequired" });
       if (!v[`${key}Number`]) ctx.addIssue({ code: "custom", path: [`${key}Number`], message: "payments.numberRequired" });
       if (key === "bank" && !v.bankBank) ctx.addIssue({ code: "custom", path: ["bankBank"], message: "payments.bankRequired" });
@@ -76,11 +56,11 @@ const account = (key: string) =>
 
 /** The payments form: flat fields (codEnabled, jazzcashTitle, ...) checked per method. */
 export const paymentsForm = z
-  .object({ codEnabled: z.string().optional() })
+  .object({ codEnabled: checkbox() })
   .and(account("jazzcash"))
   .and(account("easypaisa"))
   .and(account("bank"))
   .superRefine((v, ctx) => {
-    const on = ["cod", "jazzcash", "easypaisa", "bank"].some((k) => (v as Record<string, unknown>)[`${k}Enabled`] === "on");
+    const on = ["cod", "jazzcash", "easypaisa", "bank"].some((k) => (v as Record<string, unknown>)[`${k}Enabled`] === true);
     if (!on) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
   });

@@ -9,6 +9,12 @@ import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { ActionButton, Check, err, Select, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
+import { caps } from "../../lib/form-fields";
+import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
+
+const details = caps(detailsSchema);
+const pay = caps(paymentsForm);
+const zone = caps(zoneSchema);
 
 type Values = Record<string, string>;
 const back = (slug: string, label: string) => (
@@ -63,12 +69,12 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
       {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
       {p.errors && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={`/admin/${p.shop.slug}/settings`} csrf={p.csrf}>
-        <Field name="name" label={t("settings.name")} value={v.name} error={e("name")} maxLength={80} required dir="auto" />
-        <TextArea name="description" label={t("settings.description")} value={v.description ?? ""} error={e("description")} maxLength={500} rows={3} />
-        <Field name="whatsapp" type="tel" label={t("settings.whatsapp")} value={v.whatsapp} error={e("whatsapp")} hint={t("settings.phoneHint")} inputMode="tel" dir="ltr" />
-        <Field name="phone" type="tel" label={t("settings.phone")} value={v.phone} error={e("phone")} inputMode="tel" dir="ltr" />
-        <Field name="email" type="email" label={t("settings.email")} value={v.email} error={e("email")} inputMode="email" dir="ltr" />
-        <Field name="city" label={t("settings.city")} value={v.city} error={e("city")} maxLength={60} dir="auto" />
+        <Field name="name" label={t("settings.name")} value={v.name} error={e("name")} maxLength={details.name} required dir="auto" />
+        <TextArea name="description" label={t("settings.description")} value={v.description ?? ""} error={e("description")} maxLength={details.description} rows={3} />
+        <Field name="whatsapp" type="tel" label={t("settings.whatsapp")} value={v.whatsapp} error={e("whatsapp")} hint={t("settings.phoneHint")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.whatsapp} />
+        <Field name="phone" type="tel" label={t("settings.phone")} value={v.phone} error={e("phone")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.phone} />
+        <Field name="email" type="email" label={t("settings.email")} value={v.email} error={e("email")} inputMode="email" autoComplete="email" dir="ltr" maxLength={details.email} />
+        <Field name="city" label={t("settings.city")} value={v.city} error={e("city")} maxLength={details.city} dir="auto" />
         <Select name="currency" label={t("settings.currency")} value={v.currency ?? "PKR"} error={e("currency")} options={CURRENCIES.map((c) => [c, c])} />
         <Select
           name="locale"
@@ -123,9 +129,9 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
           <fieldset key={k}>
             <legend>{label}</legend>
             <Check name={`${k}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${k}Enabled`] === "on"} />
-            {k === "bank" && <Field name="bankBank" label={t("payments.bankName")} value={v.bankBank} error={e("bankBank")} maxLength={100} dir="auto" />}
-            <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={100} dir="auto" />
-            <Field name={`${k}Number`} label={k === "bank" ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={60} dir="ltr" />
+            {k === "bank" && <Field name="bankBank" label={t("payments.bankName")} value={v.bankBank} error={e("bankBank")} maxLength={pay.bankBank} dir="auto" />}
+            <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={pay[`${k}Title`]} dir="auto" />
+            <Field name={`${k}Number`} label={k === "bank" ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
           </fieldset>
         ))}
         <p class="hint muted">{t("payments.hint")}</p>
@@ -145,10 +151,10 @@ export function ZonesPage(p: AdminChrome & { zones: ZoneRow[]; editing?: { id: n
     const pre = id ? `z${id}-` : "new-";
     return (
       <Form action={id ? `${b}/${id}` : b} csrf={p.csrf}>
-        <Field name="name" label={t("zones.name")} value={v.name} error={e("name")} maxLength={60} dir="auto" attrs={{ id: `${pre}name` } as never} />
+        <Field name="name" label={t("zones.name")} value={v.name} error={e("name")} maxLength={zone.name} dir="auto" attrs={{ id: `${pre}name` } as never} />
         <div class="grid2">
-          <Field name="fee" label={t("zones.fee")} value={v.fee} error={e("fee")} inputMode="decimal" dir="ltr" attrs={{ id: `${pre}fee` } as never} />
-          <Field name="freeAbove" label={t("zones.freeAbove")} value={v.freeAbove} error={e("freeAbove")} hint={t("common.optional")} inputMode="decimal" dir="ltr" attrs={{ id: `${pre}free` } as never} />
+          <Field name="fee" label={t("zones.fee")} value={v.fee} error={e("fee")} inputMode="decimal" dir="ltr" maxLength={zone.fee} attrs={{ id: `${pre}fee` } as never} />
+          <Field name="freeAbove" label={t("zones.freeAbove")} value={v.freeAbove} error={e("freeAbove")} hint={t("common.optional")} inputMode="decimal" dir="ltr" maxLength={zone.freeAbove} attrs={{ id: `${pre}free` } as never} />
         </div>
         <button class="btn small" type="submit">
           {id ? t("common.save") : t("zones.add")}

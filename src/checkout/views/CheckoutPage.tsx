@@ -10,6 +10,8 @@ import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
 import code from "../../client/checkout-total.gen";
 import { inlineScript } from "../../lib/csp";
+import { caps } from "../../lib/form-fields";
+import { checkoutSchema } from "../schemas";
 
 const totalScript = inlineScript(code);
 
@@ -24,6 +26,9 @@ export interface CheckoutPageProps {
   errors?: FieldErrors;
   alert?: string;
 }
+
+/** The fields' caps, as the schema declares them. */
+const cap = caps(checkoutSchema);
 
 export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert }: CheckoutPageProps) {
   const { t, money } = ctx;
@@ -69,11 +74,11 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
         <input type="hidden" name="key" value={idemKey} />
         <input type="hidden" name="seen" value={String(quote.subtotal)} />
         <h2>{t("checkout.contact")}</h2>
-        <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={80} required />
-        <CoField name="phone" type="tel" inputMode="tel" dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} autoComplete="tel" maxLength={40} required />
-        <CoField name="city" label={t("checkout.city")} value={values.city} error={err("city")} autoComplete="address-level2" maxLength={60} required />
-        <CoField name="address" multiline label={t("checkout.address")} value={values.address} error={err("address")} autoComplete="street-address" maxLength={300} required />
-        <CoField name="note" multiline label={`${t("checkout.note")} (${t("common.optional")})`} value={values.note} error={err("note")} maxLength={500} />
+        <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={cap.name} required />
+        <CoField name="phone" type="tel" inputMode="tel" dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} autoComplete="tel" maxLength={cap.phone} required />
+        <CoField name="city" label={t("checkout.city")} value={values.city} error={err("city")} autoComplete="address-level2" maxLength={cap.city} required />
+        <CoField name="address" multiline label={t("checkout.address")} value={values.address} error={err("address")} autoComplete="street-address" maxLength={cap.address} required />
+        <CoField name="note" multiline label={`${t("checkout.note")} (${t("common.optional")})`} value={values.note} error={err("note")} maxLength={cap.note} />
 
         <fieldset aria-describedby={errors.zone ? "co-zone-err" : undefined}>
           <legend>{t("checkout.delivery")}</legend>
@@ -127,7 +132,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
           )}
         </fieldset>
         {payments.some((p) => p.account) && (
-          <CoField name="reference" dir="ltr" label={`${t("checkout.reference")} (${t("common.optional")})`} hint={t("checkout.referenceHint")} value={values.reference} error={err("reference")} maxLength={60} />
+          <CoField name="reference" dir="ltr" label={`${t("checkout.reference")} (${t("common.optional")})`} hint={t("checkout.referenceHint")} value={values.reference} error={err("reference")} maxLength={cap.reference} />
         )}
 
         <table class="co-sum">

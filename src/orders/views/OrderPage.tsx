@@ -9,6 +9,8 @@ import { ordersCss } from "./css";
 import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
 import { OrderTotals } from "./OrderTotals";
+import { caps } from "../../lib/form-fields";
+import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 
 export interface OrderPageProps extends AdminChrome {
@@ -135,7 +137,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
         <Form action={`${base}/note`} csrf={csrf}>
           <div class={errors.note ? "field invalid" : "field"}>
             <label for="f-note">{t("orders.order.note")}</label>
-            <textarea id="f-note" name="note" maxLength={1000} aria-describedby="f-note-hint" value={values.note ?? ""} />
+            <textarea id="f-note" name="note" maxLength={caps(noteSchema).note} aria-describedby="f-note-hint" value={values.note ?? ""} />
             <p class="hint" id="f-note-hint">
               {t("orders.order.notesHint")}
             </p>

@@ -2,7 +2,11 @@ import type { MessageKey, Messages } from "../../i18n";
 import type { FieldErrors, FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
+import { caps } from "../../lib/form-fields";
+import { statusSchema } from "../schemas";
 import { nextStatuses, RESTOCKS, type OrderStatus } from "../status";
+
+const cap = caps(statusSchema);
 
 export interface OrderStepsProps {
   m: Messages;
@@ -27,8 +31,8 @@ export function OrderSteps({ m, csrf, base, status, values, errors }: OrderSteps
           <input type="hidden" name="to" value={to} />
           {to === "shipped" && (
             <>
-              <Field name="courier" label={t("orders.order.courier")} hint={t("orders.order.courierHint")} value={values.courier} error={err("courier")} maxLength={60} required />
-              <Field name="tracking" label={t("orders.order.tracking")} value={values.tracking} error={err("tracking")} maxLength={60} dir="ltr" required />
+              <Field name="courier" label={t("orders.order.courier")} hint={t("orders.order.courierHint")} value={values.courier} error={err("courier")} maxLength={cap.courier} required />
+              <Field name="tracking" label={t("orders.order.tracking")} value={values.tracking} error={err("tracking")} maxLength={cap.tracking} dir="ltr" required />
             </>
           )}
           {RESTOCKS.has(to) && <p class="muted">{t("orders.order.restockNote")}</p>}

@@ -1,0 +1,99 @@
+/**
+ * zod builders for the fields of every form. Each takes its cap and checks it on the raw input,
+ * before any transform, so that the cap is declared once, here in the schema, and shows in
+ * `z.toJSONSchema(schema, { io: "input" })` (maxLength, maxItems, enum): the boundary suite
+ * (test/limits) reads every cap from there, and views read `maxLength` attributes with `capOf`.
+ * Messages are catalogue keys; each area passes its own.
+ */
+import { z } from "zod";
+import { normalizeEmail, normalizePakPhone } from "../auth/identity";
+import { stripNul } from "./form";
+
+/** NULs dropped, whitespace trimmed: what every text field stores. */
+export const clean = (s: string) => stripNul(s).trim();
+
+/** Required text of at most `max` characters as typed. */
+export const requiredText = (max: number, required: string, tooLong = "validation.tooLong") =>
+  z.string({ message: required }).max(max, tooLong).transform(clean).pipe(z.string().min(1, required));
+
+/** Optional text of at most `max` characters as typed; missing is "". */
+export const optionalText = (max: number, tooLong = "validation.tooLong") =>
+  z.string().max(max, tooLong).optional().transform((s) => clean(s ?? ""));
+
+/** A checkbox: "on" when ticked, absent when not. */
+export const checkbox = () =>
+  z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on");
+
+/** Typed phone numbers are short; a longer value is not a phone number. */
+export const PHONE_CHARS = 40;
+/** RFC 5321's limit on an address. */
+export const EMAIL_CHARS = 254;
+
+/** A Pakistani mobile number, normalised to +92...; "" when `optional` and left empty. */
+export const phoneField = (message: string, opts: { optional?: boolean } = {}) =>
+  z
+    .string({ message })
+    .max(PHONE_CHARS, message)
+    .transform((s, ctx) => {
+      if (opts.optional && !s.trim()) return "";
+      const p = normalizePakPhone(s);
+      if (!p) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return p;
+    });
+
+/** An email address, lower-cased; "" when `optional` and left empty. */
+export const emailField = (message: string, opts: { optional?: boolean } = {}) =>
+  z
+    .string({ message })
+    .max(EMAIL_CHARS, message)
+    .transform((s, ctx) => {
+      if (opts.optional && !s.trim()) return "";
+      const e = normalizeEmail(s);
+      if (!e) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return e;
+    });
+
+/** A positive integer id typed into a form (a select's value, a hidden input). */
+export const idField = (message: string) =>
+  z
+    .string({ message })
+    .max(12, message)
+    .regex(/^[1-9]\d{0,11}$/, message)
+    .transform(Number);
+
+type JsonField = { maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; type?: string };
+
+const capsCache = new WeakMap<z.ZodType, Record<string, JsonField>>();
+
+/** Each input field of an object schema as JSON Schema describes it (merged over `allOf`). */
+export function inputFields(schema: z.ZodType): Record<string, JsonField> {
+  let fields = capsCache.get(schema);
+  if (fields) return fields;
+  fields = {};
+  const walk = (node: { properties?: Record<string, JsonField>; allOf?: unknown[]; anyOf?: unknown[] }) => {
+    Object.assign(fields!, node.properties ?? {});
+    for (const part of [...(node.allOf ?? []), ...(node.anyOf ?? [])]) walk(part as typeof node);
+  };
+  walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Parameters<typeof walk>[0]);
+  capsCache.set(schema, fields);
+  return fields;
+}
+
+/** The cap a schema declares on a field: its maxLength (for an input's `maxlength` attribute). */
+export function capOf(schema: z.ZodType, field: string): number | undefined {
+  return inputFields(schema)[field]?.maxLength;
+}
+
+/** Every field's maxLength, for a view's inputs: `const cap = caps(schema)`, `maxLength={cap.name}`. */
+export function caps(schema: z.ZodType): Record<string, number | undefined> {
+  return Object.fromEntries(Object.entries(inputFields(schema)).map(([k, f]) => [k, f.maxLength]));
+}

@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { z } from "zod";
+import type { MessageKey, TFunction } from "../i18n";
 
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
@@ -25,14 +26,25 @@ export async function readForm(c: Context): Promise<FormValues> {
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-/** Validates with zod; issue messages are catalogue keys, translated by the caller's view. */
+/**
+ * Validates with zod; issue messages are catalogue keys, translated by the caller's view. A
+ * field over its cap also carries the cap (`errors["name.max"]`), so the message can say it.
+ */
 export function validate<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.infer<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= issue.message;
+    if (field in errors) continue;
+    errors[field] = issue.message;
+    if (issue.code === "too_big") errors[`${field}.max`] = String(issue.maximum);
   }
   return { ok: false, errors };
+}
+
+/** The message beside a field, translated, with the field's cap when it was too long. */
+export function fieldMessage(t: TFunction, errors: FieldErrors | undefined, field: string): string | undefined {
+  const key = errors?.[field];
+  return key ? t(key as MessageKey, { max: errors[`${field}.max`] ?? "" }) : undefined;
 }

@@ -16,8 +16,8 @@ export const statusSchema = z
   .object({
     from: status,
     to: status,
-    courier: optionalText(60, "orders.error.courier"),
-    tracking: optionalText(60, "orders.error.tracking"),
+    courier: optionalText(60),
+    tracking: optionalText(60),
   })
   .superRefine((v, ctx) => {
     if (v.to !== "shipped") return;
@@ -26,7 +26,7 @@ export const statusSchema = z
   });
 
 export const noteSchema = z.object({
-  note: requiredText(1000, "orders.error.note", "orders.error.note"),
+  note: requiredText(1000, "orders.error.note"),
 });
 
 const day = z.string({ message: "orders.export.badDate" }).trim().max(10, "orders.export.badDate").transform((s, ctx) => {

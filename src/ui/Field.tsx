@@ -2,6 +2,8 @@ import type { JSX } from "preact";
 
 export interface FieldProps {
   name: string;
+  /** The input's id (default `f-{name}`): needed when a page holds several forms with the same fields. */
+  id?: string;
   label: string;
   value?: string;
   error?: string;
@@ -19,7 +21,7 @@ export interface FieldProps {
 
 /** A labelled input with its hint and its error right beside it. */
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
+  const id = p.id ?? `f-${p.name}`;
   const described = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
   const input = (
     <input

@@ -42,7 +42,7 @@ settingsRoutes.post("/payments", async (c) => {
   const r = validate(paymentsForm, values);
   if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
   const d = r.data as Record<string, string | boolean>;
-  const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] });
+  const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] ?? "" });
   const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, jazzcash: acc("jazzcash"), easypaisa: acc("easypaisa"), bank: acc("bank") });
   await updatePayments(c.var.db, c.var.shop.id, payments);
   invalidateShop(c.var.shop.slug);

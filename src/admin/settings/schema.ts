@@ -39,13 +39,14 @@ export const zoneSchema = z.object({
   freeAbove: money(false),
 });
 
-const account = (key: string) =>
+/** A wallet's or a bank's account; only a bank account names its bank. */
+const account = (key: string, bank = false) =>
   z
     .object({
       [`${key}Enabled`]: checkbox(),
       [`${key}Title`]: optionalText(100),
       [`${key}Number`]: optionalText(60),
-      [`${key}Bank`]: optionalText(100),
+      ...(bank ? { [`${key}Bank`]: optionalText(100) } : {}),
     })
     .superRefine((v, ctx) => {
       if (!v[`${key}Enabled`]) return;
@@ -59,7 +60,7 @@ export const paymentsForm = z
   .object({ codEnabled: checkbox() })
   .and(account("jazzcash"))
   .and(account("easypaisa"))
-  .and(account("bank"))
+  .and(account("bank", true))
   .superRefine((v, ctx) => {
     const on = ["cod", "jazzcash", "easypaisa", "bank"].some((k) => (v as Record<string, unknown>)[`${k}Enabled`] === true);
     if (!on) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });

@@ -151,10 +151,10 @@ export function ZonesPage(p: AdminChrome & { zones: ZoneRow[]; editing?: { id: n
     const pre = id ? `z${id}-` : "new-";
     return (
       <Form action={id ? `${b}/${id}` : b} csrf={p.csrf}>
-        <Field name="name" label={t("zones.name")} value={v.name} error={e("name")} maxLength={zone.name} dir="auto" attrs={{ id: `${pre}name` } as never} />
+        <Field name="name" label={t("zones.name")} value={v.name} error={e("name")} maxLength={zone.name} dir="auto" id={`${pre}name`} />
         <div class="grid2">
-          <Field name="fee" label={t("zones.fee")} value={v.fee} error={e("fee")} inputMode="decimal" dir="ltr" maxLength={zone.fee} attrs={{ id: `${pre}fee` } as never} />
-          <Field name="freeAbove" label={t("zones.freeAbove")} value={v.freeAbove} error={e("freeAbove")} hint={t("common.optional")} inputMode="decimal" dir="ltr" maxLength={zone.freeAbove} attrs={{ id: `${pre}free` } as never} />
+          <Field name="fee" label={t("zones.fee")} value={v.fee} error={e("fee")} inputMode="decimal" dir="ltr" maxLength={zone.fee} id={`${pre}fee`} />
+          <Field name="freeAbove" label={t("zones.freeAbove")} value={v.freeAbove} error={e("freeAbove")} hint={t("common.optional")} inputMode="decimal" dir="ltr" maxLength={zone.freeAbove} id={`${pre}free`} />
         </div>
         <button class="btn small" type="submit">
           {id ? t("common.save") : t("zones.add")}

@@ -1,13 +1,10 @@
 /** Small building blocks of the catalogue and settings pages. */
 import type { ComponentChildren } from "preact";
 import type { MessageKey, TFunction } from "../../i18n";
-import type { FieldErrors } from "../../lib/form";
+import { fieldMessage } from "../../lib/form";
 import { Form } from "../../ui/Form";
 
-export const err = (t: TFunction, errors: FieldErrors | undefined, field: string) => {
-  const key = errors?.[field];
-  return key ? t(key as MessageKey, { max: 200 }) : undefined;
-};
+export const err = fieldMessage;
 
 /** A one-button POST form (move, delete, duplicate...): works without JavaScript. */
 export function ActionButton(p: { action: string; csrf: string; label: string; name?: string; value?: string; danger?: boolean; ghost?: boolean; aria?: string }) {
@@ -39,17 +36,24 @@ export function Check(p: { name: string; label: string; checked: boolean; value?
   );
 }
 
+/** The ids a field's hint and error carry, for its aria-describedby. */
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
 export function TextArea(p: { name: string; label: string; value: string; error?: string; rows?: number; maxLength?: number; hint?: string }) {
   const id = `f-${p.name}`;
   return (
     <div class={p.error ? "field invalid" : "field"}>
       <label for={id}>{p.label}</label>
-      <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" aria-invalid={p.error ? "true" : undefined}>
+      <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
         {p.value}
       </textarea>
-      {p.hint && <p class="hint">{p.hint}</p>}
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
       {p.error && (
-        <p class="error" role="alert">
+        <p class="error" id={`${id}-error`} role="alert">
           {p.error}
         </p>
       )}
@@ -62,14 +66,18 @@ export function Select(p: { name: string; label: string; value: string; options:
   return (
     <div class={p.error ? "field invalid" : "field"}>
       <label for={id}>{p.label}</label>
-      <select id={id} name={p.name}>
+      <select id={id} name={p.name} aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, undefined, p.error)}>
         {p.options.map(([v, l]) => (
           <option value={v} selected={v === p.value} key={v}>
             {l}
           </option>
         ))}
       </select>
-      {p.error && <p class="error" role="alert">{p.error}</p>}
+      {p.error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../i18n";
-import type { FieldErrors, FormValues } from "../../lib/form";
+import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import type { PaymentOption } from "../payment";
@@ -32,7 +32,7 @@ const cap = caps(checkoutSchema);
 
 export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert }: CheckoutPageProps) {
   const { t, money } = ctx;
-  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  const err = (k: string) => fieldMessage(t, errors, k);
   const lines = orderable(quote);
   const zoneId = values.zone ?? String(quote.zones[0]?.id ?? "");
   const payment = values.payment ?? payments[0]?.method ?? "";

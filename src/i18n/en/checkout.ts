@@ -55,7 +55,7 @@ export default {
   "checkout.error.phone": "Enter a Pakistani mobile number, like 0300 1234567.",
   "checkout.error.city": "Please enter your city.",
   "checkout.error.address": "Please enter your address: house, street and area.",
-  "checkout.error.tooLong": "This is too long.",
+  "checkout.error.tooLong": "This is too long (at most {max} characters).",
   "checkout.error.zone": "Choose where to deliver.",
   "checkout.error.payment": "Choose one of the payment methods shown.",
   "checkout.error.expired": "This form has expired. Please check your details and place the order again.",

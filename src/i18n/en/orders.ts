@@ -63,7 +63,7 @@ export default {
   "orders.error.alreadyPaid": "Payment was already marked as received.",
   "orders.error.courier": "Enter the courier's name.",
   "orders.error.tracking": "Enter the tracking number.",
-  "orders.error.note": "Write a note of up to 1,000 characters.",
+  "orders.error.note": "Write a note.",
   "orders.event.created": "Order placed by the customer",
   "orders.event.status": "{from} → {to}",
   "orders.event.payment": "Payment received",

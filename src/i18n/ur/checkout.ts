@@ -55,7 +55,7 @@ export default {
   "checkout.error.phone": "پاکستانی موبائل نمبر لکھیں، مثلاً 0300 1234567۔",
   "checkout.error.city": "براہ کرم اپنا شہر لکھیں۔",
   "checkout.error.address": "براہ کرم اپنا پتہ لکھیں: مکان، گلی اور علاقہ۔",
-  "checkout.error.tooLong": "یہ بہت لمبا ہے۔",
+  "checkout.error.tooLong": "یہ بہت لمبا ہے (زیادہ سے زیادہ {max} حروف)۔",
   "checkout.error.zone": "ڈیلیوری کی جگہ منتخب کریں۔",
   "checkout.error.payment": "دکھائے گئے طریقوں میں سے ادائیگی کا ایک طریقہ منتخب کریں۔",
   "checkout.error.expired": "یہ فارم پرانا ہو گیا ہے۔ براہ کرم اپنی معلومات دیکھ کر دوبارہ آرڈر دیں۔",

@@ -63,7 +63,7 @@ export default {
   "orders.error.alreadyPaid": "ادائیگی پہلے ہی وصول شدہ درج ہے۔",
   "orders.error.courier": "کوریئر کا نام لکھیں۔",
   "orders.error.tracking": "ٹریکنگ نمبر لکھیں۔",
-  "orders.error.note": "زیادہ سے زیادہ 1,000 حروف کا نوٹ لکھیں۔",
+  "orders.error.note": "نوٹ لکھیں۔",
   "orders.event.created": "گاہک نے آرڈر دیا",
   "orders.event.status": "{from} ← {to}",
   "orders.event.payment": "ادائیگی وصول ہوئی",

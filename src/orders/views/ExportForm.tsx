@@ -1,5 +1,5 @@
 import type { Messages, MessageKey } from "../../i18n";
-import type { FieldErrors, FormValues } from "../../lib/form";
+import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 
 export interface ExportFormProps {
@@ -13,7 +13,7 @@ export interface ExportFormProps {
 export function ExportForm({ m, base, values = {}, errors = {} }: ExportFormProps) {
   const { t } = m;
   const open = Object.keys(errors).length > 0;
-  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  const err = (k: string) => fieldMessage(t, errors, k);
   return (
     <details class="card" open={open}>
       <summary>{t("orders.export.title")}</summary>

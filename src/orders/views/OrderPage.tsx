@@ -1,6 +1,6 @@
 import type { AdminChrome } from "../../admin/chrome";
 import { formatDate, formatMoney, type MessageKey } from "../../i18n";
-import type { FieldErrors, FormValues } from "../../lib/form";
+import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
 import type { OrderDetail } from "../read";
@@ -29,7 +29,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
   const { order, items, events } = detail;
   const money = (n: number) => formatMoney(n, order.currency, m.locale);
   const base = `/admin/${shop.slug}/orders/${order.id}`;
-  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  const err = (k: string) => fieldMessage(t, errors, k);
   const [primary, ...others] = wa;
   return (
     <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss}>

@@ -1,5 +1,5 @@
 import type { MessageKey, Messages } from "../../i18n";
-import type { FieldErrors, FormValues } from "../../lib/form";
+import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { caps } from "../../lib/form-fields";
@@ -20,7 +20,7 @@ export interface OrderStepsProps {
 /** One form per allowed next status; each carries the status the seller saw (the guard). */
 export function OrderSteps({ m, csrf, base, status, values, errors }: OrderStepsProps) {
   const { t } = m;
-  const err = (k: string) => (errors[k] ? t(errors[k] as MessageKey) : undefined);
+  const err = (k: string) => fieldMessage(t, errors, k);
   return (
     <section class="card steps">
       <h2>{t("orders.order.next")}</h2>

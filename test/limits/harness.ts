@@ -1,0 +1,233 @@
+/**
+ * The boundary suite's machinery. A form case names a POST route of the router, the zod schema
+ * that reads it, how to reach it and what a valid post is; from the schema alone (its input
+ * JSON Schema: maxLength, maxItems, enum) the suite derives, for every field:
+ *
+ * - the page's form shows no field the schema does not cap, and its `maxlength` is the schema's;
+ * - at the cap, in English and in Urdu, the post saves;
+ * - one past the cap, the seller sees a message beside the field, what she typed is kept, and
+ *   the database is unchanged.
+ *
+ * So a new field, or a new form, cannot be left out: cases.test.ts fails when a POST route has
+ * no case, and the field check fails when a form shows a field its schema does not cap.
+ */
+import { env } from "cloudflare:workers";
+import { expect, it } from "vitest";
+import type { z } from "zod";
+import { inputFields } from "../../src/lib/form-fields";
+import type { Res } from "../helpers";
+import { tags } from "../security-html";
+
+export type Body = Record<string, string | string[]>;
+
+export interface FormCase<Ctx = unknown> {
+  /** As the router registers it, e.g. "POST /_p/admin/:shop/settings/zones". */
+  route: string;
+  schema: z.ZodType;
+  setup(): Promise<Ctx>;
+  /** The page that shows the form (GET). */
+  page(ctx: Ctx): string;
+  /** The form's action as rendered, and where it posts. */
+  action(ctx: Ctx): string;
+  /** A body that saves. Called before each post (a checkout needs a fresh key, an order a fresh order). */
+  valid(ctx: Ctx): Promise<Body> | Body;
+  post(ctx: Ctx, url: string, body: Body): Promise<Res>;
+  /** Fetches the page (default: `ctx.client.get`). */
+  get?(ctx: Ctx, url: string): Promise<Res>;
+  /** What a saved post answers (usually a 303). */
+  saved(res: Res): boolean;
+  /**
+   * A valid value of exactly `n` characters for fields with a format (a phone, an email, a
+   * price); null when no valid value has that length (the past-cap refusal is still tested).
+   * Other fields get realistic text.
+   */
+  values?: Record<string, (n: number, script: Script) => string | null>;
+  /** Tables whose rows a refused post may still change (rate-limit counters, sessions). */
+  volatile?: string[];
+  /** What the page's form shows besides the schema's fields (the CSRF token, hidden flags). */
+  extraFields?: string[];
+  /** Schema fields the page's form shows only in some states (a bank's name, a shipping form). */
+  notShown?: string[];
+  /** Fields never shown back (passwords). */
+  secret?: string[];
+  /**
+   * Fields the page fills and nobody types (hidden ids, the idempotency key): their cap is
+   * checked as declared, but no typed value is posted at it.
+   */
+  notTyped?: string[];
+  /**
+   * Where a refusal is said: beside the field (the default), or in the page's alert when the
+   * form has no field a customer types (the cart's hidden variant and quantity).
+   */
+  refusal?: "field" | "alert";
+}
+
+export type Script = "en" | "ur";
+
+const SAMPLES: Record<Script, string> = {
+  en: "Handmade embroidered chiffon kurta with dupatta for weddings, Lahore. ",
+  ur: "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے، لاہور۔ ",
+};
+
+/** Realistic text of exactly `n` UTF-16 units, with no space at either end. */
+export function textOf(n: number, script: Script): string {
+  let s = "";
+  while (s.length < n) s += SAMPLES[script];
+  s = s.slice(0, n);
+  if (n > 0 && /\s/.test(s[n - 1]!)) s = `${s.slice(0, n - 1)}x`;
+  if (n > 0 && /\s/.test(s[0]!)) s = `x${s.slice(1)}`;
+  return s;
+}
+
+/** A Pakistani mobile number written with `n` characters (spaces inside, as people type them). */
+export function phoneOf(n: number): string | null {
+  return n < 11 ? null : `0300${" ".repeat(n - 11)}1234567`;
+}
+
+/** A valid email address of exactly `n` characters (local part at most 64, labels at most 63). */
+export function emailOf(n: number): string | null {
+  if (n < 8) return null;
+  const local = "sana.khan".padEnd(Math.min(64, n - 6), "x");
+  let domain = "pk";
+  let room = n - local.length - 1 - domain.length;
+  if (room === 1) domain = "com";
+  room = n - local.length - 1 - domain.length;
+  while (room > 0) {
+    let label = Math.min(63, room - 1);
+    if (room - label - 1 === 1) label -= 1;
+    domain = `${"b".repeat(label)}.${domain}`;
+    room -= label + 1;
+  }
+  const email = `${local}@${domain}`;
+  return email.length === n ? email : null;
+}
+
+/** A price typed with `n` characters ("Rs 1   0" = Rs 10: spaces are ignored). */
+export function moneyOf(n: number): string | null {
+  return n < 5 ? null : `Rs 1${" ".repeat(n - 5)}0`;
+}
+
+/** Every row of every ordinary table (not FTS shadows, not migrations), for before/after. */
+export async function snapshot(skip: string[] = []): Promise<Record<string, unknown[]>> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_scratch%' ORDER BY name",
+  ).all<{ name: string }>();
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables.results) {
+    if (skip.includes(name)) continue;
+    out[name] = (await env.DB.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()).results;
+  }
+  return out;
+}
+
+/** The first form of a page that posts to `action` (its HTML), or null. */
+export function formHtml(html: string, action: string): string | null {
+  const path = new URL(action, "https://x.test").pathname;
+  const forms = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]);
+  return (
+    forms.find((f) => {
+      const a = /action="([^"]*)"/.exec(f)?.[1]?.replace(/&amp;/g, "&");
+      return a !== undefined && new URL(a, "https://x.test").pathname === path;
+    }) ?? null
+  );
+}
+
+/** The fields (input, textarea, select) of the form posting to `action`. */
+export function formFields(html: string, action: string) {
+  const form = formHtml(html, action);
+  if (!form) throw new Error(`no form posting to ${new URL(action, "https://x.test").pathname} on the page`);
+  return tags(form).filter((t) => ["input", "textarea", "select"].includes(t.name) && t.attrs.has("name") && t.attrs.get("type") !== "submit");
+}
+
+const decode = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, "&");
+
+/** What a re-rendered form says about one field: marked invalid, its message, the value it shows. */
+export function fieldState(page: string, name: string, action?: string) {
+  const html = (action && formHtml(page, action)) || page;
+  const tagRe = new RegExp(`<(input|textarea|select)\\b[^>]*\\bname="${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`, "g");
+  const m = tagRe.exec(html);
+  if (!m) return null;
+  const tag = tags(m[0])[0]!;
+  let value = tag.attrs.get("value") ?? "";
+  if (m[1] === "textarea") value = /^([\s\S]*?)<\/textarea>/.exec(html.slice(m.index + m[0].length))?.[1] ?? "";
+  const described = (tag.attrs.get("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+  const message = described
+    .filter((id) => /-err(or)?$/.test(id))
+    .map((id) => new RegExp(`<[a-z]+[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</`).exec(page)?.[1]?.trim() ?? "")
+    .join(" ");
+  return { invalid: tag.attrs.get("aria-invalid") === "true", message: decode(message), value: decode(value) };
+}
+
+/** Every capped field of a case's schema: strings with their maxLength. */
+export function cappedFields(schema: z.ZodType): { field: string; max: number; kind: string }[] {
+  return Object.entries(inputFields(schema))
+    .filter(([, f]) => f.maxLength !== undefined && (f as { format?: string }).format !== "binary" && !f.enum)
+    .map(([field, f]) => ({ field, max: f.maxLength!, kind: "text" }));
+}
+
+/** The tests of one form case (call inside a describe). */
+export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
+  let ctx: Ctx;
+  const ready = async () => (ctx ??= await c.setup());
+  const declared = inputFields(c.schema);
+
+  it("shows no field its schema does not cap, with the schema's maxlength", async () => {
+    const context = await ready();
+    await c.valid(context);
+    const url = c.page(context);
+    const page = c.get ? await c.get(context, url) : await (context as { client: { get(u: string): Promise<Res> } }).client.get(url);
+    expect(page.status, page.text.slice(0, 300)).toBe(200);
+    const fields = formFields(page.text, c.action(context));
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) {
+      const name = f.attrs.get("name")!;
+      if (name === "_csrf" || c.extraFields?.includes(name)) continue;
+      const d = declared[name];
+      expect(d, `form field "${name}" of ${c.route} is not in its schema`).toBeDefined();
+      const capped = d!.maxLength !== undefined || d!.maxItems !== undefined || d!.enum !== undefined || d!.const !== undefined;
+      expect(capped, `form field "${name}" of ${c.route} has no cap in its schema`).toBe(true);
+      const attr = f.attrs.get("maxlength");
+      if (attr !== undefined && d!.maxLength !== undefined) expect(Number(attr), `maxlength of "${name}"`).toBe(d!.maxLength);
+    }
+    // And the other way: the schema reads nothing the form does not show.
+    const shown = new Set(fields.map((f) => f.attrs.get("name")));
+    for (const name of Object.keys(declared)) expect(shown.has(name) || c.notShown?.includes(name), `schema field "${name}" of ${c.route} is on no form`).toBe(true);
+  });
+
+  for (const { field, max } of cappedFields(c.schema).filter((f) => !c.notTyped?.includes(f.field))) {
+    const value = (n: number, script: Script) => (c.values?.[field] ? c.values[field]!(n, script) : textOf(n, script));
+
+    it(`${field}: at its cap (${max}) saves, in English and in Urdu`, async () => {
+      const context = await ready();
+      for (const script of ["en", "ur"] as const) {
+        const v = value(max, script);
+        if (v === null) continue;
+        expect(v.length).toBe(max);
+        const body = { ...(await c.valid(context)), [field]: v };
+        const res = await c.post(context, c.action(context), body);
+        expect(c.saved(res), `${script} ${field} at ${max}: ${res.status} ${fieldState(res.text, field)?.message ?? res.text.slice(0, 300)}`).toBe(true);
+      }
+    });
+
+    it(`${field}: one past its cap is refused beside the field, kept, and nothing is saved`, async () => {
+      const context = await ready();
+      const v = value(max + 1, "ur") ?? textOf(max + 1, "ur");
+      expect(v.length).toBe(max + 1);
+      const body = { ...(await c.valid(context)), [field]: v };
+      const before = await snapshot(c.volatile);
+      const res = await c.post(context, c.action(context), body);
+      expect(res.status, res.text.slice(0, 300)).toBe(400);
+      if (c.refusal === "alert") {
+        expect(res.text, "no alert on the refusal page").toMatch(/role="alert"[^>]*>[^<\s][^<]*</);
+      } else {
+        const state = fieldState(res.text, field, c.action(context));
+        expect(state, `no "${field}" field on the refusal page`).not.toBeNull();
+        expect(state!.invalid, `"${field}" not marked invalid`).toBe(true);
+        expect(state!.message, `no message beside "${field}"`).not.toBe("");
+        if (!c.secret?.includes(field)) expect(state!.value, `"${field}" not kept as typed`).toBe(v);
+      }
+      expect(await snapshot(c.volatile)).toEqual(before);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+/** The shop settings forms: details, payment methods, delivery zones (new and edit). */
+import { env } from "cloudflare:workers";
+import { detailsSchema, paymentsForm, zoneSchema } from "../../src/admin/settings/schema";
+import { ROOT, sellerWithShop } from "../helpers";
+import { emailOf, moneyOf, phoneOf, type FormCase } from "./harness";
+
+type Ctx = Awaited<ReturnType<typeof sellerWithShop>>;
+const admin = (s: Ctx, path: string) => `${ROOT}/admin/${s.slug}${path}`;
+const seller = {
+  setup: () => sellerWithShop(),
+  post: (s: Ctx, url: string, body: Record<string, string | string[]>) => s.client.post(url, body),
+  saved: (res: { status: number }) => res.status === 303,
+};
+
+export const settingsCases: FormCase<Ctx>[] = [
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/settings",
+    schema: detailsSchema,
+    page: (s) => admin(s, "/settings"),
+    action: (s) => admin(s, "/settings"),
+    valid: () => ({ name: "Ayesha's Kitchen", description: "", whatsapp: "", phone: "", email: "", city: "Lahore", currency: "PKR", locale: "en" }),
+    values: { whatsapp: phoneOf, phone: phoneOf, email: emailOf },
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/settings/payments",
+    schema: paymentsForm,
+    page: (s) => admin(s, "/settings/payments"),
+    action: (s) => admin(s, "/settings/payments"),
+    valid: () => ({ codEnabled: "on" }),
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/settings/zones",
+    schema: zoneSchema,
+    page: (s) => admin(s, "/settings/zones"),
+    action: (s) => admin(s, "/settings/zones"),
+    valid: () => ({ name: "Karachi", fee: "250", freeAbove: "" }),
+    values: { fee: moneyOf, freeAbove: moneyOf },
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/settings/zones/:id",
+    schema: zoneSchema,
+    page: (s) => admin(s, "/settings/zones"),
+    action: (s) => admin(s, `/settings/zones/${(s as Ctx & { zoneId: number }).zoneId}`),
+    async setup() {
+      const s = await sellerWithShop();
+      const zone = await env.DB.prepare("SELECT id FROM delivery_zones WHERE shop_id = ? ORDER BY id LIMIT 1").bind(s.shopId).first<{ id: number }>();
+      return { ...s, zoneId: zone!.id };
+    },
+    valid: () => ({ name: "Lahore", fee: "150", freeAbove: "5000" }),
+    values: { fee: moneyOf, freeAbove: moneyOf },
+  },
+];

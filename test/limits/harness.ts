@@ -210,7 +210,8 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       }
     });
 
-    it(`${field}: one past its cap is refused beside the field, kept, and nothing is saved`, async () => {
+    const where = c.refusal === "alert" ? "with an alert" : "beside the field, kept,";
+    it(`${field}: one past its cap is refused ${where} and nothing is saved`, async () => {
       const context = await ready();
       const v = value(max + 1, "ur") ?? textOf(max + 1, "ur");
       expect(v.length).toBe(max + 1);

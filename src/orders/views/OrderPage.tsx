@@ -10,6 +10,7 @@ import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
 import { OrderTotals } from "./OrderTotals";
 import { caps } from "../../lib/form-fields";
+import { TextArea } from "../../admin/views/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 
@@ -135,18 +136,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
       <section class="card">
         <h2>{t("orders.order.notes")}</h2>
         <Form action={`${base}/note`} csrf={csrf}>
-          <div class={errors.note ? "field invalid" : "field"}>
-            <label for="f-note">{t("orders.order.note")}</label>
-            <textarea id="f-note" name="note" maxLength={caps(noteSchema).note} aria-describedby="f-note-hint" value={values.note ?? ""} />
-            <p class="hint" id="f-note-hint">
-              {t("orders.order.notesHint")}
-            </p>
-            {errors.note && (
-              <p class="error" role="alert">
-                {err("note")}
-              </p>
-            )}
-          </div>
+          <TextArea name="note" label={t("orders.order.note")} value={values.note ?? ""} error={err("note")} hint={t("orders.order.notesHint")} rows={3} maxLength={caps(noteSchema).note} />
           <button class="btn ghost block" type="submit">
             {t("orders.order.addNote")}
           </button>

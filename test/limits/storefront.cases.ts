@@ -1,0 +1,91 @@
+/** The customer's forms: add to cart, change and remove a line, check out. */
+import { env } from "cloudflare:workers";
+import { addSchema, checkoutSchema, removeSchema, updateSchema } from "../../src/checkout/schemas";
+import { customerAtCheckout, customerForm, shopWithCatalogue } from "../checkout-fixtures";
+import { Client, uniq } from "../helpers";
+import { phoneOf, type Body, type FormCase } from "./harness";
+
+interface Customer {
+  client: Client;
+  headers: Record<string, string>;
+  key?: string;
+}
+type Ctx = Awaited<ReturnType<typeof shopWithCatalogue>> & { slug: string; customer: Customer };
+
+async function setup(): Promise<Ctx> {
+  const shop = await shopWithCatalogue();
+  // Plenty of stock: every save at a cap places an order.
+  await env.DB.prepare("UPDATE variants SET stock = 10000 WHERE shop_id = ?").bind(shop.seller.shopId).run();
+  const p = await env.DB.prepare("SELECT slug FROM products WHERE id = ?").bind(shop.dupatta.productId).first<{ slug: string }>();
+  return { ...shop, slug: p!.slug, customer: { client: new Client(), headers: { "cf-connecting-ip": uniq("ip") } } };
+}
+
+const customer = {
+  setup,
+  post: (x: Ctx, url: string, body: Body) => x.customer.client.post(url, body, { csrf: false, headers: x.customer.headers }),
+  get: (x: Ctx, url: string) => x.customer.client.get(url, x.customer.headers),
+};
+
+/** A customer with the dupatta in her cart (what the cart page's forms act on). */
+async function withCart(x: Ctx) {
+  x.customer = await customerAtCheckout(x.origin, [[x.dupatta.id, 1]]);
+}
+
+export const storefrontCases: FormCase<Ctx>[] = [
+  {
+    ...customer,
+    route: "POST /_s/cart/add",
+    schema: addSchema,
+    page: (x) => `${x.origin}/products/${x.slug}`,
+    action: (x) => `${x.origin}/cart/add`,
+    valid: (x) => ({ variant: String(x.dupatta.id), quantity: "1" }),
+    saved: (res) => res.status === 303,
+    // The quantity as its widest valid text: "099".
+    values: { quantity: (n) => `${"0".repeat(n - 2)}99` },
+    notTyped: ["variant"],
+    refusal: "alert",
+  },
+  {
+    ...customer,
+    route: "POST /_s/cart/update",
+    schema: updateSchema,
+    page: (x) => `${x.origin}/cart`,
+    action: (x) => `${x.origin}/cart/update`,
+    async valid(x) {
+      await withCart(x);
+      return { variant: String(x.dupatta.id), quantity: "2" };
+    },
+    saved: (res) => res.status === 303,
+    values: { quantity: (n) => `${"0".repeat(n - 2)}99` },
+    notTyped: ["variant"],
+    refusal: "alert",
+  },
+  {
+    ...customer,
+    route: "POST /_s/cart/remove",
+    schema: removeSchema,
+    page: (x) => `${x.origin}/cart`,
+    action: (x) => `${x.origin}/cart/remove`,
+    async valid(x) {
+      await withCart(x);
+      return { variant: String(x.dupatta.id) };
+    },
+    saved: (res) => res.status === 303,
+    notTyped: ["variant"],
+  },
+  {
+    ...customer,
+    route: "POST /_s/checkout",
+    schema: checkoutSchema,
+    page: (x) => `${x.origin}/checkout`,
+    action: (x) => `${x.origin}/checkout`,
+    async valid(x) {
+      x.customer = await customerAtCheckout(x.origin, [[x.dupatta.id, 1]]);
+      return { ...customerForm(), key: x.customer.key!, zone: String(x.zone.id) };
+    },
+    saved: (res) => res.status === 303 && (res.location ?? "").startsWith("/orders/"),
+    values: { phone: phoneOf },
+    notTyped: ["key", "seen", "zone"],
+    volatile: ["rate_limits"],
+  },
+];

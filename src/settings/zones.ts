@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { deliveryZones } from "../db/schema";
 import { runBatch } from "../catalog/batch";
+import { insertBelowCap } from "../db/capped";
+import { MAX_ZONES } from "../admin/settings/schema";
 import { bumpVersionStmt } from "./version";
 
 export interface ZoneInput {
@@ -20,9 +22,12 @@ export async function zoneById(db: Db, shopId: number, id: number) {
   return (await db.select().from(deliveryZones).where(and(eq(deliveryZones.shopId, shopId), eq(deliveryZones.id, id))).get()) ?? null;
 }
 
-export async function createZone(db: Db, shopId: number, z: ZoneInput): Promise<void> {
-  const pos = sql`(SELECT COALESCE(MAX(${deliveryZones.position}), -1) + 1 FROM ${deliveryZones} WHERE ${deliveryZones.shopId} = ${shopId})`;
-  await runBatch(db, [db.insert(deliveryZones).values({ shopId, ...z, position: pos as unknown as number }), bumpVersionStmt(db, shopId)]);
+/** Adds a zone at the end; false when the shop already has MAX_ZONES. */
+export async function createZone(db: Db, shopId: number, z: ZoneInput): Promise<boolean> {
+  const ofShop = sql`FROM ${deliveryZones} WHERE ${deliveryZones.shopId} = ${shopId}`;
+  const insert = insertBelowCap(db, deliveryZones, { shopId, ...z, position: sql`(SELECT COALESCE(MAX(${deliveryZones.position}), -1) + 1 ${ofShop})` }, sql`SELECT COUNT(*) ${ofShop}`, MAX_ZONES);
+  const [rows] = (await runBatch(db, [insert.returning({ id: deliveryZones.id }), bumpVersionStmt(db, shopId, { ifChanged: true })])) as [{ id: number }[]];
+  return rows.length > 0;
 }
 
 /** False when the zone is not this shop's. */

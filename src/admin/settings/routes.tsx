@@ -11,7 +11,7 @@ import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam } from "../form-all";
 import { requireOwner } from "../load-shop";
-import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
+import { detailsSchema, MAX_ZONES, paymentsForm, zoneSchema } from "./schema";
 import { DetailsPage, paymentValues, PaymentsPage, ZonesPage } from "./views";
 
 export const settingsRoutes = new Hono<AppEnv>();
@@ -62,8 +62,12 @@ async function saveZone(c: C, id: number | null) {
     return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: r.errors }} />, 400);
   }
   const zone = { ...r.data, fee: r.data.fee ?? 0 };
-  if (id === null) await createZone(c.var.db, c.var.shop.id, zone);
-  else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HttpError(404, "notFound");
+  if (id === null) {
+    if (!(await createZone(c.var.db, c.var.shop.id, zone))) {
+      const zones = await listZones(c.var.db, c.var.shop.id);
+      return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: { name: "zones.full", "name.max": String(MAX_ZONES) } }} />, 400);
+    }
+  } else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HttpError(404, "notFound");
   invalidateShop(c.var.shop.slug);
   return c.redirect(zonesUrl(c), 303);
 }

@@ -33,6 +33,9 @@ const money = (required: boolean) =>
     return r.minor;
   });
 
+/** Delivery zones a shop may have: a city list for most sellers, with room to spare. */
+export const MAX_ZONES = 30;
+
 export const zoneSchema = z.object({
   name: requiredText(60, "validation.required"),
   fee: money(true),

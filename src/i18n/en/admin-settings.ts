@@ -63,6 +63,7 @@ export default {
   "payments.oneRequired": "Turn on at least one way to pay.",
   "zones.title": "Delivery zones",
   "zones.hint": "Each zone has its own delivery fee. Customers pick their zone at checkout.",
+  "zones.full": "A shop can have at most {max} delivery zones. Delete or rename one instead.",
   "zones.add": "Add zone",
   "zones.name": "Zone name (e.g. Lahore)",
   "zones.fee": "Delivery fee (Rs)",

@@ -19,7 +19,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { Miniflare } from "miniflare";
-import { BENCH_ROOT, benchDir, buildWorker, workerOptions } from "./bench/runtime.mjs";
+import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
 import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 
@@ -155,7 +155,10 @@ try {
   record("place_order", measured, { ...none, orders: placed, oversold, duplicates });
   record("place_order_sell_out", sellOut, { ...none, orders: left, refused, oversold, duplicates });
 
-  writeResults(results, counts);
+  // 3e. What a refusal costs the runtime: the forms that once took every shop down.
+  const refusals = await refusalCosts(url, shopHost, seller.token);
+
+  writeResults(results, counts, refusals);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await mf?.dispose();
@@ -243,7 +246,50 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   };
 }
 
-function writeResults(results, counts) {
+/**
+ * CPU of workerd per request (from /proc, sequential requests, so nothing else runs) for the
+ * posts that broke the runtime before: a product form with 3 options of 250 values each (15.6
+ * million combinations, built before the 100-variant cap was checked) and a chunked checkout of
+ * 400,000 fields (3.9 MB, past a Content-Length check). Each must be refused, cheaply; the
+ * fixed page /healthz is measured the same way as the floor.
+ */
+async function refusalCosts(url, shopHost, sessionToken) {
+  const csrf = "benchcsrftoken0123456789abcdefghijkl";
+  const send = (host, p, body, headers) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(url(p), { method: body === null ? "GET" : "POST", headers: { host, ...headers } }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on("error", reject);
+      if (body === null) return req.end();
+      // Written in pieces with no Content-Length: node sends it chunked.
+      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+      req.end();
+    });
+  const cost = async (name, n, request, check) => {
+    const first = await request();
+    if (!check(first)) throw new Error(`${name}: answered ${first.status} ${first.body.slice(0, 200)}`);
+    const cpu0 = workerdCpuMs();
+    for (let i = 0; i < n; i++) await request();
+    const ms = (workerdCpuMs() - cpu0) / n;
+    log(`${name.padEnd(24)} ${ms.toFixed(1)} ms of runtime CPU a request (status ${first.status})`);
+    return { cpu_ms: Number(ms.toFixed(2)), status: first.status };
+  };
+  const values = (k) => Array.from({ length: 250 }, (_, i) => `${k}${i}`).join(", ");
+  const product = new URLSearchParams({ _csrf: csrf, title: "Kurta", price: "1500", status: "active", opt1Name: "Size", opt1Values: values("s"), opt2Name: "Colour", opt2Values: values("c"), opt3Name: "Fabric", opt3Values: values("f") }).toString();
+  const admin = { cookie: `hatti_sid=${sessionToken}; hatti_csrf=${csrf}`, origin: `http://${ROOT}`, "content-type": "application/x-www-form-urlencoded" };
+  const chunked = "note=x&".repeat(400_000).slice(0, 3_900_000);
+  const shop = { origin: `http://${shopHost}`, "content-type": "application/x-www-form-urlencoded" };
+  return {
+    healthz: await cost("healthz_cpu", 200, () => send(ROOT, "/healthz", null, {}), (r) => r.status === 200),
+    hostile_variants: await cost("hostile_variants_cpu", QUICK ? 10 : 40, () => send(ROOT, `/admin/${BIG}/products`, product, admin), (r) => r.status === 400 && /100/.test(r.body)),
+    chunked_400k_fields: await cost("chunked_fields_cpu", QUICK ? 10 : 40, () => send(shopHost, "/checkout", chunked, shop), (r) => r.status === 413),
+  };
+}
+
+function writeResults(results, counts, refusals) {
   const budget = 14 * 1024;
   const rows = Object.entries(results).map(([name, r]) => [
     name,
@@ -270,6 +316,7 @@ function writeResults(results, counts) {
     slices: { rounds: ROUNDS, seconds: SLICE, warmup_s: WARMUP },
     data: counts,
     routes: results,
+    refusals_cpu_ms_per_request: refusals,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   const file = QUICK ? "results.quick.json" : ON_DISK ? "results.disk.json" : "results.json";

@@ -5,11 +5,11 @@
 // for finding why a route misses its target. --rps only measures requests/s (no sampling), to
 // compare two versions of a route quickly.
 import autocannon from "autocannon";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
-import { BENCH_ROOT, benchDir, buildWorker, workerOptions } from "./runtime.mjs";
+import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./runtime.mjs";
 import { BIG, scaleSeedSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
@@ -18,22 +18,6 @@ const rpsOnly = args.includes("--rps");
 const isolate = (args.find((a) => a.startsWith("--isolate=")) ?? "--isolate=core:user").slice(10);
 const routes = args.filter((a) => !a.startsWith("--"));
 
-/** CPU time (user + system) of this script's workerd so far: less noisy than requests/s. */
-function workerdCpuMs() {
-  const tick = 1000 / 100; // USER_HZ
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("workerd")) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[1]) !== process.pid) continue; // another program's runtime
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
 const tmp = benchDir("hatti-prof-", { onDisk: args.includes("--disk") });
 buildWorker(tmp);
 const mf = new Miniflare(workerOptions(tmp, { cacheDisabled: uncached, inspectorPort: 9239 }));

@@ -42,6 +42,8 @@ export interface FormCase<Ctx = unknown> {
    * Other fields get realistic text.
    */
   values?: Record<string, (n: number, script: Script) => string | null>;
+  /** Fields posted along with the one under test (the theme form's `has_<key>` flag). */
+  companions?: (field: string) => Body;
   /** Tables whose rows a refused post may still change (rate-limit counters, sessions). */
   volatile?: string[];
   /** What the page's form shows besides the schema's fields (the CSRF token, hidden flags). */
@@ -204,7 +206,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
         const v = value(max, script);
         if (v === null) continue;
         expect(v.length).toBe(max);
-        const body = { ...(await c.valid(context)), [field]: v };
+        const body = { ...(await c.valid(context)), ...c.companions?.(field), [field]: v };
         const res = await c.post(context, c.action(context), body);
         expect(c.saved(res), `${script} ${field} at ${max}: ${res.status} ${fieldState(res.text, field)?.message ?? res.text.slice(0, 300)}`).toBe(true);
       }
@@ -215,7 +217,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       const context = await ready();
       const v = value(max + 1, "ur") ?? textOf(max + 1, "ur");
       expect(v.length).toBe(max + 1);
-      const body = { ...(await c.valid(context)), [field]: v };
+      const body = { ...(await c.valid(context)), ...c.companions?.(field), [field]: v };
       const before = await snapshot(c.volatile);
       const res = await c.post(context, c.action(context), body);
       expect(res.status, res.text.slice(0, 300)).toBe(400);

@@ -33,12 +33,14 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
   const name = `s_${f.key}`;
   const v = p.values[f.key];
   const error = err(t, p.errors, f.key);
+  /** What ties a control to its error, as every form's fields are tied. */
+  const aria = { "aria-invalid": error ? ("true" as const) : undefined, "aria-describedby": error ? `${id}-error` : undefined };
   const wrap = (control: preact.ComponentChildren, labelFor: string | null = id) => (
     <div class={error ? "field invalid" : "field"}>
       {labelFor ? <label for={labelFor}>{f.label}</label> : <span class="legend">{f.label}</span>}
       {control}
       {error && (
-        <p class="error" role="alert">
+        <p class="error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}
@@ -63,12 +65,12 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
       );
     case "textarea":
       return wrap(
-        <textarea id={id} name={name} rows={4} dir="auto">
+        <textarea id={id} name={name} rows={4} dir="auto" maxLength={f.max} {...aria}>
           {String(v ?? "")}
         </textarea>,
       );
     case "number":
-      return wrap(<input id={id} name={name} value={String(v ?? "")} inputMode="numeric" dir="ltr" />);
+      return wrap(<input id={id} name={name} value={String(v ?? "")} inputMode="numeric" dir="ltr" {...aria} />);
     case "choice":
       return wrap(
         <select id={id} name={name}>
@@ -129,7 +131,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
       );
     }
     default:
-      return wrap(<input id={id} name={name} value={String(v ?? "")} dir="auto" />);
+      return wrap(<input id={id} name={name} value={String(v ?? "")} dir="auto" maxLength={f.max} {...aria} />);
   }
 }
 

@@ -3,8 +3,9 @@
  * (src/storefront/theme-settings.ts) says how to draw it. Form values -> settings object,
  * and zod issues -> messages per field.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import type { Locale } from "../../i18n";
+import { MAX_ORIGINAL_BYTES } from "../../media/store";
 import { en } from "../../i18n/en";
 import type { FieldErrors } from "../../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../../storefront/theme-settings";
@@ -16,6 +17,8 @@ export interface SettingField {
   label: string;
   /** Value labels of a choice/sections field, in the schema's order. */
   options: [string, string][];
+  /** A text setting's cap, as its schema declares it. */
+  max?: number;
 }
 
 /** The fields of a theme's settings that carry form metadata, in schema order. */
@@ -26,7 +29,8 @@ export function settingFields(theme: Theme, locale: Locale): SettingField[] {
     const meta = settingMeta(schema);
     if (!meta?.input) continue;
     const options = Object.entries(meta.options ?? {}).map(([v, l]) => [v, l[locale] ?? l.en] as [string, string]);
-    out.push({ key, meta, label: meta.label[locale] ?? meta.label.en, options });
+    const max = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { maxLength?: number }).maxLength;
+    out.push({ key, meta, label: meta.label[locale] ?? meta.label.en, options, max });
   }
   return out;
 }
@@ -113,6 +117,72 @@ export function settingErrors(issues: readonly { path: PropertyKey[]; message: s
   for (const i of issues) {
     const k = String(i.path[0] ?? "_form");
     errors[k] ??= i.message in en ? i.message : "theme.invalid";
+  }
+  return errors;
+}
+
+/** Characters of a number setting as typed (the reader takes at most 9 digits). */
+const NUMBER_CHARS = 9;
+/** A stored photo's reference as the form carries it (JSON of an imageRef): far under this. */
+const IMAGE_REF_CHARS = 400;
+
+const on = () => z.enum(["on"]).optional();
+
+/**
+ * The theme form as posted, field by field (`s_<key>`, `has_<key>`, `pos_<key>_<value>`,
+ * `rm_<key>`, `file_<key>`, `theme`), with each field's cap: a text setting's is the cap its
+ * setting declares (read from its schema, not repeated), the others are fixed by their kind.
+ * Checked before anything reads the values, so an over-long value is refused beside its field.
+ */
+export function themeFormSchema(fields: SettingField[], themeIds: readonly string[]) {
+  const form: Record<string, z.ZodType> = { theme: z.enum(themeIds as [string, ...string[]]).optional() };
+  for (const f of fields) {
+    form[`has_${f.key}`] = z.enum(["1"]).optional();
+    const name = `s_${f.key}`;
+    switch (f.meta.input) {
+      case "text":
+      case "textarea":
+        form[name] = z.string().max(f.max!, "validation.tooLong").optional();
+        break;
+      case "colour":
+        form[name] = z.string().max(7, "theme.colourInvalid").optional();
+        break;
+      case "number":
+        form[name] = z.string().max(NUMBER_CHARS, "validation.number").optional();
+        break;
+      case "toggle":
+        form[name] = on();
+        break;
+      case "choice":
+        form[name] = z.enum(f.options.map(([o]) => o) as [string, ...string[]]).optional();
+        break;
+      case "sections":
+        form[name] = z.array(z.enum(f.options.map(([o]) => o) as [string, ...string[]])).max(f.options.length).optional();
+        for (const [o] of f.options) form[`pos_${f.key}_${o}`] = z.string().max(3, "validation.number").optional();
+        break;
+      case "image":
+        form[name] = z.string().max(IMAGE_REF_CHARS).optional();
+        form[`rm_${f.key}`] = on();
+        form[`file_${f.key}`] = z.file().max(MAX_ORIGINAL_BYTES).optional();
+        break;
+    }
+  }
+  return z.object(form);
+}
+
+/** Over-cap fields of a posted theme form, keyed by setting (as the page shows errors). */
+export function themeFormErrors(schema: z.ZodType, fields: SettingField[], values: Record<string, string>, lists: Record<string, string[]>): FieldErrors {
+  const posted: Record<string, unknown> = { ...values };
+  for (const f of fields) if (f.meta.input === "sections" && lists[`s_${f.key}`]) posted[`s_${f.key}`] = lists[`s_${f.key}`];
+  const result = schema.safeParse(posted);
+  const errors: FieldErrors = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? "_form");
+    const key = name.replace(/^(s|has|rm|file)_/, "").replace(/^pos_([^_]+)_.*$/, "$1");
+    if (key in errors) continue;
+    errors[key] = issue.message in en ? issue.message : "theme.invalid";
+    if (issue.code === "too_big") errors[`${key}.max`] = String(issue.maximum);
   }
   return errors;
 }

@@ -14,7 +14,7 @@ import { isThemeId, THEMES, themeById } from "../../../themes";
 import { adminChrome } from "../chrome";
 import { readAll } from "../form-all";
 import { requireOwner } from "../load-shop";
-import { currentSettings, fromForm, settingErrors, settingFields, toFormValues } from "./fields";
+import { currentSettings, fromForm, settingErrors, settingFields, themeFormErrors, themeFormSchema, toFormValues } from "./fields";
 import { renderPreview } from "./preview";
 import { ThemePage } from "./ThemePage";
 
@@ -36,6 +36,8 @@ async function posted(c: C, store: boolean) {
   const themeId = values.theme && isThemeId(values.theme) ? values.theme : c.var.shop.themeId;
   const theme = themeById(themeId);
   const fields = settingFields(theme, c.var.locale);
+  // Over-cap values are refused as typed, before anything else reads them.
+  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id)), fields, values, lists);
   const { candidate, shown } = fromForm(fields, values, lists, c.var.shop.id);
   // Fields the page did not show (another theme was showing) keep their current values.
   const current = currentSettings(theme, c.var.shop.themeSettings);
@@ -45,7 +47,7 @@ async function posted(c: C, store: boolean) {
       candidate[f.key] = current[f.key];
       shown[f.key] = currentShown[f.key]!;
     }
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = { ...capped };
   const fresh: { key: string; shownBefore: string | string[]; ref: Awaited<ReturnType<typeof storePhotoSet>> }[] = [];
   for (const f of fields) {
     if (f.meta.input !== "image") continue;

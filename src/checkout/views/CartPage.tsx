@@ -13,7 +13,7 @@ export interface CartPageProps {
 
 export function LineFlag({ ctx, line }: { ctx: StoreContext; line: QuoteLine }) {
   if (line.state === "soldOut") return <p class="co-flag">{ctx.t("checkout.cart.soldOut")}</p>;
-  if (line.state === "short") return <p class="co-flag">{ctx.t("checkout.cart.short", { n: line.stock ?? 0 })}</p>;
+  if (line.state === "short") return <p class="co-flag">{ctx.t("checkout.cart.short", { count: line.stock ?? 0 })}</p>;
   return null;
 }
 
@@ -30,7 +30,7 @@ export function CartPage({ shop, ctx, quote, alert }: CartPageProps) {
       )}
       {quote.missing.length > 0 && (
         <p class="co-note" role="status">
-          {t("checkout.cart.missing", { n: quote.missing.length })}
+          {t("checkout.cart.missing", { count: quote.missing.length })}
         </p>
       )}
       {quote.lines.length === 0 ? (

@@ -79,7 +79,7 @@ describe("cart in a cookie", () => {
     const cart = await c.get(`${a.origin}/cart`);
     expect(cart.status).toBe(200);
     expect(cart.text).not.toContain("Lawn Kurta");
-    expect(cart.text).toContain("Items no longer available were removed from your cart (1).");
+    expect(cart.text).toContain("1 item no longer available was removed from your cart.");
     expect(cart.text).toContain(`Subtotal</th><td>${money(90_000)}</td>`);
     // The cookie is rewritten without the foreign line.
     expect(cartCookie(c, a.origin)).toBe(`${a.dupatta.id}x1`);

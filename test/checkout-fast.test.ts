@@ -150,6 +150,7 @@ describe("one-round-trip checkout", () => {
     const changed = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id), seen: "90000" });
     expect(changed.res.status).toBe(409);
     expect(changed.res.text).toContain("Prices changed since you opened this page.");
+    expect(changed.res.text).toContain('data-refusal="price-changed"');
     // The aborted attempt (5 statements), then the long way's reads: hit, quote, look-up (3).
     expect(timing(changed.res)).toBe("d1q;dur=2, d1s;dur=8");
     expect(await ipHits(changed.ip)).toBe(1);
@@ -160,6 +161,7 @@ describe("one-round-trip checkout", () => {
     client.cookies(new URL(origin).host).set("hatti_cart", `${dupatta.id}x1`);
     const limited = await client.post(`${origin}/checkout`, { ...customerForm(), key: newKey(), zone: String(zone.id) }, { csrf: false, headers: { "cf-connecting-ip": ip } });
     expect(limited.status).toBe(429);
+    expect(limited.text).toContain('data-refusal="rate-limit"');
     expect(timing(limited)).toBe("d1q;dur=2, d1s;dur=8");
     expect(await ipHits(ip)).toBe(31);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);

@@ -79,6 +79,7 @@ describe("checkout", () => {
     expect(badPhone.status).toBe(400);
     expect(badPhone.text).toContain("Enter a Pakistani mobile number, like 0300 1234567.");
     expect(badPhone.text).toContain('value="12345"');
+    expect(badPhone.text).toContain('data-refusal="invalid"');
     expect(badPhone.text).toContain("House &lt;b>9&lt;/b>");
     expect(badPhone.text).toContain('value="Sana Khan"');
     expect(badPhone.headers.get("cache-control")).toBe("private, no-store");
@@ -97,6 +98,7 @@ describe("checkout", () => {
     const changed = await post({ seen: "1" });
     expect(changed.status).toBe(409);
     expect(changed.text).toContain("Prices changed since you opened this page.");
+    expect(changed.text).toContain('data-refusal="price-changed"');
 
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await stockOf(kurta[0]!.id)).toBe(5);
@@ -107,12 +109,14 @@ describe("checkout", () => {
     const empty = await new Client().post(`${origin}/checkout`, { ...customerForm(), key: "k".repeat(22), zone: String(zone.id) }, { csrf: false });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain("Your cart is empty.");
+    expect(empty.text).toContain('data-refusal="empty"');
 
     const { client, headers, key } = await customerAtCheckout(origin, [[kurta[0]!.id, 3]]);
     await env.DB.prepare("UPDATE variants SET stock = 2 WHERE id = ?").bind(kurta[0]!.id).run();
     const res = await client.post(`${origin}/checkout`, { ...customerForm(), key, zone: String(zone.id) }, { csrf: false, headers });
     expect(res.status).toBe(409);
     expect(res.text).toContain("Not enough stock for: Lawn Kurta (S).");
+    expect(res.text).toContain('data-refusal="short"');
     expect(res.text).toContain(">House 12, Street 4, Model Town</textarea>"); // kept
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
   });
@@ -176,6 +180,8 @@ describe("checkout", () => {
       expect([400, 409]).toContain(r.status);
       expect(r.text).toContain("Last Shawl");
       expect(r.text).toMatch(/Sorry, not enough left of: Last Shawl|Not enough stock for: Last Shawl/);
+      // The reason, as a marker that is not translated (the soak counts refusals by it).
+      expect(r.text).toMatch(/data-refusal="(sold-out|short)"/);
     }
     expect(await stockOf(last!.id)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(5);
@@ -192,6 +198,7 @@ describe("checkout", () => {
     for (let i = 0; i < 31; i++) last = await client.post(`${origin}/checkout`, { ...customerForm({ phone: "bad" }), key: "k".repeat(22), zone: String(zone.id) }, { csrf: false, headers });
     expect(last!.status).toBe(429);
     expect(last!.text).toContain("Too many attempts");
+    expect(last!.text).toContain('data-refusal="rate-limit"');
     expect(roundTrips(last!)).toBe(1);
   });
 

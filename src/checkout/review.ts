@@ -18,6 +18,13 @@ export type Review =
   | { kind: "priceChanged" }
   | { kind: "ready"; lines: QuoteLine[]; zone: Zone; form: CheckoutInput };
 
+/**
+ * Why a checkout post was refused, printed as `data-refusal` on the page's alert: a marker that
+ * is never translated, for tests and the soak to count refusals by (`short` and `sold-out` are
+ * stock, `price-changed` the seller's edit, `rate-limit` the per-address limit).
+ */
+export type Refusal = "sold-out" | "short" | "price-changed" | "rate-limit" | "empty" | "invalid";
+
 export function reviewCheckout(quote: Quote, values: FormValues, payments: PaymentOption[]): Review {
   const lines = orderable(quote);
   const short = quote.lines.filter((l) => l.state === "short");

@@ -21,7 +21,7 @@ import { paymentOptions } from "./payment";
 import { placeFast } from "./place-fast";
 import { placeOrder } from "./place-order";
 import { orderable, quoteCart, type Quote } from "./quote";
-import { reviewCheckout, type Review } from "./review";
+import { reviewCheckout, type Refusal, type Review } from "./review";
 import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
 import { CartPage } from "./views/CartPage";
 import { CheckoutPage } from "./views/CheckoutPage";
@@ -42,9 +42,9 @@ for (const p of ["/cart", "/cart/*", "/checkout", "/orders/*"]) checkoutRoutes.u
 
 const itemList = (lines: Quote["lines"]) => lines.map((l) => (l.variantTitle !== "Default" ? `${l.title} (${l.variantTitle})` : l.title)).join(", ");
 
-function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200) {
+function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200, refusal?: Refusal) {
   const ctx = personalContext(c.var.shop, c.req.url, cartCount(lines));
-  return renderPage(c, <CartPage shop={c.var.shop} ctx={ctx} quote={quote} alert={alert} />, status);
+  return renderPage(c, <CartPage shop={c.var.shop} ctx={ctx} quote={quote} alert={alert} refusal={refusal} />, status);
 }
 
 interface CheckoutView {
@@ -54,11 +54,12 @@ interface CheckoutView {
   values?: FormValues;
   errors?: FieldErrors;
   alert?: string;
+  refusal?: Refusal;
 }
 function showCheckout(c: C, v: CheckoutView, status: ContentfulStatusCode = 200) {
   const shop = c.var.shop;
   const ctx = personalContext(shop, c.req.url, cartCount(v.lines));
-  const page = <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} />;
+  const page = <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />;
   return renderPage(c, page, status);
 }
 
@@ -142,7 +143,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   const view = { lines, quote, key, values };
   if (limit.limited) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
-    return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }) }, 429);
+    return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }), refusal: "rate-limit" }, 429);
   }
   const review = reviewCheckout(quote, { ...values, key }, payments);
   if (review.kind !== "ready") return refuse(c, view, review);
@@ -154,11 +155,11 @@ checkoutRoutes.post("/checkout", async (c) => {
     // The seller changed a line, the zone or a price between the two round trips: say what.
     const again = reviewCheckout(fresh, { ...values, key }, payments);
     if (again.kind !== "ready") return refuse(c, { ...view, quote: fresh }, again);
-    return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.priceChanged") }, 409);
+    return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.priceChanged"), refusal: "price-changed" }, 409);
   }
   // Someone else bought the last units meanwhile: say which item ran short, keep the form.
   const ran = fresh.lines.filter((l) => l.state !== "ok");
-  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }) }, 409);
+  return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }), refusal: "sold-out" }, 409);
 });
 
 /** The answer to a checkout the review refused. */
@@ -167,14 +168,15 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
   switch (review.kind) {
     case "empty": {
       const gone = review.gone.filter((l) => l.state !== "ok");
-      return showCart(c, view.lines, view.quote, gone.length ? t("checkout.error.soldOutNow", { items: itemList(gone) }) : t("checkout.error.empty"), 400);
+      if (gone.length) return showCart(c, view.lines, view.quote, t("checkout.error.soldOutNow", { items: itemList(gone) }), 400, "sold-out");
+      return showCart(c, view.lines, view.quote, t("checkout.error.empty"), 400, "empty");
     }
     case "invalid":
-      return showCheckout(c, { ...view, errors: review.errors }, 400);
+      return showCheckout(c, { ...view, errors: review.errors, refusal: "invalid" }, 400);
     case "short":
-      return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(review.lines) }) }, 409);
+      return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(review.lines) }), refusal: "short" }, 409);
     case "priceChanged":
-      return showCheckout(c, { ...view, alert: t("checkout.error.priceChanged") }, 409);
+      return showCheckout(c, { ...view, alert: t("checkout.error.priceChanged"), refusal: "price-changed" }, 409);
   }
 }
 

@@ -37,7 +37,7 @@ function CollectionList(p: AdminChrome & { rows: Awaited<ReturnType<typeof listC
               <a href={`${b}/${x.id}`} dir="auto">
                 {x.title}
               </a>
-              <span class="tag">{t("collections.count", { n: x.count })}</span>
+              <span class="tag">{t("collections.count", { count: x.count })}</span>
             </div>
             <div class="acts">
               <MoveButtons action={`${b}/${x.id}/move`} csrf={p.csrf} t={t} what={x.title} />

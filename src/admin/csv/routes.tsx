@@ -52,7 +52,7 @@ function CsvPage(p: AdminChrome & { outcome?: Outcome }) {
       )}
       {o?.rowErrors && o.rowErrors.length > 0 && (
         <section class="card">
-          <h2>{t("csv.rowErrors", { n: o.rowErrors.length })}</h2>
+          <h2>{t("csv.rowErrors", { count: o.rowErrors.length })}</h2>
           <table class="report">
             <thead>
               <tr>

@@ -75,7 +75,7 @@ export function ProductList(p: ProductListProps) {
               </div>
               <p class="muted">
                 {formatMoney(x.price, p.currency, locale)}
-                {x.variants.length > 1 ? ` · ${t("products.variantCount", { n: x.variants.length })}` : ""}
+                {x.variants.length > 1 ? ` · ${t("products.variantCount", { count: x.variants.length })}` : ""}
               </p>
               {quick && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
               {(samePrice || stockable) && (

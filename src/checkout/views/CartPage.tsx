@@ -2,6 +2,7 @@ import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import { MAX_QTY } from "../cart";
 import type { Quote, QuoteLine } from "../quote";
+import type { Refusal } from "../review";
 import { StoreFrame } from "./frame";
 
 export interface CartPageProps {
@@ -9,28 +10,30 @@ export interface CartPageProps {
   ctx: StoreContext;
   quote: Quote;
   alert?: string;
+  /** Why a checkout post landed here (the alert's `data-refusal`). */
+  refusal?: Refusal;
 }
 
 export function LineFlag({ ctx, line }: { ctx: StoreContext; line: QuoteLine }) {
   if (line.state === "soldOut") return <p class="co-flag">{ctx.t("checkout.cart.soldOut")}</p>;
-  if (line.state === "short") return <p class="co-flag">{ctx.t("checkout.cart.short", { n: line.stock ?? 0 })}</p>;
+  if (line.state === "short") return <p class="co-flag">{ctx.t("checkout.cart.short", { count: line.stock ?? 0 })}</p>;
   return null;
 }
 
-export function CartPage({ shop, ctx, quote, alert }: CartPageProps) {
+export function CartPage({ shop, ctx, quote, alert, refusal }: CartPageProps) {
   const { t, money } = ctx;
   const canCheckout = quote.lines.some((l) => l.state === "ok") && !quote.lines.some((l) => l.state === "short");
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.cart.title")}>
       <h1>{t("checkout.cart.title")}</h1>
       {alert && (
-        <p class="co-alert" role="alert">
+        <p class="co-alert" role="alert" data-refusal={refusal}>
           {alert}
         </p>
       )}
       {quote.missing.length > 0 && (
         <p class="co-note" role="status">
-          {t("checkout.cart.missing", { n: quote.missing.length })}
+          {t("checkout.cart.missing", { count: quote.missing.length })}
         </p>
       )}
       {quote.lines.length === 0 ? (

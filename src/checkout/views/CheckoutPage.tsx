@@ -4,6 +4,7 @@ import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import type { PaymentOption } from "../payment";
 import { orderable, zoneFee, type Quote } from "../quote";
+import type { Refusal } from "../review";
 import { LineFlag } from "./CartPage";
 import { CoField } from "./CoField";
 import { StoreFrame } from "./frame";
@@ -25,12 +26,14 @@ export interface CheckoutPageProps {
   values?: FormValues;
   errors?: FieldErrors;
   alert?: string;
+  /** Why this post was refused (the alert's `data-refusal`). */
+  refusal?: Refusal;
 }
 
 /** The fields' caps, as the schema declares them. */
 const cap = caps(checkoutSchema);
 
-export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert }: CheckoutPageProps) {
+export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert, refusal }: CheckoutPageProps) {
   const { t, money } = ctx;
   const err = (k: string) => fieldMessage(t, errors, k);
   const lines = orderable(quote);
@@ -42,12 +45,12 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.title")}>
       <h1>{t("checkout.title")}</h1>
       {alert && (
-        <p class="co-alert" role="alert">
+        <p class="co-alert" role="alert" data-refusal={refusal}>
           {alert}
         </p>
       )}
       {!alert && Object.keys(errors).length > 0 && (
-        <p class="co-alert" role="alert">
+        <p class="co-alert" role="alert" data-refusal={refusal}>
           {t("checkout.error.fix")}
         </p>
       )}

@@ -21,7 +21,7 @@ export default {
   "products.status.active": "Active",
   "products.status.draft": "Draft",
   "products.status.archived": "Archived",
-  "products.variantCount": "{n} variants",
+  "products.variantCount": { one: "{count} variant", other: "{count} variants" },
   "products.stockOf": "Stock: {variant}",
   "products.field.title": "Title",
   "products.field.description": "Description",

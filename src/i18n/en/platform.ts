@@ -77,7 +77,7 @@ export default {
   "account.password.wrong": "That is not your current password.",
   "account.password.changed": "Password changed. You were logged out on every other device.",
   "account.sessions.title": "Devices",
-  "account.sessions.body": "You are logged in on {count} devices (this one included).",
+  "account.sessions.body": { one: "You are logged in on {count} device (this one).", other: "You are logged in on {count} devices (this one included)." },
   "account.sessions.others": "Log out on other devices",
   "account.sessions.all": "Log out everywhere",
   "account.sessions.othersDone": "You were logged out on every other device.",

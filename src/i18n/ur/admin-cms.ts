@@ -1,4 +1,5 @@
 import type en from "../en/admin-cms";
+import type { Mirror } from "../plural";
 
 export default {
   "csv.link": "مصنوعات درآمد یا برآمد کریں (CSV)",
@@ -22,7 +23,7 @@ export default {
   "products.status.active": "فعال",
   "products.status.draft": "مسودہ",
   "products.status.archived": "محفوظ شدہ",
-  "products.variantCount": "{n} اقسام",
+  "products.variantCount": { one: "{count} قسم", other: "{count} اقسام" },
   "products.stockOf": "اسٹاک: {variant}",
   "products.field.title": "نام",
   "products.field.description": "تفصیل",
@@ -92,4 +93,4 @@ export default {
   "media.mixed": "ایک تصویر کے تمام سائز ایک ہی فارمیٹ میں ہونے چاہییں۔",
   "media.none": "پہلے تصویر چنیں۔",
   "media.widthMismatch": "بھیجے گئے سائز تصویر سے میل نہیں کھاتے۔",
-} satisfies Record<keyof typeof en, string>;
+} satisfies Mirror<typeof en>;

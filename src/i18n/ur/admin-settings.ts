@@ -1,4 +1,5 @@
 import type en from "../en/admin-settings";
+import type { Mirror } from "../plural";
 
 export default {
   "collections.title": "مجموعے",
@@ -6,7 +7,7 @@ export default {
   "collections.empty": "ابھی کوئی مجموعہ نہیں۔",
   "collections.add": "نیا مجموعہ",
   "collections.edit": "مجموعے میں ترمیم",
-  "collections.count": "{n} مصنوعات",
+  "collections.count": { one: "{count} چیز", other: "{count} مصنوعات" },
   "collections.field.title": "نام",
   "collections.field.description": "تفصیل",
   "collections.products": "اس مجموعے کی مصنوعات",
@@ -93,7 +94,7 @@ export default {
   "csv.file": "CSV فائل",
   "csv.importButton": "مصنوعات درآمد کریں",
   "csv.done": "درآمد ہو گئیں: {created} نئی، {updated} اپ ڈیٹ۔",
-  "csv.rowErrors": "{n} قطاریں درآمد نہیں ہو سکیں",
+  "csv.rowErrors": { one: "{count} قطار درآمد نہیں ہو سکی", other: "{count} قطاریں درآمد نہیں ہو سکیں" },
   "csv.line": "لائن",
   "csv.problem": "مسئلہ",
   "csv.noFile": "پہلے CSV فائل چنیں۔",
@@ -106,4 +107,4 @@ export default {
   "csv.optionValueMissing": "اختیار کی ایک قدر غائب ہے۔",
   "csv.duplicateVariant": "اس چیز کی دو قطاروں میں ایک ہی اختیارات ہیں۔",
   "csv.saveFailed": "یہ چیز محفوظ نہیں ہو سکی۔",
-} satisfies Record<keyof typeof en, string>;
+} satisfies Mirror<typeof en>;

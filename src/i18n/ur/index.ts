@@ -1,4 +1,5 @@
-import type { MessageKey } from "../en";
+import type { en } from "../en";
+import type { Mirror } from "../plural";
 import common from "./common";
 import platform from "./platform";
 import admin from "./admin";
@@ -6,5 +7,5 @@ import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
 
-/** The Urdu catalogue: typed against English, so a missing string fails the type-check. */
-export const ur: Record<MessageKey, string> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
+/** The Urdu catalogue: typed against English, so a missing string or plural form fails the type-check. */
+export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };

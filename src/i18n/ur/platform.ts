@@ -77,7 +77,7 @@ export default {
   "account.password.wrong": "یہ آپ کا موجودہ پاس ورڈ نہیں ہے۔",
   "account.password.changed": "پاس ورڈ تبدیل ہو گیا۔ آپ کو باقی تمام آلات سے لاگ آؤٹ کر دیا گیا۔",
   "account.sessions.title": "آلات",
-  "account.sessions.body": "آپ {count} آلات پر لاگ اِن ہیں (یہ والا بھی)۔",
+  "account.sessions.body": { one: "آپ {count} آلے پر لاگ اِن ہیں (یہی والا)۔", other: "آپ {count} آلات پر لاگ اِن ہیں (یہ والا بھی)۔" },
   "account.sessions.others": "دوسرے آلات سے لاگ آؤٹ کریں",
   "account.sessions.all": "ہر جگہ سے لاگ آؤٹ کریں",
   "account.sessions.othersDone": "آپ کو باقی تمام آلات سے لاگ آؤٹ کر دیا گیا۔",

@@ -6,7 +6,8 @@ import { Hono, type Context } from "hono";
 import { setCookie } from "hono/cookie";
 import { requireUser, safeNext } from "../auth/guard";
 import { verifyPassword, dummyHash } from "../auth/password";
-import { clientIp, hit, peek, reset, RULES } from "../auth/rate-limit";
+import { loginGuard, recordLoginFailure, recordLoginSuccess } from "../auth/login-guard";
+import { clientIp, hit, RULES } from "../auth/rate-limit";
 import {
   clearSessionCookie,
   createSession,
@@ -16,6 +17,7 @@ import {
 } from "../auth/session";
 import type { AppEnv } from "../env";
 import { messages, isLocale } from "../i18n";
+import { setFlash } from "../lib/flash";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { THEMES, isThemeId } from "../../themes";
@@ -100,19 +102,22 @@ platform.post("/login", async (c) => {
     await verifyPassword("x", await dummyHash());
     return fail(t("login.failed"));
   }
-  const accountKey = `login:acct:${await sha256Hex(parsed.data.login.value)}`;
-  const locked = await peek(c.var.db, accountKey, RULES.loginAccount);
-  if (locked.limited) return fail(t("login.locked", { minutes: minutes(locked.retryAfterMs) }), 429);
+  const guard = await loginGuard(c.var.db, parsed.data.login, clientIp(c.req));
+  if (guard.refused) return fail(t("login.pairLimited", { minutes: minutes(guard.retryAfterMs) }), 429);
+  if (guard.waitMs) {
+    c.var.meter.marks["login-wait"] = guard.waitMs;
+    await new Promise((resolve) => setTimeout(resolve, guard.waitMs));
+  }
 
   const user = await findUser(c.var.db, parsed.data.login);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    const after = await hit(c.var.db, accountKey, RULES.loginAccount);
-    if (after.limited) return fail(t("login.locked", { minutes: minutes(after.retryAfterMs) }), 429);
+    await recordLoginFailure(c.var.db, guard);
     return fail(t("login.failed"));
   }
-  await reset(c.var.db, accountKey);
+  await recordLoginSuccess(c.var.db, guard, user.id, user.failedLogins);
   await acceptInvitations(c.var.db, user);
+  if (user.failedLogins > 0) setFlash(c, { kind: "loginFailures", count: user.failedLogins });
 
   // A new session on every log-in: a token planted before log-in is never promoted.
   const old = sessionToken(c);

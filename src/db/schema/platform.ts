@@ -15,6 +15,8 @@ export const users = sqliteTable(
     /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
     passwordHash: text("password_hash").notNull(),
     locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    /** Wrong passwords tried on this account since her last log-in: told to her at the next one. */
+    failedLogins: integer("failed_logins").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

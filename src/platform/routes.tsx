@@ -21,7 +21,8 @@ import { setFlash } from "../lib/flash";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { THEMES, isThemeId } from "../../themes";
-import { acceptInvitations, createUser, findUser, LoginTakenError } from "./accounts";
+import { pendingInvitationCount } from "../settings/staff";
+import { createUser, findUser, LoginTakenError } from "./accounts";
 import { loginSchema, shopStartSchema, signupSchema } from "./schemas";
 import { createShop, membershipsOf, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
@@ -69,15 +70,19 @@ platform.post("/signup", async (c) => {
 
   const parsed = validate(signupSchema, values);
   if (!parsed.ok) return show(parsed.errors, 400);
+  let invited = 0;
   try {
     const user = await createUser(c.var.db, { ...parsed.data, locale: c.var.locale });
     const token = await createSession(c.var.db, user.id, { userAgent: c.req.header("user-agent") });
     setSessionCookie(c, token);
+    invited = await pendingInvitationCount(c.var.db, user);
   } catch (err) {
     if (err instanceof LoginTakenError) return show({ login: "validation.loginTaken" }, 409);
     throw err;
   }
-  return c.redirect(slug ? `/start?slug=${encodeURIComponent(slug)}` : "/start", 303);
+  if (slug) return c.redirect(`/start?slug=${encodeURIComponent(slug)}`, 303);
+  // Invited to a shop: her invitations (and the way to a shop of her own) come first.
+  return c.redirect(invited ? "/admin/shops" : "/start", 303);
 });
 
 // ---------------------------------------------------------------- log-in / log-out
@@ -116,7 +121,6 @@ platform.post("/login", async (c) => {
     return fail(t("login.failed"));
   }
   await recordLoginSuccess(c.var.db, guard, user.id, user.failedLogins);
-  await acceptInvitations(c.var.db, user);
   if (user.failedLogins > 0) setFlash(c, { kind: "loginFailures", count: user.failedLogins });
 
   // A new session on every log-in: a token planted before log-in is never promoted.
@@ -128,7 +132,9 @@ platform.post("/login", async (c) => {
     userAgent: c.req.header("user-agent"),
   });
   setSessionCookie(c, token);
-  return c.redirect(safeNext(next, shops.length ? "/admin" : "/start"), 303);
+  // Log-in never moves her into a shop she has not joined: invitations wait on /admin/shops.
+  const landing = (await pendingInvitationCount(c.var.db, user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
+  return c.redirect(safeNext(next, landing), 303);
 });
 
 platform.post("/logout", async (c) => {

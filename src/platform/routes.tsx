@@ -23,8 +23,8 @@ import { renderPage } from "../lib/render";
 import { THEMES, isThemeId } from "../../themes";
 import { pendingInvitationCount } from "../settings/staff";
 import { createUser, findUser, LoginTakenError } from "./accounts";
-import { loginSchema, shopStartSchema, signupSchema } from "./schemas";
-import { createShop, membershipsOf, slugStatus, SlugTakenError } from "./shops";
+import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema } from "./schemas";
+import { createShop, membershipsOf, ownedShopCount, ShopLimitError, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
 import { Landing } from "./views/Landing";
 import { LoginPage } from "./views/LoginPage";
@@ -156,11 +156,16 @@ platform.get("/api/slug", async (c) => {
 platform.use("/start", requireUser());
 platform.use("/start/*", requireUser());
 
-platform.get("/start", (c) => {
+/** The wizard's refusal when she already owns as many shops as an account may. */
+const shopLimit = (c: Context<AppEnv>) => m(c).t("wizard.shopLimit", { max: MAX_SHOPS_OWNED });
+const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.db, c.var.user!.id)) >= MAX_SHOPS_OWNED;
+
+platform.get("/start", async (c) => {
   const slug = c.req.query("slug") ?? "";
+  const alert = (await atShopLimit(c)) ? shopLimit(c) : undefined;
   return renderPage(
     c,
-    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} />,
+    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} alert={alert} />,
   );
 });
 
@@ -168,12 +173,13 @@ platform.post("/start", async (c) => {
   const values = await readForm(c);
   // No address typed (JavaScript off): suggest one from the name.
   if (!values.slug?.trim() && values.name) values.slug = suggestSlug(values.name);
-  const show = (errors: Record<string, string>, suggestion?: string) =>
+  const show = (errors: Record<string, string>, suggestion?: string, alert?: string) =>
     renderPage(
       c,
-      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} />,
+      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} alert={alert} />,
       400,
     );
+  if (await atShopLimit(c)) return show({}, undefined, shopLimit(c));
   const parsed = validate(shopStartSchema, values);
   if (!parsed.ok) return show(parsed.errors);
   const status = await slugStatus(c.var.db, parsed.data.slug);
@@ -214,6 +220,7 @@ platform.post("/start/theme", async (c) => {
   try {
     await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
   } catch (err) {
+    if (err instanceof ShopLimitError) return themePage(c, name, slug, theme, shopLimit(c));
     if (!(err instanceof SlugTakenError)) throw err;
     // Taken between screens: back to the address with a suggestion.
     const status = await slugStatus(c.var.db, slug);

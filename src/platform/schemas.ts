@@ -54,3 +54,6 @@ export const shopNameField = z
   .pipe(z.string().min(2, "wizard.name.error").max(60, "wizard.name.error"));
 
 export const shopStartSchema = z.object({ name: shopNameField, slug: slugField });
+
+/** Shops one account may own, checked by the wizard (staff of other shops is not counted). */
+export const MAX_SHOPS_OWNED = 5;

@@ -95,4 +95,5 @@ export default {
   "invitations.decline": "Decline",
   "invitations.declineShop": "Decline the invitation to {shop}",
   "invitations.declined": "Invitation declined.",
+  "wizard.shopLimit": "You already own {max} shops, the most one account can open. You can run them all from Your shops.",
 } as const;

@@ -95,4 +95,5 @@ export default {
   "invitations.decline": "انکار کریں",
   "invitations.declineShop": "{shop} کی دعوت سے انکار کریں",
   "invitations.declined": "دعوت سے انکار کر دیا گیا۔",
+  "wizard.shopLimit": "آپ پہلے ہی {max} دکانوں کی مالک ہیں، جو ایک اکاؤنٹ زیادہ سے زیادہ کھول سکتا ہے۔ آپ یہ سب دکانیں \"آپ کی دکانیں\" سے چلا سکتی ہیں۔",
 } as const;

@@ -83,7 +83,7 @@ export default {
   "account.sessions.others": "Log out on other devices",
   "account.sessions.all": "Log out everywhere",
   "account.sessions.othersDone": "You were logged out on every other device.",
-  "shops.leave": "Leave this shop",
+  "shops.leave": "Leave",
   "shops.leaveShop": "Leave {shop}",
   "shops.left": "You left the shop. Its owner can invite you again.",
   "invitations.title": "Invitations",

@@ -83,7 +83,7 @@ export default {
   "account.sessions.others": "دوسرے آلات سے لاگ آؤٹ کریں",
   "account.sessions.all": "ہر جگہ سے لاگ آؤٹ کریں",
   "account.sessions.othersDone": "آپ کو باقی تمام آلات سے لاگ آؤٹ کر دیا گیا۔",
-  "shops.leave": "یہ دکان چھوڑیں",
+  "shops.leave": "چھوڑیں",
   "shops.leaveShop": "{shop} چھوڑیں",
   "shops.left": "آپ نے دکان چھوڑ دی۔ اس کی مالک آپ کو دوبارہ مدعو کر سکتی ہے۔",
   "invitations.title": "دعوتیں",

@@ -12,6 +12,7 @@ import type { AppEnv, Bindings } from "./env";
 import { messages } from "./i18n";
 import { HttpError } from "./lib/errors";
 import { Meter, meteredD1 } from "./lib/meter";
+import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
 import { platform } from "./platform/routes";
@@ -83,7 +84,7 @@ export function createApp() {
   app.route(AREA.shop, storefront);
 
   // Platform and admin.
-  app.use(`${AREA.platform}/*`, attachUser(), csrf({ token: true }));
+  app.use(`${AREA.platform}/*`, attachUser(), flashNotice(), csrf({ token: true }));
   app.route(`${AREA.platform}/admin`, admin);
   app.route(AREA.platform, platform);
 

@@ -4,6 +4,7 @@ import type { Shop } from "./tenancy/shop-cache";
 import type { Chrome } from "./catalog/storefront-chrome";
 import type { Messages, Locale } from "./i18n";
 import type { SessionUser } from "./auth/session";
+import type { Flash } from "./lib/flash";
 
 /** Bindings from wrangler.toml. */
 export interface Bindings {
@@ -32,6 +33,8 @@ export interface Variables {
   locale: Locale;
   t: Messages["t"];
   csrfToken: string;
+  /** A one-time notice for this page (platform host only; src/lib/flash.ts). */
+  flash: Flash | null;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -67,12 +67,18 @@ describe("shop settings", () => {
 });
 
 describe("staff", () => {
-  it("adds an existing user at once, invites a new one who joins at sign-up, and removes staff", async () => {
+  it("invites an existing user and a new one, who join when they accept; staff are kept out of the owner's pages and can be removed", async () => {
     const s = await sellerWithShop();
     const url = `${ROOT}/admin/${s.slug}/staff`;
+    const acceptFor = async (client: Client, contact: string) => {
+      const inv = (await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ? AND contact = ?", s.shopId, contact))!;
+      expect((await client.post(`${ROOT}/admin/shops/invitations/${inv.id}/accept`, {})).status).toBe(303);
+    };
     const existing = await signUp({ name: "Sana" });
     const add = await s.client.post(url, { contact: existing.login });
-    expect(add.location).toContain("done=added");
+    expect(add.location).toContain("done=invited");
+    expect(await one("SELECT role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = ? AND u.name = 'Sana'", s.shopId)).toBeNull();
+    await acceptFor(existing.client, `+92${existing.login.slice(1)}`);
     expect(await one("SELECT role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = ? AND u.name = 'Sana'", s.shopId)).toEqual({ role: "staff" });
     const phone = uniqPhone();
     const inv = await s.client.post(url, { contact: phone });
@@ -81,6 +87,8 @@ describe("staff", () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('value="not a phone"');
     const newcomer = await signUp({ name: "Hina", login: phone });
+    expect((await newcomer.client.get(`${ROOT}/admin/${s.slug}`)).status).toBe(404);
+    await acceptFor(newcomer.client, `+92${phone.slice(1)}`);
     const home = await newcomer.client.get(`${ROOT}/admin/${s.slug}`);
     expect(home.status).toBe(200);
     // Staff manage products but settings, theme, staff, payments and zones are a 404 for them.

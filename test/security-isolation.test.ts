@@ -126,6 +126,8 @@ describe("staff and the owner-only areas", () => {
     const s = await furnishedShop();
     const staff = await signUp({ name: "Staff member" });
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/staff`, { contact: staff.login })).status).toBe(303);
+    const invitation = (await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ? AND contact = ?", s.shopId, `+92${staff.login.slice(1)}`))!;
+    expect((await staff.client.post(`${ROOT}/admin/shops/invitations/${invitation.id}/accept`, {})).status).toBe(303);
     expect(await one("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = ? AND u.name = 'Staff member'", s.shopId)).toEqual({ role: "staff" });
     const before = await snapshot(s.shopId);
 

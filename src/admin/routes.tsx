@@ -13,7 +13,9 @@ import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
 import { dashboardStats } from "../orders/stats";
+import { invitationsFor, pendingInvitationCount } from "../settings/staff";
 import { cms } from "./cms";
+import { invitationRoutes, leaveRoutes } from "./staff/invitee-routes";
 import { adminChrome } from "./chrome";
 import { loadAdminShop } from "./load-shop";
 import { Dashboard } from "./views/Dashboard";
@@ -25,15 +27,25 @@ export const admin = new Hono<AppEnv>();
 admin.use("*", requireUser());
 
 admin.get("/", async (c) => {
-  const shops = await membershipsOf(c.var.db, c.var.user!.id);
-  const current = shops.find((s) => s.shopId === c.var.user!.shopId) ?? shops[0];
-  return c.redirect(current ? `/admin/${current.slug}` : "/start", 303);
+  const user = c.var.user!;
+  const shops = await membershipsOf(c.var.db, user.id);
+  const current = shops.find((s) => s.shopId === user.shopId) ?? shops[0];
+  if (current) return c.redirect(`/admin/${current.slug}`, 303);
+  // No shop yet: her invitations first, if she has any, else the wizard.
+  return c.redirect((await pendingInvitationCount(c.var.db, user)) ? "/admin/shops" : "/start", 303);
 });
 
+const shopsNotices = { declined: "invitations.declined", left: "shops.left" } as const;
+
 admin.get("/shops", async (c) => {
-  const shops = await membershipsOf(c.var.db, c.var.user!.id);
-  return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} />);
+  const user = c.var.user!;
+  const [shops, invitations] = await Promise.all([membershipsOf(c.var.db, user.id), invitationsFor(c.var.db, user)]);
+  const done = c.req.query("done");
+  const notice = done === "declined" || done === "left" ? shopsNotices[done] : undefined;
+  return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} invitations={invitations} notice={notice} />);
 });
+
+admin.route("/shops/invitations", invitationRoutes);
 
 admin.route("/account", account);
 
@@ -57,6 +69,7 @@ shopAdmin.get("/live", (c) =>
 );
 
 shopAdmin.route("/orders", orderAdmin);
+shopAdmin.route("/", leaveRoutes);
 shopAdmin.route("/", cms);
 
 admin.route("/:shop", shopAdmin);

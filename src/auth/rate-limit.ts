@@ -1,6 +1,6 @@
 /**
- * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in, sign-up and
- * checkout, per IP and per account.
+ * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in (per IP, and
+ * wrong passwords per account and address: login-guard.ts), sign-up and checkout.
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -13,8 +13,13 @@ export interface RateRule {
 
 export const RULES = {
   loginIp: { limit: 30, windowMs: 15 * 60_000 },
-  /** Wrong passwords on one account before it is locked for the rest of the window. */
-  loginAccount: { limit: 5, windowMs: 15 * 60_000 },
+  /** Wrong passwords on one account from one address before that pair is refused for the rest of the window. */
+  loginPair: { limit: 5, windowMs: 15 * 60_000 },
+  /**
+   * Wrong passwords on one account from anywhere before each attempt on it is slowed down
+   * (never refused: src/auth/login-guard.ts).
+   */
+  loginAccount: { limit: 10, windowMs: 15 * 60_000 },
   signupIp: { limit: 10, windowMs: 60 * 60_000 },
   checkoutIp: { limit: 30, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateRule>;
@@ -67,18 +72,6 @@ export function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), o
 export async function hit(db: Db, key: string, rule: RateRule, now = Date.now()): Promise<RateResult> {
   const { statement, read } = rateHit(db, key, rule, now);
   return read(await statement.all());
-}
-
-/** Reads a counter without counting a hit. */
-export async function peek(db: Db, key: string, rule: RateRule, now = Date.now()): Promise<RateResult> {
-  const start = now - (now % rule.windowMs);
-  const row = await db.select().from(rateLimits).where(sql`${rateLimits.key} = ${key}`).get();
-  const count = row && row.windowStart === start ? row.count : 0;
-  return { count, limited: count >= rule.limit, retryAfterMs: start + rule.windowMs - now };
-}
-
-export async function reset(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }
 
 export function clientIp(headers: { header(name: string): string | undefined }): string {

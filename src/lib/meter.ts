@@ -8,6 +8,8 @@ export class Meter {
   statements = 0;
   d1Ms = 0;
   readonly start = performance.now();
+  /** Other measures of this request (e.g. login-wait), reported beside D1's. */
+  readonly marks: Record<string, number> = {};
 
   record(ms: number, statements = 1): void {
     this.queries += 1;
@@ -18,7 +20,7 @@ export class Meter {
   header(extra: Record<string, number> = {}): string {
     const total = performance.now() - this.start;
     const parts = [`d1;dur=${this.d1Ms.toFixed(1)};desc="${this.queries} queries"`, `d1q;dur=${this.queries}`, `d1s;dur=${this.statements}`];
-    for (const [k, v] of Object.entries(extra)) parts.push(`${k};dur=${v}`);
+    for (const [k, v] of Object.entries({ ...this.marks, ...extra })) parts.push(`${k};dur=${v}`);
     parts.push(`total;dur=${total.toFixed(1)}`);
     return parts.join(", ");
   }

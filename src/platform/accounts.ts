@@ -1,10 +1,10 @@
 /** Seller accounts: creation and look-up by phone or email. No HTTP here. */
-import { and, count, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, count, eq, gt, ne } from "drizzle-orm";
 import type { Identity } from "../auth/identity";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { invitations, memberships, sessions, users } from "../db/schema";
+import { sessions, users } from "../db/schema";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -17,8 +17,9 @@ export async function findUser(db: Db, id: Identity): Promise<UserRow | undefine
 export class LoginTakenError extends Error {}
 
 /**
- * Creates a user and accepts staff invitations addressed to her.
- * Throws LoginTakenError when the phone or email is already registered.
+ * Creates a user. Staff invitations addressed to her phone or email stay pending for her to
+ * accept (src/settings/staff.ts). Throws LoginTakenError when the phone or email is already
+ * registered.
  */
 export async function createUser(
   db: Db,
@@ -38,30 +39,11 @@ export async function createUser(
       })
       .returning()
       .get();
-    await acceptInvitations(db, user);
     return user;
   } catch (err) {
     if (isUniqueViolation(err)) throw new LoginTakenError();
     throw err;
   }
-}
-
-/**
- * Pending staff invitations addressed to this user's phone or email become memberships.
- * Runs at sign-up and at every log-in, so an invitation sent later is picked up too.
- */
-export async function acceptInvitations(db: Db, user: Pick<UserRow, "id" | "phone" | "email">): Promise<void> {
-  const contacts = [user.phone, user.email].filter((c): c is string => !!c);
-  if (!contacts.length) return;
-  const pending = await db.select().from(invitations).where(inArray(invitations.contact, contacts)).all();
-  if (!pending.length) return;
-  await db.batch([
-    db
-      .insert(memberships)
-      .values(pending.map((p) => ({ shopId: p.shopId, userId: user.id, role: p.role })))
-      .onConflictDoNothing(),
-    db.delete(invitations).where(inArray(invitations.id, pending.map((p) => p.id))),
-  ]);
 }
 
 /** Sets a new password and revokes every other session of the user, in one batch. */

@@ -6,7 +6,8 @@ import { Hono, type Context } from "hono";
 import { setCookie } from "hono/cookie";
 import { requireUser, safeNext } from "../auth/guard";
 import { verifyPassword, dummyHash } from "../auth/password";
-import { clientIp, hit, peek, reset, RULES } from "../auth/rate-limit";
+import { loginGuard, recordLoginFailure, recordLoginSuccess } from "../auth/login-guard";
+import { clientIp, hit, RULES } from "../auth/rate-limit";
 import {
   clearSessionCookie,
   createSession,
@@ -16,12 +17,14 @@ import {
 } from "../auth/session";
 import type { AppEnv } from "../env";
 import { messages, isLocale } from "../i18n";
+import { setFlash } from "../lib/flash";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { THEMES, isThemeId } from "../../themes";
-import { acceptInvitations, createUser, findUser, LoginTakenError } from "./accounts";
-import { loginSchema, shopStartSchema, signupSchema } from "./schemas";
-import { createShop, membershipsOf, slugStatus, SlugTakenError } from "./shops";
+import { pendingInvitationCount } from "../settings/staff";
+import { createUser, findUser, LoginTakenError } from "./accounts";
+import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema } from "./schemas";
+import { createShop, membershipsOf, ownedShopCount, ShopLimitError, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
 import { Landing } from "./views/Landing";
 import { LoginPage } from "./views/LoginPage";
@@ -67,15 +70,19 @@ platform.post("/signup", async (c) => {
 
   const parsed = validate(signupSchema, values);
   if (!parsed.ok) return show(parsed.errors, 400);
+  let invited = 0;
   try {
     const user = await createUser(c.var.db, { ...parsed.data, locale: c.var.locale });
     const token = await createSession(c.var.db, user.id, { userAgent: c.req.header("user-agent") });
     setSessionCookie(c, token);
+    invited = await pendingInvitationCount(c.var.db, user);
   } catch (err) {
     if (err instanceof LoginTakenError) return show({ login: "validation.loginTaken" }, 409);
     throw err;
   }
-  return c.redirect(slug ? `/start?slug=${encodeURIComponent(slug)}` : "/start", 303);
+  if (slug) return c.redirect(`/start?slug=${encodeURIComponent(slug)}`, 303);
+  // Invited to a shop: her invitations (and the way to a shop of her own) come first.
+  return c.redirect(invited ? "/admin/shops" : "/start", 303);
 });
 
 // ---------------------------------------------------------------- log-in / log-out
@@ -100,19 +107,21 @@ platform.post("/login", async (c) => {
     await verifyPassword("x", await dummyHash());
     return fail(t("login.failed"));
   }
-  const accountKey = `login:acct:${await sha256Hex(parsed.data.login.value)}`;
-  const locked = await peek(c.var.db, accountKey, RULES.loginAccount);
-  if (locked.limited) return fail(t("login.locked", { minutes: minutes(locked.retryAfterMs) }), 429);
+  const guard = await loginGuard(c.var.db, parsed.data.login, clientIp(c.req));
+  if (guard.refused) return fail(t("login.pairLimited", { minutes: minutes(guard.retryAfterMs) }), 429);
+  if (guard.waitMs) {
+    c.var.meter.marks["login-wait"] = guard.waitMs;
+    await new Promise((resolve) => setTimeout(resolve, guard.waitMs));
+  }
 
   const user = await findUser(c.var.db, parsed.data.login);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    const after = await hit(c.var.db, accountKey, RULES.loginAccount);
-    if (after.limited) return fail(t("login.locked", { minutes: minutes(after.retryAfterMs) }), 429);
+    await recordLoginFailure(c.var.db, guard);
     return fail(t("login.failed"));
   }
-  await reset(c.var.db, accountKey);
-  await acceptInvitations(c.var.db, user);
+  await recordLoginSuccess(c.var.db, guard, user.id, user.failedLogins);
+  if (user.failedLogins > 0) setFlash(c, { kind: "loginFailures", count: user.failedLogins });
 
   // A new session on every log-in: a token planted before log-in is never promoted.
   const old = sessionToken(c);
@@ -123,7 +132,9 @@ platform.post("/login", async (c) => {
     userAgent: c.req.header("user-agent"),
   });
   setSessionCookie(c, token);
-  return c.redirect(safeNext(next, shops.length ? "/admin" : "/start"), 303);
+  // Log-in never moves her into a shop she has not joined: invitations wait on /admin/shops.
+  const landing = (await pendingInvitationCount(c.var.db, user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
+  return c.redirect(safeNext(next, landing), 303);
 });
 
 platform.post("/logout", async (c) => {
@@ -145,11 +156,16 @@ platform.get("/api/slug", async (c) => {
 platform.use("/start", requireUser());
 platform.use("/start/*", requireUser());
 
-platform.get("/start", (c) => {
+/** The wizard's refusal when she already owns as many shops as an account may. */
+const shopLimit = (c: Context<AppEnv>) => m(c).t("wizard.shopLimit", { max: MAX_SHOPS_OWNED });
+const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.db, c.var.user!.id)) >= MAX_SHOPS_OWNED;
+
+platform.get("/start", async (c) => {
   const slug = c.req.query("slug") ?? "";
+  const alert = (await atShopLimit(c)) ? shopLimit(c) : undefined;
   return renderPage(
     c,
-    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} />,
+    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} alert={alert} />,
   );
 });
 
@@ -157,12 +173,13 @@ platform.post("/start", async (c) => {
   const values = await readForm(c);
   // No address typed (JavaScript off): suggest one from the name.
   if (!values.slug?.trim() && values.name) values.slug = suggestSlug(values.name);
-  const show = (errors: Record<string, string>, suggestion?: string) =>
+  const show = (errors: Record<string, string>, suggestion?: string, alert?: string) =>
     renderPage(
       c,
-      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} />,
+      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} alert={alert} />,
       400,
     );
+  if (await atShopLimit(c)) return show({}, undefined, shopLimit(c));
   const parsed = validate(shopStartSchema, values);
   if (!parsed.ok) return show(parsed.errors);
   const status = await slugStatus(c.var.db, parsed.data.slug);
@@ -203,6 +220,7 @@ platform.post("/start/theme", async (c) => {
   try {
     await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
   } catch (err) {
+    if (err instanceof ShopLimitError) return themePage(c, name, slug, theme, shopLimit(c));
     if (!(err instanceof SlugTakenError)) throw err;
     // Taken between screens: back to the address with a suggestion.
     const status = await slugStatus(c.var.db, slug);

@@ -9,9 +9,12 @@ const text = (max: number, key: string) =>
     .transform((s) => s.replace(/\0/g, "").trim())
     .pipe(z.string().min(1, key).max(max, "validation.tooLong"));
 
+/** The longest phone or email typed in any form (an email address is at most 254 characters). */
+export const IDENTITY_MAX = 254;
+
 export const identityField = z
   .string({ message: "validation.login" })
-  .max(254, "validation.login")
+  .max(IDENTITY_MAX, "validation.login")
   .transform((s, ctx) => {
     const id = parseIdentity(s);
     if (!id) {
@@ -51,3 +54,6 @@ export const shopNameField = z
   .pipe(z.string().min(2, "wizard.name.error").max(60, "wizard.name.error"));
 
 export const shopStartSchema = z.object({ name: shopNameField, slug: slugField });
+
+/** Shops one account may own, checked by the wizard (staff of other shops is not counted). */
+export const MAX_SHOPS_OWNED = 5;

@@ -1,9 +1,10 @@
 /** Shops on the platform: slug availability, creation, a seller's memberships. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../db/errors";
+import { isNotNullViolation, isUniqueViolation } from "../db/errors";
 import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
+import { MAX_SHOPS_OWNED } from "./schemas";
 import { invalidateShop } from "../tenancy/shop-cache";
 
 export type SlugStatus =
@@ -26,6 +27,17 @@ export async function slugStatus(db: Db, slug: string): Promise<SlugStatus> {
 
 export class SlugTakenError extends Error {}
 
+/** The owner already has MAX_SHOPS_OWNED shops. */
+export class ShopLimitError extends Error {}
+
+const ownedCount = (userId: number) =>
+  sql`(SELECT count(*) FROM ${memberships} WHERE ${memberships.userId} = ${userId} AND ${memberships.role} = 'owner')`;
+
+/** How many shops she owns. */
+export async function ownedShopCount(db: Db, userId: number): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT ${ownedCount(userId)} AS n`)).n;
+}
+
 export interface NewShop {
   name: string;
   slug: string;
@@ -34,14 +46,23 @@ export interface NewShop {
   ownerId: number;
 }
 
-/** Creates the shop, its owner membership and a starting delivery zone in one atomic batch. */
+/**
+ * Creates the shop, its owner membership and a starting delivery zone in one atomic batch.
+ * Throws SlugTakenError, or ShopLimitError when she already owns MAX_SHOPS_OWNED shops. The cap
+ * is checked by the shop's INSERT itself: past it the slug is NULL, which the NOT NULL
+ * constraint refuses, aborting the whole batch, so two wizard posts racing each other cannot
+ * make a sixth shop and a refused one leaves no membership or zone behind. (A conditional
+ * INSERT ... SELECT that inserts nothing would leave the batch's later statements to find the
+ * shop by its slug, which may be someone else's shop.)
+ */
 export async function createShop(db: Db, input: NewShop): Promise<{ id: number; slug: string }> {
   const shopId = sql`(SELECT ${shops.id} FROM ${shops} WHERE ${shops.slug} = ${input.slug})`;
+  const slugUnderCap = sql`CASE WHEN ${ownedCount(input.ownerId)} < ${MAX_SHOPS_OWNED} THEN ${input.slug} END`;
   try {
     const [created] = await db.batch([
       db
         .insert(shops)
-        .values({ name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? "en" })
+        .values({ name: input.name, slug: slugUnderCap, themeId: input.themeId, locale: input.locale ?? "en" })
         .returning({ id: shops.id, slug: shops.slug }),
       db.insert(memberships).values({ shopId, userId: input.ownerId, role: "owner" }),
       db.insert(deliveryZones).values({ shopId, name: input.locale === "ur" ? "پورا پاکستان" : "All of Pakistan", fee: 25_000 }),
@@ -50,6 +71,7 @@ export async function createShop(db: Db, input: NewShop): Promise<{ id: number; 
     return created[0]!;
   } catch (err) {
     if (isUniqueViolation(err)) throw new SlugTakenError();
+    if (isNotNullViolation(err, "shops.slug")) throw new ShopLimitError();
     throw err;
   }
 }

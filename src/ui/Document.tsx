@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Messages } from "../i18n";
+import { FlashNotice } from "./Flash";
 import { baseCss } from "./styles";
 
 export interface DocumentProps {
@@ -26,6 +27,7 @@ export function Document({ m, title, children, css, script, robots }: DocumentPr
         <style dangerouslySetInnerHTML={{ __html: baseCss + (css ?? "") }} />
       </head>
       <body>
+        <FlashNotice m={m} />
         {children}
         {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
       </body>

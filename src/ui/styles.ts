@@ -31,6 +31,7 @@ h2{font-size:1.15rem;margin:24px 0 8px}
 .btn.small{min-height:40px;padding:6px 12px;font-weight:600}
 .alert{border-radius:10px;padding:12px;margin:0 0 16px;background:#fef2f2;color:var(--err);border:1px solid #fecaca;font-weight:600}
 .notice{border-radius:10px;padding:12px;margin:0 0 16px;background:#f0fdf4;color:var(--ok);border:1px solid #bbf7d0}
+.flash{margin:0;border-radius:0;border-width:0 0 1px}
 .muted{color:var(--muted)}
 .center{text-align:center}
 .stack>*+*{margin-top:12px}

@@ -1,8 +1,11 @@
-/** /admin/:shop/staff (owner only): invite by phone or email, list and remove staff. */
+/**
+ * /admin/:shop/staff (owner only): invite by phone or email, list and remove staff, cancel
+ * invitations. An invitation is pending until the invitee accepts it (src/settings/staff.ts);
+ * until then this page shows only the contact typed here.
+ */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
-import { parseIdentity } from "../../auth/identity";
 import type { AppEnv } from "../../env";
+import type { MessageKey } from "../../i18n";
 import { HttpError } from "../../lib/errors";
 import { readForm, validate, type FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
@@ -13,29 +16,21 @@ import { Form } from "../../ui/Form";
 import { adminChrome, type AdminChrome } from "../chrome";
 import { intParam } from "../form-all";
 import { requireOwner } from "../load-shop";
-import { ActionButton, err } from "../views/bits";
+import { inviteSchema, STAFF_CAP } from "./schema";
+import { IDENTITY_MAX } from "../../platform/schemas";
+import { ActionButton } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
 
 export const staffRoutes = new Hono<AppEnv>();
 staffRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-const inviteSchema = z.object({
-  contact: z.string().transform((s, ctx) => {
-    const id = parseIdentity(s);
-    if (!id) {
-      ctx.addIssue({ code: "custom", message: "validation.login" });
-      return z.NEVER;
-    }
-    return id;
-  }),
-});
-
-const notices = { added: "staff.added", invited: "staff.invited", already: "staff.already", removed: "staff.removed" } as const;
+const notices = { invited: "staff.invited", already: "staff.already", removed: "staff.removed" } as const;
 
 function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?: FieldErrors; notice?: keyof typeof notices }) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/staff`;
+  const contactError = p.errors?.contact ? t(p.errors.contact as MessageKey, { max: STAFF_CAP }) : undefined;
   return (
     <AdminShell {...p} title={t("staff.title")} tab="shop" css={cmsCss}>
       <p>
@@ -68,7 +63,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
       <section class="card">
         <h2>{t("staff.invite")}</h2>
         <Form action={b} csrf={p.csrf}>
-          <Field name="contact" label={t("staff.contact")} value={p.contact} error={err(t, p.errors, "contact")} hint={t("staff.contactHint")} inputMode="email" dir="ltr" maxLength={254} />
+          <Field name="contact" label={t("staff.contact")} value={p.contact} error={contactError} hint={t("staff.contactHint")} inputMode="email" autoComplete="off" dir="ltr" maxLength={IDENTITY_MAX} />
           <button class="btn block" type="submit">
             {t("staff.inviteButton")}
           </button>
@@ -91,6 +86,7 @@ staffRoutes.post("/", async (c) => {
   const r = validate(inviteSchema, values);
   if (!r.ok) return page(c, { contact: values.contact, errors: r.errors }, 400);
   const result = await inviteStaff(c.var.db, c.var.shop.id, r.data.contact, c.var.user!.id);
+  if (result === "full") return page(c, { contact: values.contact, errors: { contact: "staff.full" } }, 400);
   return c.redirect(`/admin/${c.var.shop.slug}/staff?done=${result}`, 303);
 });
 

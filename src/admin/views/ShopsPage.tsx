@@ -1,16 +1,66 @@
-import type { Messages } from "../../i18n";
+import type { Messages, MessageKey } from "../../i18n";
 import type { MembershipView } from "../../platform/shops";
+import type { PendingInvitation } from "../../settings/staff";
 import { Document } from "../../ui/Document";
+import { Form } from "../../ui/Form";
 import { TopBar } from "../../ui/TopBar";
 
-/** A seller's shops: switch between them or create another. */
-export function ShopsPage({ m, csrf, shops }: { m: Messages; csrf: string; shops: MembershipView[] }) {
+export interface ShopsPageProps {
+  m: Messages;
+  csrf: string;
+  shops: MembershipView[];
+  /** Invitations addressed to her, waiting for her answer. */
+  invitations: PendingInvitation[];
+  notice?: MessageKey;
+}
+
+const css = `
+.invites{list-style:none;padding:0;margin:0}
+.invites li{padding:12px 0;border-top:1px solid var(--line)}
+.invites li:first-child{border-top:0}
+.invites p{margin:4px 0 12px}
+.shops .leave{margin:4px 0 0}
+`;
+
+/** A seller's shops: switch between them, answer invitations, leave a shop, or create another. */
+export function ShopsPage({ m, csrf, shops, invitations, notice }: ShopsPageProps) {
   const { t } = m;
   return (
-    <Document m={m} title={t("shops.title")} robots="noindex">
+    <Document m={m} title={t("shops.title")} robots="noindex" css={css}>
       <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
       <main class="wrap">
         <h1>{t("shops.title")}</h1>
+        {notice && (
+          <p class="notice" role="status">
+            {t(notice)}
+          </p>
+        )}
+        {invitations.length > 0 && (
+          <section class="card" aria-labelledby="invitations">
+            <h2 id="invitations">{t("invitations.title")}</h2>
+            <p class="muted">{t("invitations.hint")}</p>
+            <ul class="invites">
+              {invitations.map((i) => (
+                <li key={i.id}>
+                  <strong dir="auto">{i.shopName}</strong>
+                  <p class="muted">{i.invitedBy ? t("invitations.by", { name: i.invitedBy }) : t("invitations.byShop")}</p>
+                  <div class="row">
+                    <Form action={`/admin/shops/invitations/${i.id}/accept`} csrf={csrf} class="inline">
+                      <button class="btn" type="submit" aria-label={t("invitations.acceptShop", { shop: i.shopName })}>
+                        {t("invitations.accept")}
+                      </button>
+                    </Form>
+                    <Form action={`/admin/shops/invitations/${i.id}/decline`} csrf={csrf} class="inline">
+                      <button class="btn ghost" type="submit" aria-label={t("invitations.declineShop", { shop: i.shopName })}>
+                        {t("invitations.decline")}
+                      </button>
+                    </Form>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <ul class="shops">
           {shops.map((s) => (
             <li key={s.shopId}>
@@ -18,6 +68,13 @@ export function ShopsPage({ m, csrf, shops }: { m: Messages; csrf: string; shops
                 <span>{s.name}</span>
                 <span class="muted">{t(s.role === "owner" ? "shops.role.owner" : "shops.role.staff")}</span>
               </a>
+              {s.role === "staff" && (
+                <Form action={`/admin/${s.slug}/leave`} csrf={csrf} class="leave">
+                  <button class="btn ghost small" type="submit" aria-label={t("shops.leaveShop", { shop: s.name })}>
+                    {t("shops.leave")}
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>

@@ -15,6 +15,8 @@ export const users = sqliteTable(
     /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
     passwordHash: text("password_hash").notNull(),
     locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    /** Wrong passwords tried on this account since her last log-in: told to her at the next one. */
+    failedLogins: integer("failed_logins").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -106,7 +108,12 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.shopId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
-/** A staff invitation: whoever signs up or logs in with this phone/email joins the shop. */
+/**
+ * A staff invitation, pending until the person with this phone/email, logged in, accepts it (it
+ * then becomes a membership and the row goes) or declines it. The shop's owner sees it as
+ * pending either way (declined_at is never shown to her), so an invitation tells her nothing
+ * about who owns a number.
+ */
 export const invitations = sqliteTable(
   "invitations",
   {
@@ -119,6 +126,8 @@ export const invitations = sqliteTable(
     role: text("role", { enum: ["staff"] }).notNull().default("staff"),
     invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    /** Set when the invitee declines: hidden from her since, still "pending" to the shop. */
+    declinedAt: integer("declined_at"),
   },
   (t) => [
     uniqueIndex("invitations_shop_contact_uq").on(t.shopId, t.contact),

@@ -13,16 +13,23 @@ export interface StartProps {
   values?: FormValues;
   errors?: FieldErrors;
   suggestion?: string;
+  /** A problem with the account rather than a field (e.g. too many shops). */
+  alert?: string;
 }
 
 /** Wizard screens 2 and 3 in one: the shop's name, and its address suggested from it. */
-export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion }: StartProps) {
+export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion, alert }: StartProps) {
   const { t } = m;
   const slugError = fieldError(t, errors, "slug");
   return (
     <AuthShell m={m} title={t("wizard.name.title")} script={slugScript}>
       <p class="step">{t("wizard.name.step")}</p>
       <h1>{t("wizard.name.title")}</h1>
+      {alert && (
+        <p class="alert" role="alert">
+          {alert}
+        </p>
+      )}
       <Form action="/start" csrf={csrf} id="start">
         <Field name="name" label={t("wizard.name.label")} value={values.name} hint={t("wizard.name.hint")} error={fieldError(t, errors, "name")} maxLength={60} required />
         <Field

@@ -8,12 +8,14 @@ import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
+type Row<T extends SQLiteTable> = Partial<Record<keyof T["$inferInsert"], unknown>>;
+
 /**
- * One row's INSERT, made only while `count` (a scalar sub-query) is below `cap`. Columns not in
- * `row` take their declared default (SQL or value) or NULL, in the table's column order, as
- * drizzle's INSERT ... SELECT lists every column.
+ * One row's INSERT, made only when `where` holds. Columns not in `row` take their declared
+ * default (SQL or value) or NULL, in the table's column order, as drizzle's INSERT ... SELECT
+ * lists every column; values may be SQL (a sub-query).
  */
-export function insertBelowCap<T extends SQLiteTable>(db: Db, table: T, row: Partial<Record<keyof T["$inferInsert"], unknown>>, count: SQL, cap: number) {
+export function insertWhere<T extends SQLiteTable>(db: Db, table: T, row: Row<T>, where: SQL) {
   const values = Object.entries(getTableColumns(table)).map(([key, col]) => {
     const given = (row as Record<string, unknown>)[key];
     const value = given !== undefined ? given : col.default !== undefined ? col.default : null;
@@ -21,5 +23,10 @@ export function insertBelowCap<T extends SQLiteTable>(db: Db, table: T, row: Par
     if (value instanceof Object && "getSQL" in value) return (value as { getSQL(): SQL }).getSQL();
     return sql`${col.mapToDriverValue(value)}`;
   });
-  return db.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} WHERE (${count}) < ${cap}`);
+  return db.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} WHERE ${where}`);
+}
+
+/** One row's INSERT, made only while `count` (a scalar sub-query) is below `cap`. */
+export function insertBelowCap<T extends SQLiteTable>(db: Db, table: T, row: Row<T>, count: SQL, cap: number) {
+  return insertWhere(db, table, row, sql`(${count}) < ${cap}`);
 }

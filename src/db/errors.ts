@@ -9,8 +9,5 @@ export function causeChainIncludes(err: unknown, needle: string): boolean {
 /** A UNIQUE constraint (or unique index) refused the write. */
 export const isUniqueViolation = (err: unknown): boolean => causeChainIncludes(err, "UNIQUE constraint failed");
 
-/** A NOT NULL constraint on `column` ("table.column") refused the write. */
-export const isNotNullViolation = (err: unknown, column: string): boolean => causeChainIncludes(err, `NOT NULL constraint failed: ${column}`);
-
 /** A CHECK constraint refused the write (e.g. stock would go below 0). */
 export const isCheckViolation = (err: unknown): boolean => causeChainIncludes(err, "CHECK constraint failed");

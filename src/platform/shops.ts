@@ -1,7 +1,8 @@
 /** Shops on the platform: slug availability, creation, a seller's memberships. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { isNotNullViolation, isUniqueViolation } from "../db/errors";
+import { insertBelowCap, insertWhere } from "../db/capped";
+import { isUniqueViolation } from "../db/errors";
 import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { MAX_SHOPS_OWNED } from "./schemas";
@@ -49,31 +50,31 @@ export interface NewShop {
 /**
  * Creates the shop, its owner membership and a starting delivery zone in one atomic batch.
  * Throws SlugTakenError, or ShopLimitError when she already owns MAX_SHOPS_OWNED shops. The cap
- * is checked by the shop's INSERT itself: past it the slug is NULL, which the NOT NULL
- * constraint refuses, aborting the whole batch, so two wizard posts racing each other cannot
- * make a sixth shop and a refused one leaves no membership or zone behind. (A conditional
- * INSERT ... SELECT that inserts nothing would leave the batch's later statements to find the
- * shop by its slug, which may be someone else's shop.)
+ * is counted by the shop's INSERT itself (so two wizard posts racing each other cannot make a
+ * sixth shop), and its RETURNING says whether the shop was made. The membership and the zone
+ * are inserted only for the shop this batch made (a shop with that slug and no member yet; then
+ * one whose only member is her), so a refused shop leaves nothing behind and never touches a
+ * shop of someone else with that slug.
  */
 export async function createShop(db: Db, input: NewShop): Promise<{ id: number; slug: string }> {
-  const shopId = sql`(SELECT ${shops.id} FROM ${shops} WHERE ${shops.slug} = ${input.slug})`;
-  const slugUnderCap = sql`CASE WHEN ${ownedCount(input.ownerId)} < ${MAX_SHOPS_OWNED} THEN ${input.slug} END`;
+  const madeNow = sql`(SELECT s.id FROM ${shops} s WHERE s.slug = ${input.slug} AND NOT EXISTS (SELECT 1 FROM ${memberships} m WHERE m.shop_id = s.id))`;
+  const herNewShop = sql`(SELECT s.id FROM ${shops} s WHERE s.slug = ${input.slug}
+    AND EXISTS (SELECT 1 FROM ${memberships} m WHERE m.shop_id = s.id AND m.user_id = ${input.ownerId} AND m.role = 'owner')
+    AND NOT EXISTS (SELECT 1 FROM ${deliveryZones} z WHERE z.shop_id = s.id))`;
+  let created: { id: number; slug: string }[];
   try {
-    const [created] = await db.batch([
-      db
-        .insert(shops)
-        .values({ name: input.name, slug: slugUnderCap, themeId: input.themeId, locale: input.locale ?? "en" })
-        .returning({ id: shops.id, slug: shops.slug }),
-      db.insert(memberships).values({ shopId, userId: input.ownerId, role: "owner" }),
-      db.insert(deliveryZones).values({ shopId, name: input.locale === "ur" ? "پورا پاکستان" : "All of Pakistan", fee: 25_000 }),
+    [created] = await db.batch([
+      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? "en" }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
+      insertWhere(db, memberships, { shopId: madeNow, userId: input.ownerId, role: "owner" }, sql`${madeNow} IS NOT NULL`),
+      insertWhere(db, deliveryZones, { shopId: herNewShop, name: input.locale === "ur" ? "پورا پاکستان" : "All of Pakistan", fee: 25_000 }, sql`${herNewShop} IS NOT NULL`),
     ]);
-    invalidateShop(input.slug);
-    return created[0]!;
   } catch (err) {
     if (isUniqueViolation(err)) throw new SlugTakenError();
-    if (isNotNullViolation(err, "shops.slug")) throw new ShopLimitError();
     throw err;
   }
+  if (!created.length) throw new ShopLimitError();
+  invalidateShop(input.slug);
+  return created[0]!;
 }
 
 export interface MembershipView {

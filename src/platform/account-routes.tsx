@@ -3,7 +3,6 @@
  * every other device), log-out on other devices, log-out everywhere.
  */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { verifyPassword } from "../auth/password";
 import { clearSessionCookie, revokeUserSessions } from "../auth/session";
 import type { AppEnv } from "../env";
@@ -11,7 +10,7 @@ import { messages } from "../i18n";
 import { readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { changePassword, passwordHashOf, sessionCount, setUserLocale } from "./accounts";
-import { passwordField } from "./schemas";
+import { languageSchema, passwordChangeSchema } from "./schemas";
 import { AccountPage } from "./views/AccountPage";
 
 export const account = new Hono<AppEnv>();
@@ -25,20 +24,16 @@ const show = async (c: Context<AppEnv>, opts: { errors?: FieldErrors; notice?: s
 account.get("/", (c) => show(c));
 
 account.post("/language", async (c) => {
-  const locale = (await readForm(c)).locale;
-  if (locale !== "en" && locale !== "ur") return show(c, {}, 400);
+  const parsed = validate(languageSchema, await readForm(c));
+  if (!parsed.ok) return show(c, {}, 400);
+  const { locale } = parsed.data;
   await setUserLocale(c.var.db, c.var.user!.id, locale);
   return show(c, { locale, notice: messages(locale).t("account.languageSaved") });
 });
 
-const passwordSchema = z.object({
-  current: z.string({ message: "account.password.wrong" }).min(1, "account.password.wrong").max(200, "account.password.wrong"),
-  password: passwordField,
-});
-
 account.post("/password", async (c) => {
   const user = c.var.user!;
-  const parsed = validate(passwordSchema, await readForm(c));
+  const parsed = validate(passwordChangeSchema, await readForm(c));
   if (!parsed.ok) return show(c, { errors: parsed.errors }, 400);
   const hash = await passwordHashOf(c.var.db, user.id);
   if (!hash || !(await verifyPassword(parsed.data.current, hash))) return show(c, { errors: { current: "account.password.wrong" } }, 400);

@@ -20,10 +20,10 @@ import { messages, isLocale } from "../i18n";
 import { setFlash } from "../lib/flash";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { THEMES, isThemeId } from "../../themes";
+import { THEMES } from "../../themes";
 import { pendingInvitationCount } from "../settings/staff";
 import { createUser, findUser, LoginTakenError } from "./accounts";
-import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema } from "./schemas";
+import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema, startThemeSchema } from "./schemas";
 import { createShop, membershipsOf, ownedShopCount, ShopLimitError, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
 import { Landing } from "./views/Landing";
@@ -212,11 +212,12 @@ platform.get("/start/theme", (c) => {
 
 platform.post("/start/theme", async (c) => {
   const values = await readForm(c);
-  const parsed = validate(shopStartSchema, values);
-  if (!parsed.ok) return c.redirect("/start", 303);
-  const { name, slug } = parsed.data;
-  const theme = values.theme ?? "";
-  if (!isThemeId(theme)) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
+  const start = validate(shopStartSchema, values);
+  if (!start.ok) return c.redirect("/start", 303);
+  const { name, slug } = start.data;
+  const parsed = validate(startThemeSchema, values);
+  if (!parsed.ok) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
+  const { theme } = parsed.data;
   try {
     await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
   } catch (err) {

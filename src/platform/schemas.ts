@@ -1,13 +1,10 @@
 /** zod schemas for the platform's forms. Issue messages are catalogue keys. */
 import { z } from "zod";
 import { parseIdentity } from "../auth/identity";
-import { slugProblem } from "../tenancy/slug";
-
-const text = (max: number, key: string) =>
-  z
-    .string({ message: key })
-    .transform((s) => s.replace(/\0/g, "").trim())
-    .pipe(z.string().min(1, key).max(max, "validation.tooLong"));
+import { LOCALES } from "../i18n";
+import { THEMES } from "../../themes";
+import { clean, requiredText } from "../lib/form-fields";
+import { SLUG_MAX, slugProblem } from "../tenancy/slug";
 
 /** The longest phone or email typed in any form (an email address is at most 254 characters). */
 export const IDENTITY_MAX = 254;
@@ -30,7 +27,7 @@ export const passwordField = z
   .max(200, "validation.passwordLong");
 
 export const signupSchema = z.object({
-  name: text(80, "validation.name"),
+  name: requiredText(80, "validation.name"),
   login: identityField,
   password: passwordField,
 });
@@ -42,7 +39,9 @@ export const loginSchema = z.object({
 
 export const slugField = z
   .string({ message: "slug.invalid" })
-  .transform((s) => s.trim().toLowerCase())
+  .trim()
+  .max(SLUG_MAX, "slug.invalid")
+  .transform((s) => s.toLowerCase())
   .superRefine((s, ctx) => {
     const problem = slugProblem(s);
     if (problem) ctx.addIssue({ code: "custom", message: problem === "reserved" ? "slug.reserved" : "slug.invalid" });
@@ -50,10 +49,25 @@ export const slugField = z
 
 export const shopNameField = z
   .string({ message: "wizard.name.error" })
-  .transform((s) => s.replace(/\0/g, "").trim())
-  .pipe(z.string().min(2, "wizard.name.error").max(60, "wizard.name.error"));
+  .max(60, "wizard.name.error")
+  .transform(clean)
+  .pipe(z.string().min(2, "wizard.name.error"));
 
 export const shopStartSchema = z.object({ name: shopNameField, slug: slugField });
 
+/** The wizard's theme screen: the name and address carried over, and the theme picked. */
+export const startThemeSchema = shopStartSchema.extend({
+  theme: z.enum(THEMES.map((t) => t.manifest.id) as [string, ...string[]], { message: "wizard.theme.error" }),
+});
+
 /** Shops one account may own, checked by the wizard (staff of other shops is not counted). */
 export const MAX_SHOPS_OWNED = 5;
+
+/** The account page's password change: the current password, then the new one. */
+export const passwordChangeSchema = z.object({
+  current: z.string({ message: "account.password.wrong" }).min(1, "account.password.wrong").max(200, "account.password.wrong"),
+  password: passwordField,
+});
+
+/** The account page's language. */
+export const languageSchema = z.object({ locale: z.enum(LOCALES) });

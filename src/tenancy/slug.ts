@@ -1,7 +1,9 @@
 import { latinSlug } from "../lib/latin-slug";
 
-/** Shop slugs: the subdomain of a shop. 3 to 30 of a-z, 0-9 and inner hyphens. */
-export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{1,28})[a-z0-9]$/;
+/** The longest shop address (a subdomain label is at most 63; short addresses are typed on phones). */
+export const SLUG_MAX = 30;
+/** Shop slugs: the subdomain of a shop. 3 to SLUG_MAX of a-z, 0-9 and inner hyphens. */
+export const SLUG_RE = new RegExp(`^[a-z0-9](?:[a-z0-9-]{1,${SLUG_MAX - 2}})[a-z0-9]$`);
 
 /**
  * How a reserved word is matched against an address. A slug's parts are its hyphen-separated

@@ -4,7 +4,9 @@ import { Document } from "../../ui/Document";
 import { TopBar } from "../../ui/TopBar";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
-import { fieldError } from "./errors";
+import { fieldMessage as fieldError } from "../../lib/form";
+import { caps } from "../../lib/form-fields";
+import { passwordChangeSchema } from "../schemas";
 
 export interface AccountProps {
   m: Messages;
@@ -15,6 +17,8 @@ export interface AccountProps {
 }
 
 /** The seller's own account: admin language, password, devices. */
+const cap = caps(passwordChangeSchema);
+
 export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps) {
   const { t } = m;
   return (
@@ -46,8 +50,8 @@ export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps)
         <section class="card">
           <h2>{t("account.password.title")}</h2>
           <Form action="/admin/account/password" csrf={csrf}>
-            <Field name="current" type="password" label={t("account.password.current")} error={fieldError(t, errors, "current")} autoComplete="current-password" dir="ltr" required />
-            <Field name="password" type="password" label={t("account.password.new")} hint={t("signup.passwordHint")} error={fieldError(t, errors, "password")} autoComplete="new-password" dir="ltr" required />
+            <Field name="current" type="password" label={t("account.password.current")} error={fieldError(t, errors, "current")} autoComplete="current-password" dir="ltr" maxLength={cap.current} required />
+            <Field name="password" type="password" label={t("account.password.new")} hint={t("signup.passwordHint")} error={fieldError(t, errors, "password")} autoComplete="new-password" dir="ltr" maxLength={cap.password} required />
             <button class="btn block" type="submit">
               {t("account.password.submit")}
             </button>

@@ -2,6 +2,8 @@ import type { Messages } from "../../i18n";
 import type { FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
+import { caps } from "../../lib/form-fields";
+import { loginSchema } from "../schemas";
 import { AuthShell } from "./AuthShell";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -13,6 +15,8 @@ export interface LoginProps {
   error?: string;
   next?: string;
 }
+
+const cap = caps(loginSchema);
 
 export function LoginPage({ m, csrf, values = {}, error, next }: LoginProps) {
   const { t } = m;
@@ -26,8 +30,8 @@ export function LoginPage({ m, csrf, values = {}, error, next }: LoginProps) {
         </p>
       )}
       <Form action={action} csrf={csrf}>
-        <Field name="login" label={t("login.login")} value={values.login} autoComplete="username" inputMode="email" dir="ltr" maxLength={254} required />
-        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" dir="ltr" required />
+        <Field name="login" label={t("login.login")} value={values.login} autoComplete="username" inputMode="email" dir="ltr" maxLength={cap.login} required />
+        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" dir="ltr" maxLength={cap.password} required />
         <button class="btn block" type="submit">
           {t("login.submit")}
         </button>

@@ -3,7 +3,9 @@ import type { FieldErrors, FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { AuthShell } from "./AuthShell";
-import { fieldError } from "./errors";
+import { fieldMessage as fieldError } from "../../lib/form";
+import { caps } from "../../lib/form-fields";
+import { signupSchema } from "../schemas";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 export interface SignupProps {
@@ -16,6 +18,8 @@ export interface SignupProps {
   alert?: string;
 }
 
+const cap = caps(signupSchema);
+
 export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: SignupProps) {
   const { t } = m;
   const action = slug ? `/signup?slug=${encodeURIComponent(slug)}` : "/signup";
@@ -26,7 +30,7 @@ export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: Signup
       {alert && <p class="alert" role="alert">{alert}</p>}
       {errors && !alert && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={action} csrf={csrf}>
-        <Field name="name" label={t("signup.name")} value={values.name} error={fieldError(t, errors, "name", { max: 80 })} autoComplete="name" maxLength={80} required />
+        <Field name="name" label={t("signup.name")} value={values.name} error={fieldError(t, errors, "name")} autoComplete="name" maxLength={cap.name} required />
         <Field
           name="login"
           label={t("signup.login")}
@@ -36,7 +40,7 @@ export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: Signup
           autoComplete="username"
           inputMode="email"
           dir="ltr"
-          maxLength={254}
+          maxLength={cap.login}
           required
         />
         <Field
@@ -47,6 +51,7 @@ export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: Signup
           error={fieldError(t, errors, "password")}
           autoComplete="new-password"
           dir="ltr"
+          maxLength={cap.password}
           required
         />
         <button class="btn block" type="submit">

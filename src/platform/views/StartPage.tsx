@@ -3,7 +3,9 @@ import type { FieldErrors, FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { AuthShell } from "./AuthShell";
-import { fieldError } from "./errors";
+import { fieldMessage as fieldError } from "../../lib/form";
+import { caps } from "../../lib/form-fields";
+import { shopStartSchema } from "../schemas";
 import { slugScript } from "./slug-script";
 
 export interface StartProps {
@@ -16,6 +18,8 @@ export interface StartProps {
   /** A problem with the account rather than a field (e.g. too many shops). */
   alert?: string;
 }
+
+const cap = caps(shopStartSchema);
 
 /** Wizard screens 2 and 3 in one: the shop's name, and its address suggested from it. */
 export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion, alert }: StartProps) {
@@ -31,7 +35,7 @@ export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion
         </p>
       )}
       <Form action="/start" csrf={csrf} id="start">
-        <Field name="name" label={t("wizard.name.label")} value={values.name} hint={t("wizard.name.hint")} error={fieldError(t, errors, "name")} maxLength={60} required />
+        <Field name="name" label={t("wizard.name.label")} value={values.name} hint={t("wizard.name.hint")} error={fieldError(t, errors, "name")} maxLength={cap.name} required />
         <Field
           name="slug"
           label={t("wizard.address.label")}
@@ -40,7 +44,7 @@ export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion
           error={slugError && suggestion ? `${slugError} ${t("slug.suggest", { suggestion })}` : slugError}
           suffix={`.${rootDomain}`}
           dir="ltr"
-          maxLength={30}
+          maxLength={cap.slug}
           autoComplete="off"
           attrs={{ autoCapitalize: "none", spellcheck: false }}
         />

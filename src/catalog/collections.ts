@@ -1,8 +1,9 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
-import { and, asc, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, collections, products } from "../db/schema";
-import { randomSuffix, slugify } from "./admin-money";
+import { randomSuffix } from "./admin-money";
+import { slugify, uniqueSlug } from "./slugs";
 import { chunks, isUnique, runBatch, type Stmt } from "./batch";
 import { moved, type Direction } from "./reorder";
 
@@ -38,15 +39,6 @@ export async function collectionForEdit(db: Db, shopId: number, id: number | nul
   return { collection: c[0] ?? null, productIds: links.map((l) => l.id), products: all };
 }
 
-async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string> {
-  const base = slugify(title, "c");
-  const rows = await db.select({ slug: collections.slug }).from(collections).where(and(eq(collections.shopId, shopId), or(eq(collections.slug, base), like(collections.slug, `${base}-%`)))).all();
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; i < 500; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-  return `${base}-${randomSuffix()}`;
-}
-
 /** Product ids of this shop among `ids` (another shop's ids are dropped). */
 async function ownProducts(db: Db, shopId: number, ids: number[]): Promise<number[]> {
   const out: number[] = [];
@@ -66,7 +58,7 @@ function links(db: Db, shopId: number, collectionId: number | ReturnType<typeof 
 export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<number> {
   const productIds = await ownProducts(db, shopId, input.productIds);
   for (let attempt = 0; ; attempt++) {
-    const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, shopId, input.title);
+    const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, collections, shopId, slugify(input.title, "c"));
     const cid = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
     const pos = sql`(SELECT COALESCE(MAX(${collections.position}), -1) + 1 FROM ${collections} WHERE ${collections.shopId} = ${shopId})`;
     try {

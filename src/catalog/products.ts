@@ -2,10 +2,11 @@
  * Products for the seller admin: list, read for editing, create and update (each save is one
  * atomic batch: product row, variants, collection links and the shop's version bump). No HTTP here.
  */
-import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
-import { slugify, randomSuffix } from "./admin-money";
+import { randomSuffix } from "./admin-money";
+import { slugify, uniqueSlug } from "./slugs";
 import { chunks, isUnique, runBatch, type Stmt } from "./batch";
 import { bumpVersionStmt } from "../settings/version";
 import { cardColumns } from "./cards";
@@ -62,10 +63,11 @@ export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
   if (f.status) conds.push(eq(products.status, f.status));
   const q = f.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    // instr(), not LIKE: a pattern built from the search would be refused by D1 past 50 bytes.
+    // lower() folds ASCII only, as LIKE did; % and _ are plain characters.
     conds.push(
       or(
-        sql`${products.title} LIKE ${pattern} ESCAPE '\\'`,
+        sql`instr(lower(${products.title}), lower(${q})) > 0`,
         sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = "products"."id" AND v.sku = ${q})`,
       )!,
     );
@@ -123,19 +125,6 @@ export async function takenSkus(db: Db, shopId: number, skus: string[], exceptPr
     found.push(...rows.map((r) => r.sku!).filter(Boolean));
   }
   return found;
-}
-
-async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string> {
-  const base = slugify(title);
-  const rows = await db
-    .select({ slug: products.slug })
-    .from(products)
-    .where(and(eq(products.shopId, shopId), or(eq(products.slug, base), like(products.slug, `${base}-%`))))
-    .all();
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; i < 1000; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-  return `${base}-${randomSuffix()}`;
 }
 
 const cheapest = (vs: VariantInput[]) => vs.reduce((a, b) => (b.price < a.price ? b : a));
@@ -198,7 +187,7 @@ export async function createProduct(db: Db, shopId: number, input: ProductInput)
   const taken = await takenSkus(db, shopId, input.variants.map((v) => v.sku ?? ""));
   if (taken.length) throw new DuplicateSkuError(taken);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const slug = attempt === 0 ? await uniqueSlug(db, shopId, input.title) : `${slugify(input.title)}-${randomSuffix()}`;
+    const slug = attempt === 0 ? await uniqueSlug(db, products, shopId, slugify(input.title)) : `${slugify(input.title)}-${randomSuffix()}`;
     const pid = sql`(SELECT ${products.id} FROM ${products} WHERE ${products.shopId} = ${shopId} AND ${products.slug} = ${slug})`;
     const minPos = sql`(SELECT COALESCE(MIN(${products.position}), 0) - 1 FROM ${products} WHERE ${products.shopId} = ${shopId})`;
     try {

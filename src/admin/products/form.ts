@@ -9,6 +9,35 @@ import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/
 import type { FieldErrors } from "../../lib/form";
 import { ids, type AllValues } from "../form-all";
 
+/** The product list's search box (title or SKU). */
+export const PRODUCT_SEARCH_MAX = 100;
+
+/**
+ * The product list's query string. A search past its cap can only come from an edited URL (the
+ * box's maxlength stops typing and pasting there): it is cut to the cap, as the browser would,
+ * the box shows what was searched, and a hint beside it says that only the first characters were.
+ */
+export const productListQuerySchema = z.object({
+  q: z
+    .string()
+    .max(PRODUCT_SEARCH_MAX)
+    .optional()
+    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, PRODUCT_SEARCH_MAX) : undefined))
+    .transform((s) => (s ?? "").trim()),
+  status: z.enum(["active", "draft", "archived"]).optional().catch(undefined),
+  page: z
+    .string()
+    .max(4)
+    .optional()
+    .catch(undefined)
+    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1))),
+});
+
+export function parseProductListQuery(query: Record<string, string>) {
+  const parsed = productListQuerySchema.parse(query);
+  return { ...parsed, status: parsed.status ?? ("" as const), cut: (query.q ?? "").length > PRODUCT_SEARCH_MAX };
+}
+
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 

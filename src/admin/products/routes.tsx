@@ -17,7 +17,7 @@ import { originFor } from "../../tenancy/host";
 import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
-import { emptyState, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { emptyState, parseProductListQuery, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { PhotosSection } from "./Photos";
 import { ProductActions } from "./ProductActions";
@@ -40,12 +40,9 @@ const noticeOf = (c: C) => {
 };
 
 productRoutes.get("/", async (c) => {
-  const q = (c.req.query("q") ?? "").slice(0, 100);
-  const st = c.req.query("status") ?? "";
-  const status = (["active", "draft", "archived"].includes(st) ? st : "") as ProductStatus | "";
-  const page = Math.max(1, Math.min(1000, Number(c.req.query("page")) || 1));
+  const { q, status, page, cut } = parseProductListQuery(c.req.query());
   const list = await listProducts(c.var.db, c.var.shop.id, { q, status, offset: (page - 1) * 50, limit: 50 });
-  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
+  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
 });
 
 async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct } = {}) {

@@ -91,4 +91,5 @@ export default {
   "media.mixed": "All sizes of one photo must be the same format.",
   "media.none": "Choose a photo first.",
   "media.widthMismatch": "The photo sizes sent do not match the photo.",
+  "products.searchCut": "Only the first {max} characters are searched.",
 } as const;

@@ -92,4 +92,5 @@ export default {
   "media.mixed": "ایک تصویر کے تمام سائز ایک ہی فارمیٹ میں ہونے چاہییں۔",
   "media.none": "پہلے تصویر چنیں۔",
   "media.widthMismatch": "بھیجے گئے سائز تصویر سے میل نہیں کھاتے۔",
+  "products.searchCut": "صرف پہلے {max} حروف تلاش کیے گئے ہیں۔",
 } satisfies Record<keyof typeof en, string>;

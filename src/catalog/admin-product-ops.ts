@@ -1,10 +1,11 @@
 /** Product actions from the admin list and edit page: duplicate, status, delete, quick edit, reorder. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { collectionProducts, productImages, products, variants } from "../db/schema";
+import { productImages, products, variants } from "../db/schema";
 import { toRef, type PhotoRef } from "../media/images";
 import { randomSuffix } from "./admin-money";
-import { chunks, runBatch, type Stmt } from "./batch";
+import { inList, insertChunks, runBatch, type Stmt } from "./batch";
+import { linkProductToCollections } from "./memberships";
 import { productForEdit, type ProductStatus } from "./products";
 import { moved, type Direction } from "./reorder";
 
@@ -36,12 +37,15 @@ export async function duplicateProduct(db: Db, shopId: number, id: number, suffi
       position: p.position,
     }),
   ];
-  for (const part of chunks(src.variants, 12))
-    stmts.push(db.insert(variants).values(part.map((v) => ({ shopId, productId: pidN, title: v.title, option1: v.option1, option2: v.option2, option3: v.option3, sku: null, price: v.price, compareAtPrice: v.compareAtPrice, stock: v.stock, position: v.position }))));
-  for (const part of chunks(src.images, 11))
-    stmts.push(db.insert(productImages).values(part.map((i) => ({ shopId, productId: pidN, key: i.key, widths: i.widths, format: i.format, width: i.width, height: i.height, alt: i.alt, position: i.position }))));
-  for (const part of chunks(src.collectionIds, 6))
-    stmts.push(db.insert(collectionProducts).values(part.map((collectionId) => ({ shopId, collectionId, productId: pidN }))));
+  stmts.push(
+    ...insertChunks(src.variants, (part) =>
+      db.insert(variants).values(part.map((v) => ({ shopId, productId: pidN, title: v.title, option1: v.option1, option2: v.option2, option3: v.option3, sku: null, price: v.price, compareAtPrice: v.compareAtPrice, stock: v.stock, position: v.position }))),
+    ),
+    ...insertChunks(src.images, (part) =>
+      db.insert(productImages).values(part.map((i) => ({ shopId, productId: pidN, key: i.key, widths: i.widths, format: i.format, width: i.width, height: i.height, alt: i.alt, position: i.position }))),
+    ),
+    ...linkProductToCollections(db, shopId, pid, src.collectionIds),
+  );
   await runBatch(db, stmts);
   const created = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.slug, slug))).get();
   return created?.id ?? null;
@@ -117,6 +121,6 @@ export async function moveProduct(db: Db, shopId: number, id: number, dir: Direc
 /** The shop's variants among these ids (for forms that post variant ids). */
 export async function variantIdsOf(db: Db, shopId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), inArray(variants.id, ids.slice(0, 90)))).all();
+  const rows = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), inList(variants.id, ids))).all();
   return new Set(rows.map((r) => r.id));
 }

@@ -1,10 +1,11 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, collections, products } from "../db/schema";
 import { randomSuffix } from "./admin-money";
 import { slugify, uniqueSlug } from "./slugs";
-import { chunks, isUnique, runBatch, type Stmt } from "./batch";
+import { isUnique, runBatch, type Stmt } from "./batch";
+import { addProductsToCollection } from "./memberships";
 import { moved, type Direction } from "./reorder";
 
 export interface CollectionInput {
@@ -39,24 +40,8 @@ export async function collectionForEdit(db: Db, shopId: number, id: number | nul
   return { collection: c[0] ?? null, productIds: links.map((l) => l.id), products: all };
 }
 
-/** Product ids of this shop among `ids` (another shop's ids are dropped). */
-async function ownProducts(db: Db, shopId: number, ids: number[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const part of chunks([...new Set(ids)], 2)) {
-    const rows = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), sql`${products.id} IN (${sql.join(part.map((p) => sql`${p}`), sql`, `)})`)).all();
-    out.push(...rows.map((r) => r.id));
-  }
-  return out;
-}
-
-function links(db: Db, shopId: number, collectionId: number | ReturnType<typeof sql>, productIds: number[]): Stmt[] {
-  return chunks(productIds.map((productId, position) => ({ productId, position })), 6).map((part) =>
-    db.insert(collectionProducts).values(part.map((p) => ({ shopId, collectionId: collectionId as number, productId: p.productId, position: p.position }))),
-  );
-}
-
 export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<number> {
-  const productIds = await ownProducts(db, shopId, input.productIds);
+  const productIds = input.productIds;
   for (let attempt = 0; ; attempt++) {
     const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, collections, shopId, slugify(input.title, "c"));
     const cid = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
@@ -64,7 +49,7 @@ export async function createCollection(db: Db, shopId: number, input: Collection
     try {
       const [created] = (await runBatch(db, [
         db.insert(collections).values({ shopId, slug, title: input.title, description: input.description, position: pos as unknown as number }).returning({ id: collections.id }),
-        ...links(db, shopId, cid, productIds),
+        ...addProductsToCollection(db, shopId, cid, productIds),
       ])) as [{ id: number }[]];
       return created[0]!.id;
     } catch (err) {
@@ -77,11 +62,11 @@ export async function createCollection(db: Db, shopId: number, input: Collection
 export async function updateCollection(db: Db, shopId: number, id: number, input: CollectionInput): Promise<boolean> {
   const found = await db.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).get();
   if (!found) return false;
-  const productIds = await ownProducts(db, shopId, input.productIds);
+  const productIds = input.productIds;
   await runBatch(db, [
     db.update(collections).set({ title: input.title, description: input.description, updatedAt: Date.now() }).where(and(eq(collections.shopId, shopId), eq(collections.id, id))),
     db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, id))),
-    ...links(db, shopId, id, productIds),
+    ...addProductsToCollection(db, shopId, id, productIds),
   ]);
   return true;
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { pages } from "../db/schema";
 import { slugify, uniqueSlug } from "./slugs";
-import { chunks } from "./batch";
+import { insertChunks, runBatch } from "./batch";
 
 export interface PageInput {
   title: string;
@@ -19,11 +19,8 @@ export function listPages(db: Db, shopId: number) {
 
 /** Creates the default pages that are missing (idempotent: the slug is unique per shop). */
 export async function ensureDefaultPages(db: Db, shopId: number, defaults: { slug: string; title: string; body: string }[]): Promise<void> {
-  for (const part of chunks(defaults, 6))
-    await db
-      .insert(pages)
-      .values(part.map((d, i) => ({ shopId, slug: d.slug, title: d.title, body: d.body, published: true, position: i })))
-      .onConflictDoNothing();
+  const rows = defaults.map((d, position) => ({ shopId, slug: d.slug, title: d.title, body: d.body, published: true, position }));
+  await runBatch(db, insertChunks(rows, (part) => db.insert(pages).values(part).onConflictDoNothing()));
 }
 
 export async function pageById(db: Db, shopId: number, id: number) {

@@ -8,24 +8,8 @@ import { describe, expect, it } from "vitest";
 import { insertChunks, MAX_BOUND_PARAMS } from "../src/catalog/batch";
 import { collectionProducts, variants } from "../src/db/schema";
 import { addProduct, all, decode, one, postMultipart, type Shop } from "./admin-helpers";
+import { seedProducts } from "./catalog-fixtures";
 import { db, ROOT, sellerWithShop } from "./helpers";
-
-/** `n` active products with one variant each, straight into D1; returns their ids, oldest first. */
-export async function seedProducts(shopId: number, n: number, prefix = "Lawn suit"): Promise<number[]> {
-  const tag = Math.random().toString(36).slice(2, 8);
-  await env.DB.prepare(
-    `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?3)
-     INSERT INTO products (shop_id, slug, title, status, price, position) SELECT ?1, ?2 || '-' || n, ?4 || ' ' || n, 'active', 150000, -n FROM seq`,
-  )
-    .bind(shopId, `seeded-${tag}`, n, prefix)
-    .run();
-  await env.DB.prepare(
-    `INSERT INTO variants (shop_id, product_id, title, price, stock) SELECT shop_id, id, 'Default', 150000, 5 FROM products WHERE shop_id = ? AND slug LIKE ?`,
-  )
-    .bind(shopId, `seeded-${tag}-%`)
-    .run();
-  return (await all<{ id: number }>("SELECT id FROM products WHERE shop_id = ? AND slug >= ? AND slug < ? ORDER BY id", shopId, `seeded-${tag}-`, `seeded-${tag}.`)).map((r) => r.id);
-}
 
 /** `n` collections straight into D1; returns their ids in order. */
 async function seedCollections(shopId: number, n: number): Promise<number[]> {

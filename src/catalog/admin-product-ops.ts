@@ -1,5 +1,5 @@
 /** Product actions from the admin list and edit page: duplicate, status, delete, quick edit, reorder. */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { productImages, products, variants } from "../db/schema";
 import { toRef, type PhotoRef } from "../media/images";
@@ -7,7 +7,8 @@ import { randomSuffix } from "./admin-money";
 import { inList, insertChunks, runBatch, type Stmt } from "./batch";
 import { linkProductToCollections } from "./memberships";
 import { productForEdit, type ProductStatus } from "./products";
-import { moved, type Direction } from "./reorder";
+import { moveStatement, type Destination } from "./reorder";
+import { bumpVersionStmt } from "../settings/version";
 
 /**
  * Copies a product as a draft "<title> (copy)" with its variants (SKUs cleared: they are unique
@@ -103,19 +104,17 @@ export async function quickEdit(db: Db, shopId: number, productId: number, edit:
   return true;
 }
 
-/** Moves a product one place in the manual order. False when not in the shop. */
-export async function moveProduct(db: Db, shopId: number, id: number, dir: Direction): Promise<boolean> {
-  const rows = await db
-    .select({ id: products.id, position: products.position })
-    .from(products)
-    .where(eq(products.shopId, shopId))
-    .orderBy(asc(products.position), desc(products.id))
-    .all();
-  const changes = moved(rows, id, dir);
-  if (!changes) return false;
-  const stmts = changes.map((c) => db.update(products).set({ position: c.position }).where(and(eq(products.shopId, shopId), eq(products.id, c.id))));
-  for (let i = 0; i < stmts.length; i += 90) await runBatch(db, stmts.slice(i, i + 90));
-  return true;
+/**
+ * Moves a product in the manual order: ONE batch, whatever the shop's size (the check that it
+ * is the shop's, the move, the version bump). False when not in the shop.
+ */
+export async function moveProduct(db: Db, shopId: number, id: number, to: Destination): Promise<boolean> {
+  const [found] = (await runBatch(db, [
+    db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
+    moveStatement(db, { table: products, key: products.id, position: products.position, tieBreak: "desc", scope: eq(products.shopId, shopId) }, id, to),
+    bumpVersionStmt(db, shopId),
+  ])) as [unknown[]];
+  return found.length > 0;
 }
 
 /** The shop's variants among these ids (for forms that post variant ids). */

@@ -8,7 +8,7 @@ import { collectionProducts, productImages, products, variants } from "../db/sch
 import { randomSuffix } from "./admin-money";
 import { slugify, uniqueSlug } from "./slugs";
 import { inList, insertChunks, isUnique, runBatch, type Stmt } from "./batch";
-import { linkProductToCollections } from "./memberships";
+import { linkProductToCollections, setProductCollections } from "./memberships";
 import { bumpVersionStmt } from "../settings/version";
 import { cardColumns } from "./cards";
 
@@ -215,8 +215,8 @@ export async function updateProduct(db: Db, shopId: number, id: number, input: P
   });
   const fresh = input.variants.map((v, pos) => ({ v, pos })).filter(({ v }) => !v.id || !ownIds.has(v.id));
   stmts.push(...insertVariants(db, shopId, id, fresh));
-  stmts.push(db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, id))));
-  stmts.push(...linkProductToCollections(db, shopId, id, input.collectionIds));
+  // Only the links that changed: kept ones keep their place in their collection.
+  stmts.push(...setProductCollections(db, shopId, id, input.collectionIds));
   stmts.push(bumpVersionStmt(db, shopId));
   try {
     await runBatch(db, stmts);

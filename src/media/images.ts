@@ -1,9 +1,9 @@
 /** Product photo rows (product_images) and the clean-up of their R2 objects. No HTTP here. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { productImages, products, shops } from "../db/schema";
 import { inList, runBatch } from "../catalog/batch";
-import { moved, type Direction } from "../catalog/reorder";
+import { moveStatement, type Direction } from "../catalog/reorder";
 import { deletePhotoObjects, type StoredPhoto } from "./store";
 import type { ImageFormat } from "./urls";
 
@@ -66,18 +66,12 @@ export async function deleteProductImage(db: Db, bucket: R2Bucket, shopId: numbe
   return true;
 }
 
+/** Moves a photo in the product's order (the first is the card's): one statement. False when not this product's photo. */
 export async function moveProductImage(db: Db, shopId: number, productId: number, imageId: number, dir: Direction): Promise<boolean> {
-  const rows = await db
-    .select({ id: productImages.id, position: productImages.position })
-    .from(productImages)
-    .where(and(eq(productImages.shopId, shopId), eq(productImages.productId, productId)))
-    .orderBy(asc(productImages.position), asc(productImages.id))
-    .all();
-  const changes = moved(rows, imageId, dir);
-  if (!changes) return false;
-  await runBatch(
-    db,
-    changes.map((c) => db.update(productImages).set({ position: c.position }).where(and(eq(productImages.shopId, shopId), eq(productImages.id, c.id)))),
-  );
-  return true;
+  const scope = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId))!;
+  const [found] = (await runBatch(db, [
+    db.select({ id: productImages.id }).from(productImages).where(and(scope, eq(productImages.id, imageId))),
+    moveStatement(db, { table: productImages, key: productImages.id, position: productImages.position, tieBreak: "asc", scope }, imageId, dir),
+  ])) as [unknown[]];
+  return found.length > 0;
 }

@@ -5,7 +5,7 @@ import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { Check, err, Select, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
-import type { ProductFormState } from "./form";
+import { MAX_PRODUCT_COLLECTIONS, type ProductFormState } from "./form";
 import type { ComponentChildren } from "preact";
 
 export interface ProductFormProps extends AdminChrome {
@@ -89,6 +89,11 @@ export function ProductForm(p: ProductFormProps) {
         {p.collections.length > 0 && (
           <fieldset>
             <legend>{t("products.collections")}</legend>
+            {p.errors?.collection && (
+              <p class="error" role="alert">
+                {t("products.tooManyCollections", { max: MAX_PRODUCT_COLLECTIONS })}
+              </p>
+            )}
             {p.collections.map((c) => (
               <Check key={c.id} name="collection" value={String(c.id)} label={c.title} checked={s.collectionIds.includes(c.id)} />
             ))}

@@ -39,6 +39,8 @@ export function parseProductListQuery(query: Record<string, string>) {
 }
 
 export const MAX_OPTIONS = 3;
+/** The most collections one product is in. */
+export const MAX_PRODUCT_COLLECTIONS = 50;
 export const MAX_VARIANTS = 100;
 
 export interface VariantRow {
@@ -207,6 +209,7 @@ export function validateProduct(s: ProductFormState): { ok: true; input: Product
       });
     }
   });
+  if (s.collectionIds.length > MAX_PRODUCT_COLLECTIONS) errors.collection = "products.tooManyCollections";
   if (Object.keys(errors).length || !h.success || !variants.length) return { ok: false, errors };
   return {
     ok: true,

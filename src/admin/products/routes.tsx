@@ -133,7 +133,7 @@ productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
   if (!isDirection(values.dir)) throw new HttpError(404, "notFound");
   if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HttpError(404, "notFound");
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
 });
 

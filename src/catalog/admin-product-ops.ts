@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { productImages, products, variants } from "../db/schema";
+import { TITLE_MAX } from "../admin/products/form";
 import { toRef, type PhotoRef } from "../media/images";
 import { randomSuffix } from "./admin-money";
 import { inList, insertChunks, runBatch, type Stmt } from "./batch";
@@ -25,7 +26,7 @@ export async function duplicateProduct(db: Db, shopId: number, id: number, suffi
     db.insert(products).values({
       shopId,
       slug,
-      title: `${p.title} ${suffix}`.slice(0, 200),
+      title: `${p.title} ${suffix}`.slice(0, TITLE_MAX),
       description: p.description,
       status: "draft",
       vendor: p.vendor,

@@ -21,12 +21,16 @@ import { adminChrome, type AdminChrome } from "../chrome";
 import { ids, intParam, readAll } from "../form-all";
 import { ActionButton, Check, MoveButtons, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
-import { capsOf, collectionEditorQuerySchema, collectionSchema, memberMoveSchema } from "./schema";
+import { PRODUCT_SEARCH_MAX } from "../products/form";
+import { capsOf } from "./caps";
+import { collectionEditorQuerySchema, collectionSchema, memberMoveSchema } from "./schema";
 
 export const collectionRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const CAPS = capsOf(collectionSchema);
+let caps: Record<string, number> | undefined;
+/** The collection form's caps, read from its schema once, when first needed. */
+const capsOfForm = () => (caps ??= capsOf(collectionSchema));
 /** The editor's own bits: the place box beside a member's move buttons (48 px tall, like them). */
 const editorCss = `${cmsCss}
 .acts form.place{display:inline-flex;gap:4px;align-items:center}
@@ -92,6 +96,7 @@ function CollectionEditor(p: EditorProps) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/collections`;
   const self = p.id ? `${b}/${p.id}` : `${b}/new`;
+  const CAPS = capsOfForm();
   const e = (f: string) => (p.errors?.[f] ? t(p.errors[f] as MessageKey, { max: CAPS[f] ?? 0 }) : undefined);
   const { data, view } = p;
   const ticked = new Set(p.ticked ?? data.choices.filter((x) => x.member).map((x) => x.id));
@@ -126,7 +131,7 @@ function CollectionEditor(p: EditorProps) {
             </p>
           )}
           <div class="filters">
-            <Field name="q" type="search" label={t("collections.search")} value={view.q} maxLength={CAPS.q} attrs={{ form: "pick-search" } as never} />
+            <Field name="q" type="search" label={t("collections.search")} value={view.q} maxLength={PRODUCT_SEARCH_MAX} attrs={{ form: "pick-search" } as never} />
             <button class="btn ghost" type="submit" form="pick-search">
               {t("collections.searchButton")}
             </button>

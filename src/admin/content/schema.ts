@@ -9,7 +9,7 @@ import { PRODUCT_SEARCH_MAX } from "../products/form";
 export const pageSchema = z.object({
   title: z.string().trim().min(1, "validation.titleRequired").max(120, "validation.tooLong"),
   body: z.string().max(20_000, "validation.tooLong").transform((s) => s.replace(/\r\n/g, "\n")),
-  published: z.string().max(2).optional().transform((v) => v === "on"),
+  published: z.string().max(2).optional().catch(undefined).transform((v) => v === "on"),
 });
 
 /** The most products one collection holds. */
@@ -59,14 +59,3 @@ export const memberMoveSchema = z.object({
   dir: z.enum(["up", "down"]).optional(),
   to: z.string().trim().max(6, "validation.number").regex(/^\d*$/, "validation.number").optional(),
 });
-
-/** Each field's cap (maxLength, or maxItems for a list) as the schema declares it on the raw input. */
-export function capsOf(schema: z.ZodType): Record<string, number> {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, { maxLength?: number; maxItems?: number }> };
-  const caps: Record<string, number> = {};
-  for (const [k, p] of Object.entries(json.properties ?? {})) {
-    const cap = p.maxLength ?? p.maxItems;
-    if (cap !== undefined) caps[k] = cap;
-  }
-  return caps;
-}

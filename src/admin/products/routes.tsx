@@ -17,7 +17,7 @@ import { originFor } from "../../tenancy/host";
 import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
-import { emptyState, parseProductListQuery, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { capErrors, emptyState, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { PhotosSection } from "./Photos";
 import { ProductActions } from "./ProductActions";
@@ -70,10 +70,15 @@ productRoutes.get("/new", (c) => renderForm(c, emptyState()));
 
 /** Validates and saves; the form comes back with every typed value on any problem. */
 async function save(c: C, id?: number) {
-  const all = await readAll(c);
-  const state = stateFromForm(all);
-  if (all.values.intent === "refresh") return renderForm(c, state, { id });
-  const checked = validateProduct(state);
+  const raw = rawProductForm(await readAll(c));
+  if (raw.intent === "refresh") {
+    // "Update variants": the rows for the options typed, or what is past a cap beside its field.
+    const state = stateFromForm(raw);
+    const errors = capErrors(raw, state);
+    return Object.keys(errors).length ? renderForm(c, state, { id, errors, status: 400 }) : renderForm(c, state, { id });
+  }
+  const checked = validateProduct(raw);
+  const state = checked.state;
   if (!checked.ok) return renderForm(c, state, { errors: checked.errors, id, status: 400 });
   const db = c.var.db;
   const shopId = c.var.shop.id;

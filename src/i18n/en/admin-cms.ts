@@ -64,8 +64,8 @@ export default {
   "validation.optionName": "Give this option a name, e.g. Size.",
   "validation.optionValues": "Type the values, separated by commas.",
   "validation.optionDuplicate": "Two options have the same name.",
-  "validation.optionValueLong": "A value is too long (at most 40 characters).",
-  "validation.tooManyVariants": "That makes more than 100 variants. Use fewer values.",
+  "validation.optionValueLong": "A value is too long (at most {max} characters).",
+  "validation.tooManyVariants": "That makes more than {max} variants. Use fewer values.",
   "validation.skuDuplicate": "This SKU is used twice in this form.",
   "validation.skuTaken": "Another product of your shop already uses this SKU.",
   "validation.number": "Enter a whole number.",
@@ -104,4 +104,5 @@ export default {
   "collections.saved": "Collection saved.",
   "collections.tooManyProducts": "A collection can hold at most {max} products.",
   "products.tooManyCollections": "A product can be in at most {max} collections.",
+  "validation.tooManyValues": "An option can have at most {max} values.",
 } as const;

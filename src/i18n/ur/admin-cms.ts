@@ -65,8 +65,8 @@ export default {
   "validation.optionName": "اس اختیار کا نام لکھیں، مثلاً سائز۔",
   "validation.optionValues": "قدریں کوما سے الگ کر کے لکھیں۔",
   "validation.optionDuplicate": "دو اختیارات کا نام ایک ہی ہے۔",
-  "validation.optionValueLong": "ایک قدر بہت لمبی ہے (زیادہ سے زیادہ 40 حروف)۔",
-  "validation.tooManyVariants": "اس سے 100 سے زیادہ اقسام بنتی ہیں۔ کم قدریں استعمال کریں۔",
+  "validation.optionValueLong": "ایک قدر بہت لمبی ہے (زیادہ سے زیادہ {max} حروف)۔",
+  "validation.tooManyVariants": "اس سے {max} سے زیادہ اقسام بنتی ہیں۔ کم قدریں استعمال کریں۔",
   "validation.skuDuplicate": "یہ SKU اس فارم میں دو بار ہے۔",
   "validation.skuTaken": "آپ کی دکان کی کوئی اور چیز یہ SKU استعمال کر رہی ہے۔",
   "validation.number": "پورا عدد لکھیں۔",
@@ -105,4 +105,5 @@ export default {
   "collections.saved": "کلیکشن محفوظ ہو گیا۔",
   "collections.tooManyProducts": "ایک کلیکشن میں زیادہ سے زیادہ {max} مصنوعات ہو سکتی ہیں۔",
   "products.tooManyCollections": "ایک پروڈکٹ زیادہ سے زیادہ {max} کلیکشنز میں ہو سکتی ہے۔",
+  "validation.tooManyValues": "ایک آپشن کی زیادہ سے زیادہ {max} قدریں ہو سکتی ہیں۔",
 } satisfies Record<keyof typeof en, string>;

@@ -156,7 +156,9 @@ async function seedShop(db, r2, userId, spec) {
     const photos = [p.colours, [p.colours[0], p.colours[2], p.colours[1]]];
     for (const [k, [bg, fg, accent]] of photos.entries()) {
       const files = WIDTHS.map((w) => paintProduct(w, { bg, fg, accent, motif: p.motif, stripes: 6 + k * 4 }));
-      const hash = createHash("sha256").update(files[files.length - 1]).digest("hex");
+      // The Worker's key (src/media/store.ts photoSetDigest): every width's bytes, in width order, with the format.
+      const sha = (b) => createHash("sha256").update(b).digest("hex");
+      const hash = sha(["png", ...WIDTHS.map((w, j) => `${w}:${sha(files[j])}`)].join("|"));
       const key = `shops/${shopId}/${hash}`;
       for (const [j, w] of WIDTHS.entries()) {
         await r2.put(`${key}/${w}.png`, new Uint8Array(files[j]).buffer, { httpMetadata: { contentType: "image/png" } });

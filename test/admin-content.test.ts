@@ -19,7 +19,8 @@ describe("collections", () => {
     expect((await all("SELECT product_id FROM collection_products WHERE collection_id = ? ORDER BY position", cols[0]!.id)).length).toBe(2);
     expect((await s.client.post(`${base}/${cols[1]!.id}/move`, { dir: "up" })).status).toBe(303);
     expect((await all<{ title: string }>("SELECT title FROM collections WHERE shop_id = ? ORDER BY position", s.shopId)).map((c) => c.title)).toEqual(["Eid specials", "Summer lawn"]);
-    expect((await s.client.post(`${base}/${cols[0]!.id}`, { title: "Lawn", product: String(p1) })).status).toBe(303);
+    // The editor showed both products and the seller unticked p2: only what was shown changes.
+    expect((await s.client.post(`${base}/${cols[0]!.id}`, { title: "Lawn", product: String(p1), shown: [String(p1), String(p2)] })).status).toBe(303);
     expect(await all("SELECT product_id FROM collection_products WHERE collection_id = ?", cols[0]!.id)).toEqual([{ product_id: p1 }]);
     const store = await new Client().get(`${shopOrigin(s.slug)}/`);
     expect(store.text).toContain("/collections/summer-lawn");

@@ -3,12 +3,13 @@
  * product carries its fields and first variant, then one row per further variant, then rows
  * for further photos (Image Src as an absolute storefront URL).
  */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { productImages, products, variants } from "../db/schema";
 import { mediaUrl } from "../media/urls";
 import { rupeesText } from "./admin-money";
 import { SHOPIFY_COLUMNS } from "./admin-csv";
+import { inList } from "./batch";
 import { csvRow } from "./csv";
 
 type Col = (typeof SHOPIFY_COLUMNS)[number];
@@ -29,8 +30,8 @@ export async function* exportProducts(db: Db, shopId: number, origin: string): A
     after = page[page.length - 1]!.id;
     const ids = page.map((p) => p.id);
     const [vs, imgs] = await db.batch([
-      db.select().from(variants).where(and(eq(variants.shopId, shopId), inArray(variants.productId, ids))).orderBy(asc(variants.productId), asc(variants.position), asc(variants.id)),
-      db.select().from(productImages).where(and(eq(productImages.shopId, shopId), inArray(productImages.productId, ids))).orderBy(asc(productImages.productId), asc(productImages.position), asc(productImages.id)),
+      db.select().from(variants).where(and(eq(variants.shopId, shopId), inList(variants.productId, ids))).orderBy(asc(variants.productId), asc(variants.position), asc(variants.id)),
+      db.select().from(productImages).where(and(eq(productImages.shopId, shopId), inList(productImages.productId, ids))).orderBy(asc(productImages.productId), asc(productImages.position), asc(productImages.id)),
     ]);
     let out = "";
     for (const p of page) {

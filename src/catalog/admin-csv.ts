@@ -2,6 +2,7 @@
  * Shopify-compatible product CSV: the columns, the mapping of rows to products (rows with the
  * same Handle are one product: its variants, its images), and the plain-text body.
  */
+import { DESCRIPTION_MAX, MAX_VARIANTS, OPTION_NAME_MAX, OPTION_VALUE_MAX, SKU_MAX, TITLE_MAX } from "../admin/products/form";
 import { parseRupees, parseStock } from "./admin-money";
 import { unguard } from "./csv";
 import type { ProductInput, ProductStatus, VariantInput } from "./products";
@@ -76,8 +77,9 @@ export function rowsToProducts(header: string[], rows: string[][], lines: number
     const bad: RowError[] = [];
     const title = get(first, "Title");
     if (!title) bad.push({ line: g.lines[0]!, handle, message: "validation.titleRequired" });
-    if (title.length > 200) bad.push({ line: g.lines[0]!, handle, message: "validation.tooLong" });
+    if (title.length > TITLE_MAX) bad.push({ line: g.lines[0]!, handle, message: "validation.tooLong", params: { max: TITLE_MAX } });
     const options = [1, 2, 3].map((n) => get(first, `Option${n} Name`)).filter((n, i) => n && !(i === 0 && n === "Title"));
+    if (options.some((o) => o.length > OPTION_NAME_MAX)) bad.push({ line: g.lines[0]!, handle, message: "validation.tooLong", params: { max: OPTION_NAME_MAX } });
     const variants: VariantInput[] = [];
     const seen = new Set<string>();
     g.rows.forEach((r, i) => {
@@ -94,6 +96,7 @@ export function rowsToProducts(header: string[], rows: string[][], lines: number
       if (!stock.ok) bad.push({ line, handle, message: stock.error });
       const values = options.map((_, k) => get(r, `Option${k + 1} Value`));
       if (values.some((v) => !v)) bad.push({ line, handle, message: "csv.optionValueMissing" });
+      if (values.some((v) => v.length > OPTION_VALUE_MAX)) bad.push({ line, handle, message: "validation.optionValueLong", params: { max: OPTION_VALUE_MAX } });
       const key = values.join(" / ").toLowerCase();
       if (seen.has(key)) bad.push({ line, handle, message: "csv.duplicateVariant" });
       seen.add(key);
@@ -103,13 +106,13 @@ export function rowsToProducts(header: string[], rows: string[][], lines: number
           option1: values[0] ?? null,
           option2: values[1] ?? null,
           option3: values[2] ?? null,
-          sku: get(r, "Variant SKU").slice(0, 64) || null,
+          sku: get(r, "Variant SKU").slice(0, SKU_MAX) || null,
           price: price.minor,
           compareAtPrice: compare && compare.ok ? compare.minor : null,
           stock: stock.stock,
         });
     });
-    if (variants.length > 100) bad.push({ line: g.lines[0]!, handle, message: "validation.tooManyVariants" });
+    if (variants.length > MAX_VARIANTS) bad.push({ line: g.lines[0]!, handle, message: "validation.tooManyVariants", params: { max: MAX_VARIANTS } });
     if (!variants.length && !bad.length) bad.push({ line: g.lines[0]!, handle, message: "validation.priceRequired" });
     if (bad.length) {
       errors.push(...bad);
@@ -124,7 +127,7 @@ export function rowsToProducts(header: string[], rows: string[][], lines: number
       lines: g.lines,
       input: {
         title,
-        description: htmlToText(get(first, "Body (HTML)")).slice(0, 10_000),
+        description: htmlToText(get(first, "Body (HTML)")).slice(0, DESCRIPTION_MAX),
         status,
         trackStock: idx.has("variant inventory tracker") ? tracker !== "" : true,
         options,

@@ -2,7 +2,6 @@
  * Money typed by a seller, in rupees ("1,499", "1,00,000", "1499.50", Urdu digits too),
  * converted to paisa. Problems come back as catalogue keys for the form.
  */
-import { latinSlug } from "../lib/latin-slug";
 import { asciiDigits } from "../auth/identity";
 
 /** 10 crore rupees: the largest price a seller may type. */
@@ -39,12 +38,6 @@ export function parseStock(input: string): StockResult {
   if (/^-\d+$/.test(s)) return { ok: false, error: "validation.stockNegative" };
   if (!/^\d{1,7}$/.test(s) || Number(s) > 1_000_000) return { ok: false, error: "validation.stock" };
   return { ok: true, stock: Number(s) };
-}
-
-/** A URL slug from a title; titles with no Latin letters (Urdu) get `p-<random>`. */
-export function slugify(title: string, prefix = "p"): string {
-  const base = latinSlug(title, 60);
-  return base.length >= 2 ? base : `${prefix}-${randomSuffix()}`;
 }
 
 export function randomSuffix(): string {

@@ -1,12 +1,15 @@
 /** Product actions from the admin list and edit page: duplicate, status, delete, quick edit, reorder. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { collectionProducts, productImages, products, variants } from "../db/schema";
+import { productImages, products, variants } from "../db/schema";
+import { TITLE_MAX } from "../admin/products/form";
 import { toRef, type PhotoRef } from "../media/images";
 import { randomSuffix } from "./admin-money";
-import { chunks, runBatch, type Stmt } from "./batch";
+import { inList, insertChunks, runBatch, type Stmt } from "./batch";
+import { linkProductToCollections } from "./memberships";
 import { productForEdit, type ProductStatus } from "./products";
-import { moved, type Direction } from "./reorder";
+import { moveStatement, type Destination } from "./reorder";
+import { bumpVersionStmt } from "../settings/version";
 
 /**
  * Copies a product as a draft "<title> (copy)" with its variants (SKUs cleared: they are unique
@@ -23,7 +26,7 @@ export async function duplicateProduct(db: Db, shopId: number, id: number, suffi
     db.insert(products).values({
       shopId,
       slug,
-      title: `${p.title} ${suffix}`.slice(0, 200),
+      title: `${p.title} ${suffix}`.slice(0, TITLE_MAX),
       description: p.description,
       status: "draft",
       vendor: p.vendor,
@@ -36,12 +39,15 @@ export async function duplicateProduct(db: Db, shopId: number, id: number, suffi
       position: p.position,
     }),
   ];
-  for (const part of chunks(src.variants, 12))
-    stmts.push(db.insert(variants).values(part.map((v) => ({ shopId, productId: pidN, title: v.title, option1: v.option1, option2: v.option2, option3: v.option3, sku: null, price: v.price, compareAtPrice: v.compareAtPrice, stock: v.stock, position: v.position }))));
-  for (const part of chunks(src.images, 11))
-    stmts.push(db.insert(productImages).values(part.map((i) => ({ shopId, productId: pidN, key: i.key, widths: i.widths, format: i.format, width: i.width, height: i.height, alt: i.alt, position: i.position }))));
-  for (const part of chunks(src.collectionIds, 6))
-    stmts.push(db.insert(collectionProducts).values(part.map((collectionId) => ({ shopId, collectionId, productId: pidN }))));
+  stmts.push(
+    ...insertChunks(src.variants, (part) =>
+      db.insert(variants).values(part.map((v) => ({ shopId, productId: pidN, title: v.title, option1: v.option1, option2: v.option2, option3: v.option3, sku: null, price: v.price, compareAtPrice: v.compareAtPrice, stock: v.stock, position: v.position }))),
+    ),
+    ...insertChunks(src.images, (part) =>
+      db.insert(productImages).values(part.map((i) => ({ shopId, productId: pidN, key: i.key, widths: i.widths, format: i.format, width: i.width, height: i.height, alt: i.alt, position: i.position }))),
+    ),
+    ...linkProductToCollections(db, shopId, pid, src.collectionIds),
+  );
   await runBatch(db, stmts);
   const created = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.slug, slug))).get();
   return created?.id ?? null;
@@ -99,24 +105,22 @@ export async function quickEdit(db: Db, shopId: number, productId: number, edit:
   return true;
 }
 
-/** Moves a product one place in the manual order. False when not in the shop. */
-export async function moveProduct(db: Db, shopId: number, id: number, dir: Direction): Promise<boolean> {
-  const rows = await db
-    .select({ id: products.id, position: products.position })
-    .from(products)
-    .where(eq(products.shopId, shopId))
-    .orderBy(asc(products.position), desc(products.id))
-    .all();
-  const changes = moved(rows, id, dir);
-  if (!changes) return false;
-  const stmts = changes.map((c) => db.update(products).set({ position: c.position }).where(and(eq(products.shopId, shopId), eq(products.id, c.id))));
-  for (let i = 0; i < stmts.length; i += 90) await runBatch(db, stmts.slice(i, i + 90));
-  return true;
+/**
+ * Moves a product in the manual order: ONE batch, whatever the shop's size (the check that it
+ * is the shop's, the move, the version bump). False when not in the shop.
+ */
+export async function moveProduct(db: Db, shopId: number, id: number, to: Destination): Promise<boolean> {
+  const [found] = (await runBatch(db, [
+    db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
+    moveStatement(db, { table: products, key: products.id, position: products.position, tieBreak: "desc", scope: eq(products.shopId, shopId) }, id, to),
+    bumpVersionStmt(db, shopId),
+  ])) as [unknown[]];
+  return found.length > 0;
 }
 
 /** The shop's variants among these ids (for forms that post variant ids). */
 export async function variantIdsOf(db: Db, shopId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), inArray(variants.id, ids.slice(0, 90)))).all();
+  const rows = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), inList(variants.id, ids))).all();
   return new Set(rows.map((r) => r.id));
 }

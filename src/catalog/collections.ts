@@ -1,15 +1,35 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
-import { and, asc, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, collections, products } from "../db/schema";
-import { randomSuffix, slugify } from "./admin-money";
-import { chunks, isUnique, runBatch, type Stmt } from "./batch";
-import { moved, type Direction } from "./reorder";
+import { randomSuffix } from "./admin-money";
+import { slugify, uniqueSlug } from "./slugs";
+import { MAX_COLLECTION_PRODUCTS } from "../admin/content/schema";
+import { bumpVersionStmt } from "../settings/version";
+import { inList, isUnique, runBatch } from "./batch";
+import { addProductsToCollection, memberOrder, membersAfter, removeProductsFromCollection } from "./memberships";
+import { moveStatement, type Destination } from "./reorder";
 
 export interface CollectionInput {
   title: string;
   description: string;
-  productIds: number[];
+  /** Products to put in the collection (at its end; ones already in it stay where they are). */
+  add: number[];
+  /** Products to take out of it. Products in neither list are left alone. */
+  remove: number[];
+}
+
+/** Products a page of the collection editor shows, to tick or untick, and members a page lists in order. */
+export const PICKER_PAGE = 50;
+export const MEMBERS_PAGE = 50;
+
+export interface EditorView {
+  /** Search of the products to choose from (title or exact SKU). */
+  q: string;
+  /** Keyset cursor of the products to choose from: ids below this one (newest first). */
+  after?: number;
+  /** Page of the members list (1-based). */
+  mpage: number;
 }
 
 export function listCollections(db: Db, shopId: number) {
@@ -28,70 +48,97 @@ export function listCollections(db: Db, shopId: number) {
 }
 export type CollectionRow = Awaited<ReturnType<typeof listCollections>>[number];
 
-/** The collection, its product ids and every product of the shop to choose from: one round trip. */
-export async function collectionForEdit(db: Db, shopId: number, id: number | null) {
-  const [c, links, all] = await db.batch([
-    db.select().from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id ?? 0))),
-    db.select({ id: collectionProducts.productId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, id ?? 0))),
-    db.select({ id: products.id, title: products.title, status: products.status }).from(products).where(eq(products.shopId, shopId)).orderBy(asc(products.position), desc(products.id)).limit(500),
+/**
+ * The editor's data in one round trip: the collection; a page of the shop's products to choose
+ * from (newest first, keyset, optionally searched), each marked when it is a member; a page of
+ * the members in their order; and how many members there are. Any number of products.
+ */
+export async function collectionForEdit(db: Db, shopId: number, id: number | null, view: EditorView) {
+  const cid = id ?? 0;
+  const q = view.q.trim();
+  const isMember = sql<number>`EXISTS (SELECT 1 FROM ${collectionProducts} cp WHERE cp.shop_id = ${shopId} AND cp.collection_id = ${cid} AND cp.product_id = ${products.id})`;
+  const [c, choices, members, count] = await db.batch([
+    db.select().from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, cid))),
+    db
+      .select({ id: products.id, title: products.title, status: products.status, member: isMember })
+      .from(products)
+      .where(
+        and(
+          eq(products.shopId, shopId),
+          view.after ? lt(products.id, view.after) : undefined,
+          q ? or(sql`instr(lower(${products.title}), lower(${q})) > 0`, sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = ${products.id} AND v.sku = ${q})`) : undefined,
+        ),
+      )
+      .orderBy(desc(products.id))
+      .limit(PICKER_PAGE + 1),
+    db
+      .select({ id: products.id, title: products.title, status: products.status })
+      .from(collectionProducts)
+      .innerJoin(products, and(eq(products.id, collectionProducts.productId), eq(products.shopId, shopId)))
+      .where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid)))
+      .orderBy(asc(collectionProducts.position), desc(collectionProducts.productId))
+      .limit(MEMBERS_PAGE + 1)
+      .offset((view.mpage - 1) * MEMBERS_PAGE),
+    db.select({ n: sql<number>`count(*)` }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid))),
   ]);
-  return { collection: c[0] ?? null, productIds: links.map((l) => l.id), products: all };
+  const page = choices.slice(0, PICKER_PAGE);
+  return {
+    collection: c[0] ?? null,
+    choices: page.map((p) => ({ ...p, member: !!p.member })),
+    /** Cursor of the next page of choices, or null. */
+    nextAfter: choices.length > PICKER_PAGE ? page[page.length - 1]!.id : null,
+    members: members.slice(0, MEMBERS_PAGE),
+    moreMembers: members.length > MEMBERS_PAGE,
+    /** The 0-based place of the first member listed. */
+    firstPlace: (view.mpage - 1) * MEMBERS_PAGE,
+    memberCount: count[0]?.n ?? 0,
+  };
+}
+export type CollectionEditorData = Awaited<ReturnType<typeof collectionForEdit>>;
+
+/** Products of the shop among `ids` (unique): what a new collection would hold. */
+async function ownCount(db: Db, shopId: number, ids: readonly number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const row = await db.select({ n: sql<number>`count(DISTINCT ${products.id})` }).from(products).where(and(eq(products.shopId, shopId), inList(products.id, ids))).get();
+  return row?.n ?? 0;
 }
 
-async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string> {
-  const base = slugify(title, "c");
-  const rows = await db.select({ slug: collections.slug }).from(collections).where(and(eq(collections.shopId, shopId), or(eq(collections.slug, base), like(collections.slug, `${base}-%`)))).all();
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; i < 500; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-  return `${base}-${randomSuffix()}`;
-}
-
-/** Product ids of this shop among `ids` (another shop's ids are dropped). */
-async function ownProducts(db: Db, shopId: number, ids: number[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const part of chunks([...new Set(ids)], 2)) {
-    const rows = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), sql`${products.id} IN (${sql.join(part.map((p) => sql`${p}`), sql`, `)})`)).all();
-    out.push(...rows.map((r) => r.id));
-  }
-  return out;
-}
-
-function links(db: Db, shopId: number, collectionId: number | ReturnType<typeof sql>, productIds: number[]): Stmt[] {
-  return chunks(productIds.map((productId, position) => ({ productId, position })), 6).map((part) =>
-    db.insert(collectionProducts).values(part.map((p) => ({ shopId, collectionId: collectionId as number, productId: p.productId, position: p.position }))),
-  );
-}
-
-export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<number> {
-  const productIds = await ownProducts(db, shopId, input.productIds);
+/** Creates the collection with its products (in the order given), at the end of the menu. "tooMany" past MAX_COLLECTION_PRODUCTS. */
+export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<{ id: number } | "tooMany"> {
+  if ((await ownCount(db, shopId, input.add)) > MAX_COLLECTION_PRODUCTS) return "tooMany";
   for (let attempt = 0; ; attempt++) {
-    const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, shopId, input.title);
+    const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, collections, shopId, slugify(input.title, "c"));
     const cid = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
     const pos = sql`(SELECT COALESCE(MAX(${collections.position}), -1) + 1 FROM ${collections} WHERE ${collections.shopId} = ${shopId})`;
     try {
       const [created] = (await runBatch(db, [
         db.insert(collections).values({ shopId, slug, title: input.title, description: input.description, position: pos as unknown as number }).returning({ id: collections.id }),
-        ...links(db, shopId, cid, productIds),
+        ...addProductsToCollection(db, shopId, cid, input.add),
+        bumpVersionStmt(db, shopId),
       ])) as [{ id: number }[]];
-      return created[0]!.id;
+      return { id: created[0]!.id };
     } catch (err) {
       if (attempt > 0 || !isUnique(err, "collections.slug")) throw err;
     }
   }
 }
 
-/** Saves title, description and products in one batch. False when not in the shop. */
-export async function updateCollection(db: Db, shopId: number, id: number, input: CollectionInput): Promise<boolean> {
-  const found = await db.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).get();
-  if (!found) return false;
-  const productIds = await ownProducts(db, shopId, input.productIds);
+/**
+ * Saves title and description, adds `add` at the end and takes `remove` out, in one batch;
+ * every other member keeps its place. "notFound" when the collection is not the shop's,
+ * "tooMany" when it would hold more than MAX_COLLECTION_PRODUCTS.
+ */
+export async function updateCollection(db: Db, shopId: number, id: number, input: CollectionInput): Promise<"ok" | "notFound" | "tooMany"> {
+  const after = await membersAfter(db, shopId, id, input.add, input.remove).get();
+  if (!after) return "notFound";
+  if (after.n > MAX_COLLECTION_PRODUCTS) return "tooMany";
   await runBatch(db, [
     db.update(collections).set({ title: input.title, description: input.description, updatedAt: Date.now() }).where(and(eq(collections.shopId, shopId), eq(collections.id, id))),
-    db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, id))),
-    ...links(db, shopId, id, productIds),
+    ...removeProductsFromCollection(db, shopId, id, input.remove),
+    ...addProductsToCollection(db, shopId, id, input.add),
+    bumpVersionStmt(db, shopId),
   ]);
-  return true;
+  return "ok";
 }
 
 export async function deleteCollection(db: Db, shopId: number, id: number): Promise<boolean> {
@@ -99,12 +146,24 @@ export async function deleteCollection(db: Db, shopId: number, id: number): Prom
   return rows.length > 0;
 }
 
-export async function moveCollection(db: Db, shopId: number, id: number, dir: Direction): Promise<boolean> {
-  const rows = await db.select({ id: collections.id, position: collections.position }).from(collections).where(eq(collections.shopId, shopId)).orderBy(asc(collections.position), asc(collections.id)).all();
-  const changes = moved(rows, id, dir);
-  if (!changes) return false;
-  await runBatch(db, changes.map((c) => db.update(collections).set({ position: c.position }).where(and(eq(collections.shopId, shopId), eq(collections.id, c.id)))));
-  return true;
+/** Moves a collection in the menu: one batch (the check that it is the shop's, the move, the version bump). */
+export async function moveCollection(db: Db, shopId: number, id: number, to: Destination): Promise<boolean> {
+  const [found] = (await runBatch(db, [
+    db.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))),
+    moveStatement(db, { table: collections, key: collections.id, position: collections.position, tieBreak: "asc", scope: eq(collections.shopId, shopId) }, id, to),
+    bumpVersionStmt(db, shopId),
+  ])) as [unknown[]];
+  return found.length > 0;
+}
+
+/** Moves a product within the collection's order: one batch. False when either is not the shop's or not linked. */
+export async function moveMember(db: Db, shopId: number, collectionId: number, productId: number, to: Destination): Promise<boolean> {
+  const [found] = (await runBatch(db, [
+    db.select({ id: collectionProducts.productId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, collectionId), eq(collectionProducts.productId, productId))),
+    moveStatement(db, memberOrder(shopId, collectionId), productId, to),
+    bumpVersionStmt(db, shopId),
+  ])) as [unknown[]];
+  return found.length > 0;
 }
 
 /** Id and title of every collection, for the product form's checkboxes. */

@@ -1,9 +1,9 @@
 /** Shop pages (about, delivery & returns, contact, and the seller's own): plain text. No HTTP here. */
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { pages } from "../db/schema";
-import { randomSuffix, slugify } from "./admin-money";
-import { chunks } from "./batch";
+import { slugify, uniqueSlug } from "./slugs";
+import { insertChunks, runBatch } from "./batch";
 
 export interface PageInput {
   title: string;
@@ -19,11 +19,8 @@ export function listPages(db: Db, shopId: number) {
 
 /** Creates the default pages that are missing (idempotent: the slug is unique per shop). */
 export async function ensureDefaultPages(db: Db, shopId: number, defaults: { slug: string; title: string; body: string }[]): Promise<void> {
-  for (const part of chunks(defaults, 6))
-    await db
-      .insert(pages)
-      .values(part.map((d, i) => ({ shopId, slug: d.slug, title: d.title, body: d.body, published: true, position: i })))
-      .onConflictDoNothing();
+  const rows = defaults.map((d, position) => ({ shopId, slug: d.slug, title: d.title, body: d.body, published: true, position }));
+  await runBatch(db, insertChunks(rows, (part) => db.insert(pages).values(part).onConflictDoNothing()));
 }
 
 export async function pageById(db: Db, shopId: number, id: number) {
@@ -31,10 +28,7 @@ export async function pageById(db: Db, shopId: number, id: number) {
 }
 
 export async function createPage(db: Db, shopId: number, input: PageInput): Promise<number> {
-  const base = slugify(input.title, "page");
-  const taken = new Set((await db.select({ slug: pages.slug }).from(pages).where(and(eq(pages.shopId, shopId), or(eq(pages.slug, base), like(pages.slug, `${base}-%`)))).all()).map((r) => r.slug));
-  let slug = base;
-  for (let i = 2; taken.has(slug); i++) slug = i < 500 ? `${base}-${i}` : `${base}-${randomSuffix()}`;
+  const slug = await uniqueSlug(db, pages, shopId, slugify(input.title, "page"));
   const pos = sql`(SELECT COALESCE(MAX(${pages.position}), -1) + 1 FROM ${pages} WHERE ${pages.shopId} = ${shopId})`;
   const row = await db.insert(pages).values({ shopId, slug, ...input, position: pos as unknown as number }).returning({ id: pages.id }).get();
   return row.id;

@@ -2,11 +2,13 @@
  * Products for the seller admin: list, read for editing, create and update (each save is one
  * atomic batch: product row, variants, collection links and the shop's version bump). No HTTP here.
  */
-import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
-import { slugify, randomSuffix } from "./admin-money";
-import { chunks, isUnique, runBatch, type Stmt } from "./batch";
+import { randomSuffix } from "./admin-money";
+import { slugify, uniqueSlug } from "./slugs";
+import { inList, insertChunks, isUnique, runBatch, type Stmt } from "./batch";
+import { linkProductToCollections, setProductCollections } from "./memberships";
 import { bumpVersionStmt } from "../settings/version";
 import { cardColumns } from "./cards";
 
@@ -62,10 +64,11 @@ export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
   if (f.status) conds.push(eq(products.status, f.status));
   const q = f.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    // instr(), not LIKE: a pattern built from the search would be refused by D1 past 50 bytes.
+    // lower() folds ASCII only, as LIKE did; % and _ are plain characters.
     conds.push(
       or(
-        sql`${products.title} LIKE ${pattern} ESCAPE '\\'`,
+        sql`instr(lower(${products.title}), lower(${q})) > 0`,
         sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = "products"."id" AND v.sku = ${q})`,
       )!,
     );
@@ -83,7 +86,7 @@ export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
     ? await db
         .select({ id: variants.id, productId: variants.productId, title: variants.title, price: variants.price, stock: variants.stock })
         .from(variants)
-        .where(and(eq(variants.shopId, shopId), inArray(variants.productId, page.map((p) => p.id))))
+        .where(and(eq(variants.shopId, shopId), inList(variants.productId, page.map((p) => p.id))))
         .orderBy(asc(variants.position), asc(variants.id))
         .all()
     : [];
@@ -115,27 +118,10 @@ export type EditableProduct = NonNullable<Awaited<ReturnType<typeof productForEd
 export async function takenSkus(db: Db, shopId: number, skus: string[], exceptProductId?: number): Promise<string[]> {
   const list = [...new Set(skus.filter(Boolean))];
   if (!list.length) return [];
-  const found: string[] = [];
-  for (const part of chunks(list, 2)) {
-    const conds = [eq(variants.shopId, shopId), inArray(variants.sku, part)];
-    if (exceptProductId) conds.push(sql`${variants.productId} <> ${exceptProductId}`);
-    const rows = await db.select({ sku: variants.sku }).from(variants).where(and(...conds)).all();
-    found.push(...rows.map((r) => r.sku!).filter(Boolean));
-  }
-  return found;
-}
-
-async function uniqueSlug(db: Db, shopId: number, title: string): Promise<string> {
-  const base = slugify(title);
-  const rows = await db
-    .select({ slug: products.slug })
-    .from(products)
-    .where(and(eq(products.shopId, shopId), or(eq(products.slug, base), like(products.slug, `${base}-%`))))
-    .all();
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; i < 1000; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-  return `${base}-${randomSuffix()}`;
+  const conds = [eq(variants.shopId, shopId), inList(variants.sku, list)];
+  if (exceptProductId) conds.push(sql`${variants.productId} <> ${exceptProductId}`);
+  const rows = await db.select({ sku: variants.sku }).from(variants).where(and(...conds)).all();
+  return rows.map((r) => r.sku!).filter(Boolean);
 }
 
 const cheapest = (vs: VariantInput[]) => vs.reduce((a, b) => (b.price < a.price ? b : a));
@@ -173,18 +159,7 @@ function variantRows(shopId: number, productId: number | ReturnType<typeof sql>,
 }
 
 export function insertVariants(db: Db, shopId: number, productId: number | ReturnType<typeof sql>, vs: { v: VariantInput; pos: number }[]): Stmt[] {
-  return chunks(vs, 13).map((part) =>
-    db.insert(variants).values(part.map(({ v, pos }) => variantRows(shopId, productId, [v], pos)[0]!)),
-  );
-}
-
-function linkCollections(db: Db, shopId: number, productId: number | ReturnType<typeof sql>, ids: number[]): Stmt[] {
-  return chunks(ids, 6).map((part) =>
-    db
-      .insert(collectionProducts)
-      .values(part.map((collectionId) => ({ shopId, collectionId, productId: productId as number, position: 0 })))
-      .onConflictDoNothing(),
-  );
+  return insertChunks(vs, (part) => db.insert(variants).values(part.map(({ v, pos }) => variantRows(shopId, productId, [v], pos)[0]!)));
 }
 
 /** Only collections of this shop may be linked: ids of other shops are dropped. */
@@ -198,14 +173,14 @@ export async function createProduct(db: Db, shopId: number, input: ProductInput)
   const taken = await takenSkus(db, shopId, input.variants.map((v) => v.sku ?? ""));
   if (taken.length) throw new DuplicateSkuError(taken);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const slug = attempt === 0 ? await uniqueSlug(db, shopId, input.title) : `${slugify(input.title)}-${randomSuffix()}`;
+    const slug = attempt === 0 ? await uniqueSlug(db, products, shopId, slugify(input.title)) : `${slugify(input.title)}-${randomSuffix()}`;
     const pid = sql`(SELECT ${products.id} FROM ${products} WHERE ${products.shopId} = ${shopId} AND ${products.slug} = ${slug})`;
     const minPos = sql`(SELECT COALESCE(MIN(${products.position}), 0) - 1 FROM ${products} WHERE ${products.shopId} = ${shopId})`;
     try {
       const [created] = (await runBatch(db, [
         db.insert(products).values({ shopId, slug, position: minPos as unknown as number, ...productValues(input) }).returning({ id: products.id, slug: products.slug }),
         ...insertVariants(db, shopId, pid, input.variants.map((v, pos) => ({ v, pos }))),
-        ...linkCollections(db, shopId, pid, input.collectionIds),
+        ...linkProductToCollections(db, shopId, pid, input.collectionIds),
         bumpVersionStmt(db, shopId),
       ])) as [{ id: number; slug: string }[]];
       return created[0]!;
@@ -232,7 +207,7 @@ export async function updateProduct(db: Db, shopId: number, id: number, input: P
   ];
   const keptSet = new Set(keptIds);
   const removed = own.map((v) => v.id).filter((vid) => !keptSet.has(vid));
-  for (const part of chunks(removed, 2)) stmts.push(db.delete(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, id), inArray(variants.id, part))));
+  if (removed.length) stmts.push(db.delete(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, id), inList(variants.id, removed))));
   input.variants.forEach((v, pos) => {
     if (!v.id || !ownIds.has(v.id)) return;
     const [row] = variantRows(shopId, id, [v], pos);
@@ -240,8 +215,8 @@ export async function updateProduct(db: Db, shopId: number, id: number, input: P
   });
   const fresh = input.variants.map((v, pos) => ({ v, pos })).filter(({ v }) => !v.id || !ownIds.has(v.id));
   stmts.push(...insertVariants(db, shopId, id, fresh));
-  stmts.push(db.delete(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, id))));
-  stmts.push(...linkCollections(db, shopId, id, input.collectionIds));
+  // Only the links that changed: kept ones keep their place in their collection.
+  stmts.push(...setProductCollections(db, shopId, id, input.collectionIds));
   stmts.push(bumpVersionStmt(db, shopId));
   try {
     await runBatch(db, stmts);

@@ -1,9 +1,9 @@
 /** Product photo rows (product_images) and the clean-up of their R2 objects. No HTTP here. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { productImages, products, shops } from "../db/schema";
-import { runBatch } from "../catalog/batch";
-import { moved, type Direction } from "../catalog/reorder";
+import { inList, runBatch } from "../catalog/batch";
+import { moveStatement, type Direction } from "../catalog/reorder";
 import { deletePhotoObjects, type StoredPhoto } from "./store";
 import type { ImageFormat } from "./urls";
 
@@ -49,12 +49,8 @@ export async function addProductImage(db: Db, shopId: number, productId: number,
 export async function purgePhotos(db: Db, bucket: R2Bucket, shopId: number, photos: PhotoRef[]): Promise<void> {
   const keys = [...new Set(photos.map((p) => p.key))];
   if (!keys.length) return;
-  const still = new Set<string>();
-  for (let i = 0; i < keys.length; i += 90) {
-    const part = keys.slice(i, i + 90);
-    const rows = await db.selectDistinct({ key: productImages.key }).from(productImages).where(and(eq(productImages.shopId, shopId), inArray(productImages.key, part))).all();
-    rows.forEach((r) => still.add(r.key));
-  }
+  const rows = await db.selectDistinct({ key: productImages.key }).from(productImages).where(and(eq(productImages.shopId, shopId), inList(productImages.key, keys))).all();
+  const still = new Set(rows.map((r) => r.key));
   const shop = await db.select({ s: shops.themeSettings }).from(shops).where(eq(shops.id, shopId)).get();
   for (const k of keys) if (shop?.s.includes(k)) still.add(k);
   await deletePhotoObjects(bucket, shopId, photos.filter((p) => !still.has(p.key)));
@@ -70,18 +66,12 @@ export async function deleteProductImage(db: Db, bucket: R2Bucket, shopId: numbe
   return true;
 }
 
+/** Moves a photo in the product's order (the first is the card's): one statement. False when not this product's photo. */
 export async function moveProductImage(db: Db, shopId: number, productId: number, imageId: number, dir: Direction): Promise<boolean> {
-  const rows = await db
-    .select({ id: productImages.id, position: productImages.position })
-    .from(productImages)
-    .where(and(eq(productImages.shopId, shopId), eq(productImages.productId, productId)))
-    .orderBy(asc(productImages.position), asc(productImages.id))
-    .all();
-  const changes = moved(rows, imageId, dir);
-  if (!changes) return false;
-  await runBatch(
-    db,
-    changes.map((c) => db.update(productImages).set({ position: c.position }).where(and(eq(productImages.shopId, shopId), eq(productImages.id, c.id)))),
-  );
-  return true;
+  const scope = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId))!;
+  const [found] = (await runBatch(db, [
+    db.select({ id: productImages.id }).from(productImages).where(and(scope, eq(productImages.id, imageId))),
+    moveStatement(db, { table: productImages, key: productImages.id, position: productImages.position, tieBreak: "asc", scope }, imageId, dir),
+  ])) as [unknown[]];
+  return found.length > 0;
 }

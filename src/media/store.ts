@@ -1,6 +1,6 @@
 /**
  * Photo storage in R2: validates each width file by its bytes, then writes them under the
- * shop-scoped, content-hashed key `shops/{shopId}/{sha256}/{width}.{ext}`.
+ * shop-scoped, content-hashed key `shops/{shopId}/{sha256 of every width}/{width}.{ext}`.
  */
 import { hex } from "../lib/bytes";
 import { sniffImage, type SniffError } from "./sniff";
@@ -55,12 +55,23 @@ export async function checkPhotoSet(files: { declared: number | null; file: Blob
   return out.sort((a, b) => a.width - b.width);
 }
 
-/** Writes checked width files to R2; the key hashes the largest width's bytes. */
+/**
+ * The content hash of a photo set: SHA-256 over its format and, in width order, each width with
+ * the SHA-256 of its bytes ("webp|320:<hex>|640:<hex>|1280:<hex>"). Every stored object's bytes
+ * are in the key, so a key never names two different objects (they are served as immutable).
+ */
+export async function photoSetDigest(set: readonly { width: number; bytes: Uint8Array<ArrayBuffer> }[], format: ImageFormat): Promise<string> {
+  const sorted = [...set].sort((a, b) => a.width - b.width);
+  const parts = await Promise.all(sorted.map(async (c) => `${c.width}:${hex(new Uint8Array(await crypto.subtle.digest("SHA-256", c.bytes)))}`));
+  const input = new TextEncoder().encode([format, ...parts].join("|"));
+  return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", input)));
+}
+
+/** Writes checked width files to R2 under `shops/{shopId}/{photoSetDigest}`. */
 export async function storePhotoSet(bucket: R2Bucket, shopId: number, set: Checked[]): Promise<StoredPhoto> {
   const largest = set[set.length - 1]!;
-  const digest = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", largest.bytes)));
-  const key = `shops/${shopId}/${digest}`;
   const format = largest.format;
+  const key = `shops/${shopId}/${await photoSetDigest(set, format)}`;
   await Promise.all(
     set.map((c) =>
       bucket.put(objectKey(key, c.width, format), c.bytes, {

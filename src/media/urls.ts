@@ -1,6 +1,7 @@
 /**
  * Photos are stored in R2 as `{key}/{width}.{ext}` where key = `shops/{shopId}/{sha256}`
- * (the hash of the largest width's bytes); the storefront serves them at `/media/{key}/{width}.{ext}`.
+ * (a hash over every stored width's bytes, src/media/store.ts photoSetDigest); the storefront
+ * serves them at `/media/{key}/{width}.{ext}`.
  */
 import type { ImageVM } from "../storefront/theme";
 

@@ -6,9 +6,22 @@ import { karachiDayStart } from "./dates";
 
 const status = z.enum(ORDER_STATUSES);
 
+/** The order search box's cap (its input's maxlength). */
+export const ORDER_SEARCH_MAX = 80;
+
+/**
+ * The list's query string. A search past its cap can only come from an edited URL (the box's
+ * maxlength stops typing and pasting there): it is cut to the cap, as the browser would, and
+ * the box shows what was searched.
+ */
 export const listQuerySchema = z.object({
   status: status.optional().catch(undefined),
-  q: z.string().max(80).optional().catch(undefined).transform((s) => (s ? clean(s) : undefined)),
+  q: z
+    .string()
+    .max(ORDER_SEARCH_MAX)
+    .optional()
+    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, ORDER_SEARCH_MAX) : undefined))
+    .transform((s) => (s ? clean(s) : undefined)),
   before: z.string().regex(/^\d{1,12}$/).transform(Number).optional().catch(undefined),
 });
 

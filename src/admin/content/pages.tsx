@@ -13,9 +13,15 @@ import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { adminChrome, type AdminChrome } from "../chrome";
 import { intParam } from "../form-all";
-import { ActionButton, Check, err, TextArea } from "../views/bits";
+import type { MessageKey } from "../../i18n";
+import { ActionButton, Check, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
+import { capsOf } from "./caps";
 import { pageSchema } from "./schema";
+
+let caps: Record<string, number> | undefined;
+/** The page form's caps, read from its schema once, when first needed. */
+const capsOfForm = () => (caps ??= capsOf(pageSchema));
 
 export const pageRoutes = new Hono<AppEnv>();
 
@@ -47,7 +53,8 @@ function PagesList(p: AdminChrome & { pages: Awaited<ReturnType<typeof listPages
 function PageEditor(p: AdminChrome & { id: number | null; values: Record<string, string>; errors?: FieldErrors }) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/pages`;
-  const e = (f: string) => err(t, p.errors, f);
+  const CAPS = capsOfForm();
+  const e = (f: string) => (p.errors?.[f] ? t(p.errors[f] as MessageKey, { max: CAPS[f] ?? 0 }) : undefined);
   return (
     <AdminShell {...p} title={t("pages.edit")} tab="shop" css={cmsCss}>
       <p>
@@ -56,8 +63,8 @@ function PageEditor(p: AdminChrome & { id: number | null; values: Record<string,
       <h1>{p.id ? t("pages.edit") : t("pages.add")}</h1>
       {p.errors && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={p.id ? `${b}/${p.id}` : b} csrf={p.csrf}>
-        <Field name="title" label={t("pages.field.title")} value={p.values.title} error={e("title")} maxLength={120} dir="auto" />
-        <TextArea name="body" label={t("pages.field.body")} value={p.values.body ?? ""} error={e("body")} rows={14} hint={t("products.field.descriptionHint")} />
+        <Field name="title" label={t("pages.field.title")} value={p.values.title} error={e("title")} maxLength={CAPS.title} dir="auto" />
+        <TextArea name="body" label={t("pages.field.body")} value={p.values.body ?? ""} error={e("body")} rows={14} hint={t("products.field.descriptionHint")} maxLength={CAPS.body} />
         <Check name="published" label={t("pages.field.published")} checked={p.values.published === "on"} />
         <button class="btn block" type="submit">
           {t("common.save")}

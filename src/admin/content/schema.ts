@@ -1,12 +1,61 @@
+/**
+ * The collection and page forms: every cap declared here once, on the raw input, so that
+ * `z.toJSONSchema(schema, { io: "input" })` shows it (maxLength, maxItems) and views and domain
+ * code read it from here.
+ */
 import { z } from "zod";
+import { PRODUCT_SEARCH_MAX } from "../products/form";
 
 export const pageSchema = z.object({
   title: z.string().trim().min(1, "validation.titleRequired").max(120, "validation.tooLong"),
   body: z.string().max(20_000, "validation.tooLong").transform((s) => s.replace(/\r\n/g, "\n")),
-  published: z.string().optional().transform((v) => v === "on"),
+  published: z.string().max(2).optional().catch(undefined).transform((v) => v === "on"),
 });
 
+/** The most products one collection holds. */
+export const MAX_COLLECTION_PRODUCTS = 5_000;
+
+/** A product id as posted (a checkbox's value): digits, and anything else is no id. */
+const postedIds = z.array(z.string().max(12, "validation.tooLong")).max(MAX_COLLECTION_PRODUCTS, "collections.tooManyProducts").default([]);
+
+/**
+ * The collection editor's save. The editor shows one page of the shop's products at a time:
+ * `shown` lists the products that page showed and `product` the ones ticked, so a save adds
+ * the ticked ones and takes out the shown-but-unticked ones, and leaves every other member
+ * alone (however many pages the shop's products fill).
+ */
 export const collectionSchema = z.object({
   title: z.string().trim().min(1, "validation.titleRequired").max(80, "validation.tooLong"),
   description: z.string().trim().max(2000, "validation.tooLong").default(""),
+  product: postedIds,
+  shown: postedIds,
+});
+
+/** Where the collection editor is: its search and page of products to choose from, and its page of members. */
+export const collectionEditorQuerySchema = z.object({
+  q: z
+    .string()
+    .max(PRODUCT_SEARCH_MAX)
+    .optional()
+    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, PRODUCT_SEARCH_MAX) : undefined))
+    .transform((s) => (s ?? "").trim()),
+  after: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
+  mpage: z
+    .string()
+    .max(4)
+    .optional()
+    .catch(undefined)
+    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1))),
+});
+
+/** Moving one member of a collection: one place up or down, or to a place (1-based) typed by the seller. */
+export const memberMoveSchema = z.object({
+  product: z.string().regex(/^\d{1,12}$/, "validation.number"),
+  dir: z.enum(["up", "down"]).optional(),
+  to: z.string().trim().max(6, "validation.number").regex(/^\d*$/, "validation.number").optional(),
 });

@@ -9,6 +9,7 @@ import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { err, MoveButtons, Select } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
+import { PRODUCT_SEARCH_MAX } from "./form";
 import { adminMediaUrl } from "./Photos";
 
 /** Variants a row offers for quick stock edit; more than this and the seller opens the product. */
@@ -17,6 +18,8 @@ export const QUICK_VARIANTS = 10;
 export interface ProductListProps extends AdminChrome {
   products: ListedProduct[];
   q: string;
+  /** The search was cut to its cap (only from an edited URL): say so beside the box. */
+  qCut?: boolean;
   status: string;
   page: number;
   more: boolean;
@@ -40,7 +43,7 @@ export function ProductList(p: ProductListProps) {
       </div>
       {p.notice && <p class="notice" role="status">{p.notice}</p>}
       <form method="get" action={base} class="filters" role="search">
-        <Field name="q" type="search" label={t("products.search")} value={p.q} />
+        <Field name="q" type="search" label={t("products.search")} value={p.q} maxLength={PRODUCT_SEARCH_MAX} hint={p.qCut ? t("products.searchCut", { max: PRODUCT_SEARCH_MAX }) : undefined} />
         <Select
           name="status"
           label={t("products.field.status")}

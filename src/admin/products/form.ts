@@ -7,10 +7,114 @@ import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
 import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
 import type { FieldErrors } from "../../lib/form";
+import { capsOf } from "../content/caps";
 import { ids, type AllValues } from "../form-all";
 
+/** The product list's search box (title or SKU). */
+export const PRODUCT_SEARCH_MAX = 100;
+
+/**
+ * The product list's query string. A search past its cap can only come from an edited URL (the
+ * box's maxlength stops typing and pasting there): it is cut to the cap, as the browser would,
+ * the box shows what was searched, and a hint beside it says that only the first characters were.
+ */
+export const productListQuerySchema = z.object({
+  q: z
+    .string()
+    .max(PRODUCT_SEARCH_MAX)
+    .optional()
+    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, PRODUCT_SEARCH_MAX) : undefined))
+    .transform((s) => (s ?? "").trim()),
+  status: z.enum(["active", "draft", "archived"]).optional().catch(undefined),
+  page: z
+    .string()
+    .max(4)
+    .optional()
+    .catch(undefined)
+    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1))),
+});
+
+export function parseProductListQuery(query: Record<string, string>) {
+  const parsed = productListQuerySchema.parse(query);
+  return { ...parsed, status: parsed.status ?? ("" as const), cut: (query.q ?? "").length > PRODUCT_SEARCH_MAX };
+}
+
+/*
+ * The product form's caps, each declared once here and used by productFormSchema (on the raw
+ * input, so z.toJSONSchema shows them), the view (maxlength) and the domain (CSV import).
+ */
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
+/** Values of one option ("S, M, L"): no option can have more values than there may be variants. */
+export const MAX_VALUES_PER_OPTION = MAX_VARIANTS;
+/** The most collections one product is in. */
+export const MAX_PRODUCT_COLLECTIONS = 50;
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+export const SKU_MAX = 64;
+export const OPTION_NAME_MAX = 40;
+export const OPTION_VALUE_MAX = 40;
+/** The option-values box: MAX_VALUES_PER_OPTION values at their longest, comma and space between. */
+export const OPTION_VALUES_MAX = MAX_VALUES_PER_OPTION * (OPTION_VALUE_MAX + 2);
+/** A price as typed: "Rs. 10,00,00,000.00" is 19 characters. */
+export const MONEY_MAX = 24;
+/** A stock count as typed: "1,000,000" in Latin or Urdu digits, with room for spaces. */
+export const STOCK_MAX = 12;
+/** A variant row's key: its option values joined with " / ". */
+export const VARIANT_KEY_MAX = MAX_OPTIONS * OPTION_VALUE_MAX + (MAX_OPTIONS - 1) * 3;
+const ID_MAX = 12;
+
+const text = (max: number) => z.string().max(max, "validation.tooLong");
+/** Fields a browser may leave out (unticked, or not drawn on this form). */
+const optional = (max: number) => text(max).optional();
+/** A closed choice: its cap is on the raw input; anything else the form did not offer means the default. */
+const choice = (max: number) => z.string().max(max).optional().catch(undefined);
+
+/*
+ * Zod schemas are immutable: the repeated fields share one instance each (building 600 would
+ * cost every isolate tens of milliseconds at start-up); z.toJSONSchema inlines each use.
+ */
+const optionName = optional(OPTION_NAME_MAX);
+const optionValues = optional(OPTION_VALUES_MAX).meta({ maxValues: MAX_VALUES_PER_OPTION, valueMaxLength: OPTION_VALUE_MAX });
+const optionFields = Object.fromEntries(
+  Array.from({ length: MAX_OPTIONS }, (_, i) => [
+    [`opt${i + 1}Name`, optionName],
+    [`opt${i + 1}Values`, optionValues],
+  ]).flat(),
+) as Record<`opt${1 | 2 | 3}${"Name" | "Values"}`, z.ZodOptional<z.ZodString>>;
+
+/** One row of the variants table per generated combination, its inputs named v{i}_..., i < MAX_VARIANTS. */
+const variant = { key: optional(VARIANT_KEY_MAX), id: optional(ID_MAX), price: optional(MONEY_MAX), compareAt: optional(MONEY_MAX), sku: optional(SKU_MAX), stock: optional(STOCK_MAX) };
+const variantFields = Object.fromEntries(
+  Array.from({ length: MAX_VARIANTS }, (_, i) => Object.entries(variant).map(([k, schema]) => [`v${i}_${k}`, schema])).flat(),
+) as Record<`v${number}_${keyof typeof variant}`, z.ZodOptional<z.ZodString>>;
+
+/**
+ * The product form as posted: every field and list with its cap on the raw input. Messages are
+ * catalogue keys. What the fields mean together (prices, stock, the variants the options make)
+ * is checked by validateProduct, after these caps and after counting the combinations.
+ */
+export const productFormSchema = z
+  .object({
+    title: z.string().trim().min(1, "validation.titleRequired").max(TITLE_MAX, "validation.tooLong").default(""),
+    description: optional(DESCRIPTION_MAX),
+    price: optional(MONEY_MAX),
+    compareAt: optional(MONEY_MAX),
+    status: choice(8),
+    trackStock: choice(2),
+    intent: choice(7),
+    ...optionFields,
+    collection: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PRODUCT_COLLECTIONS, "products.tooManyCollections").default([]),
+    ...variantFields,
+  })
+  .meta({ maxOptions: MAX_OPTIONS, maxVariants: MAX_VARIANTS });
+
+/** The raw form: its fields as typed (the last of a repeated name) and the ticked collections. */
+export type RawProductForm = Record<string, string | string[] | undefined>;
+
+export function rawProductForm({ values, lists }: AllValues): RawProductForm {
+  return { ...values, collection: lists.collection ?? [] };
+}
 
 export interface VariantRow {
   key: string;
@@ -31,7 +135,7 @@ export interface ProductFormState {
   trackStock: boolean;
   collectionIds: number[];
   options: { name: string; values: string }[];
-  /** With options: one row per combination. Without: a single row with key "". */
+  /** With options: one row per combination. Without: a single row with key "". None when the options are past a cap. */
   rows: VariantRow[];
 }
 
@@ -43,7 +147,7 @@ export const splitValues = (s: string): string[] => {
     .filter((v) => v && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 };
 
-/** Every combination of the options' values, e.g. [["S","Red"],["S","Blue"],...]. */
+/** Every combination of the options' values, e.g. [["S","Red"],["S","Blue"],...]. Only call within the caps (see optionErrors). */
 export function combinations(lists: string[][]): string[][] {
   return lists.reduce<string[][]>((acc, vals) => acc.flatMap((combo) => vals.map((v) => [...combo, v])), [[]]);
 }
@@ -51,39 +155,68 @@ export function combinations(lists: string[][]): string[][] {
 const activeOptions = (opts: ProductFormState["options"]) =>
   opts.map((o) => ({ name: o.name.trim(), values: splitValues(o.values) })).filter((o) => o.name || o.values.length);
 
+/**
+ * The options' caps, checked by COUNTING before anything grows with the input: the raw box's
+ * length, the values per option, each value's length, and the number of combinations (the
+ * product of the value counts). Keyed by input name; empty when the rows may be built.
+ */
+export function optionErrors(options: ProductFormState["options"]): FieldErrors {
+  const errors: FieldErrors = {};
+  let combos = 1;
+  options.forEach((o, i) => {
+    const field = `opt${i + 1}Values`;
+    if (o.values.length > OPTION_VALUES_MAX) {
+      errors[field] = "validation.tooLong";
+      return;
+    }
+    const vals = splitValues(o.values);
+    if (vals.length > MAX_VALUES_PER_OPTION) errors[field] = "validation.tooManyValues";
+    else if (vals.some((v) => v.length > OPTION_VALUE_MAX)) errors[field] = "validation.optionValueLong";
+    else if (o.name.trim() && vals.length) {
+      combos *= vals.length;
+      if (combos > MAX_VARIANTS && !Object.values(errors).includes("validation.tooManyVariants")) errors[field] = "validation.tooManyVariants";
+    }
+  });
+  return errors;
+}
+
 function rowsFor(options: ProductFormState["options"], typed: Map<string, VariantRow>): VariantRow[] {
+  if (Object.keys(optionErrors(options)).length) return [];
   const act = activeOptions(options).filter((o) => o.name && o.values.length);
   const combos = act.length ? combinations(act.map((o) => o.values)) : [[]];
-  if (combos.length > MAX_VARIANTS) return [];
   return combos.map((values) => {
     const key = values.join(" / ");
     return typed.get(key) ?? { key, values, id: "", price: "", compareAt: "", sku: "", stock: "" };
   });
 }
 
-export function stateFromForm({ values: v, lists }: AllValues): ProductFormState {
-  const options = [1, 2, 3].map((n) => ({ name: (v[`opt${n}Name`] ?? "").slice(0, 40), values: (v[`opt${n}Values`] ?? "").slice(0, 2000) }));
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** What was typed, kept as typed (whatever its length: the errors say what is wrong), with the variant rows when the options are within their caps. */
+export function stateFromForm(raw: RawProductForm): ProductFormState {
+  const options = Array.from({ length: MAX_OPTIONS }, (_, i) => ({ name: str(raw[`opt${i + 1}Name`]), values: str(raw[`opt${i + 1}Values`]) }));
   const typed = new Map<string, VariantRow>();
   for (let i = 0; i < MAX_VARIANTS; i++) {
-    const key = v[`v${i}_key`];
-    if (key === undefined) break;
-    typed.set(key, { key, values: key ? key.split(" / ") : [], id: v[`v${i}_id`] ?? "", price: v[`v${i}_price`] ?? "", compareAt: v[`v${i}_compareAt`] ?? "", sku: v[`v${i}_sku`] ?? "", stock: v[`v${i}_stock`] ?? "" });
+    const key = raw[`v${i}_key`];
+    if (typeof key !== "string") break;
+    typed.set(key, { key, values: key ? key.split(" / ") : [], id: str(raw[`v${i}_id`]), price: str(raw[`v${i}_price`]), compareAt: str(raw[`v${i}_compareAt`]), sku: str(raw[`v${i}_sku`]), stock: str(raw[`v${i}_stock`]) });
   }
+  const status = str(raw.status);
   return {
-    title: v.title ?? "",
-    description: v.description ?? "",
-    price: v.price ?? "",
-    compareAt: v.compareAt ?? "",
-    status: v.status === "draft" || v.status === "archived" ? v.status : "active",
-    trackStock: v.trackStock === "on",
-    collectionIds: ids(lists.collection),
+    title: str(raw.title),
+    description: str(raw.description),
+    price: str(raw.price),
+    compareAt: str(raw.compareAt),
+    status: status === "draft" || status === "archived" ? status : "active",
+    trackStock: raw.trackStock === "on",
+    collectionIds: ids(Array.isArray(raw.collection) ? raw.collection : []),
     options,
     rows: rowsFor(options, typed),
   };
 }
 
 export function emptyState(): ProductFormState {
-  const options = [0, 1, 2].map(() => ({ name: "", values: "" }));
+  const options = Array.from({ length: MAX_OPTIONS }, () => ({ name: "", values: "" }));
   return { title: "", description: "", price: "", compareAt: "", status: "active", trackStock: true, collectionIds: [], options, rows: rowsFor(options, new Map()) };
 }
 
@@ -114,41 +247,50 @@ export function stateFromProduct(p: EditableProduct): ProductFormState {
   };
 }
 
-const head = z.object({
-  title: z.string().trim().min(1, "validation.titleRequired").max(200, "validation.tooLong"),
-  description: z.string().max(10_000, "validation.tooLong"),
-  status: z.enum(["draft", "active", "archived"]),
-});
-
 type Money = { ok: true; minor: number | null } | { ok: false; error: string };
 function money(s: string, required: boolean): Money {
   if (!s.trim()) return required ? { ok: false, error: "validation.priceRequired" } : { ok: true, minor: null };
   return parseRupees(s);
 }
 
-/** Validates the state; errors are keyed by input name, values are catalogue keys. */
-export function validateProduct(s: ProductFormState): { ok: true; input: ProductInput } | { ok: false; errors: FieldErrors } {
+/**
+ * The caps alone (the schema's, then the options' counted), keyed by input name: what the
+ * "Update variants" step shows, and the first thing a save checks.
+ */
+export function capErrors(raw: RawProductForm, state: ProductFormState = stateFromForm(raw)): FieldErrors {
   const errors: FieldErrors = {};
-  const h = head.safeParse(s);
-  if (!h.success) for (const i of h.error.issues) errors[String(i.path[0])] ??= i.message;
-  const price = money(s.price, true);
-  if (!price.ok) errors.price = price.error;
-  const compare = money(s.compareAt, false);
-  if (!compare.ok) errors.compareAt = compare.error;
+  const parsed = productFormSchema.safeParse(raw);
+  if (!parsed.success) for (const i of parsed.error.issues) if (i.message !== "validation.titleRequired") errors[String(i.path[0])] ??= i.message;
+  for (const [k, v] of Object.entries(optionErrors(state.options))) errors[k] ??= v;
+  return errors;
+}
 
-  const opts = activeOptions(s.options);
+export type ProductCheck = { state: ProductFormState } & ({ ok: true; input: ProductInput } | { ok: false; errors: FieldErrors });
+
+/**
+ * Validates the posted product form: the caps first (nothing that grows with the input is built
+ * past them), then what the fields mean. Errors are keyed by input name, values are catalogue
+ * keys; the state keeps what was typed.
+ */
+export function validateProduct(raw: RawProductForm): ProductCheck {
+  const s = stateFromForm(raw);
+  const errors = capErrors(raw, s);
+  const title = s.title.trim();
+  if (!title) errors.title ??= "validation.titleRequired";
+  const price = money(s.price, true);
+  if (!price.ok) errors.price ??= price.error;
+  const compare = money(s.compareAt, false);
+  if (!compare.ok) errors.compareAt ??= compare.error;
+
   const names = new Set<string>();
   s.options.forEach((o, i) => {
     const name = o.name.trim();
-    const vals = splitValues(o.values);
-    if (name && !vals.length) errors[`opt${i + 1}Values`] = "validation.optionValues";
-    if (!name && vals.length) errors[`opt${i + 1}Name`] = "validation.optionName";
-    if (name && names.has(name.toLowerCase())) errors[`opt${i + 1}Name`] = "validation.optionDuplicate";
-    if (vals.some((v) => v.length > 40)) errors[`opt${i + 1}Values`] = "validation.optionValueLong";
+    const hasValues = o.values.trim() !== "" && splitValues(o.values.slice(0, OPTION_VALUES_MAX)).length > 0;
+    if (name && !hasValues) errors[`opt${i + 1}Values`] ??= "validation.optionValues";
+    if (!name && hasValues) errors[`opt${i + 1}Name`] ??= "validation.optionName";
+    if (name && names.has(name.toLowerCase())) errors[`opt${i + 1}Name`] ??= "validation.optionDuplicate";
     names.add(name.toLowerCase());
   });
-  const count = opts.reduce((n, o) => n * Math.max(1, o.values.length), 1);
-  if (count > MAX_VARIANTS) errors.opt1Values = "validation.tooManyVariants";
 
   const variants: VariantInput[] = [];
   const skus = new Map<string, number>();
@@ -157,10 +299,9 @@ export function validateProduct(s: ProductFormState): { ok: true; input: Product
     const c = money(r.compareAt, false);
     const st = parseStock(r.stock);
     const sku = r.sku.trim();
-    if (!p.ok) errors[`v${i}_price`] = p.error;
-    if (!c.ok) errors[`v${i}_compareAt`] = c.error;
-    if (!st.ok) errors[`v${i}_stock`] = st.error;
-    if (sku.length > 64) errors[`v${i}_sku`] = "validation.tooLong";
+    if (!p.ok) errors[`v${i}_price`] ??= p.error;
+    if (!c.ok) errors[`v${i}_compareAt`] ??= c.error;
+    if (!st.ok) errors[`v${i}_stock`] ??= st.error;
     if (sku && skus.has(sku.toLowerCase())) errors[`v${i}_sku`] = errors[`v${skus.get(sku.toLowerCase())}_sku`] = "validation.skuDuplicate";
     if (sku) skus.set(sku.toLowerCase(), i);
     if (p.ok && c.ok && st.ok && price.ok && compare.ok) {
@@ -178,19 +319,38 @@ export function validateProduct(s: ProductFormState): { ok: true; input: Product
       });
     }
   });
-  if (Object.keys(errors).length || !h.success || !variants.length) return { ok: false, errors };
+  if (Object.keys(errors).length || !variants.length) return { state: s, ok: false, errors };
   return {
+    state: s,
     ok: true,
     input: {
-      title: h.data.title,
-      description: h.data.description.replace(/\r\n/g, "\n"),
-      status: h.data.status,
+      title,
+      description: s.description.replace(/\r\n/g, "\n"),
+      status: s.status as ProductInput["status"],
       trackStock: s.trackStock,
-      options: opts.map((o) => o.name),
+      options: activeOptions(s.options).map((o) => o.name),
       variants,
       collectionIds: s.collectionIds,
     },
   };
+}
+
+/** The parameters of an error's message: its field's cap, read from the schema's declarations. */
+export function errorParams(field: string, key: string): Record<string, number> {
+  if (key === "validation.tooLong") return { max: productCaps()[field] ?? 0 };
+  const caps: Record<string, number> = {
+    "validation.tooManyValues": MAX_VALUES_PER_OPTION,
+    "validation.optionValueLong": OPTION_VALUE_MAX,
+    "validation.tooManyVariants": MAX_VARIANTS,
+    "products.tooManyCollections": MAX_PRODUCT_COLLECTIONS,
+  };
+  return { max: caps[key] ?? 0 };
+}
+
+let caps: Record<string, number> | undefined;
+/** Each field's cap as the schema declares it (maxLength, or maxItems for the collections); read once, when first needed. */
+export function productCaps(): Record<string, number> {
+  return (caps ??= capsOf(productFormSchema));
 }
 
 /** Field names of the rows whose SKU is already used elsewhere in the shop. */

@@ -17,7 +17,7 @@ import { originFor } from "../../tenancy/host";
 import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
-import { emptyState, parseQuickEdit, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { capErrors, emptyState, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { PhotosSection } from "./Photos";
 import { ProductActions } from "./ProductActions";
@@ -40,12 +40,9 @@ const noticeOf = (c: C) => {
 };
 
 productRoutes.get("/", async (c) => {
-  const q = (c.req.query("q") ?? "").slice(0, 100);
-  const st = c.req.query("status") ?? "";
-  const status = (["active", "draft", "archived"].includes(st) ? st : "") as ProductStatus | "";
-  const page = Math.max(1, Math.min(1000, Number(c.req.query("page")) || 1));
+  const { q, status, page, cut } = parseProductListQuery(c.req.query());
   const list = await listProducts(c.var.db, c.var.shop.id, { q, status, offset: (page - 1) * 50, limit: 50 });
-  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
+  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
 });
 
 async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct } = {}) {
@@ -73,10 +70,15 @@ productRoutes.get("/new", (c) => renderForm(c, emptyState()));
 
 /** Validates and saves; the form comes back with every typed value on any problem. */
 async function save(c: C, id?: number) {
-  const all = await readAll(c);
-  const state = stateFromForm(all);
-  if (all.values.intent === "refresh") return renderForm(c, state, { id });
-  const checked = validateProduct(state);
+  const raw = rawProductForm(await readAll(c));
+  if (raw.intent === "refresh") {
+    // "Update variants": the rows for the options typed, or what is past a cap beside its field.
+    const state = stateFromForm(raw);
+    const errors = capErrors(raw, state);
+    return Object.keys(errors).length ? renderForm(c, state, { id, errors, status: 400 }) : renderForm(c, state, { id });
+  }
+  const checked = validateProduct(raw);
+  const state = checked.state;
   if (!checked.ok) return renderForm(c, state, { errors: checked.errors, id, status: 400 });
   const db = c.var.db;
   const shopId = c.var.shop.id;
@@ -136,7 +138,7 @@ productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
   if (!isDirection(values.dir)) throw new HttpError(404, "notFound");
   if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HttpError(404, "notFound");
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
 });
 

@@ -6,7 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_COLLECTION_PRODUCTS } from "../src/admin/content/schema";
+import { MAX_COLLECTION_PRODUCTS, PICKER_PAGE } from "../src/admin/content/schema";
 import { MAX_PRODUCT_COLLECTIONS } from "../src/admin/products/form";
 import { addProduct, all, decode, one, productForm, type Shop } from "./admin-helpers";
 import { seedProducts } from "./catalog-fixtures";
@@ -22,10 +22,24 @@ async function order(collectionId: number) {
 }
 const ids = async (collectionId: number) => (await order(collectionId)).map((r) => r.product_id);
 
+/**
+ * Creates the collection through the editor, a page of ticked products at a time (as a seller
+ * saves it: each save adds its page at the end, in order).
+ */
 async function createCollection(s: Shop, title: string, productIds: number[]): Promise<number> {
-  const res = await s.client.post(base(s), { title, product: productIds.map(String) });
+  const pages = Array.from({ length: Math.ceil(productIds.length / PICKER_PAGE) }, (_, i) => productIds.slice(i * PICKER_PAGE, (i + 1) * PICKER_PAGE).map(String));
+  const res = await s.client.post(base(s), { title, product: pages[0] ?? [] });
   expect(res.status).toBe(303);
-  return (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ? AND title = ?", s.shopId, title))!.id;
+  const id = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ? AND title = ?", s.shopId, title))!.id;
+  for (const page of pages.slice(1)) expect((await s.client.post(`${base(s)}/${id}`, { title, product: page, shown: page })).status).toBe(303);
+  return id;
+}
+
+/** A collection of these products in this order, written straight to D1 (for the cap's size). */
+async function seedCollection(s: Shop, title: string, productIds: number[]): Promise<number> {
+  const id = await createCollection(s, title, []);
+  await env.DB.prepare("INSERT INTO collection_products (shop_id, collection_id, product_id, position) SELECT ?1, ?2, value, key FROM json_each(?3)").bind(s.shopId, id, JSON.stringify(productIds)).run();
+  return id;
 }
 
 /** The product form as the edit page would post it, with these collections ticked. */
@@ -143,12 +157,16 @@ describe("the collection editor pages through any number of products", () => {
   it(`holds at most ${MAX_COLLECTION_PRODUCTS} products: at the cap it saves, past it the seller is told beside the products`, async () => {
     const s = await sellerWithShop();
     const ps = await seedProducts(s.shopId, MAX_COLLECTION_PRODUCTS + 1);
-    const past = await s.client.post(base(s), { title: "Everything", product: ps.map(String) });
+    // A save posts one page of products: more than a page at once is refused beside them.
+    const past = await s.client.post(base(s), { title: "Everything", product: ps.slice(0, PICKER_PAGE + 1).map(String) });
     expect(past.status).toBe(400);
-    expect(decode(past.text)).toContain(`A collection can hold at most ${MAX_COLLECTION_PRODUCTS} products.`);
+    expect(decode(past.text)).toContain(`Tick at most ${PICKER_PAGE} products at a time`);
     expect(past.text).toContain('value="Everything"');
     expect(await one("SELECT id FROM collections WHERE shop_id = ?", s.shopId)).toBeNull();
-    const cid = await createCollection(s, "Everything", ps.slice(0, MAX_COLLECTION_PRODUCTS));
+    const cid = await seedCollection(s, "Everything", ps.slice(0, MAX_COLLECTION_PRODUCTS - 1));
+    // The last place is taken through the editor, like any other.
+    const at = await s.client.post(`${base(s)}/${cid}`, { title: "Everything", product: [String(ps.at(-2))], shown: [String(ps.at(-2))] });
+    expect(at.status).toBe(303);
     expect((await order(cid)).length).toBe(MAX_COLLECTION_PRODUCTS);
     const one_more = await s.client.post(`${base(s)}/${cid}`, { title: "Everything", product: [String(ps.at(-1))], shown: [String(ps.at(-1))] });
     expect(one_more.status).toBe(400);

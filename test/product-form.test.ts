@@ -7,7 +7,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { capsOf } from "../src/admin/content/caps";
+import { caps as capsOf } from "../src/lib/form-fields";
 import { collectionSchema, pageSchema } from "../src/admin/content/schema";
 import { MAX_OPTIONS, MAX_VALUES_PER_OPTION, MAX_VARIANTS, OPTION_VALUE_MAX, productFormSchema, validateProduct, type RawProductForm } from "../src/admin/products/form";
 import { addProduct, decode, one, productForm } from "./admin-helpers";

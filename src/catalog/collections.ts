@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { collectionProducts, collections, products } from "../db/schema";
 import { randomSuffix } from "./admin-money";
 import { slugify, uniqueSlug } from "./slugs";
-import { MAX_COLLECTION_PRODUCTS } from "../admin/content/schema";
+import { MAX_COLLECTION_PRODUCTS, MEMBERS_PAGE, PICKER_PAGE } from "../admin/content/schema";
 import { bumpVersionStmt } from "../settings/version";
 import { inList, isUnique, runBatch } from "./batch";
 import { addProductsToCollection, memberOrder, membersAfter, removeProductsFromCollection } from "./memberships";
@@ -19,9 +19,6 @@ export interface CollectionInput {
   remove: number[];
 }
 
-/** Products a page of the collection editor shows, to tick or untick, and members a page lists in order. */
-export const PICKER_PAGE = 50;
-export const MEMBERS_PAGE = 50;
 
 export interface EditorView {
   /** Search of the products to choose from (title or exact SKU). */

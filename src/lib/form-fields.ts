@@ -31,6 +31,8 @@ export const checkbox = () =>
 export const PHONE_CHARS = 40;
 /** RFC 5321's limit on an address. */
 export const EMAIL_CHARS = 254;
+/** A price as typed: "Rs. 10,00,00,000.00" is 19 characters; longer is not a price. */
+export const MONEY_CHARS = 24;
 
 /** A Pakistani mobile number, normalised to +92...; "" when `optional` and left empty. */
 export const phoneField = (message: string, opts: { optional?: boolean } = {}) =>
@@ -93,7 +95,10 @@ export function capOf(schema: z.ZodType, field: string): number | undefined {
   return inputFields(schema)[field]?.maxLength;
 }
 
-/** Every field's maxLength, for a view's inputs: `const cap = caps(schema)`, `maxLength={cap.name}`. */
+/**
+ * Every field's cap (maxLength, or maxItems for a list), for views and domain code:
+ * `const cap = caps(schema)`, `maxLength={cap.name}`.
+ */
 export function caps(schema: z.ZodType): Record<string, number | undefined> {
-  return Object.fromEntries(Object.entries(inputFields(schema)).map(([k, f]) => [k, f.maxLength]));
+  return Object.fromEntries(Object.entries(inputFields(schema)).map(([k, f]) => [k, f.maxLength ?? f.maxItems]));
 }

@@ -10,7 +10,7 @@ import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../i18n";
 import { HttpError } from "../../lib/errors";
-import { validate, type FieldErrors } from "../../lib/form";
+import { validate, type FieldErrors, fieldMessage } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { touchShop } from "../../settings/version";
 import { invalidateShop } from "../../tenancy/shop-cache";
@@ -22,13 +22,13 @@ import { ids, intParam, readAll } from "../form-all";
 import { ActionButton, Check, MoveButtons, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
-import { capsOf } from "./caps";
-import { collectionEditorQuerySchema, collectionSchema, memberMoveSchema } from "./schema";
+import { caps as capsOf } from "../../lib/form-fields";
+import { collectionEditorQuerySchema, collectionSchema, MAX_COLLECTION_PRODUCTS, memberMoveSchema } from "./schema";
 
 export const collectionRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-let caps: Record<string, number> | undefined;
+let caps: Record<string, number | undefined> | undefined;
 /** The collection form's caps, read from its schema once, when first needed. */
 const capsOfForm = () => (caps ??= capsOf(collectionSchema));
 /** The editor's own bits: the place box beside a member's move buttons (48 px tall, like them). */
@@ -97,7 +97,7 @@ function CollectionEditor(p: EditorProps) {
   const b = `/admin/${p.shop.slug}/collections`;
   const self = p.id ? `${b}/${p.id}` : `${b}/new`;
   const CAPS = capsOfForm();
-  const e = (f: string) => (p.errors?.[f] ? t(p.errors[f] as MessageKey, { max: CAPS[f] ?? 0 }) : undefined);
+  const e = (f: string) => fieldMessage(t, p.errors, f);
   const { data, view } = p;
   const ticked = new Set(p.ticked ?? data.choices.filter((x) => x.member).map((x) => x.id));
   return (
@@ -280,7 +280,7 @@ async function save(c: C, id: number | null) {
   const shopId = c.var.shop.id;
   const saved = id === null ? await createCollection(db, shopId, input) : await updateCollection(db, shopId, id, input);
   if (saved === "notFound") throw new HttpError(404, "notFound");
-  if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts" } });
+  if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts", "product.max": String(MAX_COLLECTION_PRODUCTS) } });
   invalidateShop(c.var.shop.slug);
   const at = id ?? (saved as { id: number }).id;
   return c.redirect(viewUrl(`${list(c)}/${at}`, view, { done: "saved" }), 303);

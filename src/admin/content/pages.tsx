@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env";
 import { messages } from "../../i18n";
 import { HttpError } from "../../lib/errors";
 import type { FieldErrors } from "../../lib/form";
-import { readForm, validate } from "../../lib/form";
+import { readForm, validate, fieldMessage } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { touchShop } from "../../settings/version";
 import { AdminShell } from "../../ui/AdminShell";
@@ -16,10 +16,10 @@ import { intParam } from "../form-all";
 import type { MessageKey } from "../../i18n";
 import { ActionButton, Check, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
-import { capsOf } from "./caps";
+import { caps as capsOf } from "../../lib/form-fields";
 import { pageSchema } from "./schema";
 
-let caps: Record<string, number> | undefined;
+let caps: Record<string, number | undefined> | undefined;
 /** The page form's caps, read from its schema once, when first needed. */
 const capsOfForm = () => (caps ??= capsOf(pageSchema));
 
@@ -54,7 +54,7 @@ function PageEditor(p: AdminChrome & { id: number | null; values: Record<string,
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/pages`;
   const CAPS = capsOfForm();
-  const e = (f: string) => (p.errors?.[f] ? t(p.errors[f] as MessageKey, { max: CAPS[f] ?? 0 }) : undefined);
+  const e = (f: string) => fieldMessage(t, p.errors, f);
   return (
     <AdminShell {...p} title={t("pages.edit")} tab="shop" css={cmsCss}>
       <p>

@@ -12,11 +12,17 @@ export const pageSchema = z.object({
   published: z.string().max(2).optional().catch(undefined).transform((v) => v === "on"),
 });
 
-/** The most products one collection holds. */
+/** The most products one collection holds (counted in SQL after a save; see catalog/collections). */
 export const MAX_COLLECTION_PRODUCTS = 5_000;
+/** Products a page of the collection editor shows, to tick or untick, and members a page lists in order. */
+export const PICKER_PAGE = 50;
+export const MEMBERS_PAGE = 50;
 
-/** A product id as posted (a checkbox's value): digits, and anything else is no id. */
-const postedIds = z.array(z.string().max(12, "validation.tooLong")).max(MAX_COLLECTION_PRODUCTS, "collections.tooManyProducts").default([]);
+/**
+ * Product ids as one page of the editor posts them (checkbox values): at most a page, so a save
+ * is a page's worth of work however large the collection grows.
+ */
+const postedIds = z.array(z.string().max(12, "validation.tooLong")).max(PICKER_PAGE, "collections.tooManyPicked").default([]);
 
 /**
  * The collection editor's save. The editor shows one page of the shop's products at a time:

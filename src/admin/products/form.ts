@@ -7,7 +7,7 @@ import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
 import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
 import type { FieldErrors } from "../../lib/form";
-import { capsOf } from "../content/caps";
+import { caps as capsOf, MONEY_CHARS } from "../../lib/form-fields";
 import { ids, type AllValues } from "../form-all";
 
 /** The product list's search box (title or SKU). */
@@ -56,8 +56,7 @@ export const OPTION_NAME_MAX = 40;
 export const OPTION_VALUE_MAX = 40;
 /** The option-values box: MAX_VALUES_PER_OPTION values at their longest, comma and space between. */
 export const OPTION_VALUES_MAX = MAX_VALUES_PER_OPTION * (OPTION_VALUE_MAX + 2);
-/** A price as typed: "Rs. 10,00,00,000.00" is 19 characters. */
-export const MONEY_MAX = 24;
+export const MONEY_MAX = MONEY_CHARS;
 /** A stock count as typed: "1,000,000" in Latin or Urdu digits, with room for spaces. */
 export const STOCK_MAX = 12;
 /** A variant row's key: its option values joined with " / ". */
@@ -347,9 +346,9 @@ export function errorParams(field: string, key: string): Record<string, number> 
   return { max: caps[key] ?? 0 };
 }
 
-let caps: Record<string, number> | undefined;
+let caps: Record<string, number | undefined> | undefined;
 /** Each field's cap as the schema declares it (maxLength, or maxItems for the collections); read once, when first needed. */
-export function productCaps(): Record<string, number> {
+export function productCaps(): Record<string, number | undefined> {
   return (caps ??= capsOf(productFormSchema));
 }
 

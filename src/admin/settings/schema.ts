@@ -1,7 +1,7 @@
 /** Zod schemas of the settings forms; messages are catalogue keys. */
 import { z } from "zod";
 import { parseRupees } from "../../catalog/admin-money";
-import { checkbox, emailField, optionalText, phoneField, requiredText } from "../../lib/form-fields";
+import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../../lib/form-fields";
 import { LOCALES } from "../../i18n";
 import { CURRENCIES } from "../../settings/shop";
 
@@ -15,9 +15,6 @@ export const detailsSchema = z.object({
   currency: z.enum(CURRENCIES, { message: "validation.required" }),
   locale: z.enum(LOCALES, { message: "validation.required" }),
 });
-
-/** Money as a seller types it ("Rs 1,00,000.50"): longer is not a price. */
-const MONEY_CHARS = 24;
 
 const money = (required: boolean) =>
   z.string().max(MONEY_CHARS, "validation.price").transform((s, ctx) => {

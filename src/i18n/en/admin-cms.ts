@@ -102,6 +102,7 @@ export default {
   "collections.placeOf": "Place of {what}",
   "collections.moveTo": "Move to place",
   "collections.saved": "Collection saved.",
+  "collections.tooManyPicked": "Tick at most {max} products at a time: save, then go on to the next page.",
   "collections.tooManyProducts": "A collection can hold at most {max} products.",
   "products.tooManyCollections": "A product can be in at most {max} collections.",
   "validation.tooManyValues": "An option can have at most {max} values.",

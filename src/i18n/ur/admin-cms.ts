@@ -104,6 +104,7 @@ export default {
   "collections.placeOf": "{what} کی جگہ",
   "collections.moveTo": "اس جگہ لے جائیں",
   "collections.saved": "کلیکشن محفوظ ہو گیا۔",
+  "collections.tooManyPicked": "ایک وقت میں زیادہ سے زیادہ {max} مصنوعات پر نشان لگائیں: محفوظ کریں، پھر اگلے صفحے پر جائیں۔",
   "collections.tooManyProducts": "ایک کلیکشن میں زیادہ سے زیادہ {max} مصنوعات ہو سکتی ہیں۔",
   "products.tooManyCollections": "ایک پروڈکٹ زیادہ سے زیادہ {max} کلیکشنز میں ہو سکتی ہے۔",
   "validation.tooManyValues": "ایک آپشن کی زیادہ سے زیادہ {max} قدریں ہو سکتی ہیں۔",

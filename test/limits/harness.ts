@@ -126,31 +126,38 @@ export async function snapshot(skip: string[] = []): Promise<Record<string, unkn
   return out;
 }
 
-/** The first form of a page that posts to `action` (its HTML), or null. */
-export function formHtml(html: string, action: string): string | null {
+/** The first form of a page that sends to `action` with `method` (its HTML), or null. */
+export function formHtml(html: string, action: string, method = "post"): string | null {
   const path = new URL(action, "https://x.test").pathname;
   const forms = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]);
   return (
     forms.find((f) => {
-      const a = /action="([^"]*)"/.exec(f)?.[1]?.replace(/&amp;/g, "&");
-      return a !== undefined && new URL(a, "https://x.test").pathname === path;
+      const open = tags(f)[0]!;
+      const a = open.attrs.get("action")?.replace(/&amp;/g, "&");
+      return a !== undefined && new URL(a, "https://x.test").pathname === path && (open.attrs.get("method") ?? "get").toLowerCase() === method;
     }) ?? null
   );
 }
 
-/** The fields (input, textarea, select) of the form posting to `action`. */
-export function formFields(html: string, action: string) {
-  const form = formHtml(html, action);
-  if (!form) throw new Error(`no form posting to ${new URL(action, "https://x.test").pathname} on the page`);
-  return tags(form).filter((t) => ["input", "textarea", "select"].includes(t.name) && t.attrs.has("name") && t.attrs.get("type") !== "submit");
+/**
+ * The fields of the form sending to `action`: inputs, textareas, selects and named buttons (a
+ * button posts its value too), leaving out those that belong to another form (`form="..."`).
+ */
+export function formFields(html: string, action: string, method = "post") {
+  const form = formHtml(html, action, method);
+  if (!form) throw new Error(`no ${method} form sending to ${new URL(action, "https://x.test").pathname} on the page`);
+  const [open, ...inner] = tags(form);
+  return inner.filter(
+    (t) => ["input", "textarea", "select", "button"].includes(t.name) && t.attrs.has("name") && (!t.attrs.has("form") || t.attrs.get("form") === open!.attrs.get("id")),
+  );
 }
 
 const decode = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, "&");
 
 /** What a re-rendered form says about one field: marked invalid, its message, the value it shows. */
-export function fieldState(page: string, name: string, action?: string) {
-  const html = (action && formHtml(page, action)) || page;
+export function fieldState(page: string, name: string, action?: string, method = "post") {
+  const html = (action && formHtml(page, action, method)) || page;
   const tagRe = new RegExp(`<(input|textarea|select)\\b[^>]*\\bname="${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`, "g");
   const m = tagRe.exec(html);
   if (!m) return null;
@@ -177,6 +184,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
   let ctx: Ctx;
   const ready = async () => (ctx ??= await c.setup());
   const declared = inputFields(c.schema);
+  const method = c.route.split(" ")[0]!.toLowerCase();
 
   it("shows no field its schema does not cap, with the schema's maxlength", async () => {
     const context = await ready();
@@ -184,7 +192,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
     const url = c.page(context);
     const page = c.get ? await c.get(context, url) : await (context as { client: { get(u: string): Promise<Res> } }).client.get(url);
     expect(page.status, page.text.slice(0, 300)).toBe(200);
-    const fields = formFields(page.text, c.action(context));
+    const fields = formFields(page.text, c.action(context), method);
     expect(fields.length).toBeGreaterThan(0);
     for (const f of fields) {
       const name = f.attrs.get("name")!;
@@ -232,7 +240,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       if (c.refusal === "alert") {
         expect(res.text, "no alert on the refusal page").toMatch(/role="alert"[^>]*>[^<\s][^<]*</);
       } else {
-        const state = fieldState(res.text, field, c.action(context));
+        const state = fieldState(res.text, field, c.action(context), method);
         expect(state, `no "${field}" field on the refusal page`).not.toBeNull();
         expect(state!.invalid, `"${field}" not marked invalid`).toBe(true);
         expect(state!.message, `no message beside "${field}"`).not.toBe("");

@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import { collectionProducts, collections, products } from "../db/schema";
 import { randomSuffix } from "./admin-money";
 import { slugify, uniqueSlug } from "./slugs";
-import { MAX_COLLECTION_PRODUCTS, MEMBERS_PAGE, PICKER_PAGE } from "../admin/content/schema";
+import { MAX_COLLECTION_PRODUCTS, MAX_COLLECTIONS, MEMBERS_PAGE, PICKER_PAGE } from "../admin/content/schema";
+import { insertBelowCap } from "../db/capped";
 import { bumpVersionStmt } from "../settings/version";
 import { inList, isUnique, runBatch } from "./batch";
 import { addProductsToCollection, memberOrder, membersAfter, removeProductsFromCollection } from "./memberships";
@@ -101,18 +102,20 @@ async function ownCount(db: Db, shopId: number, ids: readonly number[]): Promise
 }
 
 /** Creates the collection with its products (in the order given), at the end of the menu. "tooMany" past MAX_COLLECTION_PRODUCTS. */
-export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<{ id: number } | "tooMany"> {
+export async function createCollection(db: Db, shopId: number, input: CollectionInput): Promise<{ id: number } | "tooMany" | "tooManyCollections"> {
   if ((await ownCount(db, shopId, input.add)) > MAX_COLLECTION_PRODUCTS) return "tooMany";
   for (let attempt = 0; ; attempt++) {
     const slug = attempt ? `${slugify(input.title, "c")}-${randomSuffix()}` : await uniqueSlug(db, collections, shopId, slugify(input.title, "c"));
     const cid = sql`(SELECT ${collections.id} FROM ${collections} WHERE ${collections.shopId} = ${shopId} AND ${collections.slug} = ${slug})`;
     const pos = sql`(SELECT COALESCE(MAX(${collections.position}), -1) + 1 FROM ${collections} WHERE ${collections.shopId} = ${shopId})`;
     try {
+      const count = sql`SELECT COUNT(*) FROM ${collections} WHERE ${collections.shopId} = ${shopId}`;
       const [created] = (await runBatch(db, [
-        db.insert(collections).values({ shopId, slug, title: input.title, description: input.description, position: pos as unknown as number }).returning({ id: collections.id }),
+        insertBelowCap(db, collections, { shopId, slug, title: input.title, description: input.description, position: pos }, count, MAX_COLLECTIONS).returning({ id: collections.id }),
         ...addProductsToCollection(db, shopId, cid, input.add),
-        bumpVersionStmt(db, shopId),
+        bumpVersionStmt(db, shopId, { when: sql`${cid} IS NOT NULL` }),
       ])) as [{ id: number }[]];
+      if (!created.length) return "tooManyCollections";
       return { id: created[0]!.id };
     } catch (err) {
       if (attempt > 0 || !isUnique(err, "collections.slug")) throw err;

@@ -75,7 +75,8 @@ export function addProductsToCollection(db: Db, shopId: number, collectionId: nu
           .select({ shopId: sql<number>`${shopId}`, collectionId: sql<number>`${collectionId}`, productId: products.id, position: sql<number>`${endOf(shopId, collectionId)} + j.key`, ...keysSetByTrigger })
           .from(eachOf(productIds))
           .innerJoin(products, and(eq(products.id, sql`j.value`), eq(products.shopId, shopId)))
-          .where(upsertWhere) as never,
+          // A collection looked up in the same batch may not have been made (its cap reached).
+          .where(typeof collectionId === "number" ? upsertWhere : sql`${collectionId} IS NOT NULL`) as never,
       )
       .onConflictDoNothing(),
   ];

@@ -1,6 +1,8 @@
 /** Shop pages (about, delivery & returns, contact, and the seller's own): plain text. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { insertBelowCap } from "../db/capped";
+import { MAX_PAGES } from "../admin/content/schema";
 import { pages } from "../db/schema";
 import { slugify, uniqueSlug } from "./slugs";
 import { insertChunks, runBatch } from "./batch";
@@ -27,11 +29,14 @@ export async function pageById(db: Db, shopId: number, id: number) {
   return (await db.select().from(pages).where(and(eq(pages.shopId, shopId), eq(pages.id, id))).get()) ?? null;
 }
 
-export async function createPage(db: Db, shopId: number, input: PageInput): Promise<number> {
+/** Adds a page at the end; "tooMany" when the shop already has MAX_PAGES (counted by the INSERT). */
+export async function createPage(db: Db, shopId: number, input: PageInput): Promise<number | "tooMany"> {
   const slug = await uniqueSlug(db, pages, shopId, slugify(input.title, "page"));
-  const pos = sql`(SELECT COALESCE(MAX(${pages.position}), -1) + 1 FROM ${pages} WHERE ${pages.shopId} = ${shopId})`;
-  const row = await db.insert(pages).values({ shopId, slug, ...input, position: pos as unknown as number }).returning({ id: pages.id }).get();
-  return row.id;
+  const ofShop = sql`FROM ${pages} WHERE ${pages.shopId} = ${shopId}`;
+  const rows = await insertBelowCap(db, pages, { shopId, slug, ...input, position: sql`(SELECT COALESCE(MAX(${pages.position}), -1) + 1 ${ofShop})` }, sql`SELECT COUNT(*) ${ofShop}`, MAX_PAGES)
+    .returning({ id: pages.id })
+    .all();
+  return rows[0]?.id ?? "tooMany";
 }
 
 export async function updatePage(db: Db, shopId: number, id: number, input: PageInput): Promise<boolean> {

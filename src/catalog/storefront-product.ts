@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { products } from "../db/schema";
 import { unfold } from "../db/folded";
 import { ph, runTemplates, template } from "../db/template";
+import { MAX_PHOTOS } from "../admin/products/form";
 import type { Scope } from "./storefront-chrome";
 
 export interface ProductData {
@@ -33,7 +34,8 @@ export interface ProductData {
   collection: { title: string; slug: string } | null;
 }
 
-export const MAX_IMAGES = 10;
+/** The product page shows every photo a product may have. */
+export const MAX_IMAGES = MAX_PHOTOS;
 
 /*
  * The product's row with its variants, photos and first collection folded into JSON columns by

@@ -1,6 +1,8 @@
 /** Product photo rows (product_images) and the clean-up of their R2 objects. No HTTP here. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { insertBelowCap } from "../db/capped";
+import { MAX_PHOTOS } from "../admin/products/form";
 import { productImages, products, shops } from "../db/schema";
 import { inList, runBatch } from "../catalog/batch";
 import { moveStatement, type Direction } from "../catalog/reorder";
@@ -20,26 +22,23 @@ export const toRef = (r: { key: string; widths: string; format: ImageFormat }): 
 });
 
 /** Records a stored photo as the product's last photo; null when the product is not in the shop. */
-export async function addProductImage(db: Db, shopId: number, productId: number, photo: StoredPhoto, alt = ""): Promise<number | null> {
+/**
+ * Adds a photo after the product's last; null when the product is not the shop's, "tooMany"
+ * when it already has MAX_PHOTOS (counted by the INSERT itself, so racing uploads cannot pass it).
+ */
+export async function addProductImage(db: Db, shopId: number, productId: number, photo: StoredPhoto, alt = ""): Promise<number | null | "tooMany"> {
   const owner = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, productId))).get();
   if (!owner) return null;
-  const nextPos = sql`(SELECT COALESCE(MAX(${productImages.position}), -1) + 1 FROM ${productImages} WHERE ${productImages.shopId} = ${shopId} AND ${productImages.productId} = ${productId})`;
-  const row = await db
-    .insert(productImages)
-    .values({
-      shopId,
-      productId,
-      key: photo.key,
-      widths: photo.widths.join(","),
-      format: photo.format,
-      width: photo.width,
-      height: photo.height,
-      alt,
-      position: nextPos as unknown as number,
-    })
-    .returning({ id: productImages.id })
-    .get();
-  return row.id;
+  const ofProduct = sql`FROM ${productImages} WHERE ${productImages.shopId} = ${shopId} AND ${productImages.productId} = ${productId}`;
+  const row = { shopId, productId, key: photo.key, widths: photo.widths.join(","), format: photo.format, width: photo.width, height: photo.height, alt, position: sql`(SELECT COALESCE(MAX(${productImages.position}), -1) + 1 ${ofProduct})` };
+  const rows = await insertBelowCap(db, productImages, row, sql`SELECT COUNT(*) ${ofProduct}`, MAX_PHOTOS).returning({ id: productImages.id }).all();
+  return rows[0]?.id ?? "tooMany";
+}
+
+/** How many photos the product has (to refuse an upload that would pass MAX_PHOTOS before storing it). */
+export async function photoCount(db: Db, shopId: number, productId: number): Promise<number> {
+  const row = await db.select({ n: sql<number>`COUNT(*)` }).from(productImages).where(and(eq(productImages.shopId, shopId), eq(productImages.productId, productId))).get();
+  return row?.n ?? 0;
 }
 
 /**

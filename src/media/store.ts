@@ -14,7 +14,10 @@ export const MAX_SIDE = 4096;
 export const MAX_PIXELS = 16_000_000;
 export const MAX_WIDTHS = 4;
 
-export type MediaError = SniffError | "media.tooBig" | "media.tooLarge" | "media.mixed" | "media.none" | "media.widthMismatch";
+export const MEDIA_ERRORS = ["media.notImage", "media.corrupt", "media.markup", "media.tooBig", "media.tooLarge", "media.mixed", "media.none", "media.widthMismatch", "media.tooMany"] as const satisfies readonly (SniffError | `media.${string}`)[];
+export type MediaError = (typeof MEDIA_ERRORS)[number];
+/** A media error named in a URL (after a redirect), or null: the page never shows text a link carries. */
+export const mediaError = (key: string | undefined): MediaError | null => (MEDIA_ERRORS as readonly string[]).includes(key ?? "") ? (key as MediaError) : null;
 
 export interface StoredPhoto {
   key: string;

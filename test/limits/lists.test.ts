@@ -5,6 +5,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MAX_ZONES } from "../../src/admin/settings/schema";
+import { MAX_COLLECTIONS, MAX_PAGES } from "../../src/admin/content/schema";
+import { MAX_PHOTOS } from "../../src/admin/products/form";
+import { addProduct, postMultipart } from "../admin-helpers";
+import { webp } from "../media-fixtures";
 import { MAX_LINES } from "../../src/checkout/cart";
 import { MAX_QUERY } from "../../src/storefront/routes";
 import { seedProduct, shopWithCatalogue } from "../checkout-fixtures";
@@ -85,5 +89,74 @@ describe("storefront search terms", () => {
       const box = /<input[^>]*name="q"[^>]*value="([^"]*)"/.exec(res.text)?.[1];
       expect(box?.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&").length, kind).toBeLessThanOrEqual(MAX_QUERY);
     }
+  });
+});
+
+/** Adds rows straight to D1 up to one short of a cap (the boundary is what is tested through the form). */
+async function fillTo(table: string, shopId: number, n: number, row: (i: number) => Record<string, unknown>) {
+  for (let i = 0; i < n; i++) {
+    const r = row(i);
+    const cols = Object.keys(r);
+    await env.DB.prepare(`INSERT INTO ${table} (shop_id, ${cols.join(", ")}) VALUES (?, ${cols.map(() => "?").join(", ")})`).bind(shopId, ...Object.values(r)).run();
+  }
+}
+
+describe("content pages", () => {
+  it(`a shop has up to ${MAX_PAGES}; the next is refused beside the title, nothing saved`, async () => {
+    const s = await sellerWithShop();
+    await fillTo("pages", s.shopId, MAX_PAGES - 1, (i) => ({ slug: `page-${i}`, title: `Page ${i}`, body: "" }));
+    const url = `${ROOT}/admin/${s.slug}/pages`;
+    expect((await s.client.post(url, { title: "Delivery and returns", body: "Across Pakistan.", published: "on" })).status).toBe(303);
+    const before = await snapshot();
+    const res = await s.client.post(url, { title: "واپسی کی پالیسی", body: "سات دن۔", published: "on" });
+    expect(res.status).toBe(400);
+    const state = fieldState(res.text, "title", url);
+    expect(state?.message).toContain(`at most ${MAX_PAGES} pages`);
+    expect(state?.value).toBe("واپسی کی پالیسی");
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("collections", () => {
+  it(`a shop has up to ${MAX_COLLECTIONS}; the next is refused beside the title, nothing saved`, async () => {
+    const s = await sellerWithShop();
+    await fillTo("collections", s.shopId, MAX_COLLECTIONS - 1, (i) => ({ slug: `c-${i}`, title: `Collection ${i}`, position: i }));
+    const url = `${ROOT}/admin/${s.slug}/collections`;
+    expect((await s.client.post(url, { title: "Eid collection", description: "" })).status).toBe(303);
+    // The product form shows every collection, at the cap too.
+    expect((await s.client.get(`${ROOT}/admin/${s.slug}/products/new`)).text.match(/name="collection"/g)?.length).toBe(MAX_COLLECTIONS);
+    const before = await snapshot();
+    const res = await s.client.post(url, { title: "شادی کے جوڑے", description: "" });
+    expect(res.status).toBe(400);
+    const state = fieldState(res.text, "title", url);
+    expect(state?.message).toContain(`at most ${MAX_COLLECTIONS} collections`);
+    expect(state?.value).toBe("شادی کے جوڑے");
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("photos of a product", () => {
+  it(`a product has up to ${MAX_PHOTOS}; the next upload is refused with a message, R2 and D1 unchanged`, async () => {
+    const s = await sellerWithShop();
+    const id = await addProduct(s, { title: "Handmade embroidered chiffon kurta with dupatta for weddings" });
+    const url = `${ROOT}/admin/${s.slug}/products/${id}/photos`;
+    const upload = (i: number) => {
+      const fd = new FormData();
+      fd.append("w320", new File([webp(320, 400 + i) as BlobPart], "p.webp", { type: "image/webp" }));
+      return postMultipart(s.client, url, fd, { accept: "application/json" });
+    };
+    for (let i = 0; i < MAX_PHOTOS; i++) expect((await upload(i)).status).toBe(200);
+    const objects = (await env.MEDIA.list({ prefix: `shops/${s.shopId}/` })).objects.length;
+    const before = await snapshot();
+    const res = await upload(MAX_PHOTOS);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error).toContain(`at most ${MAX_PHOTOS} photos`);
+    expect(await snapshot()).toEqual(before);
+    expect((await env.MEDIA.list({ prefix: `shops/${s.shopId}/` })).objects.length).toBe(objects);
+    // Without JavaScript, picking more files than are left is refused whole.
+    const page = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}?photoError=media.tooMany`);
+    expect(page.text).toContain(`at most ${MAX_PHOTOS} photos`);
+    // A link's own text is never shown as an error.
+    expect((await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}?photoError=Call+0300+to+verify`)).text).not.toContain("Call 0300");
   });
 });

@@ -23,7 +23,7 @@ import { ActionButton, Check, MoveButtons, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
 import { caps as capsOf } from "../../lib/form-fields";
-import { collectionEditorQuerySchema, collectionSchema, MAX_COLLECTION_PRODUCTS, memberMoveSchema } from "./schema";
+import { collectionEditorQuerySchema, collectionSchema, MAX_COLLECTION_PRODUCTS, MAX_COLLECTIONS, memberMoveSchema } from "./schema";
 
 export const collectionRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -281,6 +281,7 @@ async function save(c: C, id: number | null) {
   const saved = id === null ? await createCollection(db, shopId, input) : await updateCollection(db, shopId, id, input);
   if (saved === "notFound") throw new HttpError(404, "notFound");
   if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts", "product.max": String(MAX_COLLECTION_PRODUCTS) } });
+  if (saved === "tooManyCollections") return editor(c, id, view, { values, ticked, errors: { title: "collections.tooMany", "title.max": String(MAX_COLLECTIONS) } });
   invalidateShop(c.var.shop.slug);
   const at = id ?? (saved as { id: number }).id;
   return c.redirect(viewUrl(`${list(c)}/${at}`, view, { done: "saved" }), 303);

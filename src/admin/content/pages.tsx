@@ -17,7 +17,7 @@ import type { MessageKey } from "../../i18n";
 import { ActionButton, Check, TextArea } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
 import { caps as capsOf } from "../../lib/form-fields";
-import { pageSchema } from "./schema";
+import { MAX_PAGES, pageSchema } from "./schema";
 
 let caps: Record<string, number | undefined> | undefined;
 /** The page form's caps, read from its schema once, when first needed. */
@@ -105,8 +105,10 @@ async function save(c: Context<AppEnv>, id: number | null) {
   const r = validate(pageSchema, values);
   if (id !== null && !(await pageById(c.var.db, c.var.shop.id, id))) throw new HttpError(404, "notFound");
   if (!r.ok) return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={r.errors} />, 400);
-  if (id === null) await createPage(c.var.db, c.var.shop.id, r.data);
-  else await updatePage(c.var.db, c.var.shop.id, id, r.data);
+  if (id === null) {
+    if ((await createPage(c.var.db, c.var.shop.id, r.data)) === "tooMany")
+      return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={{ title: "pages.tooMany", "title.max": String(MAX_PAGES) }} />, 400);
+  } else await updatePage(c.var.db, c.var.shop.id, id, r.data);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 }

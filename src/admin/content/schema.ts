@@ -12,6 +12,11 @@ export const pageSchema = z.object({
   published: z.string().max(2).optional().catch(undefined).transform((v) => v === "on"),
 });
 
+/** Content pages a shop may have (the footer lists them all). */
+export const MAX_PAGES = 30;
+/** Collections a shop may have: the menu, and the product form's checkboxes, list them all. */
+export const MAX_COLLECTIONS = 100;
+
 /** The most products one collection holds (counted in SQL after a save; see catalog/collections). */
 export const MAX_COLLECTION_PRODUCTS = 5_000;
 /** Products a page of the collection editor shows, to tick or untick, and members a page lists in order. */

@@ -3,6 +3,7 @@
  * options (the product of their values), and validation into the domain's ProductInput.
  */
 import { z } from "zod";
+import { MAX_ORIGINAL_BYTES } from "../../media/store";
 import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
 import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
@@ -47,6 +48,8 @@ export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 /** Values of one option ("S, M, L"): no option can have more values than there may be variants. */
 export const MAX_VALUES_PER_OPTION = MAX_VARIANTS;
+/** Photos one product may have (its page shows them all). */
+export const MAX_PHOTOS = 10;
 /** The most collections one product is in. */
 export const MAX_PRODUCT_COLLECTIONS = 50;
 export const TITLE_MAX = 200;
@@ -107,6 +110,15 @@ export const productFormSchema = z
     ...variantFields,
   })
   .meta({ maxOptions: MAX_OPTIONS, maxVariants: MAX_VARIANTS });
+
+/**
+ * The photo form without JavaScript: the picked files, each checked by its bytes and size
+ * (src/media/store.ts). With JavaScript, the island sends one photo at a time as its resized
+ * widths (`w320`, `w640`, `w1280`: at most MAX_WIDTHS files), checked the same way.
+ */
+export const photoFormSchema = z.object({
+  photo: z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional(),
+});
 
 /** The raw form: its fields as typed (the last of a repeated name) and the ticked collections. */
 export type RawProductForm = Record<string, string | string[] | undefined>;

@@ -10,7 +10,8 @@ import { Hono, type Context } from "hono";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
 import { HttpError } from "../../lib/errors";
-import { addProductImage, deleteProductImage, moveProductImage, purgePhotos } from "../../media/images";
+import { addProductImage, deleteProductImage, moveProductImage, photoCount, purgePhotos } from "../../media/images";
+import { MAX_PHOTOS } from "./form";
 import { checkPhotoSet, storePhotoSet, type MediaError } from "../../media/store";
 import { CONTENT_TYPE } from "../../media/urls";
 import { touchShop } from "../../settings/version";
@@ -39,12 +40,12 @@ export async function photoSets(c: C): Promise<{ declared: number | null; file: 
     if (m) files.forEach((file) => widths.push({ declared: Number(m[1]), file }));
     else if (k === "photo" || k === "image") files.filter((f) => f.size > 0).forEach((file) => plain.push([{ declared: null, file }]));
   }
-  return widths.length ? [widths] : plain.slice(0, 10);
+  return widths.length ? [widths] : plain.slice(0, MAX_PHOTOS + 1);
 }
 
 function fail(c: C, productId: number, error: MediaError) {
   const status = error === "media.tooBig" ? 413 : 400;
-  if (wantsJson(c)) return c.json({ ok: false, error: c.var.t(error) }, status);
+  if (wantsJson(c)) return c.json({ ok: false, error: c.var.t(error, { max: MAX_PHOTOS }) }, status);
   return c.redirect(`${editUrl(c, productId)}?photoError=${encodeURIComponent(error)}#photos`, 303);
 }
 
@@ -52,6 +53,8 @@ photoRoutes.post("/", async (c) => {
   const { productId } = ids(c);
   const sets = await photoSets(c);
   if (!sets.length) return fail(c, productId, "media.none");
+  // Refused whole before anything is stored when these would pass the cap.
+  if ((await photoCount(c.var.db, c.var.shop.id, productId)) + sets.length > MAX_PHOTOS) return fail(c, productId, "media.tooMany");
   const checked = [];
   for (const set of sets) {
     const r = await checkPhotoSet(set);
@@ -61,14 +64,15 @@ photoRoutes.post("/", async (c) => {
   const added: { id: number; src: string }[] = [];
   for (const set of checked) {
     const stored = await storePhotoSet(c.env.MEDIA, c.var.shop.id, set);
-    let id: number | null = null;
+    let id: number | null | "tooMany" = null;
     try {
       id = await addProductImage(c.var.db, c.var.shop.id, productId, stored);
     } finally {
-      // Not recorded (product gone, another shop's, or a D1 failure): no orphan objects stay,
-      // unless another row of the shop already uses the same bytes.
-      if (id === null) await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, [stored]);
+      // Not recorded (product gone, another shop's, the cap reached meanwhile, or a D1 failure):
+      // no orphan objects stay, unless another row of the shop already uses the same bytes.
+      if (typeof id !== "number") await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, [stored]);
     }
+    if (id === "tooMany") return fail(c, productId, "media.tooMany");
     if (id === null) throw new HttpError(404, "notFound");
     added.push({ id, src: adminMediaUrl(c.var.shop.slug, stored.key, stored.widths[0]!, stored.format) });
   }

@@ -12,12 +12,13 @@ import { HttpError } from "../../lib/errors";
 import type { FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { purgePhotos } from "../../media/images";
+import { mediaError } from "../../media/store";
 import { touchShop } from "../../settings/version";
 import { originFor } from "../../tenancy/host";
 import { invalidateShop } from "../../tenancy/shop-cache";
 import { adminChrome } from "../chrome";
 import { intParam, readAll } from "../form-all";
-import { capErrors, emptyState, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { PhotosSection } from "./Photos";
 import { ProductActions } from "./ProductActions";
@@ -45,6 +46,12 @@ productRoutes.get("/", async (c) => {
   return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
 });
 
+/** The photo error a redirect named (a known key only: a link's own text is never shown). */
+function photoErrorText(c: Context<AppEnv>): string | undefined {
+  const key = mediaError(c.req.query("photoError"));
+  return key ? c.var.t(key, { max: MAX_PHOTOS }) : undefined;
+}
+
 async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct } = {}) {
   const collections = await collectionChoices(c.var.db, c.var.shop.id);
   let after = null;
@@ -54,7 +61,7 @@ async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldE
     const chrome = adminChrome(c);
     after = (
       <>
-        <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={c.req.query("photoError") ? c.var.t(c.req.query("photoError") as "media.notImage") : undefined} />
+        <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={photoErrorText(c)} />
         <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/products/${encodeURIComponent(p.product.slug)}`} />
       </>
     );

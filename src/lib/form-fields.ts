@@ -76,13 +76,17 @@ type JsonField = { maxLength?: number; maxItems?: number; enum?: unknown[]; cons
 
 const capsCache = new WeakMap<z.ZodType, Record<string, JsonField>>();
 
-/** Each input field of an object schema as JSON Schema describes it (merged over `allOf`). */
+/**
+ * Each input field of an object schema as JSON Schema describes it (merged over `allOf`); the
+ * fields an object takes by any other name (a catch-all, e.g. `stock_<variantId>`) under "*".
+ */
 export function inputFields(schema: z.ZodType): Record<string, JsonField> {
   let fields = capsCache.get(schema);
   if (fields) return fields;
   fields = {};
-  const walk = (node: { properties?: Record<string, JsonField>; allOf?: unknown[]; anyOf?: unknown[] }) => {
+  const walk = (node: { properties?: Record<string, JsonField>; additionalProperties?: JsonField | boolean; allOf?: unknown[]; anyOf?: unknown[] }) => {
     Object.assign(fields!, node.properties ?? {});
+    if (typeof node.additionalProperties === "object") fields!["*"] = node.additionalProperties;
     for (const part of [...(node.allOf ?? []), ...(node.anyOf ?? [])]) walk(part as typeof node);
   };
   walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Parameters<typeof walk>[0]);

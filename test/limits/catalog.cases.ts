@@ -1,6 +1,6 @@
 /** The catalogue's forms: a product (new and edit), a collection (new and edit), a page (new and edit). */
-import { collectionEditorQuerySchema, collectionSchema, pageSchema } from "../../src/admin/content/schema";
-import { MAX_VARIANTS, OPTION_VALUE_MAX, OPTION_VALUES_MAX, productFormSchema } from "../../src/admin/products/form";
+import { collectionEditorQuerySchema, collectionSchema, memberMoveSchema, pageSchema } from "../../src/admin/content/schema";
+import { MAX_VARIANTS, OPTION_VALUE_MAX, OPTION_VALUES_MAX, productFormSchema, quickEditSchema } from "../../src/admin/products/form";
 import { addProduct, one, productForm, type Shop } from "../admin-helpers";
 import { ROOT, sellerWithShop, uniq } from "../helpers";
 import { moneyOf, type Body, type FormCase } from "./harness";
@@ -86,6 +86,45 @@ const notShownOnPageOne = ["after", "mpage"];
 export const catalogCases: FormCase<Ctx>[] = [
   productCase(false),
   productCase(true),
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/products/:id/quick",
+    schema: quickEditSchema,
+    async setup() {
+      const s: Ctx = await sellerWithShop();
+      s.id = await addProduct(s, { title: "Lawn suit" });
+      return s;
+    },
+    page: (s) => admin(s, "/products"),
+    action: (s) => admin(s, `/products/${s.id}/quick`),
+    async valid(s) {
+      const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", s.id))!;
+      return { price: "2,499", [`stock_${v.id}`]: "5" };
+    },
+    values: { price: moneyOf },
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/collections/:id/order",
+    schema: memberMoveSchema.and(collectionEditorQuerySchema),
+    async setup() {
+      const s: Ctx & { product?: number } = await sellerWithShop();
+      s.product = await addProduct(s, { title: "Chiffon dupatta" });
+      await addProduct(s, { title: "Lawn suit" });
+      await s.client.post(admin(s, "/collections"), { title: "Eid collection", description: "", product: [String(s.product)] });
+      s.id = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", s.shopId))!.id;
+      return s;
+    },
+    page: (s) => admin(s, `/collections/${s.id}`),
+    action: (s) => admin(s, `/collections/${s.id}/order`),
+    valid: (s) => ({ product: String((s as Ctx & { product: number }).product), mpage: "1", to: "1" }),
+    // A place: "1" written as wide as the box allows.
+    values: { to: (n) => "1".padStart(n, "0") },
+    // Hidden: which member, and where the editor was; the arrows are buttons.
+    notTyped: ["product", "dir", ...Object.keys(collectionEditorQuerySchema.shape)],
+    notShown: ["q", "after"],
+    refusal: "alert",
+  },
   {
     ...seller,
     route: "POST /_p/admin/:shop/collections",

@@ -126,30 +126,37 @@ export async function snapshot(skip: string[] = []): Promise<Record<string, unkn
   return out;
 }
 
-/** The first form of a page that sends to `action` with `method` (its HTML), or null. */
-export function formHtml(html: string, action: string, method = "post"): string | null {
+/** The forms of a page that send to `action` with `method` (their HTML), in page order. */
+export function formsHtml(html: string, action: string, method = "post"): string[] {
   const path = new URL(action, "https://x.test").pathname;
-  const forms = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]);
-  return (
-    forms.find((f) => {
+  return [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .filter((f) => {
       const open = tags(f)[0]!;
       const a = open.attrs.get("action")?.replace(/&amp;/g, "&");
       return a !== undefined && new URL(a, "https://x.test").pathname === path && (open.attrs.get("method") ?? "get").toLowerCase() === method;
-    }) ?? null
-  );
+    });
 }
 
-/**
- * The fields of the form sending to `action`: inputs, textareas, selects and named buttons (a
- * button posts its value too), leaving out those that belong to another form (`form="..."`).
- */
-export function formFields(html: string, action: string, method = "post") {
-  const form = formHtml(html, action, method);
-  if (!form) throw new Error(`no ${method} form sending to ${new URL(action, "https://x.test").pathname} on the page`);
+/** The first form of a page sending to `action` that has a field `name` (or the first at all). */
+export function formHtml(html: string, action: string, method = "post", name?: string): string | null {
+  const forms = formsHtml(html, action, method);
+  return (name ? forms.find((f) => fieldsOf(f).some((t) => t.attrs.get("name") === name)) : undefined) ?? forms[0] ?? null;
+}
+
+/** A form's fields: inputs, textareas, selects and named buttons (a button posts its value too), not those of another form (`form="..."`). */
+function fieldsOf(form: string) {
   const [open, ...inner] = tags(form);
   return inner.filter(
     (t) => ["input", "textarea", "select", "button"].includes(t.name) && t.attrs.has("name") && (!t.attrs.has("form") || t.attrs.get("form") === open!.attrs.get("id")),
   );
+}
+
+/** The fields of every form sending to `action` (a list may have one small form a row). */
+export function formFields(html: string, action: string, method = "post") {
+  const forms = formsHtml(html, action, method);
+  if (!forms.length) throw new Error(`no ${method} form sending to ${new URL(action, "https://x.test").pathname} on the page`);
+  return forms.flatMap(fieldsOf);
 }
 
 const decode = (s: string) =>
@@ -157,7 +164,7 @@ const decode = (s: string) =>
 
 /** What a re-rendered form says about one field: marked invalid, its message, the value it shows. */
 export function fieldState(page: string, name: string, action?: string, method = "post") {
-  const html = (action && formHtml(page, action, method)) || page;
+  const html = (action && formHtml(page, action, method, name)) || page;
   const tagRe = new RegExp(`<(input|textarea|select)\\b[^>]*\\bname="${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`, "g");
   const m = tagRe.exec(html);
   if (!m) return null;
@@ -175,6 +182,7 @@ export function fieldState(page: string, name: string, action?: string, method =
 /** Every capped field of a case's schema: strings with their maxLength. */
 export function cappedFields(schema: z.ZodType): { field: string; max: number; kind: string }[] {
   return Object.entries(inputFields(schema))
+    .filter(([name, f]) => name !== "*")
     .filter(([, f]) => f.maxLength !== undefined && (f as { format?: string }).format !== "binary" && !f.enum)
     .map(([field, f]) => ({ field, max: f.maxLength!, kind: "text" }));
 }
@@ -197,7 +205,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
     for (const f of fields) {
       const name = f.attrs.get("name")!;
       if (name === "_csrf" || c.extraFields?.includes(name)) continue;
-      const d = declared[name];
+      const d = declared[name] ?? declared["*"];
       expect(d, `form field "${name}" of ${c.route} is not in its schema`).toBeDefined();
       const capped = d!.maxLength !== undefined || d!.maxItems !== undefined || d!.enum !== undefined || d!.const !== undefined;
       expect(capped, `form field "${name}" of ${c.route} has no cap in its schema`).toBe(true);
@@ -206,7 +214,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
     }
     // And the other way: the schema reads nothing the form does not show.
     const shown = new Set(fields.map((f) => f.attrs.get("name")));
-    for (const name of Object.keys(declared)) expect(shown.has(name) || c.notShown?.includes(name), `schema field "${name}" of ${c.route} is on no form`).toBe(true);
+    for (const name of Object.keys(declared)) if (name !== "*") expect(shown.has(name) || c.notShown?.includes(name), `schema field "${name}" of ${c.route} is on no form`).toBe(true);
   });
 
   for (const { field, max } of cappedFields(c.schema).filter((f) => !c.notTyped?.includes(f.field))) {

@@ -175,6 +175,8 @@ function CollectionEditor(p: EditorProps) {
 }
 
 /** The collection's products in their order (the home page features the first ones), each with move up/down and a place. */
+const capOfMove = capsOf(memberMoveSchema);
+
 function Members(p: EditorProps & { id: number }) {
   const { t } = p.m;
   const self = `/admin/${p.shop.slug}/collections/${p.id}`;
@@ -219,7 +221,7 @@ function Members(p: EditorProps & { id: number }) {
                   <label class="sr-only" for={`to-${x.id}`}>
                     {t("collections.placeOf", { what: x.title })}
                   </label>
-                  <input id={`to-${x.id}`} name="to" inputMode="numeric" size={4} maxLength={6} value={String(place)} dir="ltr" />
+                  <input id={`to-${x.id}`} name="to" inputMode="numeric" size={4} maxLength={capOfMove.to} value={String(place)} dir="ltr" />
                   <button class="btn small ghost" type="submit">
                     {t("collections.moveTo")}
                   </button>

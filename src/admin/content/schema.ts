@@ -66,7 +66,7 @@ export const collectionEditorQuerySchema = z.object({
 
 /** Moving one member of a collection: one place up or down, or to a place (1-based) typed by the seller. */
 export const memberMoveSchema = z.object({
-  product: z.string().regex(/^\d{1,12}$/, "validation.number"),
+  product: z.string().max(12, "validation.number").regex(/^\d{1,12}$/, "validation.number"),
   dir: z.enum(["up", "down"]).optional(),
   to: z.string().trim().max(6, "validation.number").regex(/^\d*$/, "validation.number").optional(),
 });

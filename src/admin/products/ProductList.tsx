@@ -9,7 +9,8 @@ import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { err, MoveButtons, Select } from "../views/bits";
 import { cmsCss } from "../views/cms-css";
-import { PRODUCT_SEARCH_MAX } from "./form";
+import { caps } from "../../lib/form-fields";
+import { PRODUCT_SEARCH_MAX, quickEditSchema, STOCK_MAX } from "./form";
 import { adminMediaUrl } from "./Photos";
 
 /** Variants a row offers for quick stock edit; more than this and the seller opens the product. */
@@ -28,6 +29,10 @@ export interface ProductListProps extends AdminChrome {
   /** A quick edit that failed: its product, what was typed, the messages. */
   quick?: { id: number; values: Record<string, string>; errors: FieldErrors };
 }
+
+const quickCap = caps(quickEditSchema);
+/** Ties an input to its error, as every form's fields are tied. */
+const described = (id: string, error: string | undefined) => (error ? { "aria-invalid": "true" as const, "aria-describedby": `${id}-error` } : {});
 
 export function ProductList(p: ProductListProps) {
   const { t, locale } = p.m;
@@ -86,16 +91,24 @@ export function ProductList(p: ProductListProps) {
                   {samePrice && (
                     <div class={quick?.errors.price ? "field invalid" : "field"}>
                       <label for={`price-${x.id}`}>{t("products.field.price")}</label>
-                      <input id={`price-${x.id}`} name="price" value={val("price", rupeesText(x.variants[0]?.price ?? x.price))} inputMode="decimal" dir="ltr" />
-                      {quick?.errors.price && <p class="error" role="alert">{err(t, quick.errors, "price")}</p>}
+                      <input id={`price-${x.id}`} name="price" value={val("price", rupeesText(x.variants[0]?.price ?? x.price))} inputMode="decimal" dir="ltr" maxLength={quickCap.price} {...described(`price-${x.id}`, quick?.errors.price)} />
+                      {quick?.errors.price && (
+                        <p class="error" id={`price-${x.id}-error`} role="alert">
+                          {err(t, quick.errors, "price")}
+                        </p>
+                      )}
                     </div>
                   )}
                   {stockable &&
                     x.variants.map((v) => (
                       <div class={quick?.errors[`stock_${v.id}`] ? "field invalid" : "field"} key={v.id}>
                         <label for={`stock-${v.id}`}>{x.variants.length > 1 ? t("products.stockOf", { variant: v.title }) : t("products.field.stock")}</label>
-                        <input id={`stock-${v.id}`} name={`stock_${v.id}`} value={val(`stock_${v.id}`, String(v.stock))} inputMode="numeric" dir="ltr" />
-                        {quick?.errors[`stock_${v.id}`] && <p class="error" role="alert">{err(t, quick.errors, `stock_${v.id}`)}</p>}
+                        <input id={`stock-${v.id}`} name={`stock_${v.id}`} value={val(`stock_${v.id}`, String(v.stock))} inputMode="numeric" dir="ltr" maxLength={STOCK_MAX} {...described(`stock-${v.id}`, quick?.errors[`stock_${v.id}`])} />
+                        {quick?.errors[`stock_${v.id}`] && (
+                          <p class="error" id={`stock-${v.id}-error`} role="alert">
+                            {err(t, quick.errors, `stock_${v.id}`)}
+                          </p>
+                        )}
                       </div>
                     ))}
                   <button class="btn small" type="submit">

@@ -7,7 +7,7 @@ import { MAX_ORIGINAL_BYTES } from "../../media/store";
 import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
 import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
-import type { FieldErrors } from "../../lib/form";
+import { validate, type FieldErrors } from "../../lib/form";
 import { caps as capsOf, MONEY_CHARS } from "../../lib/form-fields";
 import { ids, type AllValues } from "../form-all";
 
@@ -376,9 +376,14 @@ export function skuErrors(s: ProductFormState, taken: string[]): FieldErrors {
 }
 
 /** The list's inline form: `price` (one price for every variant) and `stock_<variantId>` fields. */
+/** The product list's quick edit as typed: one price for every variant, and each variant's stock (`stock_<variantId>`). */
+export const quickEditSchema = z.object({ price: optional(MONEY_MAX) }).catchall(optional(STOCK_MAX));
+
 export function parseQuickEdit(values: Record<string, string>): { edit: QuickEdit; errors: FieldErrors } {
-  const errors: FieldErrors = {};
   const edit: QuickEdit = { stocks: [] };
+  const capped = validate(quickEditSchema, values);
+  if (!capped.ok) return { edit, errors: capped.errors };
+  const errors: FieldErrors = {};
   if (values.price !== undefined) {
     const r = money(values.price, true);
     if (r.ok) edit.price = r.minor!;

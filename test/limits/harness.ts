@@ -19,6 +19,7 @@ import type { Res } from "../helpers";
 import { tags } from "../security-html";
 
 export type Body = Record<string, string | string[]>;
+type JsonItem = { maxLength?: number; enum?: unknown[] };
 
 export interface FormCase<Ctx = unknown> {
   /** As the router registers it, e.g. "POST /_p/admin/:shop/settings/zones". */
@@ -48,6 +49,11 @@ export interface FormCase<Ctx = unknown> {
   volatile?: string[];
   /** What the page's form shows besides the schema's fields (the CSRF token, hidden flags). */
   extraFields?: string[];
+  /**
+   * A form whose fields are files or picked, never typed (an upload): only the check that the
+   * page shows no field its schema does not cap runs; the sizes are tested by the upload tests.
+   */
+  declaredOnly?: boolean;
   /** Schema fields the page's form shows only in some states (a bank's name, a shipping form). */
   notShown?: string[];
   /** The status a refusal answers (400 unless the form says otherwise: a log-in says 401). */
@@ -208,6 +214,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       const d = declared[name] ?? declared["*"];
       expect(d, `form field "${name}" of ${c.route} is not in its schema`).toBeDefined();
       const capped = d!.maxLength !== undefined || d!.maxItems !== undefined || d!.enum !== undefined || d!.const !== undefined;
+      if (d!.type === "array") expect((d as { items?: JsonItem }).items?.maxLength ?? (d as { items?: JsonItem }).items?.enum, `items of "${name}" have no cap`).toBeDefined();
       expect(capped, `form field "${name}" of ${c.route} has no cap in its schema`).toBe(true);
       const attr = f.attrs.get("maxlength");
       if (attr !== undefined && d!.maxLength !== undefined) expect(Number(attr), `maxlength of "${name}"`).toBe(d!.maxLength);
@@ -217,6 +224,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
     for (const name of Object.keys(declared)) if (name !== "*") expect(shown.has(name) || c.notShown?.includes(name), `schema field "${name}" of ${c.route} is on no form`).toBe(true);
   });
 
+  if (c.declaredOnly) return;
   for (const { field, max } of cappedFields(c.schema).filter((f) => !c.notTyped?.includes(f.field))) {
     const value = (n: number, script: Script, valid: Body = {}) => (c.values?.[field] ? c.values[field]!(n, script, valid) : textOf(n, script));
 

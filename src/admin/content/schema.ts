@@ -52,6 +52,7 @@ export const collectionEditorQuerySchema = z.object({
     .transform((s) => (s ?? "").trim()),
   after: z
     .string()
+    .max(12)
     .regex(/^\d{1,12}$/)
     .transform(Number)
     .optional()

@@ -18,10 +18,10 @@ import { originFor } from "../../tenancy/host";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
 import { adminChrome, type AdminChrome } from "../chrome";
+import { MAX_CSV_BYTES } from "./schema";
 import { cmsCss } from "../views/cms-css";
 
 export const csvRoutes = new Hono<AppEnv>();
-const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 interface Outcome {
   error?: { key: MessageKey; params?: Record<string, string | number> };

@@ -1,0 +1,82 @@
+/**
+ * The boundary suite leaves no form out: every POST route of the router has a form case (whose
+ * fields' caps are read from its schema and tested at the cap and one past it) or is a button
+ * (a form whose only field is the CSRF token, or a fixed value a button carries), said here
+ * with what it is. A new route fails this test until it is one or the other.
+ */
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { inputFields } from "../../src/lib/form-fields";
+import { MAX_FORM_FIELDS } from "../../src/lib/limits";
+import { handlers } from "../security-routes";
+import { boundaryTests } from "./harness";
+import { catalogCases } from "./catalog.cases";
+import { ordersCases } from "./orders.cases";
+import { platformCases } from "./platform.cases";
+import { settingsCases } from "./settings.cases";
+import { storefrontCases } from "./storefront.cases";
+import { themeCases } from "./theme.cases";
+import { uploadCases } from "./uploads.cases";
+
+/** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
+const BUTTONS: Record<string, string> = {
+  "POST /_p/logout": "log out",
+  "POST /_p/admin/account/sessions/others": "log out on other devices",
+  "POST /_p/admin/account/sessions/all": "log out everywhere",
+  "POST /_p/admin/shops/invitations/:id/accept": "accept an invitation",
+  "POST /_p/admin/shops/invitations/:id/decline": "decline an invitation",
+  "POST /_p/admin/:shop/leave": "leave a shop",
+  "POST /_p/admin/:shop/orders/:id/payment": "payment received",
+  "POST /_p/admin/:shop/products/:id/duplicate": "duplicate",
+  "POST /_p/admin/:shop/products/:id/status": "archive or restore (the button's status)",
+  "POST /_p/admin/:shop/products/:id/delete": "delete",
+  "POST /_p/admin/:shop/products/:id/move": "move up or down (the button's direction)",
+  "POST /_p/admin/:shop/products/:id/photos/:imageId/delete": "delete a photo",
+  "POST /_p/admin/:shop/products/:id/photos/:imageId/move": "move a photo (the button's direction)",
+  "POST /_p/admin/:shop/collections/:id/delete": "delete",
+  "POST /_p/admin/:shop/collections/:id/move": "move up or down (the button's direction)",
+  "POST /_p/admin/:shop/pages/:id/delete": "delete",
+  "POST /_p/admin/:shop/settings/zones/:id/delete": "delete",
+  "POST /_p/admin/:shop/staff/:userId/remove": "remove a member",
+  "POST /_p/admin/:shop/staff/invitations/:id/cancel": "cancel an invitation",
+  "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
+};
+
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases];
+
+/** A registered path as the cases name it: parameters without their patterns. */
+const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");
+
+describe("the boundary suite covers every form", () => {
+  const routes = [...handlers("/_p"), ...handlers("/_s")].filter((r) => r.method === "POST").map((r) => `POST ${plain(r.path)}`);
+  const covered = new Set(allCases.map((c) => c.route));
+
+  it.each(routes)("%s has a form case or is a button", (route) => {
+    expect(covered.has(route) || route in BUTTONS, `${route}: add a form case in test/limits/*.cases.ts (or, if it is a button, say so in BUTTONS)`).toBe(true);
+    expect(covered.has(route) && route in BUTTONS, `${route} is both a form case and a button`).toBe(false);
+  });
+
+  it("names no route that does not exist", () => {
+    const all = new Set([...routes, ...[...handlers("/_p"), ...handlers("/_s")].map((r) => `${r.method} ${plain(r.path)}`)]);
+    for (const r of [...covered, ...Object.keys(BUTTONS)]) expect(all.has(r), `${r} is not a route`).toBe(true);
+  });
+
+  it(`every form fits in the ${MAX_FORM_FIELDS} fields a post may carry`, () => {
+    for (const c of allCases) expect(Object.keys(inputFields(c.schema)).length, c.route).toBeLessThanOrEqual(MAX_FORM_FIELDS);
+  });
+
+  it("every field of every form declares a cap", () => {
+    for (const c of allCases)
+      for (const [name, f] of Object.entries(inputFields(c.schema))) {
+        const capped = f.maxLength !== undefined || f.maxItems !== undefined || f.enum !== undefined || f.const !== undefined;
+        expect(capped, `${c.route}: "${name}" has no cap`).toBe(true);
+      }
+  });
+
+  it("a field without a cap would fail it", () => {
+    const f = inputFields(z.object({ note: z.string() })).note!;
+    expect(f.maxLength ?? f.maxItems ?? f.enum ?? f.const).toBeUndefined();
+  });
+});
+
+for (const c of uploadCases) describe(c.route, () => boundaryTests(c));

@@ -64,6 +64,27 @@ export const emailField = (message: string, opts: { optional?: boolean } = {}) =
       return e;
     });
 
+/**
+ * A search box's query. Past its cap it can only come from an edited URL (the box's maxlength
+ * stops typing and pasting there): it is cut to the cap, as the browser would, never refused.
+ */
+export const searchField = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, max) : undefined))
+    .transform((s) => (s ?? "").trim());
+
+/** A page number in a query string, 1 to 1,000 (anything else is page 1). */
+export const pageNumberField = () =>
+  z
+    .string()
+    .max(4)
+    .optional()
+    .catch(undefined)
+    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1)));
+
 /** A positive integer id typed into a form (a select's value, a hidden input). */
 export const idField = (message: string) =>
   z

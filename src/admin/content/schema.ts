@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
+import { pageNumberField, searchField } from "../../lib/form-fields";
 
 export const pageSchema = z.object({
   title: z.string().trim().min(1, "validation.titleRequired").max(120, "validation.tooLong"),
@@ -44,12 +45,7 @@ export const collectionSchema = z.object({
 
 /** Where the collection editor is: its search and page of products to choose from, and its page of members. */
 export const collectionEditorQuerySchema = z.object({
-  q: z
-    .string()
-    .max(PRODUCT_SEARCH_MAX)
-    .optional()
-    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, PRODUCT_SEARCH_MAX) : undefined))
-    .transform((s) => (s ?? "").trim()),
+  q: searchField(PRODUCT_SEARCH_MAX),
   after: z
     .string()
     .max(12)
@@ -57,12 +53,7 @@ export const collectionEditorQuerySchema = z.object({
     .transform(Number)
     .optional()
     .catch(undefined),
-  mpage: z
-    .string()
-    .max(4)
-    .optional()
-    .catch(undefined)
-    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1))),
+  mpage: pageNumberField(),
 });
 
 /** Moving one member of a collection: one place up or down, or to a place (1-based) typed by the seller. */

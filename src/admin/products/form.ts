@@ -8,7 +8,7 @@ import { parseRupees, parseStock, rupeesText } from "../../catalog/admin-money";
 import type { QuickEdit } from "../../catalog/admin-product-ops";
 import type { EditableProduct, ProductInput, VariantInput } from "../../catalog/products";
 import { validate, type FieldErrors } from "../../lib/form";
-import { caps as capsOf, MONEY_CHARS } from "../../lib/form-fields";
+import { caps as capsOf, MONEY_CHARS, pageNumberField, searchField } from "../../lib/form-fields";
 import { ids, type AllValues } from "../form-all";
 
 /** The product list's search box (title or SKU). */
@@ -20,19 +20,9 @@ export const PRODUCT_SEARCH_MAX = 100;
  * the box shows what was searched, and a hint beside it says that only the first characters were.
  */
 export const productListQuerySchema = z.object({
-  q: z
-    .string()
-    .max(PRODUCT_SEARCH_MAX)
-    .optional()
-    .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, PRODUCT_SEARCH_MAX) : undefined))
-    .transform((s) => (s ?? "").trim()),
+  q: searchField(PRODUCT_SEARCH_MAX),
   status: z.enum(["active", "draft", "archived"]).optional().catch(undefined),
-  page: z
-    .string()
-    .max(4)
-    .optional()
-    .catch(undefined)
-    .transform((v) => Math.max(1, Math.min(1000, Number(v) || 1))),
+  page: pageNumberField(),
 });
 
 export function parseProductListQuery(query: Record<string, string>) {

@@ -212,7 +212,8 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   // for up to 0.7 s, at full speed for the others), the slice waits on them with the runtime
   // idle.
   const warm = await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
-  const stock = Math.ceil(warm.rps * ROUNDS * SLICE * 2) + SELL_OUT;
+  // At least 400 orders/s worth: a warm-up slowed by the machine once left too few units.
+  const stock = Math.ceil(Math.max(warm.rps, 400) * ROUNDS * SLICE * 2) + SELL_OUT;
   await db.prepare(`UPDATE variants SET stock = ?1 WHERE id = ?2`).bind(stock, variantId).run();
   const measured = await interleaved(checkout(variantId), ceiling, { rounds: ROUNDS, seconds: SLICE });
   const redirects = (m) => m.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);

@@ -98,10 +98,21 @@ export function bodyCap(caps: BodyCaps): MiddlewareHandler {
     const type = (c.req.header("content-type") ?? "").toLowerCase();
     const multipart = type.startsWith("multipart/form-data");
     const max = multipart ? caps.uploadBytes : caps.formBytes;
-    // A declared length past the cap is refused unread; a smaller one is not believed.
-    const declared = Number(c.req.header("content-length"));
-    if (declared > max) throw tooLarge();
-    const bytes = await readCapped(raw.body, max);
+    // A declared length past the cap is refused unread.
+    const length = c.req.header("content-length");
+    if (Number(length) > max) throw tooLarge();
+    let bytes: Uint8Array;
+    if (length !== undefined && !c.req.header("transfer-encoding")) {
+      // HTTP frames this body by its declared length, so it is no longer than the cap: read it
+      // in one call, cached by Hono for every later reader (parseBody, the CSRF check). Its size
+      // is checked again all the same: a Request made in code can carry any header.
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.byteLength > max) throw tooLarge();
+    } else {
+      // Chunked: counted as it streams, and refused as soon as it passes the cap.
+      bytes = await readCapped(raw.body, max);
+      c.req.raw = new Request(raw, { body: bytes as Uint8Array<ArrayBuffer> });
+    }
     if (multipart) {
       const shape = multipartShape(bytes, c.req.header("content-type") ?? "", caps.fields);
       if (!shape) throw new HttpError(400, "badRequest");
@@ -109,7 +120,6 @@ export function bodyCap(caps: BodyCaps): MiddlewareHandler {
     } else if (type.startsWith("application/x-www-form-urlencoded") && urlencodedFields(bytes) > caps.fields) {
       throw tooLarge();
     }
-    c.req.raw = new Request(raw, { body: bytes });
     return next();
   };
 }

@@ -173,7 +173,11 @@ export function themeFormSchema(fields: SettingField[], themeIds: readonly strin
 /** Over-cap fields of a posted theme form, keyed by setting (as the page shows errors). */
 export function themeFormErrors(schema: z.ZodType, fields: SettingField[], values: Record<string, string>, lists: Record<string, string[]>): FieldErrors {
   const posted: Record<string, unknown> = { ...values };
-  for (const f of fields) if (f.meta.input === "sections" && lists[`s_${f.key}`]) posted[`s_${f.key}`] = lists[`s_${f.key}`];
+  for (const f of fields) {
+    if (f.meta.input === "sections" && lists[`s_${f.key}`]) posted[`s_${f.key}`] = lists[`s_${f.key}`];
+    // A file input left empty arrives as an empty string; a picked file is checked by its bytes (media/store).
+    if (f.meta.input === "image") delete posted[`file_${f.key}`];
+  }
   const result = schema.safeParse(posted);
   const errors: FieldErrors = {};
   if (result.success) return errors;

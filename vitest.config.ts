@@ -21,6 +21,9 @@ const themeFolders = readdirSync(path.join(root, "themes")).filter((f) =>
   statSync(path.join(root, "themes", f)).isDirectory() && !f.startsWith("_"),
 );
 
+// Every folder under src/i18n/ is a language's catalogue: the registry test checks each is registered.
+const localeFolders = readdirSync(path.join(root, "src", "i18n")).filter((f) => statSync(path.join(root, "src", "i18n", f)).isDirectory());
+
 export default defineConfig({
   plugins: [
     cloudflareTest({
@@ -34,6 +37,7 @@ export default defineConfig({
           TEST_FOREIGN_KEYS: foreignKeysOf(latestSnapshot),
           TEST_REBUILD_FIXTURE: readText("test/fixtures/migrations/products-rebuild.sql"),
           THEME_FOLDERS: themeFolders,
+          LOCALE_FOLDERS: localeFolders,
         },
       },
     }),

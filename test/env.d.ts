@@ -7,6 +7,7 @@ declare global {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
       THEME_FOLDERS: string[];
+      LOCALE_FOLDERS: string[];
       TEST_TRIGGER_SOURCE: TriggerConcern[];
       TEST_FOREIGN_KEYS: ForeignKey[];
       TEST_REBUILD_FIXTURE: string;

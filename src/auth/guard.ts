@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { getCookie } from "hono/cookie";
-import { isLocale, messages } from "../i18n";
+import { DEFAULT_LOCALE, isLocale, messages } from "../i18n";
 import { sessionToken, sessionUser } from "./session";
 
 /** Reads the session cookie into c.var.user (null when absent, expired or revoked). */
@@ -11,7 +11,7 @@ export function attachUser(): MiddlewareHandler<AppEnv> {
     const user = token ? await sessionUser(c.var.db, token) : null;
     c.set("user", user);
     const lang = getCookie(c, "hatti_lang");
-    const m = messages(user?.locale ?? (isLocale(lang) ? lang : "en"));
+    const m = messages(user?.locale ?? (isLocale(lang) ? lang : DEFAULT_LOCALE));
     c.set("locale", m.locale);
     c.set("t", m.t);
     await next();

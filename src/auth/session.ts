@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
 import { memberships, sessions, users } from "../db/schema";
+import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
 
 export const SESSION_COOKIE = "hatti_sid";
@@ -18,7 +19,7 @@ export interface SessionUser {
   name: string;
   phone: string | null;
   email: string | null;
-  locale: "en" | "ur";
+  locale: Locale;
   sessionId: string;
   /** The shop the seller is working on, and her role there (null when none). */
   shopId: number | null;

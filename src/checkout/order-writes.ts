@@ -20,12 +20,13 @@
 import { causeChainIncludes } from "../db/errors";
 import type { Bound } from "../db/template";
 import type { CartLine } from "./cart";
+import type { Locale } from "../i18n";
 import type { CheckoutInput } from "./schemas";
 
 export interface OrderWrite {
   shopId: number;
   currency: string;
-  locale: "en" | "ur";
+  locale: Locale;
   /** The new order's token: how the statements after the INSERT find the new row. */
   token: string;
   /** The checked form (its key, zone, payment method and customer fields). */

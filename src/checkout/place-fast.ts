@@ -17,12 +17,13 @@ import { randomToken } from "../lib/bytes";
 import type { CartLine } from "./cart";
 import { orderWrites, writeFailure, type Written } from "./order-writes";
 import { orderByKeyQuery } from "./place-order";
+import type { Locale } from "../i18n";
 import type { CheckoutInput } from "./schemas";
 
 export interface FastShop {
   id: number;
   currency: string;
-  locale: "en" | "ur";
+  locale: Locale;
 }
 
 /** The IP's checkout hit, counted as checkoutReads counts it: not for a retry of an order already placed. */

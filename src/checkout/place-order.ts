@@ -12,12 +12,13 @@ import { ph, runTemplates, template } from "../db/template";
 import { randomToken } from "../lib/bytes";
 import { orderWrites, writeFailure } from "./order-writes";
 import type { QuoteLine, Zone } from "./quote";
+import type { Locale } from "../i18n";
 import type { CheckoutInput } from "./schemas";
 
 export interface PlaceOrderInput {
   shopId: number;
   currency: string;
-  locale: "en" | "ur";
+  locale: Locale;
   lines: QuoteLine[];
   zone: Zone;
   form: CheckoutInput;

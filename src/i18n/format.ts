@@ -1,6 +1,6 @@
-import type { Locale } from "./index";
+import { language, type Locale } from "./index";
 
-const intlLocale = (locale: Locale) => (locale === "ur" ? "ur-PK" : "en-PK");
+const intlLocale = (locale: Locale) => language(locale).intl;
 /** Formatters by (locale, currency, whole), each with the strings it has made (prices repeat). */
 const cache = new Map<string, { fmt: Intl.NumberFormat; made: Map<number, string> }>();
 const MAX_MADE = 2_000;

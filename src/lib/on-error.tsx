@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
-import { messages, type MessageKey } from "../i18n";
+import { DEFAULT_LOCALE, messages, type MessageKey } from "../i18n";
 import { ErrorPage } from "../ui/ErrorPage";
 import { HttpError } from "./errors";
 import { renderPage } from "./render";
@@ -17,7 +17,7 @@ const pages: Record<number | string, [MessageKey, MessageKey]> = {
 };
 
 export function errorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 413 | 500, code?: string): Response {
-  const m = messages(c.var.locale ?? "en");
+  const m = messages(c.var.locale ?? DEFAULT_LOCALE);
   const [title, body] = (code ? pages[code] : undefined) ?? pages[status] ?? pages[500]!;
   return renderPage(c, <ErrorPage m={m} title={m.t(title)} body={m.t(body)} />, status);
 }

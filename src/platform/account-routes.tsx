@@ -6,7 +6,7 @@ import { Hono, type Context } from "hono";
 import { verifyPassword } from "../auth/password";
 import { clearSessionCookie, revokeUserSessions } from "../auth/session";
 import type { AppEnv } from "../env";
-import { messages } from "../i18n";
+import { messages, type Locale } from "../i18n";
 import { readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { changePassword, passwordHashOf, sessionCount, setUserLocale } from "./accounts";
@@ -15,7 +15,7 @@ import { AccountPage } from "./views/AccountPage";
 
 export const account = new Hono<AppEnv>();
 
-const show = async (c: Context<AppEnv>, opts: { errors?: FieldErrors; notice?: string; locale?: "en" | "ur" } = {}, status: 200 | 400 = 200) => {
+const show = async (c: Context<AppEnv>, opts: { errors?: FieldErrors; notice?: string; locale?: Locale } = {}, status: 200 | 400 = 200) => {
   const user = c.var.user!;
   const n = await sessionCount(c.var.db, user.id);
   return renderPage(c, <AccountPage m={messages(opts.locale ?? c.var.locale)} csrf={c.var.csrfToken} sessions={n} errors={opts.errors} notice={opts.notice} />, status);

@@ -4,6 +4,8 @@ import type { Identity } from "../auth/identity";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import type { Locale } from "../i18n";
+import { DEFAULT_LOCALE } from "../i18n";
 import { sessions, users } from "../db/schema";
 
 export type UserRow = typeof users.$inferSelect;
@@ -23,7 +25,7 @@ export class LoginTakenError extends Error {}
  */
 export async function createUser(
   db: Db,
-  input: { name: string; login: Identity; password: string; locale?: "en" | "ur" },
+  input: { name: string; login: Identity; password: string; locale?: Locale },
 ): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   const contact = input.login.value;
@@ -35,7 +37,7 @@ export async function createUser(
         phone: input.login.kind === "phone" ? contact : null,
         email: input.login.kind === "email" ? contact : null,
         passwordHash,
-        locale: input.locale ?? "en",
+        locale: input.locale ?? DEFAULT_LOCALE,
       })
       .returning()
       .get();
@@ -55,7 +57,7 @@ export async function changePassword(db: Db, userId: number, password: string, k
   ]);
 }
 
-export async function setUserLocale(db: Db, userId: number, locale: "en" | "ur"): Promise<void> {
+export async function setUserLocale(db: Db, userId: number, locale: Locale): Promise<void> {
   await db.update(users).set({ locale, updatedAt: Date.now() }).where(eq(users.id, userId));
 }
 

@@ -16,7 +16,7 @@ import {
   setSessionCookie,
 } from "../auth/session";
 import type { AppEnv } from "../env";
-import { messages, isLocale } from "../i18n";
+import { messages, isLocale, type Locale } from "../i18n";
 import { setFlash } from "../lib/flash";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
@@ -35,7 +35,7 @@ import { sha256Hex } from "../lib/bytes";
 
 export const platform = new Hono<AppEnv>();
 
-const m = (c: { var: { locale: "en" | "ur" } }) => messages(c.var.locale);
+const m = (c: { var: { locale: Locale } }) => messages(c.var.locale);
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.var.user} />));

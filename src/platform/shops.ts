@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/errors";
 import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { MAX_SHOPS_OWNED } from "./schemas";
+import { DEFAULT_LOCALE, messages, type Locale } from "../i18n";
 import { invalidateShop } from "../tenancy/shop-cache";
 
 export type SlugStatus =
@@ -43,7 +44,7 @@ export interface NewShop {
   name: string;
   slug: string;
   themeId: string;
-  locale?: "en" | "ur";
+  locale?: Locale;
   ownerId: number;
 }
 
@@ -64,9 +65,9 @@ export async function createShop(db: Db, input: NewShop): Promise<{ id: number; 
   let created: { id: number; slug: string }[];
   try {
     [created] = await db.batch([
-      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? "en" }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
+      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? DEFAULT_LOCALE }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
       insertWhere(db, memberships, { shopId: madeNow, userId: input.ownerId, role: "owner" }, sql`${madeNow} IS NOT NULL`),
-      insertWhere(db, deliveryZones, { shopId: herNewShop, name: input.locale === "ur" ? "پورا پاکستان" : "All of Pakistan", fee: 25_000 }, sql`${herNewShop} IS NOT NULL`),
+      insertWhere(db, deliveryZones, { shopId: herNewShop, name: messages(input.locale ?? DEFAULT_LOCALE).t("zones.defaultName"), fee: 25_000 }, sql`${herNewShop} IS NOT NULL`),
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw new SlugTakenError();

@@ -2,6 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
+import type { Locale } from "../i18n";
 import type { Payments } from "../tenancy/payments";
 
 export const CURRENCIES = ["PKR", "USD", "AED", "SAR", "GBP"] as const;
@@ -14,7 +15,7 @@ export interface ShopDetails {
   email: string;
   city: string;
   currency: (typeof CURRENCIES)[number];
-  locale: "en" | "ur";
+  locale: Locale;
 }
 
 export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {

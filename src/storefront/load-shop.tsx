@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { messages } from "../i18n";
+import { DEFAULT_LOCALE, messages } from "../i18n";
 import { renderPage } from "../lib/render";
 import { resolveHost } from "../tenancy/host";
 import { storefrontBySlug } from "../tenancy/shop-cache";
@@ -14,7 +14,7 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
     const slug = target.kind === "shop" ? target.slug : "";
     const record = slug ? await storefrontBySlug(c.get("db"), slug) : null;
     if (!record || record.shop.status !== "active") {
-      const m = messages("en");
+      const m = messages(DEFAULT_LOCALE);
       const platform = `${new URL(c.req.url).protocol}//${c.env.ROOT_DOMAIN}`;
       return renderPage(
         c,

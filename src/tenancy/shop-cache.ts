@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import { chromeColumns, parseChrome, type Chrome } from "../catalog/storefront-chrome";
+import type { Locale } from "../i18n";
 import { parsePayments, type Payments } from "./payments";
 
 export const SHOP_TTL_MS = 3_000;
@@ -21,7 +22,7 @@ export interface Shop {
   themeId: string;
   /** Raw settings as stored; the theme's zod schema fills defaults when rendering. */
   themeSettings: Record<string, unknown>;
-  locale: "en" | "ur";
+  locale: Locale;
   currency: string;
   whatsapp: string;
   phone: string;

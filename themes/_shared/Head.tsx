@@ -1,6 +1,7 @@
 /** The <head> every theme shares: meta, canonical, sharing tags, JSON-LD and the theme's CSS. */
 import type { HeadVM, StoreContext } from "../../src/storefront/theme";
 import { jsonLdText } from "../../src/storefront/seo";
+import { language } from "../../src/i18n";
 
 export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; head: HeadVM; css: string; themeColor: string }) {
   const description = head.description || undefined;
@@ -18,7 +19,7 @@ export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; he
       <meta property="og:title" content={head.title} />
       {description && <meta property="og:description" content={description} />}
       <meta property="og:url" content={ctx.canonical} />
-      <meta property="og:locale" content={ctx.locale === "ur" ? "ur_PK" : "en_PK"} />
+      <meta property="og:locale" content={language(ctx.locale).og} />
       {head.image && <meta property="og:image" content={head.image} />}
       {head.price && <meta property="product:price:amount" content={head.price.amount} />}
       {head.price && <meta property="product:price:currency" content={head.price.currency} />}

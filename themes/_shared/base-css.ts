@@ -6,14 +6,15 @@
 import { fontStack } from "./fonts";
 import { mixColour, mutedColour } from "../../src/storefront/theme-settings";
 import type { BaseSettings } from "../../src/storefront/theme";
+import type { Locale } from "../../src/i18n";
 
 /**
  * A theme's stylesheet function, remembered per settings object and locale: the storefront
  * keeps one validated settings object per cached shop record (src/storefront/context.ts), so
  * colour mixing and concatenation run once per shop edit, not once per page.
  */
-export function perSettings<S extends object>(build: (s: S, locale: string) => string): (s: S, locale: string) => string {
-  const made = new WeakMap<S, Map<string, string>>();
+export function perSettings<S extends object>(build: (s: S, locale: Locale) => string): (s: S, locale: Locale) => string {
+  const made = new WeakMap<S, Map<Locale, string>>();
   return (s, locale) => {
     let byLocale = made.get(s);
     if (!byLocale) made.set(s, (byLocale = new Map()));
@@ -24,7 +25,7 @@ export function perSettings<S extends object>(build: (s: S, locale: string) => s
 }
 
 /** The :root custom properties the contract requires (checkout pages are styled by them). */
-export function rootVars(s: BaseSettings, locale: string, radius: string): string {
+export function rootVars(s: BaseSettings, locale: Locale, radius: string): string {
   return `:root{--bg:${s.background};--ink:${s.text};--muted:${mutedColour(s.text, s.background)};--line:${mixColour(s.text, s.background, 0.18)};--soft:${mixColour(s.text, s.background, 0.05)};--primary:${s.primary};--on-primary:${s.primaryText};--radius:${radius};--font:${fontStack(s.font, locale)}}`;
 }
 

@@ -1,3 +1,5 @@
+import { language, type Locale } from "../../src/i18n";
+
 /**
  * Font stacks from fonts already on the phone (no web fonts are downloaded). Urdu text gets a
  * Nastaliq/Naskh stack first: Android ships Noto Naskh/Nastaliq Urdu, Windows has Urdu
@@ -21,9 +23,9 @@ const STACKS: Record<FontChoice, string> = {
   mono: 'ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace',
 };
 
-const URDU = '"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Urdu Typesetting","Noto Naskh Arabic","Nafees Web Naskh","Noto Sans Arabic","Segoe UI",Tahoma';
-
-export function fontStack(choice: string, locale: string): string {
+/** The theme's stack, after the fonts the language asks for first (src/i18n: Urdu's Nastaliq). */
+export function fontStack(choice: string, locale: Locale): string {
   const base = STACKS[choice as FontChoice] ?? STACKS.sans;
-  return locale === "ur" ? `${URDU},${base}` : base;
+  const first = language(locale).fonts;
+  return first ? `${first},${base}` : base;
 }

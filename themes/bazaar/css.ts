@@ -1,3 +1,4 @@
+import type { Locale } from "../../src/i18n";
 import { baseCss, rootVars, perSettings } from "../_shared/base-css";
 import type { BazaarSettings } from "./settings";
 
@@ -34,5 +35,5 @@ const own = `.announce{background:var(--accent);color:var(--on-accent);font-weig
 `;
 
 export const css = perSettings(
-  (s: BazaarSettings, locale: string) => rootVars(s, locale, "16px").replace("}", `;--accent:${s.accent};--on-accent:${s.accentText}}`) + baseCss + own,
+  (s: BazaarSettings, locale: Locale) => rootVars(s, locale, "16px").replace("}", `;--accent:${s.accent};--on-accent:${s.accentText}}`) + baseCss + own,
 );

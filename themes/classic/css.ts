@@ -1,3 +1,4 @@
+import type { Locale } from "../../src/i18n";
 import { baseCss, rootVars, perSettings } from "../_shared/base-css";
 import type { ClassicSettings } from "./settings";
 
@@ -28,4 +29,4 @@ const own = `.announce{background:var(--primary);color:var(--on-primary);letter-
 :lang(ur) .btn{text-transform:none;letter-spacing:0;font-size:1rem}
 `;
 
-export const css = perSettings((s: ClassicSettings, locale: string) => rootVars(s, locale, "2px") + baseCss + own);
+export const css = perSettings((s: ClassicSettings, locale: Locale) => rootVars(s, locale, "2px") + baseCss + own);

@@ -1,3 +1,4 @@
+import type { Locale } from "../../src/i18n";
 import { baseCss, rootVars, perSettings } from "../_shared/base-css";
 import type { MinimalSettings } from "./settings";
 
@@ -35,7 +36,7 @@ const own = `body{font-size:15px}
 .btn{border-width:1px;font-weight:600}
 `;
 
-export const css = perSettings((s: MinimalSettings, locale: string) => rootVars(s, locale, "0") + baseCss + own);
+export const css = perSettings((s: MinimalSettings, locale: Locale) => rootVars(s, locale, "0") + baseCss + own);
 
 /** Card photos are 72 px thumbnails in the phone list, a grid from 600 px up. */
 export const cardSizes = (perRow: number) => `(min-width:960px) ${Math.floor(100 / perRow)}vw, (min-width:600px) 33vw, 72px`;

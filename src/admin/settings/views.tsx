@@ -2,6 +2,7 @@ import type { AdminChrome } from "../chrome";
 import { rupeesText } from "../../catalog/admin-money";
 import type { FieldErrors } from "../../lib/form";
 import { CURRENCIES } from "../../settings/shop";
+import { DEFAULT_LOCALE, LOCALES } from "../../i18n";
 import type { ZoneRow } from "../../settings/zones";
 import type { Payments } from "../../tenancy/payments";
 import { AdminShell } from "../../ui/AdminShell";
@@ -79,12 +80,9 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
         <Select
           name="locale"
           label={t("settings.locale")}
-          value={v.locale ?? "en"}
+          value={v.locale ?? DEFAULT_LOCALE}
           error={e("locale")}
-          options={[
-            ["en", t("common.language.en")],
-            ["ur", t("common.language.ur")],
-          ]}
+          options={LOCALES.map((l) => [l, t(`common.language.${l}`)])}
         />
         <button class="btn block" type="submit">
           {t("common.save")}

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
+import { LOCALES } from "../../i18n";
 import { shops } from "./platform";
 
 export const deliveryZones = sqliteTable(
@@ -64,7 +65,7 @@ export const orders = sqliteTable(
     deliveryFee: integer("delivery_fee").notNull().default(0),
     total: integer("total").notNull(),
     currency: text("currency").notNull(),
-    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     courier: text("courier").notNull().default(""),
     trackingNumber: text("tracking_number").notNull().default(""),
     createdAt: createdAt(),

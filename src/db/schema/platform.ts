@@ -1,6 +1,7 @@
 /** Platform tables: accounts, sessions, rate limits, shops and who works on them. */
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES } from "../../i18n";
 import { createdAt, updatedAt } from "./columns";
 
 export const users = sqliteTable(
@@ -14,7 +15,7 @@ export const users = sqliteTable(
     email: text("email"),
     /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
     passwordHash: text("password_hash").notNull(),
-    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     /** Wrong passwords tried on this account since her last log-in: told to her at the next one. */
     failedLogins: integer("failed_logins").notNull().default(0),
     createdAt: createdAt(),
@@ -61,7 +62,7 @@ export const shops = sqliteTable(
     themeId: text("theme_id").notNull().default("classic"),
     /** JSON, validated against the theme's zod settings schema before it is stored. */
     themeSettings: text("theme_settings").notNull().default("{}"),
-    locale: text("locale", { enum: ["en", "ur"] }).notNull().default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     currency: text("currency").notNull().default("PKR"),
     whatsapp: text("whatsapp").notNull().default(""),
     phone: text("phone").notNull().default(""),

@@ -64,6 +64,7 @@ export default {
   "zones.title": "Delivery zones",
   "zones.hint": "Each zone has its own delivery fee. Customers pick their zone at checkout.",
   "zones.full": "A shop can have at most {max} delivery zones. Delete or rename one instead.",
+  "zones.defaultName": "All of Pakistan",
   "zones.add": "Add zone",
   "zones.name": "Zone name (e.g. Lahore)",
   "zones.fee": "Delivery fee (Rs)",

@@ -1,4 +1,4 @@
-import type { Messages } from "../../i18n";
+import { LOCALES, type Messages } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
 import { Document } from "../../ui/Document";
 import { TopBar } from "../../ui/TopBar";
@@ -35,7 +35,7 @@ export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps)
           <Form action="/admin/account/language" csrf={csrf}>
             <fieldset class="choices">
               <legend class="legend">{t("account.language")}</legend>
-              {(["en", "ur"] as const).map((l) => (
+              {LOCALES.map((l) => (
                 <label class="choice" key={l} lang={l}>
                   <input type="radio" name="locale" value={l} checked={m.locale === l} />
                   {t(`common.language.${l}`)}

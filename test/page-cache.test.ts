@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SHOP_TTL_MS } from "../src/tenancy/shop-cache";
 import { Client } from "./helpers";
+import { appRoutes } from "./security-routes";
 import { seedShop } from "./storefront-fixtures";
 
 const d1Queries = (res: { headers: Headers }) => Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1]);
@@ -16,6 +17,16 @@ afterEach(() => {
 });
 
 describe("page cache", () => {
+  it("is declared on each route that may use it: the browse pages, never a personal one", () => {
+    const cached = appRoutes()
+      .filter((r) => r.handlerName === "cachedPage")
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(cached).toEqual(
+      ["/", "/collections/:slug", "/pages/:slug", "/products/:slug", "/robots.txt", "/search", "/sitemap.xml"].map((p) => `GET /_s${p === "/" ? "" : p}`).sort(),
+    );
+  });
+
   it("serves a warm page without touching D1", async () => {
     const s = await seedShop();
     const c = new Client();

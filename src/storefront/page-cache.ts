@@ -5,8 +5,9 @@
  * at once in the isolate that saved it. Entries also expire after PAGE_TTL_MS so that stock
  * states (which change with orders, not with edits) are never stale for long.
  *
- * Privacy: only GET pages from the browse routes are cached, and only responses that set no
- * cookie and are not marked private. Cart, checkout and order pages never pass through here.
+ * Privacy: only the routes that declare themselves cacheable pass through here (the browse
+ * pages, src/storefront/routes.tsx), only GET and HEAD, and only responses that set no cookie
+ * and are not marked private. Cart, checkout and order pages never do.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
@@ -14,9 +15,6 @@ import type { AppEnv } from "../env";
 export const PAGE_TTL_MS = 10_000;
 const MAX_BYTES = 24 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 256 * 1024;
-
-/** The routes whose HTML depends only on (shop, version, URL). */
-const CACHEABLE = /^\/(?:$|collections\/[^/]+$|products\/[^/]+$|pages\/[^/]+$|search$|sitemap\.xml$|robots\.txt$)/;
 
 interface Entry {
   /** UTF-8 bytes, encoded once: a hit sends them as they are. */
@@ -54,14 +52,10 @@ export function clearPageCache(): void {
   bytes = 0;
 }
 
-export function pageCacheStats(): { entries: number; bytes: number } {
-  return { entries: entries.size, bytes };
-}
-
 export function pageCache(): MiddlewareHandler<AppEnv> {
   return async function cachedPage(c, next) {
     const url = new URL(c.req.url);
-    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || c.env.CACHE_DISABLED === "1" || !CACHEABLE.test(url.pathname)) {
+    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || c.env.CACHE_DISABLED === "1") {
       return next();
     }
     const shop = c.get("shop");

@@ -27,8 +27,14 @@ import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
-storefront.use("*", pageCache());
 storefront.route("/media", mediaRoutes);
+
+/**
+ * A page every visitor sees alike is declared so on its route (`cached`): its HTML depends only
+ * on (shop, shop version, URL). A route without it is never cached: new page types are personal
+ * until said otherwise (test/page-cache.test.ts reads which routes are from the router).
+ */
+const cached = pageCache();
 
 type C = Context<AppEnv>;
 // c.get(), not c.var: Hono's c.var builds a new object of every value on each read, and these
@@ -63,7 +69,7 @@ const searchParams = z.object({
   q: z.string().catch(""),
 });
 
-storefront.get("/", async (c) => {
+storefront.get("/", cached, async (c) => {
   const data = await loadHome(scope(c), c.get("chrome").nav[0]);
   const { theme, ctx } = themed(c, "/");
   const vm = homeVM(ctx, data);
@@ -71,7 +77,7 @@ storefront.get("/", async (c) => {
   return html(c, theme.pages.home(ctx, vm, homeHead(ctx, first)));
 });
 
-storefront.get("/collections/:slug", async (c) => {
+storefront.get("/collections/:slug", cached, async (c) => {
   const slug = c.req.param("slug");
   const params = listingParams.parse(c.req.query());
   const cursor = params.after === undefined ? null : decodeCursor(params.after);
@@ -93,7 +99,7 @@ storefront.get("/collections/:slug", async (c) => {
   return html(c, theme.pages.collection(ctx, vm, head), pastEnd ? 404 : 200);
 });
 
-storefront.get("/products/:slug", async (c) => {
+storefront.get("/products/:slug", cached, async (c) => {
   const slug = c.req.param("slug");
   if (!SLUG.test(slug)) return notFound(c);
   const data = await loadProduct(scope(c), slug);
@@ -106,7 +112,7 @@ storefront.get("/products/:slug", async (c) => {
 /** Queries are capped: a 2,000-character paste searches (and shows) its first 100 characters. */
 export const MAX_QUERY = 100;
 
-storefront.get("/search", async (c) => {
+storefront.get("/search", cached, async (c) => {
   const params = searchParams.parse(c.req.query());
   const q = params.q.replace(/\s+/g, " ").trim().slice(0, MAX_QUERY);
   const cursor = params.after === undefined ? null : decodeCursor(params.after);
@@ -119,7 +125,7 @@ storefront.get("/search", async (c) => {
   return html(c, theme.pages.search(ctx, vm, listingHead(ctx, title, "", null, true)));
 });
 
-storefront.get("/pages/:slug", async (c) => {
+storefront.get("/pages/:slug", cached, async (c) => {
   const slug = c.req.param("slug");
   if (!SLUG.test(slug)) return notFound(c);
   const data = await loadContentPage(scope(c), slug);
@@ -129,12 +135,12 @@ storefront.get("/pages/:slug", async (c) => {
   return html(c, theme.pages.page(ctx, vm, pageHead(ctx, data.page.title, data.page.body)));
 });
 
-storefront.get("/sitemap.xml", async (c) => {
+storefront.get("/sitemap.xml", cached, async (c) => {
   const data = await loadSitemap(scope(c));
   return c.body(sitemapXml(origin(c), data), 200, { "content-type": "application/xml; charset=utf-8" });
 });
 
-storefront.get("/robots.txt", (c) => c.text(robotsTxt(origin(c))));
+storefront.get("/robots.txt", cached, (c) => c.text(robotsTxt(origin(c))));
 
 // Cart, checkout and order status (src/checkout).
 storefront.route("/", checkoutRoutes);

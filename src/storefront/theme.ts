@@ -9,7 +9,14 @@ import type { Locale, TFunction } from "../i18n";
 import type { ImageRef } from "./theme-settings";
 
 /** A string a theme declares in every locale (a theme folder carries its own words). */
-export type Localized = Record<Locale, string>;
+/**
+ * A label in every language it has been written in: English always, the others when translated
+ * (a new language shows English until then, so adding one never touches the themes).
+ */
+export type Localized = { en: string } & Partial<Record<Locale, string>>;
+
+/** A label in `locale`, or in English where it has no translation. */
+export const inLocale = (label: Localized, locale: Locale): string => label[locale] ?? label.en;
 
 export interface ThemeManifest {
   id: string;

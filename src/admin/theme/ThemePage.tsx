@@ -1,7 +1,7 @@
 import type { AdminChrome } from "../chrome";
 import type { FieldErrors } from "../../lib/form";
 import type { ImageRef } from "../../storefront/theme-settings";
-import type { Theme } from "../../storefront/theme";
+import { inLocale, type Theme } from "../../storefront/theme";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
 import { photoScript } from "../products/photo-script";
@@ -154,9 +154,9 @@ export function ThemePage(p: ThemePageProps) {
               <input type="radio" id={`theme-${th.manifest.id}`} name="theme" value={th.manifest.id} checked={th.manifest.id === p.themeId} />
               <span class="swatch" style={`background:linear-gradient(135deg,${th.manifest.swatch[0]} 0 40%,${th.manifest.swatch[1]} 40% 70%,${th.manifest.swatch[2]} 70%)`} aria-hidden="true" />
               <span>
-                <strong>{th.manifest.name[locale]}</strong>
+                <strong>{inLocale(th.manifest.name, locale)}</strong>
                 <br />
-                <span class="muted">{th.manifest.description[locale]}</span>
+                <span class="muted">{inLocale(th.manifest.description, locale)}</span>
               </span>
             </label>
           ))}

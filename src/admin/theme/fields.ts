@@ -9,7 +9,7 @@ import { MAX_ORIGINAL_BYTES } from "../../media/store";
 import { en } from "../../i18n/en";
 import type { FieldErrors } from "../../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../../storefront/theme-settings";
-import type { Theme } from "../../storefront/theme";
+import { inLocale, type Theme } from "../../storefront/theme";
 
 export interface SettingField {
   key: string;
@@ -28,9 +28,9 @@ export function settingFields(theme: Theme, locale: Locale): SettingField[] {
   for (const [key, schema] of Object.entries(shape)) {
     const meta = settingMeta(schema);
     if (!meta?.input) continue;
-    const options = Object.entries(meta.options ?? {}).map(([v, l]) => [v, l[locale] ?? l.en] as [string, string]);
+    const options = Object.entries(meta.options ?? {}).map(([v, l]) => [v, inLocale(l, locale)] as [string, string]);
     const max = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { maxLength?: number }).maxLength;
-    out.push({ key, meta, label: meta.label[locale] ?? meta.label.en, options, max });
+    out.push({ key, meta, label: inLocale(meta.label, locale), options, max });
   }
   return out;
 }

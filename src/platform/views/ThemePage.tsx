@@ -1,5 +1,5 @@
 import type { Messages } from "../../i18n";
-import type { ThemeManifest } from "../../storefront/theme";
+import { inLocale, type ThemeManifest } from "../../storefront/theme";
 import { Form } from "../../ui/Form";
 import { AuthShell } from "./AuthShell";
 
@@ -38,9 +38,9 @@ export function ThemePage({ m, csrf, name, slug, host, themes, selected, error }
                 style={`background:linear-gradient(135deg,${th.swatch[0]} 0 50%,${th.swatch[1]} 50% 80%,${th.swatch[2]} 80%)`}
               />
               <span>
-                <strong>{th.name[m.locale]}</strong>
+                <strong>{inLocale(th.name, m.locale)}</strong>
                 <br />
-                <span class="muted">{th.description[m.locale]}</span>
+                <span class="muted">{inLocale(th.description, m.locale)}</span>
               </span>
             </label>
           ))}

@@ -83,6 +83,10 @@ describe("CSRF on storefront routes", () => {
         { "sec-fetch-site": "cross-site" },
         { "sec-fetch-site": "same-site" },
         { origin: "null" },
+        // Not a form: Hono's csrf() leaves these types unchecked (a browser would preflight them).
+        { origin: "https://evil.example", "content-type": "application/json" },
+        { "content-type": "text/csv" },
+        { origin, "content-type": "application/json" },
       ];
       for (const headers of cases) {
         const res = await send(customer, r.method, url, headers, fields);

@@ -7,11 +7,10 @@ import { Hono } from "hono";
 import { admin } from "./admin/routes";
 import { attachUser } from "./auth/guard";
 import { csrf } from "./auth/csrf";
-import { createDb } from "./db/client";
 import type { AppEnv, Bindings } from "./env";
 import { DEFAULT_LOCALE, messages } from "./i18n";
 import { HttpError } from "./lib/errors";
-import { Meter, meteredD1 } from "./lib/meter";
+import { metering } from "./lib/meter";
 import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
@@ -45,15 +44,12 @@ export function createApp() {
     },
   });
 
+  app.use("*", metering());
   app.use("*", async function requestContext(c, next) {
-    const meter = new Meter();
-    c.set("meter", meter);
-    c.set("db", createDb(meteredD1(c.env.DB, meter)));
     c.set("locale", DEFAULT_LOCALE);
     c.set("t", messages(DEFAULT_LOCALE).t);
     c.set("user", null);
     await next();
-    c.res.headers.set("server-timing", meter.header());
   });
   app.use("*", securityHeaders());
   app.use("*", bodyCap({ formBytes: MAX_FORM_BYTES, uploadBytes: MAX_UPLOAD_BYTES, fields: MAX_FORM_FIELDS }));

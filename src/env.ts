@@ -1,10 +1,13 @@
 import type { Db } from "./db/client";
-import type { Meter } from "./lib/meter";
+import type { TimingVariables } from "hono/timing";
 import type { Shop } from "./tenancy/shop-cache";
 import type { Chrome } from "./catalog/storefront-chrome";
 import type { Messages, Locale } from "./i18n";
 import type { SessionUser } from "./auth/session";
 import type { Flash } from "./lib/flash";
+
+/** Where the Worker runs: wrangler.toml's vars, vitest.config.ts ("test"), scripts/bench ("bench"). */
+export type Environment = "development" | "test" | "bench" | "production";
 
 /** Bindings from wrangler.toml. */
 export interface Bindings {
@@ -12,14 +15,13 @@ export interface Bindings {
   MEDIA: R2Bucket;
   /** The platform's host, e.g. "hatti.pk"; "localhost:8787" in development. */
   ROOT_DOMAIN: string;
-  ENVIRONMENT: "development" | "production" | "test" | string;
+  ENVIRONMENT: Environment;
   /** Bench-only switch: "1" turns every storefront cache off. */
   CACHE_DISABLED?: string;
 }
 
-/** Typed per-request values on `c.var`, set by middleware. */
-export interface Variables {
-  meter: Meter;
+/** Typed per-request values on `c.var`, set by middleware (`metric`: hono/timing's). */
+export interface Variables extends TimingVariables {
   db: Db;
   /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
   shop: Shop;

@@ -9,7 +9,6 @@ import { attachUser } from "./auth/guard";
 import { csrf } from "./auth/csrf";
 import type { AppEnv, Bindings } from "./env";
 import { DEFAULT_LOCALE, messages } from "./i18n";
-import { HttpError } from "./lib/errors";
 import { metering } from "./lib/meter";
 import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
@@ -59,7 +58,7 @@ export function createApp() {
     const url = new URL(c.req.url);
     return c.redirect(`${url.protocol}//${c.env.ROOT_DOMAIN}${url.pathname}${url.search}`, 301);
   });
-  app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400));
+  app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400, "badHost"));
 
   // Browsers ask every host for /favicon.ico: answer at once (no themed 404, no D1), cached a day.
   for (const area of [AREA.platform, AREA.shop]) {

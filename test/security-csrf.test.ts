@@ -42,6 +42,7 @@ describe("CSRF on platform and admin routes", () => {
       res = await send(s.client, r.method, url, { "sec-fetch-site": "cross-site" }, { ...body, _csrf: TEST_CSRF });
       expect(res.status, `cross-site, no origin: ${url}`).toBe(403);
       expect(res.text).toContain("<html");
+      expect(res.text).toContain("This form has expired"); // the CSRF page: a 403 means nothing else
     }
     expect(await dumpAll()).toEqual(before);
 

@@ -14,9 +14,9 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { csrf as sameOriginOnly } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { randomToken } from "../lib/bytes";
-import { HttpError } from "../lib/errors";
 
 export const CSRF_COOKIE = "hatti_csrf";
 export const CSRF_FIELD = "_csrf";
@@ -41,13 +41,13 @@ export function csrf(opts: CsrfOptions): MiddlewareHandler<AppEnv> {
       });
       // A fresh cookie means the form could not have carried it: unsafe requests fail below.
       c.set("csrfToken", token);
-      if (!SAFE.has(c.req.method)) throw new HttpError(403, "csrf");
+      if (!SAFE.has(c.req.method)) throw new HTTPException(403);
     }
     c.set("csrfToken", token ?? "");
     if (SAFE.has(c.req.method)) return next();
 
     const type = c.req.header("content-type") ?? "";
-    if (!FORM.test(type)) throw new HttpError(403, "csrf");
+    if (!FORM.test(type)) throw new HTTPException(403);
     return sameOrigin(c, async () => {
       if (opts.token) {
         let sent = c.req.header("x-csrf-token");
@@ -55,7 +55,7 @@ export function csrf(opts: CsrfOptions): MiddlewareHandler<AppEnv> {
           const v = (await c.req.parseBody())[CSRF_FIELD];
           sent = typeof v === "string" ? v : undefined;
         }
-        if (!sent || sent !== token) throw new HttpError(403, "csrf");
+        if (!sent || sent !== token) throw new HTTPException(403);
       }
       await next();
     });

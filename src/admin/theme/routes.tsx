@@ -63,7 +63,7 @@ async function posted(c: C, store: boolean) {
     }
   }
   const parsed = theme.settings.safeParse(candidate);
-  if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error.issues), ...errors });
+  if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error), ...errors });
   if (fresh.length && Object.keys(errors).length) {
     // Not saved: photos stored by this request leave no orphans (the seller picks them again).
     await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, fresh.map((x) => x.ref));

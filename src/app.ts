@@ -7,11 +7,9 @@ import { Hono } from "hono";
 import { admin } from "./admin/routes";
 import { attachUser } from "./auth/guard";
 import { csrf } from "./auth/csrf";
-import { createDb } from "./db/client";
 import type { AppEnv, Bindings } from "./env";
 import { DEFAULT_LOCALE, messages } from "./i18n";
-import { HttpError } from "./lib/errors";
-import { Meter, meteredD1 } from "./lib/meter";
+import { metering } from "./lib/meter";
 import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
@@ -45,15 +43,12 @@ export function createApp() {
     },
   });
 
+  app.use("*", metering());
   app.use("*", async function requestContext(c, next) {
-    const meter = new Meter();
-    c.set("meter", meter);
-    c.set("db", createDb(meteredD1(c.env.DB, meter)));
     c.set("locale", DEFAULT_LOCALE);
     c.set("t", messages(DEFAULT_LOCALE).t);
     c.set("user", null);
     await next();
-    c.res.headers.set("server-timing", meter.header());
   });
   app.use("*", securityHeaders());
   app.use("*", bodyCap({ formBytes: MAX_FORM_BYTES, uploadBytes: MAX_UPLOAD_BYTES, fields: MAX_FORM_FIELDS }));
@@ -63,7 +58,7 @@ export function createApp() {
     const url = new URL(c.req.url);
     return c.redirect(`${url.protocol}//${c.env.ROOT_DOMAIN}${url.pathname}${url.search}`, 301);
   });
-  app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400));
+  app.all(`${AREA.bad}/*`, (c) => errorPage(c, 400, "badHost"));
 
   // Browsers ask every host for /favicon.ico: answer at once (no themed 404, no D1), cached a day.
   for (const area of [AREA.platform, AREA.shop]) {

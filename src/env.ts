@@ -1,25 +1,32 @@
 import type { Db } from "./db/client";
-import type { Meter } from "./lib/meter";
+import type { TimingVariables } from "hono/timing";
 import type { Shop } from "./tenancy/shop-cache";
 import type { Chrome } from "./catalog/storefront-chrome";
 import type { Messages, Locale } from "./i18n";
 import type { SessionUser } from "./auth/session";
 import type { Flash } from "./lib/flash";
 
-/** Bindings from wrangler.toml. */
-export interface Bindings {
-  DB: D1Database;
-  MEDIA: R2Bucket;
-  /** The platform's host, e.g. "hatti.pk"; "localhost:8787" in development. */
-  ROOT_DOMAIN: string;
-  ENVIRONMENT: "development" | "production" | "test" | string;
-  /** Bench-only switch: "1" turns every storefront cache off. */
-  CACHE_DISABLED?: string;
-}
+/**
+ * Where the Worker runs: wrangler.toml's vars ("development", and "production" in
+ * [env.production]), vitest.config.ts ("test"), scripts/bench/runtime.mjs ("bench"). Requests are
+ * metered everywhere but in production (src/lib/meter.ts).
+ */
+export type Environment = "development" | "test" | "bench" | "production";
 
-/** Typed per-request values on `c.var`, set by middleware. */
-export interface Variables {
-  meter: Meter;
+/**
+ * The Worker's bindings: `Cloudflare.Env`, generated from wrangler.toml into
+ * worker-configuration.d.ts by `npm run types` (CI fails when it is stale): DB, MEDIA, and
+ * ROOT_DOMAIN (the platform's host, e.g. "hatti.pk"; "localhost:8787" in development). Vars are
+ * generated as plain strings, so ENVIRONMENT's values are typed here.
+ */
+export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
+  ENVIRONMENT: Environment;
+  /** Bench-only switch, not in wrangler.toml: "1" turns every storefront cache off. */
+  CACHE_DISABLED?: string;
+};
+
+/** Typed per-request values on `c.var`, set by middleware (`metric`: hono/timing's). */
+export interface Variables extends TimingVariables {
   db: Db;
   /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
   shop: Shop;

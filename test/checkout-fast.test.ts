@@ -14,7 +14,7 @@ import { Client, db, uniq, type Res } from "./helpers";
 import { customerForm, seedProduct, shopWithCatalogue, stockOf } from "./checkout-fixtures";
 
 const one = async <T = number>(sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: T }>())!.n;
-const timing = (res: Res) => /d1q;dur=\d+, d1s;dur=\d+/.exec(res.headers.get("server-timing") ?? "")![0];
+const timing = (res: Res) => /d1q;dur=\d+,d1s;dur=\d+/.exec(res.headers.get("server-timing") ?? "")![0];
 const ipHits = (ip: string) => one("SELECT coalesce(max(count), 0) AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
 const newKey = () => uniq("key").padEnd(24, "x");
 
@@ -57,7 +57,7 @@ describe("one-round-trip checkout", () => {
 
     const fast = await checkout(origin, lines, { ...form, seen: String(subtotal) });
     expect(fast.res.status).toBe(303);
-    expect(timing(fast.res)).toBe("d1q;dur=1, d1s;dur=5");
+    expect(timing(fast.res)).toBe("d1q;dur=1,d1s;dur=5");
     const rows = await written(fast.token!);
     expect(rows.order).toMatchObject({ shop_id: seller.shopId, status: "new", payment_method: "jazzcash", payment_reference: "TX42", note: "Ring twice", customer_phone: "+923215551234", zone_id: zone.id, zone_name: zone.name, subtotal, delivery_fee: zone.fee, total: subtotal + zone.fee, currency: "PKR", locale: "en" });
     expect(rows.items.map((i) => [i.title, i.variant_title, i.price, i.quantity, i.stock_tracked])).toEqual([
@@ -72,7 +72,7 @@ describe("one-round-trip checkout", () => {
     // the long way orders the lines that can be bought (3 round trips) and writes the same rows.
     const slow = await checkout(origin, [...lines, [gone!.id, 1]], form);
     expect(slow.res.status).toBe(303);
-    expect(timing(slow.res)).toMatch(/^d1q;dur=3, /);
+    expect(timing(slow.res)).toMatch(/^d1q;dur=3,/);
     expect(await written(slow.token!)).toEqual(rows);
     expect(await one("SELECT group_concat(number) AS n FROM (SELECT number FROM orders WHERE shop_id = ? ORDER BY number)", seller.shopId)).toBe("1001,1002");
     expect(await one("SELECT n FROM order_counts WHERE shop_id = ? AND status = 'new'", seller.shopId)).toBe(2);
@@ -82,7 +82,7 @@ describe("one-round-trip checkout", () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     await env.DB.prepare("UPDATE delivery_zones SET free_above = 180000 WHERE id = ?").bind(zone.id).run();
     const { res, token } = await checkout(origin, [[dupatta.id, 2]], { zone: String(zone.id) });
-    expect(timing(res)).toBe("d1q;dur=1, d1s;dur=5");
+    expect(timing(res)).toBe("d1q;dur=1,d1s;dur=5");
     expect((await written(token!)).order).toMatchObject({ subtotal: 180_000, delivery_fee: 0, total: 180_000 });
     const below = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
     expect((await written(below.token!)).order).toMatchObject({ subtotal: 90_000, delivery_fee: zone.fee, total: 90_000 + zone.fee });
@@ -119,12 +119,12 @@ describe("one-round-trip checkout", () => {
       // Alone in the cart: nothing to order (the batch aborted, the reads found nothing).
       const alone = await checkout(a.origin, [[stranger, 1]], { zone: String(a.zone.id) });
       expect(alone.res.status).toBe(400);
-      expect(timing(alone.res)).toMatch(/^d1q;dur=2, /);
+      expect(timing(alone.res)).toMatch(/^d1q;dur=2,/);
       expect(await ipHits(alone.ip)).toBe(1); // counted once, by the long way
       // With a line of the shop's own: only that line is ordered, the long way.
       const mixed = await checkout(a.origin, [[stranger, 1], [a.dupatta.id, 1]], { zone: String(a.zone.id) });
       expect(mixed.res.status).toBe(303);
-      expect(timing(mixed.res)).toMatch(/^d1q;dur=3, /);
+      expect(timing(mixed.res)).toMatch(/^d1q;dur=3,/);
       expect((await written(mixed.token!)).items.map((i) => i.variant_id)).toEqual([a.dupatta.id]);
     }
     expect(await stockOf(b.kurta[0]!.id)).toBe(5);
@@ -152,7 +152,7 @@ describe("one-round-trip checkout", () => {
     expect(changed.res.text).toContain("Prices changed since you opened this page.");
     expect(changed.res.text).toContain('data-refusal="price-changed"');
     // The aborted attempt (5 statements), then the long way's reads: hit, quote, look-up (3).
-    expect(timing(changed.res)).toBe("d1q;dur=2, d1s;dur=8");
+    expect(timing(changed.res)).toBe("d1q;dur=2,d1s;dur=8");
     expect(await ipHits(changed.ip)).toBe(1);
 
     const ip = uniq("ip");
@@ -162,7 +162,7 @@ describe("one-round-trip checkout", () => {
     const limited = await client.post(`${origin}/checkout`, { ...customerForm(), key: newKey(), zone: String(zone.id) }, { csrf: false, headers: { "cf-connecting-ip": ip } });
     expect(limited.status).toBe(429);
     expect(limited.text).toContain('data-refusal="rate-limit"');
-    expect(timing(limited)).toBe("d1q;dur=2, d1s;dur=8");
+    expect(timing(limited)).toBe("d1q;dur=2,d1s;dur=8");
     expect(await ipHits(ip)).toBe(31);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);

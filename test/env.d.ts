@@ -1,19 +1,18 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Bindings } from "../src/env";
 import type { ForeignKey, TriggerConcern } from "../scripts/lib/migration-triggers.mjs";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends Bindings {
+    /** The Worker's generated bindings (worker-configuration.d.ts), and what vitest.config.ts adds for tests. */
+    interface Env {
+      /** The bench-only cache switch (src/env.ts), flipped by page-cache.test.ts. */
+      CACHE_DISABLED?: string;
       TEST_MIGRATIONS: D1Migration[];
       THEME_FOLDERS: string[];
       LOCALE_FOLDERS: string[];
       TEST_TRIGGER_SOURCE: TriggerConcern[];
       TEST_FOREIGN_KEYS: ForeignKey[];
       TEST_REBUILD_FIXTURE: string;
-    }
-    interface GlobalProps {
-      mainModule: typeof import("../src/index");
     }
   }
 }

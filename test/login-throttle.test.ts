@@ -16,7 +16,7 @@ const login = (c: Client, login: string, password: string, ip: string) => c.post
 const wrong = (account: string, ip = uniq("ip")) => login(new Client(), account, "not the password", ip);
 /** The Server-Timing entry `name;dur=N` as a number (null when absent). */
 const timing = (res: Res, name: string) => {
-  const m = new RegExp(`(?:^|, )${name};dur=([0-9.]+)`).exec(res.headers.get("server-timing") ?? "");
+  const m = new RegExp(`(?:^|,\\s*)${name};dur=([0-9.]+)`).exec(res.headers.get("server-timing") ?? "");
   return m ? Number(m[1]) : null;
 };
 const E164 = (phone: string) => `+92${phone.slice(1)}`;

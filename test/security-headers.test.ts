@@ -2,19 +2,20 @@
  * Security headers and the CSP on every GET route the router knows (params filled with a real
  * shop's ids), logged in and not, plus the error pages: nosniff, frame-ancestors 'none' /
  * X-Frame-Options DENY, a Referrer-Policy; every inline <script> is listed by its sha256 in
- * script-src (never 'unsafe-inline'), and no inline event handler attribute appears anywhere.
+ * script-src (never 'unsafe-inline'), script-src lists no other page's script, and no inline
+ * event handler attribute appears anywhere.
  */
 import { describe, expect, it } from "vitest";
 import { Client, ROOT, shopOrigin } from "./helpers";
 import { furnishedShop } from "./fixtures/shops";
-import { auditHtml, headerProblems } from "./security-html";
+import { auditHtml, extraScriptHashes, headerProblems } from "./security-html";
 import { fill, handlers } from "./security-routes";
 
 async function check(client: Client, url: string, expectHtml = true) {
   const res = await client.get(url);
   const problems = headerProblems(res.headers);
   const html = (res.headers.get("content-type") ?? "").startsWith("text/html");
-  if (html) problems.push(...(await auditHtml(res.text, res.headers.get("content-security-policy"))));
+  if (html) problems.push(...(await auditHtml(res.text, res.headers.get("content-security-policy"))), ...(await extraScriptHashes(res.text, res.headers.get("content-security-policy"))));
   expect(problems, `${url} (${res.status})`).toEqual([]);
   if (expectHtml && res.status === 200) expect(html || res.headers.get("content-type"), url).toBeTruthy();
   return { res, html };
@@ -38,6 +39,9 @@ describe("headers and CSP on every GET route", () => {
       const { res, html } = await check(visitor, url);
       expect(res.status, url).toBeLessThan(400); // an empty checkout redirects to the cart
       if (html) pages++;
+      // A page served again from the page cache carries its own CSP too.
+      const again = await check(visitor, url);
+      expect(again.res.headers.get("content-security-policy"), `${url} (${again.res.headers.get("x-cache")})`).toBe(res.headers.get("content-security-policy"));
     }
     // The order status page (personal), a cart and a checkout with something in it.
     const customer = new Client();
@@ -60,10 +64,12 @@ describe("headers and CSP on every GET route", () => {
     expect(forbidden.status).toBe(403);
     expect(headerProblems(forbidden.headers)).toEqual([]);
     expect(await auditHtml(forbidden.text, forbidden.headers.get("content-security-policy"))).toEqual([]);
+    expect(await extraScriptHashes(forbidden.text, forbidden.headers.get("content-security-policy"))).toEqual([]);
     const big = await c.fetch(`${ROOT}/signup`, { method: "POST", body: `name=${"a".repeat(1_100_000)}`, headers: { "content-type": "application/x-www-form-urlencoded", origin: ROOT } });
     expect(big.status).toBe(413);
     expect(headerProblems(big.headers)).toEqual([]);
     expect(await auditHtml(big.text, big.headers.get("content-security-policy"))).toEqual([]);
+    expect(await extraScriptHashes(big.text, big.headers.get("content-security-policy"))).toEqual([]);
   });
 
   it("the CSP allows no inline script but the registered hashes, and the hashes match the pages' scripts", async () => {
@@ -77,6 +83,12 @@ describe("headers and CSP on every GET route", () => {
     // The edit page does carry an inline script (the photo uploader), and it is allowed by hash.
     expect(res.text).toMatch(/<script>[\s\S]+?<\/script>/);
     expect(await auditHtml(res.text, csp)).toEqual([]);
+    // It lists that script and no other page's: the same policy on a page without it is a hole.
+    expect(csp.match(/'sha256-/g)).toHaveLength(1);
+    expect(await extraScriptHashes(res.text, csp)).toEqual([]);
+    expect(await extraScriptHashes("<!doctype html><p>no script here</p>", csp)).toHaveLength(1);
+    const list = await s.client.get(`${ROOT}/admin/${s.slug}/products`);
+    expect(list.headers.get("content-security-policy")).toContain("script-src 'none';");
     // A script the page did not declare would not be: the audit catches it.
     expect(await auditHtml(res.text.replace("</body>", "<script>alert(1)</script></body>"), csp)).toEqual(["inline script not in CSP: alert(1)"]);
     expect(await auditHtml('<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>', csp)).toEqual([

@@ -58,6 +58,19 @@ export async function auditHtml(html: string, csp: string | null): Promise<strin
   return problems;
 }
 
+/**
+ * Hashes in the CSP's script-src that match no inline script of this page: each page's policy
+ * must allow only the scripts it contains (a hash of another page's script is a hole here).
+ */
+export async function extraScriptHashes(html: string, csp: string | null): Promise<string[]> {
+  const scriptSrc = (csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).find(([k]) => k === "script-src")?.slice(1) ?? [];
+  const onPage = new Set<string>();
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc\s*=|application\/ld\+json/i.test(m[1] ?? "")) onPage.add(`'sha256-${await sha256b64(m[2]!)}'`);
+  }
+  return scriptSrc.filter((s) => s.startsWith("'sha") && !onPage.has(s)).map((s) => `CSP lists a script the page does not contain: ${s}`);
+}
+
 /** The usual headers every response must carry. */
 export function headerProblems(h: Headers): string[] {
   const p: string[] = [];

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
-import { HttpError } from "../lib/errors";
 import { membershipBySlug } from "../platform/shops";
 import { toShop } from "../tenancy/shop-cache";
 
@@ -14,7 +14,7 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     const user = c.var.user!;
     const slug = c.req.param("shop") ?? "";
     const found = slug ? await membershipBySlug(c.var.db, user.id, slug) : undefined;
-    if (!found) throw new HttpError(404, "notFound");
+    if (!found) throw new HTTPException(404);
     c.set("shop", toShop(found.shop));
     c.set("role", found.role);
     c.set("newOrders", found.newOrders);
@@ -26,7 +26,7 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
 /** Settings and staff are the owner's alone; staff get a 404 as if the page did not exist. */
 export function requireOwner(): MiddlewareHandler<AppEnv> {
   return async function ownerRequired(c, next) {
-    if (c.var.role !== "owner") throw new HttpError(404, "notFound");
+    if (c.var.role !== "owner") throw new HTTPException(404);
     await next();
   };
 }

@@ -10,7 +10,7 @@
  * scanned for field separators, and handed on as bytes to Hono's own parseBody.
  */
 import type { MiddlewareHandler } from "hono";
-import { HttpError } from "./errors";
+import { HTTPException } from "hono/http-exception";
 
 export interface BodyCaps {
   /** Any body that is not multipart (urlencoded forms, JSON, text). */
@@ -21,7 +21,7 @@ export interface BodyCaps {
   fields: number;
 }
 
-const tooLarge = () => new HttpError(413, "tooLarge");
+const tooLarge = () => new HTTPException(413);
 
 /** Reads a stream to its end, refusing as soon as it passes `max` bytes. */
 async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -115,7 +115,7 @@ export function bodyCap(caps: BodyCaps): MiddlewareHandler {
     }
     if (multipart) {
       const shape = multipartShape(bytes, c.req.header("content-type") ?? "", caps.fields);
-      if (!shape) throw new HttpError(400, "badRequest");
+      if (!shape) throw new HTTPException(400);
       if (shape.parts > caps.fields || shape.textBytes > caps.formBytes) throw tooLarge();
     } else if (type.startsWith("application/x-www-form-urlencoded") && urlencodedFields(bytes) > caps.fields) {
       throw tooLarge();

@@ -1,9 +1,14 @@
 /**
  * Form helpers: read a urlencoded/multipart body into plain strings, validate it with zod,
- * and turn zod issues into one message per field (the first).
+ * and turn zod's issues into one message per field (z.flattenError groups them; the first is
+ * shown).
+ *
+ * Not Hono's validator("form") middleware: a refused form is drawn again by its own route,
+ * with what was typed and a message beside each field, from data only that route loads; a
+ * validator hook would have to render the route's page or hand the failure back to it.
  */
 import type { Context } from "hono";
-import type { z } from "zod";
+import { z } from "zod";
 import type { MessageKey, TFunction } from "../i18n";
 
 export type FormValues = Record<string, string>;
@@ -26,21 +31,35 @@ export async function readForm(c: Context): Promise<FormValues> {
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
+export interface FieldErrorOptions {
+  /** The field a posted name's message is shown beside (several names may share one field). */
+  field?: (name: string) => string;
+  /** The catalogue key shown for an issue (default: its message, which the schema set to a key). */
+  message?: (issue: z.core.$ZodIssue) => string;
+}
+
 /**
- * Validates with zod; issue messages are catalogue keys, translated by the caller's view. A
- * field over its cap also carries the cap (`errors["name.max"]`), so the message can say it.
+ * One catalogue key per field, the first of its issues; a field over its cap also carries the
+ * cap (`errors["name.max"]`), so the message can say it. Issues of no field go under "_form".
  */
+export function fieldErrors(error: z.ZodError, opts: FieldErrorOptions = {}): FieldErrors {
+  const flat = z.flattenError(error, (issue) => issue);
+  const byName = flat.fieldErrors as Record<string, z.core.$ZodIssue[]>;
+  const errors: FieldErrors = {};
+  const show = (field: string, issue: z.core.$ZodIssue) => {
+    if (field in errors) return;
+    errors[field] = opts.message ? opts.message(issue) : issue.message;
+    if (issue.code === "too_big") errors[`${field}.max`] = String(issue.maximum);
+  };
+  for (const [name, issues] of Object.entries(byName)) show(opts.field ? opts.field(name) : name, issues[0]!);
+  if (flat.formErrors[0]) show("_form", flat.formErrors[0]);
+  return errors;
+}
+
+/** Validates with zod; issue messages are catalogue keys, translated by the caller's view. */
 export function validate<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.infer<S>> {
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    if (field in errors) continue;
-    errors[field] = issue.message;
-    if (issue.code === "too_big") errors[`${field}.max`] = String(issue.maximum);
-  }
-  return { ok: false, errors };
+  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
 }
 
 /** The message beside a field, translated, with the field's cap when it was too long. */

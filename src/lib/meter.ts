@@ -1,36 +1,60 @@
 /**
- * Counts D1 round trips, the statements they carried and the time spent in them for one
- * request, reported in the `Server-Timing` header (d1q: round trips, d1s: statements). A round
- * trip is one statement run or one batch(); each statement of a batch has a cost of its own.
+ * Metering, in development, tests and the bench only: each D1 round trip of a request is
+ * counted and timed, and reported with Hono's timing() in the `Server-Timing` header (d1: time,
+ * d1q: round trips, d1s: statements). A round trip is one statement run or one batch(); each
+ * statement of a batch counts as a statement. Other code adds its own measures with
+ * `setMetric(c, ...)` from hono/timing (e.g. the log-in wait).
+ *
+ * In production (any other ENVIRONMENT) D1 is the binding itself, with no Proxy around it, and
+ * timing() publishes nothing: query counts and times are not for the public.
  */
-export class Meter {
+import type { MiddlewareHandler } from "hono";
+import { setMetric, timing } from "hono/timing";
+import { createDb } from "../db/client";
+import type { AppEnv, Bindings, Environment } from "../env";
+
+const METERED: ReadonlySet<Environment> = new Set<Environment>(["development", "test", "bench"]);
+
+/** Whether this deployment meters its requests. */
+export const isMetered = (env: Pick<Bindings, "ENVIRONMENT">): boolean => METERED.has(env.ENVIRONMENT);
+
+/** One request's D1 round trips, statements and milliseconds. */
+class D1Meter {
   queries = 0;
   statements = 0;
-  d1Ms = 0;
-  readonly start = performance.now();
-  /** Other measures of this request (e.g. login-wait), reported beside D1's. */
-  readonly marks: Record<string, number> = {};
+  ms = 0;
 
   record(ms: number, statements = 1): void {
     this.queries += 1;
     this.statements += statements;
-    this.d1Ms += ms;
+    this.ms += ms;
   }
+}
 
-  header(extra: Record<string, number> = {}): string {
-    const total = performance.now() - this.start;
-    const parts = [`d1;dur=${this.d1Ms.toFixed(1)};desc="${this.queries} queries"`, `d1q;dur=${this.queries}`, `d1s;dur=${this.statements}`];
-    for (const [k, v] of Object.entries({ ...this.marks, ...extra })) parts.push(`${k};dur=${v}`);
-    parts.push(`total;dur=${total.toFixed(1)}`);
-    return parts.join(", ");
-  }
+/** Sets `c.var.db`: drizzle over the D1 binding, metered where metering is on (see above). */
+export function metering(): MiddlewareHandler<AppEnv> {
+  const serverTiming = timing({ enabled: (c) => isMetered(c.env as Bindings) });
+  return function meter(c, next) {
+    if (!isMetered(c.env)) {
+      c.set("db", createDb(c.env.DB));
+      return serverTiming(c, next);
+    }
+    const d1 = new D1Meter();
+    c.set("db", createDb(meteredD1(c.env.DB, d1)));
+    return serverTiming(c, async () => {
+      await next();
+      setMetric(c, "d1", d1.ms, `${d1.queries} queries`);
+      setMetric(c, "d1q", d1.queries, undefined, 0);
+      setMetric(c, "d1s", d1.statements, undefined, 0);
+    });
+  };
 }
 
 const RUNS = new Set(["all", "first", "run", "raw"]);
 const RAW = Symbol("raw statement");
 
 /** Wraps a D1 binding so every round trip is counted by `meter`. */
-export function meteredD1(db: D1Database, meter: Meter): D1Database {
+function meteredD1(db: D1Database, meter: D1Meter): D1Database {
   const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(stmt, {
       get(target, prop) {

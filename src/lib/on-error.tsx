@@ -3,35 +3,40 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { DEFAULT_LOCALE, messages, type MessageKey } from "../i18n";
 import { ErrorPage } from "../ui/ErrorPage";
-import { HttpError } from "./errors";
 import { renderPage } from "./render";
 
-const pages: Record<number | string, [MessageKey, MessageKey]> = {
-  400: ["error.badHost.title", "error.badHost.body"],
-  403: ["error.csrf.title", "error.csrf.body"],
-  404: ["error.notFound.title", "error.notFound.body"],
-  413: ["error.tooLarge.title", "error.tooLarge.body"],
-  500: ["error.server.title", "error.server.body"],
+const pages = {
   /** A body that is not what its Content-Type says (e.g. multipart without its boundary). */
   badRequest: ["error.badRequest.title", "error.badRequest.body"],
-};
+  /** A host that is neither the platform nor a shop (rendered by its route, never thrown). */
+  badHost: ["error.badHost.title", "error.badHost.body"],
+  csrf: ["error.csrf.title", "error.csrf.body"],
+  notFound: ["error.notFound.title", "error.notFound.body"],
+  tooLarge: ["error.tooLarge.title", "error.tooLarge.body"],
+  server: ["error.server.title", "error.server.body"],
+} satisfies Record<string, [MessageKey, MessageKey]>;
 
-export function errorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 413 | 500, code?: string): Response {
+type Status = 400 | 403 | 404 | 413 | 500;
+
+/**
+ * The page of each status. One status, one meaning: a thrown 403 is always the CSRF check (an
+ * id the seller may not see is a 404, as if it did not exist), so an HTTPException needs no
+ * code beside its status.
+ */
+const pageOf: Record<Status, keyof typeof pages> = { 400: "badRequest", 403: "csrf", 404: "notFound", 413: "tooLarge", 500: "server" };
+
+export function errorPage(c: Context<AppEnv>, status: Status, page: keyof typeof pages = pageOf[status]): Response {
   const m = messages(c.var.locale ?? DEFAULT_LOCALE);
-  const [title, body] = (code ? pages[code] : undefined) ?? pages[status] ?? pages[500]!;
+  const [title, body] = pages[page];
   return renderPage(c, <ErrorPage m={m} title={m.t(title)} body={m.t(body)} />, status);
 }
 
-/** The one error handler: known errors become clear pages; the rest are logged as 500s. */
+/** The statuses thrown on purpose (by us or by Hono's parts) that have a page of their own. */
+const shown = (status: number): status is Status => status !== 500 && status in pageOf;
+
+/** The one error handler: HTTP errors (ours and Hono's) become clear pages; the rest are logged as 500s. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof HttpError) {
-    if (err.status === 403 || err.status === 404 || err.status === 413 || err.status === 400) return errorPage(c, err.status, err.code);
-    return errorPage(c, 500);
-  }
-  if (err instanceof HTTPException) {
-    const s = err.status;
-    if (s === 413 || s === 400 || s === 404 || s === 403) return errorPage(c, s);
-  }
+  if (err instanceof HTTPException && shown(err.status)) return errorPage(c, err.status);
   console.error("unhandled", c.req.method, new URL(c.req.url).pathname, err);
   return errorPage(c, 500);
 };

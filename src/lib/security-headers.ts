@@ -1,19 +1,20 @@
-import type { MiddlewareHandler } from "hono";
-import { contentSecurityPolicy } from "./csp";
+import { secureHeaders } from "hono/secure-headers";
+import { POLICY } from "./csp";
 
-/** Security headers on every response, and a CSP on every HTML page. */
-export function securityHeaders(): MiddlewareHandler {
-  return async function secureHeaders(c, next) {
-    await next();
-    const h = c.res.headers;
-    h.set("x-content-type-options", "nosniff");
-    h.set("referrer-policy", "strict-origin-when-cross-origin");
-    h.set("x-frame-options", "DENY");
-    h.set("permissions-policy", "camera=(self), geolocation=(), microphone=(), payment=()");
-    h.set("cross-origin-opener-policy", "same-origin");
-    if (new URL(c.req.url).protocol === "https:") h.set("strict-transport-security", "max-age=31536000; includeSubDomains");
-    if ((h.get("content-type") ?? "").startsWith("text/html") && !h.has("content-security-policy")) {
-      h.set("content-security-policy", await contentSecurityPolicy());
-    }
-  };
+/**
+ * Security headers on every response: Hono's secureHeaders() with our values. Its CSP, with
+ * `script-src 'none'`, is the policy of any response that is not a rendered page; a rendered
+ * page sets its own (its scripts' hashes, ./csp), which `overwrite: false` keeps. Hono builds
+ * the CSP before the handler runs, so it cannot know which scripts the page will contain.
+ */
+export function securityHeaders() {
+  return secureHeaders({
+    contentSecurityPolicy: POLICY,
+    xFrameOptions: "DENY",
+    referrerPolicy: "strict-origin-when-cross-origin",
+    // Browsers ignore it over plain HTTP (development), so it is sent on every response.
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+    permissionsPolicy: { camera: ["self"], geolocation: [], microphone: [], payment: [] },
+    overwrite: false,
+  });
 }

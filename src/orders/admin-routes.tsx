@@ -5,9 +5,9 @@
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
 import { adminChrome } from "../admin/chrome";
 import type { AppEnv } from "../env";
-import { HttpError } from "../lib/errors";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
@@ -52,7 +52,7 @@ orderAdmin.get("/export", async (c) => {
 
 async function loadDetail(c: C): Promise<OrderDetail> {
   const detail = await orderById(c.var.db, c.var.shop.id, Number(c.req.param("id")));
-  if (!detail) throw new HttpError(404, "notFound");
+  if (!detail) throw new HTTPException(404);
   return detail;
 }
 

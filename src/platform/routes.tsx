@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from "hono";
 import { setCookie } from "hono/cookie";
+import { setMetric } from "hono/timing";
 import { requireUser, safeNext } from "../auth/guard";
 import { verifyPassword, dummyHash } from "../auth/password";
 import { loginGuard, recordLoginFailure, recordLoginSuccess } from "../auth/login-guard";
@@ -110,7 +111,7 @@ platform.post("/login", async (c) => {
   const guard = await loginGuard(c.var.db, parsed.data.login, clientIp(c.req));
   if (guard.refused) return fail(t("login.pairLimited", { minutes: minutes(guard.retryAfterMs) }), 429);
   if (guard.waitMs) {
-    c.var.meter.marks["login-wait"] = guard.waitMs;
+    setMetric(c, "login-wait", guard.waitMs, undefined, 0);
     await new Promise((resolve) => setTimeout(resolve, guard.waitMs));
   }
 

@@ -21,6 +21,8 @@ interface Entry {
   body: Uint8Array<ArrayBuffer>;
   status: number;
   type: string;
+  /** The page's own CSP (the hashes of its inline scripts: src/lib/csp.ts), or null. */
+  csp: string | null;
   expires: number;
   bytes: number;
 }
@@ -65,7 +67,9 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
     if (hit && hit.expires > now) {
       entries.delete(key);
       entries.set(key, hit);
-      return c.body(hit.body, hit.status as 200, { "content-type": hit.type, "x-cache": "hit" });
+      const headers: Record<string, string> = { "content-type": hit.type, "x-cache": "hit" };
+      if (hit.csp) headers["content-security-policy"] = hit.csp;
+      return c.body(hit.body, hit.status as 200, headers);
     }
     if (hit) drop(key);
 
@@ -80,7 +84,7 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
       /^(text\/html|text\/plain|application\/xml)/.test(type)
     ) {
       const body = new Uint8Array(await res.clone().arrayBuffer());
-      if (body.byteLength <= MAX_ENTRY_BYTES) put(key, { body, status: res.status, type, expires: now + PAGE_TTL_MS, bytes: body.byteLength });
+      if (body.byteLength <= MAX_ENTRY_BYTES) put(key, { body, status: res.status, type, csp: res.headers.get("content-security-policy"), expires: now + PAGE_TTL_MS, bytes: body.byteLength });
       res.headers.set("x-cache", "miss");
     }
   };

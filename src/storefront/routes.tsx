@@ -7,7 +7,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { renderDocument } from "../lib/render";
+import { renderDocument, sendDocument } from "../lib/render";
 import { loadHome } from "../catalog/storefront-home";
 import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "../catalog/storefront-listing";
 import { loadSearch, SEARCH_SORTS } from "../catalog/storefront-search";
@@ -49,7 +49,7 @@ function themed(c: C, path: string): { theme: Theme; ctx: StoreContext } {
 }
 
 const html = (c: C, node: ReturnType<Theme["pages"]["notFound"]>, status: 200 | 404 = 200) =>
-  c.html(renderDocument(node), status);
+  sendDocument(c, renderDocument(node), status);
 
 /** The shop's own 404 page: no query of its own. */
 function notFound(c: C) {

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Messages } from "../i18n";
+import type { HashedScript } from "../lib/csp";
 import { Document } from "./Document";
 import { TopBar } from "./TopBar";
 
@@ -14,7 +15,7 @@ export interface AdminShellProps {
   /** New orders waiting: a badge on the Orders tab. */
   newOrders?: number;
   children: ComponentChildren;
-  script?: string;
+  script?: HashedScript;
   css?: string;
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Messages } from "../i18n";
+import { InlineScript, type HashedScript } from "../lib/csp";
 import { FlashNotice } from "./Flash";
 import { baseCss } from "./styles";
 
@@ -9,8 +10,8 @@ export interface DocumentProps {
   children: ComponentChildren;
   /** Extra CSS for this page, appended after the base stylesheet. */
   css?: string;
-  /** Inline script body; allowed by the CSP through its hash. */
-  script?: string;
+  /** An inline script (a built island), allowed by this page's CSP through its hash. */
+  script?: HashedScript;
   robots?: "noindex";
 }
 
@@ -29,7 +30,7 @@ export function Document({ m, title, children, css, script, robots }: DocumentPr
       <body>
         <FlashNotice m={m} />
         {children}
-        {script && <script dangerouslySetInnerHTML={{ __html: script }} />}
+        {script && <InlineScript script={script} />}
       </body>
     </html>
   );

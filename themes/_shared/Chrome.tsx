@@ -1,6 +1,7 @@
 /** Header and footer parts every theme arranges in its own Layout. */
 import type { Ctx } from "./Cards";
 import { Img } from "./Img";
+import { InlineScript } from "../../src/lib/csp";
 import { cartCountScript } from "./scripts";
 
 export function Announcement({ ctx }: { ctx: Ctx }) {
@@ -72,7 +73,7 @@ export function Footer({ ctx }: { ctx: Ctx }) {
       <p class="muted">
         © {ctx.shop.name} · {ctx.t("store.poweredBy")}
       </p>
-      <script dangerouslySetInnerHTML={{ __html: cartCountScript }} />
+      <InlineScript script={cartCountScript} />
     </footer>
   );
 }

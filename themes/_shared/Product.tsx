@@ -7,6 +7,7 @@
 import type { ProductVM, VariantVM } from "../../src/storefront/theme";
 import type { Ctx } from "./Cards";
 import { Img } from "./Img";
+import { InlineScript } from "../../src/lib/csp";
 import { variantPickerScript } from "./scripts";
 
 export function Gallery({ vm, sizes = "(min-width:860px) 50vw, 100vw" }: { vm: ProductVM; sizes?: string }) {
@@ -103,7 +104,7 @@ export function BuyForm({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
       >
         {vm.available ? ctx.t("store.addToCart") : ctx.t("store.soldOut")}
       </button>
-      {many && <script dangerouslySetInnerHTML={{ __html: variantPickerScript }} />}
+      {many && <InlineScript script={variantPickerScript} />}
     </form>
   );
 }

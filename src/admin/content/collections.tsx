@@ -5,11 +5,11 @@
  * member alone; the members are listed in their order, each with move up/down and a place.
  */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { collectionForEdit, createCollection, deleteCollection, listCollections, moveCollection, moveMember, updateCollection, type CollectionEditorData, type EditorView } from "../../catalog/collections";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../i18n";
-import { HttpError } from "../../lib/errors";
 import { validate, type FieldErrors, fieldMessage } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { touchShop } from "../../settings/version";
@@ -259,7 +259,7 @@ interface Shown {
 
 async function editor(c: C, id: number | null, view: EditorView, shown: Shown = {}) {
   const data = await collectionForEdit(c.var.db, c.var.shop.id, id, view);
-  if (id !== null && !data.collection) throw new HttpError(404, "notFound");
+  if (id !== null && !data.collection) throw new HTTPException(404);
   const v = shown.values ?? { title: data.collection?.title ?? "", description: data.collection?.description ?? "" };
   const notice = c.req.query("done") === "saved" ? c.var.t("collections.saved") : undefined;
   return renderPage(c, <CollectionEditor {...adminChrome(c)} id={id} values={v} view={view} data={data} ticked={shown.ticked} errors={shown.errors} notice={notice} />, shown.errors ? 400 : 200);
@@ -281,7 +281,7 @@ async function save(c: C, id: number | null) {
   const db = c.var.db;
   const shopId = c.var.shop.id;
   const saved = id === null ? await createCollection(db, shopId, input) : await updateCollection(db, shopId, id, input);
-  if (saved === "notFound") throw new HttpError(404, "notFound");
+  if (saved === "notFound") throw new HTTPException(404);
   if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts", "product.max": String(MAX_COLLECTION_PRODUCTS) } });
   if (saved === "tooManyCollections") return editor(c, id, view, { values, ticked, errors: { title: "collections.tooMany", "title.max": String(MAX_COLLECTIONS) } });
   invalidateShop(c.var.shop.slug);
@@ -292,13 +292,13 @@ async function save(c: C, id: number | null) {
 collectionRoutes.post("/", (c) => save(c, null));
 collectionRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 collectionRoutes.post("/:id{[0-9]+}/delete", async (c) => {
-  if (!(await deleteCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HttpError(404, "notFound");
+  if (!(await deleteCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(list(c), 303);
 });
 collectionRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
-  if (!isDirection(values.dir) || !(await moveCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!, values.dir))) throw new HttpError(404, "notFound");
+  if (!isDirection(values.dir) || !(await moveCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!, values.dir))) throw new HTTPException(404);
   invalidateShop(c.var.shop.slug);
   return c.redirect(list(c), 303);
 });
@@ -311,11 +311,11 @@ collectionRoutes.post("/:id{[0-9]+}/order", async (c) => {
   const view = viewOf(values);
   if (!m.success || !(m.data.dir || m.data.to)) {
     // A place that is not a whole number: the editor again, with the message at the top.
-    if (!(await collectionForEdit(c.var.db, c.var.shop.id, id, view)).collection) throw new HttpError(404, "notFound");
+    if (!(await collectionForEdit(c.var.db, c.var.shop.id, id, view)).collection) throw new HTTPException(404);
     return editor(c, id, view, { errors: { _form: "validation.number" } });
   }
   const to = m.data.dir ?? { place: Math.max(0, Number(m.data.to) - 1) };
-  if (!(await moveMember(c.var.db, c.var.shop.id, id, Number(m.data.product), to))) throw new HttpError(404, "notFound");
+  if (!(await moveMember(c.var.db, c.var.shop.id, id, Number(m.data.product), to))) throw new HTTPException(404);
   invalidateShop(c.var.shop.slug);
   return c.redirect(`${viewUrl(`${list(c)}/${id}`, { mpage: view.mpage })}#m${m.data.product}`, 303);
 });

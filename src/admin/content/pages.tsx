@@ -1,9 +1,9 @@
 /** /admin/:shop/pages: about, delivery & returns, contact (created with template text) and the seller's own pages. */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { createPage, DEFAULT_PAGES, deletePage, ensureDefaultPages, listPages, pageById, updatePage } from "../../catalog/pages";
 import type { AppEnv } from "../../env";
 import { messages } from "../../i18n";
-import { HttpError } from "../../lib/errors";
 import type { FieldErrors } from "../../lib/form";
 import { readForm, validate, fieldMessage } from "../../lib/form";
 import { renderPage } from "../../lib/render";
@@ -96,14 +96,14 @@ pageRoutes.get("/new", (c) => renderPage(c, <PageEditor {...adminChrome(c)} id={
 
 pageRoutes.get("/:id{[0-9]+}", async (c) => {
   const page = await pageById(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!);
-  if (!page) throw new HttpError(404, "notFound");
+  if (!page) throw new HTTPException(404);
   return renderPage(c, <PageEditor {...adminChrome(c)} id={page.id} values={{ title: page.title, body: page.body, published: page.published ? "on" : "" }} />);
 });
 
 async function save(c: Context<AppEnv>, id: number | null) {
   const values = await readForm(c);
   const r = validate(pageSchema, values);
-  if (id !== null && !(await pageById(c.var.db, c.var.shop.id, id))) throw new HttpError(404, "notFound");
+  if (id !== null && !(await pageById(c.var.db, c.var.shop.id, id))) throw new HTTPException(404);
   if (!r.ok) return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={r.errors} />, 400);
   if (id === null) {
     if ((await createPage(c.var.db, c.var.shop.id, r.data)) === "tooMany")
@@ -116,7 +116,7 @@ async function save(c: Context<AppEnv>, id: number | null) {
 pageRoutes.post("/", (c) => save(c, null));
 pageRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 pageRoutes.post("/:id{[0-9]+}/delete", async (c) => {
-  if (!(await deletePage(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HttpError(404, "notFound");
+  if (!(await deletePage(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 });

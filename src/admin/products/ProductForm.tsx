@@ -1,4 +1,5 @@
 import type { AdminChrome } from "../chrome";
+import type { HashedScript } from "../../lib/csp";
 import type { FieldErrors } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Field } from "../../ui/Field";
@@ -17,7 +18,7 @@ export interface ProductFormProps extends AdminChrome {
   /** Photos, actions: rendered after the form (forms cannot nest). */
   after?: ComponentChildren;
   notice?: string;
-  script?: string;
+  script?: HashedScript;
 }
 
 export function ProductForm(p: ProductFormProps) {

@@ -7,9 +7,9 @@
  * Every file is checked by its bytes before anything is written.
  */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
-import { HttpError } from "../../lib/errors";
 import { addProductImage, deleteProductImage, moveProductImage, photoCount, purgePhotos } from "../../media/images";
 import { MAX_PHOTOS } from "./form";
 import { checkPhotoSet, storePhotoSet, type MediaError } from "../../media/store";
@@ -24,7 +24,7 @@ type C = Context<AppEnv>;
 const wantsJson = (c: C) => (c.req.header("accept") ?? "").includes("application/json");
 const ids = (c: C) => {
   const productId = intParam(c.req.param("id"));
-  if (!productId) throw new HttpError(404, "notFound");
+  if (!productId) throw new HTTPException(404);
   return { productId, imageId: intParam(c.req.param("imageId")) };
 };
 const editUrl = (c: C, productId: number) => `/admin/${c.var.shop.slug}/products/${productId}`;
@@ -73,7 +73,7 @@ photoRoutes.post("/", async (c) => {
       if (typeof id !== "number") await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, [stored]);
     }
     if (id === "tooMany") return fail(c, productId, "media.tooMany");
-    if (id === null) throw new HttpError(404, "notFound");
+    if (id === null) throw new HTTPException(404);
     added.push({ id, src: adminMediaUrl(c.var.shop.slug, stored.key, stored.widths[0]!, stored.format) });
   }
   await touchShop(c.var.db, c.var.shop);
@@ -83,7 +83,7 @@ photoRoutes.post("/", async (c) => {
 
 photoRoutes.post("/:imageId{[0-9]+}/delete", async (c) => {
   const { productId, imageId } = ids(c);
-  if (!imageId || !(await deleteProductImage(c.var.db, c.env.MEDIA, c.var.shop.id, productId, imageId))) throw new HttpError(404, "notFound");
+  if (!imageId || !(await deleteProductImage(c.var.db, c.env.MEDIA, c.var.shop.id, productId, imageId))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${editUrl(c, productId)}?done=photoDeleted#photos`, 303);
 });
@@ -91,7 +91,7 @@ photoRoutes.post("/:imageId{[0-9]+}/delete", async (c) => {
 photoRoutes.post("/:imageId{[0-9]+}/move", async (c) => {
   const { productId, imageId } = ids(c);
   const { values } = await readAll(c);
-  if (!imageId || !isDirection(values.dir) || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, values.dir))) throw new HttpError(404, "notFound");
+  if (!imageId || !isDirection(values.dir) || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, values.dir))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);
 });
@@ -102,9 +102,9 @@ const KEY_RE = /^shops\/(\d+)\/([a-f0-9]{64})\/(\d{2,4})\.(webp|jpg|png)$/;
 adminMedia.get("/*", async (c) => {
   const key = new URL(c.req.url).pathname.replace(/^\/admin\/[^/]+\/media\//, "");
   const m = KEY_RE.exec(key);
-  if (!m || Number(m[1]) !== c.var.shop.id) throw new HttpError(404, "notFound");
+  if (!m || Number(m[1]) !== c.var.shop.id) throw new HTTPException(404);
   const obj = await c.env.MEDIA.get(key);
-  if (!obj) throw new HttpError(404, "notFound");
+  if (!obj) throw new HTTPException(404);
   return new Response(obj.body, {
     headers: { "content-type": CONTENT_TYPE[m[4]!]!, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox" },
   });

@@ -3,12 +3,12 @@
  * duplicate, archive, delete, reorder. Handlers validate, call src/catalog, render a view.
  */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { collectionChoices } from "../../catalog/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "../../catalog/admin-product-ops";
 import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "../../catalog/products";
 import { isDirection } from "../../catalog/reorder";
 import type { AppEnv } from "../../env";
-import { HttpError } from "../../lib/errors";
 import type { FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { purgePhotos } from "../../media/images";
@@ -31,7 +31,7 @@ type C = Context<AppEnv>;
 const base = (c: C) => `/admin/${c.var.shop.slug}/products`;
 const idParam = (c: C) => {
   const id = intParam(c.req.param("id"));
-  if (!id) throw new HttpError(404, "notFound");
+  if (!id) throw new HTTPException(404);
   return id;
 };
 const notices = { saved: "products.saved", created: "products.created", deleted: "products.deleted", duplicated: "products.duplicated", photo: "photos.added", photoDeleted: "photos.deleted", quick: "products.quickSaved" } as const;
@@ -57,7 +57,7 @@ async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldE
   let after = null;
   if (opts.id) {
     const p = opts.loaded ?? (await productForEdit(c.var.db, c.var.shop.id, opts.id));
-    if (!p) throw new HttpError(404, "notFound");
+    if (!p) throw new HTTPException(404);
     const chrome = adminChrome(c);
     after = (
       <>
@@ -93,7 +93,7 @@ async function save(c: C, id?: number) {
   const input = { ...checked.input, collectionIds: ownCollections(checked.input.collectionIds, owned) };
   try {
     if (id) {
-      if (!(await updateProduct(db, shopId, id, input))) throw new HttpError(404, "notFound");
+      if (!(await updateProduct(db, shopId, id, input))) throw new HTTPException(404);
     } else {
       const created = await createProduct(db, shopId, input);
       id = created.id;
@@ -112,7 +112,7 @@ productRoutes.post("/", (c) => save(c));
 
 productRoutes.get("/:id{[0-9]+}", async (c) => {
   const p = await productForEdit(c.var.db, c.var.shop.id, idParam(c));
-  if (!p) throw new HttpError(404, "notFound");
+  if (!p) throw new HTTPException(404);
   return renderForm(c, stateFromProduct(p), { id: p.product.id, loaded: p });
 });
 
@@ -120,22 +120,22 @@ productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));
 
 productRoutes.post("/:id{[0-9]+}/duplicate", async (c) => {
   const id = await duplicateProduct(c.var.db, c.var.shop.id, idParam(c), c.var.t("products.copySuffix"));
-  if (!id) throw new HttpError(404, "notFound");
+  if (!id) throw new HTTPException(404);
   return c.redirect(`${base(c)}/${id}?done=duplicated`, 303);
 });
 
 productRoutes.post("/:id{[0-9]+}/status", async (c) => {
   const { values } = await readAll(c);
   const status = values.status;
-  if (status !== "active" && status !== "draft" && status !== "archived") throw new HttpError(404, "notFound");
-  if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HttpError(404, "notFound");
+  if (status !== "active" && status !== "draft" && status !== "archived") throw new HTTPException(404);
+  if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
 });
 
 productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   const photos = await deleteProduct(c.var.db, c.var.shop.id, idParam(c));
-  if (!photos) throw new HttpError(404, "notFound");
+  if (!photos) throw new HTTPException(404);
   await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, photos);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}?done=deleted`, 303);
@@ -143,8 +143,8 @@ productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
 
 productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
-  if (!isDirection(values.dir)) throw new HttpError(404, "notFound");
-  if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HttpError(404, "notFound");
+  if (!isDirection(values.dir)) throw new HTTPException(404);
+  if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HTTPException(404);
   invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
 });
@@ -156,10 +156,10 @@ productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
   const { edit, errors } = parseQuickEdit(values);
   if (Object.keys(errors).length) {
     const list = await listProducts(c.var.db, c.var.shop.id, { limit: 50 });
-    if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.var.db, c.var.shop.id, id))) throw new HttpError(404, "notFound");
+    if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.var.db, c.var.shop.id, id))) throw new HTTPException(404);
     return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
   }
-  if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HttpError(404, "notFound");
+  if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HTTPException(404);
   await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
 });

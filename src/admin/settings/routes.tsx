@@ -1,7 +1,7 @@
 /** /admin/:shop/settings (owner only): shop details, payment methods, delivery zones. */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../env";
-import { HttpError } from "../../lib/errors";
 import { readForm, validate } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { updatePayments, updateShopDetails } from "../../settings/shop";
@@ -58,7 +58,7 @@ async function saveZone(c: C, id: number | null) {
   const r = validate(zoneSchema, values);
   if (!r.ok) {
     const zones = await listZones(c.var.db, c.var.shop.id);
-    if (id !== null && !zones.some((z) => z.id === id)) throw new HttpError(404, "notFound");
+    if (id !== null && !zones.some((z) => z.id === id)) throw new HTTPException(404);
     return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: r.errors }} />, 400);
   }
   const zone = { ...r.data, fee: r.data.fee ?? 0 };
@@ -67,7 +67,7 @@ async function saveZone(c: C, id: number | null) {
       const zones = await listZones(c.var.db, c.var.shop.id);
       return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: { name: "zones.full", "name.max": String(MAX_ZONES) } }} />, 400);
     }
-  } else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HttpError(404, "notFound");
+  } else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HTTPException(404);
   invalidateShop(c.var.shop.slug);
   return c.redirect(zonesUrl(c), 303);
 }
@@ -75,7 +75,7 @@ async function saveZone(c: C, id: number | null) {
 settingsRoutes.post("/zones", (c) => saveZone(c, null));
 settingsRoutes.post("/zones/:id{[0-9]+}", (c) => saveZone(c, intParam(c.req.param("id"))));
 settingsRoutes.post("/zones/:id{[0-9]+}/delete", async (c) => {
-  if (!(await deleteZone(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HttpError(404, "notFound");
+  if (!(await deleteZone(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
   invalidateShop(c.var.shop.slug);
   return c.redirect(zonesUrl(c), 303);
 });

@@ -4,8 +4,8 @@
  * and under /admin/:shop she leaves a shop she is staff of. Anything not hers is a 404.
  */
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../env";
-import { HttpError } from "../../lib/errors";
 import { acceptInvitation, declineInvitation, leaveShop } from "../../settings/staff";
 import { intParam } from "../form-all";
 
@@ -13,18 +13,18 @@ export const invitationRoutes = new Hono<AppEnv>();
 
 const idOf = (v: string | undefined) => {
   const id = intParam(v);
-  if (id === null) throw new HttpError(404, "notFound");
+  if (id === null) throw new HTTPException(404);
   return id;
 };
 
 invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
   const slug = await acceptInvitation(c.var.db, c.var.user!, idOf(c.req.param("id")));
-  if (!slug) throw new HttpError(404, "notFound");
+  if (!slug) throw new HTTPException(404);
   return c.redirect(`/admin/${slug}`, 303);
 });
 
 invitationRoutes.post("/:id{[0-9]+}/decline", async (c) => {
-  if (!(await declineInvitation(c.var.db, c.var.user!, idOf(c.req.param("id"))))) throw new HttpError(404, "notFound");
+  if (!(await declineInvitation(c.var.db, c.var.user!, idOf(c.req.param("id"))))) throw new HTTPException(404);
   return c.redirect("/admin/shops?done=declined", 303);
 });
 
@@ -33,6 +33,6 @@ export const leaveRoutes = new Hono<AppEnv>();
 
 leaveRoutes.post("/leave", async (c) => {
   // An owner cannot leave her own shop: only a staff membership is removed.
-  if (!(await leaveShop(c.var.db, c.var.shop.id, c.var.user!.id))) throw new HttpError(404, "notFound");
+  if (!(await leaveShop(c.var.db, c.var.shop.id, c.var.user!.id))) throw new HTTPException(404);
   return c.redirect("/admin/shops?done=left", 303);
 });

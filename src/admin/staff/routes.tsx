@@ -4,9 +4,9 @@
  * until then this page shows only the contact typed here.
  */
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../i18n";
-import { HttpError } from "../../lib/errors";
 import { readForm, validate, type FieldErrors } from "../../lib/form";
 import { renderPage } from "../../lib/render";
 import { cancelInvitation, inviteStaff, listStaff, removeStaff, type StaffList } from "../../settings/staff";
@@ -91,11 +91,11 @@ staffRoutes.post("/", async (c) => {
 });
 
 staffRoutes.post("/:userId{[0-9]+}/remove", async (c) => {
-  if (!(await removeStaff(c.var.db, c.var.shop.id, intParam(c.req.param("userId"))!))) throw new HttpError(404, "notFound");
+  if (!(await removeStaff(c.var.db, c.var.shop.id, intParam(c.req.param("userId"))!))) throw new HTTPException(404);
   return c.redirect(`/admin/${c.var.shop.slug}/staff?done=removed`, 303);
 });
 
 staffRoutes.post("/invitations/:id{[0-9]+}/cancel", async (c) => {
-  if (!(await cancelInvitation(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HttpError(404, "notFound");
+  if (!(await cancelInvitation(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
   return c.redirect(`/admin/${c.var.shop.slug}/staff`, 303);
 });

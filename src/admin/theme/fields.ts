@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Locale } from "../../i18n";
 import { MAX_ORIGINAL_BYTES } from "../../media/store";
 import { en } from "../../i18n/en";
-import type { FieldErrors } from "../../lib/form";
+import { fieldErrors, type FieldErrors } from "../../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../../storefront/theme-settings";
 import { inLocale, type Theme } from "../../storefront/theme";
 
@@ -111,14 +111,12 @@ export function fromForm(fields: SettingField[], values: Record<string, string>,
   return { candidate, shown };
 }
 
+/** A setting's message: its catalogue key, or a generic one for a message zod wrote itself. */
+const settingMessage = (issue: z.core.$ZodIssue) => (issue.message in en ? issue.message : "theme.invalid");
+
 /** zod issues -> one catalogue key per field (unknown messages become a generic one). */
-export function settingErrors(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const i of issues) {
-    const k = String(i.path[0] ?? "_form");
-    errors[k] ??= i.message in en ? i.message : "theme.invalid";
-  }
-  return errors;
+export function settingErrors(error: z.ZodError): FieldErrors {
+  return fieldErrors(error, { message: settingMessage });
 }
 
 /** Characters of a number setting as typed (the reader takes at most 9 digits). */
@@ -179,14 +177,7 @@ export function themeFormErrors(schema: z.ZodType, fields: SettingField[], value
     if (f.meta.input === "image") delete posted[`file_${f.key}`];
   }
   const result = schema.safeParse(posted);
-  const errors: FieldErrors = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const name = String(issue.path[0] ?? "_form");
-    const key = name.replace(/^(s|has|rm|file)_/, "").replace(/^pos_([^_]+)_.*$/, "$1");
-    if (key in errors) continue;
-    errors[key] = issue.message in en ? issue.message : "theme.invalid";
-    if (issue.code === "too_big") errors[`${key}.max`] = String(issue.maximum);
-  }
-  return errors;
+  if (result.success) return {};
+  const setting = (name: string) => name.replace(/^(s|has|rm|file)_/, "").replace(/^pos_([^_]+)_.*$/, "$1");
+  return fieldErrors(result.error, { field: setting, message: settingMessage });
 }

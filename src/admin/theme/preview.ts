@@ -7,14 +7,14 @@ import type { Context } from "hono";
 import { loadChrome } from "../../catalog/storefront-chrome";
 import { loadHome } from "../../catalog/storefront-home";
 import type { AppEnv } from "../../env";
-import { renderDocument } from "../../lib/render";
+import { renderDocument, type RenderedDocument } from "../../lib/render";
 import { storeContext } from "../../storefront/context";
 import { homeHead } from "../../storefront/seo";
 import type { Theme } from "../../storefront/theme";
 import { cardVM } from "../../storefront/view-models";
 import { originFor } from "../../tenancy/host";
 
-export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: Record<string, unknown>): Promise<string> {
+export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: Record<string, unknown>): Promise<RenderedDocument> {
   const shop = c.var.shop;
   const chrome = await loadChrome(c.var.db, shop.slug);
   const data = await loadHome({ db: c.var.db, shopId: shop.id }, chrome.nav[0]);
@@ -28,10 +28,11 @@ export async function renderPreview(c: Context<AppEnv>, theme: Theme, settings: 
     collections: ctx.nav,
   };
   const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
-  const html = renderDocument(theme.pages.home(ctx, vm, { ...homeHead(ctx, first), noindex: true }));
+  const { html, csp } = renderDocument(theme.pages.home(ctx, vm, { ...homeHead(ctx, first), noindex: true }));
   // Photos through the admin's proxy; links lead to the live shop (not to admin paths).
-  return html
+  const shown = html
     .split(`/media/shops/${shop.id}/`)
     .join(`/admin/${shop.slug}/media/shops/${shop.id}/`)
     .replace(/href="\/(?![/\\]|admin\/)/g, `href="${origin}/`);
+  return { html: shown, csp };
 }

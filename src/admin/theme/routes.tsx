@@ -5,7 +5,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { FieldErrors } from "../../lib/form";
-import { renderPage } from "../../lib/render";
+import { renderPage, sendDocument } from "../../lib/render";
 import { purgePhotos } from "../../media/images";
 import { checkPhotoSet, storePhotoSet } from "../../media/store";
 import { imageRefsOf, saveTheme } from "../../settings/theme";
@@ -63,7 +63,7 @@ async function posted(c: C, store: boolean) {
     }
   }
   const parsed = theme.settings.safeParse(candidate);
-  if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error.issues), ...errors });
+  if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error), ...errors });
   if (fresh.length && Object.keys(errors).length) {
     // Not saved: photos stored by this request leave no orphans (the seller picks them again).
     await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, fresh.map((x) => x.ref));
@@ -89,5 +89,5 @@ themeRoutes.post("/preview", async (c) => {
   const r = await posted(c, false);
   if (!r.settings || Object.keys(r.errors).length)
     return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={r.theme.manifest.id} fields={r.fields} values={r.shown} errors={r.errors} />, 400);
-  return c.html(await renderPreview(c, r.theme, r.settings), 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
+  return sendDocument(c, await renderPreview(c, r.theme, r.settings), 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
 });

@@ -9,12 +9,10 @@ import { LineFlag } from "./CartPage";
 import { CoField } from "./CoField";
 import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
-import code from "../../client/checkout-total.gen";
-import { inlineScript } from "../../lib/csp";
+import totalScript from "../../client/checkout-total.gen";
+import { InlineScript } from "../../lib/csp";
 import { caps } from "../../lib/form-fields";
 import { checkoutSchema } from "../schemas";
-
-const totalScript = inlineScript(code);
 
 export interface CheckoutPageProps {
   shop: Shop;
@@ -161,7 +159,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
           {t("checkout.place")}
         </button>
       </form>
-      <script dangerouslySetInnerHTML={{ __html: totalScript }} />
+      <InlineScript script={totalScript} />
     </StoreFrame>
   );
 }

@@ -1,10 +1,7 @@
-import code from "../../client/print-button.gen";
+import printScript from "../../client/print-button.gen";
 import { formatDate, formatMoney, type Messages } from "../../i18n";
-import { inlineScript } from "../../lib/csp";
 import { Document } from "../../ui/Document";
 import type { OrderDetail } from "../read";
-
-const printScript = inlineScript(code);
 
 export type SlipSize = "a4" | "80mm";
 

@@ -6,6 +6,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      MIGRATIONS_DB: D1Database;
       THEME_FOLDERS: string[];
       TEST_TRIGGER_SOURCE: TriggerConcern[];
       TEST_FOREIGN_KEYS: ForeignKey[];

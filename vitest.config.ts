@@ -17,6 +17,12 @@ const triggerSource = parseTriggerSource(
 );
 const journal = JSON.parse(readText("migrations/meta/_journal.json")) as { entries: { tag: string }[] };
 const latestSnapshot = JSON.parse(readText("migrations/meta", `${journal.entries.at(-1)!.tag.split("_")[0]}_snapshot.json`));
+// The hostile corpus (test/fixtures/hostile.ts): one payload of each kind, chosen by a seed
+// (HOSTILE_SEED, else today's date, so the sample turns over daily), or all of it (HOSTILE=all:
+// npm run test:full). The tests' names carry the seed to replay a failure with.
+const hostileAll = process.env.HOSTILE === "all";
+const hostileSeed = Number(process.env.HOSTILE_SEED ?? new Date().toISOString().slice(0, 10).replaceAll("-", ""));
+if (!Number.isSafeInteger(hostileSeed)) throw new Error(`HOSTILE_SEED must be an integer, not ${process.env.HOSTILE_SEED}`);
 // Every folder under themes/ is a theme: the registry test checks each is registered.
 const themeFolders = readdirSync(path.join(root, "themes")).filter((f) =>
   statSync(path.join(root, "themes", f)).isDirectory() && !f.startsWith("_"),
@@ -37,6 +43,8 @@ export default defineConfig({
           TEST_FOREIGN_KEYS: foreignKeysOf(latestSnapshot),
           TEST_REBUILD_FIXTURE: readText("test/fixtures/migrations/products-rebuild.sql"),
           THEME_FOLDERS: themeFolders,
+          HOSTILE_ALL: hostileAll,
+          HOSTILE_SEED: hostileSeed,
         },
       },
     }),

@@ -8,6 +8,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       MIGRATIONS_DB: D1Database;
       THEME_FOLDERS: string[];
+      HOSTILE_ALL: boolean;
+      HOSTILE_SEED: number;
       TEST_TRIGGER_SOURCE: TriggerConcern[];
       TEST_FOREIGN_KEYS: ForeignKey[];
       TEST_REBUILD_FIXTURE: string;

@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { foreignKeysOf, parseTriggerSource } from "./scripts/lib/migration-triggers.mjs";
@@ -16,6 +17,12 @@ const triggerSource = parseTriggerSource(
 );
 const journal = JSON.parse(readText("migrations/meta/_journal.json")) as { entries: { tag: string }[] };
 const latestSnapshot = JSON.parse(readText("migrations/meta", `${journal.entries.at(-1)!.tag.split("_")[0]}_snapshot.json`));
+// The hostile corpus (test/fixtures/hostile.ts): one payload of each kind, chosen by a seed
+// (HOSTILE_SEED, else today's date, so the sample turns over daily), or all of it (HOSTILE=all:
+// npm run test:full). The tests' names carry the seed to replay a failure with.
+const hostileAll = process.env.HOSTILE === "all";
+const hostileSeed = Number(process.env.HOSTILE_SEED ?? new Date().toISOString().slice(0, 10).replaceAll("-", ""));
+if (!Number.isSafeInteger(hostileSeed)) throw new Error(`HOSTILE_SEED must be an integer, not ${process.env.HOSTILE_SEED}`);
 // Every folder under themes/ is a theme: the registry test checks each is registered.
 const themeFolders = readdirSync(path.join(root, "themes")).filter((f) =>
   statSync(path.join(root, "themes", f)).isDirectory() && !f.startsWith("_"),
@@ -29,6 +36,8 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
+        // A scratch database the migrations are applied to once per run (test/schema-image.ts).
+        d1Databases: { MIGRATIONS_DB: "migrations-scratch" },
         bindings: {
           ROOT_DOMAIN: "hatti.test",
           ENVIRONMENT: "test",
@@ -38,6 +47,8 @@ export default defineConfig({
           TEST_REBUILD_FIXTURE: readText("test/fixtures/migrations/products-rebuild.sql"),
           THEME_FOLDERS: themeFolders,
           LOCALE_FOLDERS: localeFolders,
+          HOSTILE_ALL: hostileAll,
+          HOSTILE_SEED: hostileSeed,
         },
       },
     }),
@@ -46,6 +57,11 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts", "src/**/*.test.tsx", "themes/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],
     setupFiles: ["./test/setup.ts"],
+    // Files share a workerd process and its module graph (a fresh process per file cost ~4 s
+    // each); test/setup.ts gives each file an empty, migrated D1, an empty R2 and an empty page
+    // cache. One process a core: the Node side mostly waits on workerd.
+    isolate: false,
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
   },
 });

@@ -8,8 +8,11 @@ declare global {
       /** The bench-only cache switch (src/env.ts), flipped by page-cache.test.ts. */
       CACHE_DISABLED?: string;
       TEST_MIGRATIONS: D1Migration[];
+      MIGRATIONS_DB: D1Database;
       THEME_FOLDERS: string[];
       LOCALE_FOLDERS: string[];
+      HOSTILE_ALL: boolean;
+      HOSTILE_SEED: number;
       TEST_TRIGGER_SOURCE: TriggerConcern[];
       TEST_FOREIGN_KEYS: ForeignKey[];
       TEST_REBUILD_FIXTURE: string;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Client, ROOT, TEST_CSRF, shopOrigin } from "./helpers";
-import { HOSTILE, shownOf } from "./fixtures/hostile";
+import { hostileRun, shownOf } from "./fixtures/hostile";
 import { furnishedShop } from "./fixtures/shops";
 import { auditHtml, headerProblems } from "./security-html";
 import { fill, handlers, paramsOf, type Route } from "./security-routes";
@@ -24,14 +24,15 @@ async function probe(client: Client, url: string, payload: string) {
   if (res.location) expect(new URL(res.location.replace(/[\t\n\r]/g, ""), url).host, `${url} redirects away`).toBe(new URL(url).host);
 }
 
+const run = hostileRun();
 const origin = (r: Route, slug: string) => (r.path.startsWith("/_s") ? shopOrigin(slug) : ROOT);
 
-describe("hostile URLs on every GET route", () => {
+describe(`hostile URLs on every GET route (${run.label})`, () => {
   it("as query parameters of every GET route (owner and visitor)", { timeout: 180_000 }, async () => {
     const s = await furnishedShop();
     const visitor = new Client();
     const routes = [...handlers("/_p"), ...handlers("/_s")].filter((r) => r.method === "GET");
-    for (const h of HOSTILE) {
+    for (const h of run.entries) {
       const payload = shownOf(h);
       const query = QUERY.map((k) => `${k}=${h.raw ?? encodeURIComponent(h.value)}`).join("&");
       for (const r of routes) {
@@ -46,7 +47,7 @@ describe("hostile URLs on every GET route", () => {
     const visitor = new Client();
     const routes = [...handlers("/_p"), ...handlers("/_s")].filter((r) => r.method === "GET" && paramsOf(r.path).some((p) => p.key !== "admin/:shop"));
     expect(routes.length).toBeGreaterThan(10);
-    for (const h of HOSTILE) {
+    for (const h of run.entries) {
       const enc = h.raw ?? encodeURIComponent(h.value);
       for (const r of routes) {
         const values: Record<string, string> = { ...s.ids };
@@ -70,11 +71,11 @@ const FIELDS = [
 ];
 const last = (r: Route) => /delete|remove|cancel|logout|sessions|password/.test(r.path);
 
-describe("hostile bodies on every POST route", () => {
+describe(`hostile bodies on every POST route (${run.label})`, () => {
   it("never a 500 and never markup, whatever each field holds", { timeout: 300_000 }, async () => {
     const routes = [...handlers("/_p"), ...handlers("/_s")].filter((r) => r.method === "POST").sort((a, b) => Number(last(a)) - Number(last(b)));
     expect(routes.length).toBeGreaterThan(40);
-    for (const h of HOSTILE) {
+    for (const h of run.entries) {
       const s = await furnishedShop();
       const customer = new Client();
       const value = h.raw ?? encodeURIComponent(h.value);

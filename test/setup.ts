@@ -1,5 +1,14 @@
-import { applyD1Migrations } from "cloudflare:test";
+/**
+ * Runs before each test file. Files may share one workerd process (vitest.config.ts turns
+ * isolation off: a fresh process and module graph per file cost ~4 s each), so each file
+ * starts here from what a fresh process would give it: D1 as the migrations leave it (loaded
+ * from the image test/schema-image.ts makes once from migrations/), an empty R2 bucket and an
+ * empty page cache.
+ */
 import { env } from "cloudflare:workers";
+import { clearPageCache } from "../src/storefront/page-cache";
+import { emptyBucket, loadSchema } from "./schema-image";
 
-// Storage is isolated per test file; migrations are applied once per file (idempotent).
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+await loadSchema(env.DB);
+await emptyBucket(env.MEDIA);
+clearPageCache();

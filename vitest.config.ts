@@ -8,7 +8,7 @@ import { foreignKeysOf, parseTriggerSource } from "./scripts/lib/migration-trigg
 const root = import.meta.dirname;
 const migrations = await readD1Migrations(path.join(root, "migrations"));
 // The triggers' one source, the foreign keys of the latest schema and a raw drizzle-kit rebuild,
-// for test/db-triggers.test.ts and test/db-rebuild.test.ts (Worker tests cannot read files).
+// for src/db/triggers.test.ts and src/db/rebuild.test.ts (Worker tests cannot read files).
 const readText = (...p: string[]) => readFileSync(path.join(root, ...p), "utf8");
 const triggerSource = parseTriggerSource(
   readdirSync(path.join(root, "migrations/triggers"))
@@ -54,7 +54,7 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts", "src/**/*.test.tsx", "themes/**/*.test.tsx"],
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts", "src/**/*.test.tsx", "themes/**/*.test.ts", "themes/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],
     setupFiles: ["./test/setup.ts"],
     // Files share a workerd process and its module graph (a fresh process per file cost ~4 s

@@ -1,7 +1,7 @@
 import type { Db } from "./db/client";
 import type { TimingVariables } from "hono/timing";
 import type { Shop } from "./tenancy/shop-cache";
-import type { Chrome } from "./catalog/storefront-chrome";
+import type { Chrome } from "./storefront/chrome";
 import type { Messages, Locale } from "./i18n";
 import type { SessionUser } from "./auth/session";
 import type { Flash } from "./lib/flash";

@@ -9,8 +9,8 @@
  * formula-looking cells.
  */
 import { describe, expect, it } from "vitest";
-import { splitValues } from "../src/admin/products/form";
-import { parseCsv } from "../src/catalog/csv";
+import { splitValues } from "../src/products/form";
+import { parseCsv } from "../src/csv/parse";
 import { Client, ROOT, TEST_CSRF, sellerWithShop, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
 import { all, one, postMultipart } from "./admin-helpers";
 import { checkoutKey } from "./checkout-fixtures";

@@ -1,6 +1,6 @@
 /**
  * The theme registry. A theme is one folder under themes/; list it here.
- * test/themes.test.ts fails when a folder under themes/ is missing from this list.
+ * themes/themes.test.ts fails when a folder under themes/ is missing from this list.
  */
 import type { Theme } from "../src/storefront/theme";
 import bazaar from "./bazaar";

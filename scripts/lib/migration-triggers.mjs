@@ -38,7 +38,7 @@
  * A migration must not create or drop triggers itself: the source is the only place for them.
  *
  * Pure functions, no node: imports: scripts/db-generate.mjs runs them in Node, and the tests run
- * the very same functions inside workerd (test/db-triggers.test.ts, test/db-rebuild.test.ts).
+ * the very same functions inside workerd (src/db/triggers.test.ts, src/db/rebuild.test.ts).
  */
 
 export const BREAKPOINT = "--> statement-breakpoint";

@@ -1,21 +1,31 @@
 /**
- * The seller admin on ROOT_DOMAIN/admin. Every shop route lives under /admin/:shop, whose
- * middleware checks membership: another shop's slug or id is a 404.
+ * The seller admin on ROOT_DOMAIN/admin: where every admin feature is mounted. Every shop route
+ * lives under /admin/:shop, whose middleware checks membership: another shop's slug or id is a
+ * 404. Staff manage the catalogue and orders; theme, settings, staff and CSV are the owner's
+ * alone (each of those sub-apps starts with requireOwner(): staff get a 404).
  */
 import { Hono } from "hono";
 import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import { renderPage } from "../lib/render";
-import { productCount } from "../catalog/stats";
-import { account } from "../platform/account-routes";
+import { productCount } from "./stats";
+import { account } from "../account/routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
 import { dashboardStats } from "../orders/stats";
-import { invitationsFor, pendingInvitationCount } from "../settings/staff";
-import { cms } from "./cms";
-import { invitationRoutes, leaveRoutes } from "./staff/invitee-routes";
+import { invitationsFor, pendingInvitationCount } from "../staff/staff";
+import { collectionRoutes } from "../collections/routes";
+import { pageRoutes } from "../pages/routes";
+import { csvRoutes } from "../csv/routes";
+import { adminMedia, photoRoutes } from "../products/photo-routes";
+import { productRoutes } from "../products/routes";
+import { settingsRoutes } from "../settings/routes";
+import { ShopHub } from "../settings/views";
+import { staffRoutes } from "../staff/routes";
+import { themeRoutes } from "../theme-editor/routes";
+import { invitationRoutes, leaveRoutes } from "../staff/invitee-routes";
 import { adminChrome } from "./chrome";
 import { loadAdminShop } from "./load-shop";
 import { Dashboard } from "./views/Dashboard";
@@ -70,6 +80,15 @@ shopAdmin.get("/live", (c) =>
 
 shopAdmin.route("/orders", orderAdmin);
 shopAdmin.route("/", leaveRoutes);
-shopAdmin.route("/", cms);
+shopAdmin.get("/shop", (c) => renderPage(c, <ShopHub {...adminChrome(c)} shopUrl={shopUrl(c)} />));
+shopAdmin.route("/products/:id{[0-9]+}/photos", photoRoutes);
+shopAdmin.route("/products", productRoutes);
+shopAdmin.route("/media", adminMedia);
+shopAdmin.route("/collections", collectionRoutes);
+shopAdmin.route("/pages", pageRoutes);
+shopAdmin.route("/csv", csvRoutes);
+shopAdmin.route("/theme", themeRoutes);
+shopAdmin.route("/settings", settingsRoutes);
+shopAdmin.route("/staff", staffRoutes);
 
 admin.route("/:shop", shopAdmin);

@@ -1,6 +1,6 @@
 /** The payment methods a shop offers at checkout, from its stored settings. */
 import type { PAYMENT_METHODS } from "../db/schema";
-import type { Payments } from "../tenancy/payments";
+import type { Payments } from "../settings/payments";
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 

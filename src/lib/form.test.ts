@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { pageSchema } from "../admin/content/schema";
+import { pageSchema } from "../pages/schema";
 import { messages } from "../i18n";
 import { fieldErrors, fieldMessage, readForm, validate } from "./form";
 

@@ -2,10 +2,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { insertBelowCap } from "../db/capped";
-import { MAX_PHOTOS } from "../admin/products/form";
+import { MAX_PHOTOS } from "../products/form";
 import { productImages, products, shops } from "../db/schema";
-import { inList, runBatch } from "../catalog/batch";
-import { moveStatement, type Direction } from "../catalog/reorder";
+import { inList, runBatch } from "../db/batch";
+import { moveStatement, type Direction } from "../db/reorder";
 import { deletePhotoObjects, type StoredPhoto } from "./store";
 import type { ImageFormat } from "./urls";
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
 import type { Locale } from "../i18n";
-import type { Payments } from "../tenancy/payments";
+import type { Payments } from "./payments";
 
 export const CURRENCIES = ["PKR", "USD", "AED", "SAR", "GBP"] as const;
 

@@ -2,10 +2,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { deliveryZones } from "../db/schema";
-import { runBatch } from "../catalog/batch";
+import { runBatch } from "../db/batch";
 import { insertBelowCap } from "../db/capped";
-import { MAX_ZONES } from "../admin/settings/schema";
-import { bumpVersionStmt } from "./version";
+import { MAX_ZONES } from "./schema";
+import { bumpVersionStmt } from "../tenancy/version";
 
 export interface ZoneInput {
   name: string;

@@ -26,7 +26,7 @@ export function resolveTheme(shop: Shop): ResolvedTheme {
   return r;
 }
 
-/** Collections and content pages as rows from the chrome queries (src/catalog/storefront-chrome.ts). */
+/** Collections and content pages as rows from the chrome queries (src/storefront/chrome.ts). */
 export interface ChromeRows {
   nav?: { title: string; slug: string }[];
   pages?: { title: string; slug: string }[];

@@ -1,6 +1,6 @@
 /**
  * Customer routes on {slug}.ROOT_DOMAIN. Each handler validates its input, loads the page's
- * data through a src/catalog/storefront-* function (one D1 round trip; the header and footer
+ * data through a loader in this folder (home.ts, listing.ts, product.ts, content.ts, search.ts) (one D1 round trip; the header and footer
  * links come with the cached shop record) and renders the shop's theme. The HTML depends only on (shop, shop.version, path + query): nothing personal, so
  * pages can be cached and shared. The cart count is filled in by a script from the cookie.
  */
@@ -8,11 +8,11 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { renderDocument, sendDocument } from "../lib/render";
-import { loadHome } from "../catalog/storefront-home";
-import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "../catalog/storefront-listing";
-import { loadSearch, SEARCH_SORTS } from "../catalog/storefront-search";
-import { loadProduct } from "../catalog/storefront-product";
-import { loadContentPage, loadSitemap } from "../catalog/storefront-content";
+import { loadHome } from "./home";
+import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "./listing";
+import { loadSearch, SEARCH_SORTS } from "./search";
+import { loadProduct } from "./product";
+import { loadContentPage, loadSitemap } from "./content";
 import { checkoutRoutes } from "../checkout/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
@@ -32,7 +32,7 @@ storefront.route("/media", mediaRoutes);
 /**
  * A page every visitor sees alike is declared so on its route (`cached`): its HTML depends only
  * on (shop, shop version, URL). A route without it is never cached: new page types are personal
- * until said otherwise (test/page-cache.test.ts reads which routes are from the router).
+ * until said otherwise (src/storefront/page-cache.test.ts reads which routes are from the router).
  */
 const cached = pageCache();
 

@@ -3,7 +3,7 @@
  * storefront page. Themes render them with themes/_shared/Head.tsx.
  */
 import { minorUnits } from "../i18n";
-import type { ProductData } from "../catalog/storefront-product";
+import type { ProductData } from "./product";
 import type { Shop } from "../tenancy/shop-cache";
 import { summary } from "./text";
 import type { HeadVM, ImageVM, ProductVM, StoreContext } from "./theme";

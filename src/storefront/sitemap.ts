@@ -1,5 +1,5 @@
 /** sitemap.xml and robots.txt of a shop (pure builders; the route loads the rows). */
-import type { SitemapData } from "../catalog/storefront-content";
+import type { SitemapData } from "./content";
 
 const xml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");

@@ -1,8 +1,8 @@
 /** Rows from the storefront queries -> the plain view models themes receive. */
-import type { CardRow } from "../catalog/cards";
-import type { HomeData } from "../catalog/storefront-home";
-import type { ProductData } from "../catalog/storefront-product";
-import { encodeCursor, type Cursor } from "../catalog/storefront-listing";
+import type { CardRow } from "../products/cards";
+import type { HomeData } from "./home";
+import type { ProductData } from "./product";
+import { encodeCursor, type Cursor } from "./listing";
 import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
 import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, VariantVM } from "./theme";

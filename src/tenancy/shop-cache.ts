@@ -8,9 +8,9 @@ import { eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
-import { chromeColumns, parseChrome, type Chrome } from "../catalog/storefront-chrome";
+import { chromeColumns, parseChrome, type Chrome } from "../storefront/chrome";
 import type { Locale } from "../i18n";
-import { parsePayments, type Payments } from "./payments";
+import { parsePayments, type Payments } from "../settings/payments";
 
 export const SHOP_TTL_MS = 3_000;
 

@@ -1,6 +1,7 @@
 /** The catalogue's forms: a product (new and edit), a collection (new and edit), a page (new and edit). */
-import { collectionEditorQuerySchema, collectionSchema, memberMoveSchema, pageSchema } from "../../src/admin/content/schema";
-import { MAX_VARIANTS, OPTION_VALUE_MAX, OPTION_VALUES_MAX, productFormSchema, quickEditSchema } from "../../src/admin/products/form";
+import { collectionEditorQuerySchema, collectionSchema, memberMoveSchema } from "../../src/collections/schema";
+import { pageSchema } from "../../src/pages/schema";
+import { MAX_VARIANTS, OPTION_VALUE_MAX, OPTION_VALUES_MAX, productFormSchema, quickEditSchema } from "../../src/products/form";
 import { addProduct, one, productForm, type Shop } from "../admin-helpers";
 import { ROOT, sellerWithShop, uniq } from "../helpers";
 import { moneyOf, type Body, type FormCase } from "./harness";

@@ -4,9 +4,10 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_ZONES } from "../../src/admin/settings/schema";
-import { MAX_COLLECTIONS, MAX_PAGES } from "../../src/admin/content/schema";
-import { MAX_PHOTOS } from "../../src/admin/products/form";
+import { MAX_ZONES } from "../../src/settings/schema";
+import { MAX_COLLECTIONS } from "../../src/collections/schema";
+import { MAX_PAGES } from "../../src/pages/schema";
+import { MAX_PHOTOS } from "../../src/products/form";
 import { addProduct, postMultipart } from "../admin-helpers";
 import { webp } from "../media-fixtures";
 import { MAX_LINES } from "../../src/checkout/cart";

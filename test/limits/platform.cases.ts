@@ -1,5 +1,5 @@
 /** The platform's forms: sign-up, log-in, the wizard, the account page, staff invitations. */
-import { inviteSchema } from "../../src/admin/staff/schema";
+import { inviteSchema } from "../../src/staff/schema";
 import { languageSchema, loginSchema, passwordChangeSchema, shopStartSchema, signupSchema, startThemeSchema } from "../../src/platform/schemas";
 import { Client, ROOT, sellerWithShop, signUp, uniq, uniqPhone, type Seller } from "../helpers";
 import { emailOf, textOf, type Body, type FormCase } from "./harness";

@@ -1,6 +1,6 @@
 /** The shop settings forms: details, payment methods, delivery zones (new and edit). */
 import { env } from "cloudflare:workers";
-import { detailsSchema, paymentsForm, zoneSchema } from "../../src/admin/settings/schema";
+import { detailsSchema, paymentsForm, zoneSchema } from "../../src/settings/schema";
 import { ROOT, sellerWithShop } from "../helpers";
 import { emailOf, moneyOf, phoneOf, type FormCase } from "./harness";
 

@@ -1,5 +1,5 @@
 /** The theme form of every theme: its settings' text fields and the form's own parts. */
-import { settingFields, themeFormSchema } from "../../src/admin/theme/fields";
+import { settingFields, themeFormSchema } from "../../src/theme-editor/fields";
 import { THEMES } from "../../themes";
 import { ROOT, sellerWithShop } from "../helpers";
 import type { Body, FormCase } from "./harness";

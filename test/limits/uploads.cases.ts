@@ -1,6 +1,6 @@
 /** The upload forms: photos of a product, and the catalogue's CSV. Their sizes are tested by the upload tests. */
-import { csvImportSchema } from "../../src/admin/csv/schema";
-import { photoFormSchema } from "../../src/admin/products/form";
+import { csvImportSchema } from "../../src/csv/schema";
+import { photoFormSchema } from "../../src/products/form";
 import { addProduct, type Shop } from "../admin-helpers";
 import { ROOT, sellerWithShop } from "../helpers";
 import type { FormCase } from "./harness";

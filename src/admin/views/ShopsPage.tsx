@@ -1,6 +1,6 @@
 import type { Messages, MessageKey } from "../../i18n";
 import type { MembershipView } from "../../platform/shops";
-import type { PendingInvitation } from "../../settings/staff";
+import type { PendingInvitation } from "../../staff/staff";
 import { Document } from "../../ui/Document";
 import { Form } from "../../ui/Form";
 import { TopBar } from "../../ui/TopBar";

@@ -10,7 +10,7 @@ import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
 import { OrderTotals } from "./OrderTotals";
 import { caps } from "../../lib/form-fields";
-import { TextArea } from "../../admin/views/bits";
+import { TextArea } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 

@@ -1,0 +1,79 @@
+import { LOCALES, type Messages } from "../i18n";
+import type { FieldErrors } from "../lib/form";
+import { Document } from "../ui/Document";
+import { TopBar } from "../ui/TopBar";
+import { Field } from "../ui/Field";
+import { Form } from "../ui/Form";
+import { fieldMessage as fieldError } from "../lib/form";
+import { caps } from "../lib/form-fields";
+import { passwordChangeSchema } from "../platform/schemas";
+
+export interface AccountProps {
+  m: Messages;
+  csrf: string;
+  sessions: number;
+  errors?: FieldErrors;
+  notice?: string;
+}
+
+/** The seller's own account: admin language, password, devices. */
+const cap = caps(passwordChangeSchema);
+
+export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps) {
+  const { t } = m;
+  return (
+    <Document m={m} title={t("account.title")} robots="noindex">
+      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
+      <main class="wrap">
+        <h1>{t("account.title")}</h1>
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <section class="card">
+          <Form action="/admin/account/language" csrf={csrf}>
+            <fieldset class="choices">
+              <legend class="legend">{t("account.language")}</legend>
+              {LOCALES.map((l) => (
+                <label class="choice" key={l} lang={l}>
+                  <input type="radio" name="locale" value={l} checked={m.locale === l} />
+                  {t(`common.language.${l}`)}
+                </label>
+              ))}
+            </fieldset>
+            <button class="btn block" type="submit">
+              {t("common.save")}
+            </button>
+          </Form>
+        </section>
+        <section class="card">
+          <h2>{t("account.password.title")}</h2>
+          <Form action="/admin/account/password" csrf={csrf}>
+            <Field name="current" type="password" label={t("account.password.current")} error={fieldError(t, errors, "current")} autoComplete="current-password" dir="ltr" maxLength={cap.current} required />
+            <Field name="password" type="password" label={t("account.password.new")} hint={t("signup.passwordHint")} error={fieldError(t, errors, "password")} autoComplete="new-password" dir="ltr" maxLength={cap.password} required />
+            <button class="btn block" type="submit">
+              {t("account.password.submit")}
+            </button>
+          </Form>
+        </section>
+        <section class="card">
+          <h2>{t("account.sessions.title")}</h2>
+          <p>{t("account.sessions.body", { count: sessions })}</p>
+          <div class="stack">
+            <Form action="/admin/account/sessions/others" csrf={csrf}>
+              <button class="btn ghost block" type="submit">
+                {t("account.sessions.others")}
+              </button>
+            </Form>
+            <Form action="/admin/account/sessions/all" csrf={csrf}>
+              <button class="btn ghost block" type="submit">
+                {t("account.sessions.all")}
+              </button>
+            </Form>
+          </div>
+        </section>
+      </main>
+    </Document>
+  );
+}

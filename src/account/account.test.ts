@@ -1,0 +1,62 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { Client, ROOT, signUp, uniq } from "../../test/helpers";
+
+async function secondDevice(login: string, password: string) {
+  const c = new Client();
+  const res = await c.post(`${ROOT}/login`, { login, password }, { headers: { "cf-connecting-ip": uniq("ip") } });
+  expect(res.status).toBe(303);
+  return c;
+}
+const loggedIn = async (c: Client) => (await c.get(`${ROOT}/admin/account`)).status === 200;
+
+describe("account", () => {
+  it("a password change logs out every other device, not this one", async () => {
+    const s = await signUp();
+    const phone = await secondDevice(s.login, s.password);
+    expect(await loggedIn(phone)).toBe(true);
+    const res = await s.client.post(`${ROOT}/admin/account/password`, { current: s.password, password: "a brand new one" });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("Password changed");
+    expect(await loggedIn(s.client)).toBe(true);
+    expect(await loggedIn(phone)).toBe(false);
+    // The new password works, the old one does not.
+    await secondDevice(s.login, "a brand new one");
+    const old = await new Client().post(`${ROOT}/login`, { login: s.login, password: s.password }, { headers: { "cf-connecting-ip": uniq("ip") } });
+    expect(old.status).toBe(401);
+  });
+
+  it("refuses a wrong current password or a weak new one, changing nothing", async () => {
+    const s = await signUp();
+    const before = await env.DB.prepare("SELECT password_hash FROM users WHERE phone = ?").bind(`+92${s.login.slice(1)}`).first();
+    const wrong = await s.client.post(`${ROOT}/admin/account/password`, { current: "not it at all", password: "a brand new one" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain("That is not your current password.");
+    const weak = await s.client.post(`${ROOT}/admin/account/password`, { current: s.password, password: "short" });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toContain("Use at least 8 characters.");
+    const after = await env.DB.prepare("SELECT password_hash FROM users WHERE phone = ?").bind(`+92${s.login.slice(1)}`).first();
+    expect(after).toEqual(before);
+  });
+
+  it("logs out other devices, or everywhere", async () => {
+    const s = await signUp();
+    const other = await secondDevice(s.login, s.password);
+    await s.client.post(`${ROOT}/admin/account/sessions/others`, {});
+    expect(await loggedIn(s.client)).toBe(true);
+    expect(await loggedIn(other)).toBe(false);
+    const third = await secondDevice(s.login, s.password);
+    const out = await s.client.post(`${ROOT}/admin/account/sessions/all`, {});
+    expect(out.location).toBe("/login");
+    expect(await loggedIn(s.client)).toBe(false);
+    expect(await loggedIn(third)).toBe(false);
+  });
+
+  it("switches the admin to Urdu, right to left", async () => {
+    const s = await signUp();
+    await s.client.post(`${ROOT}/admin/account/language`, { locale: "ur" });
+    const page = await s.client.get(`${ROOT}/admin/account`);
+    expect(page.text).toContain('<html lang="ur" dir="rtl">');
+    expect(page.text).toContain("آپ کا اکاؤنٹ");
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * POST /checkout's one-round-trip order (placeFast): what it writes, that it writes it only
+ * when every check inside its SQL holds, and that anything else falls back to the long way
+ * (checkoutReads, review, placeOrder) without counting the rate limit twice or using a number.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { writeFailure } from "./order-writes";
+import { placeFast } from "./place-fast";
+import { placeOrder } from "./place-order";
+import { quoteCart } from "./quote";
+import { checkoutSchema } from "./schemas";
+import { Client, db, uniq, type Res } from "../../test/helpers";
+import { customerForm, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
+
+const one = async <T = number>(sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: T }>())!.n;
+const timing = (res: Res) => /d1q;dur=\d+,d1s;dur=\d+/.exec(res.headers.get("server-timing") ?? "")![0];
+const ipHits = (ip: string) => one("SELECT coalesce(max(count), 0) AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
+const newKey = () => uniq("key").padEnd(24, "x");
+
+/** A customer whose cart cookie holds exactly these lines (even ones /cart/add would refuse). */
+async function checkout(origin: string, lines: [number, number][], form: Record<string, string>) {
+  const client = new Client();
+  await client.get(`${origin}/cart`); // the shop record is cached after its first request
+  client.cookies(new URL(origin).host).set("hatti_cart", lines.map(([v, q]) => `${v}x${q}`).join("."));
+  const ip = uniq("ip");
+  const res = await client.post(`${origin}/checkout`, { ...customerForm(), key: newKey(), ...form }, { csrf: false, headers: { "cf-connecting-ip": ip } });
+  return { res, ip, token: /^\/orders\/([^?]+)/.exec(res.location ?? "")?.[1] };
+}
+
+/** An order's rows, without what differs between two orders (ids, token, key, number, times). */
+async function written(token: string) {
+  const order = (await env.DB.prepare("SELECT * FROM orders WHERE token = ?").bind(token).first<Record<string, unknown>>())!;
+  const items = (await env.DB.prepare("SELECT * FROM order_items WHERE order_id = ? ORDER BY id").bind(order.id).all<Record<string, unknown>>()).results;
+  const events = (await env.DB.prepare("SELECT * FROM order_events WHERE order_id = ? ORDER BY id").bind(order.id).all<Record<string, unknown>>()).results;
+  const drop = (r: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k)));
+  return {
+    order: drop(order, "id", "token", "idempotency_key", "number", "created_at", "updated_at"),
+    items: items.map((r) => drop(r, "id", "order_id")),
+    events: events.map((r) => drop(r, "id", "order_id", "created_at")),
+  };
+}
+
+describe("one-round-trip checkout", () => {
+  it("json_each and ->> work in the local D1", async () => {
+    const r = await env.DB.prepare("SELECT j.key AS pos, j.value ->> 0 AS id, j.value ->> 1 AS qty FROM json_each(?) j").bind("[[12,2],[40,1]]").all();
+    expect(r.results).toEqual([{ pos: 0, id: 12, qty: 2 }, { pos: 1, id: 40, qty: 1 }]);
+  });
+
+  it("places a mixed cart in one round trip, priced from D1; the long way writes the same rows", async () => {
+    const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
+    const [loose] = await seedProduct(seller.shopId, { title: "Loose Thread", trackStock: false, variants: [{ title: "Default", price: 5_000, stock: 0 }] });
+    const [gone] = await seedProduct(seller.shopId, { title: "Gone Shawl", variants: [{ title: "Default", price: 1_000, stock: 0 }] });
+    const lines: [number, number][] = [[kurta[1]!.id, 2], [dupatta.id, 1], [loose!.id, 3]];
+    const subtotal = 2 * 260_000 + 90_000 + 3 * 5_000;
+    const form = { payment: "jazzcash", reference: "TX42", note: "Ring twice", zone: String(zone.id) };
+
+    const fast = await checkout(origin, lines, { ...form, seen: String(subtotal) });
+    expect(fast.res.status).toBe(303);
+    expect(timing(fast.res)).toBe("d1q;dur=1,d1s;dur=5");
+    const rows = await written(fast.token!);
+    expect(rows.order).toMatchObject({ shop_id: seller.shopId, status: "new", payment_method: "jazzcash", payment_reference: "TX42", note: "Ring twice", customer_phone: "+923215551234", zone_id: zone.id, zone_name: zone.name, subtotal, delivery_fee: zone.fee, total: subtotal + zone.fee, currency: "PKR", locale: "en" });
+    expect(rows.items.map((i) => [i.title, i.variant_title, i.price, i.quantity, i.stock_tracked])).toEqual([
+      ["Lawn Kurta", "M", 260_000, 2, 1],
+      ["Chiffon Dupatta", "", 90_000, 1, 1],
+      ["Loose Thread", "", 5_000, 3, 0],
+    ]);
+    expect(rows.events).toEqual([expect.objectContaining({ shop_id: seller.shopId, kind: "created", from_status: null, to_status: "new" })]);
+    expect([await stockOf(kurta[1]!.id), await stockOf(dupatta.id), await stockOf(loose!.id)]).toEqual([3, 19, 0]);
+
+    // The same cart plus a sold-out line: the one-round-trip batch aborts on the stock CHECK,
+    // the long way orders the lines that can be bought (3 round trips) and writes the same rows.
+    const slow = await checkout(origin, [...lines, [gone!.id, 1]], form);
+    expect(slow.res.status).toBe(303);
+    expect(timing(slow.res)).toMatch(/^d1q;dur=3,/);
+    expect(await written(slow.token!)).toEqual(rows);
+    expect(await one("SELECT group_concat(number) AS n FROM (SELECT number FROM orders WHERE shop_id = ? ORDER BY number)", seller.shopId)).toBe("1001,1002");
+    expect(await one("SELECT n FROM order_counts WHERE shop_id = ? AND status = 'new'", seller.shopId)).toBe(2);
+  });
+
+  it("delivers free at the zone's threshold, as the checkout page showed", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    await env.DB.prepare("UPDATE delivery_zones SET free_above = 180000 WHERE id = ?").bind(zone.id).run();
+    const { res, token } = await checkout(origin, [[dupatta.id, 2]], { zone: String(zone.id) });
+    expect(timing(res)).toBe("d1q;dur=1,d1s;dur=5");
+    expect((await written(token!)).order).toMatchObject({ subtotal: 180_000, delivery_fee: 0, total: 180_000 });
+    const below = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
+    expect((await written(below.token!)).order).toMatchObject({ subtotal: 90_000, delivery_fee: zone.fee, total: 90_000 + zone.fee });
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
+  });
+
+  it("numbers orders from the shop's sequence, which follows orders however they were inserted", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    // An order restored from a backup (or imported) with a number of its own.
+    const restore = (number: number) =>
+      env.DB.prepare(
+        `INSERT INTO orders (shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency)
+         VALUES (?1, ?2, ?3, ?3, 'cod', 'Restored', '+923001234567', 'Lahore', 'House 1', 100, 100, 'PKR')`,
+      )
+        .bind(seller.shopId, number, uniq("restored"))
+        .run();
+    await restore(5000);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5000);
+    const { token } = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
+    expect(await one("SELECT number AS n FROM orders WHERE token = ?", token!)).toBe(5001);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
+    // A lower number (an old order restored) leaves the sequence where it is.
+    await restore(1001);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
+  });
+
+  it("never orders another shop's variant, a draft product or a deleted variant", async () => {
+    const a = await shopWithCatalogue();
+    const b = await shopWithCatalogue();
+    const [draft] = await seedProduct(a.seller.shopId, { status: "draft" });
+    const [deleted] = await seedProduct(a.seller.shopId);
+    await env.DB.prepare("DELETE FROM variants WHERE id = ?").bind(deleted!.id).run();
+    for (const stranger of [b.kurta[0]!.id, draft!.id, deleted!.id]) {
+      // Alone in the cart: nothing to order (the batch aborted, the reads found nothing).
+      const alone = await checkout(a.origin, [[stranger, 1]], { zone: String(a.zone.id) });
+      expect(alone.res.status).toBe(400);
+      expect(timing(alone.res)).toMatch(/^d1q;dur=2,/);
+      expect(await ipHits(alone.ip)).toBe(1); // counted once, by the long way
+      // With a line of the shop's own: only that line is ordered, the long way.
+      const mixed = await checkout(a.origin, [[stranger, 1], [a.dupatta.id, 1]], { zone: String(a.zone.id) });
+      expect(mixed.res.status).toBe(303);
+      expect(timing(mixed.res)).toMatch(/^d1q;dur=3,/);
+      expect((await written(mixed.token!)).items.map((i) => i.variant_id)).toEqual([a.dupatta.id]);
+    }
+    expect(await stockOf(b.kurta[0]!.id)).toBe(5);
+    expect(await stockOf(draft!.id)).toBe(10);
+    expect(await one("SELECT count(*) AS n FROM order_items WHERE variant_id IN (?, ?, ?)", b.kurta[0]!.id, draft!.id, deleted!.id)).toBe(0);
+    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", b.seller.shopId)).toBe(0);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
+
+    // placeFast itself, with a foreign variant: aborted, so no hit counted and no number used.
+    const form = checkoutSchema.parse({ ...customerForm(), key: newKey(), zone: String(a.zone.id) });
+    const ip = uniq("ip");
+    const shop = { id: a.seller.shopId, currency: "PKR", locale: "en" as const };
+    expect(await placeFast(db(), shop, [{ variantId: a.dupatta.id, quantity: 1 }, { variantId: b.dupatta.id, quantity: 1 }], form, ip)).toBeNull();
+    expect(await ipHits(ip)).toBe(0);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
+    expect([await stockOf(a.dupatta.id), await stockOf(b.dupatta.id)]).toEqual([17, 20]);
+  });
+
+  it("falls back for a changed price and a rate limit, counting the hit once", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    // The seller raised the price after the customer saw 90,000.
+    await env.DB.prepare("UPDATE variants SET price = 95000 WHERE id = ?").bind(dupatta.id).run();
+    const changed = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id), seen: "90000" });
+    expect(changed.res.status).toBe(409);
+    expect(changed.res.text).toContain("Prices changed since you opened this page.");
+    expect(changed.res.text).toContain('data-refusal="price-changed"');
+    // The aborted attempt (5 statements), then the long way's reads: hit, quote, look-up (3).
+    expect(timing(changed.res)).toBe("d1q;dur=2,d1s;dur=8");
+    expect(await ipHits(changed.ip)).toBe(1);
+
+    const ip = uniq("ip");
+    await env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 30)").bind(`checkout:ip:${ip}`, Date.now() - (Date.now() % 600_000)).run();
+    const client = new Client();
+    client.cookies(new URL(origin).host).set("hatti_cart", `${dupatta.id}x1`);
+    const limited = await client.post(`${origin}/checkout`, { ...customerForm(), key: newKey(), zone: String(zone.id) }, { csrf: false, headers: { "cf-connecting-ip": ip } });
+    expect(limited.status).toBe(429);
+    expect(limited.text).toContain('data-refusal="rate-limit"');
+    expect(timing(limited)).toBe("d1q;dur=2,d1s;dur=8");
+    expect(await ipHits(ip)).toBe(31);
+    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
+    expect(await stockOf(dupatta.id)).toBe(20);
+  });
+
+  it("placeOrder refuses to write when a price changed after its quote", async () => {
+    const { seller, kurta, zone } = await shopWithCatalogue();
+    const quote = await quoteCart(db(), seller.shopId, [{ variantId: kurta[0]!.id, quantity: 1 }]);
+    await env.DB.prepare("UPDATE variants SET price = 1 WHERE id = ?").bind(kurta[0]!.id).run();
+    const form = checkoutSchema.parse({ ...customerForm(), key: newKey(), zone: String(zone.id) });
+    const result = await placeOrder(db(), { shopId: seller.shopId, currency: "PKR", locale: "en", lines: quote.lines, zone: quote.zones[0]!, form });
+    expect(result).toEqual({ ok: false, reason: "changed" });
+    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await stockOf(kurta[0]!.id)).toBe(5);
+  });
+
+  it("falls back only on its own aborts", () => {
+    const d1 = (message: string) => new Error("Failed query", { cause: new Error(`D1_ERROR: ${message}: SQLITE_CONSTRAINT`) });
+    expect(writeFailure(d1("NOT NULL constraint failed: orders.number"))).toBe("guard");
+    expect(writeFailure(d1("CHECK constraint failed: variants_stock_nonneg"))).toBe("stock");
+    expect(writeFailure(d1("UNIQUE constraint failed: orders.shop_id, orders.idempotency_key"))).toBe("duplicate");
+    expect(writeFailure(d1("NOT NULL constraint failed: order_items.title"))).toBeNull();
+    expect(writeFailure(d1("CHECK constraint failed: orders_total_nonneg"))).toBeNull();
+    expect(writeFailure(d1("UNIQUE constraint failed: orders.token"))).toBeNull();
+    expect(writeFailure(new Error("D1_ERROR: no such column: foo"))).toBeNull();
+  });
+});

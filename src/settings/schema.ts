@@ -1,0 +1,67 @@
+/** Zod schemas of the settings forms; messages are catalogue keys. */
+import { z } from "zod";
+import { parseRupees } from "../lib/money";
+import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
+import { LOCALES } from "../i18n";
+import { CURRENCIES } from "./shop";
+
+export const detailsSchema = z.object({
+  name: requiredText(80, "validation.required"),
+  description: optionalText(500),
+  whatsapp: phoneField("validation.phone", { optional: true }),
+  phone: phoneField("validation.phone", { optional: true }),
+  email: emailField("validation.email", { optional: true }),
+  city: optionalText(60),
+  currency: z.enum(CURRENCIES, { message: "validation.required" }),
+  locale: z.enum(LOCALES, { message: "validation.required" }),
+});
+
+const money = (required: boolean) =>
+  z.string().max(MONEY_CHARS, "validation.price").transform((s, ctx) => {
+    if (!s.trim()) {
+      if (required) ctx.addIssue({ code: "custom", message: "validation.priceRequired" });
+      return required ? z.NEVER : null;
+    }
+    const r = parseRupees(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.error });
+      return z.NEVER;
+    }
+    return r.minor;
+  });
+
+/** Delivery zones a shop may have: a city list for most sellers, with room to spare. */
+export const MAX_ZONES = 30;
+
+export const zoneSchema = z.object({
+  name: requiredText(60, "validation.required"),
+  fee: money(true),
+  freeAbove: money(false),
+});
+
+/** A wallet's or a bank's account; only a bank account names its bank. */
+const account = (key: string, bank = false) =>
+  z
+    .object({
+      [`${key}Enabled`]: checkbox(),
+      [`${key}Title`]: optionalText(100),
+      [`${key}Number`]: optionalText(60),
+      ...(bank ? { [`${key}Bank`]: optionalText(100) } : {}),
+    })
+    .superRefine((v, ctx) => {
+      if (!v[`${key}Enabled`]) return;
+      if (!v[`${key}Title`]) ctx.addIssue({ code: "custom", path: [`${key}Title`], message: "payments.titleRequired" });
+      if (!v[`${key}Number`]) ctx.addIssue({ code: "custom", path: [`${key}Number`], message: "payments.numberRequired" });
+      if (key === "bank" && !v.bankBank) ctx.addIssue({ code: "custom", path: ["bankBank"], message: "payments.bankRequired" });
+    });
+
+/** The payments form: flat fields (codEnabled, jazzcashTitle, ...) checked per method. */
+export const paymentsForm = z
+  .object({ codEnabled: checkbox() })
+  .and(account("jazzcash"))
+  .and(account("easypaisa"))
+  .and(account("bank", true))
+  .superRefine((v, ctx) => {
+    const on = ["cod", "jazzcash", "easypaisa", "bank"].some((k) => (v as Record<string, unknown>)[`${k}Enabled`] === true);
+    if (!on) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
+  });

@@ -1,0 +1,186 @@
+import type { AdminChrome } from "../admin/chrome";
+import { rupeesText } from "../lib/money";
+import type { FieldErrors } from "../lib/form";
+import { CURRENCIES } from "./shop";
+import { DEFAULT_LOCALE, LOCALES } from "../i18n";
+import type { ZoneRow } from "./zones";
+import type { Payments } from "./payments";
+import { AdminShell } from "../ui/AdminShell";
+import { Field } from "../ui/Field";
+import { Form } from "../ui/Form";
+import { ActionButton, Check, err, Select, TextArea } from "../ui/bits";
+import { cmsCss } from "../ui/cms-css";
+import { caps } from "../lib/form-fields";
+import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
+
+const details = caps(detailsSchema);
+const pay = caps(paymentsForm);
+const zone = caps(zoneSchema);
+
+type Values = Record<string, string>;
+const back = (slug: string, label: string) => (
+  <p>
+    <a href={`/admin/${slug}/shop`}>← {label}</a>
+  </p>
+);
+
+/** The Shop tab: every catalogue and settings page, the owner's ones only for the owner. */
+export function ShopHub(p: AdminChrome & { shopUrl: string }) {
+  const { t } = p.m;
+  const b = `/admin/${p.shop.slug}`;
+  const items: [string, string, boolean][] = [
+    [`${b}/collections`, t("collections.title"), false],
+    [`${b}/pages`, t("pages.title"), false],
+    [`${b}/csv`, t("csv.title"), false],
+    [`${b}/theme`, t("theme.title"), true],
+    [`${b}/settings`, t("settings.title"), true],
+    [`${b}/settings/payments`, t("payments.title"), true],
+    [`${b}/settings/zones`, t("zones.title"), true],
+    [`${b}/staff`, t("staff.title"), true],
+  ];
+  return (
+    <AdminShell {...p} title={t("admin.shop.title")} tab="shop" css={cmsCss}>
+      <h1>{t("admin.shop.title")}</h1>
+      <ul class="menu">
+        {items
+          .filter(([, , owner]) => !owner || p.role === "owner")
+          .map(([href, label]) => (
+            <li key={href}>
+              <a href={href}>
+                {label} <span aria-hidden="true">›</span>
+              </a>
+            </li>
+          ))}
+        <li>
+          <a href={p.shopUrl}>{t("admin.home.viewShop")} ↗</a>
+        </li>
+      </ul>
+    </AdminShell>
+  );
+}
+
+export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean }) {
+  const { t } = p.m;
+  const v = p.values;
+  const e = (f: string) => err(t, p.errors, f);
+  return (
+    <AdminShell {...p} title={t("settings.title")} tab="shop" css={cmsCss}>
+      {back(p.shop.slug, t("admin.shop.title"))}
+      <h1>{t("settings.title")}</h1>
+      {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
+      {p.errors && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
+      <Form action={`/admin/${p.shop.slug}/settings`} csrf={p.csrf}>
+        <Field name="name" label={t("settings.name")} value={v.name} error={e("name")} maxLength={details.name} required dir="auto" />
+        <TextArea name="description" label={t("settings.description")} value={v.description ?? ""} error={e("description")} maxLength={details.description} rows={3} />
+        <Field name="whatsapp" type="tel" label={t("settings.whatsapp")} value={v.whatsapp} error={e("whatsapp")} hint={t("settings.phoneHint")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.whatsapp} />
+        <Field name="phone" type="tel" label={t("settings.phone")} value={v.phone} error={e("phone")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.phone} />
+        <Field name="email" type="email" label={t("settings.email")} value={v.email} error={e("email")} inputMode="email" autoComplete="email" dir="ltr" maxLength={details.email} />
+        <Field name="city" label={t("settings.city")} value={v.city} error={e("city")} maxLength={details.city} dir="auto" />
+        <Select name="currency" label={t("settings.currency")} value={v.currency ?? "PKR"} error={e("currency")} options={CURRENCIES.map((c) => [c, c])} />
+        <Select
+          name="locale"
+          label={t("settings.locale")}
+          value={v.locale ?? DEFAULT_LOCALE}
+          error={e("locale")}
+          options={LOCALES.map((l) => [l, t(`common.language.${l}`)])}
+        />
+        <button class="btn block" type="submit">
+          {t("common.save")}
+        </button>
+      </Form>
+    </AdminShell>
+  );
+}
+
+export const paymentValues = (p: Payments): Values => {
+  const v: Values = { codEnabled: p.cod.enabled ? "on" : "" };
+  for (const k of ["jazzcash", "easypaisa", "bank"] as const) {
+    v[`${k}Enabled`] = p[k].enabled ? "on" : "";
+    v[`${k}Title`] = p[k].title;
+    v[`${k}Number`] = p[k].number;
+    v[`${k}Bank`] = p[k].bank;
+  }
+  return v;
+};
+
+export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean }) {
+  const { t } = p.m;
+  const v = p.values;
+  const e = (f: string) => err(t, p.errors, f);
+  const methods = [
+    ["jazzcash", t("payments.jazzcash")],
+    ["easypaisa", t("payments.easypaisa")],
+    ["bank", t("payments.bank")],
+  ] as const;
+  return (
+    <AdminShell {...p} title={t("payments.title")} tab="shop" css={cmsCss}>
+      {back(p.shop.slug, t("admin.shop.title"))}
+      <h1>{t("payments.title")}</h1>
+      {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
+      {p.errors && <p class="alert" role="alert">{e("_form") ?? t("common.fixErrors")}</p>}
+      <Form action={`/admin/${p.shop.slug}/settings/payments`} csrf={p.csrf}>
+        <fieldset>
+          <legend>{t("payments.cod")}</legend>
+          <Check name="codEnabled" label={t("payments.codOn")} checked={v.codEnabled === "on"} />
+        </fieldset>
+        {methods.map(([k, label]) => (
+          <fieldset key={k}>
+            <legend>{label}</legend>
+            <Check name={`${k}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${k}Enabled`] === "on"} />
+            {k === "bank" && <Field name="bankBank" label={t("payments.bankName")} value={v.bankBank} error={e("bankBank")} maxLength={pay.bankBank} dir="auto" />}
+            <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={pay[`${k}Title`]} dir="auto" />
+            <Field name={`${k}Number`} label={k === "bank" ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
+          </fieldset>
+        ))}
+        <p class="hint muted">{t("payments.hint")}</p>
+        <button class="btn block" type="submit">
+          {t("common.save")}
+        </button>
+      </Form>
+    </AdminShell>
+  );
+}
+
+export function ZonesPage(p: AdminChrome & { zones: ZoneRow[]; editing?: { id: number | null; values: Values; errors: FieldErrors } }) {
+  const { t } = p.m;
+  const b = `/admin/${p.shop.slug}/settings/zones`;
+  const form = (id: number | null, v: Values, errors?: FieldErrors) => {
+    const e = (f: string) => err(t, errors, f);
+    const pre = id ? `z${id}-` : "new-";
+    return (
+      <Form action={id ? `${b}/${id}` : b} csrf={p.csrf}>
+        <Field name="name" label={t("zones.name")} value={v.name} error={e("name")} maxLength={zone.name} dir="auto" id={`${pre}name`} />
+        <div class="grid2">
+          <Field name="fee" label={t("zones.fee")} value={v.fee} error={e("fee")} inputMode="decimal" dir="ltr" maxLength={zone.fee} id={`${pre}fee`} />
+          <Field name="freeAbove" label={t("zones.freeAbove")} value={v.freeAbove} error={e("freeAbove")} hint={t("common.optional")} inputMode="decimal" dir="ltr" maxLength={zone.freeAbove} id={`${pre}free`} />
+        </div>
+        <button class="btn small" type="submit">
+          {id ? t("common.save") : t("zones.add")}
+        </button>
+      </Form>
+    );
+  };
+  const ed = p.editing;
+  return (
+    <AdminShell {...p} title={t("zones.title")} tab="shop" css={cmsCss}>
+      {back(p.shop.slug, t("admin.shop.title"))}
+      <h1>{t("zones.title")}</h1>
+      <p class="muted">{t("zones.hint")}</p>
+      {ed && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
+      <ul class="plist">
+        {p.zones.map((z) => (
+          <li key={z.id} id={`z${z.id}`}>
+            {form(z.id, ed?.id === z.id ? ed.values : { name: z.name, fee: rupeesText(z.fee), freeAbove: rupeesText(z.freeAbove) }, ed?.id === z.id ? ed.errors : undefined)}
+            <div class="acts">
+              <ActionButton action={`${b}/${z.id}/delete`} csrf={p.csrf} label={t("common.delete")} danger />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <section class="card">
+        <h2>{t("zones.add")}</h2>
+        {form(null, ed && ed.id === null ? ed.values : {}, ed && ed.id === null ? ed.errors : undefined)}
+      </section>
+    </AdminShell>
+  );
+}

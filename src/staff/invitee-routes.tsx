@@ -1,0 +1,38 @@
+/**
+ * The invitee's side of staff (src/staff/staff.ts). Her pending invitations are listed on
+ * /admin/shops; under /admin/shops/invitations she accepts or declines one addressed to her,
+ * and under /admin/:shop she leaves a shop she is staff of. Anything not hers is a 404.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../env";
+import { acceptInvitation, declineInvitation, leaveShop } from "./staff";
+import { intParam } from "../lib/form-all";
+
+export const invitationRoutes = new Hono<AppEnv>();
+
+const idOf = (v: string | undefined) => {
+  const id = intParam(v);
+  if (id === null) throw new HTTPException(404);
+  return id;
+};
+
+invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
+  const slug = await acceptInvitation(c.var.db, c.var.user!, idOf(c.req.param("id")));
+  if (!slug) throw new HTTPException(404);
+  return c.redirect(`/admin/${slug}`, 303);
+});
+
+invitationRoutes.post("/:id{[0-9]+}/decline", async (c) => {
+  if (!(await declineInvitation(c.var.db, c.var.user!, idOf(c.req.param("id"))))) throw new HTTPException(404);
+  return c.redirect("/admin/shops?done=declined", 303);
+});
+
+/** Mounted under /admin/:shop, after its membership check. */
+export const leaveRoutes = new Hono<AppEnv>();
+
+leaveRoutes.post("/leave", async (c) => {
+  // An owner cannot leave her own shop: only a staff membership is removed.
+  if (!(await leaveShop(c.var.db, c.var.shop.id, c.var.user!.id))) throw new HTTPException(404);
+  return c.redirect("/admin/shops?done=left", 303);
+});

@@ -1,0 +1,183 @@
+import type { AdminChrome } from "../admin/chrome";
+import type { FieldErrors } from "../lib/form";
+import type { ImageRef } from "../storefront/theme-settings";
+import { inLocale, type Theme } from "../storefront/theme";
+import { AdminShell } from "../ui/AdminShell";
+import { Form } from "../ui/Form";
+import { photoScript } from "../products/photo-script";
+import { adminMediaUrl } from "../products/Photos";
+import { err } from "../ui/bits";
+import { cmsCss } from "../ui/cms-css";
+import type { SettingField } from "./fields";
+
+export interface ThemePageProps extends AdminChrome {
+  themes: readonly Theme[];
+  themeId: string;
+  fields: SettingField[];
+  values: Record<string, string | string[]>;
+  errors?: FieldErrors;
+  saved?: boolean;
+}
+
+function parseRef(json: string | string[] | undefined): ImageRef | null {
+  try {
+    return typeof json === "string" && json ? (JSON.parse(json) as ImageRef) : null;
+  } catch {
+    return null;
+  }
+}
+
+function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
+  const { t } = p.m;
+  const id = `s-${f.key}`;
+  const name = `s_${f.key}`;
+  const v = p.values[f.key];
+  const error = err(t, p.errors, f.key);
+  /** What ties a control to its error, as every form's fields are tied. */
+  const aria = { "aria-invalid": error ? ("true" as const) : undefined, "aria-describedby": error ? `${id}-error` : undefined };
+  const wrap = (control: preact.ComponentChildren, labelFor: string | null = id) => (
+    <div class={error ? "field invalid" : "field"}>
+      {labelFor ? <label for={labelFor}>{f.label}</label> : <span class="legend">{f.label}</span>}
+      {control}
+      {error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+  switch (f.meta.input) {
+    case "colour":
+      return wrap(
+        <div class="row">
+          <input id={id} name={name} type="color" value={String(v ?? "#000000")} style="width:64px;min-height:48px;padding:2px" />
+          <span dir="ltr" class="muted">
+            {String(v ?? "")}
+          </span>
+        </div>,
+      );
+    case "toggle":
+      return (
+        <label class="check" for={id}>
+          <input type="checkbox" id={id} name={name} value="on" checked={v === "on"} />
+          <span>{f.label}</span>
+        </label>
+      );
+    case "textarea":
+      return wrap(
+        <textarea id={id} name={name} rows={4} dir="auto" maxLength={f.max} {...aria}>
+          {String(v ?? "")}
+        </textarea>,
+      );
+    case "number":
+      return wrap(<input id={id} name={name} value={String(v ?? "")} inputMode="numeric" dir="ltr" {...aria} />);
+    case "choice":
+      return wrap(
+        <select id={id} name={name}>
+          {f.options.map(([o, l]) => (
+            <option value={o} selected={v === o} key={o}>
+              {l}
+            </option>
+          ))}
+        </select>,
+      );
+    case "sections": {
+      const on = Array.isArray(v) ? v : [];
+      return (
+        <fieldset>
+          <legend>{f.label}</legend>
+          <p class="hint muted">{t("theme.sectionsHint")}</p>
+          {f.options.map(([o, l]) => {
+            const pos = on.indexOf(o);
+            const typed = p.values[`pos_${o}`];
+            return (
+              <div class="row" key={o}>
+                <label class="check" for={`${id}-${o}`} style="flex:1">
+                  <input type="checkbox" id={`${id}-${o}`} name={name} value={o} checked={pos >= 0} />
+                  <span>{l}</span>
+                </label>
+                <label class="sr-only" for={`${id}-${o}-pos`}>
+                  {t("theme.position", { what: l })}
+                </label>
+                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" style="width:64px;min-height:48px;text-align:center" />
+              </div>
+            );
+          })}
+          {error && <p class="error" role="alert">{error}</p>}
+        </fieldset>
+      );
+    }
+    case "image": {
+      const ref = parseRef(v);
+      return (
+        <fieldset>
+          <legend>{f.label}</legend>
+          <input type="hidden" name={name} value={typeof v === "string" ? v : ""} />
+          {ref && (
+            <>
+              <img src={adminMediaUrl(p.shop.slug, ref.key, ref.widths[0]!, ref.format)} alt="" width={ref.width} height={ref.height} style="max-height:120px;width:auto" />
+              <label class="check" for={`rm-${f.key}`}>
+                <input type="checkbox" id={`rm-${f.key}`} name={`rm_${f.key}`} value="on" />
+                <span>{t("theme.removeImage")}</span>
+              </label>
+            </>
+          )}
+          <div class="field">
+            <label for={`file-${f.key}`}>{ref ? t("theme.replaceImage") : t("theme.chooseImage")}</label>
+            <input id={`file-${f.key}`} type="file" name={`file_${f.key}`} accept="image/*" data-shrink="1280" />
+          </div>
+          {error && <p class="error" role="alert">{error}</p>}
+        </fieldset>
+      );
+    }
+    default:
+      return wrap(<input id={id} name={name} value={String(v ?? "")} dir="auto" maxLength={f.max} {...aria} />);
+  }
+}
+
+export function ThemePage(p: ThemePageProps) {
+  const { t, locale } = p.m;
+  const base = `/admin/${p.shop.slug}/theme`;
+  return (
+    <AdminShell {...p} title={t("theme.title")} tab="shop" css={cmsCss} script={photoScript}>
+      <p>
+        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
+      </p>
+      <h1>{t("theme.title")}</h1>
+      {p.saved && <p class="notice" role="status">{t("theme.saved")}</p>}
+      {p.errors && <p class="alert" role="alert">{err(t, p.errors, "_form") ?? t("common.fixErrors")}</p>}
+      <Form action={base} csrf={p.csrf} enctype="multipart/form-data" id="theme-form">
+        <fieldset class="choices">
+          <legend>{t("theme.choose")}</legend>
+          {p.themes.map((th) => (
+            <label class="choice" key={th.manifest.id} for={`theme-${th.manifest.id}`}>
+              <input type="radio" id={`theme-${th.manifest.id}`} name="theme" value={th.manifest.id} checked={th.manifest.id === p.themeId} />
+              <span class="swatch" style={`background:linear-gradient(135deg,${th.manifest.swatch[0]} 0 40%,${th.manifest.swatch[1]} 40% 70%,${th.manifest.swatch[2]} 70%)`} aria-hidden="true" />
+              <span>
+                <strong>{inLocale(th.manifest.name, locale)}</strong>
+                <br />
+                <span class="muted">{inLocale(th.manifest.description, locale)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <p class="hint muted">{t("theme.switchHint")}</p>
+        <h2>{t("theme.settings")}</h2>
+        {p.fields.map((f) => (
+          <div key={f.key}>
+            <input type="hidden" name={`has_${f.key}`} value="1" />
+            <SettingInput f={f} p={p} />
+          </div>
+        ))}
+        <div class="grid2">
+          <button class="btn ghost" type="submit" formAction={`${base}/preview`} formTarget="_blank">
+            {t("theme.preview")}
+          </button>
+          <button class="btn" type="submit">
+            {t("common.save")}
+          </button>
+        </div>
+      </Form>
+    </AdminShell>
+  );
+}

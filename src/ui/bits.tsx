@@ -1,0 +1,91 @@
+/** Small building blocks of the catalogue and settings pages. */
+import type { ComponentChildren } from "preact";
+import type { MessageKey, TFunction } from "../i18n";
+import { fieldMessage } from "../lib/form";
+import { Form } from "./Form";
+
+export const err = fieldMessage;
+
+/** A one-button POST form (move, delete, duplicate...): works without JavaScript. */
+export function ActionButton(p: { action: string; csrf: string; label: string; name?: string; value?: string; danger?: boolean; ghost?: boolean; aria?: string }) {
+  return (
+    <Form action={p.action} csrf={p.csrf} class="inline">
+      <button class={`btn small${p.ghost !== false ? " ghost" : ""}${p.danger ? " danger" : ""}`} type="submit" name={p.name} value={p.value} aria-label={p.aria}>
+        {p.label}
+      </button>
+    </Form>
+  );
+}
+
+export function MoveButtons(p: { action: string; csrf: string; t: TFunction; what: string }) {
+  return (
+    <>
+      <ActionButton action={p.action} csrf={p.csrf} name="dir" value="up" label="↑" aria={p.t("cms.moveUp", { what: p.what })} />
+      <ActionButton action={p.action} csrf={p.csrf} name="dir" value="down" label="↓" aria={p.t("cms.moveDown", { what: p.what })} />
+    </>
+  );
+}
+
+export function Check(p: { name: string; label: string; checked: boolean; value?: string; id?: string }) {
+  const id = p.id ?? `c-${p.name}-${p.value ?? "on"}`;
+  return (
+    <label class="check" for={id}>
+      <input type="checkbox" id={id} name={p.name} value={p.value ?? "on"} checked={p.checked} />
+      <span>{p.label}</span>
+    </label>
+  );
+}
+
+/** The ids a field's hint and error carry, for its aria-describedby. */
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+export function TextArea(p: { name: string; label: string; value: string; error?: string; rows?: number; maxLength?: number; hint?: string }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class={p.error ? "field invalid" : "field"}>
+      <label for={id}>{p.label}</label>
+      <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
+        {p.value}
+      </textarea>
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Select(p: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class={p.error ? "field invalid" : "field"}>
+      <label for={id}>{p.label}</label>
+      <select id={id} name={p.name} aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, undefined, p.error)}>
+        {p.options.map(([v, l]) => (
+          <option value={v} selected={v === p.value} key={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      {p.error && (
+        <p class="error" id={`${id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ComponentChildren }) {
+  return (
+    <p class="notice" role="status">
+      {children}
+    </p>
+  );
+}

@@ -26,7 +26,7 @@ export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
 };
 
 /** Typed per-request values on `c.var`, set by middleware (`metric`: hono/timing's). */
-export interface Variables extends TimingVariables {
+interface Variables extends TimingVariables {
   db: Db;
   /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
   shop: Shop;

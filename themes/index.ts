@@ -9,7 +9,7 @@ import minimal from "./minimal";
 
 export const THEMES: readonly Theme[] = [classic, bazaar, minimal];
 
-export const DEFAULT_THEME_ID = "classic";
+const DEFAULT_THEME_ID = "classic";
 
 export function themeById(id: string): Theme {
   return THEMES.find((t) => t.manifest.id === id) ?? THEMES.find((t) => t.manifest.id === DEFAULT_THEME_ID)!;

@@ -10,7 +10,6 @@ export const BACKUP_VERSION = 1;
 
 /** Tenant tables in foreign-key order (parents first); each has a shop_id column. */
 export const TENANT_TABLES = [
-  "domains",
   "memberships",
   "invitations",
   "collections",

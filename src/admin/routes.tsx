@@ -60,7 +60,7 @@ admin.route("/shops/invitations", invitationRoutes);
 admin.route("/account", account);
 
 /** Everything below acts on one shop: the seller's membership is checked first. */
-export const shopAdmin = new Hono<AppEnv>();
+const shopAdmin = new Hono<AppEnv>();
 shopAdmin.use("*", loadAdminShop());
 
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>

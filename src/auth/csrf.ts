@@ -18,8 +18,8 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { randomToken } from "../lib/bytes";
 
-export const CSRF_COOKIE = "hatti_csrf";
-export const CSRF_FIELD = "_csrf";
+const CSRF_COOKIE = "hatti_csrf";
+const CSRF_FIELD = "_csrf";
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const FORM = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 

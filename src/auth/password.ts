@@ -6,7 +6,7 @@
 import { b64decode, b64encode, timingSafeEqual } from "../lib/bytes";
 
 export const PBKDF2_ITERATIONS = 100_000;
-export const PBKDF2_MAX_ITERATIONS = 100_000;
+const PBKDF2_MAX_ITERATIONS = 100_000;
 const KEY_BITS = 256;
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {

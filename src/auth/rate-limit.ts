@@ -63,7 +63,7 @@ export function readHit(rows: readonly { count: number }[], rule: RateRule, now:
  * and the function that reads its RETURNING rows. `onlyIf` counts the hit only when that SQL
  * condition holds: checkout does not count a retry of an order already placed.
  */
-export function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), onlyIf: SQL = sql`1`) {
+function rateHit(db: Db, key: string, rule: RateRule, now = Date.now(), onlyIf: SQL = sql`1`) {
   const statement = hitStatement(db, key, windowStart(rule, now), onlyIf);
   return { statement, read: (rows: readonly { count: number }[]) => readHit(rows, rule, now) };
 }

@@ -11,8 +11,8 @@ import { memberships, sessions, users } from "../db/schema";
 import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
 
-export const SESSION_COOKIE = "hatti_sid";
-export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const SESSION_COOKIE = "hatti_sid";
+const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
 export interface SessionUser {
   id: number;
@@ -88,7 +88,7 @@ export async function revokeUserSessions(db: Db, userId: number, except?: string
     .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
 }
 
-export function isSecureRequest(c: Context): boolean {
+function isSecureRequest(c: Context): boolean {
   return new URL(c.req.url).protocol === "https:";
 }
 

@@ -8,7 +8,7 @@ export const CART_COOKIE = "hatti_cart";
 export const MAX_LINES = 30;
 export const MAX_QTY = 99;
 /** Longest value we read: 30 lines of "1234567890x99" plus separators is ~420 characters. */
-export const MAX_COOKIE_CHARS = 600;
+const MAX_COOKIE_CHARS = 600;
 
 export interface CartLine {
   variantId: number;

@@ -2,7 +2,7 @@
 import type { PAYMENT_METHODS } from "../db/schema";
 import type { Payments } from "../settings/payments";
 
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface PaymentOption {
   method: PaymentMethod;

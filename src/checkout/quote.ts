@@ -9,7 +9,7 @@ import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import type { CartLine } from "./cart";
 
-export type LineState = "ok" | "short" | "soldOut";
+type LineState = "ok" | "short" | "soldOut";
 
 export interface QuoteLine {
   variantId: number;

@@ -32,7 +32,7 @@ export const checkoutRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
 /** Personal pages: `Cache-Control: private, no-store` on every response, errors included. */
-export function noStore(): MiddlewareHandler<AppEnv> {
+function noStore(): MiddlewareHandler<AppEnv> {
   return async function personalNoStore(c, next) {
     await next();
     c.res.headers.set("cache-control", "private, no-store");

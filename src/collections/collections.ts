@@ -1,13 +1,13 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, collections, products } from "../db/schema";
-import { randomSuffix } from "../lib/money";
-import { slugify, uniqueSlug } from "../db/slugs";
+import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
 import { MAX_COLLECTION_PRODUCTS, MAX_COLLECTIONS, MEMBERS_PAGE, PICKER_PAGE } from "./schema";
 import { insertBelowCap } from "../db/capped";
 import { bumpVersionStmt } from "../tenancy/version";
-import { inList, isUnique, runBatch } from "../db/batch";
+import { inList, runBatch } from "../db/batch";
 import { addProductsToCollection, memberOrder, membersAfter, removeProductsFromCollection } from "./memberships";
 import { moveStatement, type Destination } from "../db/reorder";
 
@@ -44,7 +44,6 @@ export function listCollections(db: Db, shopId: number) {
     .orderBy(asc(collections.position), asc(collections.id))
     .all();
 }
-export type CollectionRow = Awaited<ReturnType<typeof listCollections>>[number];
 
 /**
  * The editor's data in one round trip: the collection; a page of the shop's products to choose
@@ -118,7 +117,7 @@ export async function createCollection(db: Db, shopId: number, input: Collection
       if (!created.length) return "tooManyCollections";
       return { id: created[0]!.id };
     } catch (err) {
-      if (attempt > 0 || !isUnique(err, "collections.slug")) throw err;
+      if (attempt > 0 || !isUniqueViolation(err, "collections.slug")) throw err;
     }
   }
 }

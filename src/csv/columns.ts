@@ -14,7 +14,7 @@ export const SHOPIFY_COLUMNS = [
   "Image Src", "Image Position", "Status",
 ] as const;
 
-export const REQUIRED_COLUMNS = ["Handle", "Title", "Variant Price"] as const;
+const REQUIRED_COLUMNS = ["Handle", "Title", "Variant Price"] as const;
 export const MAX_IMPORT_ROWS = 5_000;
 
 export interface RowError {
@@ -31,7 +31,7 @@ export interface ImportProduct {
 }
 
 /** Shopify bodies are HTML; we keep plain text with line breaks. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/(p|div|li|h[1-6])>/gi, "\n")

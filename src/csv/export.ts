@@ -16,7 +16,7 @@ type Col = (typeof SHOPIFY_COLUMNS)[number];
 const PAGE = 100;
 
 /** Plain text as the HTML Shopify expects: escaped, line breaks as <br>. */
-export const textToHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+const textToHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
 
 const line = (cells: Partial<Record<Col, string | number | null>>) => csvRow(SHOPIFY_COLUMNS.map((c) => cells[c] ?? ""));
 

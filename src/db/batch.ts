@@ -55,8 +55,3 @@ export const jsonList = (values: readonly (number | string)[]): SQL => sql`(SELE
 /** `column IN (the list)`, one bound parameter for any number of values. */
 export const inList = (column: SQLiteColumn | SQL, values: readonly (number | string)[]): SQL => sql`${column} IN ${jsonList(values)}`;
 
-/** True when a D1 error is the UNIQUE constraint on the given columns (e.g. "variants.shop_id, variants.sku"). */
-export function isUnique(err: unknown, columns: string): boolean {
-  const text = String((err as Error)?.message ?? err) + String((err as { cause?: Error })?.cause?.message ?? "");
-  return text.includes("UNIQUE") && text.includes(columns);
-}

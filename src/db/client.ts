@@ -1,5 +1,4 @@
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "./schema";
 
 /**
  * Drizzle over one request's (metered) D1 binding. No `schema` option: the relational query
@@ -10,4 +9,9 @@ export function createDb(d1: D1Database) {
 }
 
 export type Db = ReturnType<typeof createDb>;
-export { schema };
+
+/** What a domain function works on: the database and the one shop every query filters by. */
+export interface Scope {
+  db: Db;
+  shopId: number;
+}

@@ -8,10 +8,9 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { latinSlug } from "../lib/latin-slug";
-import { randomSuffix } from "../lib/money";
 
 /** The longest slug made from a title (a numbered one adds "-2" ... "-999" to it). */
-export const SLUG_MAX = 60;
+const SLUG_MAX = 60;
 
 /**
  * A URL slug from a title: at most SLUG_MAX characters, cut after the last whole word that
@@ -52,4 +51,10 @@ export async function uniqueSlug(db: Db, table: SlugTable, shopId: number, base:
   if (!taken.has(base)) return base;
   for (let i = 2; i < 1000; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
   return `${base}-${randomSuffix()}`;
+}
+
+/** Six random base-36 characters: what makes a slug unique when its title is taken. */
+export function randomSuffix(): string {
+  const b = crypto.getRandomValues(new Uint8Array(4));
+  return [...b].map((x) => x.toString(36).padStart(2, "0")).join("").slice(0, 6);
 }

@@ -40,9 +40,6 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return text;
 }
 
-export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
-}
 
 export function formatDate(ms: number, locale: Locale, withTime = true): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {

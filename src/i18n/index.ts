@@ -29,7 +29,7 @@ export type Locale = keyof typeof LANGUAGES;
 export const LOCALES = Object.keys(LANGUAGES) as [Locale, ...Locale[]];
 export const DEFAULT_LOCALE: Locale = "en";
 export type { MessageKey };
-export type { Message, PluralForms };
+export type { Message };
 
 /** What the app knows of a language. */
 export const language = (locale: Locale): Language => LANGUAGES[locale];
@@ -76,4 +76,4 @@ export function messages(locale: Locale): Messages {
   return (built[locale] ??= build(locale));
 }
 
-export { formatMoney, formatDate, formatNumber, minorUnits } from "./format";
+export { formatMoney, formatDate, minorUnits } from "./format";

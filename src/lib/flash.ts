@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
 
-export const FLASH_COOKIE = "hatti_flash";
+const FLASH_COOKIE = "hatti_flash";
 
 /** Wrong passwords tried on her account since her last log-in (told at the next one). */
 export type Flash = { kind: "loginFailures"; count: number };
@@ -24,7 +24,7 @@ export function clearFlash(c: Context): void {
 }
 
 /** Anything but a well-formed notice reads as none. */
-export function parseFlash(value: string | undefined): Flash | null {
+function parseFlash(value: string | undefined): Flash | null {
   const m = value ? /^loginFailures\.([1-9][0-9]{0,8})$/.exec(value) : null;
   return m ? { kind: "loginFailures", count: Number(m[1]) } : null;
 }

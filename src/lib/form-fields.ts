@@ -2,7 +2,7 @@
  * zod builders for the fields of every form. Each takes its cap and checks it on the raw input,
  * before any transform, so that the cap is declared once, here in the schema, and shows in
  * `z.toJSONSchema(schema, { io: "input" })` (maxLength, maxItems, enum): the boundary suite
- * (test/limits) reads every cap from there, and views read `maxLength` attributes with `capOf`.
+ * (test/limits) reads every cap from there, and views read `maxLength` attributes with `caps()`.
  * Messages are catalogue keys; each area passes its own.
  */
 import { z } from "zod";
@@ -28,9 +28,9 @@ export const checkbox = () =>
     .transform((v) => v === "on");
 
 /** Typed phone numbers are short; a longer value is not a phone number. */
-export const PHONE_CHARS = 40;
+const PHONE_CHARS = 40;
 /** RFC 5321's limit on an address. */
-export const EMAIL_CHARS = 254;
+const EMAIL_CHARS = 254;
 /** A price as typed: "Rs. 10,00,00,000.00" is 19 characters; longer is not a price. */
 export const MONEY_CHARS = 24;
 
@@ -113,11 +113,6 @@ export function inputFields(schema: z.ZodType): Record<string, JsonField> {
   walk(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Parameters<typeof walk>[0]);
   capsCache.set(schema, fields);
   return fields;
-}
-
-/** The cap a schema declares on a field: its maxLength (for an input's `maxlength` attribute). */
-export function capOf(schema: z.ZodType, field: string): number | undefined {
-  return inputFields(schema)[field]?.maxLength;
 }
 
 /**

@@ -5,8 +5,8 @@
 import { asciiDigits } from "../auth/identity";
 
 /** 10 crore rupees: the largest price a seller may type. */
-export const MAX_PRICE_RUPEES = 100_000_000;
-export const MAX_PRICE_MINOR = MAX_PRICE_RUPEES * 100;
+const MAX_PRICE_RUPEES = 100_000_000;
+const MAX_PRICE_MINOR = MAX_PRICE_RUPEES * 100;
 
 export type MoneyResult = { ok: true; minor: number } | { ok: false; error: "validation.priceNegative" | "validation.price" | "validation.priceTooHigh" };
 
@@ -38,9 +38,4 @@ export function parseStock(input: string): StockResult {
   if (/^-\d+$/.test(s)) return { ok: false, error: "validation.stockNegative" };
   if (!/^\d{1,7}$/.test(s) || Number(s) > 1_000_000) return { ok: false, error: "validation.stock" };
   return { ok: true, stock: Number(s) };
-}
-
-export function randomSuffix(): string {
-  const b = crypto.getRandomValues(new Uint8Array(4));
-  return [...b].map((x) => x.toString(36).padStart(2, "0")).join("").slice(0, 6);
 }

@@ -7,14 +7,14 @@ import { sniffImage, type SniffError } from "./sniff";
 import { CONTENT_TYPE, EXT, objectKey, type ImageFormat } from "./urls";
 
 /** A resized width file (the browser sends WebP at 320/640/1280). */
-export const MAX_WIDTH_FILE_BYTES = 1.5 * 1024 * 1024;
+const MAX_WIDTH_FILE_BYTES = 1.5 * 1024 * 1024;
 /** A single original photo sent by the plain form when JavaScript is off. */
 export const MAX_ORIGINAL_BYTES = 5 * 1024 * 1024;
-export const MAX_SIDE = 4096;
-export const MAX_PIXELS = 16_000_000;
-export const MAX_WIDTHS = 4;
+const MAX_SIDE = 4096;
+const MAX_PIXELS = 16_000_000;
+const MAX_WIDTHS = 4;
 
-export const MEDIA_ERRORS = ["media.notImage", "media.corrupt", "media.markup", "media.tooBig", "media.tooLarge", "media.mixed", "media.none", "media.widthMismatch", "media.tooMany"] as const satisfies readonly (SniffError | `media.${string}`)[];
+const MEDIA_ERRORS = ["media.notImage", "media.corrupt", "media.markup", "media.tooBig", "media.tooLarge", "media.mixed", "media.none", "media.widthMismatch", "media.tooMany"] as const satisfies readonly (SniffError | `media.${string}`)[];
 export type MediaError = (typeof MEDIA_ERRORS)[number];
 /** A media error named in a URL (after a redirect), or null: the page never shows text a link carries. */
 export const mediaError = (key: string | undefined): MediaError | null => (MEDIA_ERRORS as readonly string[]).includes(key ?? "") ? (key as MediaError) : null;
@@ -63,7 +63,7 @@ export async function checkPhotoSet(files: { declared: number | null; file: Blob
  * the SHA-256 of its bytes ("webp|320:<hex>|640:<hex>|1280:<hex>"). Every stored object's bytes
  * are in the key, so a key never names two different objects (they are served as immutable).
  */
-export async function photoSetDigest(set: readonly { width: number; bytes: Uint8Array<ArrayBuffer> }[], format: ImageFormat): Promise<string> {
+async function photoSetDigest(set: readonly { width: number; bytes: Uint8Array<ArrayBuffer> }[], format: ImageFormat): Promise<string> {
   const sorted = [...set].sort((a, b) => a.width - b.width);
   const parts = await Promise.all(sorted.map(async (c) => `${c.width}:${hex(new Uint8Array(await crypto.subtle.digest("SHA-256", c.bytes)))}`));
   const input = new TextEncoder().encode([format, ...parts].join("|"));

@@ -13,8 +13,11 @@ export function objectKey(key: string, width: number, format: ImageFormat): stri
   return `${key}/${width}.${EXT[format]}`;
 }
 
-export function mediaUrl(key: string, width: number, format: ImageFormat = "webp"): string {
-  return `/media/${objectKey(key, width, format)}`;
+/** Where the storefront serves photos; the theme preview passes the admin's own proxy instead. */
+export const MEDIA_BASE = "/media/";
+
+export function mediaUrl(key: string, width: number, format: ImageFormat = "webp", base = MEDIA_BASE): string {
+  return `${base}${objectKey(key, width, format)}`;
 }
 
 export interface StoredImage {
@@ -44,13 +47,13 @@ export function parsePacked(packed: string | null): StoredImage | null {
 }
 
 /** An <img> view model: src at `preferred` px (or the nearest stored width), srcset over all. */
-export function imageVM(img: StoredImage, fallbackAlt: string, preferred = 640): ImageVM {
+export function imageVM(img: StoredImage, fallbackAlt: string, preferred = 640, base = MEDIA_BASE): ImageVM {
   const widths = [...img.widths].sort((a, b) => a - b);
   const src = widths.find((w) => w >= preferred) ?? widths[widths.length - 1] ?? img.width;
   const largest = widths[widths.length - 1] ?? img.width;
   return {
-    src: mediaUrl(img.key, src, img.format),
-    srcset: widths.map((w) => `${mediaUrl(img.key, w, img.format)} ${w}w`).join(", "),
+    src: mediaUrl(img.key, src, img.format, base),
+    srcset: widths.map((w) => `${mediaUrl(img.key, w, img.format, base)} ${w}w`).join(", "),
     width: largest,
     height: Math.round((img.height * largest) / Math.max(1, img.width)),
     alt: img.alt || fallbackAlt,

@@ -7,7 +7,8 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Db } from "../db/client";
+import type { Db, Scope } from "../db/client";
+import { causeChainIncludes } from "../db/errors";
 import { orderEvents, orders, variants } from "../db/schema";
 import type { OrderDetail } from "./read";
 import { canTransition, RESTOCKS, type OrderStatus } from "./status";
@@ -17,23 +18,14 @@ export interface Actor {
   name: string;
 }
 
-export interface Scope {
-  db: Db;
-  shopId: number;
-}
 
 export type ActionResult = { ok: true } | { ok: false; reason: "notAllowed" | "stale" };
 
 const now = () => Date.now();
 type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
-function isGuardFailure(err: unknown): boolean {
-  for (let e: unknown = err, i = 0; e && i < 5; i++) {
-    if (/NOT NULL constraint failed: order_events\.order_id/i.test(String((e as Error).message ?? e))) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** The guard that refuses a change to an order that moved on meanwhile: its event row gets no order id. */
+const isGuardFailure = (err: unknown) => causeChainIncludes(err, "NOT NULL constraint failed: order_events.order_id");
 
 async function guarded(db: Db, statements: BatchItem<"sqlite">[]): Promise<ActionResult> {
   try {

@@ -8,18 +8,11 @@ import { orderItems, orders } from "../db/schema";
 import { minorUnits, type TFunction } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { karachiDateTime } from "./dates";
+import { csvRow } from "../csv/parse";
 
 /** Rows per round trip: 100,000 orders take 200 queries, well inside a Worker's per-request limit. */
 const CHUNK = 1000;
 
-/** One CSV cell: formula-looking text gets a leading apostrophe, then RFC 4180 quoting. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvRow = (cells: (string | number)[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 const COLUMNS = [
   "number", "date", "status", "customer", "phone", "city", "address", "zone", "items", "subtotal",

@@ -33,7 +33,7 @@ export function parseSearch(q: string): { kind: SearchKind; value: string | numb
   return { kind: "name", value: s.slice(0, ORDER_SEARCH_MAX) };
 }
 
-export function listWhere(shopId: number, query: ListQuery): SQL {
+function listWhere(shopId: number, query: ListQuery): SQL {
   const parts: SQL[] = [eq(orders.shopId, shopId)];
   if (query.status) parts.push(eq(orders.status, query.status));
   if (query.before) parts.push(lt(orders.id, query.before));
@@ -67,7 +67,7 @@ export function listQuery(db: Db, shopId: number, query: ListQuery) {
     .limit(PAGE_SIZE + 1);
 }
 
-export type OrderListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
+type OrderListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
 
 export interface OrderPage {
   rows: OrderListRow[];

@@ -23,6 +23,3 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 /** Statuses that put the order's tracked items back in stock. */
 export const RESTOCKS: ReadonlySet<OrderStatus> = new Set(["cancelled", "returned"]);
-
-/** Statuses whose orders count as sales (revenue, dashboard). */
-export const COUNTS_AS_SALE = (s: OrderStatus) => s !== "cancelled" && s !== "returned";

@@ -3,7 +3,7 @@ import { addLine, encodeCart, MAX_LINES, parseCart, setLine } from "../checkout/
 import { paymentOptions, waDigits } from "../checkout/payment";
 import { buildQuote, zoneFee } from "../checkout/quote";
 import { paymentsSchema } from "../settings/payments";
-import { csvCell } from "./csv";
+import { csvCell } from "../csv/parse";
 import { karachiDate, karachiDayStart } from "./dates";
 import { parseSearch } from "./list";
 import { canTransition, nextStatuses } from "./status";

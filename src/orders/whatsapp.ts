@@ -7,7 +7,7 @@ import { formatMoney, messages, type Locale } from "../i18n";
 import type { OrderDetail } from "./read";
 import type { OrderStatus } from "./status";
 
-export type WaTemplate = "confirm" | "dispatch" | "delivered" | "hello";
+type WaTemplate = "confirm" | "dispatch" | "delivered" | "hello";
 
 export interface WaLink {
   template: WaTemplate;
@@ -16,7 +16,7 @@ export interface WaLink {
 }
 
 /** The message that fits the order's status best comes first. */
-export function templatesFor(status: OrderStatus): WaTemplate[] {
+function templatesFor(status: OrderStatus): WaTemplate[] {
   if (status === "shipped") return ["dispatch", "hello"];
   if (status === "delivered") return ["delivered", "hello"];
   if (status === "cancelled" || status === "returned") return ["hello"];

@@ -21,7 +21,7 @@ export const identityField = z
     return id;
   });
 
-export const passwordField = z
+const passwordField = z
   .string({ message: "validation.passwordShort" })
   .min(8, "validation.passwordShort")
   .max(200, "validation.passwordLong");
@@ -37,7 +37,7 @@ export const loginSchema = z.object({
   password: z.string({ message: "login.failed" }).min(1, "login.failed").max(200, "login.failed"),
 });
 
-export const slugField = z
+const slugField = z
   .string({ message: "slug.invalid" })
   .trim()
   .max(SLUG_MAX, "slug.invalid")
@@ -47,7 +47,7 @@ export const slugField = z
     if (problem) ctx.addIssue({ code: "custom", message: problem === "reserved" ? "slug.reserved" : "slug.invalid" });
   });
 
-export const shopNameField = z
+const shopNameField = z
   .string({ message: "wizard.name.error" })
   .max(60, "wizard.name.error")
   .transform(clean)

@@ -14,7 +14,7 @@ import { PRODUCT_SEARCH_MAX, quickEditSchema, STOCK_MAX } from "./form";
 import { adminMediaUrl } from "./Photos";
 
 /** Variants a row offers for quick stock edit; more than this and the seller opens the product. */
-export const QUICK_VARIANTS = 10;
+const QUICK_VARIANTS = 10;
 
 export interface ProductListProps extends AdminChrome {
   products: ListedProduct[];

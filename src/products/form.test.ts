@@ -10,7 +10,7 @@ import { z } from "zod";
 import { caps as capsOf } from "../lib/form-fields";
 import { collectionSchema } from "../collections/schema";
 import { pageSchema } from "../pages/schema";
-import { MAX_OPTIONS, MAX_VALUES_PER_OPTION, MAX_VARIANTS, OPTION_VALUE_MAX, productFormSchema, validateProduct, type RawProductForm } from "./form";
+import { MAX_OPTIONS, MAX_VARIANTS, OPTION_VALUE_MAX, productFormSchema, validateProduct, type RawProductForm } from "./form";
 import { addProduct, decode, one, productForm } from "../../test/admin-helpers";
 import { ROOT, sellerWithShop } from "../../test/helpers";
 
@@ -44,7 +44,7 @@ describe("productFormSchema declares a cap for every field", () => {
       expect(json.properties[`v${MAX_VARIANTS - 1}_${f}`], f).toBeDefined();
       expect(json.properties[`v${MAX_VARIANTS}_${f}`], f).toBeUndefined();
     }
-    expect(json.properties[`opt${MAX_OPTIONS}Values`]).toMatchObject({ maxValues: MAX_VALUES_PER_OPTION, valueMaxLength: OPTION_VALUE_MAX });
+    expect(json.properties[`opt${MAX_OPTIONS}Values`]).toMatchObject({ maxValues: MAX_VARIANTS, valueMaxLength: OPTION_VALUE_MAX });
     expect(json.properties[`opt${MAX_OPTIONS + 1}Values`]).toBeUndefined();
   });
 });
@@ -98,12 +98,12 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
     expect(bad.state.collectionIds.length).toBe(ids.length); // what was ticked is kept
   });
 
-  it(`values per option: ${MAX_VALUES_PER_OPTION} saves, one more is refused; a value of ${OPTION_VALUE_MAX} characters saves, one more is refused`, () => {
-    const hundred = values(MAX_VALUES_PER_OPTION);
+  it(`values per option: ${MAX_VARIANTS} saves, one more is refused; a value of ${OPTION_VALUE_MAX} characters saves, one more is refused`, () => {
+    const hundred = values(MAX_VARIANTS);
     const ok = check({ opt1Name: "Size", opt1Values: hundred.join(", ") });
     expect(ok.ok).toBe(true);
-    if (ok.ok) expect(ok.input.variants.length).toBe(MAX_VALUES_PER_OPTION);
-    const bad = check({ opt1Name: "Size", opt1Values: values(MAX_VALUES_PER_OPTION + 1).join(", ") });
+    if (ok.ok) expect(ok.input.variants.length).toBe(MAX_VARIANTS);
+    const bad = check({ opt1Name: "Size", opt1Values: values(MAX_VARIANTS + 1).join(", ") });
     expect(bad.ok ? null : bad.errors).toEqual({ opt1Values: "validation.tooManyValues" });
     expect(bad.state.rows).toEqual([]);
     expect(check({ opt1Name: "Size", opt1Values: `S, ${"L".repeat(OPTION_VALUE_MAX)}` }).ok).toBe(true);
@@ -167,7 +167,7 @@ describe("3 options x 250 values: refused before any combination is built", () =
       const res = await s.client.post(`${ROOT}/admin/${s.slug}/products`, { ...form, intent });
       expect(res.status).toBe(400);
       const html = decode(res.text);
-      for (const n of [1, 2, 3]) expect(html).toContain(`<p class="error" id="f-opt${n}Values-error" role="alert">An option can have at most ${MAX_VALUES_PER_OPTION} values.</p>`);
+      for (const n of [1, 2, 3]) expect(html).toContain(`<p class="error" id="f-opt${n}Values-error" role="alert">An option can have at most ${MAX_VARIANTS} values.</p>`);
       expect(html).toContain(`value="${vals}"`);
       expect(html).toContain('value="Bridal lehenga"');
       expect(html).not.toContain('name="v0_key"');

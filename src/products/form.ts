@@ -35,9 +35,8 @@ export function parseProductListQuery(query: Record<string, string>) {
  * input, so z.toJSONSchema shows them), the view (maxlength) and the domain (CSV import).
  */
 export const MAX_OPTIONS = 3;
+/** Variants a product may have; and so values one option ("S, M, L") may have: no option can have more values than there may be variants. */
 export const MAX_VARIANTS = 100;
-/** Values of one option ("S, M, L"): no option can have more values than there may be variants. */
-export const MAX_VALUES_PER_OPTION = MAX_VARIANTS;
 /** Photos one product may have (its page shows them all). */
 export const MAX_PHOTOS = 10;
 /** The most collections one product is in. */
@@ -47,13 +46,13 @@ export const DESCRIPTION_MAX = 10_000;
 export const SKU_MAX = 64;
 export const OPTION_NAME_MAX = 40;
 export const OPTION_VALUE_MAX = 40;
-/** The option-values box: MAX_VALUES_PER_OPTION values at their longest, comma and space between. */
-export const OPTION_VALUES_MAX = MAX_VALUES_PER_OPTION * (OPTION_VALUE_MAX + 2);
-export const MONEY_MAX = MONEY_CHARS;
+/** The option-values box: MAX_VARIANTS values at their longest, comma and space between. */
+export const OPTION_VALUES_MAX = MAX_VARIANTS * (OPTION_VALUE_MAX + 2);
+const MONEY_MAX = MONEY_CHARS;
 /** A stock count as typed: "1,000,000" in Latin or Urdu digits, with room for spaces. */
 export const STOCK_MAX = 12;
 /** A variant row's key: its option values joined with " / ". */
-export const VARIANT_KEY_MAX = MAX_OPTIONS * OPTION_VALUE_MAX + (MAX_OPTIONS - 1) * 3;
+const VARIANT_KEY_MAX = MAX_OPTIONS * OPTION_VALUE_MAX + (MAX_OPTIONS - 1) * 3;
 const ID_MAX = 12;
 
 const text = (max: number) => z.string().max(max, "validation.tooLong");
@@ -67,7 +66,7 @@ const choice = (max: number) => z.string().max(max).optional().catch(undefined);
  * cost every isolate tens of milliseconds at start-up); z.toJSONSchema inlines each use.
  */
 const optionName = optional(OPTION_NAME_MAX);
-const optionValues = optional(OPTION_VALUES_MAX).meta({ maxValues: MAX_VALUES_PER_OPTION, valueMaxLength: OPTION_VALUE_MAX });
+const optionValues = optional(OPTION_VALUES_MAX).meta({ maxValues: MAX_VARIANTS, valueMaxLength: OPTION_VALUE_MAX });
 const optionFields = Object.fromEntries(
   Array.from({ length: MAX_OPTIONS }, (_, i) => [
     [`opt${i + 1}Name`, optionName],
@@ -117,7 +116,7 @@ export function rawProductForm({ values, lists }: AllValues): RawProductForm {
   return { ...values, collection: lists.collection ?? [] };
 }
 
-export interface VariantRow {
+interface VariantRow {
   key: string;
   values: string[];
   id: string;
@@ -149,7 +148,7 @@ export const splitValues = (s: string): string[] => {
 };
 
 /** Every combination of the options' values, e.g. [["S","Red"],["S","Blue"],...]. Only call within the caps (see optionErrors). */
-export function combinations(lists: string[][]): string[][] {
+function combinations(lists: string[][]): string[][] {
   return lists.reduce<string[][]>((acc, vals) => acc.flatMap((combo) => vals.map((v) => [...combo, v])), [[]]);
 }
 
@@ -161,7 +160,7 @@ const activeOptions = (opts: ProductFormState["options"]) =>
  * length, the values per option, each value's length, and the number of combinations (the
  * product of the value counts). Keyed by input name; empty when the rows may be built.
  */
-export function optionErrors(options: ProductFormState["options"]): FieldErrors {
+function optionErrors(options: ProductFormState["options"]): FieldErrors {
   const errors: FieldErrors = {};
   let combos = 1;
   options.forEach((o, i) => {
@@ -171,7 +170,7 @@ export function optionErrors(options: ProductFormState["options"]): FieldErrors 
       return;
     }
     const vals = splitValues(o.values);
-    if (vals.length > MAX_VALUES_PER_OPTION) errors[field] = "validation.tooManyValues";
+    if (vals.length > MAX_VARIANTS) errors[field] = "validation.tooManyValues";
     else if (vals.some((v) => v.length > OPTION_VALUE_MAX)) errors[field] = "validation.optionValueLong";
     else if (o.name.trim() && vals.length) {
       combos *= vals.length;
@@ -340,7 +339,7 @@ export function validateProduct(raw: RawProductForm): ProductCheck {
 export function errorParams(field: string, key: string): Record<string, number> {
   if (key === "validation.tooLong") return { max: productCaps()[field] ?? 0 };
   const caps: Record<string, number> = {
-    "validation.tooManyValues": MAX_VALUES_PER_OPTION,
+    "validation.tooManyValues": MAX_VARIANTS,
     "validation.optionValueLong": OPTION_VALUE_MAX,
     "validation.tooManyVariants": MAX_VARIANTS,
     "products.tooManyCollections": MAX_PRODUCT_COLLECTIONS,

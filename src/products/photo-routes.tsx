@@ -30,7 +30,7 @@ const ids = (c: C) => {
 const editUrl = (c: C, productId: number) => `/admin/${c.var.shop.slug}/products/${productId}`;
 
 /** Files of the request grouped into photos: one set of width files, or each plain `photo`. */
-export async function photoSets(c: C): Promise<{ declared: number | null; file: Blob }[][]> {
+async function photoSets(c: C): Promise<{ declared: number | null; file: Blob }[][]> {
   const body = await c.req.parseBody({ all: true });
   const widths: { declared: number | null; file: Blob }[] = [];
   const plain: { declared: number | null; file: Blob }[][] = [];

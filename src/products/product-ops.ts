@@ -1,10 +1,10 @@
 /** Product actions from the admin list and edit page: duplicate, status, delete, quick edit, reorder. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { randomSuffix } from "../db/slugs";
 import { productImages, products, variants } from "../db/schema";
 import { TITLE_MAX } from "./form";
 import { toRef, type PhotoRef } from "../media/images";
-import { randomSuffix } from "../lib/money";
 import { inList, insertChunks, runBatch, type Stmt } from "../db/batch";
 import { linkProductToCollections } from "../collections/memberships";
 import { productForEdit, type ProductStatus } from "./products";
@@ -73,7 +73,7 @@ export async function deleteProduct(db: Db, shopId: number, id: number): Promise
 }
 
 /** Keeps products.price/compare_at_price equal to the cheapest variant's (used for sorting). */
-export function syncPrice(db: Db, shopId: number, productId: number): Stmt {
+function syncPrice(db: Db, shopId: number, productId: number): Stmt {
   const cheapest = (col: typeof variants.price | typeof variants.compareAtPrice) =>
     sql`(SELECT ${col} FROM ${variants} WHERE ${variants.shopId} = ${shopId} AND ${variants.productId} = ${productId} ORDER BY ${variants.price}, ${variants.position} LIMIT 1)`;
   return db
@@ -116,11 +116,4 @@ export async function moveProduct(db: Db, shopId: number, id: number, to: Destin
     bumpVersionStmt(db, shopId),
   ])) as [unknown[]];
   return found.length > 0;
-}
-
-/** The shop's variants among these ids (for forms that post variant ids). */
-export async function variantIdsOf(db: Db, shopId: number, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), inList(variants.id, ids))).all();
-  return new Set(rows.map((r) => r.id));
 }

@@ -4,27 +4,22 @@
  */
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
-import { randomSuffix } from "../lib/money";
-import { slugify, uniqueSlug } from "../db/slugs";
-import { inList, insertChunks, isUnique, runBatch, type Stmt } from "../db/batch";
+import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
+import { inList, insertChunks, runBatch, type Stmt } from "../db/batch";
 import { linkProductToCollections, setProductCollections } from "../collections/memberships";
 import { bumpVersionStmt } from "../tenancy/version";
 import { cardColumns } from "./cards";
 
 export type ProductStatus = "draft" | "active" | "archived";
 
-export interface VariantInput {
+/** What a variant is, as the seller edits it and the storefront shows it. */
+export type VariantFields = Pick<typeof variants.$inferSelect, "title" | "option1" | "option2" | "option3" | "sku" | "price" | "compareAtPrice" | "stock">;
+
+export interface VariantInput extends VariantFields {
   /** An existing variant kept by this save (its id stays, so carts and orders keep pointing at it). */
   id?: number;
-  title: string;
-  option1: string | null;
-  option2: string | null;
-  option3: string | null;
-  sku: string | null;
-  price: number;
-  compareAtPrice: number | null;
-  stock: number;
 }
 
 export interface ProductInput {
@@ -115,7 +110,7 @@ export async function productForEdit(db: Db, shopId: number, id: number) {
 export type EditableProduct = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
 /** SKUs among `skus` already used by another product of the shop. */
-export async function takenSkus(db: Db, shopId: number, skus: string[], exceptProductId?: number): Promise<string[]> {
+async function takenSkus(db: Db, shopId: number, skus: string[], exceptProductId?: number): Promise<string[]> {
   const list = [...new Set(skus.filter(Boolean))];
   if (!list.length) return [];
   const conds = [eq(variants.shopId, shopId), inList(variants.sku, list)];
@@ -185,8 +180,8 @@ export async function createProduct(db: Db, shopId: number, input: ProductInput)
       ])) as [{ id: number; slug: string }[]];
       return created[0]!;
     } catch (err) {
-      if (isUnique(err, "variants.sku")) throw new DuplicateSkuError(input.variants.map((v) => v.sku ?? "").filter(Boolean));
-      if (!isUnique(err, "products.slug") || attempt > 0) throw err;
+      if (isUniqueViolation(err, "variants.sku")) throw new DuplicateSkuError(input.variants.map((v) => v.sku ?? "").filter(Boolean));
+      if (!isUniqueViolation(err, "products.slug") || attempt > 0) throw err;
     }
   }
   throw new Error("unreachable");
@@ -221,7 +216,7 @@ export async function updateProduct(db: Db, shopId: number, id: number, input: P
   try {
     await runBatch(db, stmts);
   } catch (err) {
-    if (isUnique(err, "variants.sku")) throw new DuplicateSkuError(input.variants.map((v) => v.sku ?? "").filter(Boolean));
+    if (isUniqueViolation(err, "variants.sku")) throw new DuplicateSkuError(input.variants.map((v) => v.sku ?? "").filter(Boolean));
     throw err;
   }
   return true;

@@ -18,10 +18,6 @@ export function listZones(db: Db, shopId: number) {
 }
 export type ZoneRow = Awaited<ReturnType<typeof listZones>>[number];
 
-export async function zoneById(db: Db, shopId: number, id: number) {
-  return (await db.select().from(deliveryZones).where(and(eq(deliveryZones.shopId, shopId), eq(deliveryZones.id, id))).get()) ?? null;
-}
-
 /** Adds a zone at the end; false when the shop already has MAX_ZONES. */
 export async function createZone(db: Db, shopId: number, z: ZoneInput): Promise<boolean> {
   const ofShop = sql`FROM ${deliveryZones} WHERE ${deliveryZones.shopId} = ${shopId}`;

@@ -82,7 +82,7 @@ export interface Invitee {
 }
 
 /** At most this many of her pending invitations are listed at once (newest first). */
-export const INVITATIONS_LISTED = 20;
+const INVITATIONS_LISTED = 20;
 
 const contactsOf = (u: Invitee) => [u.phone, u.email].filter((c): c is string => !!c);
 

@@ -11,14 +11,10 @@ import { unfold } from "../db/folded";
 import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 
-export interface Scope {
-  db: Db;
-  shopId: number;
-}
 
-export const NAV_LIMIT = 12;
+const NAV_LIMIT = 12;
 
-export type LinkRow = { title: string; slug: string };
+type LinkRow = { title: string; slug: string };
 
 export interface Chrome {
   nav: LinkRow[];

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { collections, pages, products } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
-import type { Scope } from "./chrome";
+import type { Scope } from "../db/client";
 
 export interface ContentPageData {
   page: { title: string; body: string } | null;
@@ -22,7 +22,7 @@ export async function loadContentPage({ db, shopId }: Scope, slug: string): Prom
 }
 
 /** Sitemaps hold at most 50,000 URLs. */
-export const SITEMAP_PRODUCTS = 45_000;
+const SITEMAP_PRODUCTS = 45_000;
 
 export interface SitemapData {
   products: { slug: string; updatedAt: number }[];

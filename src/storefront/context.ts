@@ -1,6 +1,6 @@
 /** Builds the plain StoreContext a theme receives, from the shop and the request URL. */
 import { formatMoney, messages } from "../i18n";
-import { imageVM } from "../media/urls";
+import { imageVM, MEDIA_BASE } from "../media/urls";
 import type { Shop } from "../tenancy/shop-cache";
 import { themeById } from "../../themes";
 import type { BaseSettings, NavLinkVM, StoreContext, Theme } from "./theme";
@@ -33,20 +33,33 @@ export interface ChromeRows {
   cartCount?: number;
 }
 
-const photo = (ref: ImageRef | null | undefined, alt: string, preferred: number) =>
-  ref ? imageVM({ ...ref, alt }, alt, preferred) : null;
+const photo = (ref: ImageRef | null | undefined, alt: string, preferred: number, base: string) =>
+  ref ? imageVM({ ...ref, alt }, alt, preferred, base) : null;
+
+/**
+ * Where a page's links and photos point. On the shop: its own paths and /media/. The theme
+ * preview in the admin draws the same page with links to the live shop and photos through the
+ * admin's media proxy (the storefront's /media lives on the shop's host).
+ */
+export interface PageBases {
+  links?: string;
+  media?: string;
+}
 
 /**
  * The context of one page. `path` is the canonical path (with its normalised query). Pages
  * outside the theme (cart, checkout) may pass no chrome rows: the header then shows no
  * collection links.
  */
-export function storeContext(shop: Shop, origin: string, path: string, settings: unknown, chrome: ChromeRows = {}): StoreContext {
+export function storeContext(shop: Shop, origin: string, path: string, settings: unknown, chrome: ChromeRows = {}, bases: PageBases = {}): StoreContext {
   const m = messages(shop.locale);
   const s = (settings ?? {}) as Partial<BaseSettings>;
+  const links = bases.links ?? "";
+  const media = bases.media ?? MEDIA_BASE;
+  const url = (p: string) => links + p;
   const link = (prefix: string) => (r: { title: string; slug: string }): NavLinkVM => ({
     title: r.title,
-    url: `${prefix}${encodeURIComponent(r.slug)}`,
+    url: url(`${prefix}${encodeURIComponent(r.slug)}`),
   });
   return {
     shop: { name: shop.name, description: shop.description, whatsapp: shop.whatsapp, slug: shop.slug },
@@ -54,14 +67,15 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     dir: m.dir,
     t: m.t,
     money: (minor) => formatMoney(minor, shop.currency, shop.locale),
-    url: (p) => p,
+    url,
+    media,
     settings,
     nav: (chrome.nav ?? []).map(link("/collections/")),
     pages: (chrome.pages ?? []).map(link("/pages/")),
     cartCount: chrome.cartCount ?? 0,
     canonical: origin + path,
     origin,
-    logo: photo(s.logo, shop.name, 320),
-    banner: photo(s.bannerImage, s.bannerText || shop.name, 960),
+    logo: photo(s.logo, shop.name, 320, media),
+    banner: photo(s.bannerImage, s.bannerText || shop.name, 960, media),
   };
 }

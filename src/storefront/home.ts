@@ -8,10 +8,10 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { collectionProducts, collections, products, shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import { cardColumns, cardsJson, parseCards, type CardRow } from "../products/cards";
-import type { Scope } from "./chrome";
+import type { Scope } from "../db/client";
 
-export const FEATURED_LIMIT = 8;
-export const NEW_ARRIVALS_LIMIT = 12;
+const FEATURED_LIMIT = 8;
+const NEW_ARRIVALS_LIMIT = 12;
 
 export interface HomeData {
   featured: { title: string; slug: string; cards: CardRow[] } | null;

@@ -8,7 +8,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { collectionProducts, collections, products } from "../db/schema";
 import { ph, runTemplates, templates, type Values } from "../db/template";
 import { cardColumns, cardsJson, parseCards, type CardRow } from "../products/cards";
-import type { Scope } from "./chrome";
+import type { Scope } from "../db/client";
 
 export const SORTS = ["newest", "price-asc", "price-desc"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -51,7 +51,7 @@ function after(sort: Sort, k: Keys): SQL {
   return sql`(${k.created}, ${k.id}) < ${c}`;
 }
 
-export function cursorOf(sort: Sort, row: CardRow): Cursor {
+function cursorOf(sort: Sort, row: CardRow): Cursor {
   return { value: sort === "newest" ? row.createdAt : row.price, id: row.id };
 }
 
@@ -66,7 +66,7 @@ export type Filter = keyof typeof FILTERS;
 type Shape = `${Sort}|${"first" | "after"}|${Filter}`;
 
 /** One page of cards plus one extra row that tells whether a next page exists. */
-export const cardsTemplate = templates((db, shape: Shape) => {
+const cardsTemplate = templates((db, shape: Shape) => {
   const [sort, from, filter] = shape.split("|") as [Sort, "first" | "after", Filter];
   return db
     .select(cardColumns)
@@ -118,7 +118,7 @@ const collectionOfSlug = sql`(SELECT c.id FROM collections c WHERE c.shop_id = $
  * product: page 1 costs what page 200 does, even for a collection holding only the shop's
  * oldest products (a products-first scan would skip every newer product first).
  */
-export const collectionTemplate = templates((db, shape: `${Sort}|${"first" | "after"}`) => {
+const collectionTemplate = templates((db, shape: `${Sort}|${"first" | "after"}`) => {
   const [sort, from] = shape.split("|") as [Sort, "first" | "after"];
   const cards = db
     .select(cardColumns)

@@ -12,7 +12,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 
-export const PAGE_TTL_MS = 10_000;
+const PAGE_TTL_MS = 10_000;
 const MAX_BYTES = 24 * 1024 * 1024;
 const MAX_ENTRY_BYTES = 256 * 1024;
 

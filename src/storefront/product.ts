@@ -4,7 +4,8 @@ import { products } from "../db/schema";
 import { unfold } from "../db/folded";
 import { ph, runTemplates, template } from "../db/template";
 import { MAX_PHOTOS } from "../products/form";
-import type { Scope } from "./chrome";
+import type { VariantFields } from "../products/products";
+import type { Scope } from "../db/client";
 
 export interface ProductData {
   product: {
@@ -19,23 +20,13 @@ export interface ProductData {
     compareAtPrice: number | null;
     updatedAt: number;
   } | null;
-  variants: {
-    id: number;
-    title: string;
-    option1: string | null;
-    option2: string | null;
-    option3: string | null;
-    sku: string | null;
-    price: number;
-    compareAtPrice: number | null;
-    stock: number;
-  }[];
+  variants: (VariantFields & { id: number })[];
   images: { key: string; widths: string; width: number; height: number; format: "webp" | "jpeg" | "png"; alt: string }[];
   collection: { title: string; slug: string } | null;
 }
 
 /** The product page shows every photo a product may have. */
-export const MAX_IMAGES = MAX_PHOTOS;
+const MAX_IMAGES = MAX_PHOTOS;
 
 /*
  * The product's row with its variants, photos and first collection folded into JSON columns by

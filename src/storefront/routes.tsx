@@ -73,8 +73,7 @@ storefront.get("/", cached, async (c) => {
   const data = await loadHome(scope(c), c.get("chrome").nav[0]);
   const { theme, ctx } = themed(c, "/");
   const vm = homeVM(ctx, data);
-  const first = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
-  return html(c, theme.pages.home(ctx, vm, homeHead(ctx, first)));
+  return html(c, theme.pages.home(ctx, vm, homeHead(ctx, vm)));
 });
 
 storefront.get("/collections/:slug", cached, async (c) => {

@@ -13,7 +13,7 @@ import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { products } from "../db/schema";
 import { ph, runTemplates, templates } from "../db/template";
 import { cardColumns } from "../products/cards";
-import type { Scope } from "./chrome";
+import type { Scope } from "../db/client";
 import { cardsPage, cursorValues, page, pageOf, PAGE_SIZE, SORTS, type Cursor, type Listing } from "./listing";
 
 /** The first is the default. */

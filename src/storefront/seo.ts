@@ -6,14 +6,16 @@ import { minorUnits } from "../i18n";
 import type { ProductData } from "./product";
 import type { Shop } from "../tenancy/shop-cache";
 import { summary } from "./text";
-import type { HeadVM, ImageVM, ProductVM, StoreContext } from "./theme";
+import type { HeadVM, HomeVM, ImageVM, ProductVM, StoreContext } from "./theme";
 
 const abs = (ctx: StoreContext, path: string) => (/^https?:/.test(path) ? path : ctx.origin + path);
 
 /** The largest stored width's URL is in srcset; sharing previews want ~1200 px, src is 960 px. */
 const shareImage = (ctx: StoreContext, img: ImageVM | null | undefined) => (img ? abs(ctx, img.src) : undefined);
 
-export function homeHead(ctx: StoreContext, firstImage: ImageVM | null): HeadVM {
+/** The home page's head; its sharing image is the banner, else the first product photo shown. */
+export function homeHead(ctx: StoreContext, vm: HomeVM): HeadVM {
+  const firstImage = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
   return {
     title: ctx.shop.name,
     description: summary(ctx.shop.description) || ctx.t("store.meta.home", { shop: ctx.shop.name }),

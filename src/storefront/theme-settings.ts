@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Localized } from "./theme";
 
-export type SettingInput = "colour" | "image" | "text" | "textarea" | "toggle" | "choice" | "sections" | "number";
+type SettingInput = "colour" | "image" | "text" | "textarea" | "toggle" | "choice" | "sections" | "number";
 
 export interface SettingMeta {
   input: SettingInput;

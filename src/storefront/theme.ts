@@ -77,6 +77,8 @@ export interface StoreContext<S = unknown> {
   money: (minor: number) => string;
   /** A path within the shop, e.g. url("/products/kurta"). */
   url: (path: string) => string;
+  /** Where the shop's photos are served: /media/ on the shop; the admin's proxy in the theme preview. */
+  media: string;
   settings: S;
   /** The shop's collections, in the seller's order (header navigation). */
   nav: NavLinkVM[];
@@ -93,7 +95,7 @@ export interface StoreContext<S = unknown> {
   banner: ImageVM | null;
 }
 
-export interface CollectionLinkVM {
+interface CollectionLinkVM {
   title: string;
   url: string;
 }
@@ -117,7 +119,7 @@ export interface ListingVM {
   first: string | null;
 }
 
-export interface CollectionVM extends ListingVM {
+interface CollectionVM extends ListingVM {
   title: string;
   /** The seller's description: plain text paragraphs with safe links. */
   description: TextBlock[];
@@ -125,7 +127,7 @@ export interface CollectionVM extends ListingVM {
   path: string;
 }
 
-export interface SearchVM extends ListingVM {
+interface SearchVM extends ListingVM {
   /** The query as typed (trimmed, capped); rendered as text, never markup. */
   query: string;
   path: string;
@@ -162,7 +164,7 @@ export interface ProductVM {
 /** A paragraph of plain text: strings and http(s) links. Line breaks within are "\n". */
 export type TextBlock = ({ text: string } | { href: string; text: string })[];
 
-export interface PageVM {
+interface PageVM {
   title: string;
   body: TextBlock[];
 }

@@ -7,19 +7,19 @@ import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
 import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, VariantVM } from "./theme";
 
-export const LOW_STOCK = 5;
+const LOW_STOCK = 5;
 
-/** Card photos by (packed photo, title): the same cards are drawn again and again. */
+/** Card photos by (packed photo, title, media base): the same cards are drawn again and again. */
 const cardImages = new Map<string, ImageVM | null>();
 const MAX_CARD_IMAGES = 5_000;
 
-function cardImage(packed: string | null, title: string): ImageVM | null {
+function cardImage(packed: string | null, title: string, base: string): ImageVM | null {
   if (!packed) return null;
-  const key = `${packed}\n${title}`;
+  const key = `${packed}\n${title}\n${base}`;
   let vm = cardImages.get(key);
   if (vm === undefined) {
     const img = parsePacked(packed);
-    vm = img ? imageVM(img, title, 480) : null;
+    vm = img ? imageVM(img, title, 480, base) : null;
     if (cardImages.size >= MAX_CARD_IMAGES) cardImages.clear();
     cardImages.set(key, vm);
   }
@@ -34,7 +34,7 @@ export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
     price: ctx.money(row.price),
     compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
     soldOut: !row.inStock,
-    image: cardImage(row.image, row.title),
+    image: cardImage(row.image, row.title, ctx.media),
   };
 }
 
@@ -105,9 +105,9 @@ function toStored(r: ProductData["images"][number]): StoredImage {
   return { ...r, widths: r.widths.split(",").map(Number).filter((n) => n > 0) };
 }
 
-export function productImages(data: ProductData): ImageVM[] {
+function productImages(ctx: StoreContext, data: ProductData): ImageVM[] {
   const title = data.product?.title ?? "";
-  return data.images.map((r, i) => imageVM(toStored(r), i === 0 ? title : `${title} (${i + 1})`, 960));
+  return data.images.map((r, i) => imageVM(toStored(r), i === 0 ? title : `${title} (${i + 1})`, 960, ctx.media));
 }
 
 export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
@@ -130,7 +130,7 @@ export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
   return {
     title: p.title,
     description: textBlocks(p.description),
-    images: productImages(data),
+    images: productImages(ctx, data),
     options,
     variants,
     selected,

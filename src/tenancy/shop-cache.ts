@@ -93,11 +93,6 @@ export async function storefrontBySlug(db: Db, slug: string): Promise<Storefront
   return record;
 }
 
-export async function shopById(db: Db, id: number): Promise<Shop | null> {
-  const row = await db.select().from(shops).where(eq(shops.id, id)).get();
-  return row ? toShop(row) : null;
-}
-
 /** Drops a shop from this isolate's cache (after an edit, or when a shop is created). */
 export function invalidateShop(slug: string): void {
   cache.delete(slug);

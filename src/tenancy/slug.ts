@@ -3,7 +3,7 @@ import { latinSlug } from "../lib/latin-slug";
 /** The longest shop address (a subdomain label is at most 63; short addresses are typed on phones). */
 export const SLUG_MAX = 30;
 /** Shop slugs: the subdomain of a shop. 3 to SLUG_MAX of a-z, 0-9 and inner hyphens. */
-export const SLUG_RE = new RegExp(`^[a-z0-9](?:[a-z0-9-]{1,${SLUG_MAX - 2}})[a-z0-9]$`);
+const SLUG_RE = new RegExp(`^[a-z0-9](?:[a-z0-9-]{1,${SLUG_MAX - 2}})[a-z0-9]$`);
 
 /**
  * How a reserved word is matched against an address. A slug's parts are its hyphen-separated
@@ -77,7 +77,7 @@ function wordIsReserved(part: string): boolean {
 }
 
 /** Whether the slug is reserved by any rule of RESERVED. */
-export function isReservedSlug(slug: string): boolean {
+function isReservedSlug(slug: string): boolean {
   if (NAMES.has(slug)) return true;
   return readings(slug).some((s) => s.split("-").some(wordIsReserved) || INSIDE.some((w) => s.replace(/-/g, "").includes(w)));
 }

@@ -4,7 +4,7 @@ import type { HashedScript } from "../lib/csp";
 import { Document } from "./Document";
 import { TopBar } from "./TopBar";
 
-export type AdminTab = "home" | "orders" | "products" | "shop";
+type AdminTab = "home" | "orders" | "products" | "shop";
 
 export interface AdminShellProps {
   m: Messages;

@@ -19,10 +19,30 @@ export interface FieldProps {
   attrs?: JSX.HTMLAttributes<HTMLInputElement>;
 }
 
+/** The ids a field's hint and error carry, for its aria-describedby. */
+export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+/** A field's hint and its error, under the input the ids point from. */
+export function FieldNotes(p: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {p.hint && (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="error" id={`${p.id}-error`} role="alert">
+          {p.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A labelled input with its hint and its error right beside it. */
 export function Field(p: FieldProps) {
   const id = p.id ?? `f-${p.name}`;
-  const described = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
   const input = (
     <input
       id={id}
@@ -35,7 +55,7 @@ export function Field(p: FieldProps) {
       maxLength={p.maxLength}
       dir={p.dir}
       aria-invalid={p.error ? "true" : undefined}
-      aria-describedby={described || undefined}
+      aria-describedby={describedBy(id, p.hint, p.error)}
       {...p.attrs}
     />
   );
@@ -50,16 +70,7 @@ export function Field(p: FieldProps) {
       ) : (
         input
       )}
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p class="error" id={`${id}-error`} role="alert">
-          {p.error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={p.hint} error={p.error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import type { MessageKey, TFunction } from "../i18n";
 import { fieldMessage } from "../lib/form";
+import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
 
 export const err = fieldMessage;
@@ -36,8 +37,6 @@ export function Check(p: { name: string; label: string; checked: boolean; value?
   );
 }
 
-/** The ids a field's hint and error carry, for its aria-describedby. */
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export function TextArea(p: { name: string; label: string; value: string; error?: string; rows?: number; maxLength?: number; hint?: string }) {
   const id = `f-${p.name}`;
@@ -47,16 +46,7 @@ export function TextArea(p: { name: string; label: string; value: string; error?
       <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
         {p.value}
       </textarea>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p class="error" id={`${id}-error`} role="alert">
-          {p.error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={p.hint} error={p.error} />
     </div>
   );
 }
@@ -79,13 +69,5 @@ export function Select(p: { name: string; label: string; value: string; options:
         </p>
       )}
     </div>
-  );
-}
-
-export function Notice({ children }: { children: ComponentChildren }) {
-  return (
-    <p class="notice" role="status">
-      {children}
-    </p>
   );
 }

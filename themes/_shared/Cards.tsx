@@ -82,7 +82,7 @@ export function Empty({ title, body, children }: { title: string; body: string; 
 
 export function SearchForm({ ctx, query = "" }: { ctx: Ctx; query?: string }) {
   return (
-    <form class="search" action="/search" method="get" role="search">
+    <form class="search" action={ctx.url("/search")} method="get" role="search">
       <label for="q">{ctx.t("store.search.label")}</label>
       <div class="row">
         <input id="q" name="q" type="search" value={query} maxLength={100} enterKeyHint="search" />

@@ -2,8 +2,11 @@
 import type { HeadVM, StoreContext } from "../../src/storefront/theme";
 import { jsonLdText } from "../../src/storefront/seo";
 import { language } from "../../src/i18n";
+import type { ComponentChildren } from "preact";
+import type { Ctx } from "./Cards";
+import { Footer } from "./Chrome";
 
-export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; head: HeadVM; css: string; themeColor: string }) {
+function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; head: HeadVM; css: string; themeColor: string }) {
   const description = head.description || undefined;
   return (
     <head>
@@ -33,5 +36,19 @@ export function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; he
       ))}
       <style dangerouslySetInnerHTML={{ __html: css }} />
     </head>
+  );
+}
+
+/** The document every theme's layout is: its head, its own header (the part themes differ in), the page, the footer. */
+export function Page(p: { ctx: Ctx; head: HeadVM; css: string; themeColor: string; header: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <html lang={p.ctx.locale} dir={p.ctx.dir}>
+      <HeadTags ctx={p.ctx} head={p.head} css={p.css} themeColor={p.themeColor} />
+      <body>
+        {p.header}
+        <main>{p.children}</main>
+        <Footer ctx={p.ctx} />
+      </body>
+    </html>
   );
 }

@@ -60,7 +60,7 @@ export function BuyForm({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
   const many = vm.variants.length > 1;
   const optionLabel = vm.options.length ? vm.options.join(" / ") : ctx.t("store.variant.label");
   return (
-    <form class="buy" method="post" action="/cart/add">
+    <form class="buy" method="post" action={ctx.url("/cart/add")}>
       <p id="stock" class={`stock ${sel?.stock ?? "out"}`} aria-live="polite">
         {stockText(ctx, sel)}
       </p>

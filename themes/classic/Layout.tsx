@@ -1,29 +1,26 @@
 import type { LayoutProps } from "../../src/storefront/theme";
-import { Announcement, Brand, CartLink, Footer, NavLinks } from "../_shared/Chrome";
-import { HeadTags } from "../_shared/Head";
+import { Announcement, Brand, CartLink, NavLinks } from "../_shared/Chrome";
+import { Page } from "../_shared/Head";
 import { HeroBlock } from "../_shared/Hero";
 import type { Ctx } from "../_shared/Cards";
 import { css } from "./css";
 import type { ClassicSettings } from "./settings";
 
 export function Layout({ ctx, head, children }: LayoutProps<ClassicSettings>) {
+  const header = (
+    <header class="top">
+      <div class="bar wrap">
+        <span />
+        <Brand ctx={ctx} />
+        <CartLink ctx={ctx} />
+      </div>
+      <NavLinks ctx={ctx} />
+    </header>
+  );
   return (
-    <html lang={ctx.locale} dir={ctx.dir}>
-      <HeadTags ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} />
-      <body>
-        <Announcement ctx={ctx} />
-        <header class="top">
-          <div class="bar wrap">
-            <span />
-            <Brand ctx={ctx} />
-            <CartLink ctx={ctx} />
-          </div>
-          <NavLinks ctx={ctx} />
-        </header>
-        <main>{children}</main>
-        <Footer ctx={ctx} />
-      </body>
-    </html>
+    <Page ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} header={<><Announcement ctx={ctx} />{header}</>}>
+      {children}
+    </Page>
   );
 }
 

@@ -2,15 +2,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
-import { shops } from "./platform";
+import { shopId } from "./platform";
 
 export const products = sqliteTable(
   "products",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -46,16 +44,17 @@ export const products = sqliteTable(
   ],
 );
 
+/** A row that belongs to one product: deleting the product deletes the row. */
+const productRef = () => integer("product_id")
+  .notNull()
+  .references(() => products.id, { onDelete: "cascade" });
+
 export const variants = sqliteTable(
   "variants",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
-    productId: integer("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    shopId: shopId(),
+    productId: productRef(),
     /** "M / Red"; "Default" for a product without options. */
     title: text("title").notNull().default("Default"),
     option1: text("option1"),
@@ -82,12 +81,8 @@ export const productImages = sqliteTable(
   "product_images",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
-    productId: integer("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    shopId: shopId(),
+    productId: productRef(),
     /** R2 key prefix `shops/{shopId}/{sha256}`; objects are `{key}/{width}.{ext}`. */
     key: text("key").notNull(),
     /** Comma-separated stored widths, ascending, e.g. "320,640,1280". */
@@ -108,9 +103,7 @@ export const collections = sqliteTable(
   "collections",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -127,15 +120,11 @@ export const collections = sqliteTable(
 export const collectionProducts = sqliteTable(
   "collection_products",
   {
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     collectionId: integer("collection_id")
       .notNull()
       .references(() => collections.id, { onDelete: "cascade" }),
-    productId: integer("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    productId: productRef(),
     position: integer("position").notNull().default(0),
     /*
      * Copies of the product's sort keys, kept by triggers (migrations/0003_collection_sort_keys.sql)
@@ -159,9 +148,7 @@ export const pages = sqliteTable(
   "pages",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     /** Plain text; line breaks kept, links made clickable when shown. */

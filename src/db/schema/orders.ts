@@ -3,15 +3,13 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { LOCALES } from "../../i18n";
-import { shops } from "./platform";
+import { shopId } from "./platform";
 
 export const deliveryZones = sqliteTable(
   "delivery_zones",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     name: text("name").notNull(),
     fee: integer("fee").notNull().default(0),
     /** Orders whose subtotal reaches this amount ship free; null: never free. */
@@ -39,9 +37,7 @@ export const orders = sqliteTable(
   "orders",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     /** Per-shop order number: #1001, #1002, ... from shops.order_seq. */
     number: integer("number").notNull(),
     /** Unguessable token of the customer's status page /orders/{token}. */
@@ -83,16 +79,17 @@ export const orders = sqliteTable(
   ],
 );
 
+/** A row that belongs to one order: deleting the order deletes the row. */
+const orderRef = () => integer("order_id")
+  .notNull()
+  .references(() => orders.id, { onDelete: "cascade" });
+
 export const orderItems = sqliteTable(
   "order_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
-    orderId: integer("order_id")
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    shopId: shopId(),
+    orderId: orderRef(),
     /** Kept as plain ids (no foreign key): the order outlives the product. */
     productId: integer("product_id"),
     variantId: integer("variant_id"),
@@ -115,12 +112,8 @@ export const orderEvents = sqliteTable(
   "order_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
-    orderId: integer("order_id")
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    shopId: shopId(),
+    orderId: orderRef(),
     /** created | status | payment | note | shipping */
     kind: text("kind").notNull(),
     fromStatus: text("from_status"),
@@ -144,9 +137,7 @@ export const orderEvents = sqliteTable(
 export const orderCounts = sqliteTable(
   "order_counts",
   {
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     n: integer("n").notNull().default(0),
   },

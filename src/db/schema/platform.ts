@@ -81,25 +81,15 @@ export const shops = sqliteTable(
   (t) => [uniqueIndex("shops_slug_uq").on(t.slug)],
 );
 
-/** Hosts other than {slug}.ROOT_DOMAIN that serve a shop. */
-export const domains = sqliteTable(
-  "domains",
-  {
-    host: text("host").primaryKey(),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
-  },
-  (t) => [index("domains_shop_idx").on(t.shopId)],
-);
+/** A tenant row's shop: deleting the shop deletes the row. */
+export const shopId = () => integer("shop_id")
+  .notNull()
+  .references(() => shops.id, { onDelete: "cascade" });
 
 export const memberships = sqliteTable(
   "memberships",
   {
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -119,9 +109,7 @@ export const invitations = sqliteTable(
   "invitations",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    shopId: integer("shop_id")
-      .notNull()
-      .references(() => shops.id, { onDelete: "cascade" }),
+    shopId: shopId(),
     /** E.164 phone or lower-cased email. */
     contact: text("contact").notNull(),
     role: text("role", { enum: ["staff"] }).notNull().default("staff"),

@@ -15,7 +15,7 @@ import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
 import { platform } from "./platform/routes";
 import { storefront } from "./storefront/routes";
-import { resolveHost } from "./tenancy/host";
+import { hostTarget } from "./tenancy/host";
 import { orders, shops } from "./db/schema";
 import { runTemplates, template } from "./db/template";
 import { MAX_FORM_BYTES, MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from "./lib/limits";
@@ -31,11 +31,9 @@ export function createApp() {
   const app = new Hono<AppEnv>({
     getPath: (req, opts) => {
       const env = opts?.env as Bindings | undefined;
+      const target = hostTarget(req, env?.ROOT_DOMAIN ?? "localhost:8787");
       const url = req.url;
-      const hostStart = url.indexOf("://") + 3;
-      const start = url.indexOf("/", hostStart);
-      // The URL's host is the Host header in workerd (and the only host in tests).
-      const target = resolveHost(url.slice(hostStart, start), env?.ROOT_DOMAIN ?? "localhost:8787");
+      const start = url.indexOf("/", url.indexOf("://") + 3);
       const q = url.indexOf("?", start);
       const path = start === -1 ? "/" : q === -1 ? url.slice(start) : url.slice(start, q);
       // "/" of an area is the area's own path: Hono mounts a sub-app's "/" at "/_p", not "/_p/".

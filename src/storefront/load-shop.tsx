@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { DEFAULT_LOCALE, messages } from "../i18n";
 import { renderPage } from "../lib/render";
-import { resolveHost } from "../tenancy/host";
+import { hostTarget } from "../tenancy/host";
 import { storefrontBySlug } from "../tenancy/shop-cache";
 import { slugProblem } from "../tenancy/slug";
 import { ShopMissingPage } from "./ShopMissingPage";
@@ -10,7 +10,7 @@ import { ShopMissingPage } from "./ShopMissingPage";
 /** Resolves the shop (and its chrome) from the Host; an unknown or suspended shop gets a friendly 404. */
 export function loadShop(): MiddlewareHandler<AppEnv> {
   return async function shopLoader(c, next) {
-    const target = resolveHost(new URL(c.req.url).host, c.env.ROOT_DOMAIN);
+    const target = hostTarget(c.req.raw, c.env.ROOT_DOMAIN);
     const slug = target.kind === "shop" ? target.slug : "";
     const record = slug ? await storefrontBySlug(c.get("db"), slug) : null;
     if (!record || record.shop.status !== "active") {

@@ -22,6 +22,25 @@ export function resolveHost(rawHost: string | undefined | null, rootDomain: stri
   return { kind: "shop", slug: sub };
 }
 
+/** Each request's target, resolved once: by the router (src/app.ts) and read again by the shop loader. */
+const targets = new WeakMap<Request, HostTarget>();
+
+/**
+ * Who serves this request, from its URL's host (the Host header in workerd, and the only host
+ * in tests), resolved once per request.
+ */
+export function hostTarget(req: Request, rootDomain: string): HostTarget {
+  let target = targets.get(req);
+  if (!target) {
+    const url = req.url;
+    const hostStart = url.indexOf("://") + 3;
+    const end = url.indexOf("/", hostStart);
+    target = resolveHost(url.slice(hostStart, end === -1 ? undefined : end), rootDomain);
+    targets.set(req, target);
+  }
+  return target;
+}
+
 /** The URL origin of the platform or of a shop, keeping the request's scheme. */
 export function originFor(requestUrl: string, rootDomain: string, slug?: string): string {
   const { protocol } = new URL(requestUrl);

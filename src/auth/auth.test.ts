@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "./password";
-import { normalizePakPhone, parseIdentity } from "./identity";
+import { normalizePakPhone } from "../lib/phone";
+import { parseIdentity } from "./identity";
 import { sha256Hex } from "../lib/bytes";
 import { Client, ROOT, sellerWithShop, shopOrigin, signUp, uniq, uniqPhone } from "../../test/helpers";
 

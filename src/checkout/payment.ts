@@ -20,10 +20,3 @@ export function paymentOptions(p: Payments): PaymentOption[] {
   }
   return out;
 }
-
-/** Digits for a wa.me link: a Pakistani number as 92..., any other number as its digits. */
-export function waDigits(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  if (digits.startsWith("0") && digits.length === 11) return `92${digits.slice(1)}`;
-  return digits.replace(/^00/, "");
-}

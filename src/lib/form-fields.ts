@@ -6,7 +6,8 @@
  * Messages are catalogue keys; each area passes its own.
  */
 import { z } from "zod";
-import { normalizeEmail, normalizePakPhone } from "../auth/identity";
+import { normalizeEmail } from "../auth/identity";
+import { normalizePakPhone } from "./phone";
 import { stripNul } from "./form";
 
 /** NULs dropped, whitespace trimmed: what every text field stores. */

@@ -2,7 +2,7 @@
  * Money typed by a seller, in rupees ("1,499", "1,00,000", "1499.50", Urdu digits too),
  * converted to paisa. Problems come back as catalogue keys for the form.
  */
-import { asciiDigits } from "../auth/identity";
+import { asciiDigits } from "./phone";
 
 /** 10 crore rupees: the largest price a seller may type. */
 const MAX_PRICE_RUPEES = 100_000_000;

@@ -4,7 +4,7 @@
  * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone).
  */
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
-import { normalizePakPhone } from "../auth/identity";
+import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
 import { orders } from "../db/schema";
 import { countsQuery } from "./counts";

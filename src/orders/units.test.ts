@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addLine, encodeCart, MAX_LINES, parseCart, setLine } from "../checkout/cart";
-import { paymentOptions, waDigits } from "../checkout/payment";
+import { paymentOptions } from "../checkout/payment";
+import { waDigits } from "../lib/phone";
 import { buildQuote, zoneFee } from "../checkout/quote";
 import { paymentsSchema } from "../settings/payments";
 import { csvCell } from "../csv/parse";

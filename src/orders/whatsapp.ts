@@ -2,7 +2,7 @@
  * WhatsApp messages from the seller to a customer, prefilled in the SHOP's language (the
  * customer shopped in it), as wa.me links: confirmation, dispatched, delivered.
  */
-import { waDigits } from "../checkout/payment";
+import { waDigits } from "../lib/phone";
 import { formatMoney, messages, type Locale } from "../i18n";
 import type { OrderDetail } from "./read";
 import type { OrderStatus } from "./status";

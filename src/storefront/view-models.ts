@@ -26,7 +26,7 @@ function cardImage(packed: string | null, title: string, base: string): ImageVM 
   return vm;
 }
 
-export function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
+function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
   return {
     id: row.id,
     url: ctx.url(`/products/${encodeURIComponent(row.slug)}`),

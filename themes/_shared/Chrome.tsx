@@ -1,4 +1,5 @@
 /** Header and footer parts every theme arranges in its own Layout. */
+import { waDigits } from "../../src/lib/phone";
 import type { Ctx } from "./Cards";
 import { Img } from "./Img";
 import { InlineScript } from "../../src/lib/csp";
@@ -49,7 +50,7 @@ export function NavLinks({ ctx }: { ctx: Ctx }) {
 }
 
 export function Footer({ ctx }: { ctx: Ctx }) {
-  const wa = ctx.shop.whatsapp.replace(/\D/g, "");
+  const wa = waDigits(ctx.shop.whatsapp);
   return (
     <footer class="foot">
       {ctx.pages.length > 0 && (

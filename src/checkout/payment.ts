@@ -1,8 +1,5 @@
 /** The payment methods a shop offers at checkout, from its stored settings. */
-import type { PAYMENT_METHODS } from "../db/schema";
-import type { Payments } from "../settings/payments";
-
-type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import { ACCOUNT_METHOD_IDS, type PaymentMethod, type Payments } from "../settings/payments";
 
 export interface PaymentOption {
   method: PaymentMethod;
@@ -14,7 +11,7 @@ export interface PaymentOption {
 export function paymentOptions(p: Payments): PaymentOption[] {
   const out: PaymentOption[] = [];
   if (p.cod.enabled) out.push({ method: "cod", account: null });
-  for (const m of ["jazzcash", "easypaisa", "bank"] as const) {
+  for (const m of ACCOUNT_METHOD_IDS) {
     const a = p[m];
     if (a.enabled && a.number.trim()) out.push({ method: m, account: { title: a.title, number: a.number, bank: a.bank } });
   }

@@ -6,7 +6,7 @@ import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { updatePayments, updateShopDetails } from "./shop";
 import { createZone, deleteZone, listZones, updateZone } from "./zones";
-import { paymentsSchema } from "./payments";
+import { ACCOUNT_METHOD_IDS, paymentsSchema } from "./payments";
 import { invalidateShop } from "../tenancy/shop-cache";
 import { adminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
@@ -43,7 +43,7 @@ settingsRoutes.post("/payments", async (c) => {
   if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
   const d = r.data as Record<string, string | boolean>;
   const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] ?? "" });
-  const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, jazzcash: acc("jazzcash"), easypaisa: acc("easypaisa"), bank: acc("bank") });
+  const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, ...Object.fromEntries(ACCOUNT_METHOD_IDS.map((k) => [k, acc(k)])) });
   await updatePayments(c.var.db, c.var.shop.id, payments);
   invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);

@@ -4,6 +4,7 @@ import { parseRupees } from "../lib/money";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
 import { CURRENCIES } from "./shop";
+import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, PAYMENT_METHODS, type AccountMethod } from "./payments";
 
 export const detailsSchema = z.object({
   name: requiredText(80, "validation.required"),
@@ -39,29 +40,27 @@ export const zoneSchema = z.object({
   freeAbove: money(false),
 });
 
-/** A wallet's or a bank's account; only a bank account names its bank. */
-const account = (key: string, bank = false) =>
-  z
-    .object({
-      [`${key}Enabled`]: checkbox(),
-      [`${key}Title`]: optionalText(100),
-      [`${key}Number`]: optionalText(60),
-      ...(bank ? { [`${key}Bank`]: optionalText(100) } : {}),
-    })
-    .superRefine((v, ctx) => {
-      if (!v[`${key}Enabled`]) return;
+/** A wallet's or a bank's account fields; only a bank account names its bank. */
+const accountFields = (key: AccountMethod) => ({
+  [`${key}Enabled`]: checkbox(),
+  [`${key}Title`]: optionalText(100),
+  [`${key}Number`]: optionalText(60),
+  ...(ACCOUNT_METHODS[key].bank ? { [`${key}Bank`]: optionalText(100) } : {}),
+});
+
+/**
+ * The payments form: flat fields (codEnabled, jazzcashTitle, ...) for every method of
+ * ACCOUNT_METHODS; an enabled account needs its title and number (and its bank), and the shop
+ * at least one method.
+ */
+export const paymentsForm = z
+  .object(Object.assign({ codEnabled: checkbox() }, ...ACCOUNT_METHOD_IDS.map(accountFields)) as Record<string, z.ZodType<string | boolean | undefined>>)
+  .superRefine((v, ctx) => {
+    for (const key of ACCOUNT_METHOD_IDS) {
+      if (!v[`${key}Enabled`]) continue;
       if (!v[`${key}Title`]) ctx.addIssue({ code: "custom", path: [`${key}Title`], message: "payments.titleRequired" });
       if (!v[`${key}Number`]) ctx.addIssue({ code: "custom", path: [`${key}Number`], message: "payments.numberRequired" });
-      if (key === "bank" && !v.bankBank) ctx.addIssue({ code: "custom", path: ["bankBank"], message: "payments.bankRequired" });
-    });
-
-/** The payments form: flat fields (codEnabled, jazzcashTitle, ...) checked per method. */
-export const paymentsForm = z
-  .object({ codEnabled: checkbox() })
-  .and(account("jazzcash"))
-  .and(account("easypaisa"))
-  .and(account("bank", true))
-  .superRefine((v, ctx) => {
-    const on = ["cod", "jazzcash", "easypaisa", "bank"].some((k) => (v as Record<string, unknown>)[`${k}Enabled`] === true);
-    if (!on) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
+      if (ACCOUNT_METHODS[key].bank && !v[`${key}Bank`]) ctx.addIssue({ code: "custom", path: [`${key}Bank`], message: "payments.bankRequired" });
+    }
+    if (!PAYMENT_METHODS.some((k) => v[`${k}Enabled`] === true)) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
   });

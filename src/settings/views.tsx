@@ -4,7 +4,7 @@ import type { FieldErrors } from "../lib/form";
 import { CURRENCIES } from "./shop";
 import { DEFAULT_LOCALE, LOCALES } from "../i18n";
 import type { ZoneRow } from "./zones";
-import type { Payments } from "./payments";
+import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
@@ -94,7 +94,7 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
 
 export const paymentValues = (p: Payments): Values => {
   const v: Values = { codEnabled: p.cod.enabled ? "on" : "" };
-  for (const k of ["jazzcash", "easypaisa", "bank"] as const) {
+  for (const k of ACCOUNT_METHOD_IDS) {
     v[`${k}Enabled`] = p[k].enabled ? "on" : "";
     v[`${k}Title`] = p[k].title;
     v[`${k}Number`] = p[k].number;
@@ -107,11 +107,7 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
   const { t } = p.m;
   const v = p.values;
   const e = (f: string) => err(t, p.errors, f);
-  const methods = [
-    ["jazzcash", t("payments.jazzcash")],
-    ["easypaisa", t("payments.easypaisa")],
-    ["bank", t("payments.bank")],
-  ] as const;
+  const methods = ACCOUNT_METHOD_IDS.map((k) => [k, t(`payments.${k}`)] as const);
   return (
     <AdminShell {...p} title={t("payments.title")} tab="shop" css={cmsCss}>
       {back(p.shop.slug, t("admin.shop.title"))}
@@ -127,9 +123,9 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
           <fieldset key={k}>
             <legend>{label}</legend>
             <Check name={`${k}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${k}Enabled`] === "on"} />
-            {k === "bank" && <Field name="bankBank" label={t("payments.bankName")} value={v.bankBank} error={e("bankBank")} maxLength={pay.bankBank} dir="auto" />}
+            {ACCOUNT_METHODS[k].bank && <Field name={`${k}Bank`} label={t("payments.bankName")} value={v[`${k}Bank`]} error={e(`${k}Bank`)} maxLength={pay[`${k}Bank`]} dir="auto" />}
             <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={pay[`${k}Title`]} dir="auto" />
-            <Field name={`${k}Number`} label={k === "bank" ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
+            <Field name={`${k}Number`} label={ACCOUNT_METHODS[k].bank ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
           </fieldset>
         ))}
         <p class="hint muted">{t("payments.hint")}</p>

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { LOCALES } from "../../i18n";
+import { PAYMENT_METHODS } from "../../settings/payments";
 import { shopId } from "./platform";
 
 export const deliveryZones = sqliteTable(
@@ -31,7 +32,6 @@ export const ORDER_STATUSES = [
   "cancelled",
   "returned",
 ] as const;
-export const PAYMENT_METHODS = ["cod", "jazzcash", "easypaisa", "bank"] as const;
 
 export const orders = sqliteTable(
   "orders",

@@ -63,9 +63,13 @@ export interface BaseSettings {
   bannerText: string;
   bannerSubtext: string;
   announcement: string;
-  homeSections: ("banner" | "featured" | "newArrivals" | "collections")[];
+  homeSections: HomeSection[];
   productsPerRow: number;
 }
+
+/** The home page's sections a seller can show, hide and order (their labels: themes/_shared/settings.ts). */
+export const HOME_SECTIONS = ["banner", "featured", "newArrivals", "collections"] as const;
+export type HomeSection = (typeof HOME_SECTIONS)[number];
 
 /** What every page of a theme receives, besides the page's own data. */
 export interface StoreContext<S = unknown> {

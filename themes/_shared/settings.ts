@@ -2,6 +2,7 @@
  * The settings every theme offers, built with `setting.*` so the admin can draw the form from
  * the schema. A theme passes its own defaults and may add fields of its own.
  */
+import { HOME_SECTIONS, type HomeSection } from "../../src/storefront/theme";
 import { setting } from "../../src/storefront/theme-settings";
 import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
 
@@ -12,15 +13,15 @@ export interface CommonDefaults {
   primaryText: string;
   font: FontChoice;
   productsPerRow: number;
-  homeSections: ("banner" | "featured" | "newArrivals" | "collections")[];
+  homeSections: HomeSection[];
 }
 
-const SECTION_LABELS = {
+const SECTION_LABELS: Record<HomeSection, { en: string; ur?: string }> = {
   banner: { en: "Banner", ur: "بینر" },
   featured: { en: "Featured collection", ur: "نمایاں مجموعہ" },
   newArrivals: { en: "New arrivals", ur: "نئی آمد" },
   collections: { en: "Collections", ur: "مجموعے" },
-} as const;
+};
 
 export function commonSettings(d: CommonDefaults) {
   return {
@@ -39,7 +40,7 @@ export function commonSettings(d: CommonDefaults) {
     bannerSubtext: setting.text("", 160, { en: "Banner text", ur: "بینر کی تحریر" }),
     announcement: setting.text("", 120, { en: "Announcement bar", ur: "اعلان کی پٹی" }),
     homeSections: setting.sections(
-      ["banner", "featured", "newArrivals", "collections"] as const,
+      HOME_SECTIONS,
       d.homeSections,
       { en: "Home page sections, in order", ur: "ہوم پیج کے حصے، ترتیب سے" },
       SECTION_LABELS,

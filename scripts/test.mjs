@@ -9,6 +9,7 @@ const phases = [
   ["typecheck (client)", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.client.json"]],
   ["dead exports (knip)", ["node_modules/knip/bin/knip.js", "--no-progress"]],
   ["copies (duplicates)", ["scripts/duplicates.mjs"]],
+  ["architecture map", ["--test", "scripts/architecture.test.mjs"]],
   ["workers tests (vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
   ["browser tests", ["scripts/e2e.mjs"]],
 ];

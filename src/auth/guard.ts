@@ -1,3 +1,8 @@
+/**
+ * Who is asking: the session cookie read into c.var.user, and the guards a route puts first
+ * (a signed-in seller; the shop's owner). Beside it: accounts, passwords (PBKDF2), sessions,
+ * log-in throttling, rate limits and CSRF.
+ */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { getCookie } from "hono/cookie";

@@ -1,3 +1,7 @@
+/**
+ * D1 through drizzle, and the Scope every domain function takes ({ db, shopId }). Beside it:
+ * atomic batches, capped inserts, query templates, slugs, reordering and D1's errors.
+ */
 import { drizzle } from "drizzle-orm/d1";
 
 /**

@@ -1,6 +1,7 @@
 /**
  * /admin/:shop/products: list with search, filter and inline stock/price edit; create, edit,
- * duplicate, archive, delete, reorder. Handlers validate, call src/catalog, render a view.
+ * duplicate, archive, delete, reorder. Handlers validate, call the domain (products.ts,
+ * product-ops.ts: the SQL), render a view. Photos: photo-routes.tsx.
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";

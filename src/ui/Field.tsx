@@ -1,3 +1,4 @@
+/** The admin's form building blocks: a labelled field with its hint and its error beside it (the rest of ui/: shell, document, forms, styles). */
 import type { JSX } from "preact";
 
 export interface FieldProps {

@@ -10,7 +10,7 @@ export const FlashContext = createContext<Flash | null>(null);
 export function FlashNotice({ m }: { m: Messages }) {
   const flash = useContext(FlashContext);
   if (!flash) return null;
-  // One string per plural form, chosen by the locale's rules (en and ur: "one" is 1 only).
+  // One string per plural form, chosen by the locale's rules (in English and Urdu "one" is 1 only).
   const form = new Intl.PluralRules(m.locale).select(flash.count) === "one" ? "one" : "other";
   return (
     <p class="notice flash" role="status">

@@ -1,3 +1,4 @@
+/** Bazaar: bold colours and big buttons, for food, spices and home goods (manifest here; Layout, CSS and settings beside it). */
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
 import { Hero, Layout } from "./Layout";

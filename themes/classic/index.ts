@@ -1,3 +1,4 @@
+/** Boutique (id "classic"): clean and calm, with elegant type, for clothing and jewellery (manifest here; Layout, CSS and settings beside it). */
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
 import { Hero, Layout } from "./Layout";

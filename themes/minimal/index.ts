@@ -1,3 +1,4 @@
+/** Minimal: black on white, a tidy list of products (manifest here; Layout, CSS and settings beside it). */
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
 import { cardSizes } from "./css";

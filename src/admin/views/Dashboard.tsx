@@ -1,3 +1,4 @@
+/** The admin's own pages: the shop's dashboard (this file), the shop-is-live page and the seller's shops and invitations. */
 import { AdminShell } from "../../ui/AdminShell";
 import type { DashboardStats } from "../../orders/stats";
 import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrders";

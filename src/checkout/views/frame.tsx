@@ -1,3 +1,4 @@
+/** The customer's personal pages (cart, checkout, order status) drawn inside the shop's own theme and palette. */
 import type { ComponentChildren } from "preact";
 import { resolveTheme, storeContext } from "../../storefront/context";
 import type { StoreContext } from "../../storefront/theme";

@@ -1,3 +1,4 @@
+/** The English catalogue, one file an area: the reference every other language is typed against. */
 import common from "./common";
 import platform from "./platform";
 import admin from "./admin";
@@ -5,6 +6,5 @@ import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
 
-/** The English catalogue: the reference every other locale is checked against. */
 export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+/** The Urdu catalogue, one file an area, typed against the English one (a missing string fails the type-check). */
 import type { en } from "../en";
 import type { Mirror } from "../plural";
 import common from "./common";

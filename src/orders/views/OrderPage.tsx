@@ -1,3 +1,4 @@
+/** The seller's views of orders: this order page, the list, the packing slip and the dashboard's parts. */
 import type { AdminChrome } from "../../admin/chrome";
 import { formatDate, formatMoney, type MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";

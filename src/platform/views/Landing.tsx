@@ -1,3 +1,4 @@
+/** The platform's pages: this landing page, sign-up, log-in and the create-a-shop wizard's screens. */
 import type { Messages } from "../../i18n";
 import { AuthShell } from "./AuthShell";
 

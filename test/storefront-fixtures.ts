@@ -3,6 +3,7 @@
  * stock, compare-at prices, three photos each, one sold out, one draft), content pages.
  * Rows go straight into env.DB with drizzle for a shop created through the real sign-up.
  */
+import type { Locale } from "../src/i18n";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { collectionProducts, collections, pages, productImages, products, shops, variants } from "../src/db/schema";
@@ -31,7 +32,7 @@ export interface SeededShop {
 
 export const PRODUCT_COUNT = 30;
 
-export async function seedShop(opts: { theme?: string; locale?: "en" | "ur"; settings?: Record<string, unknown> } = {}): Promise<SeededShop> {
+export async function seedShop(opts: { theme?: string; locale?: Locale; settings?: Record<string, unknown> } = {}): Promise<SeededShop> {
   const locale = opts.locale ?? "en";
   const { slug, shopId } = await sellerWithShop({ theme: opts.theme ?? "classic" });
   const d = db();

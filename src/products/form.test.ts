@@ -92,6 +92,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
       expect(ok.ok ? {} : ok.errors).toEqual({});
       const past = field.startsWith("v0_key") ? value + "x" : value.length && /^\s/.test(value) ? ` ${value}` : value + "x";
       const bad = check({ ...extra, [field]: past });
+      expect(bad.ok).toBe(false);
       expect(bad.ok ? null : bad.errors[field], JSON.stringify(bad)).toBe("validation.tooLong");
     });
   }
@@ -110,6 +111,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
   it(`values per option: ${MAX_VARIANTS} saves, one more is refused; a value of ${OPTION_VALUE_MAX} characters saves, one more is refused`, () => {
     const hundred = values(MAX_VARIANTS);
     const ok = check({ opt1Name: "Size", opt1Values: hundred.join(", ") });
+    expect(ok.ok).toBe(true);
     expect(ok.ok && ok.input.variants.length).toBe(MAX_VARIANTS);
     const bad = check({ opt1Name: "Size", opt1Values: values(MAX_VARIANTS + 1).join(", ") });
     expect(bad.ok ? null : bad.errors).toEqual({ opt1Values: "validation.tooManyValues" });
@@ -121,6 +123,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
 
   it(`variants: 3 options of 10, 10 and 1 (${MAX_VARIANTS}) save, 3 options of 5 (125) are refused beside the option that passes the cap`, () => {
     const ok = check({ opt1Name: "Size", opt1Values: values(10).join(", "), opt2Name: "Colour", opt2Values: values(10).join(", "), opt3Name: "Fabric", opt3Values: "Lawn" });
+    expect(ok.ok).toBe(true);
     expect(ok.ok && ok.input.variants.length).toBe(MAX_VARIANTS);
     const bad = check({ opt1Name: "Size", opt1Values: values(5).join(", "), opt2Name: "Colour", opt2Values: values(5).join(", "), opt3Name: "Fabric", opt3Values: values(5).join(", ") });
     expect(bad.ok ? null : bad.errors).toEqual({ opt3Values: "validation.tooManyVariants" });

@@ -7,10 +7,11 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { messages } from "../i18n";
 import { caps as capsOf } from "../lib/form-fields";
 import { collectionSchema } from "../collections/schema";
 import { pageSchema } from "../pages/schema";
-import { MAX_OPTIONS, MAX_VARIANTS, OPTION_VALUE_MAX, productFormSchema, validateProduct, type RawProductForm } from "./form";
+import { MAX_OPTIONS, MAX_VARIANTS, OPTION_VALUE_MAX, errorParams, productFormSchema, validateProduct, type ProductFormState, type RawProductForm } from "./form";
 import { addProduct, decode, one, productForm } from "../../test/admin-helpers";
 import { ROOT, sellerWithShop } from "../../test/helpers";
 
@@ -23,6 +24,14 @@ const values = (n: number, len = 4) => Array.from({ length: n }, (_, i) => `${St
 /** Padded with leading spaces to exactly `len` characters (money and stock are trimmed). */
 const pad = (s: string, len: number) => " ".repeat(len - s.length) + s;
 /** Rows for one option of `n` values: the typed v{i}_* fields of each generated combination. */
+/** What the form state keeps of a posted field (title, opt2Values, v1_sku...), to check that what was typed comes back. */
+function typedBack(state: ProductFormState, field: string): unknown {
+  const opt = /^opt(\d)(Name|Values)$/.exec(field);
+  if (opt) return state.options[Number(opt[1]) - 1]![opt[2] === "Name" ? "name" : "values"];
+  const row = /^v(\d+)_(\w+)$/.exec(field);
+  if (row) return state.rows[Number(row[1])]?.[row[2] as "key" | "id" | "price" | "compareAt" | "sku" | "stock"];
+  return (state as unknown as Record<string, unknown>)[field];
+}
 const rowsOf = (vals: string[], row: (i: number) => RawProductForm = () => ({})) => Object.assign({}, ...vals.map((v, i) => ({ [`v${i}_key`]: v, [`v${i}_stock`]: "1", ...row(i) }))) as RawProductForm;
 
 describe("productFormSchema declares a cap for every field", () => {
@@ -31,7 +40,8 @@ describe("productFormSchema declares a cap for every field", () => {
       const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties: Record<string, { maxLength?: number; maxItems?: number; items?: { maxLength?: number } }> };
       for (const [name, p] of Object.entries(json.properties)) {
         expect(p.maxLength ?? p.maxItems, name).toBeGreaterThan(0);
-        if (p.maxItems) expect(p.items?.maxLength, `${name} items`).toBeGreaterThan(0);
+        // A list's items are capped too; a string's own maxLength is its cap.
+        expect(p.maxItems ? p.items?.maxLength : p.maxLength, `${name} items`).toBeGreaterThan(0);
       }
     }
   });
@@ -83,7 +93,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
       const past = field.startsWith("v0_key") ? value + "x" : value.length && /^\s/.test(value) ? ` ${value}` : value + "x";
       const bad = check({ ...extra, [field]: past });
       expect(bad.ok).toBe(false);
-      if (!bad.ok) expect(bad.errors[field], JSON.stringify(bad.errors)).toBe("validation.tooLong");
+      expect(bad.ok ? null : bad.errors[field], JSON.stringify(bad)).toBe("validation.tooLong");
     });
   }
 
@@ -102,7 +112,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
     const hundred = values(MAX_VARIANTS);
     const ok = check({ opt1Name: "Size", opt1Values: hundred.join(", ") });
     expect(ok.ok).toBe(true);
-    if (ok.ok) expect(ok.input.variants.length).toBe(MAX_VARIANTS);
+    expect(ok.ok && ok.input.variants.length).toBe(MAX_VARIANTS);
     const bad = check({ opt1Name: "Size", opt1Values: values(MAX_VARIANTS + 1).join(", ") });
     expect(bad.ok ? null : bad.errors).toEqual({ opt1Values: "validation.tooManyValues" });
     expect(bad.state.rows).toEqual([]);
@@ -114,7 +124,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
   it(`variants: 3 options of 10, 10 and 1 (${MAX_VARIANTS}) save, 3 options of 5 (125) are refused beside the option that passes the cap`, () => {
     const ok = check({ opt1Name: "Size", opt1Values: values(10).join(", "), opt2Name: "Colour", opt2Values: values(10).join(", "), opt3Name: "Fabric", opt3Values: "Lawn" });
     expect(ok.ok).toBe(true);
-    if (ok.ok) expect(ok.input.variants.length).toBe(MAX_VARIANTS);
+    expect(ok.ok && ok.input.variants.length).toBe(MAX_VARIANTS);
     const bad = check({ opt1Name: "Size", opt1Values: values(5).join(", "), opt2Name: "Colour", opt2Values: values(5).join(", "), opt3Name: "Fabric", opt3Values: values(5).join(", ") });
     expect(bad.ok ? null : bad.errors).toEqual({ opt3Values: "validation.tooManyVariants" });
     expect(bad.state.rows).toEqual([]);
@@ -143,7 +153,7 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
     it(`refuses ${name}, keyed by input name with a catalogue key`, () => {
       const r = check(over);
       expect(r.ok ? null : r.errors).toEqual(errors);
-      for (const [k, v] of Object.entries(over)) if (typeof v === "string" && k in r.state) expect((r.state as unknown as Record<string, unknown>)[k]).toBe(v);
+      for (const [k, v] of Object.entries(over)) expect(typedBack(r.state, k), k).toBe(v ?? "");
     });
   }
 
@@ -151,10 +161,161 @@ describe("validateProduct: each field at its cap saves, one past it is refused b
     const colours = ["سرخ", "نیلا", "سبز", "پیلا", "کالا"];
     const r = check({ title: "Handmade embroidered chiffon kurta with dupatta for weddings", opt1Name: "Size", opt1Values: values(10).join(", "), opt2Name: "رنگ", opt2Values: colours.join("، "), opt3Name: "Fabric", opt3Values: "Lawn, Chiffon", v0_key: `000x / سرخ / Lawn`, v0_price: "3,100", v0_stock: "4" });
     expect(r.ok ? [] : r.errors).toEqual([]);
-    if (r.ok) {
-      expect(r.input.variants.length).toBe(100);
-      expect(r.input.variants[0]).toMatchObject({ title: "000x / سرخ / Lawn", price: 310_000, stock: 4 });
-    }
+    expect(r.ok && r.input.variants.length).toBe(100);
+    expect(r.ok && r.input.variants[0]).toMatchObject({ title: "000x / سرخ / Lawn", price: 310_000, stock: 4 });
+  });
+});
+
+const KURTA = "Handmade embroidered chiffon kurta with dupatta for weddings";
+const URDU_KURTA = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
+/** `text` repeated to exactly `n` characters, never ending in a space. */
+const fill = (text: string, n: number) => text.repeat(Math.ceil(n / text.length)).slice(0, n).replace(/\s$/, "ی");
+/** The error map of a refusal, or the saved variants' [title, price, compareAt, stock, sku] of a save. */
+const outcome = (r: ReturnType<typeof validateProduct>) => (r.ok ? r.input.variants.map((v) => [v.title, v.price, v.compareAtPrice, v.stock, v.sku]) : r.errors);
+
+describe("validateProduct, table by table: what is saved, or which field is refused with which key", () => {
+  describe("titles (English and Urdu): empty, at the cap, one past it", () => {
+    const max = caps.title!;
+    it.each<[string, string, string | null]>([
+      ["an English title at its cap", fill(`${KURTA} `, max), null],
+      ["an Urdu title at its cap", fill(`${URDU_KURTA} `, max), null],
+      ["an English title one past its cap", fill(`${KURTA} `, max + 1), "validation.tooLong"],
+      ["an Urdu title one past its cap", fill(`${URDU_KURTA} `, max + 1), "validation.tooLong"],
+      ["an empty title", "", "validation.titleRequired"],
+      ["a title of spaces and a tab only", "  \t ", "validation.titleRequired"],
+    ])("%s", (_, title, error) => {
+      const r = check({ title });
+      expect(r.ok ? null : r.errors).toEqual(error ? { title: error } : null);
+      expect(r.ok && r.input.title).toBe(error ? false : title);
+      expect(r.state.title).toBe(title); // what was typed is kept, whatever its length
+    });
+
+    it("trims the spaces around a title at its cap and saves it (the cap is on the trimmed title)", () => {
+      const title = fill(`${URDU_KURTA} `, max);
+      const r = check({ title: `  ${title}  ` });
+      expect(r.ok && r.input.title).toBe(title);
+    });
+  });
+
+  describe("prices as sellers type them, in paisa", () => {
+    it.each<[string, number | string]>([
+      ["1,250", 125_000],
+      ["1250.50", 125_050],
+      ["1250.5", 125_050],
+      ["1,00,000", 10_000_000],
+      ["Rs. 1,250", 125_000],
+      ["₨1250", 125_000],
+      ["۱۲۵۰", 125_000],
+      ["0", 0],
+      ["100,000,000", 10_000_000_000],
+      ["100,000,000.01", "validation.priceTooHigh"],
+      ["-1", "validation.priceNegative"],
+      ["abc", "validation.price"],
+      ["1250.505", "validation.price"],
+      ["1e3", "validation.price"],
+      ["   ", "validation.priceRequired"],
+    ])("price %j: %j", (price, expected) => {
+      const r = check({ price });
+      expect(outcome(r)).toEqual(typeof expected === "number" ? [["Default", expected, null, 5, null]] : { price: expected });
+      expect(r.state.price).toBe(price);
+    });
+
+    it.each<[string, number | null | string]>([
+      ["", null],
+      ["2,999", 299_900],
+      ["-1", "validation.priceNegative"],
+      ["abc", "validation.price"],
+      ["100,000,001", "validation.priceTooHigh"],
+    ])("compare-at %j: %j", (compareAt, expected) => {
+      const r = check({ compareAt });
+      expect(outcome(r)).toEqual(typeof expected === "string" ? { compareAt: expected } : [["Default", 249_900, expected, 5, null]]);
+    });
+
+    it("saves a compare-at price below or equal to the price as typed (the storefront shows it only above the price)", () => {
+      expect(outcome(check({ price: "2,499", compareAt: "1,999" }))).toEqual([["Default", 249_900, 199_900, 5, null]]);
+      expect(outcome(check({ price: "2,499", compareAt: "2,499" }))).toEqual([["Default", 249_900, 249_900, 5, null]]);
+      const rows = { opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_price: "3,000", v0_compareAt: "2,000", v0_stock: "2", v1_key: "M", v1_stock: "1" };
+      expect(outcome(check({ ...rows, compareAt: "2,999" }))).toEqual([["S", 300_000, 200_000, 2, null], ["M", 249_900, 299_900, 1, null]]);
+    });
+  });
+
+  describe("stock", () => {
+    it.each<[string, number | string]>([
+      ["", 0],
+      ["0", 0],
+      ["12 ", 12],
+      ["۱۲", 12],
+      ["1,000,000", 1_000_000],
+      ["1,000,001", "validation.stock"],
+      ["1.5", "validation.stock"],
+      ["+5", "validation.stock"],
+      ["-1", "validation.stockNegative"],
+      ["-0", "validation.stockNegative"],
+    ])("stock %j: %j", (v0_stock, expected) => {
+      const r = check({ v0_stock });
+      expect(outcome(r)).toEqual(typeof expected === "number" ? [["Default", 249_900, null, expected, null]] : { v0_stock: expected });
+      expect(r.state.rows[0]!.stock).toBe(v0_stock);
+    });
+  });
+
+  describe("options", () => {
+    const ten = (prefix: string) => Array.from({ length: 10 }, (_, i) => `${prefix} ${i + 1}`).join(", ");
+    const { t } = messages("en");
+
+    it.each<[string, RawProductForm, string]>([
+      ["3 options of 10 values (1,000 combinations)", { opt1Name: "Size", opt1Values: ten("Size"), opt2Name: "Colour", opt2Values: ten("Colour"), opt3Name: "Fabric", opt3Values: ten("Fabric") }, "opt3Values"],
+      ["2 options of 11 and 10 values (110)", { opt1Name: "Size", opt1Values: `${ten("Size")}, Size 11`, opt2Name: "رنگ", opt2Values: ten("رنگ") }, "opt2Values"],
+      ["options 1 and 3 of 10 and 11 values, option 2 left empty (110)", { opt1Name: "Size", opt1Values: ten("Size"), opt3Name: "Fabric", opt3Values: `${ten("Fabric")}, Silk` }, "opt3Values"],
+    ])(`%s: more than ${MAX_VARIANTS} variants, refused beside the option that passes the cap, no row built`, (_, over, field) => {
+      const r = check(over);
+      expect(r.ok ? null : r.errors).toEqual({ [field]: "validation.tooManyVariants" });
+      expect(t("validation.tooManyVariants", errorParams(field, "validation.tooManyVariants"))).toBe(`That makes more than ${MAX_VARIANTS} variants. Use fewer values.`);
+      expect(r.state.rows).toEqual([]);
+      for (const [k, v] of Object.entries(over)) expect(typedBack(r.state, k), k).toBe(v);
+    });
+
+    it.each<[string, string, string[]]>([
+      ["the same value twice, in another case: the first spelling kept", "S, M, s, M , L", ["S", "M", "L"]],
+      ["empty values between commas dropped", "S,, ,M", ["S", "M"]],
+      ["Urdu values split on the Urdu comma, a repeat dropped", "سرخ، نیلا،سرخ", ["سرخ", "نیلا"]],
+      ["spaces inside a value collapsed", "Extra   Large, Small", ["Extra Large", "Small"]],
+    ])("%s", (_, opt1Values, titles) => {
+      const r = check({ opt1Name: "Size", opt1Values });
+      expect(r.ok && r.input.variants.map((v) => v.title)).toEqual(titles);
+      expect(r.state.options[0]!.values).toBe(opt1Values);
+    });
+
+    it.each([1, 2, 3])("option %i: values without a name are refused beside the name; a name without values beside the values", (n) => {
+      const others = n === 1 ? {} : { opt1Name: "Size", opt1Values: "S, M" };
+      expect(outcome(check({ ...others, [`opt${n}Name`]: "", [`opt${n}Values`]: "Red, Blue" }))).toEqual({ [`opt${n}Name`]: "validation.optionName" });
+      expect(outcome(check({ ...others, [`opt${n}Name`]: "   ", [`opt${n}Values`]: "Red" }))).toEqual({ [`opt${n}Name`]: "validation.optionName" });
+      expect(outcome(check({ ...others, [`opt${n}Name`]: "Colour", [`opt${n}Values`]: " , ، " }))).toEqual({ [`opt${n}Values`]: "validation.optionValues" });
+    });
+
+    it("refuses the same option name twice in Urdu, beside the second", () => {
+      expect(outcome(check({ opt1Name: "رنگ", opt1Values: "سرخ", opt2Name: "Size", opt2Values: "S", opt3Name: " رنگ ", opt3Values: "نیلا" }))).toEqual({ opt3Name: "validation.optionDuplicate" });
+    });
+  });
+
+  describe("SKUs within the form", () => {
+    const three = { opt1Name: "Size", opt1Values: "S, M, L", v0_key: "S", v1_key: "M", v2_key: "L" };
+    const dup = "validation.skuDuplicate";
+    it.each<[string, RawProductForm, Record<string, string> | string[]]>([
+      ["three rows with one SKU (case and spaces aside): all three refused", { v0_sku: "AYS-KRT-01", v1_sku: " ays-krt-01 ", v2_sku: "Ays-Krt-01" }, { v0_sku: dup, v1_sku: dup, v2_sku: dup }],
+      ["two of three rows share a SKU: those two refused", { v0_sku: "AYS-1", v1_sku: "AYS-2", v2_sku: "ays-1" }, { v0_sku: dup, v2_sku: dup }],
+      ["no SKU on any row: not a duplicate", { v0_sku: "", v1_sku: " ", v2_sku: "" }, ["S", "M", "L"]],
+      ["distinct SKUs, one in Urdu: saved, trimmed", { v0_sku: "AYS-S", v1_sku: " کرتا-M ", v2_sku: "AYS-L" }, ["S", "M", "L"]],
+    ])("%s", (_, skus, expected) => {
+      const r = check({ ...three, ...skus });
+      expect(r.ok ? r.input.variants.map((v) => v.title) : r.errors).toEqual(expected);
+      for (const [k, v] of Object.entries(skus)) expect(typedBack(r.state, k), k).toBe(v);
+    });
+
+    it(`a SKU past its cap (${caps.v0_sku} characters) on two rows is refused as too long first, like every other field (the cap before the meaning)`, () => {
+      const long = "S".repeat(caps.v0_sku! + 1);
+      const r = check({ ...three, v0_sku: long, v1_sku: long, v2_sku: "AYS-L" });
+      expect(r.ok ? null : r.errors).toEqual({ v0_sku: "validation.tooLong", v1_sku: "validation.tooLong" });
+    });
   });
 });
 

@@ -302,7 +302,11 @@ export function validateProduct(raw: RawProductForm): ProductCheck {
     if (!p.ok) errors[`v${i}_price`] ??= p.error;
     if (!c.ok) errors[`v${i}_compareAt`] ??= c.error;
     if (!st.ok) errors[`v${i}_stock`] ??= st.error;
-    if (sku && skus.has(sku.toLowerCase())) errors[`v${i}_sku`] = errors[`v${skus.get(sku.toLowerCase())}_sku`] = "validation.skuDuplicate";
+    if (sku && skus.has(sku.toLowerCase())) {
+      // Each row's first problem, as everywhere in this form: a SKU past its cap says so first.
+      errors[`v${i}_sku`] ??= "validation.skuDuplicate";
+      errors[`v${skus.get(sku.toLowerCase())}_sku`] ??= "validation.skuDuplicate";
+    }
     if (sku) skus.set(sku.toLowerCase(), i);
     if (p.ok && c.ok && st.ok && price.ok && compare.ok) {
       const id = Number(r.id);

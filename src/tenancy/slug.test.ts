@@ -95,9 +95,10 @@ describe("reserved addresses", () => {
     expect([...kinds].sort()).toEqual(["inside", "name", "part", "start"]);
     for (const [word, kind] of Object.entries(RESERVED)) {
       expect(word, word).toMatch(/^[a-z0-9-]+$/);
-      // Every word is refused as a whole address (those long enough to be one).
-      if (word.length >= 3) expect(slugProblem(word), word).toBe("reserved");
-      if (kind !== "name" && `${word}-crafts`.length <= 30) expect(slugProblem(`${word}-crafts`), `${word}-crafts`).toBe("reserved");
+      // Every word is refused as a whole address; one too short to be an address is refused for its form.
+      expect(slugProblem(word), word).toBe(word.length >= 3 ? "reserved" : "invalid");
+      // Inside a longer address, only a `name` word is free.
+      expect(slugProblem(`${word}-crafts`), `${word}-crafts`).toBe(kind === "name" ? null : "reserved");
     }
   });
 

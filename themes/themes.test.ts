@@ -2,6 +2,7 @@
  * The theme registry: every folder under themes/ is registered, and every theme renders every
  * page from plain view models (no D1), in both languages, with the basics every page needs.
  */
+import type { Locale } from "../src/i18n";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { renderDocument } from "../src/lib/render";
@@ -12,7 +13,7 @@ import type { Shop } from "../src/tenancy/shop-cache";
 import { THEMES } from ".";
 import { audit } from "../test/storefront-html";
 
-const shop = (locale: "en" | "ur"): Shop => ({
+const shop = (locale: Locale): Shop => ({
   id: 1, slug: "ayesha", name: "Ayesha's <Closet>", status: "active", themeId: "classic", themeSettings: {},
   locale, currency: "PKR", whatsapp: "+923001234567", phone: "", email: "", city: "Lahore",
   description: "Lawn & more", payments: { cod: { enabled: true } } as Shop["payments"], version: 1, updatedAt: 0,
@@ -61,7 +62,7 @@ function pairsOf(theme: Theme): { pairs: Pair[]; unpaired: string[] } {
 }
 const byName = (a: Pair, b: Pair) => a.join().localeCompare(b.join());
 
-function pagesOf(theme: Theme, locale: "en" | "ur") {
+function pagesOf(theme: Theme, locale: Locale) {
   const ctx = storeContext(shop(locale), "https://ayesha.hatti.test", "/", theme.settings.parse({}), { nav: [{ title: "Lawn", slug: "lawn" }], pages: [{ title: "About", slug: "about" }] });
   return {
     home: theme.pages.home(ctx, home, head),

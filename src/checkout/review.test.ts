@@ -295,3 +295,9 @@ describe("zoneFee: free once the subtotal reaches the zone's threshold", () => {
     expect(zoneFee(zone, subtotal)).toBe(fee);
   });
 });
+
+describe("a seen subtotal no form sends", () => {
+  it("past its cap, is a total she was not shown: she sees the total again, no field is blamed", () => {
+    expect(reviewCheckout(QUOTE, form({ seen: String(QUOTE.subtotal).padStart(17, "0") }), PAYMENTS)).toEqual({ kind: "priceChanged" });
+  });
+});

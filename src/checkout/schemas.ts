@@ -37,8 +37,11 @@ export const checkoutSchema = z.object({
   zone: idField("checkout.error.zone"),
   payment: z.enum(PAYMENT_METHODS, { message: "checkout.error.payment" }),
   reference: optional(60),
-  /** The subtotal the customer was shown; a different one means prices changed meanwhile. */
-  seen: z.string().max(16).optional().default(""),
+  /**
+   * The subtotal the customer was shown; a different one means prices changed meanwhile. A
+   * value no form sends (past its cap) is one she was not shown: she sees the total again.
+   */
+  seen: z.string().max(16).optional().default("").catch("-"),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutSchema>;

@@ -12,7 +12,6 @@ import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { validate, type FieldErrors, fieldMessage } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { touchShop } from "../tenancy/version";
 import { invalidateShop } from "../tenancy/shop-cache";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
@@ -293,7 +292,7 @@ collectionRoutes.post("/", (c) => save(c, null));
 collectionRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 collectionRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   if (!(await deleteCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(list(c), 303);
 });
 collectionRoutes.post("/:id{[0-9]+}/move", async (c) => {

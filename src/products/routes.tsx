@@ -13,7 +13,6 @@ import type { FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { purgePhotos } from "../media/images";
 import { mediaError } from "../media/store";
-import { touchShop } from "../tenancy/version";
 import { originFor } from "../tenancy/host";
 import { invalidateShop } from "../tenancy/shop-cache";
 import { adminChrome } from "../admin/chrome";
@@ -129,7 +128,7 @@ productRoutes.post("/:id{[0-9]+}/status", async (c) => {
   const status = values.status;
   if (status !== "active" && status !== "draft" && status !== "archived") throw new HTTPException(404);
   if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
 });
 
@@ -137,7 +136,7 @@ productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   const photos = await deleteProduct(c.var.db, c.var.shop.id, idParam(c));
   if (!photos) throw new HTTPException(404);
   await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, photos);
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}?done=deleted`, 303);
 });
 
@@ -160,6 +159,6 @@ productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
     return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
   }
   if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
+  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
 });

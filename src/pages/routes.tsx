@@ -85,7 +85,10 @@ pageRoutes.get("/", async (c) => {
   let list = await listPages(c.var.db, c.var.shop.id);
   // A shop with no pages yet gets the three defaults with template text; deleted ones stay deleted.
   if (!list.length) {
-    if (await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })))) invalidateShop(c.var.shop.slug);
+    const made = await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
+    // The admin's one GET that writes: it drops the isolate's shop record itself (every other
+    // write is a POST, after which forgetShopAfterWrites in src/admin/load-shop.ts does).
+    if (made) invalidateShop(c.var.shop.slug);
     list = await listPages(c.var.db, c.var.shop.id);
   }
   return renderPage(c, <PagesList {...adminChrome(c)} pages={list} />);
@@ -108,7 +111,6 @@ async function save(c: Context<AppEnv>, id: number | null) {
     if ((await createPage(c.var.db, c.var.shop.id, r.data)) === "tooMany")
       return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={{ title: "pages.tooMany", "title.max": String(MAX_PAGES) }} />, 400);
   } else await updatePage(c.var.db, c.var.shop.id, id, r.data);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 }
 
@@ -116,6 +118,5 @@ pageRoutes.post("/", (c) => save(c, null));
 pageRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 pageRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   if (!(await deletePage(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 });

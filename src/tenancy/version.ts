@@ -8,7 +8,8 @@
  * - a change to another table (products, photos, pages, collections, zones) puts
  *   `bumpVersionStmt()` in its batch, after the statement that changes what is seen.
  *
- * The isolate's cached shop record is dropped by the routes (invalidateShop), never by domain code.
+ * The isolate's cached shop record is dropped by the admin after every write it serves
+ * (src/admin/load-shop.ts: forgetShopAfterWrites), never by domain code.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
 import { membershipBySlug } from "../platform/shops";
-import { toShop } from "../tenancy/shop-cache";
+import { invalidateShop, toShop } from "../tenancy/shop-cache";
 
 /**
  * Loads the shop named in /admin/:shop/... for the logged-in seller, with the new-orders badge
@@ -20,6 +20,20 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     c.set("newOrders", found.newOrders);
     if (user.shopId !== found.shop.id) await setSessionShop(c.var.db, user.sessionId, found.shop.id);
     await next();
+  };
+}
+
+/**
+ * After every request that may write (any method but GET and HEAD, whatever it answered: a
+ * change may have landed before a later step failed), drops this isolate's cached record of the
+ * shop, so its storefront here reads the new version at once (other isolates within
+ * SHOP_TTL_MS). The version itself is bumped by the domain function, in the change's own batch
+ * (src/tenancy/version.ts). A refused post costs the storefront one re-read of the record, no more.
+ */
+export function forgetShopAfterWrites(): MiddlewareHandler<AppEnv> {
+  return async function shopRecordForgotten(c, next) {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") invalidateShop(c.var.shop.slug);
   };
 }
 

@@ -27,7 +27,7 @@ import { staffRoutes } from "../staff/routes";
 import { themeRoutes } from "../theme-editor/routes";
 import { invitationRoutes, leaveRoutes } from "../staff/invitee-routes";
 import { adminChrome } from "./chrome";
-import { loadAdminShop } from "./load-shop";
+import { forgetShopAfterWrites, loadAdminShop } from "./load-shop";
 import { Dashboard } from "./views/Dashboard";
 import { LivePage } from "./views/LivePage";
 import { ShopsPage } from "./views/ShopsPage";
@@ -59,9 +59,12 @@ admin.route("/shops/invitations", invitationRoutes);
 
 admin.route("/account", account);
 
-/** Everything below acts on one shop: the seller's membership is checked first. */
+/**
+ * Everything below acts on one shop: the seller's membership is checked first, and after any
+ * write the isolate's cached shop record is dropped (so the storefront shows the change at once).
+ */
 const shopAdmin = new Hono<AppEnv>();
-shopAdmin.use("*", loadAdminShop());
+shopAdmin.use("*", loadAdminShop(), forgetShopAfterWrites());
 
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);

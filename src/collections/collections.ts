@@ -140,27 +140,31 @@ export async function updateCollection(db: Db, shopId: number, id: number, input
   return "ok";
 }
 
+/** Deletes the collection (its links go with it) with the version bump in one batch. False when not the shop's. */
 export async function deleteCollection(db: Db, shopId: number, id: number): Promise<boolean> {
-  const rows = await db.delete(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).returning({ id: collections.id });
+  const [rows] = (await runBatch(db, [
+    db.delete(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))).returning({ id: collections.id }),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
+  ])) as [{ id: number }[]];
   return rows.length > 0;
 }
 
-/** Moves a collection in the menu: one batch (the check that it is the shop's, the move, the version bump). */
+/** Moves a collection in the menu: one batch (the check that it is the shop's, the move, the version bump if it moved). */
 export async function moveCollection(db: Db, shopId: number, id: number, to: Destination): Promise<boolean> {
   const [found] = (await runBatch(db, [
     db.select({ id: collections.id }).from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, id))),
     moveStatement(db, { table: collections, key: collections.id, position: collections.position, tieBreak: "asc", scope: eq(collections.shopId, shopId) }, id, to),
-    bumpVersionStmt(db, shopId),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [unknown[]];
   return found.length > 0;
 }
 
-/** Moves a product within the collection's order: one batch. False when either is not the shop's or not linked. */
+/** Moves a product within the collection's order: one batch, the version bumped if it moved. False when either is not the shop's or not linked. */
 export async function moveMember(db: Db, shopId: number, collectionId: number, productId: number, to: Destination): Promise<boolean> {
   const [found] = (await runBatch(db, [
     db.select({ id: collectionProducts.productId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, collectionId), eq(collectionProducts.productId, productId))),
     moveStatement(db, memberOrder(shopId, collectionId), productId, to),
-    bumpVersionStmt(db, shopId),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [unknown[]];
   return found.length > 0;
 }

@@ -12,8 +12,6 @@ import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { validate, type FieldErrors, fieldMessage } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { touchShop } from "../tenancy/version";
-import { invalidateShop } from "../tenancy/shop-cache";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
@@ -284,7 +282,6 @@ async function save(c: C, id: number | null) {
   if (saved === "notFound") throw new HTTPException(404);
   if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts", "product.max": String(MAX_COLLECTION_PRODUCTS) } });
   if (saved === "tooManyCollections") return editor(c, id, view, { values, ticked, errors: { title: "collections.tooMany", "title.max": String(MAX_COLLECTIONS) } });
-  invalidateShop(c.var.shop.slug);
   const at = id ?? (saved as { id: number }).id;
   return c.redirect(viewUrl(`${list(c)}/${at}`, view, { done: "saved" }), 303);
 }
@@ -293,13 +290,11 @@ collectionRoutes.post("/", (c) => save(c, null));
 collectionRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 collectionRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   if (!(await deleteCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(list(c), 303);
 });
 collectionRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
   if (!isDirection(values.dir) || !(await moveCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!, values.dir))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(list(c), 303);
 });
 
@@ -316,6 +311,5 @@ collectionRoutes.post("/:id{[0-9]+}/order", async (c) => {
   }
   const to = m.data.dir ?? { place: Math.max(0, Number(m.data.to) - 1) };
   if (!(await moveMember(c.var.db, c.var.shop.id, id, Number(m.data.product), to))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`${viewUrl(`${list(c)}/${id}`, { mpage: view.mpage })}#m${m.data.product}`, 303);
 });

@@ -2,6 +2,8 @@
  * Writes imported products: a Handle that exists in the shop updates that product (its
  * variants are replaced), a new Handle creates one. Each product is all-or-nothing; products
  * are sent 20 to a D1 batch and, if a batch fails, one by one so only the bad one is reported.
+ * Each batch that writes bumps the shop's version in itself (an import of up to 20 products
+ * bumps it once), so no product lands without its bump.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -9,6 +11,7 @@ import { products, variants } from "../db/schema";
 import type { ImportProduct, RowError } from "./columns";
 import { runBatch, type Stmt } from "../db/batch";
 import { insertVariants, productValues } from "../products/products";
+import { bumpVersionStmt } from "../tenancy/version";
 
 const GROUP = 20;
 
@@ -62,15 +65,16 @@ export async function importProducts(db: Db, shopId: number, items: ImportProduc
   let created = 0;
   let updated = 0;
   const done = (r: (typeof ready)[number]) => (r.isNew ? created++ : updated++);
+  const withBump = (stmts: Stmt[]) => [...stmts, bumpVersionStmt(db, shopId)];
   for (let i = 0; i < ready.length; i += GROUP) {
     const group = ready.slice(i, i + GROUP);
     try {
-      await runBatch(db, group.flatMap((r) => r.stmts));
+      await runBatch(db, withBump(group.flatMap((r) => r.stmts)));
       group.forEach(done);
     } catch {
       for (const r of group) {
         try {
-          await runBatch(db, r.stmts);
+          await runBatch(db, withBump(r.stmts));
           done(r);
         } catch {
           errors.push({ line: r.item.lines[0]!, handle: r.item.handle, message: "csv.saveFailed" });

@@ -13,7 +13,6 @@ import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { stripNul } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { touchShop } from "../tenancy/version";
 import { originFor } from "../tenancy/host";
 import { AdminShell } from "../ui/AdminShell";
 import { Form } from "../ui/Form";
@@ -126,7 +125,6 @@ csvRoutes.post("/import", async (c) => {
   if (!rows.length) return fail("csv.empty");
   const { products, errors } = rowsToProducts(header, rows, parsed.lines.slice(1));
   const result = await importProducts(c.var.db, c.var.shop.id, products);
-  if (result.created || result.updated) await touchShop(c.var.db, c.var.shop);
   const rowErrors = [...errors, ...result.errors].sort((a, b) => a.line - b.line);
   return renderPage(c, <CsvPage {...adminChrome(c)} outcome={{ created: result.created, updated: result.updated, rowErrors }} />, rowErrors.length && !result.created && !result.updated ? 400 : 200);
 });

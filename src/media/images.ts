@@ -6,6 +6,7 @@ import { MAX_PHOTOS } from "../products/form";
 import { productImages, products, shops } from "../db/schema";
 import { inList, runBatch } from "../db/batch";
 import { moveStatement, type Direction } from "../db/reorder";
+import { bumpVersionStmt } from "../tenancy/version";
 import { deletePhotoObjects, type StoredPhoto } from "./store";
 import type { ImageFormat } from "./urls";
 
@@ -21,17 +22,20 @@ export const toRef = (r: { key: string; widths: string; format: ImageFormat }): 
   format: r.format,
 });
 
-/** Records a stored photo as the product's last photo; null when the product is not in the shop. */
 /**
- * Adds a photo after the product's last; null when the product is not the shop's, "tooMany"
- * when it already has MAX_PHOTOS (counted by the INSERT itself, so racing uploads cannot pass it).
+ * Adds a photo after the product's last, bumping the version in the same batch; null when the
+ * product is not the shop's, "tooMany" when it already has MAX_PHOTOS (counted by the INSERT
+ * itself, so racing uploads cannot pass it; then nothing is bumped).
  */
 export async function addProductImage(db: Db, shopId: number, productId: number, photo: StoredPhoto, alt = ""): Promise<number | null | "tooMany"> {
   const owner = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, productId))).get();
   if (!owner) return null;
   const ofProduct = sql`FROM ${productImages} WHERE ${productImages.shopId} = ${shopId} AND ${productImages.productId} = ${productId}`;
   const row = { shopId, productId, key: photo.key, widths: photo.widths.join(","), format: photo.format, width: photo.width, height: photo.height, alt, position: sql`(SELECT COALESCE(MAX(${productImages.position}), -1) + 1 ${ofProduct})` };
-  const rows = await insertBelowCap(db, productImages, row, sql`SELECT COUNT(*) ${ofProduct}`, MAX_PHOTOS).returning({ id: productImages.id }).all();
+  const [rows] = (await runBatch(db, [
+    insertBelowCap(db, productImages, row, sql`SELECT COUNT(*) ${ofProduct}`, MAX_PHOTOS).returning({ id: productImages.id }),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
+  ])) as [{ id: number }[]];
   return rows[0]?.id ?? "tooMany";
 }
 
@@ -55,22 +59,32 @@ export async function purgePhotos(db: Db, bucket: R2Bucket, shopId: number, phot
   await deletePhotoObjects(bucket, shopId, photos.filter((p) => !still.has(p.key)));
 }
 
-/** Deletes one photo (row, then objects). False when it is not this shop's photo of this product. */
+/**
+ * Deletes one photo: the row with the version bump in one batch, then its objects. False when
+ * it is not this shop's photo of this product.
+ */
 export async function deleteProductImage(db: Db, bucket: R2Bucket, shopId: number, productId: number, imageId: number): Promise<boolean> {
   const where = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId), eq(productImages.id, imageId));
-  const row = await db.select().from(productImages).where(where).get();
+  const [rows] = (await runBatch(db, [
+    db.delete(productImages).where(where).returning({ key: productImages.key, widths: productImages.widths, format: productImages.format }),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
+  ])) as [{ key: string; widths: string; format: ImageFormat }[]];
+  const row = rows[0];
   if (!row) return false;
-  await db.delete(productImages).where(where);
   await purgePhotos(db, bucket, shopId, [toRef(row)]);
   return true;
 }
 
-/** Moves a photo in the product's order (the first is the card's): one statement. False when not this product's photo. */
+/**
+ * Moves a photo in the product's order (the first is the card's): one batch, the version bumped
+ * only when a photo moved. False when not this product's photo.
+ */
 export async function moveProductImage(db: Db, shopId: number, productId: number, imageId: number, dir: Direction): Promise<boolean> {
   const scope = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId))!;
   const [found] = (await runBatch(db, [
     db.select({ id: productImages.id }).from(productImages).where(and(scope, eq(productImages.id, imageId))),
     moveStatement(db, { table: productImages, key: productImages.id, position: productImages.position, tieBreak: "asc", scope }, imageId, dir),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [unknown[]];
   return found.length > 0;
 }

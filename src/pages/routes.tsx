@@ -7,7 +7,7 @@ import { messages } from "../i18n";
 import type { FieldErrors } from "../lib/form";
 import { readForm, validate, fieldMessage } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { touchShop } from "../tenancy/version";
+import { invalidateShop } from "../tenancy/shop-cache";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
@@ -85,8 +85,10 @@ pageRoutes.get("/", async (c) => {
   let list = await listPages(c.var.db, c.var.shop.id);
   // A shop with no pages yet gets the three defaults with template text; deleted ones stay deleted.
   if (!list.length) {
-    await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
-    await touchShop(c.var.db, c.var.shop);
+    const made = await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
+    // The admin's one GET that writes: it drops the isolate's shop record itself (every other
+    // write is a POST, after which forgetShopAfterWrites in src/admin/load-shop.ts does).
+    if (made) invalidateShop(c.var.shop.slug);
     list = await listPages(c.var.db, c.var.shop.id);
   }
   return renderPage(c, <PagesList {...adminChrome(c)} pages={list} />);
@@ -109,7 +111,6 @@ async function save(c: Context<AppEnv>, id: number | null) {
     if ((await createPage(c.var.db, c.var.shop.id, r.data)) === "tooMany")
       return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={{ title: "pages.tooMany", "title.max": String(MAX_PAGES) }} />, 400);
   } else await updatePage(c.var.db, c.var.shop.id, id, r.data);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 }
 
@@ -117,6 +118,5 @@ pageRoutes.post("/", (c) => save(c, null));
 pageRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 pageRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   if (!(await deletePage(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
 });

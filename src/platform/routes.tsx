@@ -27,6 +27,7 @@ import { createUser, findUser, LoginTakenError } from "../auth/accounts";
 import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema, startThemeSchema } from "./schemas";
 import { createShop, membershipsOf, ownedShopCount, ShopLimitError, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
+import { invalidateShop } from "../tenancy/shop-cache";
 import { Landing } from "./views/Landing";
 import { LoginPage } from "./views/LoginPage";
 import { SignupPage } from "./views/SignupPage";
@@ -221,6 +222,8 @@ platform.post("/start/theme", async (c) => {
   const { theme } = parsed.data;
   try {
     await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
+    // A visit to the address before the shop existed left "no shop" in this isolate's cache.
+    invalidateShop(slug);
   } catch (err) {
     if (err instanceof ShopLimitError) return themePage(c, name, slug, theme, shopLimit(c));
     if (!(err instanceof SlugTakenError)) throw err;

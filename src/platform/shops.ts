@@ -7,7 +7,6 @@ import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { MAX_SHOPS_OWNED } from "./schemas";
 import { DEFAULT_LOCALE, messages, type Locale } from "../i18n";
-import { invalidateShop } from "../tenancy/shop-cache";
 
 export type SlugStatus =
   | { ok: true }
@@ -74,7 +73,6 @@ export async function createShop(db: Db, input: NewShop): Promise<{ id: number; 
     throw err;
   }
   if (!created.length) throw new ShopLimitError();
-  invalidateShop(input.slug);
   return created[0]!;
 }
 

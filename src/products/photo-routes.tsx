@@ -14,7 +14,6 @@ import { addProductImage, deleteProductImage, moveProductImage, photoCount, purg
 import { MAX_PHOTOS } from "./form";
 import { checkPhotoSet, storePhotoSet, type MediaError } from "../media/store";
 import { CONTENT_TYPE } from "../media/urls";
-import { touchShop } from "../tenancy/version";
 import { intParam, readAll } from "../lib/form-all";
 import { adminMediaUrl } from "./Photos";
 
@@ -76,7 +75,6 @@ photoRoutes.post("/", async (c) => {
     if (id === null) throw new HTTPException(404);
     added.push({ id, src: adminMediaUrl(c.var.shop.slug, stored.key, stored.widths[0]!, stored.format) });
   }
-  await touchShop(c.var.db, c.var.shop);
   if (wantsJson(c)) return c.json({ ok: true, photos: added });
   return c.redirect(`${editUrl(c, productId)}?done=photo#photos`, 303);
 });
@@ -84,7 +82,6 @@ photoRoutes.post("/", async (c) => {
 photoRoutes.post("/:imageId{[0-9]+}/delete", async (c) => {
   const { productId, imageId } = ids(c);
   if (!imageId || !(await deleteProductImage(c.var.db, c.env.MEDIA, c.var.shop.id, productId, imageId))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${editUrl(c, productId)}?done=photoDeleted#photos`, 303);
 });
 
@@ -92,7 +89,6 @@ photoRoutes.post("/:imageId{[0-9]+}/move", async (c) => {
   const { productId, imageId } = ids(c);
   const { values } = await readAll(c);
   if (!imageId || !isDirection(values.dir) || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, values.dir))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);
 });
 

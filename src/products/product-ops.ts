@@ -53,20 +53,21 @@ export async function duplicateProduct(db: Db, shopId: number, id: number, suffi
   return created?.id ?? null;
 }
 
+/** Sets the status, bumping the version in the same batch; false when the product is not in the shop. */
 export async function setProductStatus(db: Db, shopId: number, id: number, status: ProductStatus): Promise<boolean> {
-  const rows = await db
-    .update(products)
-    .set({ status, updatedAt: Date.now() })
-    .where(and(eq(products.shopId, shopId), eq(products.id, id)))
-    .returning({ id: products.id });
+  const [rows] = (await runBatch(db, [
+    db.update(products).set({ status, updatedAt: Date.now() }).where(and(eq(products.shopId, shopId), eq(products.id, id))).returning({ id: products.id }),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
+  ])) as [{ id: number }[]];
   return rows.length > 0;
 }
 
-/** Deletes the product (variants, photos, links go with it) in one batch; returns its photos, or null. */
+/** Deletes the product (variants, photos, links go with it) in one batch with the version bump; returns its photos, or null. */
 export async function deleteProduct(db: Db, shopId: number, id: number): Promise<PhotoRef[] | null> {
   const [imgs, deleted] = (await runBatch(db, [
     db.select({ key: productImages.key, widths: productImages.widths, format: productImages.format }).from(productImages).where(and(eq(productImages.shopId, shopId), eq(productImages.productId, id))),
     db.delete(products).where(and(eq(products.shopId, shopId), eq(products.id, id))).returning({ id: products.id }),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [{ key: string; widths: string; format: "webp" | "jpeg" | "png" }[], { id: number }[]];
   if (!deleted.length) return null;
   return imgs.map(toRef);
@@ -88,7 +89,7 @@ export interface QuickEdit {
   stocks: { variantId: number; stock: number }[];
 }
 
-/** The list's inline edit: stock per variant and one price, in one batch. False when not in the shop. */
+/** The list's inline edit: stock per variant and one price, in one batch with the version bump. False when not in the shop. */
 export async function quickEdit(db: Db, shopId: number, productId: number, edit: QuickEdit): Promise<boolean> {
   const own = await db.select({ id: variants.id }).from(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, productId))).all();
   if (!own.length) return false;
@@ -100,20 +101,21 @@ export async function quickEdit(db: Db, shopId: number, productId: number, edit:
     if (!ids.has(s.variantId)) continue;
     stmts.push(db.update(variants).set({ stock: s.stock }).where(and(eq(variants.shopId, shopId), eq(variants.id, s.variantId))));
   }
-  stmts.push(syncPrice(db, shopId, productId));
+  stmts.push(syncPrice(db, shopId, productId), bumpVersionStmt(db, shopId));
   await runBatch(db, stmts);
   return true;
 }
 
 /**
- * Moves a product in the manual order: ONE batch, whatever the shop's size (the check that it
- * is the shop's, the move, the version bump). False when not in the shop.
+ * Moves a product in the admin list's manual order: ONE batch, whatever the shop's size (the
+ * check that it is the shop's, the move). False when not in the shop. No version bump: the
+ * storefront never shows this order (its listings sort by date or price; a collection has its
+ * own order), so its cached pages stay good.
  */
 export async function moveProduct(db: Db, shopId: number, id: number, to: Destination): Promise<boolean> {
   const [found] = (await runBatch(db, [
     db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
     moveStatement(db, { table: products, key: products.id, position: products.position, tieBreak: "desc", scope: eq(products.shopId, shopId) }, id, to),
-    bumpVersionStmt(db, shopId),
   ])) as [unknown[]];
   return found.length > 0;
 }

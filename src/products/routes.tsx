@@ -14,9 +14,7 @@ import type { FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { purgePhotos } from "../media/images";
 import { mediaError } from "../media/store";
-import { touchShop } from "../tenancy/version";
 import { originFor } from "../tenancy/host";
-import { invalidateShop } from "../tenancy/shop-cache";
 import { adminChrome } from "../admin/chrome";
 import { intParam, readAll } from "../lib/form-all";
 import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
@@ -98,14 +96,12 @@ async function save(c: C, id?: number) {
     } else {
       const created = await createProduct(db, shopId, input);
       id = created.id;
-      invalidateShop(c.var.shop.slug);
       return c.redirect(`${base(c)}/${id}?done=created#photos`, 303);
     }
   } catch (e) {
     if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400 });
     throw e;
   }
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}/${id}?done=saved`, 303);
 }
 
@@ -130,7 +126,6 @@ productRoutes.post("/:id{[0-9]+}/status", async (c) => {
   const status = values.status;
   if (status !== "active" && status !== "draft" && status !== "archived") throw new HTTPException(404);
   if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
 });
 
@@ -138,7 +133,6 @@ productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
   const photos = await deleteProduct(c.var.db, c.var.shop.id, idParam(c));
   if (!photos) throw new HTTPException(404);
   await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, photos);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}?done=deleted`, 303);
 });
 
@@ -146,7 +140,6 @@ productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
   if (!isDirection(values.dir)) throw new HTTPException(404);
   if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
 });
 
@@ -161,6 +154,5 @@ productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
     return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
   }
   if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HTTPException(404);
-  await touchShop(c.var.db, c.var.shop);
   return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
 });

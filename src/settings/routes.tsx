@@ -7,7 +7,6 @@ import { renderPage } from "../lib/render";
 import { updatePayments, updateShopDetails } from "./shop";
 import { createZone, deleteZone, listZones, updateZone } from "./zones";
 import { ACCOUNT_METHOD_IDS, paymentsSchema } from "./payments";
-import { invalidateShop } from "../tenancy/shop-cache";
 import { adminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
 import { requireOwner } from "../admin/load-shop";
@@ -29,7 +28,6 @@ settingsRoutes.post("/", async (c) => {
   const r = validate(detailsSchema, values);
   if (!r.ok) return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
   await updateShopDetails(c.var.db, c.var.shop.id, r.data);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1`, 303);
 });
 
@@ -45,7 +43,6 @@ settingsRoutes.post("/payments", async (c) => {
   const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] ?? "" });
   const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, ...Object.fromEntries(ACCOUNT_METHOD_IDS.map((k) => [k, acc(k)])) });
   await updatePayments(c.var.db, c.var.shop.id, payments);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);
 });
 
@@ -68,7 +65,6 @@ async function saveZone(c: C, id: number | null) {
       return renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} editing={{ id, values, errors: { name: "zones.full", "name.max": String(MAX_ZONES) } }} />, 400);
     }
   } else if (!(await updateZone(c.var.db, c.var.shop.id, id, zone))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(zonesUrl(c), 303);
 }
 
@@ -76,6 +72,5 @@ settingsRoutes.post("/zones", (c) => saveZone(c, null));
 settingsRoutes.post("/zones/:id{[0-9]+}", (c) => saveZone(c, intParam(c.req.param("id"))));
 settingsRoutes.post("/zones/:id{[0-9]+}/delete", async (c) => {
   if (!(await deleteZone(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  invalidateShop(c.var.shop.slug);
   return c.redirect(zonesUrl(c), 303);
 });

@@ -1,9 +1,10 @@
 /** The shop's own settings (details, payment methods): one UPDATE that also bumps the version. No HTTP here. */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
 import type { Locale } from "../i18n";
 import type { Payments } from "./payments";
+import { versionBump } from "../tenancy/version";
 
 export const CURRENCIES = ["PKR", "USD", "AED", "SAR", "GBP"] as const;
 
@@ -21,13 +22,13 @@ export interface ShopDetails {
 export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {
   await db
     .update(shops)
-    .set({ ...d, version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .set({ ...d, ...versionBump() })
     .where(eq(shops.id, shopId));
 }
 
 export async function updatePayments(db: Db, shopId: number, p: Payments): Promise<void> {
   await db
     .update(shops)
-    .set({ payments: JSON.stringify(p), version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .set({ payments: JSON.stringify(p), ...versionBump() })
     .where(eq(shops.id, shopId));
 }

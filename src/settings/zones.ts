@@ -26,19 +26,20 @@ export async function createZone(db: Db, shopId: number, z: ZoneInput): Promise<
   return rows.length > 0;
 }
 
-/** False when the zone is not this shop's. */
+/** False when the zone is not this shop's (then nothing is bumped). */
 export async function updateZone(db: Db, shopId: number, id: number, z: ZoneInput): Promise<boolean> {
   const [rows] = (await runBatch(db, [
     db.update(deliveryZones).set(z).where(and(eq(deliveryZones.shopId, shopId), eq(deliveryZones.id, id))).returning({ id: deliveryZones.id }),
-    bumpVersionStmt(db, shopId),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [{ id: number }[]];
   return rows.length > 0;
 }
 
+/** False when the zone is not this shop's (then nothing is bumped). */
 export async function deleteZone(db: Db, shopId: number, id: number): Promise<boolean> {
   const [rows] = (await runBatch(db, [
     db.delete(deliveryZones).where(and(eq(deliveryZones.shopId, shopId), eq(deliveryZones.id, id))).returning({ id: deliveryZones.id }),
-    bumpVersionStmt(db, shopId),
+    bumpVersionStmt(db, shopId, { ifChanged: true }),
   ])) as [{ id: number }[]];
   return rows.length > 0;
 }

@@ -3,7 +3,8 @@
  * navigation and the published content pages linked from the footer. Loaded with the shop
  * record itself (src/tenancy/shop-cache.ts), in the same statement, and cached with it: page
  * batches then carry only the page's own statements. Collection and page edits bump the
- * shop's version and drop the cached record (src/tenancy/version.ts).
+ * shop's version (src/tenancy/version.ts) and the admin drops the cached record after them
+ * (src/admin/load-shop.ts).
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";

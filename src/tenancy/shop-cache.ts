@@ -1,8 +1,9 @@
 /**
  * The shop record, with the storefront's chrome (header collections, footer pages), cached in
- * the isolate for a few seconds. Edits bump `shops.version` and call `invalidateShop()`; other
- * isolates see the change when their entry expires, so a seller's edit shows on the storefront
- * within SHOP_TTL_MS.
+ * the isolate for a few seconds. Edits bump `shops.version` in their own batch
+ * (src/tenancy/version.ts) and the admin drops the record after every write it serves
+ * (`invalidateShop()`, src/admin/load-shop.ts); other isolates see the change when their entry
+ * expires, so a seller's edit shows on the storefront within SHOP_TTL_MS.
  */
 import { eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../db/client";

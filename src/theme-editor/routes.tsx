@@ -9,7 +9,6 @@ import { renderPage, sendDocument } from "../lib/render";
 import { purgePhotos } from "../media/images";
 import { checkPhotoSet, storePhotoSet } from "../media/store";
 import { imageRefsOf, saveTheme } from "./theme";
-import { invalidateShop } from "../tenancy/shop-cache";
 import { isThemeId, THEMES, themeById } from "../../themes";
 import { adminChrome } from "../admin/chrome";
 import { readAll } from "../lib/form-all";
@@ -78,7 +77,6 @@ themeRoutes.post("/", async (c) => {
     return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={r.theme.manifest.id} fields={r.fields} values={r.shown} errors={r.errors} />, 400);
   const before = imageRefsOf(c.var.shop.themeSettings);
   await saveTheme(c.var.db, c.var.shop.id, r.theme.manifest.id, r.settings);
-  invalidateShop(c.var.shop.slug);
   // A replaced logo or banner leaves no orphan (unless a product photo shares its bytes).
   const kept = new Set(imageRefsOf(r.settings).map((x) => x.key));
   await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, before.filter((x) => !kept.has(x.key)));

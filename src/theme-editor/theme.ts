@@ -1,12 +1,13 @@
 /** The shop's theme and its settings: one UPDATE that also bumps the version. No HTTP here. */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shops } from "../db/schema";
+import { versionBump } from "../tenancy/version";
 
 export async function saveTheme(db: Db, shopId: number, themeId: string, settings: Record<string, unknown>): Promise<void> {
   await db
     .update(shops)
-    .set({ themeId, themeSettings: JSON.stringify(settings), version: sql`${shops.version} + 1`, updatedAt: Date.now() })
+    .set({ themeId, themeSettings: JSON.stringify(settings), ...versionBump() })
     .where(eq(shops.id, shopId));
 }
 

@@ -1,36 +1,57 @@
 #!/usr/bin/env node
-// npm test: every check in order, each phase timed, the first failure stops the run.
+// npm test: every check, each phase timed. The static checks (type-check, dead exports, copies,
+// the architecture map) run beside the Workers tests, their output held until they end; the
+// browser tests follow. Any failure fails the run; a failed first stage skips the browser tests.
 // HOSTILE=all (npm run test:full) runs the whole hostile corpus instead of today's sample.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
-const node = process.execPath;
-const phases = [
+const STATIC = [
   ["typecheck", ["node_modules/typescript/bin/tsc", "-p", "."]],
   ["typecheck (client)", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.client.json"]],
   ["dead exports (knip)", ["node_modules/knip/bin/knip.js", "--no-progress"]],
   ["copies (duplicates)", ["scripts/duplicates.mjs"]],
-  ["architecture map", ["--test", "scripts/architecture.test.mjs"]],
-  ["workers tests (vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
-  ["browser tests", ["scripts/e2e.mjs"]],
+  ["architecture map", ["--test", "--test-reporter=dot", "scripts/architecture.test.mjs"]],
 ];
+const WORKERS = ["workers tests (vitest)", ["node_modules/vitest/vitest.mjs", "run"]];
+const BROWSER = ["browser tests", ["scripts/e2e.mjs"]];
 
-const times = [];
 const started = performance.now();
-for (const [name, args] of phases) {
-  console.log(`\ntest: ${name}`);
-  const t0 = performance.now();
-  const r = spawnSync(node, args, { stdio: "inherit" });
-  times.push([name, (performance.now() - t0) / 1000]);
-  if (r.status !== 0) {
-    report();
-    console.error(`test: ${name} failed`);
-    process.exit(r.status ?? 1);
-  }
-}
-report();
+const times = [];
 
-function report() {
-  console.log("\ntest: time per phase");
-  for (const [name, s] of times) console.log(`  ${name.padEnd(24)} ${s.toFixed(1).padStart(6)} s`);
-  console.log(`  ${"total".padEnd(24)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+/** Runs one phase; `held` collects its output instead of printing it. */
+function run([name, args], held) {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: held ? ["ignore", "pipe", "pipe"] : "inherit" });
+    if (held) {
+      child.stdout.on("data", (d) => held.push(d));
+      child.stderr.on("data", (d) => held.push(d));
+    }
+    child.on("exit", (code) => {
+      times.push([name, (performance.now() - t0) / 1000, code]);
+      resolve(code ?? 1);
+    });
+  });
 }
+
+async function staticChecks() {
+  let failed = 0;
+  for (const phase of STATIC) {
+    const held = [];
+    const code = await run(phase, held);
+    if (code !== 0) {
+      failed = code;
+      process.stderr.write(`\ntest: ${phase[0]} failed:\n${Buffer.concat(held).toString()}\n`);
+    }
+  }
+  return failed;
+}
+
+const [staticCode, workersCode] = await Promise.all([staticChecks(), run(WORKERS)]);
+const browserCode = staticCode || workersCode ? null : await run(BROWSER);
+
+console.log("\ntest: time per phase (the static checks ran beside the Workers tests)");
+for (const [name, s, code] of times) console.log(`  ${name.padEnd(24)} ${s.toFixed(1).padStart(6)} s${code ? "  FAILED" : ""}`);
+console.log(`  ${"total".padEnd(24)} ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+if (browserCode === null) console.log("test: browser tests not run (an earlier stage failed)");
+process.exit(staticCode || workersCode || browserCode || 0);

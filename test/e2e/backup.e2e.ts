@@ -2,17 +2,15 @@
  * Backups round trip: export a seeded shop (rows + photos) from one local database and import
  * it into an empty one; every row and every photo comes back identical.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ES modules without types
 import { exportShop, importShop, openLocal, TENANT_TABLES } from "../../scripts/lib/backup.mjs";
 // @ts-expect-error plain ES modules without types
 import { seed } from "../../scripts/seed.mjs";
 
-const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
 const dirs: string[] = [];
 const temp = (p: string) => {
   const d = mkdtempSync(path.join(tmpdir(), p));
@@ -21,10 +19,6 @@ const temp = (p: string) => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function migrate(persistTo: string) {
-  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { encoding: "utf8", env: { ...process.env, CI: "1" } });
-  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
-}
 
 type Row = Record<string, unknown>;
 async function snapshot(persistTo: string, slug: string) {
@@ -52,12 +46,12 @@ async function snapshot(persistTo: string, slug: string) {
 
 describe("npm run export / npm run import", () => {
   it("restores a shop's full data and photos into an empty database", { timeout: 180_000 }, async () => {
-    // Both databases are migrated by wrangler, as in production: once, then copied (an empty
-    // migrated database is the same files either way; the second run cost ~15 s).
+    // Both databases are copies of the one the global setup migrated with wrangler, as in
+    // production (an empty migrated database is the same files either way).
     const target = temp("hatti-dst-");
-    migrate(target);
+    cpSync(inject("migrated"), target, { recursive: true });
     const source = temp("hatti-src-");
-    cpSync(target, source, { recursive: true });
+    cpSync(inject("migrated"), source, { recursive: true });
     await seed({ persistTo: source, log: () => {}, only: ["demo", "demo-urdu"] });
     const out = temp("hatti-backup-");
     const mfA = openLocal(source);

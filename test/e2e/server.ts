@@ -2,9 +2,11 @@
  * A local runtime for end-to-end tests: a persistence directory with migrations applied (by
  * `wrangler d1 migrations apply`) and demo shops seeded, served by `wrangler dev` on a free port.
  * It can be stopped and started again on the same port and data (the soak test restarts it).
+ * The global setup migrates one empty database and provides it (`inject("migrated")`): the
+ * soak and the backup copy it instead of running wrangler's migrations again.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,8 +44,10 @@ export class LocalRuntime {
     this.dir = mkdtempSync(path.join(tmpdir(), prefix));
   }
 
-  async prepare(only?: string[]): Promise<void> {
-    migrate(this.dir);
+  /** Migrates (or copies `migrated`, a directory wrangler migrated) and seeds the demo shops. */
+  async prepare(only?: string[], migrated?: string): Promise<void> {
+    if (migrated) cpSync(migrated, this.dir, { recursive: true });
+    else migrate(this.dir);
     await seed({ persistTo: this.dir, log: () => {}, only });
     this.port = await freePort();
   }
@@ -55,6 +59,7 @@ export class LocalRuntime {
       { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     this.child = child;
+    this.log = [];
     child.stdout!.on("data", (d) => this.log.push(String(d)));
     child.stderr!.on("data", (d) => this.log.push(String(d)));
     const until = Date.now() + 90_000;
@@ -84,6 +89,7 @@ export class LocalRuntime {
     this.child = null;
   }
 
+  /** The last 4,000 characters the current (or last) `wrangler dev` printed. */
   output(): string {
     return this.log.join("").slice(-4000);
   }

@@ -13,7 +13,7 @@
  * (SOAK_SECONDS, SOAK_CLIENTS).
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ES module without types
 import { openLocal } from "../../scripts/lib/backup.mjs";
 import { HttpClient } from "./http";
@@ -73,7 +73,7 @@ const seenOf = (body: string) => /<input type="hidden" name="seen" value="(\d+)"
 
 describe("soak", () => {
   it(`keeps every invariant under ${CLIENTS} clients for ${SECONDS} s with a restart`, { timeout: (SECONDS + 150) * 1000 }, async () => {
-    await runtime.prepare([SHOP]);
+    await runtime.prepare([SHOP], inject("migrated"));
     // Ample stock, so the soak measures orders: every variant in stock gets plenty, except the
     // first few, which keep the seed's handful (sold-out products stay sold out).
     await query(

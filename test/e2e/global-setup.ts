@@ -1,9 +1,15 @@
-/** Serves the Worker for the browser tests: fresh local D1/R2, demo shops, `wrangler dev`. */
+/**
+ * Serves the Worker for the browser tests: fresh local D1/R2 with the demo shops, `wrangler dev`
+ * on a free port. The data is made by scripts/lib/e2e-data.mjs: here, or beforehand by npm test
+ * beside the Workers tests (HATTI_E2E_DATA names it).
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { LocalRuntime, migrate } from "./server";
+// @ts-expect-error plain ES module without types
+import { prepareE2EData } from "../../scripts/lib/e2e-data.mjs";
+import { freePort, LocalRuntime } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,17 +20,17 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const migrated = mkdtempSync(path.join(tmpdir(), "hatti-migrated-"));
-  migrate(migrated);
-  const runtime = new LocalRuntime();
-  await runtime.prepare(undefined, migrated);
+  const given = process.env.HATTI_E2E_DATA;
+  const data = given ?? mkdtempSync(path.join(tmpdir(), "hatti-e2e-"));
+  if (!given) await prepareE2EData(data);
+  const runtime = new LocalRuntime("", path.join(data, "runtime"));
+  runtime.port = await freePort();
   await runtime.start();
   project.provide("port", runtime.port);
-  project.provide("migrated", migrated);
+  project.provide("migrated", path.join(data, "migrated"));
   return async () => {
-    rmSync(migrated, { recursive: true, force: true });
     await runtime.stop();
     if (process.env.E2E_LOG) console.log(runtime.output());
-    runtime.remove();
+    if (!given) rmSync(data, { recursive: true, force: true });
   };
 }

@@ -2,16 +2,18 @@
  * A local runtime for end-to-end tests: a persistence directory with migrations applied (by
  * `wrangler d1 migrations apply`) and demo shops seeded, served by `wrangler dev` on a free port.
  * It can be stopped and started again on the same port and data (the soak test restarts it).
- * The global setup migrates one empty database and provides it (`inject("migrated")`): the
- * soak and the backup copy it instead of running wrangler's migrations again.
+ * The global setup's data (scripts/lib/e2e-data.mjs) holds one empty database wrangler migrated,
+ * provided as `inject("migrated")`: the soak and the backup copy it instead of migrating again.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // @ts-expect-error plain ES module without types
 import { seed } from "../../scripts/seed.mjs";
+// @ts-expect-error plain ES module without types
+import { migrate } from "../../scripts/lib/e2e-data.mjs";
 
 const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
 
@@ -26,22 +28,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function migrate(persistTo: string): void {
-  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
-    env: { ...process.env, CI: "1" },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
-}
-
 export class LocalRuntime {
   readonly dir: string;
   port = 0;
   private child: ChildProcess | null = null;
   private log: string[] = [];
 
-  constructor(prefix = "hatti-e2e-") {
-    this.dir = mkdtempSync(path.join(tmpdir(), prefix));
+  /** A runtime over a new directory, or over `dir` (prepared already: see scripts/lib/e2e-data.mjs). */
+  constructor(prefix = "hatti-e2e-", dir?: string) {
+    this.dir = dir ?? mkdtempSync(path.join(tmpdir(), prefix));
   }
 
   /** Migrates (or copies `migrated`, a directory wrangler migrated) and seeds the demo shops. */

@@ -1,0 +1,36 @@
+// The browser tests' data, in one directory: `migrated/`, an empty database migrated by wrangler
+// as in production (the soak and the backup copy it), and `runtime/`, a copy seeded with the demo
+// shops that the browser tests' `wrangler dev` serves. `npm test` makes it beside the Workers
+// tests and passes it on (HATTI_E2E_DATA); otherwise test/e2e/global-setup.ts makes it.
+//   node scripts/lib/e2e-data.mjs DIR
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { seed } from "../seed.mjs";
+
+const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** Applies migrations/ to the local D1 persisted in `persistTo`, with wrangler. */
+export function migrate(persistTo) {
+  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
+    env: { ...process.env, CI: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function prepareE2EData(dir) {
+  const migrated = path.join(dir, "migrated");
+  const runtime = path.join(dir, "runtime");
+  mkdirSync(migrated, { recursive: true });
+  migrate(migrated);
+  cpSync(migrated, runtime, { recursive: true });
+  await seed({ persistTo: runtime, log: () => {} });
+  return { migrated, runtime };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  if (!process.argv[2]) throw new Error("usage: node scripts/lib/e2e-data.mjs DIR");
+  await prepareE2EData(process.argv[2]);
+}

@@ -42,6 +42,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts", "src/**/*.test.tsx", "themes/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],
     setupFiles: ["./test/setup.ts"],
+    // The message-provider sandboxes (Node servers) for the transports' contract tests, which
+    // run in workerd and read the URLs with inject("sandboxes").
+    globalSetup: ["./scripts/sandboxes/vitest-setup.mjs"],
     testTimeout: 30_000,
   },
 });

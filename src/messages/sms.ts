@@ -8,7 +8,8 @@
  * Why Twilio: it documents every error code on its own page, reaches Pakistani mobiles (with a
  * registered alphanumeric sender id), and its API is plain HTTP + form encoding that workerd
  * speaks without an SDK. The text is the template's rendered body in the recipient's language
- * (Urdu goes out as UCS-2, 70 characters a segment: our templates stay within 3 segments).
+ * (Urdu goes out as UCS-2, 70 characters a segment, 67 when joined: 2 to 4 segments with long
+ * real names; Twilio joins up to 1600 characters).
  */
 import type { SmsConfig } from "./config";
 import { callProvider, providerText, retryAfterSeconds, scrub } from "./http";

@@ -4,11 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { pushTransport } from "./push";
 import { renderText } from "./templates/render";
-import { failNext, magic, newOrderParams, received, sandboxConfig, sandboxUrl } from "./test-helpers";
+import { failNext, magic, newOrderParams, newVapidKeys, received, sandboxConfig, sandboxUrl } from "./test-helpers";
 import type { Message, PushSubscriptionJSON } from "./transport";
 
-async function transport(timeoutMs = 5000) {
-  const config = await sandboxConfig();
+async function transport(timeoutMs = 5000, extra: Parameters<typeof sandboxConfig>[0] = {}) {
+  const config = await sandboxConfig(extra);
   if (!config.push.ok) throw new Error("push not configured");
   return pushTransport({ config: config.push.value, timeoutMs });
 }
@@ -76,6 +76,14 @@ describe("pushTransport", () => {
     const sub = await subscription();
     await failNext("push", { count: 1, status: 403, to: idOf(sub) });
     expect(await (await transport()).send(message(sub))).toMatchObject({ status: "permanent", reason: "bad_credentials", providerCode: "403" });
+  });
+
+  it("maps VAPID keys that are not one pair to bad_credentials", async () => {
+    const sub = await subscription();
+    const other = await newVapidKeys();
+    const outcome = await (await transport(5000, { VAPID_PRIVATE_KEY: other.VAPID_PRIVATE_KEY })).send(message(sub));
+    expect(outcome).toMatchObject({ status: "permanent", reason: "bad_credentials" });
+    expect(JSON.stringify(outcome)).not.toContain(other.VAPID_PRIVATE_KEY);
   });
 
   it("refuses an endpoint that is not a push service, and keys that are not a browser's, without a request", async () => {

@@ -60,12 +60,19 @@ export function pushTransport({ config, timeoutMs, fetch, now = Date.now }: Push
         throw err;
       }
       const template = checkedParams(message.template, message.params).template;
+      let authorization: string;
+      try {
+        authorization = await vapidAuthorization(endpoint, keys, config.subject, now());
+      } catch {
+        // WebCrypto refuses a private key that does not belong to the public one.
+        return permanent("bad_credentials", "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not one key pair");
+      }
       const call = await callProvider(
         endpoint,
         {
           method: "POST",
           headers: {
-            authorization: await vapidAuthorization(endpoint, keys, config.subject, now()),
+            authorization,
             "content-encoding": "aes128gcm",
             "content-type": "application/octet-stream",
             ttl: String(template.push.ttlSeconds),

@@ -85,6 +85,10 @@ describe("renderText", () => {
     expect(() => renderText("new_order", "en", { ...newOrder, city: " \n\t " })).toThrow(/parameter "city" is empty/);
     expect(() => renderText("new_order", "en", { ...newOrder, extra: "x" })).toThrow(/unknown parameter "extra"/);
     expect(() => renderText("new_order", "en", { ...newOrder, city: 5 as unknown as string })).toThrow(/"city" is missing/);
+    // Rows read back from storage can hold anything.
+    expect(() => renderText("new_order", "fr" as "en", newOrder)).toThrow(/unknown locale "fr"/);
+    expect(() => whatsappTemplatePayload("new_order", "fr" as "en", newOrder)).toThrow(/unknown locale "fr"/);
+    expect(() => renderText("new_order", "en", null as unknown as Record<string, string>)).toThrow(/not an object/);
     // An inherited property is not a parameter.
     expect(() => renderText("new_order", "en", Object.create({ ...newOrder }))).toThrow(TemplateParamsError);
   });

@@ -12,7 +12,7 @@
  * out as text only). On WhatsApp, where *, _, ~ and ` format text, parameters get look-alike
  * characters instead so that no two parameters can pair up to restyle the fixed text between them.
  */
-import type { Locale } from "../../i18n";
+import { isLocale, type Locale } from "../../i18n";
 import type { TemplateDef } from "./define";
 import { getTemplate, isTemplateId, type TemplateId } from "./index";
 
@@ -61,6 +61,9 @@ export function checkedParams(
   params: Readonly<Record<string, string>>,
 ): { template: TemplateDef<TemplateId>; params: Record<string, string> } {
   if (!isTemplateId(templateId)) throw new TemplateParamsError(`unknown template "${templateId}"`);
+  if (typeof params !== "object" || params === null || Array.isArray(params)) {
+    throw new TemplateParamsError(`${templateId}: parameters are not an object`);
+  }
   const template = getTemplate(templateId);
   const out: Record<string, string> = {};
   for (const name of template.params) {
@@ -92,6 +95,7 @@ export function renderText(
   params: Readonly<Record<string, string>>,
 ): RenderedText {
   const checked = checkedParams(templateId, params);
+  if (!isLocale(locale)) throw new TemplateParamsError(`unknown locale "${String(locale)}"`);
   const text = checked.template.text[locale];
   return { title: fill(text.title, checked.params), body: fill(text.body, checked.params) };
 }
@@ -115,6 +119,7 @@ export function whatsappTemplatePayload(
   params: Readonly<Record<string, string>>,
 ) {
   const checked = checkedParams(templateId, params);
+  if (!isLocale(locale)) throw new TemplateParamsError(`unknown locale "${String(locale)}"`);
   const wa = checked.template.whatsapp;
   const text = (name: string) => ({ type: "text" as const, text: whatsappParam(checked.params[name]!) });
   const components: Array<Record<string, unknown>> = [{ type: "body", parameters: wa.body.map(text) }];

@@ -39,6 +39,15 @@ describe("createTransport", () => {
     });
   });
 
+  it("refuses a channel it does not know (a row read back from storage)", async () => {
+    const transport = createTransport(await sandboxConfig());
+    expect(await transport.send({ ...whatsapp("+923001234567"), channel: "fax" } as unknown as Message)).toEqual({
+      status: "permanent",
+      reason: "invalid_request",
+      detail: 'unknown channel "fax"',
+    });
+  });
+
   it("has no dev transport in production, even for a message addressed to it", async () => {
     const devOutbox = new DevOutbox();
     const transport = createTransport(messagesConfig({ ENVIRONMENT: "production", MESSAGES_TRANSPORT: "dev" }), { devOutbox });

@@ -11,7 +11,7 @@ import { emailTransport } from "./email";
 import { scrub } from "./http";
 import { pushTransport } from "./push";
 import { smsTransport } from "./sms";
-import { permanent, type Message, type Outcome, type Transport } from "./transport";
+import { CHANNELS, permanent, type Message, type Outcome, type Transport } from "./transport";
 import { whatsappTransport } from "./whatsapp";
 
 export * from "./transport";
@@ -40,7 +40,9 @@ export function createTransport(config: MessagesConfig, opts: CreateTransportOpt
   return {
     async send(message: Message): Promise<Outcome> {
       let outcome: Outcome;
-      if (message.channel === "dev" || config.transport === "dev") {
+      if (!(CHANNELS as readonly string[]).includes(message.channel)) {
+        outcome = permanent("invalid_request", `unknown channel "${String(message.channel)}"`);
+      } else if (message.channel === "dev" || config.transport === "dev") {
         outcome = config.production ? permanent("not_configured", "no dev transport in production") : await dev.send(message);
       } else {
         const transport = live[message.channel];

@@ -62,6 +62,9 @@ export default defineConfig({
     // cache. One process a core: the Node side mostly waits on workerd.
     isolate: false,
     maxWorkers: availableParallelism(),
+    // The message-provider sandboxes (Node servers) for the transports' contract tests, which
+    // run in workerd and read the URLs with inject("sandboxes").
+    globalSetup: ["./scripts/sandboxes/vitest-setup.mjs"],
     testTimeout: 30_000,
   },
 });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm start: apply migrations to the local D1, seed the demo shops (keeping existing data),
-// then serve on http://localhost:8787 (the demo shop at http://demo.localhost:8787).
+// start the message-provider sandboxes (their URLs go into .dev.vars), then serve on
+// http://localhost:8787 (the demo shop at http://demo.localhost:8787).
 import { spawn, spawnSync } from "node:child_process";
 import { seed, DEMO_LOGIN, DEMO_PASSWORD } from "./seed.mjs";
+import { startDevSandboxes } from "./sandboxes/dev.mjs";
 
 const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
 const run = (args) => {
@@ -12,12 +14,14 @@ const run = (args) => {
 
 run(["d1", "migrations", "apply", "DB", "--local"]);
 await seed();
+const sandboxes = await startDevSandboxes();
 console.log(`
   Hatti is starting:
     platform + admin   http://localhost:8787
     demo shop          http://demo.localhost:8787   (also demo-bazaar, demo-minimal, demo-urdu)
     demo seller log-in ${DEMO_LOGIN} / ${DEMO_PASSWORD}
+    message sandboxes  ${Object.entries(sandboxes.urls).map(([k, v]) => `${k} ${v}`).join(", ")}
 `);
 const dev = spawn(process.execPath, [...wrangler, "dev", "--port", "8787", "--ip", "127.0.0.1"], { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
-dev.on("exit", (code) => process.exit(code ?? 0));
+dev.on("exit", (code) => sandboxes.close().finally(() => process.exit(code ?? 0)));

@@ -14,6 +14,7 @@ import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
 import { platform } from "./platform/routes";
+import { devRoutes } from "./messages/dev-routes";
 import { storefront } from "./storefront/routes";
 import { hostTarget } from "./tenancy/host";
 import { orders, shops } from "./db/schema";
@@ -79,6 +80,8 @@ export function createApp() {
   // Platform and admin.
   app.use(`${AREA.platform}/*`, attachUser(), flashNotice(), csrf({ token: true }));
   app.route(`${AREA.platform}/admin`, admin);
+  // The dev outbox (src/messages/dev-routes.tsx): a 404 in production.
+  app.route(`${AREA.platform}/dev`, devRoutes);
   app.route(AREA.platform, platform);
 
   app.notFound((c) => errorPage(c, 404));

@@ -1,4 +1,15 @@
-/** The Worker's entry point: only the fetch handler is exported (workerd's rule). */
+/**
+ * The Worker's entry point: the app answers requests; the messages queue and its cron deliver
+ * the outbox (src/messages/queue.ts).
+ */
 import { createApp } from "./app";
+import type { Bindings } from "./env";
+import { queue, scheduled } from "./messages/queue";
 
-export default createApp();
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  queue,
+  scheduled,
+} satisfies ExportedHandler<Bindings>;

@@ -3,7 +3,7 @@
  * checkoutReads) and placeFast (without them). The cart travels as ONE JSON parameter read
  * with json_each (D1 binds at most 100 parameters a statement), and everything the order
  * costs is read from the database inside the SQL: prices, titles, SKUs, the zone's fee, the
- * totals. Four statements whatever the cart's size (every statement of a batch has a cost),
+ * totals. Five statements whatever the cart's size (every statement of a batch has a cost),
  * as fixed SQL text: nothing is built per request (see src/db/template.ts on that cost).
  *
  * The batch is idempotent and guarded:
@@ -15,7 +15,9 @@
  * - otherwise, when a guard fails (a line gone, a draft product, another shop's variant, an
  *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
- * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left.
+ * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left;
+ * - the seller's new-order message is an outbox row of the same batch (src/messages/outbox.ts):
+ *   written with the order or not at all, and not again for a retry.
  */
 import { causeChainIncludes } from "../db/errors";
 import type { Bound } from "../db/template";
@@ -44,6 +46,8 @@ export interface Written {
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
+  /** Outbox rows the order wrote (the seller's new-order message), to put on the queue. */
+  messages: number[];
 }
 
 // Parameters, the same for every statement (each binds the first ones it uses):
@@ -106,22 +110,36 @@ WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS
 
 const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
 
+/**
+ * The seller hears of the order: a WhatsApp message to the shop's number (when it has one), in
+ * the owner's language. Only for the order this batch inserted (a retry's token is not ?3).
+ */
+const OUTBOX = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
+SELECT o.shop_id, 'whatsapp', s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
+FROM orders o JOIN shops s ON s.id = o.shop_id
+LEFT JOIN memberships m ON m.shop_id = o.shop_id AND m.role = 'owner'
+LEFT JOIN users u ON u.id = m.user_id
+WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> ''
+LIMIT 1
+RETURNING id`;
+
 type OrderRow = { token: string; number: number };
 const rows = (r: D1Result) => r.results;
 
-/** The batch's four statements (for runTemplates, after any of the caller's own) and their reader. */
+/** The batch's five statements (for runTemplates, after any of the caller's own) and their reader. */
 export function orderWrites(w: OrderWrite) {
   const { form } = w;
   const json = JSON.stringify(w.lines.map((l) => [l.variantId, l.quantity]));
   const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
   params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
   const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
-  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3)] as const;
+  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 3)] as const;
 
-  /** The ORDER statement's row: the new order, or the one this key placed before. */
-  const read = (result: unknown[]): Written => {
-    const r = result[0] as OrderRow;
-    return { token: r.token, number: r.number, created: r.token === w.token };
+  /** From the statements' results: the new order (or the one this key placed before) and its messages. */
+  const read = (results: readonly unknown[][]): Written => {
+    const r = results[0]![0] as OrderRow;
+    const messages = (results[4] ?? []).map((m) => (m as { id: number }).id);
+    return { token: r.token, number: r.number, created: r.token === w.token, messages };
   };
   return { statements, read };
 }

@@ -45,8 +45,8 @@ export async function placeFast(db: Db, shop: FastShop, lines: readonly CartLine
     rate: { key: rateKey, limit: RULES.checkoutIp.limit },
   });
   try {
-    const [, order] = await runTemplates(db, [hit, ...write.statements]);
-    return write.read(order);
+    const [, ...results] = await runTemplates(db, [hit, ...write.statements]);
+    return write.read(results);
   } catch (err) {
     if (writeFailure(err)) return null;
     throw err;

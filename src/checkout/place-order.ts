@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { orders } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import { randomToken } from "../lib/bytes";
-import { orderWrites, writeFailure } from "./order-writes";
+import { orderWrites, writeFailure, type Written } from "./order-writes";
 import type { QuoteLine, Zone } from "./quote";
 import type { Locale } from "../i18n";
 import type { CheckoutInput } from "./schemas";
@@ -25,7 +25,7 @@ export interface PlaceOrderInput {
 }
 
 export type PlaceResult =
-  | { ok: true; token: string; number: number; created: boolean }
+  | ({ ok: true } & Written)
   /** "stock": a line ran short meanwhile; "changed": a line, the zone or a price changed. */
   | { ok: false; reason: "stock" | "changed" };
 
@@ -55,14 +55,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlaceR
     subtotal: String(subtotal),
   });
   try {
-    const [order] = await runTemplates(db, write.statements);
-    return { ok: true, ...write.read(order) };
+    return { ok: true, ...write.read(await runTemplates(db, write.statements)) };
   } catch (err) {
     const failure = writeFailure(err);
     if (!failure) throw err;
     // The same form posted twice at once: the other post placed the order meanwhile.
     const existing = await orderByKeyQuery(db, shopId, form.key).get();
-    if (existing) return { ok: true, ...existing, created: false };
+    if (existing) return { ok: true, ...existing, created: false, messages: [] };
     if (failure === "duplicate") throw err;
     return { ok: false, reason: failure === "stock" ? "stock" : "changed" };
   }

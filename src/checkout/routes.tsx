@@ -19,6 +19,7 @@ import { readCart, writeCart } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
 import { paymentOptions } from "./payment";
 import { placeFast } from "./place-fast";
+import { enqueue } from "../messages/outbox";
 import { placeOrder } from "./place-order";
 import { orderable, quoteCart, type Quote } from "./quote";
 import { reviewCheckout, type Refusal, type Review } from "./review";
@@ -134,7 +135,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   const form = lines.length ? validate(checkoutSchema, { ...values, key }) : null;
   if (form?.ok && payments.some((p) => p.method === form.data.payment)) {
     const fast = await placeFast(db, shop, lines, form.data, ip);
-    if (fast) return placed(c, fast.token);
+    if (fast) return placed(c, fast.token, fast.messages);
   }
   // One round trip reads it all; placing the order is the second.
   const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, ip);
@@ -149,7 +150,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   if (review.kind !== "ready") return refuse(c, view, review);
 
   const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });
-  if (result.ok) return placed(c, result.token);
+  if (result.ok) return placed(c, result.token, result.messages);
   const fresh = await quoteCart(db, shop.id, lines);
   if (result.reason === "changed") {
     // The seller changed a line, the zone or a price between the two round trips: say what.
@@ -180,7 +181,9 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
   }
 }
 
-function placed(c: C, token: string) {
+/** The order's page; the messages the order wrote go on the queue after the answer. */
+function placed(c: C, token: string, messages: number[] = []) {
+  if (messages.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, messages));
   writeCart(c, []);
   return c.redirect(`/orders/${token}?placed=1`, 303);
 }

@@ -8,3 +8,4 @@
 export * from "./schema/platform";
 export * from "./schema/catalog";
 export * from "./schema/orders";
+export * from "./schema/messages";

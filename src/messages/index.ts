@@ -56,6 +56,6 @@ function why(channel: { ok: false; missing: string[]; problem?: string }): strin
 }
 
 /** createTransport(messagesConfig(env)): the usual way in. */
-function transportFromEnv(env: MessagesEnv, opts?: CreateTransportOptions): Transport {
+export function transportFromEnv(env: MessagesEnv, opts?: CreateTransportOptions): Transport {
   return createTransport(messagesConfig(env), opts);
 }

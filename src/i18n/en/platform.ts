@@ -96,4 +96,12 @@ export default {
   "invitations.declineShop": "Decline the invitation to {shop}",
   "invitations.declined": "Invitation declined.",
   "wizard.shopLimit": "You already own {max} shops, the most one account can open. You can run them all from Your shops.",
+  "devOutbox.title": "Dev outbox",
+  "devOutbox.intro": "Every message the outbox holds, newest first, as its recipient would read it. Outside production only.",
+  "devOutbox.empty": "No messages yet.",
+  "devOutbox.state.pending": "waiting",
+  "devOutbox.state.sent": "sent",
+  "devOutbox.state.failed": "refused",
+  "devOutbox.state.dead": "given up",
+  "devOutbox.attempts": { one: "{count} attempt", other: "{count} attempts" },
 } as const;

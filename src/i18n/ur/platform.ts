@@ -96,4 +96,12 @@ export default {
   "invitations.declineShop": "{shop} کی دعوت سے انکار کریں",
   "invitations.declined": "دعوت سے انکار کر دیا گیا۔",
   "wizard.shopLimit": "آپ پہلے ہی {max} دکانوں کی مالک ہیں، جو ایک اکاؤنٹ زیادہ سے زیادہ کھول سکتا ہے۔ آپ یہ سب دکانیں \"آپ کی دکانیں\" سے چلا سکتی ہیں۔",
+  "devOutbox.title": "ڈیولپمنٹ آؤٹ باکس",
+  "devOutbox.intro": "آؤٹ باکس کا ہر پیغام، نیا پہلے، جیسا وصول کرنے والا پڑھے گا۔ صرف پروڈکشن سے باہر۔",
+  "devOutbox.empty": "ابھی کوئی پیغام نہیں۔",
+  "devOutbox.state.pending": "انتظار میں",
+  "devOutbox.state.sent": "بھیج دیا گیا",
+  "devOutbox.state.failed": "مسترد",
+  "devOutbox.state.dead": "چھوڑ دیا گیا",
+  "devOutbox.attempts": { one: "{count} کوشش", other: "{count} کوششیں" },
 } as const;

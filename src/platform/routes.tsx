@@ -221,7 +221,9 @@ platform.post("/start/theme", async (c) => {
   if (!parsed.ok) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
   const { theme } = parsed.data;
   try {
-    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
+    const user = c.var.user!;
+    // Orders reach her on WhatsApp: the mobile she signed up with, confirmed on the live screen.
+    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: user.id, whatsapp: user.phone ?? "" });
     // A visit to the address before the shop existed left "no shop" in this isolate's cache.
     invalidateShop(slug);
   } catch (err) {

@@ -96,4 +96,8 @@ export default {
   "invitations.declineShop": "Decline the invitation to {shop}",
   "invitations.declined": "Invitation declined.",
   "wizard.shopLimit": "You already own {max} shops, the most one account can open. You can run them all from Your shops.",
+  "wizard.live.whatsapp": "Orders will reach you on WhatsApp at {phone}.",
+  "wizard.live.whatsappChange": "Change",
+  "wizard.live.whatsappAsk": "Where should orders reach you?",
+  "wizard.live.whatsappWhy": "Type the WhatsApp number your customers' orders should come to.",
 } as const;

@@ -96,4 +96,8 @@ export default {
   "invitations.declineShop": "{shop} کی دعوت سے انکار کریں",
   "invitations.declined": "دعوت سے انکار کر دیا گیا۔",
   "wizard.shopLimit": "آپ پہلے ہی {max} دکانوں کی مالک ہیں، جو ایک اکاؤنٹ زیادہ سے زیادہ کھول سکتا ہے۔ آپ یہ سب دکانیں \"آپ کی دکانیں\" سے چلا سکتی ہیں۔",
+  "wizard.live.whatsapp": "آرڈر آپ کو واٹس ایپ پر {phone} پر ملیں گے۔",
+  "wizard.live.whatsappChange": "تبدیل کریں",
+  "wizard.live.whatsappAsk": "آرڈر آپ کو کہاں ملیں؟",
+  "wizard.live.whatsappWhy": "وہ واٹس ایپ نمبر لکھیں جس پر گاہکوں کے آرڈر آئیں۔",
 } as const;

@@ -23,7 +23,7 @@ export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps)
   const { t } = m;
   return (
     <Document m={m} title={t("account.title")} robots="noindex">
-      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
+      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" here="/admin/account" />
       <main class="wrap">
         <h1>{t("account.title")}</h1>
         {notice && (

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Client, ROOT, signUp, uniq } from "../../test/helpers";
+import { Client, createShop, ROOT, signUp, uniq } from "../../test/helpers";
 
 async function secondDevice(login: string, password: string) {
   const c = new Client();
@@ -58,5 +58,37 @@ describe("account", () => {
     const page = await s.client.get(`${ROOT}/admin/account`);
     expect(page.text).toContain('<html lang="ur" dir="rtl">');
     expect(page.text).toContain("آپ کا اکاؤنٹ");
+  });
+
+  it("the admin's top bar has the language switch: a form that works without JavaScript and keeps the page", async () => {
+    const s = await signUp();
+    const slug = await createShop(s);
+    const page = `/admin/${slug}/orders?status=new`;
+    const orders = await s.client.get(`${ROOT}${page}`);
+    const header = orders.text.match(/<header class="top">[\s\S]*?<\/header>/)![0];
+    expect(header).toMatch(/<form method="post" action="\/admin\/account\/language"[^>]*>/);
+    expect(header).toContain(`<input type="hidden" name="next" value="${page.replace("&", "&amp;")}"/>`);
+    expect(header).toMatch(/<button class="btn ghost small" type="submit" name="locale" value="ur" lang="ur"[^>]*>اردو<\/button>/);
+    const res = await s.client.post(`${ROOT}/admin/account/language`, { locale: "ur", next: page });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(page);
+    const after = await s.client.get(`${ROOT}${page}`);
+    expect(after.text).toContain('<html lang="ur" dir="rtl">');
+    // In Urdu, the switch offers English back.
+    expect(after.text).toMatch(/name="locale" value="en" lang="en"[^>]*>English<\/button>/);
+    // Her pick also holds for this browser's platform pages once she has logged out.
+    await s.client.post(`${ROOT}/logout`, {});
+    expect((await s.client.get(`${ROOT}/login`)).text).toContain('<html lang="ur" dir="rtl">');
+  });
+
+  it("the switch never sends her off the site", async () => {
+    const s = await signUp();
+    for (const next of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      const res = await s.client.post(`${ROOT}/admin/account/language`, { locale: "en", next });
+      expect(res.status).toBe(303);
+      expect(res.location).toBe("/admin/account");
+    }
+    const long = await s.client.post(`${ROOT}/admin/account/language`, { locale: "en", next: `/${"a".repeat(5000)}` });
+    expect(long.status).toBe(400);
   });
 });

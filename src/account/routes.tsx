@@ -3,6 +3,7 @@
  * every other device), log-out on other devices, log-out everywhere.
  */
 import { Hono, type Context } from "hono";
+import { rememberLanguage, safeNext } from "../auth/guard";
 import { verifyPassword } from "../auth/password";
 import { clearSessionCookie, revokeUserSessions } from "../auth/session";
 import type { AppEnv } from "../env";
@@ -26,8 +27,11 @@ account.get("/", (c) => show(c));
 account.post("/language", async (c) => {
   const parsed = validate(languageSchema, await readForm(c));
   if (!parsed.ok) return show(c, {}, 400);
-  const { locale } = parsed.data;
+  const { locale, next } = parsed.data;
   await setUserLocale(c.var.db, c.var.user!.id, locale);
+  // Logged out on this browser later, the platform's pages keep speaking it.
+  rememberLanguage(c, locale);
+  if (next) return c.redirect(safeNext(next, "/admin/account"), 303);
   return show(c, { locale, notice: messages(locale).t("account.languageSaved") });
 });
 

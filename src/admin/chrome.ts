@@ -9,7 +9,14 @@ export interface AdminChrome {
   shop: { slug: string; name: string };
   newOrders: number;
   role: "owner" | "staff";
+  /** The page she is on (path and query): the top bar's language switch returns to it. */
+  here: string;
 }
+
+const herePath = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
 
 export function adminChrome(c: Context<AppEnv>): AdminChrome {
   return {
@@ -18,5 +25,6 @@ export function adminChrome(c: Context<AppEnv>): AdminChrome {
     shop: { slug: c.var.shop.slug, name: c.var.shop.name },
     newOrders: c.var.newOrders ?? 0,
     role: c.var.role,
+    here: herePath(c.req.url),
   };
 }

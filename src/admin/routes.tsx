@@ -27,7 +27,10 @@ import { staffRoutes } from "../staff/routes";
 import { themeRoutes } from "../theme-editor/routes";
 import { invitationRoutes, leaveRoutes } from "../staff/invitee-routes";
 import { adminChrome } from "./chrome";
-import { forgetShopAfterWrites, loadAdminShop } from "./load-shop";
+import { forgetShopAfterWrites, loadAdminShop, requireOwner } from "./load-shop";
+import { readForm, validate, fieldMessage } from "../lib/form";
+import { whatsappSchema } from "../settings/schema";
+import { updateShopWhatsapp } from "../settings/shop";
 import { Dashboard } from "./views/Dashboard";
 import { LivePage } from "./views/LivePage";
 import { ShopsPage } from "./views/ShopsPage";
@@ -78,8 +81,20 @@ shopAdmin.get("/", async (c) => {
 });
 
 shopAdmin.get("/live", (c) =>
-  renderPage(c, <LivePage m={messages(c.var.locale)} csrf={c.var.csrfToken} shop={c.var.shop} shopUrl={shopUrl(c)} />),
+  renderPage(c, <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} saved={c.req.query("done") === "1"} />),
 );
+
+// The live screen's "orders will reach you on WhatsApp at ...": the owner confirms or changes it.
+shopAdmin.post("/live", requireOwner(), async (c) => {
+  const values = await readForm(c);
+  const r = validate(whatsappSchema, values);
+  if (!r.ok) {
+    const page = <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} typed={values.whatsapp ?? ""} error={fieldMessage(c.var.t, r.errors, "whatsapp")} />;
+    return renderPage(c, page, 400);
+  }
+  await updateShopWhatsapp(c.var.db, c.var.shop.id, r.data.whatsapp);
+  return c.redirect(`/admin/${c.var.shop.slug}/live?done=1`, 303);
+});
 
 shopAdmin.route("/orders", orderAdmin);
 shopAdmin.route("/", leaveRoutes);

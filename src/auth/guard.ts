@@ -3,10 +3,10 @@
  * (a signed-in seller; the shop's owner). Beside it: accounts, passwords (PBKDF2), sessions,
  * log-in throttling, rate limits and CSRF.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { getCookie } from "hono/cookie";
-import { DEFAULT_LOCALE, isLocale, messages } from "../i18n";
+import { getCookie, setCookie } from "hono/cookie";
+import { DEFAULT_LOCALE, isLocale, messages, preferredLocale, type Locale } from "../i18n";
 import { sessionToken, sessionUser } from "./session";
 
 /** Reads the session cookie into c.var.user (null when absent, expired or revoked). */
@@ -15,12 +15,24 @@ export function attachUser(): MiddlewareHandler<AppEnv> {
     const token = sessionToken(c);
     const user = token ? await sessionUser(c.var.db, token) : null;
     c.set("user", user);
-    const lang = getCookie(c, "hatti_lang");
-    const m = messages(user?.locale ?? (isLocale(lang) ? lang : DEFAULT_LOCALE));
+    // Her account's language; else the one she picked here (the cookie); else, on a first visit,
+    // the one her browser asks for. Only platform pages come here: a storefront speaks its shop's.
+    const lang = getCookie(c, LANGUAGE_COOKIE);
+    const fromBrowser = !user && !isLocale(lang);
+    const m = messages(user?.locale ?? (isLocale(lang) ? lang : (preferredLocale(c.req.header("accept-language")) ?? DEFAULT_LOCALE)));
     c.set("locale", m.locale);
     c.set("t", m.t);
     await next();
+    // The same URL answers in another language to another browser: say so to every cache.
+    if (fromBrowser) c.res.headers.append("vary", "Accept-Language");
   };
+}
+
+const LANGUAGE_COOKIE = "hatti_lang";
+
+/** Remembers the language picked on this browser (for the pages seen logged out). */
+export function rememberLanguage(c: Context, locale: Locale): void {
+  setCookie(c, LANGUAGE_COOKIE, locale, { path: "/", maxAge: 365 * 86400, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:" });
 }
 
 /** Sends visitors who are not logged in to /login, remembering where they were going. */

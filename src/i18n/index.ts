@@ -51,6 +51,37 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && Object.hasOwn(LANGUAGES, value);
 }
 
+/** Language ranges read from one Accept-Language header (a browser sends a handful). */
+const MAX_RANGES = 20;
+
+/**
+ * The language a browser asks for first among LOCALES, from its Accept-Language header
+ * (`ur-PK,ur;q=0.9,en;q=0.8`): ranges by their q-value (1 when absent; 0 and malformed ones
+ * dropped), equal ones in the header's order, each matched on its primary subtag. Null when none
+ * matches, or a wildcard comes first (any language will do: the caller's default).
+ */
+export function preferredLocale(header: string | undefined | null): Locale | null {
+  if (!header) return null;
+  const ranges: { tag: string; q: number; at: number }[] = [];
+  for (const [at, part] of header.split(",", MAX_RANGES).entries()) {
+    const [range = "", ...params] = part.split(";").map((x) => x.trim());
+    let q = 1;
+    for (const p of params) {
+      if (!/^q=/i.test(p)) continue;
+      const m = /^q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i.exec(p);
+      q = m ? Number(m[1]) : 0;
+    }
+    if (q > 0 && /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/i.test(range)) ranges.push({ tag: range.toLowerCase(), q, at });
+  }
+  ranges.sort((a, b) => b.q - a.q || a.at - b.at);
+  for (const { tag } of ranges) {
+    if (tag === "*") return null;
+    const primary = tag.split("-")[0];
+    if (isLocale(primary)) return primary;
+  }
+  return null;
+}
+
 /** The form of a plural message for `count`; without a numeric count, `other`. */
 function pick(forms: PluralForms, rules: Intl.PluralRules, count: unknown): string {
   return typeof count === "number" ? (forms[rules.select(count)] ?? forms.other) : forms.other;

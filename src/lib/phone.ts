@@ -28,3 +28,9 @@ export function waDigits(phone: string): string {
   if (digits.startsWith("0") && digits.length === 11) return `92${digits.slice(1)}`;
   return digits.replace(/^00/, "");
 }
+
+/** A stored number as she would say it: +923001234567 -> "0300 1234567"; any other number as stored. */
+export function localPhone(phone: string): string {
+  const m = /^\+92(3\d{2})(\d{7})$/.exec(phone);
+  return m ? `0${m[1]} ${m[2]}` : phone;
+}

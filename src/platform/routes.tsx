@@ -3,9 +3,8 @@
  * wizard (sign-up -> name and address -> theme -> live: four screens).
  */
 import { Hono, type Context } from "hono";
-import { setCookie } from "hono/cookie";
 import { setMetric } from "hono/timing";
-import { requireUser, safeNext } from "../auth/guard";
+import { rememberLanguage, requireUser, safeNext } from "../auth/guard";
 import { verifyPassword, dummyHash } from "../auth/password";
 import { loginGuard, recordLoginFailure, recordLoginSuccess } from "../auth/login-guard";
 import { clientIp, hit, RULES } from "../auth/rate-limit";
@@ -40,13 +39,11 @@ export const platform = new Hono<AppEnv>();
 const m = (c: { var: { locale: Locale } }) => messages(c.var.locale);
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.var.user} />));
+platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.var.user} csrf={c.var.csrfToken} />));
 
 platform.get("/lang/:locale", (c) => {
   const locale = c.req.param("locale");
-  if (isLocale(locale)) {
-    setCookie(c, "hatti_lang", locale, { path: "/", maxAge: 365 * 86400, sameSite: "Lax", secure: new URL(c.req.url).protocol === "https:" });
-  }
+  if (isLocale(locale)) rememberLanguage(c, locale);
   return c.redirect(safeNext(c.req.query("next"), "/"), 303);
 });
 
@@ -221,7 +218,9 @@ platform.post("/start/theme", async (c) => {
   if (!parsed.ok) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
   const { theme } = parsed.data;
   try {
-    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: c.var.user!.id });
+    const user = c.var.user!;
+    // Orders reach her on WhatsApp: the mobile she signed up with, confirmed on the live screen.
+    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: user.id, whatsapp: user.phone ?? "" });
     // A visit to the address before the shop existed left "no shop" in this isolate's cache.
     invalidateShop(slug);
   } catch (err) {

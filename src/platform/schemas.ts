@@ -69,5 +69,5 @@ export const passwordChangeSchema = z.object({
   password: passwordField,
 });
 
-/** The account page's language. */
-export const languageSchema = z.object({ locale: z.enum(LOCALES) });
+/** The account page's language; `next`: the page to return to (the top bar's switch). */
+export const languageSchema = z.object({ locale: z.enum(LOCALES), next: z.string().max(2000).optional() });

@@ -45,6 +45,8 @@ export interface NewShop {
   themeId: string;
   locale?: Locale;
   ownerId: number;
+  /** Where orders reach her: her sign-up mobile (E.164) when she signed up with one. */
+  whatsapp?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function createShop(db: Db, input: NewShop): Promise<{ id: number; 
   let created: { id: number; slug: string }[];
   try {
     [created] = await db.batch([
-      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? DEFAULT_LOCALE }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
+      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? DEFAULT_LOCALE, whatsapp: input.whatsapp ?? "" }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
       insertWhere(db, memberships, { shopId: madeNow, userId: input.ownerId, role: "owner" }, sql`${madeNow} IS NOT NULL`),
       insertWhere(db, deliveryZones, { shopId: herNewShop, name: messages(input.locale ?? DEFAULT_LOCALE).t("zones.defaultName"), fee: 25_000 }, sql`${herNewShop} IS NOT NULL`),
     ]);

@@ -98,3 +98,63 @@ describe("several shops", () => {
     expect((await s.client.get(`${ROOT}/admin`)).location).toBe("/start");
   });
 });
+
+describe("the shop's WhatsApp number (issue 15: set-up never asked for it)", () => {
+  const whatsappOf = async (slug: string) => (await env.DB.prepare("SELECT whatsapp FROM shops WHERE slug = ?").bind(slug).first<{ whatsapp: string }>())!.whatsapp;
+
+  it("a phone sign-up's shop takes her mobile, and the live screen says where orders will reach her", async () => {
+    const s = await signUp({ login: "0300 1234567".replace("1234567", String(1_000_000 + Math.floor(Math.random() * 8_999_999))) });
+    const slug = await createShop(s, { name: "Handmade embroidered chiffon kurta with dupatta" });
+    const local = s.login.replace(/\s/g, "");
+    expect(await whatsappOf(slug)).toBe(`+92${local.slice(1)}`);
+    const live = await s.client.get(`${ROOT}/admin/${slug}/live`);
+    expect(live.status).toBe(200);
+    const shown = `${local.slice(0, 4)} ${local.slice(4)}`;
+    expect(live.text).toContain(`Orders will reach you on WhatsApp at <bdi dir="ltr">${shown}</bdi>.`);
+    // "Change": a form on this screen, the number typed with the phone keypad.
+    expect(live.text).toMatch(/<summary[^>]*>Change<\/summary>/);
+    expect(live.text).toMatch(/<input[^>]*name="whatsapp"[^>]*>/);
+    const input = live.text.match(/<input[^>]*name="whatsapp"[^>]*>/)![0];
+    expect(input).toContain('inputmode="tel"');
+    expect(input).toContain('autocomplete="tel"');
+    expect(input).toContain(`value="${shown}"`);
+  });
+
+  it("an email sign-up's shop has none: the live screen asks for it, refuses a bad number and saves a good one", async () => {
+    const s = await signUp({ login: `${uniq("ayesha")}@example.pk` });
+    const slug = await createShop(s);
+    expect(await whatsappOf(slug)).toBe("");
+    const live = await s.client.get(`${ROOT}/admin/${slug}/live`);
+    expect(live.text).toContain("Where should orders reach you?");
+    expect(live.text).not.toContain("Orders will reach you on WhatsApp");
+    expect(live.text).toContain(`action="/admin/${slug}/live"`);
+
+    const bad = await s.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "12345" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Enter a mobile number like 0300 1234567.");
+    expect(bad.text).toContain('value="12345"');
+    expect(await whatsappOf(slug)).toBe("");
+    const long = await s.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "0".repeat(5000) });
+    expect(long.status).toBe(400);
+
+    const good = await s.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "۰۳۲۱-۷۶۵۴۳۲۱" });
+    expect(good.status).toBe(303);
+    expect(good.location).toBe(`/admin/${slug}/live?done=1`);
+    expect(await whatsappOf(slug)).toBe("+923217654321");
+    const after = await s.client.get(`${ROOT}${good.location}`);
+    expect(after.text).toContain('Orders will reach you on WhatsApp at <bdi dir="ltr">0321 7654321</bdi>.');
+    // The storefront's WhatsApp button follows at once.
+    expect((await new Client().get(`${shopOrigin(slug)}/`)).text).toContain("923217654321");
+  });
+
+  it("in Urdu, and only the owner may change it", async () => {
+    const s = await signUp();
+    await s.client.post(`${ROOT}/admin/account/language`, { locale: "ur" });
+    const slug = await createShop(s);
+    const live = await s.client.get(`${ROOT}/admin/${slug}/live`);
+    expect(live.text).toContain("آرڈر آپ کو واٹس ایپ پر <bdi dir=\"ltr\">");
+    expect(live.text).toContain("تبدیل کریں");
+    const stranger = await signUp();
+    expect((await stranger.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "03001112222" })).status).toBe(404);
+  });
+});

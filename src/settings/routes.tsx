@@ -20,7 +20,9 @@ type C = Context<AppEnv>;
 settingsRoutes.get("/", (c) => {
   const s = c.var.shop;
   const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale };
-  return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} />);
+  // The shop's language just changed and hers differs: offer hers the same, in one tap.
+  const offer = c.req.query("lang") === "1" && s.locale !== c.var.user!.locale ? s.locale : undefined;
+  return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} offerLocale={offer} />);
 });
 
 settingsRoutes.post("/", async (c) => {
@@ -28,7 +30,8 @@ settingsRoutes.post("/", async (c) => {
   const r = validate(detailsSchema, values);
   if (!r.ok) return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
   await updateShopDetails(c.var.db, c.var.shop.id, r.data);
-  return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1`, 303);
+  const langChanged = r.data.locale !== c.var.shop.locale && r.data.locale !== c.var.user!.locale;
+  return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1${langChanged ? "&lang=1" : ""}`, 303);
 });
 
 settingsRoutes.get("/payments", (c) =>

@@ -17,6 +17,9 @@ export const detailsSchema = z.object({
   locale: z.enum(LOCALES, { message: "validation.required" }),
 });
 
+/** The live screen's "where orders reach you": the details form's number, but required. */
+export const whatsappSchema = z.object({ whatsapp: phoneField("validation.phone") });
+
 const money = (required: boolean) =>
   z.string().max(MONEY_CHARS, "validation.price").transform((s, ctx) => {
     if (!s.trim()) {

@@ -28,6 +28,33 @@ describe("shop settings", () => {
     expect((await shopRow(s.shopId))!.city).toBe("");
   });
 
+  it("changing the shop's language offers to change hers too, in one tap", async () => {
+    const s = await sellerWithShop();
+    const details = { name: "Ayesha's Lawn", description: "", whatsapp: "", phone: "", email: "", city: "", currency: "PKR" };
+    const res = await s.client.post(`${ROOT}/admin/${s.slug}/settings`, { ...details, locale: "ur" });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`/admin/${s.slug}/settings?done=1&lang=1`);
+    const page = await s.client.get(`${ROOT}${res.location}`);
+    expect(page.text).toContain("Your shop now speaks اردو. Use اردو for your admin too?");
+    const offer = page.text.match(/<div class="notice" id="admin-language-offer">[\s\S]*?<\/div>/)![0];
+    expect(offer).toContain('action="/admin/account/language"');
+    expect(offer).toContain('<input type="hidden" name="locale" value="ur"/>');
+    expect(offer).toContain(`<input type="hidden" name="next" value="/admin/${s.slug}/settings"/>`);
+    const tap = await s.client.post(`${ROOT}/admin/account/language`, { locale: "ur", next: `/admin/${s.slug}/settings` });
+    expect(tap.location).toBe(`/admin/${s.slug}/settings`);
+    const urdu = await s.client.get(`${ROOT}/admin/${s.slug}/settings`);
+    expect(urdu.text).toContain('<html lang="ur" dir="rtl">');
+    expect(urdu.text).not.toContain("admin-language-offer");
+    // Saving again (the language unchanged, or the same as hers) offers nothing.
+    const again = await s.client.post(`${ROOT}/admin/${s.slug}/settings`, { ...details, locale: "ur" });
+    expect(again.location).toBe(`/admin/${s.slug}/settings?done=1`);
+    // In Urdu, the offer to go back to English.
+    const back = await s.client.post(`${ROOT}/admin/${s.slug}/settings`, { ...details, locale: "en" });
+    const urduOffer = await s.client.get(`${ROOT}${back.location}`);
+    expect(urduOffer.text).toContain("آپ کی دکان اب English میں ہے۔");
+    expect(urduOffer.text).toContain("میرے ایڈمن کے لیے English استعمال کریں");
+  });
+
   it("saves payment methods and requires the account details of an enabled wallet", async () => {
     const s = await sellerWithShop();
     const url = `${ROOT}/admin/${s.slug}/settings/payments`;

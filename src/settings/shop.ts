@@ -26,6 +26,14 @@ export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails):
     .where(eq(shops.id, shopId));
 }
 
+/** The number orders reach her on (E.164, checked by whatsappSchema). */
+export async function updateShopWhatsapp(db: Db, shopId: number, whatsapp: string): Promise<void> {
+  await db
+    .update(shops)
+    .set({ whatsapp, ...versionBump() })
+    .where(eq(shops.id, shopId));
+}
+
 export async function updatePayments(db: Db, shopId: number, p: Payments): Promise<void> {
   await db
     .update(shops)

@@ -2,7 +2,7 @@ import type { AdminChrome } from "../admin/chrome";
 import { rupeesText } from "../lib/money";
 import type { FieldErrors } from "../lib/form";
 import { CURRENCIES } from "./shop";
-import { DEFAULT_LOCALE, LOCALES } from "../i18n";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n";
 import type { ZoneRow } from "./zones";
 import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
 import { AdminShell } from "../ui/AdminShell";
@@ -59,7 +59,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
   );
 }
 
-export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean }) {
+export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean; offerLocale?: Locale }) {
   const { t } = p.m;
   const v = p.values;
   const e = (f: string) => err(t, p.errors, f);
@@ -68,6 +68,7 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
       {back(p.shop.slug, t("admin.shop.title"))}
       <h1>{t("settings.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
+      {p.offerLocale && <AdminLanguageOffer {...p} locale={p.offerLocale} />}
       {p.errors && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={`/admin/${p.shop.slug}/settings`} csrf={p.csrf}>
         <Field name="name" label={t("settings.name")} value={v.name} error={e("name")} maxLength={details.name} required dir="auto" />
@@ -89,6 +90,24 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
         </button>
       </Form>
     </AdminShell>
+  );
+}
+
+/** After the shop's language changed: "use it for my admin too", one tap (her account's language). */
+function AdminLanguageOffer(p: AdminChrome & { locale: Locale }) {
+  const { t } = p.m;
+  const language = t(`common.language.${p.locale}`);
+  return (
+    <div class="notice" id="admin-language-offer">
+      <p>{t("settings.adminLanguageOffer", { language })}</p>
+      <Form action="/admin/account/language" csrf={p.csrf}>
+        <input type="hidden" name="locale" value={p.locale} />
+        <input type="hidden" name="next" value={`/admin/${p.shop.slug}/settings`} />
+        <button class="btn block" type="submit">
+          {t("settings.adminLanguageUse", { language })}
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -11,6 +11,8 @@ export interface AdminShellProps {
   title: string;
   shop: { slug: string; name: string };
   csrf: string;
+  /** The page she is on (path and query), for the language switch in the top bar. */
+  here: string;
   tab?: AdminTab;
   /** New orders waiting: a badge on the Orders tab. */
   newOrders?: number;
@@ -27,7 +29,7 @@ const icons: Record<AdminTab, string> = {
 };
 
 /** The seller admin frame: top bar with the shop and log-out, bottom navigation for the thumb. */
-export function AdminShell({ m, title, shop, csrf, tab, newOrders, children, script, css }: AdminShellProps) {
+export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, children, script, css }: AdminShellProps) {
   const { t } = m;
   const base = `/admin/${shop.slug}`;
   const tabs: [AdminTab, string, string][] = [
@@ -38,7 +40,7 @@ export function AdminShell({ m, title, shop, csrf, tab, newOrders, children, scr
   ];
   return (
     <Document m={m} title={title} script={script} css={css} robots="noindex">
-      <TopBar m={m} csrf={csrf} brand={shop.name} href="/admin/shops" hint={t("shops.switch")} />
+      <TopBar m={m} csrf={csrf} brand={shop.name} href="/admin/shops" hint={t("shops.switch")} here={here} />
       <main class="wrap admin">{children}</main>
       <nav class="bottom-nav" aria-label={t("admin.nav.label")}>
         {tabs.map(([id, href, label]) => (

@@ -55,4 +55,6 @@ main.admin{padding-bottom:88px}
 .inline{display:inline}
 .row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.top-actions{display:flex;gap:8px;align-items:center;flex-shrink:0}
+.top .brand{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 `;

@@ -48,6 +48,20 @@ describe("a seller opens a shop on her phone", () => {
     await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Your shop is live!");
     expect(screens).toBeLessThanOrEqual(4);
+    // Orders will reach her on the mobile she signed up with (issue 15), said on this screen.
+    expect(await page.locator("#whatsapp-number").textContent()).toBe(`Orders will reach you on WhatsApp at ${phone.slice(0, 4)} ${phone.slice(4)}.`);
+    // At 360 px nothing spills sideways, in English and, after the top bar's switch (which
+    // keeps the page), in Urdu.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.getByRole("button", { name: /اردو/ }).click();
+    await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await overflow()).toBe(0);
+    await page.getByRole("button", { name: /English/ }).click();
+    await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
+    expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
 
     await page.getByRole("link", { name: "Open my shop" }).click();
     await page.waitForURL(shopUrl(slug, "/"));

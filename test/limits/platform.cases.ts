@@ -1,8 +1,9 @@
 /** The platform's forms: sign-up, log-in, the wizard, the account page, staff invitations. */
 import { inviteSchema } from "../../src/staff/schema";
+import { whatsappSchema } from "../../src/settings/schema";
 import { languageSchema, loginSchema, passwordChangeSchema, shopStartSchema, signupSchema, startThemeSchema } from "../../src/platform/schemas";
 import { Client, ROOT, sellerWithShop, signUp, uniq, uniqPhone, type Seller } from "../helpers";
-import { emailOf, textOf, type Body, type FormCase } from "./harness";
+import { emailOf, phoneOf, textOf, type Body, type FormCase } from "./harness";
 
 const ip = () => ({ "cf-connecting-ip": uniq("ip") });
 /** A new, unique email address of exactly `n` characters. */
@@ -105,6 +106,20 @@ export const platformCases: FormCase<any>[] = [
     valid: () => ({ locale: "ur" }),
     post: (s: Seller, url: string, body: Body) => s.client.post(url, body),
     saved: (res) => res.status === 200,
+    // The top bar's switch carries the page to return to; the account page's own form does not.
+    notShown: ["next"],
+    notTyped: ["next"],
+  },
+  {
+    route: "POST /_p/admin/:shop/live",
+    schema: whatsappSchema,
+    setup: () => sellerWithShop(),
+    page: (s: { slug: string }) => `${ROOT}/admin/${s.slug}/live`,
+    action: (s: { slug: string }) => `${ROOT}/admin/${s.slug}/live`,
+    valid: () => ({ whatsapp: uniqPhone() }),
+    post: (s: Seller, url: string, body: Body) => s.client.post(url, body),
+    saved: (res) => res.status === 303,
+    values: { whatsapp: phoneOf },
   },
   {
     route: "POST /_p/admin/:shop/staff",

@@ -27,7 +27,7 @@ export function ShopsPage({ m, csrf, shops, invitations, notice }: ShopsPageProp
   const { t } = m;
   return (
     <Document m={m} title={t("shops.title")} robots="noindex" css={css}>
-      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" />
+      <TopBar m={m} csrf={csrf} brand={t("app.name")} href="/admin" here="/admin/shops" />
       <main class="wrap">
         <h1>{t("shops.title")}</h1>
         {notice && (

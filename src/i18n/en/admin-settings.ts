@@ -106,4 +106,6 @@ export default {
   "csv.optionValueMissing": "An option value is missing.",
   "csv.duplicateVariant": "Two rows of this product have the same option values.",
   "csv.saveFailed": "This product could not be saved.",
+  "settings.adminLanguageOffer": "Your shop now speaks {language}. Use {language} for your admin too?",
+  "settings.adminLanguageUse": "Use {language} for my admin",
 } as const;

@@ -104,4 +104,8 @@ export default {
   "devOutbox.state.failed": "refused",
   "devOutbox.state.dead": "given up",
   "devOutbox.attempts": { one: "{count} attempt", other: "{count} attempts" },
+  "wizard.live.whatsapp": "Orders will reach you on WhatsApp at {phone}.",
+  "wizard.live.whatsappChange": "Change",
+  "wizard.live.whatsappAsk": "Where should orders reach you?",
+  "wizard.live.whatsappWhy": "Type the WhatsApp number your customers' orders should come to.",
 } as const;

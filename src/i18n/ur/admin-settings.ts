@@ -108,4 +108,6 @@ export default {
   "csv.optionValueMissing": "اختیار کی ایک قدر غائب ہے۔",
   "csv.duplicateVariant": "اس چیز کی دو قطاروں میں ایک ہی اختیارات ہیں۔",
   "csv.saveFailed": "یہ چیز محفوظ نہیں ہو سکی۔",
+  "settings.adminLanguageOffer": "آپ کی دکان اب {language} میں ہے۔ کیا اپنا ایڈمن بھی {language} میں چاہیں گی؟",
+  "settings.adminLanguageUse": "میرے ایڈمن کے لیے {language} استعمال کریں",
 } satisfies Mirror<typeof en>;

@@ -104,4 +104,8 @@ export default {
   "devOutbox.state.failed": "مسترد",
   "devOutbox.state.dead": "چھوڑ دیا گیا",
   "devOutbox.attempts": { one: "{count} کوشش", other: "{count} کوششیں" },
+  "wizard.live.whatsapp": "آرڈر آپ کو واٹس ایپ پر {phone} پر ملیں گے۔",
+  "wizard.live.whatsappChange": "تبدیل کریں",
+  "wizard.live.whatsappAsk": "آرڈر آپ کو کہاں ملیں؟",
+  "wizard.live.whatsappWhy": "وہ واٹس ایپ نمبر لکھیں جس پر گاہکوں کے آرڈر آئیں۔",
 } as const;

@@ -1,17 +1,21 @@
 /** The platform's pages: this landing page, sign-up, log-in and the create-a-shop wizard's screens. */
 import type { Messages } from "../../i18n";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
 import { AuthShell } from "./AuthShell";
 
-export function Landing({ m, loggedIn }: { m: Messages; loggedIn: boolean }) {
+export function Landing({ m, loggedIn, csrf }: { m: Messages; loggedIn: boolean; csrf: string }) {
   const { t } = m;
   return (
     <AuthShell
       m={m}
       title={t("app.tagline")}
       nav={
-        <a class="btn ghost small" href={loggedIn ? "/admin" : "/login"}>
-          {loggedIn ? t("admin.home.title") : t("nav.login")}
-        </a>
+        <div class="top-actions">
+          <LanguageSwitch m={m} back="/" csrf={loggedIn ? csrf : undefined} />
+          <a class="btn ghost small" href={loggedIn ? "/admin" : "/login"}>
+            {loggedIn ? t("admin.home.title") : t("nav.login")}
+          </a>
+        </div>
       }
     >
       <h1>{t("landing.title")}</h1>

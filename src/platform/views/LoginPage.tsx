@@ -5,7 +5,7 @@ import { Form } from "../../ui/Form";
 import { caps } from "../../lib/form-fields";
 import { loginSchema } from "../schemas";
 import { AuthShell } from "./AuthShell";
-import { LanguageSwitch } from "./LanguageSwitch";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
 
 export interface LoginProps {
   m: Messages;

@@ -6,7 +6,7 @@ import { AuthShell } from "./AuthShell";
 import { fieldMessage as fieldError } from "../../lib/form";
 import { caps } from "../../lib/form-fields";
 import { signupSchema } from "../schemas";
-import { LanguageSwitch } from "./LanguageSwitch";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
 
 export interface SignupProps {
   m: Messages;

@@ -64,6 +64,46 @@ describe("seller orders", () => {
     expect(status.text).toContain("Confirmed");
   });
 
+  it("ships with her own rider without a tracking number; a courier company still needs one", async () => {
+    const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
+    const base = `${ROOT}/admin/${seller.slug}/orders`;
+    const toPacked = async (id: number) => {
+      for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) expect((await seller.client.post(`${base}/${id}/status`, { from, to })).status).toBe(303);
+    };
+    const a = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 1]]);
+    await toPacked(a.id);
+    const packed = await seller.client.get(`${base}/${a.id}`);
+    expect(packed.text).toContain('<input type="hidden" name="courier" value="own-rider"/>');
+    expect(packed.text).toContain("Sent with our own rider");
+
+    // A courier company without its tracking number is refused, the courier kept.
+    const leopards = await seller.client.post(`${base}/${a.id}/status`, { from: "packed", to: "shipped", courier: "Leopards", tracking: "" });
+    expect(leopards.status).toBe(400);
+    expect(leopards.text).toContain("Enter the tracking number.");
+    expect(leopards.text).toContain('value="Leopards"');
+    expect((await row(a.id))!.status).toBe("packed");
+
+    // Her own rider: one tap, no tracking number.
+    const rider = await seller.client.post(`${base}/${a.id}/status`, { from: "packed", to: "shipped", courier: "own-rider" });
+    expect(rider.status).toBe(303);
+    expect(await row(a.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+    expect((await events(a.id)).at(-1)).toMatchObject({ to_status: "shipped", message: "" });
+    const page = await seller.client.get(`${base}/${a.id}`);
+    expect(page.text).toContain("Sent with your own rider (no tracking number).");
+    expect(page.text).not.toContain("Tracking:");
+    const status = await a.client.get(`${origin}${a.path}`);
+    expect(status.text).toContain("On its way with the shop's own rider.");
+    expect(status.text).not.toContain("tracking number");
+
+    // Typed in the courier box, in English or Urdu, it means the same.
+    for (const typed of ["Own rider", "اپنا رائیڈر"]) {
+      const b = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
+      await toPacked(b.id);
+      expect((await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: typed, tracking: "" })).status, typed).toBe(303);
+      expect(await row(b.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+    }
+  });
+
   it("cancel restocks exactly once, even posted twice or at once; return restocks too", async () => {
     const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
     const base = `${ROOT}/admin/${seller.slug}/orders`;
@@ -82,7 +122,7 @@ describe("seller orders", () => {
     expect((await seller.client.post(`${base}/${a.id}/status`, { from: "cancelled", to: "confirmed" })).status).toBe(409);
 
     const b = await placeOrderAt(origin, zone.id, [[kurta[1]!.id, 1]]);
-    for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]]) await seller.client.post(`${base}/${b.id}/status`, { from: from!, to: to! });
+    for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) await seller.client.post(`${base}/${b.id}/status`, { from: from!, to: to! });
     await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: "Leopards", tracking: "LP1" });
     await seller.client.post(`${base}/${b.id}/status`, { from: "shipped", to: "delivered" });
     expect(await stockOf(kurta[1]!.id)).toBe(4);

@@ -36,7 +36,7 @@ export default {
   "orders.order.next": "Next step",
   "orders.order.final": "This order is closed: no further changes.",
   "orders.order.courier": "Courier",
-  "orders.order.courierHint": "For example TCS, Leopards, M&P, Trax or your own rider.",
+  "orders.order.courierHint": "For example TCS, Leopards, M&P, Trax or PostEx.",
   "orders.order.tracking": "Tracking number",
   "orders.order.restockNote": "The items go back into stock.",
   "orders.order.notes": "Private notes",
@@ -117,4 +117,8 @@ export default {
   "orders.csv.courier": "Courier",
   "orders.csv.tracking": "Tracking",
   "orders.csv.note": "Customer note",
+  "orders.courier.ownRider": "Own rider",
+  "orders.order.ownRiderHint": "Sending it with your own rider? No tracking number needed.",
+  "orders.action.shippedRider": "Sent with our own rider",
+  "orders.order.shippingRider": "Sent with your own rider (no tracking number).",
 } as const;

@@ -36,7 +36,7 @@ export default {
   "orders.order.next": "اگلا قدم",
   "orders.order.final": "یہ آرڈر بند ہو چکا ہے: مزید تبدیلی نہیں ہو سکتی۔",
   "orders.order.courier": "کوریئر",
-  "orders.order.courierHint": "مثلاً TCS، لیپرڈز، M&P، ٹریکس یا آپ کا اپنا رائیڈر۔",
+  "orders.order.courierHint": "مثلاً TCS، لیپرڈز، M&P، ٹریکس یا PostEx۔",
   "orders.order.tracking": "ٹریکنگ نمبر",
   "orders.order.restockNote": "چیزیں دوبارہ اسٹاک میں شامل ہو جائیں گی۔",
   "orders.order.notes": "نجی نوٹس",
@@ -117,4 +117,8 @@ export default {
   "orders.csv.courier": "کوریئر",
   "orders.csv.tracking": "ٹریکنگ",
   "orders.csv.note": "گاہک کا پیغام",
+  "orders.courier.ownRider": "اپنا رائیڈر",
+  "orders.order.ownRiderHint": "اپنے رائیڈر کے ساتھ بھیج رہے ہیں؟ ٹریکنگ نمبر کی ضرورت نہیں۔",
+  "orders.action.shippedRider": "اپنے رائیڈر کے ساتھ بھیج دیا",
+  "orders.order.shippingRider": "آپ کے اپنے رائیڈر کے ساتھ بھیجا گیا (ٹریکنگ نمبر نہیں)۔",
 } as const;

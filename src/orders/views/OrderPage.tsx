@@ -4,6 +4,7 @@ import { formatDate, formatMoney, type MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
+import { isOwnRider } from "../courier";
 import type { OrderDetail } from "../read";
 import type { WaLink } from "../whatsapp";
 import { ordersCss } from "./css";
@@ -110,7 +111,9 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
           {"\n"}
           {order.city}
         </p>
-        {order.status === "shipped" && <p>{t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</p>}
+        {order.courier && (
+          <p>{isOwnRider(order.courier) ? t("orders.order.shippingRider") : t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</p>
+        )}
         {order.note && (
           <>
             <h3>{t("orders.order.customerNote")}</h3>

@@ -38,6 +38,9 @@ describe("seller orders", () => {
     const ev = (await events(order.id)).at(-1)!;
     expect(ev).toMatchObject({ kind: "status", from_status: "new", to_status: "confirmed", actor_user_id: userId, actor_name: "Ayesha" });
     expect((await seller.client.get(base)).text).not.toMatch(/<span class="badge">/);
+    const confirmed = waLinks((await seller.client.get(`${base}/${order.id}`)).text)[0]!.searchParams.get("text")!;
+    expect(confirmed).toContain(`Your order #${order.number} from Ayesha's Kitchen is confirmed`);
+    expect(confirmed).not.toContain("reply YES");
 
     // Skipping a step is refused with a clear message.
     const skip = await seller.client.post(`${base}/${order.id}/status`, { from: "confirmed", to: "delivered" });

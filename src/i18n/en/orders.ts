@@ -133,4 +133,10 @@ export default {
   "orders.wa.label.dispatchRider": "Say it is on its way",
   "orders.wa.label.cancelled": "Say it is cancelled",
   "orders.wa.label.returned": "Say the return arrived",
+  "orders.slip.share": "Send on WhatsApp",
+  "orders.slip.shareMore": "Share…",
+  "orders.slip.shareText": "Packing slip for order #{number} from {shop}:",
+  "orders.slip.shareHint": "Anyone with this link can open this slip, with the customer's name, phone and address.",
+  "orders.slip.ownRider": "Delivery: own rider",
+  "orders.order.shareSlip": "Send the slip on WhatsApp",
 } as const;

@@ -133,4 +133,10 @@ export default {
   "orders.wa.label.dispatchRider": "روانگی کی اطلاع دیں",
   "orders.wa.label.cancelled": "منسوخی کی اطلاع دیں",
   "orders.wa.label.returned": "واپسی ملنے کی اطلاع دیں",
+  "orders.slip.share": "واٹس ایپ پر بھیجیں",
+  "orders.slip.shareMore": "شیئر کریں…",
+  "orders.slip.shareText": "آرڈر #{number} کی پیکنگ سلپ، {shop}:",
+  "orders.slip.shareHint": "جس کے پاس بھی یہ لنک ہو وہ یہ سلپ کھول سکتا ہے، گاہک کے نام، فون اور پتے کے ساتھ۔",
+  "orders.slip.ownRider": "ڈیلیوری: اپنا رائیڈر",
+  "orders.order.shareSlip": "سلپ واٹس ایپ پر بھیجیں",
 } as const;

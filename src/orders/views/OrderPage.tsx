@@ -15,18 +15,20 @@ import { caps } from "../../lib/form-fields";
 import { TextArea } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
+import { waShareUrl, type SlipShare } from "./PackingSlip";
 
 export interface OrderPageProps extends AdminChrome {
   detail: OrderDetail;
   wa: WaLink[];
   statusUrl: string;
+  slipShare: SlipShare;
   notice?: string;
   alert?: string;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
+export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
   const { m, shop, csrf } = chrome;
   const { t } = m;
   const { order, items, events } = detail;
@@ -93,6 +95,11 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
         <OrderTotals t={t} money={money} order={order} deliveryLabel={t("orders.order.delivery", { zone: order.zoneName })} class="sum" />
         <p>
           <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a>
+        </p>
+        <p>
+          <a class="btn ghost block" href={waShareUrl(slipShare)} rel="noopener" data-wa-share>
+            {t("orders.order.shareSlip")}
+          </a>
         </p>
       </section>
 

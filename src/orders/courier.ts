@@ -8,7 +8,7 @@ import type { TFunction } from "../i18n";
 export const OWN_RIDER = "own-rider";
 
 /** What a seller may type for her own rider in the courier box ("Own rider", "rider", "اپنا رائیڈر"). */
-const RIDER_WORDS = /^(?:(?:own|my|our|shop'?s?)\s+)?rider$|^own-rider$|^(?:اپنا\s+)?رائ[یی]?ڈر$/iu;
+const RIDER_WORDS = /^(?:(?:own|my|our|shop'?s?)\s+)?rider$|^own-rider$|^(?:اپنا\s+)?رائ[یي]?ڈر$/iu;
 
 /** The courier as stored: her own rider, however she wrote it, is `OWN_RIDER`. */
 export const normaliseCourier = (courier: string): string => (RIDER_WORDS.test(courier.trim()) ? OWN_RIDER : courier);

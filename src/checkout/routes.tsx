@@ -7,11 +7,12 @@ import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { clientIp } from "../auth/rate-limit";
 import type { AppEnv } from "../env";
-import type { MessageKey } from "../i18n";
+import { messages, type MessageKey } from "../i18n";
 import { randomToken } from "../lib/bytes";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { orderByToken, publicEvents } from "../orders/read";
+import { PackingSlip, slipSize } from "../orders/views/PackingSlip";
 import { resolveTheme } from "../storefront/context";
 import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { checkoutReads } from "./checkout-reads";
@@ -188,17 +189,36 @@ function placed(c: C, token: string, messages: number[] = []) {
   return c.redirect(`/orders/${token}?placed=1`, 303);
 }
 
+/** The order behind an unguessable token, within this shop only; null for a malformed, unknown or another shop's token. */
+const orderOfToken = (c: C, token: string) => (/^[A-Za-z0-9_-]{20,64}$/.test(token) ? orderByToken(c.var.db, c.var.shop.id, token) : null);
+
+/** Unknown or another shop's token: the shop's own "not found" page, never a hint it exists. */
+const orderNotFound = (c: C) => renderPage(c, resolveTheme(c.var.shop).theme.pages.notFound(personalContext(c.var.shop, c.req.url, cartCount(readCart(c).lines))), 404);
+
 checkoutRoutes.get("/orders/:token", async (c) => {
-  const { db, shop } = c.var;
+  const { shop } = c.var;
   const token = c.req.param("token");
   const ctx = personalContext(shop, c.req.url, cartCount(readCart(c).lines));
-  const detail = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await orderByToken(db, shop.id, token) : null;
-  // Unknown or another shop's token: the shop's own "not found" page, never a hint it exists.
-  if (!detail) return renderPage(c, resolveTheme(shop).theme.pages.notFound(ctx), 404);
+  const detail = await orderOfToken(c, token);
+  if (!detail) return orderNotFound(c);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const page = (
     <OrderStatusPage shop={shop} ctx={ctx} detail={{ ...detail, events: publicEvents(detail.events) }} payment={payment} whatsappUrl={whatsappUrl} placed={c.req.query("placed") === "1"} />
   );
   return renderPage(c, page);
+});
+
+/**
+ * The packing slip the seller sends her rider (from her order page, on WhatsApp): the order's
+ * unguessable token is the key, in the shop's language, personal (no-store) and never indexed.
+ */
+checkoutRoutes.get("/orders/:token/slip", async (c) => {
+  const { shop } = c.var;
+  const token = c.req.param("token");
+  const detail = await orderOfToken(c, token);
+  if (!detail) return orderNotFound(c);
+  c.header("x-robots-tag", "noindex");
+  const slip = <PackingSlip m={messages(shop.locale)} shop={shop} detail={detail} size={slipSize(c.req.query("size"))} self={`/orders/${token}/slip`} />;
+  return renderPage(c, slip);
 });

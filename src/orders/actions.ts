@@ -10,6 +10,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db, Scope } from "../db/client";
 import { causeChainIncludes } from "../db/errors";
 import { orderEvents, orders, variants } from "../db/schema";
+import { OWN_RIDER } from "./courier";
 import type { OrderDetail } from "./read";
 import { canTransition, RESTOCKS, type OrderStatus } from "./status";
 
@@ -53,7 +54,8 @@ export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, c
   if (!canTransition(change.from, change.to)) return { ok: false, reason: "notAllowed" };
   const id = order.id;
   const shipping = change.to === "shipped" ? { courier: change.courier ?? "", trackingNumber: change.tracking ?? "" } : {};
-  const message = change.to === "shipped" ? `${change.courier} ${change.tracking}` : "";
+  // The event keeps what the customer may be told: the courier company and its tracking number.
+  const message = change.to === "shipped" && change.courier !== OWN_RIDER ? `${change.courier} ${change.tracking}`.trim() : "";
   const statements: BatchItem<"sqlite">[] = [
     db.insert(orderEvents).values({
       shopId,

@@ -20,7 +20,7 @@ import { exportSchema, listQuerySchema, noteSchema, statusSchema } from "./schem
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
 import { OrdersListPage } from "./views/OrdersListPage";
-import { PackingSlip } from "./views/PackingSlip";
+import { PackingSlip, slipSize, type SlipShare } from "./views/PackingSlip";
 import { waLinks } from "./whatsapp";
 
 export const orderAdmin = new Hono<AppEnv>();
@@ -64,11 +64,19 @@ interface Extras {
   errors?: FieldErrors;
 }
 
+const statusUrlOf = (c: C, detail: OrderDetail) => `${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/orders/${detail.order.token}`;
+
+/** The public copy of the slip (on the shop's host, behind the order's unguessable token), to send to her rider. */
+const slipShare = (c: C, detail: OrderDetail): SlipShare => ({
+  url: `${statusUrlOf(c, detail)}/slip`,
+  text: adminChrome(c).m.t("orders.slip.shareText", { number: detail.order.number, shop: c.var.shop.name }),
+});
+
 function showOrder(c: C, detail: OrderDetail, extras: Extras = {}, status: ContentfulStatusCode = 200) {
   const shop = c.var.shop;
-  const statusUrl = `${originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug)}/orders/${detail.order.token}`;
+  const statusUrl = statusUrlOf(c, detail);
   const wa = waLinks(detail, shop, statusUrl);
-  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} wa={wa} statusUrl={statusUrl} {...extras} />, status);
+  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} {...extras} />, status);
 }
 
 const ID = "/:id{[0-9]{1,12}}";
@@ -121,6 +129,7 @@ orderAdmin.post(`${ID}/note`, async (c) => {
 
 orderAdmin.get(`${ID}/slip`, async (c) => {
   const detail = await loadDetail(c);
-  const size = c.req.query("size") === "80mm" ? "80mm" : "a4";
-  return renderPage(c, <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={size} />);
+  const self = orderUrl(c, detail.order.id) + "/slip";
+  const page = <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={slipSize(c.req.query("size"))} self={self} back={orderUrl(c, detail.order.id)} share={slipShare(c, detail)} />;
+  return renderPage(c, page);
 });

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ROOT, signUp } from "../../test/helpers";
+import { Client, ROOT, signUp } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 
 const row = (id: number) => env.DB.prepare("SELECT * FROM orders WHERE id = ?").bind(id).first<Record<string, unknown>>();
@@ -38,6 +38,9 @@ describe("seller orders", () => {
     const ev = (await events(order.id)).at(-1)!;
     expect(ev).toMatchObject({ kind: "status", from_status: "new", to_status: "confirmed", actor_user_id: userId, actor_name: "Ayesha" });
     expect((await seller.client.get(base)).text).not.toMatch(/<span class="badge">/);
+    const confirmed = waLinks((await seller.client.get(`${base}/${order.id}`)).text)[0]!.searchParams.get("text")!;
+    expect(confirmed).toContain(`Your order #${order.number} from Ayesha's Kitchen is confirmed`);
+    expect(confirmed).not.toContain("reply YES");
 
     // Skipping a step is refused with a clear message.
     const skip = await seller.client.post(`${base}/${order.id}/status`, { from: "confirmed", to: "delivered" });
@@ -64,6 +67,46 @@ describe("seller orders", () => {
     expect(status.text).toContain("Confirmed");
   });
 
+  it("ships with her own rider without a tracking number; a courier company still needs one", async () => {
+    const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
+    const base = `${ROOT}/admin/${seller.slug}/orders`;
+    const toPacked = async (id: number) => {
+      for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) expect((await seller.client.post(`${base}/${id}/status`, { from, to })).status).toBe(303);
+    };
+    const a = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 1]]);
+    await toPacked(a.id);
+    const packed = await seller.client.get(`${base}/${a.id}`);
+    expect(packed.text).toContain('<input type="hidden" name="courier" value="own-rider"/>');
+    expect(packed.text).toContain("Sent with our own rider");
+
+    // A courier company without its tracking number is refused, the courier kept.
+    const leopards = await seller.client.post(`${base}/${a.id}/status`, { from: "packed", to: "shipped", courier: "Leopards", tracking: "" });
+    expect(leopards.status).toBe(400);
+    expect(leopards.text).toContain("Enter the tracking number.");
+    expect(leopards.text).toContain('value="Leopards"');
+    expect((await row(a.id))!.status).toBe("packed");
+
+    // Her own rider: one tap, no tracking number.
+    const rider = await seller.client.post(`${base}/${a.id}/status`, { from: "packed", to: "shipped", courier: "own-rider" });
+    expect(rider.status).toBe(303);
+    expect(await row(a.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+    expect((await events(a.id)).at(-1)).toMatchObject({ to_status: "shipped", message: "" });
+    const page = await seller.client.get(`${base}/${a.id}`);
+    expect(page.text).toContain("Sent with your own rider (no tracking number).");
+    expect(page.text).not.toContain("Tracking:");
+    const status = await a.client.get(`${origin}${a.path}`);
+    expect(status.text).toContain("On its way with the shop's own rider.");
+    expect(status.text).not.toContain("tracking number");
+
+    // Typed in the courier box, in English or Urdu, it means the same.
+    for (const typed of ["Own rider", "اپنا رائیڈر"]) {
+      const b = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
+      await toPacked(b.id);
+      expect((await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: typed, tracking: "" })).status, typed).toBe(303);
+      expect(await row(b.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+    }
+  });
+
   it("cancel restocks exactly once, even posted twice or at once; return restocks too", async () => {
     const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
     const base = `${ROOT}/admin/${seller.slug}/orders`;
@@ -82,7 +125,7 @@ describe("seller orders", () => {
     expect((await seller.client.post(`${base}/${a.id}/status`, { from: "cancelled", to: "confirmed" })).status).toBe(409);
 
     const b = await placeOrderAt(origin, zone.id, [[kurta[1]!.id, 1]]);
-    for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]]) await seller.client.post(`${base}/${b.id}/status`, { from: from!, to: to! });
+    for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) await seller.client.post(`${base}/${b.id}/status`, { from: from!, to: to! });
     await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: "Leopards", tracking: "LP1" });
     await seller.client.post(`${base}/${b.id}/status`, { from: "shipped", to: "delivered" });
     expect(await stockOf(kurta[1]!.id)).toBe(4);
@@ -137,6 +180,65 @@ describe("seller orders", () => {
     const thermal = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/${o.id}/slip?size=80mm`);
     expect(thermal.text).toContain("@page{size:80mm auto");
     expect(thermal.text).toContain("width:72mm");
+  });
+
+  it("shares the packing slip: a public, unguessable, never-cached copy on the shop's host, with courier and tracking", async () => {
+    const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
+    const other = await shopWithCatalogue();
+    const base = `${ROOT}/admin/${seller.slug}/orders`;
+    const ship = async (id: number, courier: string, tracking = "") => {
+      for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) await seller.client.post(`${base}/${id}/status`, { from, to });
+      expect((await seller.client.post(`${base}/${id}/status`, { from: "packed", to: "shipped", courier, tracking })).status).toBe(303);
+    };
+    const o = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 1]]);
+    await ship(o.id, "TCS", "TCS-778899");
+    const publicUrl = `${origin}/orders/${o.token}/slip`;
+
+    // Her copy and her order page offer WhatsApp (wa.me without a number: she picks her rider) and the share sheet.
+    const mine = await seller.client.get(`${base}/${o.id}/slip`);
+    expect(mine.text).toContain("Courier: TCS · Tracking: TCS-778899");
+    expect(mine.text).toContain(`data-share="${publicUrl}"`);
+    for (const html of [mine.text, (await seller.client.get(`${base}/${o.id}`)).text]) {
+      const share = [...html.matchAll(/href="(https:\/\/wa\.me\/\?text=[^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")));
+      expect(share).toHaveLength(1);
+      expect(share[0]!.searchParams.get("text")).toBe(`Packing slip for order #${o.number} from Ayesha's Kitchen: ${publicUrl}`);
+    }
+
+    // Anyone with the link (her rider, no session) sees the slip; personal, never cached, never indexed.
+    const rider = new Client();
+    for (const url of [publicUrl, `${publicUrl}?size=80mm`]) {
+      const res = await rider.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      expect(res.headers.get("x-robots-tag")).toBe("noindex");
+      expect(res.text).toContain('<meta name="robots" content="noindex"/>');
+      expect(res.text).toContain("Sana Khan");
+      expect(res.text).toContain("Courier: TCS · Tracking: TCS-778899");
+      expect(res.text).not.toContain("/admin/"); // no way into her admin, no share of its own
+      expect(res.text).not.toContain("wa.me/?text");
+    }
+    expect((await rider.get(`${publicUrl}?size=80mm`)).text).toContain("width:72mm");
+
+    // A wrong token, a malformed one, or this order's token on another shop's host: not found.
+    const wrong = `${o.token.slice(0, -4)}${o.token.endsWith("AAAA") ? "BBBB" : "AAAA"}`;
+    for (const url of [`${origin}/orders/${wrong}/slip`, `${origin}/orders/short/slip`, `${other.origin}/orders/${o.token}/slip`]) {
+      const res = await rider.get(url);
+      expect(res.status, url).toBe(404);
+      expect(res.text).not.toContain("Sana Khan");
+    }
+
+    // Her own rider: the slip says so, with no tracking line; in the shop's language.
+    const r = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
+    await ship(r.id, "own-rider");
+    const riderSlip = await rider.get(`${origin}/orders/${r.token}/slip`);
+    expect(riderSlip.text).toContain("Delivery: own rider");
+    expect(riderSlip.text).not.toContain("Tracking");
+    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    const { invalidateShop } = await import("../tenancy/shop-cache");
+    invalidateShop(seller.slug);
+    const urdu = await rider.get(`${origin}/orders/${r.token}/slip`);
+    expect(urdu.text).toContain('dir="rtl"');
+    expect(urdu.text).toContain("ڈیلیوری: اپنا رائیڈر");
   });
 
   it("keeps shops apart: another shop's orders are 404 on every route and stay untouched", async () => {

@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { orderItems, orders } from "../db/schema";
 import { minorUnits, type TFunction } from "../i18n";
 import type { MessageKey } from "../i18n";
+import { courierName } from "./courier";
 import { karachiDateTime } from "./dates";
 import { csvRow } from "../csv/parse";
 
@@ -71,7 +72,7 @@ export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction)
           o.number, karachiDateTime(o.createdAt), t(`status.${o.status}`), o.customerName, o.customerPhone, o.city, o.address,
           o.zoneName, (byOrder.get(o.id) ?? []).join("; "), major(o.subtotal), major(o.deliveryFee), major(o.total), o.currency,
           t(`checkout.pay.${o.paymentMethod}`), o.paymentStatus === "paid" ? t("orders.order.paid") : t("orders.order.pending"),
-          o.paymentReference, o.courier, o.trackingNumber, o.note,
+          o.paymentReference, courierName(t, o.courier), o.trackingNumber, o.note,
         ]);
       }
       controller.enqueue(enc.encode(out));

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
 import { clean, optionalText, requiredText } from "../lib/form-fields";
+import { isOwnRider, normaliseCourier } from "./courier";
 import { karachiDayStart } from "./dates";
 
 const status = z.enum(ORDER_STATUSES);
@@ -29,13 +30,14 @@ export const statusSchema = z
   .object({
     from: status,
     to: status,
-    courier: optionalText(60),
+    courier: optionalText(60).transform(normaliseCourier),
     tracking: optionalText(60),
   })
   .superRefine((v, ctx) => {
     if (v.to !== "shipped") return;
     if (!v.courier) ctx.addIssue({ code: "custom", path: ["courier"], message: "orders.error.courier" });
-    if (!v.tracking) ctx.addIssue({ code: "custom", path: ["tracking"], message: "orders.error.tracking" });
+    // A courier company always gives a tracking number; her own rider never does.
+    if (!v.tracking && !isOwnRider(v.courier)) ctx.addIssue({ code: "custom", path: ["tracking"], message: "orders.error.tracking" });
   });
 
 export const noteSchema = z.object({

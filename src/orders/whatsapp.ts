@@ -1,13 +1,16 @@
 /**
  * WhatsApp messages from the seller to a customer, prefilled in the SHOP's language (the
- * customer shopped in it), as wa.me links: confirmation, dispatched, delivered.
+ * customer shopped in it), as wa.me links. The first fits the order's state (a new order asks to
+ * confirm; a confirmed one says so; packed, on its way with the courier or her own rider,
+ * delivered, cancelled, returned); a plain hello is always offered beside it.
  */
 import { waDigits } from "../lib/phone";
 import { formatMoney, messages, type Locale } from "../i18n";
+import { isOwnRider } from "./courier";
 import type { OrderDetail } from "./read";
 import type { OrderStatus } from "./status";
 
-type WaTemplate = "confirm" | "dispatch" | "delivered" | "hello";
+type WaTemplate = "confirm" | "confirmed" | "packed" | "dispatch" | "dispatchCourier" | "dispatchRider" | "delivered" | "cancelled" | "returned" | "hello";
 
 export interface WaLink {
   template: WaTemplate;
@@ -15,12 +18,26 @@ export interface WaLink {
   text: string;
 }
 
-/** The message that fits the order's status best comes first. */
-function templatesFor(status: OrderStatus): WaTemplate[] {
-  if (status === "shipped") return ["dispatch", "hello"];
-  if (status === "delivered") return ["delivered", "hello"];
-  if (status === "cancelled" || status === "returned") return ["hello"];
-  return ["confirm", "hello"];
+type Order = OrderDetail["order"];
+
+/** The message that says where the order is now. */
+function stateTemplate(order: Order): WaTemplate {
+  const byStatus: Record<Exclude<OrderStatus, "shipped">, WaTemplate> = {
+    new: "confirm",
+    confirmed: "confirmed",
+    packed: "packed",
+    delivered: "delivered",
+    cancelled: "cancelled",
+    returned: "returned",
+  };
+  if (order.status !== "shipped") return byStatus[order.status];
+  if (isOwnRider(order.courier)) return "dispatchRider";
+  return order.trackingNumber ? "dispatch" : "dispatchCourier";
+}
+
+/** The message that fits the order's status comes first, then a plain hello. */
+function templatesFor(order: Order): WaTemplate[] {
+  return [stateTemplate(order), "hello"];
 }
 
 export function waLinks(detail: OrderDetail, shop: { name: string; locale: Locale }, statusUrl: string): WaLink[] {
@@ -38,7 +55,7 @@ export function waLinks(detail: OrderDetail, shop: { name: string; locale: Local
     url: statusUrl,
   };
   const digits = waDigits(order.customerPhone);
-  return templatesFor(order.status).map((template) => {
+  return templatesFor(order).map((template) => {
     const text = t(`orders.wa.${template}`, params);
     return { template, text, url: `https://wa.me/${digits}?text=${encodeURIComponent(text)}` };
   });

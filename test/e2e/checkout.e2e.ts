@@ -1,8 +1,8 @@
 /**
  * Issue 5's journey on phones: a customer on the demo shop adds two variants, checks out with
  * cash on delivery, sees the confirmation and the status page; the seller sees the new order,
- * confirms it (the WhatsApp link carries the confirmation text), ships it with a tracking
- * number, and the customer's status page shows it.
+ * asks the customer to confirm on WhatsApp, confirms it (the WhatsApp text then says so), ships
+ * it with a tracking number, and the customer's status page shows it.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,9 +81,7 @@ describe("checkout and fulfilment on phones", () => {
     await fitsPhone(admin);
     expect(await admin.getByRole("link", { name: "Call" }).getAttribute("href")).toBe("tel:+923215551234");
 
-    await admin.getByRole("button", { name: "Confirm order" }).click();
-    await admin.waitForURL(/\?done=status$/);
-    await expect.poll(() => admin.locator(".notice").textContent()).toBe("Order is now: Confirmed.");
+    // A new order's WhatsApp text asks the customer to confirm; once confirmed, it says so.
     const wa = new URL((await admin.locator('a[data-wa="confirm"]').getAttribute("href"))!);
     expect(wa.pathname).toBe("/923215551234");
     const text = wa.searchParams.get("text")!;
@@ -91,6 +89,12 @@ describe("checkout and fulfilment on phones", () => {
     expect(text).toContain(`We received your order #${number}: 1 × Embroidered lawn suit (M / Mint), 1 × Printed cotton kurta (L).`);
     expect(text).toContain("Please reply YES to confirm.");
     expect(text).toContain(statusUrl);
+    await admin.getByRole("button", { name: "Confirm order" }).click();
+    await admin.waitForURL(/\?done=status$/);
+    await expect.poll(() => admin.locator(".notice").textContent()).toBe("Order is now: Confirmed.");
+    const confirmed = new URL((await admin.locator('a[data-wa="confirmed"]').getAttribute("href"))!).searchParams.get("text")!;
+    expect(confirmed).toContain(`Your order #${number} from`);
+    expect(confirmed).not.toContain("reply YES");
 
     await admin.getByRole("button", { name: "Mark as packed" }).click();
     await admin.waitForURL(/\?done=status$/);

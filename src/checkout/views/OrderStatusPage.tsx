@@ -1,4 +1,5 @@
 import { formatDate } from "../../i18n";
+import { isOwnRider } from "../../orders/courier";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
@@ -35,7 +36,8 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
       <p>
         {t("checkout.order.status")}: <span class="co-status">{t(`status.${order.status}`)}</span>
       </p>
-      {order.status === "shipped" && order.trackingNumber && (
+      {order.status === "shipped" && isOwnRider(order.courier) && <p class="co-note">{t("checkout.order.ownRider")}</p>}
+      {order.status === "shipped" && order.trackingNumber && !isOwnRider(order.courier) && (
         <p class="co-note">{t("checkout.order.tracking", { courier: order.courier, tracking: order.trackingNumber })}</p>
       )}
       {whatsappUrl && (

@@ -90,4 +90,5 @@ export default {
   "status.delivered": "Delivered",
   "status.cancelled": "Cancelled",
   "status.returned": "Returned",
+  "checkout.order.ownRider": "On its way with the shop's own rider.",
 } as const;

@@ -90,4 +90,5 @@ export default {
   "status.delivered": "پہنچ گیا",
   "status.cancelled": "منسوخ",
   "status.returned": "واپس",
+  "checkout.order.ownRider": "آپ کا آرڈر دکان کے اپنے رائیڈر کے ساتھ راستے میں ہے۔",
 } as const;

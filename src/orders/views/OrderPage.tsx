@@ -4,6 +4,7 @@ import { formatDate, formatMoney, type MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
+import { isOwnRider } from "../courier";
 import type { OrderDetail } from "../read";
 import type { WaLink } from "../whatsapp";
 import { ordersCss } from "./css";
@@ -14,18 +15,20 @@ import { caps } from "../../lib/form-fields";
 import { TextArea } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
+import { waShareUrl, type SlipShare } from "./PackingSlip";
 
 export interface OrderPageProps extends AdminChrome {
   detail: OrderDetail;
   wa: WaLink[];
   statusUrl: string;
+  slipShare: SlipShare;
   notice?: string;
   alert?: string;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
+export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
   const { m, shop, csrf } = chrome;
   const { t } = m;
   const { order, items, events } = detail;
@@ -93,6 +96,11 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
         <p>
           <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a>
         </p>
+        <p>
+          <a class="btn ghost block" href={waShareUrl(slipShare)} rel="noopener" data-wa-share>
+            {t("orders.order.shareSlip")}
+          </a>
+        </p>
       </section>
 
       <section class="card">
@@ -110,7 +118,9 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
           {"\n"}
           {order.city}
         </p>
-        {order.status === "shipped" && <p>{t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</p>}
+        {order.courier && (
+          <p>{isOwnRider(order.courier) ? t("orders.order.shippingRider") : t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</p>
+        )}
         {order.note && (
           <>
             <h3>{t("orders.order.customerNote")}</h3>

@@ -1,16 +1,41 @@
-import printScript from "../../client/print-button.gen";
+/**
+ * The packing slip / invoice, at A4 or 80 mm. The seller's copy (behind her log-in) shares the
+ * public copy's address; the public copy (`/orders/{token}/slip` on the shop's host) is what her
+ * rider opens from WhatsApp: the same slip, without the admin's links.
+ */
+import slipScript from "../../client/slip-buttons.gen";
 import { formatDate, formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
+import { isOwnRider } from "../courier";
 import type { OrderDetail } from "../read";
 
 export type SlipSize = "a4" | "80mm";
+
+/** `?size=80mm` for a thermal printer; anything else is A4. */
+export const slipSize = (query: string | undefined): SlipSize => (query === "80mm" ? "80mm" : "a4");
 
 export interface PackingSlipProps {
   m: Messages;
   shop: { name: string; phone: string; whatsapp: string; city: string; slug: string };
   detail: OrderDetail;
   size: SlipSize;
+  /** The slip's own path, without the size (the size links add it). */
+  self: string;
+  /** The seller's order page: her copy only. */
+  back?: string;
+  /** How to share the public copy: her copy only. */
+  share?: SlipShare;
 }
+
+export interface SlipShare {
+  /** The public slip's address. */
+  url: string;
+  /** The message without the address ("Packing slip for order #1042 from ..."). */
+  text: string;
+}
+
+/** A WhatsApp link that lets her pick who gets the slip (her rider, a courier's agent). */
+export const waShareUrl = (share: SlipShare) => `https://wa.me/?text=${encodeURIComponent(`${share.text} ${share.url}`)}`;
 
 const slipCss = (size: SlipSize) => `
 body{background:#fff}
@@ -25,29 +50,44 @@ body{background:#fff}
 .ltr{direction:ltr;unicode-bidi:isolate}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap;justify-content:center;padding:12px;border-bottom:1px solid var(--line);background:var(--bg)}
 @page{size:${size === "a4" ? "A4" : "80mm auto"};margin:${size === "a4" ? "12mm" : "2mm"}}
+.toolbar .btn{min-height:48px}
+.share-hint{flex-basis:100%;margin:0;text-align:center;font-size:.85rem;color:var(--muted)}
+.slip .via{margin:8px 0;padding:6px;border:1px dashed #000}
 @media print{.toolbar{display:none}body{margin:0}}
 `;
 
-export function PackingSlip({ m, shop, detail, size }: PackingSlipProps) {
+export function PackingSlip({ m, shop, detail, size, self, back, share }: PackingSlipProps) {
   const { t } = m;
   const { order, items } = detail;
   const money = (n: number) => formatMoney(n, order.currency, m.locale);
-  const base = `/admin/${shop.slug}/orders/${order.id}`;
   return (
-    <Document m={m} title={t("orders.slip.title", { number: order.number })} css={slipCss(size)} script={printScript} robots="noindex">
+    <Document m={m} title={t("orders.slip.title", { number: order.number })} css={slipCss(size)} script={slipScript} robots="noindex">
       <nav class="toolbar" aria-label={t("orders.slip.print")}>
-        <a class="btn ghost small" href={base}>
-          ← {t("orders.order.title", { number: order.number })}
-        </a>
-        <a class="btn ghost small" href={`${base}/slip?size=a4`} aria-current={size === "a4" ? "page" : undefined}>
+        {back && (
+          <a class="btn ghost small" href={back}>
+            ← {t("orders.order.title", { number: order.number })}
+          </a>
+        )}
+        <a class="btn ghost small" href={`${self}?size=a4`} aria-current={size === "a4" ? "page" : undefined}>
           {t("orders.slip.a4")}
         </a>
-        <a class="btn ghost small" href={`${base}/slip?size=80mm`} aria-current={size === "80mm" ? "page" : undefined}>
+        <a class="btn ghost small" href={`${self}?size=80mm`} aria-current={size === "80mm" ? "page" : undefined}>
           {t("orders.slip.thermal")}
         </a>
         <button class="btn small" type="button" data-print hidden>
           {t("orders.slip.print")}
         </button>
+        {share && (
+          <>
+            <a class="btn small" href={waShareUrl(share)} rel="noopener" data-wa-share>
+              {t("orders.slip.share")}
+            </a>
+            <button class="btn ghost small" type="button" data-share={share.url} data-text={share.text} hidden>
+              {t("orders.slip.shareMore")}
+            </button>
+            <p class="share-hint">{t("orders.slip.shareHint")}</p>
+          </>
+        )}
       </nav>
       <main class={`slip ${size}`}>
         <div class="head">
@@ -70,6 +110,11 @@ export function PackingSlip({ m, shop, detail, size }: PackingSlipProps) {
           <div style="white-space:pre-wrap">{order.address}</div>
           <div>{order.city}</div>
         </div>
+        {order.courier && (
+          <p class="via">
+            <b>{isOwnRider(order.courier) ? t("orders.slip.ownRider") : t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</b>
+          </p>
+        )}
         <table>
           <thead>
             <tr>

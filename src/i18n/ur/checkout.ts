@@ -86,8 +86,8 @@ export default {
   "status.new": "نیا",
   "status.confirmed": "تصدیق شدہ",
   "status.packed": "پیک ہو گیا",
-  "status.shipped": "روانہ",
+  "status.shipped": "روانہ ہو گیا",
   "status.delivered": "پہنچ گیا",
   "status.cancelled": "منسوخ",
-  "status.returned": "واپس",
+  "status.returned": "واپس آ گیا",
 } as const;

@@ -2,7 +2,7 @@ export default {
   "app.name": "ہٹی",
   "app.tagline": "چند منٹوں میں آپ کی دکان آن لائن",
   "common.save": "محفوظ کریں",
-  "common.cancel": "منسوخ",
+  "common.cancel": "منسوخ کریں",
   "common.back": "واپس",
   "common.next": "اگلا",
   "common.continue": "جاری رکھیں",

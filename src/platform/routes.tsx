@@ -54,7 +54,7 @@ platform.get("/lang/:locale", (c) => {
 
 platform.get("/signup", (c) => {
   if (c.var.user) return c.redirect("/start", 303);
-  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} />);
+  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/signup", async (c) => {
@@ -91,7 +91,7 @@ platform.post("/signup", async (c) => {
 
 platform.get("/login", (c) => {
   if (c.var.user) return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
-  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} />);
+  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/login", async (c) => {

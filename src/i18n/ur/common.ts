@@ -30,4 +30,6 @@ export default {
   "shopMissing.body": "یہ نام دستیاب ہے۔ یہ آپ کی دکان ہو سکتی ہے!",
   "shopMissing.cta": "ہٹی پر یہ دکان بنائیں",
   "shopMissing.reserved": "یہ پتہ محفوظ ہے اور دکان نہیں بن سکتا۔",
+  "identity.useEmail": "اس کے بجائے ای میل لکھیں",
+  "identity.usePhone": "اس کے بجائے موبائل نمبر لکھیں",
 } as const;

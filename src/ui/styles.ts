@@ -56,4 +56,5 @@ main.admin{padding-bottom:88px}
 .row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .field-switch{margin:-8px 0 8px}.field-switch a{display:inline-flex;align-items:center;min-height:48px;font-weight:600}
+.suggest .btn,#slug-status .btn{max-width:100%;word-break:break-all;margin-top:4px}
 `;

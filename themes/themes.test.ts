@@ -30,7 +30,7 @@ const product: ProductVM = {
     { id: 1, label: "S / Rose", options: ["S", "Rose"], price: "Rs 1,500", compareAtPrice: null, available: true, stock: "in" },
     { id: 2, label: "M / Rose", options: ["M", "Rose"], price: "Rs 1,600", compareAtPrice: "Rs 2,000", available: false, stock: "out" },
   ],
-  selected: null, price: "Rs 1,500", compareAtPrice: null, available: true, collection: { title: "Lawn", url: "/collections/lawn" },
+  selected: null, price: "Rs 1,500", compareAtPrice: null, priceFrom: "from Rs 1,500", available: true, collection: { title: "Lawn", url: "/collections/lawn" },
 };
 product.selected = product.variants[0]!;
 const home: HomeVM = { featured: { collection: { title: "Lawn", url: "/collections/lawn" }, products: [1, 2].map(card) }, newArrivals: [1, 2, 3, 4].map(card), collections: [{ title: "Lawn", url: "/collections/lawn" }] };

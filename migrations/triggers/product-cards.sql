@@ -1,7 +1,8 @@
 -- What a product card shows, kept on the product row so that a listing reads one row per card
 -- (src/db/schema/catalog.ts, products.card_image and in_stock; never written by the app): the
 -- first photo packed as "key|widths|width|height|format|alt" (src/media/urls.ts parsePacked),
--- and 1 unless stock is tracked and every variant is at 0. Kept by the database itself,
+-- and 1 unless stock is tracked and every variant is at 0, and the highest variant price (a card
+-- says "from" when the variants' prices differ: products.price is the lowest). Kept by the database itself,
 -- whatever code path (admin, CSV import, checkout, restock, restore) changed the product's
 -- photos, variants or stock tracking.
 --
@@ -51,6 +52,28 @@ CREATE TRIGGER `variants_in_stock_ad` AFTER DELETE ON `variants` BEGIN
     WHERE `id` = old.`product_id`;
 END;
 
+-- @define max_price
+-- The highest price of the variants of the product row `products` (the row being updated).
+coalesce((SELECT max(v.`price`) FROM `variants` v WHERE v.`shop_id` = `products`.`shop_id` AND v.`product_id` = `products`.`id`), 0)
+
+-- @trigger
+CREATE TRIGGER `variants_max_price_ai` AFTER INSERT ON `variants` BEGIN
+  UPDATE `products` SET `max_price` = {{max_price}}
+    WHERE `id` = new.`product_id`;
+END;
+
+-- @trigger
+CREATE TRIGGER `variants_max_price_au` AFTER UPDATE OF `price` ON `variants` WHEN old.`price` <> new.`price` BEGIN
+  UPDATE `products` SET `max_price` = {{max_price}}
+    WHERE `id` = new.`product_id`;
+END;
+
+-- @trigger
+CREATE TRIGGER `variants_max_price_ad` AFTER DELETE ON `variants` BEGIN
+  UPDATE `products` SET `max_price` = {{max_price}}
+    WHERE `id` = old.`product_id`;
+END;
+
 -- @trigger
 CREATE TRIGGER `products_in_stock_au` AFTER UPDATE OF `track_stock` ON `products` BEGIN
   UPDATE `products` SET `in_stock` = {{in_stock}}
@@ -58,4 +81,4 @@ CREATE TRIGGER `products_in_stock_au` AFTER UPDATE OF `track_stock` ON `products
 END;
 
 -- @backfill
-UPDATE `products` SET `card_image` = {{card_image}}, `in_stock` = {{in_stock}};
+UPDATE `products` SET `card_image` = {{card_image}}, `in_stock` = {{in_stock}}, `max_price` = {{max_price}};

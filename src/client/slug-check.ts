@@ -1,9 +1,10 @@
 /**
  * Wizard enhancement for the shop-address field: suggests the address from the shop's name
  * while the seller has not typed one, and checks availability as she types (GET /api/slug).
- * Without JavaScript the server suggests and checks on submit.
+ * Without JavaScript the server suggests and checks on submit. A suggested address is a button
+ * (the server's is a link that reloads the page with it) that fills the field in.
  */
-import { latinSlug } from "../lib/latin-slug";
+import { nameSlug } from "../lib/latin-slug";
 
 const form = document.getElementById("start") as HTMLFormElement | null;
 const status = document.getElementById("slug-status");
@@ -14,7 +15,27 @@ if (form && status) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
 
-  const suggest = (v: string) => latinSlug(v, 30);
+  // The same table as the server's suggestion, cut at the field's cap (the schema's, SLUG_MAX).
+  const suggest = (v: string) => nameSlug(v, slug.maxLength);
+  /** A button that puts the suggested address in the field. */
+  const useButton = (suggestion: string) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "btn ghost";
+    b.dir = "ltr";
+    b.dataset.slug = suggestion;
+    b.textContent = (status.dataset.suggest ?? "").replace("{suggestion}", suggestion);
+    return b;
+  };
+  form.addEventListener("click", (e) => {
+    const use = (e.target as HTMLElement).closest<HTMLElement>("[data-slug]");
+    if (!use) return;
+    e.preventDefault();
+    slug.value = use.dataset.slug ?? "";
+    edited = true;
+    use.closest(".suggest")?.remove();
+    check();
+  });
 
   const say = (key: string, suggestion = "") => {
     const text = (status.dataset[key] ?? "").replace("{slug}", slug.value).replace("{suggestion}", suggestion);
@@ -39,7 +60,7 @@ if (form && status) {
         if (body.ok) say("available");
         else {
           say(body.problem ?? "invalid");
-          if (body.suggestion) status.textContent += ` ${(status.dataset.suggest ?? "").replace("{suggestion}", body.suggestion)}`;
+          if (body.suggestion) status.append(" ", useButton(body.suggestion));
         }
       } catch {
         status.textContent = "";

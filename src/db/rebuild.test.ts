@@ -33,7 +33,7 @@ async function counts() {
 /** Everything the triggers keep, as rows. */
 async function derived() {
   return {
-    cards: await all("SELECT id, card_image, in_stock FROM products ORDER BY id"),
+    cards: await all("SELECT id, card_image, in_stock, max_price FROM products ORDER BY id"),
     keys: await all("SELECT collection_id, product_id, position, product_status, product_created_at, product_price FROM collection_products ORDER BY 1, 2"),
     counts: await all("SELECT shop_id, status, n FROM order_counts ORDER BY 1, 2"),
     seq: await all("SELECT id, order_seq FROM shops ORDER BY id"),

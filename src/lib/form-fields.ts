@@ -35,6 +35,35 @@ const EMAIL_CHARS = 254;
 /** A price as typed: "Rs. 10,00,00,000.00" is 19 characters; longer is not a price. */
 export const MONEY_CHARS = 24;
 
+/**
+ * The keyboard and autofill a field asks of a phone, declared by its builder in the schema
+ * (`keyboard` in its JSON Schema, so the boundary suite checks every form for it) and rendered
+ * from there by `keyboards(schema)`: a phone number opens the phone pad, an email the email
+ * keyboard. "identity" is a phone number or an email in one field: see identityKeyboard.
+ */
+export type Keyboard = "tel" | "email" | "identity";
+
+const KEYBOARDS = {
+  tel: { type: "tel", inputMode: "tel", autoComplete: "tel" },
+  email: { type: "email", inputMode: "email", autoComplete: "email" },
+} as const;
+
+/**
+ * A phone number or an email address in one field (log-in, sign-up, a staff invitation): plain
+ * text, so the browser refuses neither; the phone pad (most sellers sign up with their mobile)
+ * unless she asked for the email keyboard or typed an @; "username" so that a password manager
+ * pairs it with the password (`off` where it is someone else's).
+ */
+export const identityKeyboard = (email: boolean, autoComplete: "username" | "off" = "username") =>
+  ({ type: "text", inputMode: email ? "email" : "tel", autoComplete }) as const;
+
+/** The attributes of each phone and email field of a form, from its schema: `<Field {...kb.phone} />`. */
+export function keyboards(schema: z.ZodType): Record<string, (typeof KEYBOARDS)[keyof typeof KEYBOARDS] | undefined> {
+  return Object.fromEntries(
+    Object.entries(inputFields(schema)).flatMap(([k, f]) => (f.keyboard === "tel" || f.keyboard === "email" ? [[k, KEYBOARDS[f.keyboard]]] : [])),
+  );
+}
+
 /** A Pakistani mobile number, normalised to +92...; "" when `optional` and left empty. */
 export const phoneField = (message: string, opts: { optional?: boolean } = {}) =>
   z
@@ -48,7 +77,8 @@ export const phoneField = (message: string, opts: { optional?: boolean } = {}) =
         return z.NEVER;
       }
       return p;
-    });
+    })
+    .meta({ keyboard: "tel" satisfies Keyboard });
 
 /** An email address, lower-cased; "" when `optional` and left empty. */
 export const emailField = (message: string, opts: { optional?: boolean } = {}) =>
@@ -63,7 +93,8 @@ export const emailField = (message: string, opts: { optional?: boolean } = {}) =
         return z.NEVER;
       }
       return e;
-    });
+    })
+    .meta({ keyboard: "email" satisfies Keyboard });
 
 /**
  * A search box's query. Past its cap it can only come from an edited URL (the box's maxlength
@@ -94,7 +125,7 @@ export const idField = (message: string) =>
     .regex(/^[1-9]\d{0,11}$/, message)
     .transform(Number);
 
-type JsonField = { maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; type?: string };
+type JsonField = { maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; type?: string; keyboard?: Keyboard };
 
 const capsCache = new WeakMap<z.ZodType, Record<string, JsonField>>();
 

@@ -51,7 +51,7 @@ platform.get("/lang/:locale", (c) => {
 
 platform.get("/signup", (c) => {
   if (c.var.user) return c.redirect("/start", 303);
-  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} />);
+  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/signup", async (c) => {
@@ -88,7 +88,7 @@ platform.post("/signup", async (c) => {
 
 platform.get("/login", (c) => {
   if (c.var.user) return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
-  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} />);
+  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/login", async (c) => {
@@ -160,11 +160,12 @@ const shopLimit = (c: Context<AppEnv>) => m(c).t("wizard.shopLimit", { max: MAX_
 const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.db, c.var.user!.id)) >= MAX_SHOPS_OWNED;
 
 platform.get("/start", async (c) => {
-  const slug = c.req.query("slug") ?? "";
+  // A tapped suggestion comes back here with her name and the address filled in.
+  const values = { name: c.req.query("name") ?? "", slug: c.req.query("slug") ?? "" };
   const alert = (await atShopLimit(c)) ? shopLimit(c) : undefined;
   return renderPage(
     c,
-    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={{ name: "", slug }} alert={alert} />,
+    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} alert={alert} />,
   );
 });
 
@@ -180,7 +181,8 @@ platform.post("/start", async (c) => {
     );
   if (await atShopLimit(c)) return show({}, undefined, shopLimit(c));
   const parsed = validate(shopStartSchema, values);
-  if (!parsed.ok) return show(parsed.errors);
+  // A malformed or reserved address: suggest one made from what she typed, or else from the name.
+  if (!parsed.ok) return show(parsed.errors, parsed.errors.slug ? suggestSlug((values.slug ?? "").slice(0, 200)).replace(/^my-shop$/, suggestSlug((values.name ?? "").slice(0, 200))) : undefined);
   const status = await slugStatus(c.var.db, parsed.data.slug);
   if (!status.ok) return show({ slug: `slug.${status.problem}` }, status.suggestion);
   const q = new URLSearchParams({ name: parsed.data.name, slug: parsed.data.slug });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseIdentity } from "../auth/identity";
 import { LOCALES } from "../i18n";
 import { THEMES } from "../../themes";
-import { clean, requiredText } from "../lib/form-fields";
+import { clean, requiredText, type Keyboard } from "../lib/form-fields";
 import { SLUG_MAX, slugProblem } from "../tenancy/slug";
 
 /** The longest phone or email typed in any form (an email address is at most 254 characters). */
@@ -19,7 +19,8 @@ export const identityField = z
       return z.NEVER;
     }
     return id;
-  });
+  })
+  .meta({ keyboard: "identity" satisfies Keyboard });
 
 const passwordField = z
   .string({ message: "validation.passwordShort" })

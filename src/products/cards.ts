@@ -13,6 +13,8 @@ export interface CardRow {
   title: string;
   price: number;
   compareAtPrice: number | null;
+  /** The highest variant price (`price` is the lowest): above it, the card says "from". */
+  maxPrice: number;
   createdAt: number;
   /** "key|widths|width|height|format|alt" of the first photo, or null. */
   image: string | null;
@@ -26,6 +28,7 @@ export const cardColumns = {
   title: products.title,
   price: products.price,
   compareAtPrice: products.compareAtPrice,
+  maxPrice: products.maxPrice,
   createdAt: products.createdAt,
   image: products.cardImage,
   inStock: products.inStock,
@@ -37,7 +40,7 @@ export const cardColumns = {
  * ORDER BY over its column names, so the array keeps it.
  */
 export function cardsJson(q: SQLWrapper, order: "newest" | "price-asc" | "price-desc" | "position"): SQL<string> {
-  return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, created_at, card_image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;
+  return sql<string>`(SELECT json_group_array(json_array(id, slug, title, price, compare_at_price, max_price, created_at, card_image, in_stock) ORDER BY ${sql.raw(JSON_ORDER[order])}) FROM (${q}))`;
 }
 
 const JSON_ORDER = {
@@ -48,7 +51,7 @@ const JSON_ORDER = {
   position: "pos ASC, id DESC",
 } as const;
 
-const CARD_KEYS = ["id", "slug", "title", "price", "compareAtPrice", "createdAt", "image", "inStock"] as const satisfies readonly (keyof CardRow)[];
+const CARD_KEYS = ["id", "slug", "title", "price", "compareAtPrice", "maxPrice", "createdAt", "image", "inStock"] as const satisfies readonly (keyof CardRow)[];
 
 /** The cards of a cardsJson() value. */
 export const parseCards = (text: string | null | undefined): CardRow[] => unfold<CardRow>(text, CARD_KEYS);

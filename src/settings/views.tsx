@@ -10,10 +10,11 @@ import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { ActionButton, Check, err, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
-import { caps } from "../lib/form-fields";
+import { caps, keyboards } from "../lib/form-fields";
 import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
 
 const details = caps(detailsSchema);
+const kb = keyboards(detailsSchema);
 const pay = caps(paymentsForm);
 const zone = caps(zoneSchema);
 
@@ -73,9 +74,9 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
       <Form action={`/admin/${p.shop.slug}/settings`} csrf={p.csrf}>
         <Field name="name" label={t("settings.name")} value={v.name} error={e("name")} maxLength={details.name} required dir="auto" />
         <TextArea name="description" label={t("settings.description")} value={v.description ?? ""} error={e("description")} maxLength={details.description} rows={3} />
-        <Field name="whatsapp" type="tel" label={t("settings.whatsapp")} value={v.whatsapp} error={e("whatsapp")} hint={t("settings.phoneHint")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.whatsapp} />
-        <Field name="phone" type="tel" label={t("settings.phone")} value={v.phone} error={e("phone")} inputMode="tel" autoComplete="tel" dir="ltr" maxLength={details.phone} />
-        <Field name="email" type="email" label={t("settings.email")} value={v.email} error={e("email")} inputMode="email" autoComplete="email" dir="ltr" maxLength={details.email} />
+        <Field name="whatsapp" {...kb.whatsapp} label={t("settings.whatsapp")} value={v.whatsapp} error={e("whatsapp")} hint={t("settings.phoneHint")} dir="ltr" maxLength={details.whatsapp} />
+        <Field name="phone" {...kb.phone} label={t("settings.phone")} value={v.phone} error={e("phone")} dir="ltr" maxLength={details.phone} />
+        <Field name="email" {...kb.email} label={t("settings.email")} value={v.email} error={e("email")} dir="ltr" maxLength={details.email} />
         <Field name="city" label={t("settings.city")} value={v.city} error={e("city")} maxLength={details.city} dir="auto" />
         <Select name="currency" label={t("settings.currency")} value={v.currency ?? "PKR"} error={e("currency")} options={CURRENCIES.map((c) => [c, c])} />
         <Select

@@ -11,7 +11,7 @@ import { readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { cancelInvitation, inviteStaff, listStaff, removeStaff, type StaffList } from "./staff";
 import { AdminShell } from "../ui/AdminShell";
-import { Field } from "../ui/Field";
+import { IdentityField } from "../ui/IdentityField";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
@@ -27,7 +27,7 @@ type C = Context<AppEnv>;
 
 const notices = { invited: "staff.invited", already: "staff.already", removed: "staff.removed" } as const;
 
-function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?: FieldErrors; notice?: keyof typeof notices }) {
+function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?: FieldErrors; notice?: keyof typeof notices; email?: boolean }) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/staff`;
   const contactError = p.errors?.contact ? t(p.errors.contact as MessageKey, { max: STAFF_CAP }) : undefined;
@@ -63,7 +63,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
       <section class="card">
         <h2>{t("staff.invite")}</h2>
         <Form action={b} csrf={p.csrf}>
-          <Field name="contact" label={t("staff.contact")} value={p.contact} error={contactError} hint={t("staff.contactHint")} inputMode="email" autoComplete="off" dir="ltr" maxLength={IDENTITY_MAX} />
+          <IdentityField t={t} email={p.email} switchTo={(e) => (e ? `${b}?with=email` : b)} autoComplete="off" name="contact" label={t("staff.contact")} value={p.contact} error={contactError} hint={t("staff.contactHint")} maxLength={IDENTITY_MAX} />
           <button class="btn block" type="submit">
             {t("staff.inviteButton")}
           </button>
@@ -73,12 +73,12 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
   );
 }
 
-const page = async (c: C, extra: { contact?: string; errors?: FieldErrors; notice?: keyof typeof notices } = {}, status: 200 | 400 = 200) =>
+const page = async (c: C, extra: { contact?: string; errors?: FieldErrors; notice?: keyof typeof notices; email?: boolean } = {}, status: 200 | 400 = 200) =>
   renderPage(c, <StaffPage {...adminChrome(c)} list={await listStaff(c.var.db, c.var.shop.id)} {...extra} />, status);
 
 staffRoutes.get("/", (c) => {
   const n = c.req.query("done");
-  return page(c, { notice: n && n in notices ? (n as keyof typeof notices) : undefined });
+  return page(c, { notice: n && n in notices ? (n as keyof typeof notices) : undefined, email: c.req.query("with") === "email" });
 });
 
 staffRoutes.post("/", async (c) => {

@@ -161,6 +161,8 @@ export interface ProductVM {
   selected: VariantVM | null;
   price: string;
   compareAtPrice: string | null;
+  /** "from Rs 1,200" when the variants' prices differ (the chosen one's is `price`), else null. */
+  priceFrom: string | null;
   available: boolean;
   collection: CollectionLinkVM | null;
 }

@@ -31,7 +31,7 @@ function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
     id: row.id,
     url: ctx.url(`/products/${encodeURIComponent(row.slug)}`),
     title: row.title,
-    price: ctx.money(row.price),
+    price: row.maxPrice > row.price ? ctx.t("store.price.from", { price: ctx.money(row.price) }) : ctx.money(row.price),
     compareAtPrice: row.compareAtPrice && row.compareAtPrice > row.price ? ctx.money(row.compareAtPrice) : null,
     soldOut: !row.inStock,
     image: cardImage(row.image, row.title, ctx.media),
@@ -127,6 +127,8 @@ export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
     };
   });
   const selected = variants.find((v) => v.available) ?? variants[0] ?? null;
+  const prices = data.variants.map((v) => v.price);
+  const lowest = Math.min(...prices);
   return {
     title: p.title,
     description: textBlocks(p.description),
@@ -136,6 +138,7 @@ export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
     selected,
     price: selected ? selected.price : ctx.money(p.price),
     compareAtPrice: selected ? selected.compareAtPrice : null,
+    priceFrom: prices.some((x) => x !== lowest) ? ctx.t("store.price.from", { price: ctx.money(lowest) }) : null,
     available: variants.some((v) => v.available),
     collection: data.collection
       ? { title: data.collection.title, url: ctx.url(`/collections/${encodeURIComponent(data.collection.slug)}`) }

@@ -122,6 +122,32 @@ describe("reserved addresses", () => {
     for (const slug of ["ayesha", "hatti", "jazzcash"]) expect(alternativeSlugs(slug).every((s) => slugProblem(s) === null)).toBe(true);
   });
 
+  it("gives an Urdu name a readable Latin address (never my-shop), and refuses reserved words spelt in Urdu", () => {
+    const cases: Record<string, string> = {
+      "عائشہ کے کپڑے": "ayesha-ke-kapre",
+      "فاطمہ بوتیک": "fatma-boutique",
+      "لاہوری کھانے": "lahori-khane",
+      "ثنا کی مہندی": "sana-ki-mehndi",
+      "کراچی کرافٹس": "karachi-crafts",
+      "زینب بوتیک": "zainab-boutique",
+      "گھر کا کھانا": "ghar-ka-khana",
+      "پشاوری چپل": "pashawri-chapl",
+      "ہاتھ سے بنے زیورات": "hath-se-bane-zewrat",
+      "امی کا حلوہ": "ami-ka-halwa",
+      // Mixed Urdu and English, Urdu and Arabic-Indic digits, Arabic keyboard letters.
+      "Ayesha کے کپڑے": "ayesha-ke-kapre",
+      "Nani کا Kitchen": "nani-ka-kitchen",
+      "۱۲۳ کپڑے": "123-kapre",
+      "٢٤ گھنٹے بیکری": "24-ghante-bekri",
+      "فاطمه بوتيك": "fatma-boutique",
+    };
+    for (const [name, slug] of Object.entries(cases)) expect(suggestSlug(name), name).toBe(slug);
+    // Urdu spellings of reserved words are refused as their Latin ones are.
+    const lookAlikes: Record<string, string> = { "ہٹی سپورٹ": "my-shop", "میزان بینک کرافٹس": "mezan-crafts", "واٹس ایپ شاپ": "my-shop", "جاز کیش": "my-shop", "ایزی پیسہ کلیکشن": "my-shop" };
+    for (const [name, slug] of Object.entries(lookAlikes)) expect(suggestSlug(name), name).toBe(slug);
+    expect(slugProblem("hatti-support")).toBe("reserved");
+  });
+
   it("the wizard and the live check refuse them; the storefront host shows no create link", async () => {
     const s = await signUp();
     for (const slug of ["hatti-support", "jazzcash", "verify-account", "easy-paisa-help"]) {

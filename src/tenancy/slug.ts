@@ -1,4 +1,4 @@
-import { latinSlug } from "../lib/latin-slug";
+import { nameSlug } from "../lib/latin-slug";
 
 /** The longest shop address (a subdomain label is at most 63; short addresses are typed on phones). */
 export const SLUG_MAX = 30;
@@ -92,18 +92,19 @@ export function slugProblem(slug: string): SlugProblem | null {
 }
 
 /**
- * Suggests a slug from a shop name: "Ayesha's Kitchen!" -> "ayeshas-kitchen". Never a reserved
+ * Suggests a slug from a shop name: "Ayesha's Kitchen!" -> "ayeshas-kitchen", "عائشہ کے کپڑے"
+ * -> "ayesha-ke-kapre" (Urdu read in Latin letters: src/lib/latin-slug.ts). Never a reserved
  * one: a reserved whole name gets "-shop" ("mail-shop"), reserved words are left out
  * ("Meezan Bank Crafts" -> "meezan-crafts"), and "my-shop" when nothing is left.
  */
 export function suggestSlug(name: string): string {
-  const base = latinSlug(name, 30);
+  const base = nameSlug(name, SLUG_MAX);
   const kept = base
     .split("-")
     .filter((p) => p && !readings(p).some(wordIsReserved))
     .join("-");
   const candidates = [base, `${base.slice(0, 25).replace(/-+$/, "")}-shop`, kept, `${kept}-shop`];
-  // Names in Urdu script (or too short) have no latin letters to go on.
+  // A name of reserved words only, or of no letters at all, has nothing to go on.
   return candidates.find((s) => slugProblem(s) === null) ?? "my-shop";
 }
 

@@ -57,4 +57,6 @@ main.admin{padding-bottom:88px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .top-actions{display:flex;gap:8px;align-items:center;flex-shrink:0}
 .top .brand{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.field-switch{margin:-8px 0 8px}.field-switch a{display:inline-flex;align-items:center;min-height:48px;font-weight:600}
+.suggest .btn,#slug-status .btn{max-width:100%;word-break:break-all;margin-top:4px}
 `;

@@ -198,6 +198,25 @@ export function cappedFields(schema: z.ZodType): { field: string; max: number; k
     .map(([field, f]) => ({ field, max: f.maxLength!, kind: "text" }));
 }
 
+/**
+ * A field opens the keyboard its schema asks for (the `keyboard` its builder declares in
+ * src/lib/form-fields.ts): a phone field the phone pad and phone autofill, an email field the
+ * email keyboard; a phone-or-email field (the log-in), shown empty, the phone pad, with autofill
+ * of the account ("username"), or none when it is someone else's (a staff invitation).
+ */
+function expectKeyboard(route: string, name: string, d: { keyboard?: string }, attrs: Map<string, string>) {
+  const got = { type: attrs.get("type") ?? "text", inputmode: attrs.get("inputmode"), autocomplete: attrs.get("autocomplete") };
+  const want =
+    d.keyboard === "tel"
+      ? { type: "tel", inputmode: "tel", autocomplete: expect.stringMatching(/^tel(-national)?$/) }
+      : d.keyboard === "email"
+        ? { type: "email", inputmode: "email", autocomplete: "email" }
+        : d.keyboard === "identity"
+          ? { type: "text", inputmode: attrs.get("value")?.includes("@") ? "email" : "tel", autocomplete: expect.stringMatching(/^(username|off)$/) }
+          : null;
+  if (want) expect(got, `keyboard of "${name}" (${d.keyboard}) in ${route}`).toEqual(want);
+}
+
 /** The tests of one form case (call inside a describe). */
 export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
   let ctx: Ctx;
@@ -223,6 +242,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       expect(capped, `form field "${name}" of ${c.route} has no cap in its schema`).toBe(true);
       const attr = f.attrs.get("maxlength");
       if (attr !== undefined && d!.maxLength !== undefined) expect(Number(attr), `maxlength of "${name}"`).toBe(d!.maxLength);
+      expectKeyboard(c.route, name, d!, f.attrs);
     }
     // And the other way: the schema reads nothing the form does not show.
     const shown = new Set(fields.map((f) => f.attrs.get("name")));

@@ -43,15 +43,18 @@ function stockText(ctx: Ctx, v: VariantVM | null): string {
 
 export function PriceLine({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
   return (
-    <p class="price">
-      <span id="price" class="now">
-        {vm.price}
-      </span>{" "}
-      <s id="was" class="was" hidden={!vm.compareAtPrice}>
-        {vm.compareAtPrice ?? ""}
-      </s>
-      {vm.compareAtPrice && <span class="sr"> ({ctx.t("store.price.was")})</span>}
-    </p>
+    <>
+      {vm.priceFrom && <p class="price-from">{vm.priceFrom}</p>}
+      <p class="price">
+        <span id="price" class="now">
+          {vm.price}
+        </span>{" "}
+        <s id="was" class="was" hidden={!vm.compareAtPrice}>
+          {vm.compareAtPrice ?? ""}
+        </s>
+        {vm.compareAtPrice && <span class="sr"> ({ctx.t("store.price.was")})</span>}
+      </p>
+    </>
   );
 }
 

@@ -11,7 +11,7 @@ import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
 import totalScript from "../../client/checkout-total.gen";
 import { InlineScript } from "../../lib/csp";
-import { caps } from "../../lib/form-fields";
+import { caps, keyboards } from "../../lib/form-fields";
 import { checkoutSchema } from "../schemas";
 
 export interface CheckoutPageProps {
@@ -30,6 +30,7 @@ export interface CheckoutPageProps {
 
 /** The fields' caps, as the schema declares them. */
 const cap = caps(checkoutSchema);
+const kb = keyboards(checkoutSchema);
 
 export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert, refusal }: CheckoutPageProps) {
   const { t, money } = ctx;
@@ -76,7 +77,7 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
         <input type="hidden" name="seen" value={String(quote.subtotal)} />
         <h2>{t("checkout.contact")}</h2>
         <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={cap.name} required />
-        <CoField name="phone" type="tel" inputMode="tel" dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} autoComplete="tel" maxLength={cap.phone} required />
+        <CoField name="phone" {...kb.phone} dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} maxLength={cap.phone} required />
         <CoField name="city" label={t("checkout.city")} value={values.city} error={err("city")} autoComplete="address-level2" maxLength={cap.city} required />
         <CoField name="address" multiline label={t("checkout.address")} value={values.address} error={err("address")} autoComplete="street-address" maxLength={cap.address} required />
         <CoField name="note" multiline label={`${t("checkout.note")} (${t("common.optional")})`} value={values.note} error={err("note")} maxLength={cap.note} />

@@ -4,10 +4,10 @@ export interface CoFieldProps {
   value?: string;
   error?: string;
   hint?: string;
-  type?: "text" | "tel";
+  type?: "text" | "tel" | "email";
   multiline?: boolean;
   autoComplete?: string;
-  inputMode?: "text" | "tel";
+  inputMode?: "text" | "tel" | "email";
   maxLength?: number;
   required?: boolean;
   dir?: "ltr" | "auto";

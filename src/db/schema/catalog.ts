@@ -32,6 +32,8 @@ export const products = sqliteTable(
      */
     cardImage: text("card_image"),
     inStock: integer("in_stock").notNull().default(1),
+    /** The highest variant price, kept by triggers (migrations/triggers/product-cards.sql): a card says "from" when it is above `price`. Never written by the app. */
+    maxPrice: integer("max_price").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

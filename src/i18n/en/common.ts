@@ -30,4 +30,6 @@ export default {
   "shopMissing.body": "This name is free. It could be your shop!",
   "shopMissing.cta": "Create this shop on Hatti",
   "shopMissing.reserved": "This address is reserved and cannot be a shop.",
+  "identity.useEmail": "Use an email address instead",
+  "identity.usePhone": "Use a mobile number instead",
 } as const;

@@ -49,4 +49,5 @@ export default {
   "store.notFound.title": "We could not find that page",
   "store.notFound.body": "It may have been moved or sold out.",
   "store.notFound.cta": "Continue shopping",
+  "store.price.from": "from {price}",
 } as const;

@@ -86,9 +86,9 @@ export default {
   "status.new": "نیا",
   "status.confirmed": "تصدیق شدہ",
   "status.packed": "پیک ہو گیا",
-  "status.shipped": "روانہ",
+  "status.shipped": "روانہ ہو گیا",
   "status.delivered": "پہنچ گیا",
   "status.cancelled": "منسوخ",
-  "status.returned": "واپس",
+  "status.returned": "واپس آ گیا",
   "checkout.order.ownRider": "آپ کا آرڈر دکان کے اپنے رائیڈر کے ساتھ راستے میں ہے۔",
 } as const;

@@ -2,7 +2,7 @@ export default {
   "app.name": "ہٹی",
   "app.tagline": "چند منٹوں میں آپ کی دکان آن لائن",
   "common.save": "محفوظ کریں",
-  "common.cancel": "منسوخ",
+  "common.cancel": "منسوخ کریں",
   "common.back": "واپس",
   "common.next": "اگلا",
   "common.continue": "جاری رکھیں",
@@ -30,4 +30,6 @@ export default {
   "shopMissing.body": "یہ نام دستیاب ہے۔ یہ آپ کی دکان ہو سکتی ہے!",
   "shopMissing.cta": "ہٹی پر یہ دکان بنائیں",
   "shopMissing.reserved": "یہ پتہ محفوظ ہے اور دکان نہیں بن سکتا۔",
+  "identity.useEmail": "اس کے بجائے ای میل لکھیں",
+  "identity.usePhone": "اس کے بجائے موبائل نمبر لکھیں",
 } as const;

@@ -49,4 +49,5 @@ export default {
   "store.notFound.title": "ہمیں یہ صفحہ نہیں ملا",
   "store.notFound.body": "شاید یہ منتقل ہو گیا ہے یا ختم ہو گیا ہے۔",
   "store.notFound.cta": "خریداری جاری رکھیں",
+  "store.price.from": "{price} سے شروع",
 } as const;

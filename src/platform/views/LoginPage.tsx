@@ -2,6 +2,7 @@ import type { Messages } from "../../i18n";
 import type { FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
+import { IdentityField } from "../../ui/IdentityField";
 import { caps } from "../../lib/form-fields";
 import { loginSchema } from "../schemas";
 import { AuthShell } from "./AuthShell";
@@ -14,11 +15,13 @@ export interface LoginProps {
   /** One generic message: never says whether the account exists. */
   error?: string;
   next?: string;
+  /** She asked for the email keyboard. */
+  email?: boolean;
 }
 
 const cap = caps(loginSchema);
 
-export function LoginPage({ m, csrf, values = {}, error, next }: LoginProps) {
+export function LoginPage({ m, csrf, values = {}, error, next, email }: LoginProps) {
   const { t } = m;
   const action = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
   return (
@@ -30,7 +33,7 @@ export function LoginPage({ m, csrf, values = {}, error, next }: LoginProps) {
         </p>
       )}
       <Form action={action} csrf={csrf}>
-        <Field name="login" label={t("login.login")} value={values.login} autoComplete="username" inputMode="email" dir="ltr" maxLength={cap.login} required />
+        <IdentityField t={t} email={email} switchTo={(e) => `/login?${new URLSearchParams({ ...(next ? { next } : {}), ...(e ? { with: "email" } : {}) })}`} name="login" label={t("login.login")} value={values.login} maxLength={cap.login} required />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" dir="ltr" maxLength={cap.password} required />
         <button class="btn block" type="submit">
           {t("login.submit")}

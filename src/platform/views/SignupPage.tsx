@@ -2,6 +2,7 @@ import type { Messages } from "../../i18n";
 import type { FieldErrors, FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
+import { IdentityField } from "../../ui/IdentityField";
 import { AuthShell } from "./AuthShell";
 import { fieldMessage as fieldError } from "../../lib/form";
 import { caps } from "../../lib/form-fields";
@@ -16,11 +17,13 @@ export interface SignupProps {
   /** A slug the visitor arrived with (from an unknown-shop page), carried to the wizard. */
   slug?: string;
   alert?: string;
+  /** She asked for the email keyboard. */
+  email?: boolean;
 }
 
 const cap = caps(signupSchema);
 
-export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: SignupProps) {
+export function SignupPage({ m, csrf, values = {}, errors, slug, alert, email }: SignupProps) {
   const { t } = m;
   const action = slug ? `/signup?slug=${encodeURIComponent(slug)}` : "/signup";
   return (
@@ -31,15 +34,15 @@ export function SignupPage({ m, csrf, values = {}, errors, slug, alert }: Signup
       {errors && !alert && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={action} csrf={csrf}>
         <Field name="name" label={t("signup.name")} value={values.name} error={fieldError(t, errors, "name")} autoComplete="name" maxLength={cap.name} required />
-        <Field
+        <IdentityField
+          t={t}
+          email={email}
+          switchTo={(e) => `/signup?${new URLSearchParams({ ...(slug ? { slug } : {}), ...(e ? { with: "email" } : {}) })}`}
           name="login"
           label={t("signup.login")}
           value={values.login}
           hint={t("signup.loginHint")}
           error={fieldError(t, errors, "login")}
-          autoComplete="username"
-          inputMode="email"
-          dir="ltr"
           maxLength={cap.login}
           required
         />

@@ -41,13 +41,21 @@ export function StartPage({ m, csrf, rootDomain, values = {}, errors, suggestion
           label={t("wizard.address.label")}
           value={values.slug}
           hint={t("wizard.address.hint")}
-          error={slugError && suggestion ? `${slugError} ${t("slug.suggest", { suggestion })}` : slugError}
+          error={slugError}
           suffix={`.${rootDomain}`}
           dir="ltr"
           maxLength={cap.slug}
           autoComplete="off"
           attrs={{ autoCapitalize: "none", spellcheck: false }}
         />
+        {suggestion && (
+          <p class="suggest">
+            {/* A link that fills the address in (the page again, with her name kept): works without JavaScript; the script fills it in place. */}
+            <a class="btn ghost" href={`/start?${new URLSearchParams({ name: values.name ?? "", slug: suggestion })}`} data-slug={suggestion} dir="ltr">
+              {t("slug.suggest", { suggestion })}
+            </a>
+          </p>
+        )}
         <p
           id="slug-status"
           class="muted"

@@ -17,6 +17,7 @@ import { originFor } from "../tenancy/host";
 import { AdminShell } from "../ui/AdminShell";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
+import { BackLink } from "../ui/bits";
 import { MAX_CSV_BYTES } from "./schema";
 import { cmsCss } from "../ui/cms-css";
 
@@ -35,9 +36,7 @@ function CsvPage(p: AdminChrome & { outcome?: Outcome }) {
   const o = p.outcome;
   return (
     <AdminShell {...p} title={t("csv.title")} tab="products" css={cmsCss}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/products`}>← {t("products.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/products`} label={t("products.title")} />
       <h1>{t("csv.title")}</h1>
       {o?.error && (
         <p class="alert" role="alert">

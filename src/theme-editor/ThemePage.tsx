@@ -6,7 +6,7 @@ import { AdminShell } from "../ui/AdminShell";
 import { Form } from "../ui/Form";
 import { photoScript } from "../products/photo-script";
 import { adminMediaUrl } from "../products/Photos";
-import { err } from "../ui/bits";
+import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
 
@@ -140,9 +140,7 @@ export function ThemePage(p: ThemePageProps) {
   const base = `/admin/${p.shop.slug}/theme`;
   return (
     <AdminShell {...p} title={t("theme.title")} tab="shop" css={cmsCss} script={photoScript}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("theme.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("theme.saved")}</p>}
       {p.errors && <p class="alert" role="alert">{err(t, p.errors, "_form") ?? t("common.fixErrors")}</p>}

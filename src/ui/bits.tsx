@@ -1,6 +1,6 @@
 /** Small building blocks of the catalogue and settings pages. */
 import type { ComponentChildren } from "preact";
-import type { MessageKey, TFunction } from "../i18n";
+import type { Messages, MessageKey, TFunction } from "../i18n";
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
@@ -15,6 +15,20 @@ export function ActionButton(p: { action: string; csrf: string; label: string; n
         {p.label}
       </button>
     </Form>
+  );
+}
+
+/** The arrow that points back the way the page reads: left in English, right in Urdu. */
+export const backArrow = (dir: Messages["dir"]) => (dir === "rtl" ? "→" : "←");
+
+/** "← Products": the way back to the page above, a 48 px tap target. */
+export function BackLink(p: { m: Messages; href: string; label: string }) {
+  return (
+    <p class="back">
+      <a class="tap" href={p.href}>
+        <span aria-hidden="true">{backArrow(p.m.dir)}</span> {p.label}
+      </a>
+    </p>
   );
 }
 

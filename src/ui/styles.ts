@@ -9,7 +9,7 @@ a{color:var(--brand)}
 img{max-width:100%;height:auto}
 .wrap{max-width:560px;margin:0 auto;padding:16px}
 .top{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:8px 16px;background:var(--card);border-bottom:1px solid var(--line);min-height:56px}
-.brand{font-weight:800;font-size:1.25rem;color:var(--brand);text-decoration:none}
+.brand{font-weight:800;font-size:1.25rem;color:var(--brand);text-decoration:none;display:inline-flex;align-items:center;min-height:48px}
 h1{font-size:1.5rem;line-height:1.25;margin:8px 0 16px}
 h2{font-size:1.15rem;margin:24px 0 8px}
 .step{color:var(--muted);font-size:.875rem;margin:0}
@@ -28,7 +28,10 @@ h2{font-size:1.15rem;margin:24px 0 8px}
 .btn{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:10px 20px;border-radius:10px;border:1px solid var(--brand);background:var(--brand);color:var(--brand-ink);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
 .btn.block{display:flex;width:100%}
 .btn.ghost{background:transparent;color:var(--brand)}
-.btn.small{min-height:40px;padding:6px 12px;font-weight:600}
+.btn.small{min-height:48px;padding:6px 12px;font-weight:600}
+.tap{display:inline-flex;align-items:center;gap:6px;min-height:48px}
+.back{margin:0 0 8px}
+summary{min-height:48px;padding-block:12px;cursor:pointer}
 .alert{border-radius:10px;padding:12px;margin:0 0 16px;background:#fef2f2;color:var(--err);border:1px solid #fecaca;font-weight:600}
 .notice{border-radius:10px;padding:12px;margin:0 0 16px;background:#f0fdf4;color:var(--ok);border:1px solid #bbf7d0}
 .flash{margin:0;border-radius:0;border-width:0 0 1px}

@@ -11,7 +11,7 @@ import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
 import { OrderTotals } from "./OrderTotals";
 import { caps } from "../../lib/form-fields";
-import { TextArea } from "../../ui/bits";
+import { BackLink, TextArea } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 
@@ -35,9 +35,7 @@ export function OrderPage({ detail, wa, statusUrl, notice, alert, values = {}, e
   const [primary, ...others] = wa;
   return (
     <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss}>
-      <p>
-        <a href={`/admin/${shop.slug}/orders`}>← {t("orders.order.back")}</a>
-      </p>
+      <BackLink m={chrome.m} href={`/admin/${shop.slug}/orders`} label={t("orders.order.back")} />
       <h1>
         {t("orders.order.title", { number: order.number })} <StatusPill m={m} status={order.status} />
       </h1>

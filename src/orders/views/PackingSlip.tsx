@@ -1,6 +1,7 @@
 import printScript from "../../client/print-button.gen";
 import { formatDate, formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
+import { backArrow } from "../../ui/bits";
 import type { OrderDetail } from "../read";
 
 export type SlipSize = "a4" | "80mm";
@@ -37,7 +38,7 @@ export function PackingSlip({ m, shop, detail, size }: PackingSlipProps) {
     <Document m={m} title={t("orders.slip.title", { number: order.number })} css={slipCss(size)} script={printScript} robots="noindex">
       <nav class="toolbar" aria-label={t("orders.slip.print")}>
         <a class="btn ghost small" href={base}>
-          ← {t("orders.order.title", { number: order.number })}
+          <span aria-hidden="true">{backArrow(m.dir)}</span> {t("orders.order.title", { number: order.number })}
         </a>
         <a class="btn ghost small" href={`${base}/slip?size=a4`} aria-current={size === "a4" ? "page" : undefined}>
           {t("orders.slip.a4")}

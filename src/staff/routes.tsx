@@ -41,7 +41,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
         {p.list.members.map((m) => (
           <li key={m.userId}>
             <div class="phead">
-              <strong dir="auto">{m.name || m.phone || m.email}</strong>
+              <strong dir={m.name ? "auto" : "ltr"}>{m.name || m.phone || m.email}</strong>
               <span class="tag">{m.role === "owner" ? t("staff.owner") : t("staff.staff")}</span>
             </div>
             <p class="muted" dir="ltr">{m.phone ?? m.email}</p>

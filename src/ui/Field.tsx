@@ -23,18 +23,29 @@ export interface FieldProps {
 /** The ids a field's hint and error carry, for its aria-describedby. */
 export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
+/** A phone number written in running text ("like 0300 1234567"). */
+const PHONE_IN_TEXT = /(\+?\d[\d -]{8,}\d)/;
+
+/**
+ * Running text with its phone numbers as left-to-right islands: in Urdu the bidi algorithm
+ * would otherwise draw "0300 1234567" as "1234567 0300".
+ */
+function Isolated({ text }: { text: string }) {
+  return <>{text.split(PHONE_IN_TEXT).map((part, i) => (i % 2 ? <bdi dir="ltr">{part}</bdi> : part))}</>;
+}
+
 /** A field's hint and its error, under the input the ids point from. */
 export function FieldNotes(p: { id: string; hint?: string; error?: string }) {
   return (
     <>
       {p.hint && (
         <p class="hint" id={`${p.id}-hint`}>
-          {p.hint}
+          <Isolated text={p.hint} />
         </p>
       )}
       {p.error && (
         <p class="error" id={`${p.id}-error`} role="alert">
-          {p.error}
+          <Isolated text={p.error} />
         </p>
       )}
     </>

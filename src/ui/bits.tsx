@@ -1,6 +1,6 @@
 /** Small building blocks of the catalogue and settings pages. */
 import type { ComponentChildren } from "preact";
-import type { Messages, MessageKey, TFunction } from "../i18n";
+import { dateAndTime, type Locale, type Messages, type MessageKey, type TFunction } from "../i18n";
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
@@ -15,6 +15,30 @@ export function ActionButton(p: { action: string; csrf: string; label: string; n
         {p.label}
       </button>
     </Form>
+  );
+}
+
+/** A date and time; the time is a left-to-right island, so Urdu shows "8:20 PM", not "PM 8:20". */
+export function When(p: { ms: number; locale: Locale }) {
+  const { date, time } = dateAndTime(p.ms, p.locale);
+  return (
+    <time dateTime={new Date(p.ms).toISOString()}>
+      {date}
+      <bdi dir="ltr">{time}</bdi>
+    </time>
+  );
+}
+
+/** Where a message's `{slot}` is filled with markup (a date with its time, a phone number): pass SLOT as its value. */
+export const SLOT = "\u0001";
+export function Filled(p: { text: string; children: ComponentChildren }) {
+  const [before, after] = p.text.split(SLOT);
+  return (
+    <>
+      {before}
+      {p.children}
+      {after}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import printScript from "../../client/print-button.gen";
-import { formatDate, formatMoney, type Messages } from "../../i18n";
+import { formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
-import { backArrow } from "../../ui/bits";
+import { backArrow, When } from "../../ui/bits";
 import type { OrderDetail } from "../read";
 
 export type SlipSize = "a4" | "80mm";
@@ -55,19 +55,21 @@ export function PackingSlip({ m, shop, detail, size }: PackingSlipProps) {
           <div>
             <h1>{shop.name}</h1>
             {shop.city && <div>{shop.city}</div>}
-            {(shop.phone || shop.whatsapp) && <div class="ltr">{shop.phone || shop.whatsapp}</div>}
+            {(shop.phone || shop.whatsapp) && <div class="ltr" dir="ltr">{shop.phone || shop.whatsapp}</div>}
           </div>
           <div>
             <b>
               {t("orders.slip.invoice")} #{order.number}
             </b>
-            <div>{formatDate(order.createdAt, m.locale)}</div>
+            <div>
+              <When ms={order.createdAt} locale={m.locale} />
+            </div>
           </div>
         </div>
         <h2>{t("orders.slip.shipTo")}</h2>
         <div>
           <b>{order.customerName}</b>
-          <div class="ltr">{order.customerPhone}</div>
+          <div class="ltr" dir="ltr">{order.customerPhone}</div>
           <div style="white-space:pre-wrap">{order.address}</div>
           <div>{order.city}</div>
         </div>

@@ -174,6 +174,31 @@ describe("every admin page, in English and in Urdu", () => {
     expect(new Set(backs.en)).toEqual(new Set(["←"]));
   });
 
+  it("speaks Urdu on the file pickers and says what a SKU is", async () => {
+    const s = await shopWithEverything();
+    const found: string[] = [];
+    let pickers = 0;
+    for (const locale of ["ur", "en"] as const) {
+      await setLanguage(s.seller.client, locale);
+      for (const url of await adminPages(s)) {
+        const res = await s.seller.client.get(url);
+        const { elements, texts } = parse(res.text);
+        const where = `${locale} ${url.replace(ROOT, "")}`;
+        // The browser's own file button says "Choose files" in the browser's language: hidden, its label is the button.
+        for (const f of elements.filter((e) => e.name === "input" && e.attrs.get("type") === "file")) {
+          pickers++;
+          const label = elements.find((e) => e.name === "label" && e.attrs.get("for") === f.attrs.get("id"));
+          if (!(f.attrs.get("class") ?? "").split(" ").includes("file-input")) found.push(`${where}: <input type=file name="${f.attrs.get("name")}"> shows the browser's button`);
+          if (!label || !/\bbtn\b/.test(label.attrs.get("class") ?? "")) found.push(`${where}: <input type=file name="${f.attrs.get("name")}"> has no button label`);
+        }
+        if (locale === "ur") for (const { text } of texts) for (const m of text.matchAll(/.?SKU.?/g)) if (m[0] !== "(SKU)") found.push(`${where}: "${text.trim()}" leaves SKU untranslated`);
+      }
+    }
+    expect(found).toEqual([]);
+    // The product photos, the theme's logo and banner, the CSV import: in both languages.
+    expect(pickers).toBeGreaterThanOrEqual(8);
+  });
+
   it("the bidi check sees a phone number and a time outside a left-to-right island", () => {
     expect(bidiProblems('<p dir="rtl">فون: 0321-5551234 <span>30 نومبر، 2026، 8:20 PM</span></p>')).toEqual([
       'phone "0321-5551234" outside bdi/dir=ltr',

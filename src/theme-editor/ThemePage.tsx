@@ -3,6 +3,7 @@ import type { FieldErrors } from "../lib/form";
 import type { ImageRef } from "../storefront/theme-settings";
 import { inLocale, type Theme } from "../storefront/theme";
 import { AdminShell } from "../ui/AdminShell";
+import { FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { photoScript } from "../products/photo-script";
 import { adminMediaUrl } from "../products/Photos";
@@ -122,10 +123,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
               </label>
             </>
           )}
-          <div class="field">
-            <label for={`file-${f.key}`}>{ref ? t("theme.replaceImage") : t("theme.chooseImage")}</label>
-            <input id={`file-${f.key}`} type="file" name={`file_${f.key}`} accept="image/*" data-shrink="1280" />
-          </div>
+          <FileField id={`file-${f.key}`} name={`file_${f.key}`} label={ref ? t("theme.replaceImage") : t("theme.chooseImage")} accept="image/*" data={{ "data-shrink": "1280" }} />
           {error && <p class="error" role="alert">{error}</p>}
         </fieldset>
       );

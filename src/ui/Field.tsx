@@ -52,6 +52,36 @@ export function FieldNotes(p: { id: string; hint?: string; error?: string }) {
   );
 }
 
+/**
+ * A file picker in the page's language: the browser's own button says "Choose files" in the
+ * browser's language, so the input is visually hidden (still focusable, its focus ring drawn on
+ * the label) and its label is the 48 px button. The chosen files' names are written beside it
+ * where JavaScript runs (src/client/photo-upload.ts); a required picker shows a tick without.
+ */
+export function FileField(p: { id: string; name: string; label: string; accept: string; hint?: string; error?: string; multiple?: boolean; required?: boolean; data?: Record<`data-${string}`, string> }) {
+  return (
+    <div class={p.error ? "field file invalid" : "field file"}>
+      <input
+        class="file-input"
+        id={p.id}
+        type="file"
+        name={p.name}
+        accept={p.accept}
+        multiple={p.multiple}
+        required={p.required}
+        aria-invalid={p.error ? "true" : undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+        {...p.data}
+      />
+      <label class="btn ghost" for={p.id}>
+        {p.label}
+      </label>
+      <span class="file-names" data-file-names={p.id} />
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
 /** A labelled input with its hint and its error right beside it. */
 export function Field(p: FieldProps) {
   const id = p.id ?? `f-${p.name}`;

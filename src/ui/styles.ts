@@ -57,5 +57,12 @@ main.admin{padding-bottom:88px}
 .badge{position:absolute;top:6px;inset-inline-start:55%;background:var(--accent);color:#fff;border-radius:999px;font-size:.7rem;padding:0 6px;line-height:18px}
 .inline{display:inline}
 .row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.field input.file-input{position:absolute;width:1px;height:1px;min-height:0;padding:0;margin:0;border:0;opacity:0;overflow:hidden;clip-path:inset(50%)}
+.field.file{position:relative}
+.field.file label.btn{display:inline-flex;margin:0;max-width:100%;text-align:center}
+.field.file input:focus-visible+label{outline:3px solid #99f6e4;outline-offset:2px}
+.field.file:has(input:required:valid) label::after{content:"\\2713"}
+.file-names{display:block;color:var(--muted);font-size:.875rem;overflow-wrap:anywhere}
+.file-names:empty{display:none}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

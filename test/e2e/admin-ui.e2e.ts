@@ -115,6 +115,13 @@ function smallTargets(page: Page): Promise<string[]> {
       if (wrap) return wrap;
       return el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
     };
+    // A file picker shows no browser button (it would speak the browser's language): its input is
+    // hidden but focusable and its label is the button.
+    for (const el of document.querySelectorAll<HTMLInputElement>("input[type=file]")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 1 || r.height > 1 || getComputedStyle(el).display === "none" || el.tabIndex < 0) out.push(`input[file] "${el.name}" shows the browser's button or cannot be focused`);
+      if (!labelOf(el)?.classList.contains("btn")) out.push(`input[file] "${el.name}" has no button label`);
+    }
     for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary")) {
       if (el instanceof HTMLInputElement && el.type === "hidden") continue;
       const own = el.getBoundingClientRect();
@@ -144,6 +151,7 @@ describe("the admin on a 360 px phone", { timeout: 300_000 }, () => {
           expect(res?.status(), path).toBe(200);
           expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
           for (const s of await smallTargets(page)) found.push(`${path}: ${s}`);
+          if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${locale}-${path.replace(/\W+/g, "_")}.png`, fullPage: true });
         }
         expect(found).toEqual([]);
       } finally {

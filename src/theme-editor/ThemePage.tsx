@@ -100,7 +100,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
                 <label class="sr-only" for={`${id}-${o}-pos`}>
                   {t("theme.position", { what: l })}
                 </label>
-                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" style="width:64px;min-height:48px;text-align:center" />
+                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" class="pos" />
               </div>
             );
           })}

@@ -204,3 +204,12 @@ Array.prototype.slice.call(document.querySelectorAll('#theme-form input[type="co
   const label = el.nextElementSibling;
   if (label) el.addEventListener("input", () => (label.textContent = el.value));
 });
+
+/** A file picker whose input is hidden (src/ui/Field.tsx FileField): the chosen names beside its button. */
+Array.prototype.slice.call(document.querySelectorAll("[data-file-names]")).forEach((out: HTMLElement) => {
+  const el = document.getElementById(out.dataset.fileNames || "") as HTMLInputElement | null;
+  if (!el || el === input) return;
+  el.addEventListener("change", () => {
+    out.textContent = Array.prototype.slice.call(el.files || []).map((f: File) => f.name).join(", ");
+  });
+});

@@ -17,7 +17,7 @@ import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
 import { ids, intParam, readAll } from "../lib/form-all";
-import { ActionButton, Check, MoveButtons, TextArea } from "../ui/bits";
+import { ActionButton, BackLink, Check, MoveButtons, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
 import { caps as capsOf } from "../lib/form-fields";
@@ -41,9 +41,7 @@ function CollectionList(p: AdminChrome & { rows: Awaited<ReturnType<typeof listC
   const b = `/admin/${p.shop.slug}/collections`;
   return (
     <AdminShell {...p} title={t("collections.title")} tab="shop" css={cmsCss}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("collections.title")}</h1>
       <p class="muted">{t("collections.hint")}</p>
       {p.rows.length === 0 && <p class="muted">{t("collections.empty")}</p>}
@@ -100,9 +98,7 @@ function CollectionEditor(p: EditorProps) {
   const ticked = new Set(p.ticked ?? data.choices.filter((x) => x.member).map((x) => x.id));
   return (
     <AdminShell {...p} title={t("collections.edit")} tab="shop" css={editorCss}>
-      <p>
-        <a href={b}>← {t("collections.title")}</a>
-      </p>
+      <BackLink m={p.m} href={b} label={t("collections.title")} />
       <h1>{p.id ? t("collections.edit") : t("collections.add")}</h1>
       {p.notice && (
         <p class="notice" role="status">

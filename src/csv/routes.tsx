@@ -15,8 +15,10 @@ import { stripNul } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
 import { AdminShell } from "../ui/AdminShell";
+import { FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
+import { BackLink } from "../ui/bits";
 import { MAX_CSV_BYTES } from "./schema";
 import { cmsCss } from "../ui/cms-css";
 
@@ -35,9 +37,7 @@ function CsvPage(p: AdminChrome & { outcome?: Outcome }) {
   const o = p.outcome;
   return (
     <AdminShell {...p} title={t("csv.title")} tab="products" css={cmsCss}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/products`}>← {t("products.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/products`} label={t("products.title")} />
       <h1>{t("csv.title")}</h1>
       {o?.error && (
         <p class="alert" role="alert">
@@ -83,10 +83,7 @@ function CsvPage(p: AdminChrome & { outcome?: Outcome }) {
         <h2>{t("csv.import")}</h2>
         <p class="muted">{t("csv.importHint", { max: MAX_IMPORT_ROWS })}</p>
         <Form action={`${b}/import`} csrf={p.csrf} enctype="multipart/form-data">
-          <div class="field">
-            <label for="csv-file">{t("csv.file")}</label>
-            <input id="csv-file" type="file" name="file" accept=".csv,text/csv" />
-          </div>
+          <FileField id="csv-file" name="file" label={t("csv.file")} accept=".csv,text/csv" required />
           <button class="btn block" type="submit">
             {t("csv.importButton")}
           </button>

@@ -41,6 +41,18 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
 }
 
 
+/**
+ * A date and its time apart, in the locale's own words and separator: the time (digits and
+ * AM/PM) is shown as a left-to-right island in Urdu, where the bidi algorithm would otherwise
+ * draw "8:20 PM" as "PM 8:20".
+ */
+export function dateAndTime(ms: number, locale: Locale): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Karachi" }).formatToParts(new Date(ms));
+  const at = parts.findIndex((p) => p.type === "hour");
+  const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join("");
+  return { date: text(parts.slice(0, at)), time: text(parts.slice(at)) };
+}
+
 export function formatDate(ms: number, locale: Locale, withTime = true): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",

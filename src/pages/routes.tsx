@@ -14,7 +14,7 @@ import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
 import type { MessageKey } from "../i18n";
-import { ActionButton, Check, TextArea } from "../ui/bits";
+import { ActionButton, BackLink, Check, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { caps as capsOf } from "../lib/form-fields";
 import { MAX_PAGES, pageSchema } from "./schema";
@@ -30,9 +30,7 @@ function PagesList(p: AdminChrome & { pages: Awaited<ReturnType<typeof listPages
   const b = `/admin/${p.shop.slug}/pages`;
   return (
     <AdminShell {...p} title={t("pages.title")} tab="shop" css={cmsCss}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("pages.title")}</h1>
       <ul class="menu">
         {p.pages.map((x) => (
@@ -57,9 +55,7 @@ function PageEditor(p: AdminChrome & { id: number | null; values: Record<string,
   const e = (f: string) => fieldMessage(t, p.errors, f);
   return (
     <AdminShell {...p} title={t("pages.edit")} tab="shop" css={cmsCss}>
-      <p>
-        <a href={b}>← {t("pages.title")}</a>
-      </p>
+      <BackLink m={p.m} href={b} label={t("pages.title")} />
       <h1>{p.id ? t("pages.edit") : t("pages.add")}</h1>
       {p.errors && <p class="alert" role="alert">{t("common.fixErrors")}</p>}
       <Form action={p.id ? `${b}/${p.id}` : b} csrf={p.csrf}>

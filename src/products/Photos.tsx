@@ -1,5 +1,6 @@
 import type { TFunction } from "../i18n";
 import { objectKey, type ImageFormat } from "../media/urls";
+import { FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { ActionButton, MoveButtons } from "../ui/bits";
 
@@ -42,24 +43,23 @@ export function PhotosSection(p: { t: TFunction; slug: string; csrf: string; pro
         })}
       </ul>
       <Form action={base} csrf={p.csrf} enctype="multipart/form-data" id="photo-form">
-        <div class="field">
-          <label for="photo-input">{t("photos.add")}</label>
-          <input
-            id="photo-input"
-            type="file"
-            name="photo"
-            accept="image/*"
-            multiple
-            data-action={base}
-            data-csrf={p.csrf}
-            data-m-resizing={t("photos.resizing")}
-            data-m-uploading={t("photos.uploading")}
-            data-m-done={t("photos.done")}
-            data-m-failed={t("photos.failed")}
-            data-m-retry={t("photos.retry")}
-          />
-          <p class="hint">{t("photos.hint")}</p>
-        </div>
+        <FileField
+          id="photo-input"
+          name="photo"
+          label={t("photos.add")}
+          accept="image/*"
+          multiple
+          hint={t("photos.hint")}
+          data={{
+            "data-action": base,
+            "data-csrf": p.csrf,
+            "data-m-resizing": t("photos.resizing"),
+            "data-m-uploading": t("photos.uploading"),
+            "data-m-done": t("photos.done"),
+            "data-m-failed": t("photos.failed"),
+            "data-m-retry": t("photos.retry"),
+          }}
+        />
         <ul class="uploads" id="uploads" aria-live="polite" />
         <button class="btn ghost" type="submit" id="photo-submit">
           {t("photos.upload")}

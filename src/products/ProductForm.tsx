@@ -5,7 +5,7 @@ import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
 import type { MessageKey } from "../i18n";
-import { Check, Select, TextArea } from "../ui/bits";
+import { BackLink, Check, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { errorParams, productCaps, type ProductFormState } from "./form";
 import type { ComponentChildren } from "preact";
@@ -32,9 +32,7 @@ export function ProductForm(p: ProductFormProps) {
   const title = p.productId ? t("products.edit") : t("products.new");
   return (
     <AdminShell {...p} title={title} tab="products" css={cmsCss} script={p.script}>
-      <p>
-        <a href={base}>← {t("products.title")}</a>
-      </p>
+      <BackLink m={p.m} href={base} label={t("products.title")} />
       <h1>{title}</h1>
       {p.notice && <p class="notice" role="status">{p.notice}</p>}
       {p.errors && Object.keys(p.errors).length > 0 && (

@@ -131,7 +131,7 @@ export function ProductList(p: ProductListProps) {
         {p.more && <a class="btn ghost" href={`${base}${qs(p.page + 1)}`}>{t("common.more")}</a>}
       </div>
       <p>
-        <a href={`/admin/${p.shop.slug}/csv`}>{t("csv.link")}</a>
+        <a class="tap" href={`/admin/${p.shop.slug}/csv`}>{t("csv.link")}</a>
       </p>
     </AdminShell>
   );

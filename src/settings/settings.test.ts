@@ -22,7 +22,8 @@ describe("shop settings", () => {
     const s = await sellerWithShop();
     const res = await s.client.post(`${ROOT}/admin/${s.slug}/settings`, { name: "", whatsapp: "12345", phone: "", email: "", city: "Multan", currency: "PKR", locale: "en" });
     expect(res.status).toBe(400);
-    expect(res.text).toContain("Enter a mobile number like 0300 1234567.");
+    // The example number is a left-to-right island (in Urdu it would read "1234567 0300").
+    expect(res.text).toContain('Enter a mobile number like <bdi dir="ltr">0300 1234567</bdi>.');
     expect(res.text).toContain('value="12345"');
     expect(res.text).toContain('value="Multan"');
     expect((await shopRow(s.shopId))!.city).toBe("");

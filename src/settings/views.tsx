@@ -8,7 +8,7 @@ import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
-import { ActionButton, Check, err, Select, TextArea } from "../ui/bits";
+import { ActionButton, BackLink, Check, err, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { caps, keyboards } from "../lib/form-fields";
 import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
@@ -19,11 +19,7 @@ const pay = caps(paymentsForm);
 const zone = caps(zoneSchema);
 
 type Values = Record<string, string>;
-const back = (slug: string, label: string) => (
-  <p>
-    <a href={`/admin/${slug}/shop`}>← {label}</a>
-  </p>
-);
+const back = (p: AdminChrome) => <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={p.m.t("admin.shop.title")} />;
 
 /** The Shop tab: every catalogue and settings page, the owner's ones only for the owner. */
 export function ShopHub(p: AdminChrome & { shopUrl: string }) {
@@ -66,7 +62,7 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
   const e = (f: string) => err(t, p.errors, f);
   return (
     <AdminShell {...p} title={t("settings.title")} tab="shop" css={cmsCss}>
-      {back(p.shop.slug, t("admin.shop.title"))}
+      {back(p)}
       <h1>{t("settings.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
       {p.offerLocale && <AdminLanguageOffer {...p} locale={p.offerLocale} />}
@@ -130,7 +126,7 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
   const methods = ACCOUNT_METHOD_IDS.map((k) => [k, t(`payments.${k}`)] as const);
   return (
     <AdminShell {...p} title={t("payments.title")} tab="shop" css={cmsCss}>
-      {back(p.shop.slug, t("admin.shop.title"))}
+      {back(p)}
       <h1>{t("payments.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("products.saved")}</p>}
       {p.errors && <p class="alert" role="alert">{e("_form") ?? t("common.fixErrors")}</p>}
@@ -179,7 +175,7 @@ export function ZonesPage(p: AdminChrome & { zones: ZoneRow[]; editing?: { id: n
   const ed = p.editing;
   return (
     <AdminShell {...p} title={t("zones.title")} tab="shop" css={cmsCss}>
-      {back(p.shop.slug, t("admin.shop.title"))}
+      {back(p)}
       <h1>{t("zones.title")}</h1>
       <p class="muted">{t("zones.hint")}</p>
       {ed && <p class="alert" role="alert">{t("common.fixErrors")}</p>}

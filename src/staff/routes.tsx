@@ -18,7 +18,7 @@ import { intParam } from "../lib/form-all";
 import { requireOwner } from "../admin/load-shop";
 import { inviteSchema, STAFF_CAP } from "./schema";
 import { IDENTITY_MAX } from "../platform/schemas";
-import { ActionButton } from "../ui/bits";
+import { ActionButton, BackLink } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 
 export const staffRoutes = new Hono<AppEnv>();
@@ -33,9 +33,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
   const contactError = p.errors?.contact ? t(p.errors.contact as MessageKey, { max: STAFF_CAP }) : undefined;
   return (
     <AdminShell {...p} title={t("staff.title")} tab="shop" css={cmsCss}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("staff.title")}</h1>
       <p class="muted">{t("staff.hint")}</p>
       {p.notice && <p class="notice" role="status">{t(notices[p.notice])}</p>}
@@ -43,7 +41,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
         {p.list.members.map((m) => (
           <li key={m.userId}>
             <div class="phead">
-              <strong dir="auto">{m.name || m.phone || m.email}</strong>
+              <strong dir={m.name ? "auto" : "ltr"}>{m.name || m.phone || m.email}</strong>
               <span class="tag">{m.role === "owner" ? t("staff.owner") : t("staff.staff")}</span>
             </div>
             <p class="muted" dir="ltr">{m.phone ?? m.email}</p>

@@ -3,10 +3,11 @@ import type { FieldErrors } from "../lib/form";
 import type { ImageRef } from "../storefront/theme-settings";
 import { inLocale, type Theme } from "../storefront/theme";
 import { AdminShell } from "../ui/AdminShell";
+import { FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { photoScript } from "../products/photo-script";
 import { adminMediaUrl } from "../products/Photos";
-import { err } from "../ui/bits";
+import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
 
@@ -99,7 +100,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
                 <label class="sr-only" for={`${id}-${o}-pos`}>
                   {t("theme.position", { what: l })}
                 </label>
-                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" style="width:64px;min-height:48px;text-align:center" />
+                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" class="pos" />
               </div>
             );
           })}
@@ -122,10 +123,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
               </label>
             </>
           )}
-          <div class="field">
-            <label for={`file-${f.key}`}>{ref ? t("theme.replaceImage") : t("theme.chooseImage")}</label>
-            <input id={`file-${f.key}`} type="file" name={`file_${f.key}`} accept="image/*" data-shrink="1280" />
-          </div>
+          <FileField id={`file-${f.key}`} name={`file_${f.key}`} label={ref ? t("theme.replaceImage") : t("theme.chooseImage")} accept="image/*" data={{ "data-shrink": "1280" }} />
           {error && <p class="error" role="alert">{error}</p>}
         </fieldset>
       );
@@ -140,9 +138,7 @@ export function ThemePage(p: ThemePageProps) {
   const base = `/admin/${p.shop.slug}/theme`;
   return (
     <AdminShell {...p} title={t("theme.title")} tab="shop" css={cmsCss} script={photoScript}>
-      <p>
-        <a href={`/admin/${p.shop.slug}/shop`}>← {t("admin.shop.title")}</a>
-      </p>
+      <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("theme.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("theme.saved")}</p>}
       {p.errors && <p class="alert" role="alert">{err(t, p.errors, "_form") ?? t("common.fixErrors")}</p>}

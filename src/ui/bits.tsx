@@ -1,6 +1,6 @@
 /** Small building blocks of the catalogue and settings pages. */
 import type { ComponentChildren } from "preact";
-import type { MessageKey, TFunction } from "../i18n";
+import { dateAndTime, type Locale, type Messages, type MessageKey, type TFunction } from "../i18n";
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
@@ -15,6 +15,44 @@ export function ActionButton(p: { action: string; csrf: string; label: string; n
         {p.label}
       </button>
     </Form>
+  );
+}
+
+/** A date and time; the time is a left-to-right island, so Urdu shows "8:20 PM", not "PM 8:20". */
+export function When(p: { ms: number; locale: Locale }) {
+  const { date, time } = dateAndTime(p.ms, p.locale);
+  return (
+    <time dateTime={new Date(p.ms).toISOString()}>
+      {date}
+      <bdi dir="ltr">{time}</bdi>
+    </time>
+  );
+}
+
+/** Where a message's `{slot}` is filled with markup (a date with its time, a phone number): pass SLOT as its value. */
+export const SLOT = "\u0001";
+export function Filled(p: { text: string; children: ComponentChildren }) {
+  const [before, after] = p.text.split(SLOT);
+  return (
+    <>
+      {before}
+      {p.children}
+      {after}
+    </>
+  );
+}
+
+/** The arrow that points back the way the page reads: left in English, right in Urdu. */
+export const backArrow = (dir: Messages["dir"]) => (dir === "rtl" ? "→" : "←");
+
+/** "← Products": the way back to the page above, a 48 px tap target. */
+export function BackLink(p: { m: Messages; href: string; label: string }) {
+  return (
+    <p class="back">
+      <a class="tap" href={p.href}>
+        <span aria-hidden="true">{backArrow(p.m.dir)}</span> {p.label}
+      </a>
+    </p>
   );
 }
 

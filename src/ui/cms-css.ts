@@ -20,6 +20,7 @@ fieldset{border:1px solid var(--line);border-radius:var(--radius);padding:12px;m
 legend{font-weight:700;padding:0 4px}
 .check{display:flex;gap:12px;align-items:center;min-height:48px}
 .check input{width:24px;height:24px;flex:none;accent-color:var(--brand)}
+input.pos{width:72px;min-height:48px;padding:10px 12px;text-align:center;font:inherit;color:inherit;background:#fff;border:1px solid #a8a29e;border-radius:10px}
 .vrow{border-top:1px solid var(--line);padding:8px 0}
 .vrow h3{font-size:1rem;margin:4px 0 8px}
 .grid3{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8px}

@@ -9,7 +9,7 @@ a{color:var(--brand)}
 img{max-width:100%;height:auto}
 .wrap{max-width:560px;margin:0 auto;padding:16px}
 .top{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:8px 16px;background:var(--card);border-bottom:1px solid var(--line);min-height:56px}
-.brand{font-weight:800;font-size:1.25rem;color:var(--brand);text-decoration:none}
+.brand{font-weight:800;font-size:1.25rem;color:var(--brand);text-decoration:none;display:inline-flex;align-items:center;min-height:48px}
 h1{font-size:1.5rem;line-height:1.25;margin:8px 0 16px}
 h2{font-size:1.15rem;margin:24px 0 8px}
 .step{color:var(--muted);font-size:.875rem;margin:0}
@@ -28,7 +28,10 @@ h2{font-size:1.15rem;margin:24px 0 8px}
 .btn{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:10px 20px;border-radius:10px;border:1px solid var(--brand);background:var(--brand);color:var(--brand-ink);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
 .btn.block{display:flex;width:100%}
 .btn.ghost{background:transparent;color:var(--brand)}
-.btn.small{min-height:40px;padding:6px 12px;font-weight:600}
+.btn.small{min-height:48px;padding:6px 12px;font-weight:600}
+.tap{display:inline-flex;align-items:center;gap:6px;min-height:48px}
+.back{margin:0 0 8px}
+summary{min-height:48px;padding-block:12px;cursor:pointer}
 .alert{border-radius:10px;padding:12px;margin:0 0 16px;background:#fef2f2;color:var(--err);border:1px solid #fecaca;font-weight:600}
 .notice{border-radius:10px;padding:12px;margin:0 0 16px;background:#f0fdf4;color:var(--ok);border:1px solid #bbf7d0}
 .flash{margin:0;border-radius:0;border-width:0 0 1px}
@@ -54,6 +57,13 @@ main.admin{padding-bottom:88px}
 .badge{position:absolute;top:6px;inset-inline-start:55%;background:var(--accent);color:#fff;border-radius:999px;font-size:.7rem;padding:0 6px;line-height:18px}
 .inline{display:inline}
 .row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.field input.file-input{position:absolute;width:1px;height:1px;min-height:0;padding:0;margin:0;border:0;opacity:0;overflow:hidden;clip-path:inset(50%)}
+.field.file{position:relative}
+.field.file label.btn{display:inline-flex;margin:0;max-width:100%;text-align:center}
+.field.file input:focus-visible+label{outline:3px solid #99f6e4;outline-offset:2px}
+.field.file:has(input:required:valid) label::after{content:"\\2713"}
+.file-names{display:block;color:var(--muted);font-size:.875rem;overflow-wrap:anywhere}
+.file-names:empty{display:none}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .top-actions{display:flex;gap:8px;align-items:center;flex-shrink:0}
 .top .brand{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}

@@ -1,4 +1,5 @@
-import { formatDate, type Messages } from "../../i18n";
+import type { Messages } from "../../i18n";
+import { When } from "../../ui/bits";
 import type { OrderEventRow } from "../read";
 import type { OrderStatus } from "../status";
 
@@ -12,7 +13,7 @@ function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
     : t("orders.event.note");
   return (
     <li>
-      <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, m.locale)}</time>
+      <When ms={e.createdAt} locale={m.locale} />
       <div>
         <b>{what}</b> {e.private && <span class="pill">{t("orders.order.private")}</span>}{" "}
         {e.actorName && <span class="who">{t("orders.order.by", { name: e.actorName })}</span>}

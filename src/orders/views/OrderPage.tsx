@@ -1,6 +1,6 @@
 /** The seller's views of orders: this order page, the list, the packing slip and the dashboard's parts. */
 import type { AdminChrome } from "../../admin/chrome";
-import { formatDate, formatMoney, type MessageKey } from "../../i18n";
+import { formatMoney, type MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
@@ -12,7 +12,7 @@ import { OrderHistory } from "./OrderHistory";
 import { OrderSteps } from "./OrderSteps";
 import { OrderTotals } from "./OrderTotals";
 import { caps } from "../../lib/form-fields";
-import { TextArea } from "../../ui/bits";
+import { BackLink, Filled, SLOT, TextArea, When } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 import { waShareUrl, type SlipShare } from "./PackingSlip";
@@ -38,13 +38,15 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, val
   const [primary, ...others] = wa;
   return (
     <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss}>
-      <p>
-        <a href={`/admin/${shop.slug}/orders`}>← {t("orders.order.back")}</a>
-      </p>
+      <BackLink m={chrome.m} href={`/admin/${shop.slug}/orders`} label={t("orders.order.back")} />
       <h1>
         {t("orders.order.title", { number: order.number })} <StatusPill m={m} status={order.status} />
       </h1>
-      <p class="muted">{t("orders.order.placed", { date: formatDate(order.createdAt, m.locale) })}</p>
+      <p class="muted">
+        <Filled text={t("orders.order.placed", { date: SLOT })}>
+          <When ms={order.createdAt} locale={m.locale} />
+        </Filled>
+      </p>
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -108,7 +110,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, val
         <p>
           <b>{order.customerName}</b>
           <br />
-          <a class="ltr" href={`tel:${order.customerPhone}`}>
+          <a class="ltr" dir="ltr" href={`tel:${order.customerPhone}`}>
             {order.customerPhone}
           </a>
         </p>

@@ -1,6 +1,7 @@
 import type { AdminChrome } from "../../admin/chrome";
 import { ORDER_STATUSES } from "../../db/schema";
-import { formatDate, formatMoney } from "../../i18n";
+import { formatMoney } from "../../i18n";
+import { When } from "../../ui/bits";
 import { AdminShell } from "../../ui/AdminShell";
 import { Field } from "../../ui/Field";
 import type { ListQuery, OrderPage } from "../list";
@@ -69,7 +70,7 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
                 <span>{o.customerName}</span>
                 <StatusPill m={m} status={o.status} />
                 <span class="meta">
-                  {o.city} · {formatDate(o.createdAt, m.locale)}
+                  {o.city} · <When ms={o.createdAt} locale={m.locale} />
                 </span>
                 <span class="meta">{t(`checkout.pay.${o.paymentMethod}`)}</span>
               </a>

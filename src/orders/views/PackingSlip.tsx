@@ -4,9 +4,10 @@
  * rider opens from WhatsApp: the same slip, without the admin's links.
  */
 import slipScript from "../../client/slip-buttons.gen";
-import { formatDate, formatMoney, type Messages } from "../../i18n";
+import { formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
 import { isOwnRider } from "../courier";
+import { backArrow, When } from "../../ui/bits";
 import type { OrderDetail } from "../read";
 
 export type SlipSize = "a4" | "80mm";
@@ -65,7 +66,7 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
       <nav class="toolbar" aria-label={t("orders.slip.print")}>
         {back && (
           <a class="btn ghost small" href={back}>
-            ← {t("orders.order.title", { number: order.number })}
+            <span aria-hidden="true">{backArrow(m.dir)}</span> {t("orders.order.title", { number: order.number })}
           </a>
         )}
         <a class="btn ghost small" href={`${self}?size=a4`} aria-current={size === "a4" ? "page" : undefined}>
@@ -94,19 +95,21 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
           <div>
             <h1>{shop.name}</h1>
             {shop.city && <div>{shop.city}</div>}
-            {(shop.phone || shop.whatsapp) && <div class="ltr">{shop.phone || shop.whatsapp}</div>}
+            {(shop.phone || shop.whatsapp) && <div class="ltr" dir="ltr">{shop.phone || shop.whatsapp}</div>}
           </div>
           <div>
             <b>
               {t("orders.slip.invoice")} #{order.number}
             </b>
-            <div>{formatDate(order.createdAt, m.locale)}</div>
+            <div>
+              <When ms={order.createdAt} locale={m.locale} />
+            </div>
           </div>
         </div>
         <h2>{t("orders.slip.shipTo")}</h2>
         <div>
           <b>{order.customerName}</b>
-          <div class="ltr">{order.customerPhone}</div>
+          <div class="ltr" dir="ltr">{order.customerPhone}</div>
           <div style="white-space:pre-wrap">{order.address}</div>
           <div>{order.city}</div>
         </div>

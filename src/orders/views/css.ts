@@ -1,7 +1,7 @@
 /** Extra admin CSS for the order screens (phone first, 48 px targets, logical properties). */
 export const ordersCss = `
 .chips{display:flex;gap:8px;overflow-x:auto;padding:0 0 8px;margin:0 0 8px;list-style:none}
-.chips a{display:inline-flex;align-items:center;gap:6px;min-height:44px;padding:8px 14px;border:1px solid var(--line);border-radius:999px;background:var(--card);color:var(--ink);text-decoration:none;white-space:nowrap;font-weight:600}
+.chips a{display:inline-flex;align-items:center;gap:6px;min-height:48px;padding:8px 14px;border:1px solid var(--line);border-radius:999px;background:var(--card);color:var(--ink);text-decoration:none;white-space:nowrap;font-weight:600}
 .chips a[aria-current=page]{background:var(--brand);border-color:var(--brand);color:var(--brand-ink)}
 .search{display:flex;gap:8px;align-items:flex-end;margin:0 0 16px}
 .search .field{flex:1;margin:0}

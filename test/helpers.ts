@@ -10,6 +10,13 @@ export const ROOT = "https://hatti.test";
 export const shopOrigin = (slug: string) => `https://${slug}.hatti.test`;
 export const db = () => createDb(env.DB);
 
+/**
+ * The columns "nothing changed" compares in a table: all of them, but the outbox's rows by what
+ * they are (the queue delivers earlier messages beside the tests, changing their state; a
+ * refused request must write no message).
+ */
+export const comparedColumns = (table: string) => (table === "outbox" ? "id, shop_id, channel, recipient, template, params, locale, created_at" : "*");
+
 let counter = 0;
 /** A name unique within this test file (storage is shared by the tests of a file). */
 export function uniq(prefix = "t"): string {

@@ -131,7 +131,7 @@ describe("the shop's WhatsApp number (issue 15: set-up never asked for it)", () 
 
     const bad = await s.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "12345" });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain("Enter a mobile number like 0300 1234567.");
+    expect(bad.text).toContain('Enter a mobile number like <bdi dir="ltr">0300 1234567</bdi>.');
     expect(bad.text).toContain('value="12345"');
     expect(await whatsappOf(slug)).toBe("");
     const long = await s.client.post(`${ROOT}/admin/${slug}/live`, { whatsapp: "0".repeat(5000) });

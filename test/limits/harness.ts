@@ -15,7 +15,7 @@ import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import type { z } from "zod";
 import { inputFields } from "../../src/lib/form-fields";
-import type { Res } from "../helpers";
+import { comparedColumns, type Res } from "../helpers";
 import { tags } from "../security-html";
 
 export type Body = Record<string, string | string[]>;
@@ -119,11 +119,7 @@ export function moneyOf(n: number): string | null {
   return n < 5 ? null : `Rs 1${" ".repeat(n - 5)}0`;
 }
 
-/**
- * Every row of every ordinary table (not FTS shadows, not migrations), for before/after. Outbox
- * rows by what they are (an earlier message's delivery, by the queue beside the test, is not a
- * save): a refused post must write no message.
- */
+/** Every row of every ordinary table (not FTS shadows, not migrations), for before/after (comparedColumns). */
 export async function snapshot(skip: string[] = []): Promise<Record<string, unknown[]>> {
   const tables = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_scratch%' ORDER BY name",
@@ -131,8 +127,7 @@ export async function snapshot(skip: string[] = []): Promise<Record<string, unkn
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.results) {
     if (skip.includes(name)) continue;
-    const columns = name === "outbox" ? "id, shop_id, channel, recipient, template, params, locale, created_at" : "*";
-    out[name] = (await env.DB.prepare(`SELECT ${columns} FROM "${name}" ORDER BY rowid`).all()).results;
+    out[name] = (await env.DB.prepare(`SELECT ${comparedColumns(name)} FROM "${name}" ORDER BY rowid`).all()).results;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The browser tests' data, in one directory: `migrated/`, an empty database migrated by wrangler
-// as in production (the soak and the backup copy it), and `runtime/`, a copy seeded with the demo
-// shops that the browser tests' `wrangler dev` serves. `npm test` makes it beside the Workers
+// as in production (the soak copies it); `runtime/`, a copy seeded with the demo shops that the
+// browser tests' `wrangler dev` serves; and `seeded/`, the same seeded data kept untouched (the
+// backup round trip exports from a copy of it). `npm test` makes it beside the Workers
 // tests and passes it on (HATTI_E2E_DATA); otherwise test/e2e/global-setup.ts makes it.
 //   node scripts/lib/e2e-data.mjs DIR
 import { spawnSync } from "node:child_process";
@@ -27,6 +28,7 @@ export async function prepareE2EData(dir) {
   migrate(migrated);
   cpSync(migrated, runtime, { recursive: true });
   await seed({ persistTo: runtime, log: () => {} });
+  cpSync(runtime, path.join(dir, "seeded"), { recursive: true });
   return { migrated, runtime };
 }
 

@@ -5,6 +5,7 @@
  * browser's. (Labels, ids, phone numbers and times in Urdu, back arrows and "SKU" are checked
  * over the rendered pages in test/admin-pages.test.ts.)
  */
+import type { Locale } from "../../src/i18n";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, launchBrowser, logIn, PHONE, platformUrl, shopUrl } from "./browser";
@@ -53,10 +54,11 @@ async function sellerPage(): Promise<Page> {
   return page;
 }
 
-async function setLanguage(page: Page, locale: "en" | "ur") {
+async function setLanguage(page: Page, locale: Locale) {
   await page.goto(platformUrl("/admin/account"));
   await page.locator(`input[name="locale"][value="${locale}"]`).check();
-  await page.locator('form[action="/admin/account/language"] button[type="submit"]').click();
+  // The account page's own form (the top bar has a one-tap switch to the same action).
+  await page.locator('main form[action="/admin/account/language"] button.block').click();
   await page.waitForLoadState();
 }
 

@@ -16,6 +16,8 @@ declare module "vitest" {
     port: number;
     /** An empty database migrated by wrangler, for the tests that need databases of their own to copy. */
     migrated: string;
+    /** The same, seeded with the demo shops (never served: a copy is the backup test's source). */
+    seeded: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   await runtime.start();
   project.provide("port", runtime.port);
   project.provide("migrated", path.join(data, "migrated"));
+  project.provide("seeded", path.join(data, "seeded"));
   return async () => {
     await runtime.stop();
     if (process.env.E2E_LOG) console.log(runtime.output());

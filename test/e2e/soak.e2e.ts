@@ -19,7 +19,7 @@ import { openLocal } from "../../scripts/lib/backup.mjs";
 import { HttpClient } from "./http";
 import { LocalRuntime } from "./server";
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 16);
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 10);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 6);
 const SHOP = "demo";
 const CSRF = "soak-csrf-token-0123456789abcdefghijkl";

@@ -111,15 +111,16 @@ WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS
 const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
 
 /**
- * The seller hears of the order: a WhatsApp message to the shop's number (when it has one), in
- * the owner's language. Only for the order this batch inserted (a retry's token is not ?3).
+ * The seller hears of the order: a WhatsApp message or an SMS (her choice) to the shop's number
+ * (when it has one), in the owner's language. Only for the order this batch inserted (a retry's
+ * token is not ?3).
  */
 const OUTBOX = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, 'whatsapp', s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
+SELECT o.shop_id, s.alert_channel, s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
 FROM orders o JOIN shops s ON s.id = o.shop_id
 LEFT JOIN memberships m ON m.shop_id = o.shop_id AND m.role = 'owner'
 LEFT JOIN users u ON u.id = m.user_id
-WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> ''
+WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> '' AND s.alert_channel <> 'off'
 LIMIT 1
 RETURNING id`;
 

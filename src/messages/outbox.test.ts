@@ -9,7 +9,7 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outbox, variants } from "../db/schema";
+import { outbox, shops, variants } from "../db/schema";
 import { formatMoney } from "../i18n";
 import worker from "../index";
 import type { Bindings } from "../env";
@@ -90,6 +90,28 @@ describe("a new order tells the seller", () => {
     await setPayments(quiet.seller.shopId, { cod: { enabled: true } }, "");
     await placeOrderAt(quiet.origin, quiet.zone.id, [[quiet.dupatta.id, 1]]);
     expect(await rowsOf(quiet.seller.shopId)).toEqual([]);
+  });
+});
+
+describe("her choice of alert (settings)", () => {
+  it("an SMS when she chose SMS, nothing when she turned alerts off; WhatsApp by default", async () => {
+    const s = await shopWithCatalogue();
+    expect((await db().select({ a: shops.alertChannel }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.a).toBe("whatsapp");
+    const url = `${ROOT}/admin/${s.seller.slug}/settings`;
+    const page = await s.seller.client.get(url);
+    expect(page.text).toContain('name="alertChannel"');
+    const form = { name: "Ayesha's Kitchen", description: "", whatsapp: "0300 1112233", phone: "", email: "", city: "Lahore", currency: "PKR", locale: "en" };
+    expect((await s.seller.client.post(url, { ...form, alertChannel: "sms" })).status).toBe(303);
+    await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
+    const [sms] = await rowsOf(s.seller.shopId);
+    expect(sms).toMatchObject({ channel: "sms", recipient: "+923001112233", template: "new_order" });
+
+    expect((await s.seller.client.post(url, { ...form, alertChannel: "off" })).status).toBe(303);
+    await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
+    expect(await rowsOf(s.seller.shopId)).toHaveLength(1);
+
+    const bad = await s.seller.client.post(url, { ...form, alertChannel: "pigeon" });
+    expect(bad.status).toBe(400);
   });
 });
 

@@ -4,6 +4,7 @@ import { parseRupees } from "../lib/money";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
 import { CURRENCIES } from "./shop";
+import { ALERT_CHANNELS } from "../db/schema";
 import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, PAYMENT_METHODS, type AccountMethod } from "./payments";
 
 export const detailsSchema = z.object({
@@ -15,6 +16,8 @@ export const detailsSchema = z.object({
   city: optionalText(60),
   currency: z.enum(CURRENCIES, { message: "validation.required" }),
   locale: z.enum(LOCALES, { message: "validation.required" }),
+  /** Absent (a form from before the choice existed): left as it is. */
+  alertChannel: z.enum(ALERT_CHANNELS, { message: "validation.required" }).optional(),
 });
 
 /** The live screen's "where orders reach you": the details form's number, but required. */

@@ -1,7 +1,7 @@
 /** The shop's own settings (details, payment methods): one UPDATE that also bumps the version. No HTTP here. */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { shops } from "../db/schema";
+import { ALERT_CHANNELS, shops } from "../db/schema";
 import type { Locale } from "../i18n";
 import type { Payments } from "./payments";
 import { versionBump } from "../tenancy/version";
@@ -17,6 +17,7 @@ export interface ShopDetails {
   city: string;
   currency: (typeof CURRENCIES)[number];
   locale: Locale;
+  alertChannel?: (typeof ALERT_CHANNELS)[number];
 }
 
 export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {

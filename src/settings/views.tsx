@@ -5,6 +5,7 @@ import { CURRENCIES } from "./shop";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n";
 import type { ZoneRow } from "./zones";
 import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
+import { ALERT_CHANNELS } from "../db/schema";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
@@ -81,6 +82,13 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
           value={v.locale ?? DEFAULT_LOCALE}
           error={e("locale")}
           options={LOCALES.map((l) => [l, t(`common.language.${l}`)])}
+        />
+        <Select
+          name="alertChannel"
+          label={t("settings.alertChannel")}
+          value={v.alertChannel ?? "whatsapp"}
+          error={e("alertChannel")}
+          options={ALERT_CHANNELS.map((a) => [a, t(`settings.alertChannel.${a}`)])}
         />
         <button class="btn block" type="submit">
           {t("common.save")}

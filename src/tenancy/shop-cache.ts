@@ -7,7 +7,7 @@
  */
 import { eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { shops } from "../db/schema";
+import { ALERT_CHANNELS, shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import { chromeColumns, parseChrome, type Chrome } from "../storefront/chrome";
 import type { Locale } from "../i18n";
@@ -26,6 +26,7 @@ export interface Shop {
   locale: Locale;
   currency: string;
   whatsapp: string;
+  alertChannel: (typeof ALERT_CHANNELS)[number];
   phone: string;
   email: string;
   city: string;
@@ -55,6 +56,7 @@ export function toShop(row: Row): Shop {
     locale: row.locale,
     currency: row.currency,
     whatsapp: row.whatsapp,
+    alertChannel: row.alertChannel,
     phone: row.phone,
     email: row.email,
     city: row.city,

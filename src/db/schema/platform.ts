@@ -4,6 +4,9 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { LOCALES } from "../../i18n";
 import { createdAt, updatedAt } from "./columns";
 
+/** How a shop's owner hears of new orders: a WhatsApp or an SMS to the shop's number, or off. */
+export const ALERT_CHANNELS = ["whatsapp", "sms", "off"] as const;
+
 export const users = sqliteTable(
   "users",
   {
@@ -65,6 +68,8 @@ export const shops = sqliteTable(
     locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     currency: text("currency").notNull().default("PKR"),
     whatsapp: text("whatsapp").notNull().default(""),
+    /** How the owner hears of a new order, on the shop's WhatsApp number (src/messages): or not at all. */
+    alertChannel: text("alert_channel", { enum: ALERT_CHANNELS }).notNull().default("whatsapp"),
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
     city: text("city").notNull().default(""),

@@ -108,4 +108,8 @@ export default {
   "csv.saveFailed": "This product could not be saved.",
   "settings.adminLanguageOffer": "Your shop now speaks {language}. Use {language} for your admin too?",
   "settings.adminLanguageUse": "Use {language} for my admin",
+  "settings.alertChannel": "New order alerts (to the shop's WhatsApp number)",
+  "settings.alertChannel.whatsapp": "WhatsApp message",
+  "settings.alertChannel.sms": "SMS",
+  "settings.alertChannel.off": "Off",
 } as const;

@@ -110,4 +110,8 @@ export default {
   "csv.saveFailed": "یہ چیز محفوظ نہیں ہو سکی۔",
   "settings.adminLanguageOffer": "آپ کی دکان اب {language} میں ہے۔ کیا اپنا ایڈمن بھی {language} میں چاہیں گی؟",
   "settings.adminLanguageUse": "میرے ایڈمن کے لیے {language} استعمال کریں",
+  "settings.alertChannel": "نئے آرڈر کی اطلاع (دکان کے واٹس ایپ نمبر پر)",
+  "settings.alertChannel.whatsapp": "واٹس ایپ پیغام",
+  "settings.alertChannel.sms": "ایس ایم ایس",
+  "settings.alertChannel.off": "بند",
 } satisfies Mirror<typeof en>;

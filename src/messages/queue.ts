@@ -11,7 +11,7 @@ import { deliver, enqueue, markDead, platformOrigin, stuckRows } from "./outbox"
 
 /** One transport an isolate (its config is read once from env). */
 let isolateTransport: Transport | undefined;
-const transportOf = (env: Bindings) => (isolateTransport ??= transportFromEnv(env as unknown as Parameters<typeof transportFromEnv>[0]));
+const transportOf = (env: Bindings) => (isolateTransport ??= transportFromEnv(env));
 
 const idOf = (body: unknown) => (typeof body === "object" && body !== null && Number.isSafeInteger((body as { id?: unknown }).id) ? (body as { id: number }).id : null);
 

@@ -24,10 +24,12 @@ export async function seedProduct(
     .insert(products)
     .values({ shopId, slug: uniq("p"), title, status: opts.status ?? "active", trackStock: opts.trackStock ?? true, price: list[0]!.price })
     .returning({ id: products.id });
-  const rows = await db()
-    .insert(variants)
-    .values(list.map((v, i) => ({ shopId, productId: p!.id, title: v.title, price: v.price, stock: v.stock, sku: v.sku ?? null, position: i })))
-    .returning({ id: variants.id, title: variants.title, price: variants.price });
+  // Ten rows a statement: D1 binds at most 100 parameters.
+  const values = list.map((v, i) => ({ shopId, productId: p!.id, title: v.title, price: v.price, stock: v.stock, sku: v.sku ?? null, position: i }));
+  const rows = [];
+  for (let i = 0; i < values.length; i += 10) {
+    rows.push(...(await db().insert(variants).values(values.slice(i, i + 10)).returning({ id: variants.id, title: variants.title, price: variants.price })));
+  }
   return rows.map((r) => ({ ...r, productId: p!.id }));
 }
 

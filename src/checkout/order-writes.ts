@@ -16,10 +16,12 @@
  *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
  * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left;
- * - the seller's new-order message is an outbox row of the same batch (src/messages/outbox.ts):
- *   written with the order or not at all, and not again for a retry.
+ * - the seller's new-order message (and a low-stock one for each variant the order took to her
+ *   level) are outbox rows of the same batch (src/messages/outbox.ts): written with the order or
+ *   not at all, and not again for a retry.
  */
 import { causeChainIncludes } from "../db/errors";
+import { sellerAlertRecipients } from "../messages/seller-alerts";
 import type { Bound } from "../db/template";
 import type { CartLine } from "./cart";
 import type { Locale } from "../i18n";
@@ -46,7 +48,7 @@ export interface Written {
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
-  /** Outbox rows the order wrote (the seller's new-order message), to put on the queue. */
+  /** Outbox rows the order wrote (the seller's new-order and low-stock messages), to put on the queue. */
   messages: number[];
 }
 
@@ -111,17 +113,23 @@ WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS
 const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
 
 /**
- * The seller hears of the order: a WhatsApp message or an SMS (her choice) to the shop's number
- * (when it has one), in the owner's language. Only for the order this batch inserted (a retry's
- * token is not ?3).
+ * The seller hears of the order (sellerAlertRecipients: her channel, her number, her language)
+ * and, for each tracked variant this order took to her low-stock level or below (and not one that
+ * was there already), of its low stock. Only for the order this batch inserted (a retry's token
+ * is not ?3). STOCK ran before: a variant's stock here is what the order left.
  */
-const OUTBOX = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, s.alert_channel, s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
-FROM orders o JOIN shops s ON s.id = o.shop_id
-LEFT JOIN memberships m ON m.shop_id = o.shop_id AND m.role = 'owner'
-LEFT JOIN users u ON u.id = m.user_id
-WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> '' AND s.alert_channel <> 'off'
-LIMIT 1
+const OUTBOX = `WITH ${CART},
+  o AS (SELECT id ${CREATED}),
+  r AS (${sellerAlertRecipients("?1")}),
+  taken AS (SELECT id, sum(quantity) AS n FROM cart WHERE track_stock GROUP BY id)
+INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
+SELECT r.shop_id, r.channel, r.recipient, 'new_order', json_object('orderId', o.id), r.locale FROM o, r
+UNION ALL
+SELECT r.shop_id, r.channel, r.recipient, 'low_stock', json_object('variantId', v.id), r.locale
+FROM o, r, taken t
+CROSS JOIN variants v ON v.id = t.id AND v.shop_id = ?1
+CROSS JOIN shops s ON s.id = ?1
+WHERE s.low_stock_at IS NOT NULL AND v.stock <= s.low_stock_at AND v.stock + t.n > s.low_stock_at
 RETURNING id`;
 
 type OrderRow = { token: string; number: number };
@@ -134,7 +142,7 @@ export function orderWrites(w: OrderWrite) {
   const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
   params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
   const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
-  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 3)] as const;
+  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 4)] as const;
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages. */
   const read = (results: readonly unknown[][]): Written => {

@@ -11,6 +11,7 @@ import { messages, type MessageKey } from "../i18n";
 import { randomToken } from "../lib/bytes";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
+import { cancelByCustomer, customerMayCancel } from "../orders/actions";
 import { orderByToken, publicEvents } from "../orders/read";
 import { PackingSlip, slipSize } from "../orders/views/PackingSlip";
 import { resolveTheme } from "../storefront/context";
@@ -204,9 +205,34 @@ checkoutRoutes.get("/orders/:token", async (c) => {
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const page = (
-    <OrderStatusPage shop={shop} ctx={ctx} detail={{ ...detail, events: publicEvents(detail.events) }} payment={payment} whatsappUrl={whatsappUrl} placed={c.req.query("placed") === "1"} />
+    <OrderStatusPage
+      shop={shop}
+      ctx={ctx}
+      detail={{ ...detail, events: publicEvents(detail.events) }}
+      payment={payment}
+      whatsappUrl={whatsappUrl}
+      placed={c.req.query("placed") === "1"}
+      cancel={customerMayCancel(detail.order.status) ? `/orders/${token}/cancel` : null}
+      cancelled={cancelNotice(c.req.query("cancel"))}
+    />
   );
   return renderPage(c, page);
+});
+
+const cancelNotice = (q: string | undefined) => (q === "done" || q === "late" ? q : null);
+
+/**
+ * The customer cancels her order from its page, while the seller has not confirmed it yet: the
+ * stock goes back and the seller is told (one batch). A seller who confirmed meanwhile wins, and
+ * the page says to ask her on WhatsApp instead.
+ */
+checkoutRoutes.post("/orders/:token/cancel", async (c) => {
+  const token = c.req.param("token");
+  const detail = await orderOfToken(c, token);
+  if (!detail) return orderNotFound(c);
+  const r = await cancelByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail);
+  if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, r.messages));
+  return c.redirect(`/orders/${token}?cancel=${r.ok ? "done" : "late"}`, 303);
 });
 
 /**

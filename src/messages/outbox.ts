@@ -7,8 +7,8 @@
  */
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orders, outbox, shops } from "../db/schema";
-import { formatMoney } from "../i18n";
+import { orders, outbox, products, shops, variants } from "../db/schema";
+import { formatMoney, language } from "../i18n";
 import type { Message, Outcome, Transport } from "./transport";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -29,23 +29,49 @@ export const platformOrigin = (env: { ROOT_DOMAIN: string; ENVIRONMENT: string }
  */
 type Reader = (db: Db, row: OutboxRow, origin: string) => Promise<Record<string, string> | null>;
 
+/** An order's number, total, city and admin link, in the row's shop. */
+async function orderFacts(db: Db, row: OutboxRow, origin: string) {
+  const { orderId } = JSON.parse(row.params) as { orderId?: number };
+  if (row.shopId === null || typeof orderId !== "number") return null;
+  const o = await db
+    .select({ number: orders.number, total: orders.total, currency: orders.currency, city: orders.city, shopName: shops.name, slug: shops.slug })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(and(eq(orders.shopId, row.shopId), eq(orders.id, orderId)))
+    .get();
+  if (!o) return null;
+  return {
+    shopName: o.shopName,
+    orderNumber: `#${o.number}`,
+    total: formatMoney(o.total, o.currency, row.locale),
+    city: o.city,
+    link: `${origin}/admin/${o.slug}/orders/${orderId}`,
+  };
+}
+
 const READERS: Record<string, Reader> = {
-  async new_order(db, row, origin) {
-    const { orderId } = JSON.parse(row.params) as { orderId?: number };
-    if (row.shopId === null || typeof orderId !== "number") return null;
-    const o = await db
-      .select({ number: orders.number, total: orders.total, currency: orders.currency, city: orders.city, shopName: shops.name, slug: shops.slug })
-      .from(orders)
-      .innerJoin(shops, eq(shops.id, orders.shopId))
-      .where(and(eq(orders.shopId, row.shopId), eq(orders.id, orderId)))
+  new_order: orderFacts,
+  async order_cancelled_by_customer(db, row, origin) {
+    const o = await orderFacts(db, row, origin);
+    return o && { shopName: o.shopName, orderNumber: o.orderNumber, link: o.link };
+  },
+  /** The variant's stock when the message is sent (a restock meanwhile shows). */
+  async low_stock(db, row, origin) {
+    const { variantId } = JSON.parse(row.params) as { variantId?: number };
+    if (row.shopId === null || typeof variantId !== "number") return null;
+    const v = await db
+      .select({ stock: variants.stock, variant: variants.title, productId: products.id, product: products.title, shopName: shops.name, slug: shops.slug })
+      .from(variants)
+      .innerJoin(products, and(eq(products.id, variants.productId), eq(products.shopId, variants.shopId)))
+      .innerJoin(shops, eq(shops.id, variants.shopId))
+      .where(and(eq(variants.shopId, row.shopId), eq(variants.id, variantId)))
       .get();
-    if (!o) return null;
+    if (!v) return null;
     return {
-      shopName: o.shopName,
-      orderNumber: `#${o.number}`,
-      total: formatMoney(o.total, o.currency, row.locale),
-      city: o.city,
-      link: `${origin}/admin/${o.slug}/orders/${orderId}`,
+      shopName: v.shopName,
+      product: v.variant === "Default" ? v.product : `${v.product} - ${v.variant}`,
+      stock: new Intl.NumberFormat(language(row.locale).intl).format(v.stock),
+      link: `${origin}/admin/${v.slug}/products/${v.productId}`,
     };
   },
 };

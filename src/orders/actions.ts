@@ -9,13 +9,16 @@ import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db, Scope } from "../db/client";
 import { causeChainIncludes } from "../db/errors";
+import { runTemplates, type Bound } from "../db/template";
 import { orderEvents, orders, variants } from "../db/schema";
+import { sellerAlertRecipients } from "../messages/seller-alerts";
 import { OWN_RIDER } from "./courier";
 import type { OrderDetail } from "./read";
 import { canTransition, RESTOCKS, type OrderStatus } from "./status";
 
+/** Who changed the order: a member of the shop, or (userId null) the customer herself. */
 export interface Actor {
-  userId: number;
+  userId: number | null;
   name: string;
 }
 
@@ -49,9 +52,9 @@ export interface StatusChange {
   tracking?: string;
 }
 
-export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, change: StatusChange, actor: Actor): Promise<ActionResult> {
+/** The statements of a status change: its guarded event, the order, and the restock it implies. */
+function statusStatements(db: Db, shopId: number, detail: OrderDetail, change: StatusChange, actor: Actor): BatchItem<"sqlite">[] {
   const { order, items } = detail;
-  if (!canTransition(change.from, change.to)) return { ok: false, reason: "notAllowed" };
   const id = order.id;
   const shipping = change.to === "shipped" ? { courier: change.courier ?? "", trackingNumber: change.tracking ?? "" } : {};
   // The event keeps what the customer may be told: the courier company and its tracking number.
@@ -83,7 +86,42 @@ export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, c
       );
     }
   }
-  return guarded(db, statements);
+  return statements;
+}
+
+export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, change: StatusChange, actor: Actor): Promise<ActionResult> {
+  if (!canTransition(change.from, change.to)) return { ok: false, reason: "notAllowed" };
+  return guarded(db, statusStatements(db, shopId, detail, change, actor));
+}
+
+/** Where the customer may still cancel the order herself: before the seller confirmed it. */
+export const customerMayCancel = (status: OrderStatus) => status === "new";
+
+/** The seller's alert of a cancel by the customer (?1 shop, ?2 order: D1 binds a number as REAL, hence the CAST), for the queue. */
+const CANCEL_ALERT = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
+SELECT r.shop_id, r.channel, r.recipient, 'order_cancelled_by_customer', json_object('orderId', CAST(?2 AS INTEGER)), r.locale
+FROM (${sellerAlertRecipients("?1")}) r
+RETURNING id`;
+
+/**
+ * The customer cancels her order from its page: the change (restock included) and the seller's
+ * alert (sellerAlertRecipients) in one batch, guarded like a seller's change, so a double tap or a
+ * seller who confirmed meanwhile changes nothing and tells nobody. The outbox rows, for the queue.
+ */
+export async function cancelByCustomer({ db, shopId }: Scope, detail: OrderDetail): Promise<ActionResult & { messages?: number[] }> {
+  const from = detail.order.status;
+  if (!customerMayCancel(from)) return { ok: false, reason: "notAllowed" };
+  const change = statusStatements(db, shopId, detail, { from, to: "cancelled" }, { userId: null, name: "" }).map(
+    (q): Bound<null> => ({ ...(q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL(), map: () => null }),
+  );
+  const alert: Bound<number[]> = { sql: CANCEL_ALERT, params: [shopId, detail.order.id], map: (r) => (r.results as { id: number }[]).map((m) => m.id) };
+  try {
+    const results = await runTemplates(db, [...change, alert]);
+    return { ok: true, messages: results.at(-1) as number[] };
+  } catch (err) {
+    if (isGuardFailure(err)) return { ok: false, reason: "stale" };
+    throw err;
+  }
 }
 
 export async function markPaid({ db, shopId }: Scope, orderId: number, actor: Actor): Promise<ActionResult> {

@@ -19,7 +19,7 @@ type C = Context<AppEnv>;
 
 settingsRoutes.get("/", (c) => {
   const s = c.var.shop;
-  const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale, alertChannel: s.alertChannel };
+  const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale, alertChannel: s.alertChannel, lowStockAt: s.lowStockAt === null ? "" : String(s.lowStockAt) };
   // The shop's language just changed and hers differs: offer hers the same, in one tap.
   const offer = c.req.query("lang") === "1" && s.locale !== c.var.user!.locale ? s.locale : undefined;
   return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} offerLocale={offer} />);

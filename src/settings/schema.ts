@@ -1,6 +1,7 @@
 /** Zod schemas of the settings forms; messages are catalogue keys. */
 import { z } from "zod";
-import { parseRupees } from "../lib/money";
+import { parseRupees, parseStock } from "../lib/money";
+import { STOCK_MAX } from "../products/form";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
 import { CURRENCIES } from "./shop";
@@ -18,6 +19,19 @@ export const detailsSchema = z.object({
   locale: z.enum(LOCALES, { message: "validation.required" }),
   /** Absent (a form from before the choice existed): left as it is. */
   alertChannel: z.enum(ALERT_CHANNELS, { message: "validation.required" }).optional(),
+  /** The low-stock level as typed: blank turns the alert off; absent (a form from before it existed) leaves it. */
+  lowStockAt: z
+    .string()
+    .max(STOCK_MAX, "validation.tooLong")
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      if (!s.trim()) return null;
+      const r = parseStock(s);
+      if (r.ok) return r.stock;
+      ctx.addIssue({ code: "custom", message: r.error });
+      return z.NEVER;
+    }),
 });
 
 /** The live screen's "where orders reach you": the details form's number, but required. */

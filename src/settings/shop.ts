@@ -18,6 +18,8 @@ export interface ShopDetails {
   currency: (typeof CURRENCIES)[number];
   locale: Locale;
   alertChannel?: (typeof ALERT_CHANNELS)[number];
+  /** null: no low-stock alerts; absent: unchanged. */
+  lowStockAt?: number | null;
 }
 
 export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {

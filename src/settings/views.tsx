@@ -90,6 +90,7 @@ export function DetailsPage(p: AdminChrome & { values: Values; errors?: FieldErr
           error={e("alertChannel")}
           options={ALERT_CHANNELS.map((a) => [a, t(`settings.alertChannel.${a}`)])}
         />
+        <Field name="lowStockAt" label={t("settings.lowStockAt")} value={v.lowStockAt} error={e("lowStockAt")} hint={t("settings.lowStockAt.hint")} inputMode="numeric" dir="ltr" maxLength={details.lowStockAt} />
         <button class="btn block" type="submit">
           {t("common.save")}
         </button>

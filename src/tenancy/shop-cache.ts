@@ -27,6 +27,7 @@ export interface Shop {
   currency: string;
   whatsapp: string;
   alertChannel: (typeof ALERT_CHANNELS)[number];
+  lowStockAt: number | null;
   phone: string;
   email: string;
   city: string;
@@ -57,6 +58,7 @@ export function toShop(row: Row): Shop {
     currency: row.currency,
     whatsapp: row.whatsapp,
     alertChannel: row.alertChannel,
+    lowStockAt: row.lowStockAt,
     phone: row.phone,
     email: row.email,
     city: row.city,

@@ -4,7 +4,7 @@ import { pageSchema } from "../../src/pages/schema";
 import { MAX_VARIANTS, OPTION_VALUE_MAX, OPTION_VALUES_MAX, productFormSchema, quickEditSchema } from "../../src/products/form";
 import { addProduct, one, productForm, type Shop } from "../admin-helpers";
 import { ROOT, sellerWithShop, uniq } from "../helpers";
-import { moneyOf, type Body, type FormCase } from "./harness";
+import { moneyOf, stockOf, type Body, type FormCase } from "./harness";
 
 type Ctx = Shop & { id?: number };
 const admin = (s: Ctx, path: string) => `${ROOT}/admin/${s.slug}${path}`;
@@ -59,7 +59,7 @@ const productCase = (edit: boolean): FormCase<Ctx> => ({
     compareAt: (n) => (n < 6 ? null : `Rs 9${" ".repeat(n - 6)}99`),
     v0_price: moneyOf,
     v0_compareAt: (n) => (n < 6 ? null : `Rs 9${" ".repeat(n - 6)}99`),
-    v0_stock: (n) => `${" ".repeat(Math.max(0, n - 9))}1,000,000`.slice(-n),
+    v0_stock: stockOf,
     v0_sku: (n, script) => `KRT-${script}-${uniq("")}`.padEnd(n, "0").slice(0, n),
     opt1Values: optionValuesOf,
     opt2Values: (n, script) => (n === OPTION_VALUES_MAX ? null : optionValuesOf(n, script)),

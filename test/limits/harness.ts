@@ -114,6 +114,11 @@ export function emailOf(n: number, tag = ""): string | null {
   return email.length === n ? email : null;
 }
 
+/** A stock count typed with `n` characters ("   1,000,000", or its last n characters: "000"). */
+export function stockOf(n: number): string {
+  return `${" ".repeat(Math.max(0, n - 9))}1,000,000`.slice(-n);
+}
+
 /** A price typed with `n` characters ("Rs 1   0" = Rs 10: spaces are ignored). */
 export function moneyOf(n: number): string | null {
   return n < 5 ? null : `Rs 1${" ".repeat(n - 5)}0`;

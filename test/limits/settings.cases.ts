@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { detailsSchema, paymentsForm, zoneSchema } from "../../src/settings/schema";
 import { ROOT, sellerWithShop } from "../helpers";
-import { emailOf, moneyOf, phoneOf, type FormCase } from "./harness";
+import { emailOf, moneyOf, phoneOf, stockOf, type FormCase } from "./harness";
 
 type Ctx = Awaited<ReturnType<typeof sellerWithShop>>;
 const admin = (s: Ctx, path: string) => `${ROOT}/admin/${s.slug}${path}`;
@@ -20,7 +20,7 @@ export const settingsCases: FormCase<Ctx>[] = [
     page: (s) => admin(s, "/settings"),
     action: (s) => admin(s, "/settings"),
     valid: () => ({ name: "Ayesha's Kitchen", description: "", whatsapp: "", phone: "", email: "", city: "Lahore", currency: "PKR", locale: "en" }),
-    values: { whatsapp: phoneOf, phone: phoneOf, email: emailOf },
+    values: { whatsapp: phoneOf, phone: phoneOf, email: emailOf, lowStockAt: stockOf },
   },
   {
     ...seller,

@@ -17,9 +17,13 @@ export interface OrderStatusPageProps {
   /** wa.me link to the seller with the order prefilled; null when the shop has no WhatsApp. */
   whatsappUrl: string | null;
   placed: boolean;
+  /** Where the customer cancels the order herself; null once the seller confirmed it. */
+  cancel: string | null;
+  /** After a cancel: done, or too late (the seller confirmed it meanwhile). */
+  cancelled: "done" | "late" | null;
 }
 
-export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed }: OrderStatusPageProps) {
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled }: OrderStatusPageProps) {
   const { t, money } = ctx;
   const { order, items, events } = detail;
   const number = `#${order.number}`;
@@ -30,6 +34,11 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
       {placed && (
         <p class="co-note" role="status">
           <b>{t("checkout.order.thanks")}</b> {t("checkout.order.keepLink")}
+        </p>
+      )}
+      {cancelled && (
+        <p class={cancelled === "done" ? "co-note" : "co-alert"} role={cancelled === "done" ? "status" : "alert"}>
+          {t(cancelled === "done" ? "checkout.order.cancelDone" : "checkout.order.cancelLate")}
         </p>
       )}
       <h1>{t("checkout.order.title", { number })}</h1>
@@ -89,6 +98,18 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         <br />
         {order.city}
       </p>
+
+      {cancel && (
+        <details class="co-note co-cancel">
+          <summary>{t("checkout.order.cancel")}</summary>
+          <p>{t("checkout.order.cancelWhat")}</p>
+          <form method="post" action={ctx.url(cancel)}>
+            <button class="co-btn ghost block" type="submit">
+              {t("checkout.order.cancelConfirm", { number })}
+            </button>
+          </form>
+        </details>
+      )}
 
       <h2>{t("checkout.order.history")}</h2>
       <ol class="co-steps">

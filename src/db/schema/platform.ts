@@ -70,6 +70,8 @@ export const shops = sqliteTable(
     whatsapp: text("whatsapp").notNull().default(""),
     /** How the owner hears of a new order, on the shop's WhatsApp number (src/messages): or not at all. */
     alertChannel: text("alert_channel", { enum: ALERT_CHANNELS }).notNull().default("whatsapp"),
+    /** An order that takes a tracked variant's stock to this or below tells her (on her alert channel); null: never. */
+    lowStockAt: integer("low_stock_at").default(2),
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
     city: text("city").notNull().default(""),

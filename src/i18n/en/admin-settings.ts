@@ -112,4 +112,6 @@ export default {
   "settings.alertChannel.whatsapp": "WhatsApp message",
   "settings.alertChannel.sms": "SMS",
   "settings.alertChannel.off": "Off",
+  "settings.lowStockAt": "Low-stock alert at",
+  "settings.lowStockAt.hint": "When an order leaves this many or fewer of a product, you get an alert. Leave it empty for no alerts.",
 } as const;

@@ -91,4 +91,9 @@ export default {
   "status.cancelled": "Cancelled",
   "status.returned": "Returned",
   "checkout.order.ownRider": "On its way with the shop's own rider.",
+  "checkout.order.cancel": "Cancel this order",
+  "checkout.order.cancelWhat": "Changed your mind? You can cancel until the seller confirms your order. The seller will be told.",
+  "checkout.order.cancelConfirm": "Yes, cancel order {number}",
+  "checkout.order.cancelDone": "You cancelled this order. The seller has been told.",
+  "checkout.order.cancelLate": "The seller has already confirmed this order, so it can no longer be cancelled here. Message the seller on WhatsApp to cancel it.",
 } as const;

@@ -110,8 +110,10 @@ export default {
   "csv.saveFailed": "یہ چیز محفوظ نہیں ہو سکی۔",
   "settings.adminLanguageOffer": "آپ کی دکان اب {language} میں ہے۔ کیا اپنا ایڈمن بھی {language} میں چاہیں گی؟",
   "settings.adminLanguageUse": "میرے ایڈمن کے لیے {language} استعمال کریں",
-  "settings.alertChannel": "نئے آرڈر کی اطلاع (دکان کے واٹس ایپ نمبر پر)",
+  "settings.alertChannel": "آرڈر کی اطلاعات: نئے آرڈر، کم اسٹاک، منسوخی (دکان کے واٹس ایپ نمبر پر)",
   "settings.alertChannel.whatsapp": "واٹس ایپ پیغام",
   "settings.alertChannel.sms": "ایس ایم ایس",
   "settings.alertChannel.off": "بند",
+  "settings.lowStockAt": "کم اسٹاک کی اطلاع اس تعداد پر",
+  "settings.lowStockAt.hint": "جب کسی آرڈر کے بعد کسی چیز کی اتنی یا اس سے کم تعداد رہ جائے تو آپ کو اطلاع ملے گی۔ اطلاع نہیں چاہیے تو خالی چھوڑ دیں۔",
 } satisfies Mirror<typeof en>;

@@ -91,4 +91,9 @@ export default {
   "status.cancelled": "منسوخ",
   "status.returned": "واپس آ گیا",
   "checkout.order.ownRider": "آپ کا آرڈر دکان کے اپنے رائیڈر کے ساتھ راستے میں ہے۔",
+  "checkout.order.cancel": "یہ آرڈر منسوخ کریں",
+  "checkout.order.cancelWhat": "ارادہ بدل گیا؟ بیچنے والے کی تصدیق سے پہلے آپ آرڈر منسوخ کر سکتی ہیں۔ بیچنے والے کو بتا دیا جائے گا۔",
+  "checkout.order.cancelConfirm": "جی ہاں، آرڈر {number} منسوخ کریں",
+  "checkout.order.cancelDone": "آپ نے یہ آرڈر منسوخ کر دیا۔ بیچنے والے کو بتا دیا گیا ہے۔",
+  "checkout.order.cancelLate": "بیچنے والا یہ آرڈر پہلے ہی تصدیق کر چکا ہے، اس لیے اب یہاں منسوخ نہیں ہو سکتا۔ منسوخ کرنے کے لیے بیچنے والے کو واٹس ایپ پر پیغام بھیجیں۔",
 } as const;

@@ -139,4 +139,5 @@ export default {
   "orders.slip.shareHint": "جس کے پاس بھی یہ لنک ہو وہ یہ سلپ کھول سکتا ہے، گاہک کے نام، فون اور پتے کے ساتھ۔",
   "orders.slip.ownRider": "ڈیلیوری: اپنا رائیڈر",
   "orders.order.shareSlip": "سلپ واٹس ایپ پر بھیجیں",
+  "orders.order.byCustomer": "گاہک کی طرف سے",
 } as const;

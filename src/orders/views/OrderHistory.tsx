@@ -16,7 +16,11 @@ function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
       <When ms={e.createdAt} locale={m.locale} />
       <div>
         <b>{what}</b> {e.private && <span class="pill">{t("orders.order.private")}</span>}{" "}
-        {e.actorName && <span class="who">{t("orders.order.by", { name: e.actorName })}</span>}
+        {e.kind === "status" && e.actorUserId === null ? (
+          <span class="who">{t("orders.order.byCustomer")}</span>
+        ) : (
+          e.actorName && <span class="who">{t("orders.order.by", { name: e.actorName })}</span>
+        )}
       </div>
       {e.message && e.kind !== "payment" && <p class="note-text">{e.message}</p>}
     </li>

@@ -16,8 +16,9 @@
  *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
  * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left;
- * - the seller's new-order message is an outbox row of the same batch (src/messages/outbox.ts):
- *   written with the order or not at all, and not again for a retry.
+ * - the seller's new-order messages (WhatsApp or SMS, and a push to each phone with alerts on)
+ *   are outbox rows of the same batch (src/messages/outbox.ts): written with the order or not at
+ *   all, and not again for a retry.
  */
 import { causeChainIncludes } from "../db/errors";
 import type { Bound } from "../db/template";
@@ -46,7 +47,7 @@ export interface Written {
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
-  /** Outbox rows the order wrote (the seller's new-order message), to put on the queue. */
+  /** Outbox rows the order wrote (the seller's new-order messages), to put on the queue. */
   messages: number[];
 }
 
@@ -112,16 +113,28 @@ const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SEL
 
 /**
  * The seller hears of the order: a WhatsApp message or an SMS (her choice) to the shop's number
- * (when it has one), in the owner's language. Only for the order this batch inserted (a retry's
- * token is not ?3).
+ * (when it has one), in the owner's language; and a push to every phone on which the owner or a
+ * staff member turned order alerts on (src/push: a phone's subscription is its member's opt-in),
+ * each in that member's language, while she is still a member. At most PUSH_DEVICES_PER_MEMBER
+ * phones a member (src/push/schema.ts) and STAFF_CAP staff keep the rows bounded. Only for the
+ * order this batch inserted (a retry's token is not ?3).
  */
 const OUTBOX = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, s.alert_channel, s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
-FROM orders o JOIN shops s ON s.id = o.shop_id
-LEFT JOIN memberships m ON m.shop_id = o.shop_id AND m.role = 'owner'
-LEFT JOIN users u ON u.id = m.user_id
-WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> '' AND s.alert_channel <> 'off'
-LIMIT 1
+SELECT * FROM (
+  SELECT o.shop_id, s.alert_channel, s.whatsapp, 'new_order', json_object('orderId', o.id), coalesce(u.locale, s.locale)
+  FROM orders o JOIN shops s ON s.id = o.shop_id
+  LEFT JOIN memberships m ON m.shop_id = o.shop_id AND m.role = 'owner'
+  LEFT JOIN users u ON u.id = m.user_id
+  WHERE o.shop_id = ?1 AND o.token = ?3 AND s.whatsapp <> '' AND s.alert_channel <> 'off'
+  LIMIT 1)
+UNION ALL
+SELECT o.shop_id, 'push', json_object('endpoint', p.endpoint, 'keys', json_object('p256dh', p.p256dh, 'auth', p.auth)),
+  'new_order', json_object('orderId', o.id), u.locale
+FROM orders o
+JOIN push_subscriptions p ON p.shop_id = o.shop_id
+JOIN memberships m ON m.shop_id = p.shop_id AND m.user_id = p.user_id
+JOIN users u ON u.id = p.user_id
+WHERE o.shop_id = ?1 AND o.token = ?3
 RETURNING id`;
 
 type OrderRow = { token: string; number: number };

@@ -4,6 +4,12 @@
  * state is the one shown.
  */
 import type { Messages } from "../i18n";
+import { subscribeSchema } from "./schema";
+
+/** The subscription's fields, filled by the script from the browser's PushSubscription. */
+const Hidden = ({ name }: { name: keyof typeof subscribeSchema.shape }) => (
+  <input type="hidden" name={name} value="" maxLength={subscribeSchema.shape[name].maxLength ?? undefined} />
+);
 
 export const alertsCss = `#push-alerts [hidden]{display:none}#push-alerts .btn{margin-top:8px}#push-alerts .error{color:var(--err);font-weight:600}`;
 
@@ -16,6 +22,9 @@ export function AlertsCard({ m, csrf, slug, vapidKey }: { m: Messages; csrf: str
       <p>{t("push.body")}</p>
       <form method="post" action={`${base}/subscribe`}>
         <input type="hidden" name="_csrf" value={csrf} />
+        <Hidden name="endpoint" />
+        <Hidden name="p256dh" />
+        <Hidden name="auth" />
         <p data-push-state="unsupported" class="muted">
           {t("push.unsupported")}
         </p>
@@ -30,13 +39,15 @@ export function AlertsCard({ m, csrf, slug, vapidKey }: { m: Messages; csrf: str
             {t("push.turnOn")}
           </button>
         </div>
-        <div data-push-state="on" hidden>
-          <p class="notice">{t("push.on")}</p>
-          <button type="button" class="btn ghost block" data-push-off>
-            {t("push.turnOff")}
-          </button>
-        </div>
         <p class="error" role="alert" data-push-error hidden></p>
+      </form>
+      <form method="post" action={`${base}/unsubscribe`} data-push-state="on" hidden>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <Hidden name="endpoint" />
+        <p class="notice">{t("push.on")}</p>
+        <button type="button" class="btn ghost block" data-push-off>
+          {t("push.turnOff")}
+        </button>
       </form>
     </section>
   );

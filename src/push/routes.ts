@@ -21,12 +21,13 @@ export function pushConfig(env: Bindings): PushConfig | null {
   return push.ok ? push.value : null;
 }
 
-const refused = (c: Context<AppEnv>, key: MessageKey, status: 400 | 409 | 503) =>
+const refused = (c: Context<AppEnv>, key: MessageKey, status: 400 | 404 | 409) =>
   c.json({ ok: false, error: c.var.t(key, { max: PUSH_DEVICES_PER_MEMBER }) }, status, { "cache-control": "no-store" });
 
 pushRoutes.post("/subscribe", async (c) => {
   const config = pushConfig(c.env);
-  if (!config) return refused(c, "push.unavailable", 503);
+  // Not a 5xx: nothing failed, this server has no VAPID keys (the card is not shown then).
+  if (!config) return refused(c, "push.unavailable", 404);
   const r = validate(subscribeSchema, await readForm(c));
   if (!r.ok || !pushEndpointAllowed(r.data.endpoint, config)) return refused(c, "push.invalid", 400);
   const label = deviceLabel(c.req.header("user-agent") ?? "");

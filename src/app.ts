@@ -14,6 +14,7 @@ import { flashNotice } from "./lib/flash";
 import { errorPage, onError } from "./lib/on-error";
 import { securityHeaders } from "./lib/security-headers";
 import { platform } from "./platform/routes";
+import { pwaRoutes } from "./pwa/routes";
 import { devRoutes } from "./messages/dev-routes";
 import { storefront } from "./storefront/routes";
 import { hostTarget } from "./tenancy/host";
@@ -79,6 +80,9 @@ export function createApp() {
 
   // Platform and admin.
   app.use(`${AREA.platform}/*`, attachUser(), flashNotice(), csrf({ token: true }));
+  // The installable admin's manifest, icons, service worker and offline page: before the admin's
+  // log-in check (a browser fetches the manifest without cookies), none holds an account's data.
+  app.route(`${AREA.platform}/admin`, pwaRoutes);
   app.route(`${AREA.platform}/admin`, admin);
   // The dev outbox (src/messages/dev-routes.tsx): a 404 in production.
   app.route(`${AREA.platform}/dev`, devRoutes);

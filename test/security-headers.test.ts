@@ -5,6 +5,7 @@
  * script-src (never 'unsafe-inline'), script-src lists no other page's script, and no inline
  * event handler attribute appears anywhere.
  */
+import adminSw from "../src/client/admin-sw.gen";
 import { describe, expect, it } from "vitest";
 import { Client, ROOT, shopOrigin } from "./helpers";
 import { furnishedShop } from "./fixtures/shops";
@@ -83,12 +84,14 @@ describe("headers and CSP on every GET route", () => {
     // The edit page does carry an inline script (the photo uploader), and it is allowed by hash.
     expect(res.text).toMatch(/<script>[\s\S]+?<\/script>/);
     expect(await auditHtml(res.text, csp)).toEqual([]);
-    // It lists that script and no other page's: the same policy on a page without it is a hole.
-    expect(csp.match(/'sha256-/g)).toHaveLength(1);
+    // It lists that script and the admin's service-worker registration (on every admin page), and
+    // no other page's: the same policy on a page without them is a hole.
+    expect(csp.match(/'sha256-/g)).toHaveLength(2);
+    expect(csp).toContain(`'${adminSw.hash}'`);
     expect(await extraScriptHashes(res.text, csp)).toEqual([]);
-    expect(await extraScriptHashes("<!doctype html><p>no script here</p>", csp)).toHaveLength(1);
+    expect(await extraScriptHashes("<!doctype html><p>no script here</p>", csp)).toHaveLength(2);
     const list = await s.client.get(`${ROOT}/admin/${s.slug}/products`);
-    expect(list.headers.get("content-security-policy")).toContain("script-src 'none';");
+    expect(list.headers.get("content-security-policy")).toContain(`script-src '${adminSw.hash}';`);
     // A script the page did not declare would not be: the audit catches it.
     expect(await auditHtml(res.text.replace("</body>", "<script>alert(1)</script></body>"), csp)).toEqual(["inline script not in CSP: alert(1)"]);
     expect(await auditHtml('<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>', csp)).toEqual([

@@ -32,6 +32,7 @@ import { readForm, validate, fieldMessage } from "../lib/form";
 import { whatsappSchema } from "../settings/schema";
 import { updateShopWhatsapp } from "../settings/shop";
 import { Dashboard } from "./views/Dashboard";
+import { pushConfig, pushRoutes } from "../push/routes";
 import { LivePage } from "./views/LivePage";
 import { ShopsPage } from "./views/ShopsPage";
 
@@ -76,7 +77,7 @@ shopAdmin.get("/", async (c) => {
   const [n, stats] = await Promise.all([productCount(c.var.db, c.var.shop.id), dashboardStats(c.var.db, c.var.shop.id)]);
   return renderPage(
     c,
-    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} stats={stats} currency={c.var.shop.currency} />,
+    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} stats={stats} currency={c.var.shop.currency} vapidKey={pushConfig(c.env)?.vapidPublicKey} />,
   );
 });
 
@@ -108,5 +109,6 @@ shopAdmin.route("/csv", csvRoutes);
 shopAdmin.route("/theme", themeRoutes);
 shopAdmin.route("/settings", settingsRoutes);
 shopAdmin.route("/staff", staffRoutes);
+shopAdmin.route("/push", pushRoutes);
 
 admin.route("/:shop", shopAdmin);

@@ -16,9 +16,10 @@
  *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
  *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
  * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left;
- * - the seller's new-order message (and a low-stock one for each variant the order took to her
- *   level) are outbox rows of the same batch (src/messages/outbox.ts): written with the order or
- *   not at all, and not again for a retry.
+ * - the seller's new-order messages (WhatsApp or SMS, and a push to each phone with alerts on;
+ *   and low-stock ones for each variant the order took to her level) are outbox rows of the same
+ *   batch (src/messages/outbox.ts): written with the order or not at all, and not again for a
+ *   retry.
  */
 import { causeChainIncludes } from "../db/errors";
 import { sellerAlertRecipients } from "../messages/seller-alerts";

@@ -27,6 +27,10 @@ export const POLICY = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", "data:", "blob:"],
   connectSrc: ["'self'"],
+  // The admin's service worker (/admin/sw.js) and its manifest: without these the worker would
+  // fall back to each page's script-src (hashes only) and never register.
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
   fontSrc: ["'self'"],
   formAction: ["'self'", "https://wa.me"],
   frameAncestors: ["'none'"],

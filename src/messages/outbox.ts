@@ -3,11 +3,12 @@
  * order placed: src/checkout/order-writes.ts), so none is lost and none is sent for a change that
  * did not happen. The queue carries row ids; `deliver` sends one row through the transport and
  * records the Outcome on it. A row keeps what the message is about (e.g. {"orderId": 12}); the
- * template's text is made when it is sent, from that shop's own rows.
+ * template's text is made when it is sent, from that shop's own rows. A push the push service
+ * answers "gone" (404/410) deletes that phone's subscription in the shop.
  */
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orders, outbox, products, shops, variants } from "../db/schema";
+import { orders, outbox, products, pushSubscriptions, shops, variants } from "../db/schema";
 import { formatMoney, language } from "../i18n";
 import type { Message, Outcome, Transport } from "./transport";
 
@@ -121,7 +122,12 @@ export async function deliver(db: Db, transport: Transport, id: number, origin: 
     return { ack: true };
   }
   if (outcome.status === "permanent") {
-    await db.update(outbox).set({ state: "failed", lastError: oneLine(outcome), updatedAt: now }).where(eq(outbox.id, id));
+    const failed = db.update(outbox).set({ state: "failed", lastError: oneLine(outcome), updatedAt: now }).where(eq(outbox.id, id));
+    const endpoint = outcome.reason === "gone" && message.channel === "push" && row.shopId !== null && typeof message.to?.endpoint === "string" ? message.to.endpoint : null;
+    // The push service forgot this phone (404/410): so does the shop, in the same batch.
+    if (endpoint !== null) {
+      await db.batch([failed, db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.shopId, row.shopId!), eq(pushSubscriptions.endpoint, endpoint)))]);
+    } else await failed;
     return { ack: true };
   }
   await db.update(outbox).set({ lastError: oneLine(outcome), updatedAt: now }).where(eq(outbox.id, id));

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAX_LINES } from "../checkout/cart";
-import { outbox, shops, users, variants } from "../db/schema";
+import { outbox, pushSubscriptions, shops, users, variants } from "../db/schema";
 import { STOCK_MAX } from "../products/form";
 import { Client, db, ROOT } from "../../test/helpers";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
@@ -170,6 +170,25 @@ describe("an order the customer cancels herself", () => {
     const after = await order.client.get(`${s.origin}${order.path}?cancel=late`);
     expect(after.text).toContain("Message the seller on WhatsApp");
     expect(after.text).not.toContain(`/orders/${order.token}/cancel`);
+  });
+
+  it("reaches every phone with alerts on too (the same rule as a new order): a push beside her WhatsApp message", async () => {
+    const s = await shopWithNumber();
+    const owner = (await db().select({ id: users.id }).from(users).where(eq(users.phone, `+92${s.seller.login.slice(1)}`)).get())!;
+    const endpoint = "https://fcm.googleapis.com/fcm/send/phone-of-ayesha";
+    await db().insert(pushSubscriptions).values({ shopId: s.seller.shopId, userId: owner.id, endpoint, p256dh: "BNc", auth: "au" });
+    const order = await placeOrderAt(s.origin, s.zone.id, [[s.kurta[0]!.id, 3]]); // 5 -> 2: low too
+    await order.client.post(`${s.origin}${order.path}/cancel`, {}, { csrf: false });
+    const rows = await rowsOf(s.seller.shopId);
+    expect(rows.map((r) => [r.template, r.channel])).toEqual([
+      ["new_order", "whatsapp"],
+      ["new_order", "push"],
+      ["low_stock", "whatsapp"],
+      ["low_stock", "push"],
+      ["order_cancelled_by_customer", "whatsapp"],
+      ["order_cancelled_by_customer", "push"],
+    ]);
+    for (const r of rows.filter((r) => r.channel === "push")) expect(JSON.parse(r.recipient)).toEqual({ endpoint, keys: { p256dh: "BNc", auth: "au" } });
   });
 
   it("another shop's order is not found, and a shop with alerts off still lets her cancel (telling nobody)", async () => {

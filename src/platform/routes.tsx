@@ -139,6 +139,9 @@ platform.post("/login", async (c) => {
 platform.post("/logout", async (c) => {
   if (c.var.user) await revokeSession(c.var.db, c.var.user.sessionId);
   clearSessionCookie(c);
+  // Nothing of her account stays on the phone: the admin's kept order pages, its service worker
+  // and so this phone's push subscription (the next account to log in here turns alerts on again).
+  c.header("clear-site-data", '"cache", "storage"');
   return c.redirect("/", 303);
 });
 

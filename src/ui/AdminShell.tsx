@@ -1,6 +1,11 @@
 import type { ComponentChildren } from "preact";
 import type { Messages } from "../i18n";
-import type { HashedScript } from "../lib/csp";
+import { InlineScript, type HashedScript } from "../lib/csp";
+import adminSw from "../client/admin-sw.gen";
+import appIcons from "./app-icons.gen";
+
+/** An app icon's URL: versioned by the icons' hash, so it is served with a long cache. */
+export const appIconUrl = (size: keyof typeof appIcons.png) => `/admin/icon-${size}.png?v=${appIcons.version}`;
 import { Document } from "./Document";
 import { TopBar } from "./TopBar";
 
@@ -28,7 +33,20 @@ const icons: Record<AdminTab, string> = {
   shop: "M3 9l2-6h14l2 6M3 9h18v2a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0zM5 13v8h14v-8",
 };
 
-/** The seller admin frame: top bar with the shop and log-out, bottom navigation for the thumb. */
+/** The installable admin (src/pwa): its manifest and icons, on every admin page. */
+const appHead = (
+  <>
+    <link rel="manifest" href="/admin/manifest.webmanifest" />
+    <link rel="icon" type="image/png" sizes="192x192" href={appIconUrl(192)} />
+    <link rel="apple-touch-icon" href={appIconUrl(192)} />
+    <meta name="apple-mobile-web-app-title" content="Hatti" />
+  </>
+);
+
+/**
+ * The seller admin frame: top bar with the shop and log-out, bottom navigation for the thumb;
+ * the app's manifest, and the script that registers its service worker (src/client/admin-sw.ts).
+ */
 export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, children, script, css }: AdminShellProps) {
   const { t } = m;
   const base = `/admin/${shop.slug}`;
@@ -39,7 +57,7 @@ export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, childre
     ["shop", `${base}/shop`, t("admin.nav.shop")],
   ];
   return (
-    <Document m={m} title={title} script={script} css={css} robots="noindex">
+    <Document m={m} title={title} script={script} css={css} robots="noindex" head={appHead}>
       <TopBar m={m} csrf={csrf} brand={shop.name} href="/admin/shops" hint={t("shops.switch")} here={here} />
       <main class="wrap admin">{children}</main>
       <nav class="bottom-nav" aria-label={t("admin.nav.label")}>
@@ -53,6 +71,7 @@ export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, childre
           </a>
         ))}
       </nav>
+      <InlineScript script={adminSw} />
     </Document>
   );
 }

@@ -13,10 +13,12 @@ export interface DocumentProps {
   /** An inline script (a built island), allowed by this page's CSP through its hash. */
   script?: HashedScript;
   robots?: "noindex";
+  /** More of the head: the admin's manifest and icons (AdminShell). */
+  head?: ComponentChildren;
 }
 
 /** The HTML document of every platform and admin page. */
-export function Document({ m, title, children, css, script, robots }: DocumentProps) {
+export function Document({ m, title, children, css, script, robots, head }: DocumentProps) {
   return (
     <html lang={m.locale} dir={m.dir}>
       <head>
@@ -25,6 +27,7 @@ export function Document({ m, title, children, css, script, robots }: DocumentPr
         <meta name="theme-color" content="#0f5c4d" />
         {robots && <meta name="robots" content={robots} />}
         <title>{`${title} · ${m.t("app.name")}`}</title>
+        {head}
         <style dangerouslySetInnerHTML={{ __html: baseCss + (css ?? "") }} />
       </head>
       <body>

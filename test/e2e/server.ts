@@ -47,10 +47,12 @@ export class LocalRuntime {
     this.port = await freePort();
   }
 
-  async start(): Promise<void> {
+  /** Serves with `wrangler dev`; `vars` are more of the Worker's variables (as `--var NAME:value`). */
+  async start(vars: Record<string, string> = {}): Promise<void> {
+    const more = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
     const child = spawn(
       process.execPath,
-      [WRANGLER, "dev", "--port", String(this.port), "--ip", "127.0.0.1", "--persist-to", this.dir, "--var", `ROOT_DOMAIN:localhost:${this.port}`, "--show-interactive-dev-session=false"],
+      [WRANGLER, "dev", "--port", String(this.port), "--ip", "127.0.0.1", "--persist-to", this.dir, "--var", `ROOT_DOMAIN:localhost:${this.port}`, ...more, "--show-interactive-dev-session=false"],
       { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     this.child = child;

@@ -17,6 +17,7 @@ import { settingsCases } from "./settings.cases";
 import { storefrontCases } from "./storefront.cases";
 import { themeCases } from "./theme.cases";
 import { uploadCases } from "./uploads.cases";
+import { pushCases } from "./push.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -43,7 +44,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");
@@ -81,3 +82,4 @@ describe("the boundary suite covers every form", () => {
 });
 
 for (const c of uploadCases) describe(c.route, () => boundaryTests(c));
+for (const c of pushCases) describe(c.route, () => boundaryTests(c));

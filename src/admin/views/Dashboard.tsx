@@ -3,19 +3,23 @@ import { AdminShell } from "../../ui/AdminShell";
 import type { DashboardStats } from "../../orders/stats";
 import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrders";
 import type { AdminChrome } from "../chrome";
+import { AlertsCard, alertsCss } from "../../push/AlertsCard";
+import pushAlerts from "../../client/push-alerts.gen";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
   productCount: number;
   stats: DashboardStats;
   currency: string;
+  /** The VAPID public key when order alerts by push are set up here: the alerts card shows. */
+  vapidKey?: string;
 }
 
-export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, productCount, stats, currency, vapidKey, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
-    <AdminShell {...chrome} title={t("admin.home.title")} tab="home" css={dashboardCss}>
+    <AdminShell {...chrome} title={t("admin.home.title")} tab="home" css={dashboardCss + (vapidKey ? alertsCss : "")} script={vapidKey ? pushAlerts : undefined}>
       <h1>{t("admin.home.title")}</h1>
       <DashboardOrders m={chrome.m} stats={stats} currency={currency} slug={shop.slug} newOrders={chrome.newOrders} />
       {productCount === 0 && (
@@ -27,6 +31,7 @@ export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }:
           </a>
         </section>
       )}
+      {vapidKey && <AlertsCard m={chrome.m} csrf={chrome.csrf} slug={shop.slug} vapidKey={vapidKey} />}
       <section class="card">
         <h2>{t("admin.home.shareTitle")}</h2>
         <p class="linkbox">{shopUrl.replace(/^https?:\/\//, "")}</p>

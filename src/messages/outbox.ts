@@ -6,6 +6,7 @@
  * template's text is made when it is sent, from that shop's own rows.
  */
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { liveCode } from "../auth/codes";
 import type { Db } from "../db/client";
 import { orders, outbox, shops } from "../db/schema";
 import { formatMoney } from "../i18n";
@@ -47,6 +48,12 @@ const READERS: Record<string, Reader> = {
       city: o.city,
       link: `${origin}/admin/${o.slug}/orders/${orderId}`,
     };
+  },
+  /** A one-time code (src/auth/codes.ts): sent only while it can still be typed. */
+  async verification_code(db, row) {
+    const { codeId, code } = JSON.parse(row.params) as { codeId?: number; code?: string };
+    if (typeof codeId !== "number" || typeof code !== "string") return null;
+    return (await liveCode(db, codeId)) ? { code } : null;
   },
 };
 

@@ -3,20 +3,24 @@ import { AdminShell } from "../../ui/AdminShell";
 import type { DashboardStats } from "../../orders/stats";
 import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrders";
 import type { AdminChrome } from "../chrome";
+import { ProvePhoneCard } from "../../account/ProvePage";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
   productCount: number;
   stats: DashboardStats;
   currency: string;
+  /** Her phone while she has not proven it: the card that asks her to. */
+  provePhone?: string;
 }
 
-export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, productCount, stats, currency, provePhone, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
     <AdminShell {...chrome} title={t("admin.home.title")} tab="home" css={dashboardCss}>
       <h1>{t("admin.home.title")}</h1>
+      {provePhone && <ProvePhoneCard m={chrome.m} csrf={chrome.csrf} phone={provePhone} next={`/admin/${shop.slug}`} />}
       <DashboardOrders m={chrome.m} stats={stats} currency={currency} slug={shop.slug} newOrders={chrome.newOrders} />
       {productCount === 0 && (
         <section class="card">

@@ -58,7 +58,7 @@ resetRoutes.post("/code", async (c) => {
   };
   const parsed = validate(resetSchema, values);
   if (!parsed.ok) return show(400, { errors: parsed.errors });
-  const checked = await checkCode(c.var.db, { purpose: "reset", to: parsed.data.login, code: parsed.data.code });
+  const checked = await checkCode(c.var.db, { purpose: "reset", to, code: parsed.data.code });
   if (!checked.ok) return show(checked.reason === "dead" ? 429 : 400, { codeError: codeRefusal(m(c).t, checked), askNew: checked.reason !== "wrong" });
   await resetPassword(c.var.db, checked.userId, to.value, parsed.data.password);
   const token = await createSession(c.var.db, checked.userId, { userAgent: c.req.header("user-agent") });

@@ -82,16 +82,18 @@ export const forgotSchema = z.object({ login: identityField });
  * A one-time code as she types it: spaces and dashes dropped ("123 456"), Urdu digits read
  * (۱۲۳۴۵۶); room for those on the raw input, six digits after.
  */
-export const codeField = z
+const codeField = z
   .string({ message: "code.format" })
   .max(CODE_DIGITS * 2, "code.format")
   .transform((s) => asciiDigits(s).replace(/[\s-]/g, ""))
   .pipe(z.string().regex(new RegExp(`^[0-9]{${CODE_DIGITS}}$`), "code.format"));
 
-/** Forgot password, page 2: the code sent, and the new password twice (the sign-up rules). */
+/**
+ * Forgot password, page 2: the code sent, and the new password twice (the sign-up rules). The
+ * address it went to rides along in a hidden field, read as page 1 read it (parseIdentity).
+ */
 export const resetSchema = z
   .object({
-    login: identityField,
     code: codeField,
     password: passwordField,
     confirm: z.string({ message: "reset.confirmMismatch" }).max(200, "reset.confirmMismatch"),

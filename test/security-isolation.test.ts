@@ -4,7 +4,7 @@
  * a route with a new kind of id fails until this test is taught which of shop B's ids it takes.
  */
 import { describe, expect, it } from "vitest";
-import { Client, ROOT, shopOrigin, signUp } from "./helpers";
+import { Client, provePhone, ROOT, shopOrigin, signUp } from "./helpers";
 import { one, postMultipart } from "./admin-helpers";
 import { furnishedShop, snapshot } from "./fixtures/shops";
 import { webp } from "./media-fixtures";
@@ -127,6 +127,7 @@ describe("staff and the owner-only areas", () => {
     const staff = await signUp({ name: "Staff member" });
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/staff`, { contact: staff.login })).status).toBe(303);
     const invitation = (await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ? AND contact = ?", s.shopId, `+92${staff.login.slice(1)}`))!;
+    await provePhone(staff);
     expect((await staff.client.post(`${ROOT}/admin/shops/invitations/${invitation.id}/accept`, {})).status).toBe(303);
     expect(await one("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = ? AND u.name = 'Staff member'", s.shopId)).toEqual({ role: "staff" });
     const before = await snapshot(s.shopId);

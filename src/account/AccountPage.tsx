@@ -7,11 +7,14 @@ import { Form } from "../ui/Form";
 import { fieldMessage as fieldError } from "../lib/form";
 import { caps } from "../lib/form-fields";
 import { passwordChangeSchema } from "../platform/schemas";
+import { localPhone } from "../lib/phone";
 
 export interface AccountProps {
   m: Messages;
   csrf: string;
   sessions: number;
+  /** Her phone and whether she proved it (null: she signed up with an email). */
+  phone: { number: string; proven: boolean } | null;
   errors?: FieldErrors;
   notice?: string;
 }
@@ -19,7 +22,7 @@ export interface AccountProps {
 /** The seller's own account: admin language, password, devices. */
 const cap = caps(passwordChangeSchema);
 
-export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps) {
+export function AccountPage({ m, csrf, sessions, phone, errors, notice }: AccountProps) {
   const { t } = m;
   return (
     <Document m={m} title={t("account.title")} robots="noindex">
@@ -47,6 +50,29 @@ export function AccountPage({ m, csrf, sessions, errors, notice }: AccountProps)
             </button>
           </Form>
         </section>
+        {phone && (
+          <section class="card" id="phone">
+            <h2>{t("account.phone.title")}</h2>
+            <p>
+              <bdi dir="ltr">{localPhone(phone.number)}</bdi>{" "}
+              {phone.proven ? (
+                <strong class="proven">
+                  <span aria-hidden="true">✓ </span>
+                  {t("account.phone.proven")}
+                </strong>
+              ) : (
+                <span class="muted">{t("account.phone.notProven")}</span>
+              )}
+            </p>
+            {!phone.proven && (
+              <Form action="/admin/account/phone/send" csrf={csrf}>
+                <button class="btn block" type="submit">
+                  {t("prove.send")}
+                </button>
+              </Form>
+            )}
+          </section>
+        )}
         <section class="card">
           <h2>{t("account.password.title")}</h2>
           <Form action="/admin/account/password" csrf={csrf}>

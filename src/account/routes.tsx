@@ -1,6 +1,7 @@
 /**
  * The seller's account under /admin/account: admin language, password change (which logs out
- * every other device), log-out on other devices, log-out everywhere.
+ * every other device), log-out on other devices, log-out everywhere, proving her phone number
+ * (a code sent to it: src/auth/codes.ts).
  */
 import { Hono, type Context } from "hono";
 import { rememberLanguage, safeNext } from "../auth/guard";
@@ -10,19 +11,32 @@ import type { AppEnv } from "../env";
 import { messages, type Locale } from "../i18n";
 import { readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { changePassword, passwordHashOf, sessionCount, setUserLocale } from "../auth/accounts";
-import { languageSchema, passwordChangeSchema } from "../platform/schemas";
+import { changePassword, passwordHashOf, sessionCount, setPhoneProven, setUserLocale } from "../auth/accounts";
+import { checkCode, sendCode } from "../auth/codes";
+import { clientIp } from "../auth/rate-limit";
+import { HTTPException } from "hono/http-exception";
+import { enqueue } from "../messages/outbox";
+import { languageSchema, passwordChangeSchema, proveSchema } from "../platform/schemas";
+import { codeRefusal } from "../ui/CodeField";
 import { AccountPage } from "./AccountPage";
+import { ProvePage, type ProvePageProps } from "./ProvePage";
 
 export const account = new Hono<AppEnv>();
 
 const show = async (c: Context<AppEnv>, opts: { errors?: FieldErrors; notice?: string; locale?: Locale } = {}, status: 200 | 400 = 200) => {
   const user = c.var.user!;
   const n = await sessionCount(c.var.db, user.id);
-  return renderPage(c, <AccountPage m={messages(opts.locale ?? c.var.locale)} csrf={c.var.csrfToken} sessions={n} errors={opts.errors} notice={opts.notice} />, status);
+  const phone = user.phone ? { number: user.phone, proven: user.phoneVerifiedAt !== null } : null;
+  return renderPage(c, <AccountPage m={messages(opts.locale ?? c.var.locale)} csrf={c.var.csrfToken} sessions={n} phone={phone} errors={opts.errors} notice={opts.notice} />, status);
 };
 
-account.get("/", (c) => show(c));
+/** Notices a redirect here carries (`?done=`): after a password reset, after proving her phone. */
+const done = { reset: "reset.done", proven: "prove.done" } as const;
+
+account.get("/", (c) => {
+  const d = c.req.query("done");
+  return show(c, { notice: d === "reset" || d === "proven" ? c.var.t(done[d]) : undefined });
+});
 
 account.post("/language", async (c) => {
   const parsed = validate(languageSchema, await readForm(c));
@@ -55,4 +69,47 @@ account.post("/sessions/all", async (c) => {
   await revokeUserSessions(c.var.db, c.var.user!.id);
   clearSessionCookie(c);
   return c.redirect("/login", 303);
+});
+
+// ---------------------------------------------------------------- proving her phone
+
+/** Her phone, not proven yet; else there is nothing to prove here (no phone: 404; proven: done). */
+const unproven = (c: Context<AppEnv>) => {
+  const user = c.var.user!;
+  if (!user.phone) throw new HTTPException(404);
+  return user.phoneVerifiedAt === null ? user.phone : null;
+};
+const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query("next"), "") || undefined;
+const provePage = (c: Context<AppEnv>, phone: string, extra: Partial<ProvePageProps> = {}, status: 200 | 400 | 429 = 200) =>
+  renderPage(c, <ProvePage m={messages(c.var.locale)} csrf={c.var.csrfToken} phone={phone} next={nextOf(c)} {...extra} />, status);
+const proven = (c: Context<AppEnv>) => c.redirect(safeNext(nextOf(c), "/admin/account?done=proven"), 303);
+
+account.post("/phone/send", async (c) => {
+  const phone = unproven(c);
+  if (!phone) return proven(c);
+  const user = c.var.user!;
+  const sent = await sendCode(c.var.db, { purpose: "prove_phone", to: { kind: "phone", value: phone }, userId: user.id, ip: clientIp(c.req) });
+  if (!sent.ok) return provePage(c, phone, { alert: c.var.t("code.rateLimited", { minutes: Math.max(1, Math.ceil(sent.retryAfterMs / 60_000)) }) }, 429);
+  if (sent.messages.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, sent.messages));
+  const next = nextOf(c);
+  return c.redirect(`/admin/account/phone${next ? `?next=${encodeURIComponent(next)}` : ""}`, 303);
+});
+
+account.get("/phone", (c) => {
+  const phone = unproven(c);
+  return phone ? provePage(c, phone) : proven(c);
+});
+
+account.post("/phone", async (c) => {
+  const phone = unproven(c);
+  if (!phone) return proven(c);
+  const values = await readForm(c);
+  const parsed = validate(proveSchema, values);
+  if (!parsed.ok) return provePage(c, phone, { code: values.code, error: c.var.t("code.format") }, 400);
+  const checked = await checkCode(c.var.db, { purpose: "prove_phone", to: { kind: "phone", value: phone }, code: parsed.data.code });
+  if (!checked.ok) {
+    return provePage(c, phone, { code: values.code, error: codeRefusal(c.var.t, checked), askNew: checked.reason !== "wrong" }, checked.reason === "dead" ? 429 : 400);
+  }
+  await setPhoneProven(c.var.db, c.var.user!.id, phone);
+  return proven(c);
 });

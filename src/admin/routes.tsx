@@ -70,6 +70,9 @@ admin.route("/account", account);
 const shopAdmin = new Hono<AppEnv>();
 shopAdmin.use("*", loadAdminShop(), forgetShopAfterWrites());
 
+/** Her phone while she has not proven it (the dashboard asks her to). */
+const unprovenPhone = (u: { phone: string | null; phoneVerifiedAt: number | null }) => (u.phone && u.phoneVerifiedAt === null ? u.phone : undefined);
+
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
 
@@ -77,7 +80,15 @@ shopAdmin.get("/", async (c) => {
   const [n, stats] = await Promise.all([productCount(c.var.db, c.var.shop.id), dashboardStats(c.var.db, c.var.shop.id)]);
   return renderPage(
     c,
-    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} stats={stats} currency={c.var.shop.currency} vapidKey={pushConfig(c.env)?.vapidPublicKey} />,
+    <Dashboard
+      {...adminChrome(c)}
+      shopUrl={shopUrl(c)}
+      productCount={n}
+      stats={stats}
+      currency={c.var.shop.currency}
+      vapidKey={pushConfig(c.env)?.vapidPublicKey}
+      provePhone={unprovenPhone(c.var.user!)}
+    />,
   );
 });
 

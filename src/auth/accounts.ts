@@ -1,5 +1,5 @@
 /** Seller accounts: creation and look-up by phone or email. No HTTP here. */
-import { and, count, eq, gt, ne } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Identity } from "./identity";
 import { hashPassword } from "./password";
 import type { Db } from "../db/client";
@@ -55,6 +55,30 @@ export async function changePassword(db: Db, userId: number, password: string, k
     db.update(users).set({ passwordHash, updatedAt: Date.now() }).where(eq(users.id, userId)),
     db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))),
   ]);
+}
+
+/**
+ * A password reset with a code sent to `address`: the new password, EVERY session of hers
+ * revoked (all devices, this one too: the caller starts a new one), and, when the code went to
+ * her phone, the phone proven by it. One batch.
+ */
+export async function resetPassword(db: Db, userId: number, address: string, password: string, now = Date.now()): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash, phoneVerifiedAt: sql`CASE WHEN ${users.phone} = ${address} THEN coalesce(${users.phoneVerifiedAt}, ${now}) ELSE ${users.phoneVerifiedAt} END`, updatedAt: now })
+      .where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+  ]);
+}
+
+/** Her phone is proven (a code sent to it was typed back): only if it is still her number. */
+export async function setPhoneProven(db: Db, userId: number, phone: string, now = Date.now()): Promise<void> {
+  await db
+    .update(users)
+    .set({ phoneVerifiedAt: now, updatedAt: now })
+    .where(and(eq(users.id, userId), eq(users.phone, phone), isNull(users.phoneVerifiedAt)));
 }
 
 export async function setUserLocale(db: Db, userId: number, locale: Locale): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in (per IP, and
- * wrong passwords per account and address: login-guard.ts), sign-up and checkout.
+ * wrong passwords per account and address: login-guard.ts), sign-up, checkout and one-time codes
+ * (codes.ts).
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -22,6 +23,10 @@ export const RULES = {
   loginAccount: { limit: 10, windowMs: 15 * 60_000 },
   signupIp: { limit: 10, windowMs: 60 * 60_000 },
   checkoutIp: { limit: 30, windowMs: 10 * 60_000 },
+  /** One-time codes (src/auth/codes.ts) sent to one phone or email for one purpose, whether or not an account has it. */
+  codeAddress: { limit: 3, windowMs: 60 * 60_000 },
+  /** One-time codes asked for from one IP, to any address. */
+  codeIp: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;
 
 export interface RateResult {

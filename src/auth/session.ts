@@ -20,6 +20,8 @@ export interface SessionUser {
   phone: string | null;
   email: string | null;
   locale: Locale;
+  /** When she proved her phone (src/auth/codes.ts); null until then. */
+  phoneVerifiedAt: number | null;
   sessionId: string;
   /** The shop the seller is working on, and her role there (null when none). */
   shopId: number | null;
@@ -61,6 +63,7 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
       phone: users.phone,
       email: users.email,
       locale: users.locale,
+      phoneVerifiedAt: users.phoneVerifiedAt,
       role: memberships.role,
     })
     .from(sessions)

@@ -7,6 +7,7 @@
  * answers "gone" (404/410) deletes that phone's subscription in the shop.
  */
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { liveCode } from "../auth/codes";
 import type { Db } from "../db/client";
 import { orders, outbox, products, pushSubscriptions, shops, variants } from "../db/schema";
 import { formatMoney, language } from "../i18n";
@@ -74,6 +75,12 @@ const READERS: Record<string, Reader> = {
       stock: new Intl.NumberFormat(language(row.locale).intl).format(v.stock),
       link: `${origin}/admin/${v.slug}/products/${v.productId}`,
     };
+  },
+  /** A one-time code (src/auth/codes.ts): sent only while it can still be typed. */
+  async verification_code(db, row) {
+    const { codeId, code } = JSON.parse(row.params) as { codeId?: number; code?: string };
+    if (typeof codeId !== "number" || typeof code !== "string") return null;
+    return (await liveCode(db, codeId)) ? { code } : null;
   },
 };
 

@@ -33,6 +33,7 @@ import { SignupPage } from "./views/SignupPage";
 import { StartPage } from "./views/StartPage";
 import { ThemePage } from "./views/ThemePage";
 import { sha256Hex } from "../lib/bytes";
+import { resetRoutes } from "./reset-routes";
 
 export const platform = new Hono<AppEnv>();
 
@@ -144,6 +145,9 @@ platform.post("/logout", async (c) => {
   c.header("clear-site-data", '"cache", "storage"');
   return c.redirect("/", 303);
 });
+
+// Forgot password: a code to her phone or email, then a new password (reset-routes.tsx).
+platform.route("/forgot", resetRoutes);
 
 // ---------------------------------------------------------------- availability API
 

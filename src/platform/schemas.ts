@@ -3,7 +3,9 @@ import { z } from "zod";
 import { parseIdentity } from "../auth/identity";
 import { LOCALES } from "../i18n";
 import { THEMES } from "../../themes";
+import { CODE_DIGITS } from "../auth/codes";
 import { clean, requiredText, type Keyboard } from "../lib/form-fields";
+import { asciiDigits } from "../lib/phone";
 import { SLUG_MAX, slugProblem } from "../tenancy/slug";
 
 /** The longest phone or email typed in any form (an email address is at most 254 characters). */
@@ -72,3 +74,33 @@ export const passwordChangeSchema = z.object({
 
 /** The account page's language; `next`: the page to return to (the top bar's switch). */
 export const languageSchema = z.object({ locale: z.enum(LOCALES), next: z.string().max(2000).optional() });
+
+/** Forgot password, page 1: the phone or email of the account. */
+export const forgotSchema = z.object({ login: identityField });
+
+/**
+ * A one-time code as she types it: spaces and dashes dropped ("123 456"), Urdu digits read
+ * (۱۲۳۴۵۶); room for those on the raw input, six digits after.
+ */
+const codeField = z
+  .string({ message: "code.format" })
+  .max(CODE_DIGITS * 2, "code.format")
+  .transform((s) => asciiDigits(s).replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(new RegExp(`^[0-9]{${CODE_DIGITS}}$`), "code.format"));
+
+/**
+ * Forgot password, page 2: the code sent, and the new password twice (the sign-up rules). The
+ * address it went to rides along in a hidden field, read as page 1 read it (parseIdentity).
+ */
+export const resetSchema = z
+  .object({
+    code: codeField,
+    password: passwordField,
+    confirm: z.string({ message: "reset.confirmMismatch" }).max(200, "reset.confirmMismatch"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirm !== v.password) ctx.addIssue({ code: "custom", path: ["confirm"], message: "reset.confirmMismatch" });
+  });
+
+/** Proving her phone: the code sent to it. */
+export const proveSchema = z.object({ code: codeField });

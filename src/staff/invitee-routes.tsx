@@ -18,9 +18,11 @@ const idOf = (v: string | undefined) => {
 };
 
 invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
-  const slug = await acceptInvitation(c.var.db, c.var.user!, idOf(c.req.param("id")));
-  if (!slug) throw new HTTPException(404);
-  return c.redirect(`/admin/${slug}`, 303);
+  const accepted = await acceptInvitation(c.var.db, c.var.user!, idOf(c.req.param("id")));
+  if (!accepted) throw new HTTPException(404);
+  // To her phone, not proven yet: nothing changes; her invitations say how to prove it.
+  if ("prove" in accepted) return c.redirect("/admin/shops", 303);
+  return c.redirect(`/admin/${accepted.slug}`, 303);
 });
 
 invitationRoutes.post("/:id{[0-9]+}/decline", async (c) => {

@@ -5,9 +5,11 @@
  * account with that contact: she sees what she typed and "pending", and a member's name only
  * once she has accepted. Nobody joins a shop by signing up or logging in.
  *
- * An invitation to a contact with no account waits for whoever signs up with it; nothing yet
- * proves that she owns the number, so her acceptance, logged in, is the consent step. Staff
- * may leave a shop; an owner cannot leave her own.
+ * An invitation to a contact with no account waits for whoever signs up with it. One to a phone
+ * number takes effect only once she has proven that number (a code sent to it:
+ * src/auth/codes.ts): until then she sees it with the way to prove it, and accepting it does
+ * nothing. Her acceptance, logged in, is the consent step. Staff may leave a shop; an owner
+ * cannot leave her own.
  */
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Identity } from "../auth/identity";
@@ -79,6 +81,8 @@ export interface Invitee {
   id: number;
   phone: string | null;
   email: string | null;
+  /** When she proved her phone; an invitation to it waits for that. */
+  phoneVerifiedAt: number | null;
 }
 
 /** At most this many of her pending invitations are listed at once (newest first). */
@@ -89,18 +93,22 @@ const contactsOf = (u: Invitee) => [u.phone, u.email].filter((c): c is string =>
 /** Her pending invitations: the ones addressed to her phone or email that she has not declined. */
 const hers = (u: Invitee) => and(inArray(invitations.contact, contactsOf(u)), isNull(invitations.declinedAt));
 const hersById = (u: Invitee, id: number) => and(eq(invitations.id, id), hers(u));
+/** An invitation to her phone while she has not proven it: listed, not yet acceptable. */
+const needsProof = (u: Invitee, contact: string) => contact === u.phone && u.phoneVerifiedAt === null;
 
 export interface PendingInvitation {
   id: number;
   shopName: string;
   /** The name of who invited her (null when that account is gone). */
   invitedBy: string | null;
+  /** Addressed to her phone, which she has to prove before accepting (the phone, E.164), else null. */
+  proveFirst: string | null;
 }
 
 export async function invitationsFor(db: Db, u: Invitee): Promise<PendingInvitation[]> {
   if (!contactsOf(u).length) return [];
-  return db
-    .select({ id: invitations.id, shopName: shops.name, invitedBy: users.name })
+  const rows = await db
+    .select({ id: invitations.id, shopName: shops.name, invitedBy: users.name, contact: invitations.contact })
     .from(invitations)
     .innerJoin(shops, eq(shops.id, invitations.shopId))
     .leftJoin(users, eq(users.id, invitations.invitedBy))
@@ -108,6 +116,7 @@ export async function invitationsFor(db: Db, u: Invitee): Promise<PendingInvitat
     .orderBy(sql`${invitations.id} DESC`)
     .limit(INVITATIONS_LISTED)
     .all();
+  return rows.map(({ contact, ...r }) => ({ ...r, proveFirst: needsProof(u, contact) ? contact : null }));
 }
 
 export async function pendingInvitationCount(db: Db, u: Invitee): Promise<number> {
@@ -116,18 +125,20 @@ export async function pendingInvitationCount(db: Db, u: Invitee): Promise<number
 }
 
 /**
- * She accepts: the invitation becomes her membership, in one batch. Returns the shop's slug, or
+ * She accepts: the invitation becomes her membership, in one batch. Returns the shop's slug;
+ * `prove` when it is addressed to her phone and she has not proven it (nothing changes); or
  * null when this is not a pending invitation of hers (another's, another shop's, declined, gone).
  */
-export async function acceptInvitation(db: Db, u: Invitee, id: number): Promise<string | null> {
+export async function acceptInvitation(db: Db, u: Invitee, id: number): Promise<{ slug: string } | { prove: true } | null> {
   if (!contactsOf(u).length) return null;
   const found = await db
-    .select({ slug: shops.slug })
+    .select({ slug: shops.slug, contact: invitations.contact })
     .from(invitations)
     .innerJoin(shops, eq(shops.id, invitations.shopId))
     .where(hersById(u, id))
     .get();
   if (!found) return null;
+  if (needsProof(u, found.contact)) return { prove: true };
   const [, taken] = await db.batch([
     // Every column of memberships in order: shop_id, user_id, role, created_at.
     db
@@ -136,7 +147,7 @@ export async function acceptInvitation(db: Db, u: Invitee, id: number): Promise<
       .onConflictDoNothing(),
     db.delete(invitations).where(hersById(u, id)).returning({ id: invitations.id }),
   ]);
-  return taken.length ? found.slug : null;
+  return taken.length ? { slug: found.slug } : null;
 }
 
 /** She declines: hidden from her, still pending to the shop (which may cancel it). */

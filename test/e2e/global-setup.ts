@@ -18,6 +18,8 @@ declare module "vitest" {
     migrated: string;
     /** The same, seeded with the demo shops (never served: a copy is the backup test's source). */
     seeded: string;
+    /** The served runtime's persistence directory (a test ages a one-time code there: reset.e2e.ts). */
+    runtime: string;
   }
 }
 
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
   runtime.port = await freePort();
   await runtime.start();
   project.provide("port", runtime.port);
+  project.provide("runtime", runtime.dir);
   project.provide("migrated", path.join(data, "migrated"));
   project.provide("seeded", path.join(data, "seeded"));
   return async () => {

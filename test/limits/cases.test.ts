@@ -24,6 +24,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/logout": "log out",
   "POST /_p/admin/account/sessions/others": "log out on other devices",
   "POST /_p/admin/account/sessions/all": "log out everywhere",
+  "POST /_p/admin/account/phone/send": "send me a code (to her own number)",
   "POST /_p/admin/shops/invitations/:id/accept": "accept an invitation",
   "POST /_p/admin/shops/invitations/:id/decline": "decline an invitation",
   "POST /_p/admin/:shop/leave": "leave a shop",

@@ -5,6 +5,7 @@ import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrder
 import type { AdminChrome } from "../chrome";
 import { AlertsCard, alertsCss } from "../../push/AlertsCard";
 import pushAlerts from "../../client/push-alerts.gen";
+import { ProvePhoneCard } from "../../account/ProvePage";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
@@ -13,14 +14,17 @@ export interface DashboardProps extends AdminChrome {
   currency: string;
   /** The VAPID public key when order alerts by push are set up here: the alerts card shows. */
   vapidKey?: string;
+  /** Her phone while she has not proven it: the card that asks her to. */
+  provePhone?: string;
 }
 
-export function Dashboard({ shopUrl, productCount, stats, currency, vapidKey, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, productCount, stats, currency, vapidKey, provePhone, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
     <AdminShell {...chrome} title={t("admin.home.title")} tab="home" css={dashboardCss + (vapidKey ? alertsCss : "")} script={vapidKey ? pushAlerts : undefined}>
       <h1>{t("admin.home.title")}</h1>
+      {provePhone && <ProvePhoneCard m={chrome.m} csrf={chrome.csrf} phone={provePhone} next={`/admin/${shop.slug}`} />}
       <DashboardOrders m={chrome.m} stats={stats} currency={currency} slug={shop.slug} newOrders={chrome.newOrders} />
       {productCount === 0 && (
         <section class="card">

@@ -4,6 +4,7 @@ import type { PendingInvitation } from "../../staff/staff";
 import { Document } from "../../ui/Document";
 import { Form } from "../../ui/Form";
 import { TopBar } from "../../ui/TopBar";
+import { localPhone } from "../../lib/phone";
 
 export interface ShopsPageProps {
   m: Messages;
@@ -21,6 +22,18 @@ const css = `
 .invites p{margin:4px 0 12px}
 .shops .leave{margin:4px 0 0}
 `;
+
+/** "This invitation is for {phone}: confirm it is yours", the number left to right in Urdu. */
+function ProveFirst({ m, phone }: { m: Messages; phone: string }) {
+  const [before, after] = m.t("invitations.needsProof", { phone: "\u0000" }).split("\u0000");
+  return (
+    <p class="notice prove-first">
+      {before}
+      <bdi dir="ltr">{localPhone(phone)}</bdi>
+      {after}
+    </p>
+  );
+}
 
 /** A seller's shops: switch between them, answer invitations, leave a shop, or create another. */
 export function ShopsPage({ m, csrf, shops, invitations, notice }: ShopsPageProps) {
@@ -44,12 +57,21 @@ export function ShopsPage({ m, csrf, shops, invitations, notice }: ShopsPageProp
                 <li key={i.id}>
                   <strong dir="auto">{i.shopName}</strong>
                   <p class="muted">{i.invitedBy ? t("invitations.by", { name: i.invitedBy }) : t("invitations.byShop")}</p>
+                  {i.proveFirst && <ProveFirst m={m} phone={i.proveFirst} />}
                   <div class="row">
-                    <Form action={`/admin/shops/invitations/${i.id}/accept`} csrf={csrf} class="inline">
-                      <button class="btn" type="submit" aria-label={t("invitations.acceptShop", { shop: i.shopName })}>
-                        {t("invitations.accept")}
-                      </button>
-                    </Form>
+                    {i.proveFirst ? (
+                      <Form action={`/admin/account/phone/send?next=${encodeURIComponent("/admin/shops")}`} csrf={csrf} class="inline">
+                        <button class="btn" type="submit">
+                          {t("invitations.prove")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <Form action={`/admin/shops/invitations/${i.id}/accept`} csrf={csrf} class="inline">
+                        <button class="btn" type="submit" aria-label={t("invitations.acceptShop", { shop: i.shopName })}>
+                          {t("invitations.accept")}
+                        </button>
+                      </Form>
+                    )}
                     <Form action={`/admin/shops/invitations/${i.id}/decline`} csrf={csrf} class="inline">
                       <button class="btn ghost" type="submit" aria-label={t("invitations.declineShop", { shop: i.shopName })}>
                         {t("invitations.decline")}

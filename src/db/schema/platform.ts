@@ -21,6 +21,8 @@ export const users = sqliteTable(
     locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     /** Wrong passwords tried on this account since her last log-in: told to her at the next one. */
     failedLogins: integer("failed_logins").notNull().default(0),
+    /** When she proved she holds `phone` (a code sent to it: src/auth/codes.ts); null until then. */
+    phoneVerifiedAt: integer("phone_verified_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -129,4 +131,31 @@ export const invitations = sqliteTable(
     uniqueIndex("invitations_shop_contact_uq").on(t.shopId, t.contact),
     index("invitations_contact_idx").on(t.contact),
   ],
+);
+
+/** Why a code was sent: a password reset, or proving her phone number. */
+export const CODE_PURPOSES = ["reset", "prove_phone"] as const;
+
+/**
+ * One-time 6-digit codes (src/auth/codes.ts): only a salted SHA-256 of the code is kept. A row
+ * whose user_id is null answers for an address with no account (a reset asked for an unknown
+ * number): it is checked like any other and can never succeed, so nothing tells the two apart.
+ */
+export const verificationCodes = sqliteTable(
+  "verification_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: CODE_PURPOSES }).notNull(),
+    /** Where it went: an E.164 phone or a lower-cased email. */
+    address: text("address").notNull(),
+    /** `<salt hex>$<sha-256(salt, code) hex>`: never the code. */
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** Codes typed against it so far (the right one included); dead at CODE_MAX_TRIES. */
+    tries: integer("tries").notNull().default(0),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("verification_codes_address_idx").on(t.address, t.purpose), index("verification_codes_expires_idx").on(t.expiresAt)],
 );

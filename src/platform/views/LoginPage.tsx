@@ -35,6 +35,9 @@ export function LoginPage({ m, csrf, values = {}, error, next, email }: LoginPro
       <Form action={action} csrf={csrf}>
         <IdentityField t={t} email={email} switchTo={(e) => `/login?${new URLSearchParams({ ...(next ? { next } : {}), ...(e ? { with: "email" } : {}) })}`} name="login" label={t("login.login")} value={values.login} maxLength={cap.login} required />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" dir="ltr" maxLength={cap.password} required />
+        <p class="field-switch">
+          <a href="/forgot" id="forgot-link">{t("login.forgot")}</a>
+        </p>
         <button class="btn block" type="submit">
           {t("login.submit")}
         </button>

@@ -39,6 +39,15 @@ export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 /** Photos one product may have (its page shows them all). */
 export const MAX_PHOTOS = 10;
+/**
+ * Photos uploaded from new-product forms and not yet saved with their product, per shop (every
+ * open form together; each form at most MAX_PHOTOS): what an abandoned form can leave behind
+ * until the sweep (src/products/pending.ts) clears it.
+ */
+export const MAX_PENDING_PER_SHOP = 30;
+/** The new-product form's photo token: random, URL-safe (src/products/pending.ts newPhotoForm). */
+const PHOTO_FORM_RE = /^[A-Za-z0-9_-]{16,32}$/;
+const PHOTO_FORM_MAX = 32;
 /** The most collections one product is in. */
 export const MAX_PRODUCT_COLLECTIONS = 50;
 export const TITLE_MAX = 200;
@@ -96,6 +105,9 @@ export const productFormSchema = z
     intent: choice(7),
     ...optionFields,
     collection: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PRODUCT_COLLECTIONS, "products.tooManyCollections").default([]),
+    /** The new form's photos uploaded ahead (pending_uploads ids), in her order: the first is the main photo. */
+    pending: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PHOTOS, "media.tooMany").default([]),
+    photoForm: optional(PHOTO_FORM_MAX),
     ...variantFields,
   })
   .meta({ maxOptions: MAX_OPTIONS, maxVariants: MAX_VARIANTS });
@@ -107,13 +119,31 @@ export const productFormSchema = z
  */
 export const photoFormSchema = z.object({
   photo: z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional(),
+  /** With JavaScript: the place she gave the photo when she chose it (uploads finish in any order). */
+  pos: z.string().regex(/^\d{1,6}$/).optional().catch(undefined),
 });
+
+/**
+ * A photo uploaded from the new-product form before the product exists: the form's token (each
+ * form at most MAX_PHOTOS, each shop MAX_PENDING_PER_SHOP waiting) and the photo's width files.
+ */
+export const pendingPhotoSchema = z
+  .object({ photoForm: z.string().max(PHOTO_FORM_MAX).regex(PHOTO_FORM_RE) })
+  .meta({ maxPerForm: MAX_PHOTOS, maxPerShop: MAX_PENDING_PER_SHOP });
+
+/** The photos of a product in her order (one POST of the whole order): the first is the main photo. */
+export const photoOrderSchema = z.object({
+  order: z.array(z.string().max(ID_MAX).regex(/^\d+$/)).min(1).max(MAX_PHOTOS),
+});
+
+/** The form token a posted form carried, when it is one. */
+export const photoFormToken = (v: unknown): string | null => (typeof v === "string" && PHOTO_FORM_RE.test(v) ? v : null);
 
 /** The raw form: its fields as typed (the last of a repeated name) and the ticked collections. */
 export type RawProductForm = Record<string, string | string[] | undefined>;
 
 export function rawProductForm({ values, lists }: AllValues): RawProductForm {
-  return { ...values, collection: lists.collection ?? [] };
+  return { ...values, collection: lists.collection ?? [], pending: lists.pending ?? [] };
 }
 
 interface VariantRow {

@@ -139,9 +139,10 @@ async function save(c: C, id?: number) {
     if (id) {
       if (!(await updateProduct(db, shopId, id, input))) throw new HTTPException(404);
     } else {
-      const pendingPhotos = photos?.ids ?? [];
-      const created = await createProduct(db, shopId, { ...input, pendingPhotos });
-      return c.redirect(`${base(c)}/${created.id}?done=${pendingPhotos.length ? "createdPhotos" : "created"}`, 303);
+      // Only the shop's own photos still waiting (the batch checks again): the notice says what was attached.
+      const attach = (await pendingPhotos(db, shopId, photos?.ids ?? [])).map((p) => p.id);
+      const created = await createProduct(db, shopId, { ...input, pendingPhotos: attach });
+      return c.redirect(`${base(c)}/${created.id}?done=${attach.length ? "createdPhotos" : "created"}`, 303);
     }
   } catch (e) {
     if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400, photos });

@@ -100,9 +100,12 @@ export async function moveProductImage(db: Db, shopId: number, productId: number
  * Puts the product's photos in the order `ids` (her whole order, the first the main photo): ONE
  * statement that writes only when `ids` is exactly the set of this shop's product's photos (none
  * missing, none added, no repeat), with the version bump in the same batch. False when it is not
- * (another product's or shop's photo, a photo deleted meanwhile): nothing is written.
+ * (another product's or shop's photo, a photo deleted meanwhile): nothing is written. Null when
+ * the product is not the shop's.
  */
-export async function setPhotoOrder(db: Db, shopId: number, productId: number, ids: number[]): Promise<boolean> {
+export async function setPhotoOrder(db: Db, shopId: number, productId: number, ids: number[]): Promise<boolean | null> {
+  const owner = await db.select({ id: products.id }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, productId))).get();
+  if (!owner) return null;
   if (!ids.length || new Set(ids).size !== ids.length) return false;
   const list = JSON.stringify(ids);
   const scope = and(eq(productImages.shopId, shopId), eq(productImages.productId, productId))!;

@@ -70,6 +70,9 @@ const optional = (max: number) => text(max).optional();
 /** A closed choice: its cap is on the raw input; anything else the form did not offer means the default. */
 const choice = (max: number) => z.string().max(max).optional().catch(undefined);
 
+/** Photos picked on a plain form (no JavaScript): each file's size and their number capped. */
+const photoFiles = z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional();
+
 /*
  * Zod schemas are immutable: the repeated fields share one instance each (building 600 would
  * cost every isolate tens of milliseconds at start-up); z.toJSONSchema inlines each use.
@@ -108,6 +111,8 @@ export const productFormSchema = z
     /** The new form's photos uploaded ahead (pending_uploads ids), in her order: the first is the main photo. */
     pending: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PHOTOS, "media.tooMany").default([]),
     photoForm: optional(PHOTO_FORM_MAX),
+    /** Without JavaScript the new form's photos come with it (read from the body as files, checked by their bytes). */
+    photo: photoFiles,
     ...variantFields,
   })
   .meta({ maxOptions: MAX_OPTIONS, maxVariants: MAX_VARIANTS });
@@ -118,9 +123,9 @@ export const productFormSchema = z
  * widths (`w320`, `w640`, `w1280`: at most MAX_WIDTHS files), checked the same way.
  */
 export const photoFormSchema = z.object({
-  photo: z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional(),
+  photo: photoFiles,
   /** With JavaScript: the place she gave the photo when she chose it (uploads finish in any order). */
-  pos: z.string().regex(/^\d{1,6}$/).optional().catch(undefined),
+  pos: z.string().max(6).regex(/^\d{1,6}$/).optional().catch(undefined),
 });
 
 /**
@@ -143,7 +148,9 @@ export const photoFormToken = (v: unknown): string | null => (typeof v === "stri
 export type RawProductForm = Record<string, string | string[] | undefined>;
 
 export function rawProductForm({ values, lists }: AllValues): RawProductForm {
-  return { ...values, collection: lists.collection ?? [], pending: lists.pending ?? [] };
+  // `photo` holds files (read apart, src/products/routes.tsx); a browser sends "" when none is picked.
+  const { photo: _files, ...typed } = values;
+  return { ...typed, collection: lists.collection ?? [], pending: lists.pending ?? [] };
 }
 
 interface VariantRow {

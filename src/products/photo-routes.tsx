@@ -102,7 +102,8 @@ photoRoutes.post("/order", async (c) => {
   const { productId } = ids(c);
   const { lists } = await readAll(c);
   const parsed = photoOrderSchema.safeParse({ order: lists.order ?? [] });
-  const ok = parsed.success && (await setPhotoOrder(c.var.db, c.var.shop.id, productId, parsed.data.order.map(Number)));
+  const ok = await setPhotoOrder(c.var.db, c.var.shop.id, productId, parsed.success ? parsed.data.order.map(Number) : []);
+  if (ok === null) throw new HTTPException(404);
   if (wantsJson(c)) return ok ? c.json({ ok: true }) : c.json({ ok: false, error: c.var.t("media.orderStale") }, 400);
   if (!ok) return c.redirect(`${editUrl(c, productId)}?photoError=media.orderStale#photos`, 303);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);

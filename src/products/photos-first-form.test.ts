@@ -308,7 +308,7 @@ describe("her order on the product page", () => {
       expect(JSON.parse(res.text).error).toContain("The photos changed meanwhile");
     }
     // Another shop's product, even with its own photo ids: not hers to order.
-    expect((await postOrder(s, foreign.id, foreign.ids)).status).toBe(400);
+    expect((await postOrder(s, foreign.id, foreign.ids)).status).toBe(404);
     expect((await images(id)).map((i) => i.id)).toEqual(ids);
     expect(await version(s.shopId)).toBe(before);
     // Without JavaScript the same refusal comes back as the page's message.

@@ -17,7 +17,7 @@ import { mediaError } from "../media/store";
 import { originFor } from "../tenancy/host";
 import { adminChrome } from "../admin/chrome";
 import { intParam, readAll } from "../lib/form-all";
-import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, parseQuickEdit, photoFormToken, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, photoFormSchema, parseQuickEdit, photoFormToken, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
 import { NewPhotos, PhotosSection } from "./Photos";
 import { addPendingPhotos, newPhotoForm, pendingPhotos } from "./pending";
@@ -105,6 +105,9 @@ async function newFormPhotos(c: C, raw: Record<string, unknown>): Promise<NewPho
   if (ids.length > MAX_PHOTOS) return { form, ids: ids.slice(0, MAX_PHOTOS), error: "media.tooMany" };
   const files = await postedPhotos(c);
   if (!files.length) return { form, ids };
+  // The schema's caps: each file's size, their number (and with the waiting ones, the product's).
+  const capped = photoFormSchema.shape.photo.safeParse(files);
+  if (!capped.success) return { form, ids, error: capped.error.issues[0]?.code === "too_big" && capped.error.issues[0].path.length ? "media.tooBig" : "media.tooMany" };
   if (ids.length + files.length > MAX_PHOTOS) return { form, ids, error: "media.tooMany" };
   const r = await addPendingPhotos(c.var.db, c.env.MEDIA, c.var.shop.id, form, files.map((file) => [{ declared: null, file }]));
   return { form, ids: [...ids, ...r.ids.map((x) => x.id)], error: r.error };

@@ -48,7 +48,7 @@ describe("tenant isolation, enumerated from the router", () => {
     expect(routes.length).toBeGreaterThan(40);
     const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
     // If this changes, the ids table of furnishedShop() must learn the new key.
-    expect([...keys].sort()).toEqual(["collections/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+    expect([...keys].sort()).toEqual(["collections/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
   });
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {
@@ -109,7 +109,9 @@ describe("tenant isolation, enumerated from the router", () => {
 
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.orders).toHaveLength(1);
-    expect(before.r2).toHaveLength(1);
+    // The product's photo and the photo waiting on a new-product form.
+    expect(before.r2).toHaveLength(2);
+    expect(before.pending_uploads).toHaveLength(1);
   });
 });
 

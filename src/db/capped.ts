@@ -16,6 +16,11 @@ type Row<T extends SQLiteTable> = Partial<Record<keyof T["$inferInsert"], unknow
  * lists every column; values may be SQL (a sub-query).
  */
 export function insertWhere<T extends SQLiteTable>(db: Db, table: T, row: Row<T>, where: SQL) {
+  return insertFrom(db, table, row, sql`WHERE ${where}`);
+}
+
+/** The same over rows of a query: `INSERT ... SELECT <row> <from>` (`from`: FROM ... WHERE ...; `row`'s SQL may name its columns). */
+export function insertFrom<T extends SQLiteTable>(db: Db, table: T, row: Row<T>, from: SQL) {
   const values = Object.entries(getTableColumns(table)).map(([key, col]) => {
     const given = (row as Record<string, unknown>)[key];
     const value = given !== undefined ? given : col.default !== undefined ? col.default : null;
@@ -23,7 +28,7 @@ export function insertWhere<T extends SQLiteTable>(db: Db, table: T, row: Row<T>
     if (value instanceof Object && "getSQL" in value) return (value as { getSQL(): SQL }).getSQL();
     return sql`${col.mapToDriverValue(value)}`;
   });
-  return db.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} WHERE ${where}`);
+  return db.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} ${from}`);
 }
 
 /** One row's INSERT, made only while `count` (a scalar sub-query) is below `cap`. */

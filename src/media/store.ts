@@ -14,7 +14,7 @@ const MAX_SIDE = 4096;
 const MAX_PIXELS = 16_000_000;
 const MAX_WIDTHS = 4;
 
-const MEDIA_ERRORS = ["media.notImage", "media.corrupt", "media.markup", "media.tooBig", "media.tooLarge", "media.mixed", "media.none", "media.widthMismatch", "media.tooMany"] as const satisfies readonly (SniffError | `media.${string}`)[];
+const MEDIA_ERRORS = ["media.notImage", "media.corrupt", "media.markup", "media.tooBig", "media.tooLarge", "media.mixed", "media.none", "media.widthMismatch", "media.tooMany", "media.shopFull", "media.orderStale"] as const satisfies readonly (SniffError | `media.${string}`)[];
 export type MediaError = (typeof MEDIA_ERRORS)[number];
 /** A media error named in a URL (after a redirect), or null: the page never shows text a link carries. */
 export const mediaError = (key: string | undefined): MediaError | null => (MEDIA_ERRORS as readonly string[]).includes(key ?? "") ? (key as MediaError) : null;

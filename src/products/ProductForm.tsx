@@ -17,6 +17,8 @@ export interface ProductFormProps extends AdminChrome {
   collections: { id: number; title: string }[];
   /** Photos, actions: rendered after the form (forms cannot nest). */
   after?: ComponentChildren;
+  /** The new form's photo field, inside the form (its files go with the POST without JavaScript). */
+  photos?: ComponentChildren;
   notice?: string;
   script?: HashedScript;
 }
@@ -40,13 +42,14 @@ export function ProductForm(p: ProductFormProps) {
           {p.errors._form ? e("_form") : t("common.fixErrors")}
         </p>
       )}
-      <Form action={action} csrf={p.csrf} id="product-form">
+      <Form action={action} csrf={p.csrf} id="product-form" enctype={p.photos ? "multipart/form-data" : undefined}>
         <Field name="title" label={t("products.field.title")} value={s.title} error={e("title")} maxLength={CAPS.title} required dir="auto" />
         <TextArea name="description" label={t("products.field.description")} value={s.description} error={e("description")} hint={t("products.field.descriptionHint")} maxLength={CAPS.description} />
         <div class="grid2">
           <Field name="price" label={t("products.field.price")} value={s.price} error={e("price")} inputMode="decimal" dir="ltr" required maxLength={CAPS.price} />
           <Field name="compareAt" label={t("products.field.compareAt")} value={s.compareAt} error={e("compareAt")} inputMode="decimal" dir="ltr" hint={t("common.optional")} maxLength={CAPS.compareAt} />
         </div>
+        {p.photos}
         <Select
           name="status"
           label={t("products.field.status")}

@@ -39,6 +39,15 @@ export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 /** Photos one product may have (its page shows them all). */
 export const MAX_PHOTOS = 10;
+/**
+ * Photos uploaded from new-product forms and not yet saved with their product, per shop (every
+ * open form together; each form at most MAX_PHOTOS): what an abandoned form can leave behind
+ * until the sweep (src/products/pending.ts) clears it.
+ */
+export const MAX_PENDING_PER_SHOP = 30;
+/** The new-product form's photo token: random, URL-safe (src/products/pending.ts newPhotoForm). */
+const PHOTO_FORM_RE = /^[A-Za-z0-9_-]{16,32}$/;
+const PHOTO_FORM_MAX = 32;
 /** The most collections one product is in. */
 export const MAX_PRODUCT_COLLECTIONS = 50;
 export const TITLE_MAX = 200;
@@ -60,6 +69,9 @@ const text = (max: number) => z.string().max(max, "validation.tooLong");
 const optional = (max: number) => text(max).optional();
 /** A closed choice: its cap is on the raw input; anything else the form did not offer means the default. */
 const choice = (max: number) => z.string().max(max).optional().catch(undefined);
+
+/** Photos picked on a plain form (no JavaScript): each file's size and their number capped. */
+const photoFiles = z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional();
 
 /*
  * Zod schemas are immutable: the repeated fields share one instance each (building 600 would
@@ -96,6 +108,11 @@ export const productFormSchema = z
     intent: choice(7),
     ...optionFields,
     collection: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PRODUCT_COLLECTIONS, "products.tooManyCollections").default([]),
+    /** The new form's photos uploaded ahead (pending_uploads ids), in her order: the first is the main photo. */
+    pending: z.array(z.string().max(ID_MAX, "validation.tooLong")).max(MAX_PHOTOS, "media.tooMany").default([]),
+    photoForm: optional(PHOTO_FORM_MAX),
+    /** Without JavaScript the new form's photos come with it (read from the body as files, checked by their bytes). */
+    photo: photoFiles,
     ...variantFields,
   })
   .meta({ maxOptions: MAX_OPTIONS, maxVariants: MAX_VARIANTS });
@@ -106,14 +123,34 @@ export const productFormSchema = z
  * widths (`w320`, `w640`, `w1280`: at most MAX_WIDTHS files), checked the same way.
  */
 export const photoFormSchema = z.object({
-  photo: z.array(z.file().max(MAX_ORIGINAL_BYTES)).max(MAX_PHOTOS, "media.tooMany").optional(),
+  photo: photoFiles,
+  /** With JavaScript: the place she gave the photo when she chose it (uploads finish in any order). */
+  pos: z.string().max(6).regex(/^\d{1,6}$/).optional().catch(undefined),
 });
+
+/**
+ * A photo uploaded from the new-product form before the product exists: the form's token (each
+ * form at most MAX_PHOTOS, each shop MAX_PENDING_PER_SHOP waiting) and the photo's width files.
+ */
+export const pendingPhotoSchema = z
+  .object({ photoForm: z.string().max(PHOTO_FORM_MAX).regex(PHOTO_FORM_RE) })
+  .meta({ maxPerForm: MAX_PHOTOS, maxPerShop: MAX_PENDING_PER_SHOP });
+
+/** The photos of a product in her order (one POST of the whole order): the first is the main photo. */
+export const photoOrderSchema = z.object({
+  order: z.array(z.string().max(ID_MAX).regex(/^\d+$/)).min(1).max(MAX_PHOTOS),
+});
+
+/** The form token a posted form carried, when it is one. */
+export const photoFormToken = (v: unknown): string | null => (typeof v === "string" && PHOTO_FORM_RE.test(v) ? v : null);
 
 /** The raw form: its fields as typed (the last of a repeated name) and the ticked collections. */
 export type RawProductForm = Record<string, string | string[] | undefined>;
 
 export function rawProductForm({ values, lists }: AllValues): RawProductForm {
-  return { ...values, collection: lists.collection ?? [] };
+  // `photo` holds files (read apart, src/products/routes.tsx); a browser sends "" when none is picked.
+  const { photo: _files, ...typed } = values;
+  return { ...typed, collection: lists.collection ?? [], pending: lists.pending ?? [] };
 }
 
 interface VariantRow {

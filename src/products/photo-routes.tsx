@@ -2,16 +2,18 @@
  * Photo upload, order and delete under /admin/:shop/products/:id/photos, and the admin's
  * read-only view of the shop's own R2 photos (/admin/:shop/media/...).
  *
- * The browser island sends one photo per request as width files w320, w640, w1280 (WebP);
- * without JavaScript the plain form sends the original as `photo`, stored as its one width.
- * Every file is checked by its bytes before anything is written.
+ * The browser island sends one photo per request as width files w320, w640, w1280 (WebP) with
+ * the place she gave it when she chose it (`pos`); without JavaScript the plain form sends the
+ * original as `photo`, stored as its one width. Every file is checked by its bytes before
+ * anything is written. Her order is saved whole (`/order`, after a drag) or one move at a time
+ * (the buttons: earlier, later, make main).
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
-import { addProductImage, deleteProductImage, moveProductImage, photoCount, purgePhotos } from "../media/images";
-import { MAX_PHOTOS } from "./form";
+import { addProductImage, deleteProductImage, moveProductImage, photoCount, purgePhotos, setPhotoOrder } from "../media/images";
+import { MAX_PHOTOS, photoFormSchema, photoOrderSchema } from "./form";
 import { checkPhotoSet, storePhotoSet, type MediaError } from "../media/store";
 import { CONTENT_TYPE } from "../media/urls";
 import { intParam, readAll } from "../lib/form-all";
@@ -28,8 +30,8 @@ const ids = (c: C) => {
 };
 const editUrl = (c: C, productId: number) => `/admin/${c.var.shop.slug}/products/${productId}`;
 
-/** Files of the request grouped into photos: one set of width files, or each plain `photo`. */
-async function photoSets(c: C): Promise<{ declared: number | null; file: Blob }[][]> {
+/** Files of the request grouped into photos: one set of width files, or each plain `photo` (at most one past MAX_PHOTOS). */
+export async function photoSets(c: C): Promise<{ declared: number | null; file: Blob }[][]> {
   const body = await c.req.parseBody({ all: true });
   const widths: { declared: number | null; file: Blob }[] = [];
   const plain: { declared: number | null; file: Blob }[][] = [];
@@ -60,12 +62,13 @@ photoRoutes.post("/", async (c) => {
     if (typeof r === "string") return fail(c, productId, r);
     checked.push(r);
   }
+  const pos = photoFormSchema.shape.pos.parse((await c.req.parseBody({ all: true })).pos);
   const added: { id: number; src: string }[] = [];
   for (const set of checked) {
     const stored = await storePhotoSet(c.env.MEDIA, c.var.shop.id, set);
     let id: number | null | "tooMany" = null;
     try {
-      id = await addProductImage(c.var.db, c.var.shop.id, productId, stored);
+      id = await addProductImage(c.var.db, c.var.shop.id, productId, stored, sets.length === 1 && pos !== undefined ? Number(pos) : undefined);
     } finally {
       // Not recorded (product gone, another shop's, the cap reached meanwhile, or a D1 failure):
       // no orphan objects stay, unless another row of the shop already uses the same bytes.
@@ -85,10 +88,24 @@ photoRoutes.post("/:imageId{[0-9]+}/delete", async (c) => {
   return c.redirect(`${editUrl(c, productId)}?done=photoDeleted#photos`, 303);
 });
 
+/** One move: `dir` up (earlier), down (later) or first (make it the main photo). */
 photoRoutes.post("/:imageId{[0-9]+}/move", async (c) => {
   const { productId, imageId } = ids(c);
   const { values } = await readAll(c);
-  if (!imageId || !isDirection(values.dir) || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, values.dir))) throw new HTTPException(404);
+  const to = values.dir === "first" ? { place: 0 } : isDirection(values.dir) ? values.dir : null;
+  if (!imageId || !to || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, to))) throw new HTTPException(404);
+  return c.redirect(`${editUrl(c, productId)}#photos`, 303);
+});
+
+/** Her whole order at once (after a drag): the same set of the product's photo ids, the first the main photo. */
+photoRoutes.post("/order", async (c) => {
+  const { productId } = ids(c);
+  const { lists } = await readAll(c);
+  const parsed = photoOrderSchema.safeParse({ order: lists.order ?? [] });
+  const ok = await setPhotoOrder(c.var.db, c.var.shop.id, productId, parsed.success ? parsed.data.order.map(Number) : []);
+  if (ok === null) throw new HTTPException(404);
+  if (wantsJson(c)) return ok ? c.json({ ok: true }) : c.json({ ok: false, error: c.var.t("media.orderStale") }, 400);
+  if (!ok) return c.redirect(`${editUrl(c, productId)}?photoError=media.orderStale#photos`, 303);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);
 });
 

@@ -11,6 +11,7 @@ import { inList, insertChunks, runBatch, type Stmt } from "../db/batch";
 import { linkProductToCollections, setProductCollections } from "../collections/memberships";
 import { bumpVersionStmt } from "../tenancy/version";
 import { cardColumns } from "./cards";
+import { attachPendingStmts } from "./pending";
 
 export type ProductStatus = "draft" | "active" | "archived";
 
@@ -34,6 +35,8 @@ export interface ProductInput {
   vendor?: string;
   productType?: string;
   tags?: string;
+  /** New products only: photos uploaded ahead from the form (pending_uploads ids), in her order. */
+  pendingPhotos?: number[];
 }
 
 export class DuplicateSkuError extends Error {
@@ -163,7 +166,10 @@ export function ownCollections(ids: number[], allowed: number[]): number[] {
   return [...new Set(ids)].filter((id) => set.has(id));
 }
 
-/** Creates a product in one batch; throws DuplicateSkuError when a SKU is already used in the shop. */
+/**
+ * Creates a product in one batch, with the photos uploaded ahead for it (in her order) attached
+ * in the same batch; throws DuplicateSkuError when a SKU is already used in the shop.
+ */
 export async function createProduct(db: Db, shopId: number, input: ProductInput): Promise<{ id: number; slug: string }> {
   const taken = await takenSkus(db, shopId, input.variants.map((v) => v.sku ?? ""));
   if (taken.length) throw new DuplicateSkuError(taken);
@@ -176,6 +182,7 @@ export async function createProduct(db: Db, shopId: number, input: ProductInput)
         db.insert(products).values({ shopId, slug, position: minPos as unknown as number, ...productValues(input) }).returning({ id: products.id, slug: products.slug }),
         ...insertVariants(db, shopId, pid, input.variants.map((v, pos) => ({ v, pos }))),
         ...linkProductToCollections(db, shopId, pid, input.collectionIds),
+        ...attachPendingStmts(db, shopId, pid, input.pendingPhotos ?? []),
         bumpVersionStmt(db, shopId),
       ])) as [{ id: number; slug: string }[]];
       return created[0]!;

@@ -17,9 +17,11 @@ import { mediaError } from "../media/store";
 import { originFor } from "../tenancy/host";
 import { adminChrome } from "../admin/chrome";
 import { intParam, readAll } from "../lib/form-all";
-import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, parseQuickEdit, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
+import { capErrors, emptyState, MAX_PHOTOS, parseProductListQuery, photoFormSchema, parseQuickEdit, photoFormToken, rawProductForm, skuErrors, stateFromForm, stateFromProduct, validateProduct, type ProductFormState } from "./form";
 import { photoScript } from "./photo-script";
-import { PhotosSection } from "./Photos";
+import { NewPhotos, PhotosSection } from "./Photos";
+import { addPendingPhotos, newPhotoForm, pendingPhotos } from "./pending";
+import { ids as idList } from "../lib/form-all";
 import { ProductActions } from "./ProductActions";
 import { ProductForm } from "./ProductForm";
 import { ProductList } from "./ProductList";
@@ -33,7 +35,7 @@ const idParam = (c: C) => {
   if (!id) throw new HTTPException(404);
   return id;
 };
-const notices = { saved: "products.saved", created: "products.created", deleted: "products.deleted", duplicated: "products.duplicated", photo: "photos.added", photoDeleted: "photos.deleted", quick: "products.quickSaved" } as const;
+const notices = { saved: "products.saved", created: "products.created", createdPhotos: "products.createdWithPhotos", deleted: "products.deleted", duplicated: "products.duplicated", photo: "photos.added", photoDeleted: "photos.deleted", quick: "products.quickSaved" } as const;
 const noticeOf = (c: C) => {
   const n = c.req.query("done") as keyof typeof notices | undefined;
   return n && notices[n] ? c.var.t(notices[n]) : undefined;
@@ -51,41 +53,87 @@ function photoErrorText(c: Context<AppEnv>): string | undefined {
   return key ? c.var.t(key, { max: MAX_PHOTOS }) : undefined;
 }
 
-async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct } = {}) {
+/** The new form's photos: its token, the waiting photos in her order, and the photo field's error (a catalogue key). */
+interface NewPhotoState {
+  form: string;
+  ids: number[];
+  error?: string;
+}
+
+async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState } = {}) {
   const collections = await collectionChoices(c.var.db, c.var.shop.id);
+  const chrome = adminChrome(c);
   let after = null;
+  let photos = null;
   if (opts.id) {
     const p = opts.loaded ?? (await productForEdit(c.var.db, c.var.shop.id, opts.id));
     if (!p) throw new HTTPException(404);
-    const chrome = adminChrome(c);
     after = (
       <>
         <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={photoErrorText(c)} />
         <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/products/${encodeURIComponent(p.product.slug)}`} />
       </>
     );
+  } else {
+    const ph = opts.photos ?? { form: newPhotoForm(), ids: [] };
+    const waiting = await pendingPhotos(c.var.db, c.var.shop.id, ph.ids);
+    const error = ph.error ? c.var.t(ph.error as "media.tooMany", { max: MAX_PHOTOS }) : undefined;
+    photos = <NewPhotos t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} photoForm={ph.form} photos={waiting} error={error} />;
   }
   return renderPage(
     c,
-    <ProductForm {...adminChrome(c)} state={state} errors={opts.errors} productId={opts.id} collections={collections} after={after} notice={noticeOf(c)} script={opts.id ? photoScript : undefined} />,
+    <ProductForm {...chrome} state={state} errors={opts.errors} productId={opts.id} collections={collections} after={after} photos={photos} notice={noticeOf(c)} script={photoScript} />,
     opts.status ?? 200,
   );
 }
 
+/** The files the new form posted without JavaScript (`photo`), at most one past the cap (counted, not read). */
+async function postedPhotos(c: C): Promise<File[]> {
+  const v = (await c.req.parseBody({ all: true })).photo;
+  const files = (Array.isArray(v) ? v : [v]).filter((x): x is File => typeof x === "object" && x !== null && "arrayBuffer" in x && x.size > 0);
+  return files.slice(0, MAX_PHOTOS + 1);
+}
+
+/**
+ * The new form's photos as posted: the waiting ones (uploaded ahead, in her order) and, without
+ * JavaScript, the files sent with the form, checked by their bytes and stored to wait in the
+ * same way (so a form sent back with an error still has them). The per-product cap counts both.
+ */
+async function newFormPhotos(c: C, raw: Record<string, unknown>): Promise<NewPhotoState> {
+  const form = photoFormToken(raw.photoForm) ?? newPhotoForm();
+  const ids = idList(Array.isArray(raw.pending) ? (raw.pending as string[]) : []);
+  if (ids.length > MAX_PHOTOS) return { form, ids: ids.slice(0, MAX_PHOTOS), error: "media.tooMany" };
+  const files = await postedPhotos(c);
+  if (!files.length) return { form, ids };
+  // The schema's caps: each file's size, their number (and with the waiting ones, the product's).
+  const capped = photoFormSchema.shape.photo.safeParse(files);
+  if (!capped.success) return { form, ids, error: capped.error.issues[0]?.code === "too_big" && capped.error.issues[0].path.length ? "media.tooBig" : "media.tooMany" };
+  if (ids.length + files.length > MAX_PHOTOS) return { form, ids, error: "media.tooMany" };
+  const r = await addPendingPhotos(c.var.db, c.env.MEDIA, c.var.shop.id, form, files.map((file) => [{ declared: null, file }]));
+  return { form, ids: [...ids, ...r.ids.map((x) => x.id)], error: r.error };
+}
+
 productRoutes.get("/new", (c) => renderForm(c, emptyState()));
 
-/** Validates and saves; the form comes back with every typed value on any problem. */
+/** Validates and saves; the form comes back with every typed value (and the new form's photos) on any problem. */
 async function save(c: C, id?: number) {
   const raw = rawProductForm(await readAll(c));
+  const photos = id ? undefined : await newFormPhotos(c, raw);
+  const photoError = (errors: FieldErrors): FieldErrors => {
+    const { pending, ...rest } = errors;
+    if (photos && pending) photos.error ??= pending;
+    return photos?.error ? { ...rest, photo: photos.error } : rest;
+  };
   if (raw.intent === "refresh") {
     // "Update variants": the rows for the options typed, or what is past a cap beside its field.
     const state = stateFromForm(raw);
-    const errors = capErrors(raw, state);
-    return Object.keys(errors).length ? renderForm(c, state, { id, errors, status: 400 }) : renderForm(c, state, { id });
+    const errors = photoError(capErrors(raw, state));
+    return Object.keys(errors).length ? renderForm(c, state, { id, errors, status: 400, photos }) : renderForm(c, state, { id, photos });
   }
   const checked = validateProduct(raw);
   const state = checked.state;
-  if (!checked.ok) return renderForm(c, state, { errors: checked.errors, id, status: 400 });
+  const errors = photoError(checked.ok ? {} : checked.errors);
+  if (!checked.ok || Object.keys(errors).length) return renderForm(c, state, { errors, id, status: 400, photos });
   const db = c.var.db;
   const shopId = c.var.shop.id;
   const owned = (await collectionChoices(db, shopId)).map((x) => x.id);
@@ -94,12 +142,13 @@ async function save(c: C, id?: number) {
     if (id) {
       if (!(await updateProduct(db, shopId, id, input))) throw new HTTPException(404);
     } else {
-      const created = await createProduct(db, shopId, input);
-      id = created.id;
-      return c.redirect(`${base(c)}/${id}?done=created#photos`, 303);
+      // Only the shop's own photos still waiting (the batch checks again): the notice says what was attached.
+      const attach = (await pendingPhotos(db, shopId, photos?.ids ?? [])).map((p) => p.id);
+      const created = await createProduct(db, shopId, { ...input, pendingPhotos: attach });
+      return c.redirect(`${base(c)}/${created.id}?done=${attach.length ? "createdPhotos" : "created"}`, 303);
     }
   } catch (e) {
-    if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400 });
+    if (e instanceof DuplicateSkuError) return renderForm(c, state, { errors: skuErrors(state, e.skus), id, status: 400, photos });
     throw e;
   }
   return c.redirect(`${base(c)}/${id}?done=saved`, 303);

@@ -8,10 +8,10 @@ import { Form } from "./Form";
 export const err = fieldMessage;
 
 /** A one-button POST form (move, delete, duplicate...): works without JavaScript. */
-export function ActionButton(p: { action: string; csrf: string; label: string; name?: string; value?: string; danger?: boolean; ghost?: boolean; aria?: string }) {
+export function ActionButton(p: { action: string; csrf: string; label: string; name?: string; value?: string; danger?: boolean; ghost?: boolean; aria?: string; data?: Record<`data-${string}`, string> }) {
   return (
     <Form action={p.action} csrf={p.csrf} class="inline">
-      <button class={`btn small${p.ghost !== false ? " ghost" : ""}${p.danger ? " danger" : ""}`} type="submit" name={p.name} value={p.value} aria-label={p.aria}>
+      <button class={`btn small${p.ghost !== false ? " ghost" : ""}${p.danger ? " danger" : ""}`} type="submit" name={p.name} value={p.value} aria-label={p.aria} {...p.data}>
         {p.label}
       </button>
     </Form>

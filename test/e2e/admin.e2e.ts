@@ -63,7 +63,7 @@ describe("a seller runs her shop from a phone", { timeout: 180_000 }, () => {
       { name: "kurta-front.png", mimeType: "image/png", buffer: big },
       { name: "kurta-back.png", mimeType: "image/png", buffer: big2 },
     ]);
-    await expect.poll(() => page.locator("#uploads li").allTextContents(), { timeout: 30_000 }).toEqual([expect.stringContaining("Added"), expect.stringContaining("Added")]);
+    await expect.poll(() => page.locator("#photo-list li [role=status]").allTextContents(), { timeout: 30_000 }).toEqual(["Added", "Added"]);
     // The form typed above was not lost; the stored photos are WebP at 320/640/1280.
     expect(await page.getByLabel("Title").inputValue()).toBe("Embroidered kurta");
     await page.reload();
@@ -155,29 +155,33 @@ describe("photos on a weak connection and without JavaScript", { timeout: 120_00
     const retry = page.getByRole("button", { name: "Retry" });
     await retry.waitFor();
     await retry.click();
-    await expect.poll(() => page.locator("#uploads li").textContent(), { timeout: 20_000 }).toContain("Added");
+    await expect.poll(() => page.locator("#photo-list li [role=status]").textContent(), { timeout: 20_000 }).toContain("Added");
     expect(await page.getByLabel("Title").inputValue()).toBe("Retry scarf (typed, not saved)");
     expect(await page.locator("#photo-list img").count()).toBe(1);
     await context.close();
   });
 
-  it("with JavaScript off, creates a product and uploads one photo through the plain form", async () => {
+  it("with JavaScript off, creates a product with a photo on the first form and uploads one more through the plain form", async () => {
     const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
     await logIn(page, DEMO.login, DEMO.password);
     await page.goto(platformUrl(`/admin/${DEMO.shop}/products/new`));
     await page.getByLabel("Title").fill("No-JS shawl");
     await page.getByLabel("Status").selectOption("draft");
     await page.getByLabel("Price (Rs)", { exact: true }).fill("-5");
+    // The photo goes with the form; the price error sends the form back with the photo kept.
+    await page.locator("#photo-input").setInputFiles([{ name: "shawl-front.png", mimeType: "image/png", buffer: Buffer.from(await png(500, 400)) }]);
     await page.getByRole("button", { name: "Save" }).click();
     expect(await page.getByRole("alert").allTextContents()).toContain("A price cannot be negative.");
     expect(await page.getByLabel("Title").inputValue()).toBe("No-JS shawl");
+    expect(await page.locator("#photo-list img").getAttribute("src")).toMatch(/\/500\.png$/);
     await page.getByLabel("Price (Rs)", { exact: true }).fill("1,250");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(/done=created/);
+    await page.waitForURL(/done=createdPhotos/);
+    expect(await page.locator("#photo-list img").getAttribute("src")).toMatch(/\/500\.png$/);
     await page.locator("#photo-input").setInputFiles([{ name: "shawl.png", mimeType: "image/png", buffer: Buffer.from(await png(600, 400)) }]);
     await page.getByRole("button", { name: "Upload" }).click();
     await page.waitForURL(/done=photo/);
-    const src = await page.locator("#photo-list img").getAttribute("src");
+    const src = await page.locator("#photo-list img").last().getAttribute("src");
     expect(src).toMatch(/\/600\.png$/);
     // A file that is not a photo is refused with a message next to the photos.
     await page.locator("#photo-input").setInputFiles([{ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html><script>alert(1)</script></html>") }]);

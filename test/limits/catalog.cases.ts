@@ -71,8 +71,9 @@ const productCase = (edit: boolean): FormCase<Ctx> => ({
   },
   // Hidden or picked, not typed: the row's key and id, the status, the stock switch, the button pressed.
   // Row 0's own price fields show only with options; price and compareAt hold the same caps.
-  notTyped: ["v0_key", "v0_id", "v0_price", "v0_compareAt", "status", "trackStock", "intent", ...laterRows],
-  notShown: ["v0_price", "v0_compareAt", ...laterRows],
+  // The new form's photos: picked files, the form's token, the waiting photos' ids (shown once there are some).
+  notTyped: ["v0_key", "v0_id", "v0_price", "v0_compareAt", "status", "trackStock", "intent", "photo", "photoForm", "pending", ...laterRows],
+  notShown: ["v0_price", "v0_compareAt", "pending", ...(edit ? ["photo", "photoForm"] : []), ...laterRows],
 });
 
 /**

@@ -14,6 +14,8 @@ export const uploadCases: FormCase<Ctx>[] = [
     route: "POST /_p/admin/:shop/products/:id/photos",
     schema: photoFormSchema,
     declaredOnly: true,
+    // Sent by the island with each photo (the place she gave it), never by the plain form.
+    notShown: ["pos"],
     async setup() {
       const s: Ctx = await sellerWithShop();
       s.id = await addProduct(s, { title: "Lawn suit" });

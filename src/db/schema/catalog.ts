@@ -101,6 +101,30 @@ export const productImages = sqliteTable(
   (t) => [index("product_images_shop_product_idx").on(t.shopId, t.productId, t.position)],
 );
 
+/**
+ * A photo uploaded from the new-product form before the product exists (src/products/pending.ts):
+ * its objects are in R2 under the shop's prefix like any photo; the product's create batch turns
+ * the row into a product_images row and deletes it. Rows past `expires_at` are swept with their
+ * objects (unless a product or the theme uses the same bytes).
+ */
+export const pendingUploads = sqliteTable(
+  "pending_uploads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    shopId: shopId(),
+    /** The form it was chosen on: a random token the new-product form carries (caps a form's uploads). */
+    form: text("form").notNull(),
+    key: text("key").notNull(),
+    widths: text("widths").notNull(),
+    format: text("format", { enum: ["webp", "jpeg", "png"] }).notNull().default("webp"),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_uploads_shop_form_idx").on(t.shopId, t.form), index("pending_uploads_shop_expires_idx").on(t.shopId, t.expiresAt)],
+);
+
 export const collections = sqliteTable(
   "collections",
   {

@@ -93,7 +93,7 @@ function rsDivisor(degree: number): number[] {
   for (let i = 0; i < degree; i++) {
     for (let j = 0; j < degree; j++) {
       result[j] = gfMul(result[j]!, root);
-      if (j + 1 < degree) result[j] ^= result[j + 1]!;
+      if (j + 1 < degree) result[j] = result[j]! ^ result[j + 1]!;
     }
     root = gfMul(root, 0x02);
   }
@@ -105,7 +105,7 @@ function rsRemainder(data: readonly number[], divisor: readonly number[]): numbe
   for (const b of data) {
     const factor = b ^ result.shift()!;
     result.push(0);
-    divisor.forEach((coef, i) => (result[i] ^= gfMul(coef, factor)));
+    divisor.forEach((coef, i) => (result[i] = result[i]! ^ gfMul(coef, factor)));
   }
   return result;
 }

@@ -32,6 +32,8 @@ import { readForm, validate, fieldMessage } from "../lib/form";
 import { whatsappSchema } from "../settings/schema";
 import { updateShopWhatsapp } from "../settings/shop";
 import { Dashboard } from "./views/Dashboard";
+import { shopShareText } from "../share/texts";
+import { shareRoutes } from "../share/routes";
 import { LivePage } from "./views/LivePage";
 import { ShopsPage } from "./views/ShopsPage";
 
@@ -76,7 +78,7 @@ shopAdmin.get("/", async (c) => {
   const [n, stats] = await Promise.all([productCount(c.var.db, c.var.shop.id), dashboardStats(c.var.db, c.var.shop.id)]);
   return renderPage(
     c,
-    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} productCount={n} stats={stats} currency={c.var.shop.currency} />,
+    <Dashboard {...adminChrome(c)} shopUrl={shopUrl(c)} share={shopShareText(c.var.shop, shopUrl(c))} productCount={n} stats={stats} currency={c.var.shop.currency} />,
   );
 });
 
@@ -108,5 +110,6 @@ shopAdmin.route("/csv", csvRoutes);
 shopAdmin.route("/theme", themeRoutes);
 shopAdmin.route("/settings", settingsRoutes);
 shopAdmin.route("/staff", staffRoutes);
+shopAdmin.route("/", shareRoutes);
 
 admin.route("/:shop", shopAdmin);

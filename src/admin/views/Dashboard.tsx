@@ -3,15 +3,20 @@ import { AdminShell } from "../../ui/AdminShell";
 import type { DashboardStats } from "../../orders/stats";
 import { DashboardOrders, dashboardCss } from "../../orders/views/DashboardOrders";
 import type { AdminChrome } from "../chrome";
+import { ShareCard } from "../../share/ShareCard";
+import { posterHref } from "../../share/ProductShare";
+import type { ShareText } from "../../share/texts";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
+  /** The shop's link as shared (in the shop's language). */
+  share: ShareText;
   productCount: number;
   stats: DashboardStats;
   currency: string;
 }
 
-export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, share, productCount, stats, currency, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
@@ -27,13 +32,11 @@ export function Dashboard({ shopUrl, productCount, stats, currency, ...chrome }:
           </a>
         </section>
       )}
-      <section class="card">
-        <h2>{t("admin.home.shareTitle")}</h2>
-        <p class="linkbox">{shopUrl.replace(/^https?:\/\//, "")}</p>
-        <a class="btn ghost block" href={shopUrl}>
+      <ShareCard m={chrome.m} heading={t("share.title.shop")} share={share} posterHref={posterHref(shop.slug)}>
+        <a class="btn ghost" href={shopUrl}>
           {t("admin.home.viewShop")}
         </a>
-      </section>
+      </ShareCard>
     </AdminShell>
   );
 }

@@ -139,4 +139,6 @@ export default {
   "orders.slip.shareHint": "Anyone with this link can open this slip, with the customer's name, phone and address.",
   "orders.slip.ownRider": "Delivery: own rider",
   "orders.order.shareSlip": "Send the slip on WhatsApp",
+  "orders.slip.shareImage": "Share as image",
+  "orders.slip.copyLink": "Copy link",
 } as const;

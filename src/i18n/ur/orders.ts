@@ -139,4 +139,6 @@ export default {
   "orders.slip.shareHint": "جس کے پاس بھی یہ لنک ہو وہ یہ سلپ کھول سکتا ہے، گاہک کے نام، فون اور پتے کے ساتھ۔",
   "orders.slip.ownRider": "ڈیلیوری: اپنا رائیڈر",
   "orders.order.shareSlip": "سلپ واٹس ایپ پر بھیجیں",
+  "orders.slip.shareImage": "تصویر کے طور پر بھیجیں",
+  "orders.slip.copyLink": "لنک کاپی کریں",
 } as const;

@@ -94,7 +94,10 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
               {t("orders.slip.shareMore")}
             </button>
             <div class="copy">
-              <input id="slip-link" type="url" readOnly value={share.url} dir="ltr" aria-label={t("orders.slip.copyLink")} />
+              <label class="sr-only" for="slip-link">
+                {t("share.link")}
+              </label>
+              <input id="slip-link" type="url" readOnly value={share.url} dir="ltr" />
               <button class="btn ghost small" type="button" data-copy="slip-link" data-copied={t("share.copied")} hidden>
                 {t("orders.slip.copyLink")}
               </button>

@@ -38,6 +38,9 @@ describe("packing slip: link and image", () => {
     expect(all).toContain("Lawn Kurta (S) × 2");
     expect(all).toContain("Rs\u00a05,000");
     expect(all).toContain("Sana Khan");
+    // Phone numbers and the time are left-to-right islands (Urdu's canvas would draw "+92..." as "...92+").
+    expect(all).toContain("\u2066+923215551234\u2069");
+    expect(all.some((x) => /^\S.*\u2066\d{1,2}:\d{2}\s?[AP]M\u2069$/i.test(x!))).toBe(true);
     expect(all).toContain("House 7, Street 2");
     expect(all).toContain("<b>Johar Town</b>"); // text for the canvas, never markup
     expect(mine.text).not.toContain("<b>Johar Town</b>");

@@ -81,15 +81,16 @@ describe("headers and CSP on every GET route", () => {
     expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
-    // The edit page does carry an inline script (the photo uploader), and it is allowed by hash.
+    // The edit page does carry inline scripts (the photo uploader, the share card), allowed by hash.
     expect(res.text).toMatch(/<script>[\s\S]+?<\/script>/);
     expect(await auditHtml(res.text, csp)).toEqual([]);
-    // It lists that script and the admin's service-worker registration (on every admin page), and
-    // no other page's: the same policy on a page without them is a hole.
-    expect(csp.match(/'sha256-/g)).toHaveLength(2);
+    // It lists those scripts (the photo uploader, the share card) and the admin's service-worker
+    // registration (on every admin page), and no other page's: the same policy on a page without
+    // them is a hole.
+    expect(csp.match(/'sha256-/g)).toHaveLength(3);
     expect(csp).toContain(`'${adminSw.hash}'`);
     expect(await extraScriptHashes(res.text, csp)).toEqual([]);
-    expect(await extraScriptHashes("<!doctype html><p>no script here</p>", csp)).toHaveLength(2);
+    expect(await extraScriptHashes("<!doctype html><p>no script here</p>", csp)).toHaveLength(3);
     const list = await s.client.get(`${ROOT}/admin/${s.slug}/products`);
     expect(list.headers.get("content-security-policy")).toContain(`script-src '${adminSw.hash}';`);
     // A script the page did not declare would not be: the audit catches it.

@@ -34,6 +34,8 @@ import { whatsappSchema } from "../settings/schema";
 import { updateShopWhatsapp } from "../settings/shop";
 import { Dashboard } from "./views/Dashboard";
 import { pushConfig, pushRoutes } from "../push/routes";
+import { shopShareText } from "../share/texts";
+import { shareRoutes } from "../share/routes";
 import { LivePage } from "./views/LivePage";
 import { ShopsPage } from "./views/ShopsPage";
 
@@ -84,6 +86,7 @@ shopAdmin.get("/", async (c) => {
     <Dashboard
       {...adminChrome(c)}
       shopUrl={shopUrl(c)}
+      share={shopShareText(c.var.shop, shopUrl(c))}
       productCount={n}
       stats={stats}
       currency={c.var.shop.currency}
@@ -123,5 +126,6 @@ shopAdmin.route("/theme", themeRoutes);
 shopAdmin.route("/settings", settingsRoutes);
 shopAdmin.route("/staff", staffRoutes);
 shopAdmin.route("/push", pushRoutes);
+shopAdmin.route("/", shareRoutes);
 
 admin.route("/:shop", shopAdmin);

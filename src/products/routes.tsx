@@ -25,6 +25,7 @@ import { ids as idList } from "../lib/form-all";
 import { ProductActions } from "./ProductActions";
 import { ProductForm } from "./ProductForm";
 import { ProductList } from "./ProductList";
+import { ProductShare } from "../share/ProductShare";
 
 export const productRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -71,6 +72,7 @@ async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldE
     after = (
       <>
         <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={photoErrorText(c)} />
+        <ProductShare m={chrome.m} shop={c.var.shop} origin={originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)} product={p} />
         <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/products/${encodeURIComponent(p.product.slug)}`} />
       </>
     );

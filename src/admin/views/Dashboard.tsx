@@ -6,9 +6,14 @@ import type { AdminChrome } from "../chrome";
 import { AlertsCard, alertsCss } from "../../push/AlertsCard";
 import pushAlerts from "../../client/push-alerts.gen";
 import { ProvePhoneCard } from "../../account/ProvePage";
+import { ShareCard } from "../../share/ShareCard";
+import { posterHref } from "../../share/ProductShare";
+import type { ShareText } from "../../share/texts";
 
 export interface DashboardProps extends AdminChrome {
   shopUrl: string;
+  /** The shop's link as shared (in the shop's language). */
+  share: ShareText;
   productCount: number;
   stats: DashboardStats;
   currency: string;
@@ -18,7 +23,7 @@ export interface DashboardProps extends AdminChrome {
   provePhone?: string;
 }
 
-export function Dashboard({ shopUrl, productCount, stats, currency, vapidKey, provePhone, ...chrome }: DashboardProps) {
+export function Dashboard({ shopUrl, share, productCount, stats, currency, vapidKey, provePhone, ...chrome }: DashboardProps) {
   const { shop } = chrome;
   const { t } = chrome.m;
   return (
@@ -36,13 +41,11 @@ export function Dashboard({ shopUrl, productCount, stats, currency, vapidKey, pr
         </section>
       )}
       {vapidKey && <AlertsCard m={chrome.m} csrf={chrome.csrf} slug={shop.slug} vapidKey={vapidKey} />}
-      <section class="card">
-        <h2>{t("admin.home.shareTitle")}</h2>
-        <p class="linkbox">{shopUrl.replace(/^https?:\/\//, "")}</p>
-        <a class="btn ghost block" href={shopUrl}>
+      <ShareCard m={chrome.m} heading={t("share.title.shop")} share={share} posterHref={posterHref(shop.slug)}>
+        <a class="btn ghost" href={shopUrl}>
           {t("admin.home.viewShop")}
         </a>
-      </section>
+      </ShareCard>
     </AdminShell>
   );
 }

@@ -140,4 +140,6 @@ export default {
   "orders.slip.ownRider": "Delivery: own rider",
   "orders.order.shareSlip": "Send the slip on WhatsApp",
   "orders.order.byCustomer": "by the customer",
+  "orders.slip.shareImage": "Share as image",
+  "orders.slip.copyLink": "Copy link",
 } as const;

@@ -140,4 +140,6 @@ export default {
   "orders.slip.ownRider": "ڈیلیوری: اپنا رائیڈر",
   "orders.order.shareSlip": "سلپ واٹس ایپ پر بھیجیں",
   "orders.order.byCustomer": "گاہک کی طرف سے",
+  "orders.slip.shareImage": "تصویر کے طور پر بھیجیں",
+  "orders.slip.copyLink": "لنک کاپی کریں",
 } as const;

@@ -4,6 +4,10 @@
  * rider opens from WhatsApp: the same slip, without the admin's links.
  */
 import slipScript from "../../client/slip-buttons.gen";
+import copyScript from "../../client/share-card.gen";
+import imageScript from "../../client/slip-image.gen";
+import { InlineScript } from "../../lib/csp";
+import { slipImageRows } from "./slip-image";
 import { formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
 import { isOwnRider } from "../courier";
@@ -54,6 +58,9 @@ body{background:#fff}
 .toolbar .btn{min-height:48px}
 .share-hint{flex-basis:100%;margin:0;text-align:center;font-size:.85rem;color:var(--muted)}
 .slip .via{margin:8px 0;padding:6px;border:1px dashed #000}
+.toolbar .copy{display:flex;gap:8px;flex-basis:100%;max-width:480px}
+.toolbar .copy input{flex:1;min-width:0;min-height:48px;direction:ltr;font:inherit;padding:8px 12px;border:1px dashed var(--brand);border-radius:10px;background:#f0fdfa}
+.toolbar .copied{flex-basis:100%;margin:0;min-height:1.5em;text-align:center;color:var(--ok);font-weight:600}
 @media print{.toolbar{display:none}body{margin:0}}
 `;
 
@@ -86,9 +93,22 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
             <button class="btn ghost small" type="button" data-share={share.url} data-text={share.text} hidden>
               {t("orders.slip.shareMore")}
             </button>
+            <div class="copy">
+              <label class="sr-only" for="slip-link">
+                {t("share.link")}
+              </label>
+              <input id="slip-link" type="url" readOnly value={share.url} dir="ltr" />
+              <button class="btn ghost small" type="button" data-copy="slip-link" data-copied={t("share.copied")} hidden>
+                {t("orders.slip.copyLink")}
+              </button>
+            </div>
+            <p class="copied" id="slip-link-status" role="status" aria-live="polite"></p>
             <p class="share-hint">{t("orders.slip.shareHint")}</p>
           </>
         )}
+        <button class="btn ghost small" type="button" data-slip-image={JSON.stringify(slipImageRows(m, shop, detail))} data-file={`order-${order.number}.png`} hidden>
+          {t("orders.slip.shareImage")}
+        </button>
       </nav>
       <main class={`slip ${size}`}>
         <div class="head">
@@ -165,6 +185,8 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
         {order.note && <p style="white-space:pre-wrap">{order.note}</p>}
         <p>{t("orders.slip.thanks")}</p>
       </main>
+      {share && <InlineScript script={copyScript} />}
+      <InlineScript script={imageScript} />
     </Document>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Sharing the shop (issue 15, section 5): the share card on the dashboard and on each product
+ * (./ShareCard.tsx, ./ProductShare.tsx), the texts a share sends (./texts.ts), the QR code made in
+ * the Worker (./qr.ts, ./qr-svg.ts) and the printable A5 poster. These routes sit under
+ * /admin/:shop, so only the shop's members reach them, and the address a QR holds is built from
+ * the shop's and the product's slugs (./targets.ts), never taken from the query string.
+ */
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { messages } from "../i18n";
+import { renderPage } from "../lib/render";
+import { originFor } from "../tenancy/host";
+import { Poster } from "./Poster";
+import { qrEncode, qrFits } from "./qr";
+import { qrSvg } from "./qr-svg";
+import { productForShare, productUrl, type SharedProduct } from "./targets";
+import { priceText } from "./texts";
+
+export const shareRoutes = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+/** ?for=shop (the default) or ?for=product&id=N; anything else is a 404. */
+const targetQuery = z.object({
+  for: z.enum(["shop", "product"]).default("shop"),
+  id: z.coerce.number().int().positive().max(2 ** 31).optional(),
+});
+
+interface Target {
+  url: string;
+  /** The same target's query, for the QR's address. */
+  query: string;
+  product?: SharedProduct & { id: number };
+}
+
+async function target(c: C): Promise<Target> {
+  const q = targetQuery.safeParse(c.req.query());
+  if (!q.success) throw new HTTPException(404);
+  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  if (q.data.for === "shop") return { url: origin, query: "" };
+  const id = q.data.id;
+  const product = id ? await productForShare(c.var.db, c.var.shop.id, id) : null;
+  if (!id || !product) throw new HTTPException(404);
+  return { url: productUrl(origin, product.slug), query: `?for=product&id=${id}`, product: { ...product, id } };
+}
+
+shareRoutes.get("/qr.svg", async (c) => {
+  const { url } = await target(c);
+  if (!qrFits(url)) throw new HTTPException(404);
+  return c.body(qrSvg(qrEncode(url), url), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "private, no-cache" });
+});
+
+shareRoutes.get("/poster", async (c) => {
+  const { url, query, product } = await target(c);
+  if (!qrFits(url)) throw new HTTPException(404);
+  const shop = c.var.shop;
+  const m = messages(c.var.locale);
+  const base = `/admin/${shop.slug}`;
+  const back = product ? { href: `${base}/products/${product.id}`, label: m.t("products.edit") } : { href: base, label: m.t("admin.home.title") };
+  return renderPage(
+    c,
+    <Poster
+      m={m}
+      pm={messages(shop.locale)}
+      shop={shop}
+      back={back}
+      url={url}
+      qrSrc={`${base}/qr.svg${query}`}
+      product={product && { title: product.title, price: priceText(shop, product.low, product.high) }}
+    />,
+  );
+});

@@ -47,6 +47,13 @@ export function workerOptions(tmp, { cacheDisabled = false, inspectorPort } = {}
     defaultPersistRoot: path.join(tmp, "v3"),
     d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
     r2Buckets: { MEDIA: "hatti-media" },
+    // The outbox's queue, as wrangler.toml declares it: an order's enqueue and the delivery of its
+    // messages (dev transport) are part of what placing an order costs.
+    queueProducers: { MESSAGES: { queueName: "hatti-messages" } },
+    queueConsumers: {
+      "hatti-messages": { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 4, retryDelay: 30, deadLetterQueue: "hatti-messages-dlq" },
+      "hatti-messages-dlq": { maxBatchSize: 10, maxBatchTimeout: 1 },
+    },
     bindings: { ROOT_DOMAIN: BENCH_ROOT, ENVIRONMENT: "bench", CACHE_DISABLED: cacheDisabled ? "1" : "0" },
     host: "127.0.0.1",
     port: 0,

@@ -14,7 +14,6 @@ export default {
   "admin.home.firstProduct.title": "اپنی پہلی چیز شامل کریں",
   "admin.home.firstProduct.body": "تصویر لیں، نام اور قیمت لکھیں۔ یہ فوراً آپ کی دکان میں نظر آئے گی۔",
   "admin.home.firstProduct.cta": "چیز شامل کریں",
-  "admin.home.shareTitle": "آپ کی دکان کا لنک",
   "admin.shop.title": "دکان",
   "theme.colourInvalid": "#1a2b3c جیسا رنگ استعمال کریں۔",
   "theme.contrast": "یہ دو رنگ بہت ملتے جلتے ہیں: لکھائی پڑھنا مشکل ہوگا۔ کوئی گہرا یا ہلکا رنگ چنیں۔",

@@ -8,41 +8,18 @@
 import type { Locale } from "../../src/i18n";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, PHONE, platformUrl, shopUrl } from "./browser";
+import { customerOrders, DEMO, launchBrowser, logIn, PHONE_360, platformUrl, shopUrl } from "./browser";
 
-const PHONE_360 = { ...PHONE, viewport: { width: 360, height: 740 } } as const;
 let browser: Browser;
 let orderNumber = "";
 beforeAll(async () => {
   browser = await launchBrowser();
-  orderNumber = await placeOrder();
+  orderNumber = await customerOrders(browser, shopUrl(DEMO.shop, "/products/printed-kurta"), { choose: [/^L$/], zone: "Lahore" });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A customer orders one thing (cash on delivery), so the order list and order page have a row. */
-async function placeOrder(): Promise<string> {
-  const context = await browser.newContext(PHONE_360);
-  const page = await context.newPage();
-  await page.goto(shopUrl(DEMO.shop, "/products/printed-kurta"));
-  await page.locator("#picker label", { hasText: /^L$/ }).click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.waitForURL(/\/cart$/);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout$/);
-  await page.getByLabel("Full name").fill("Ayesha Siddiqui");
-  await page.getByLabel("Mobile number").fill("0321 5559876");
-  await page.getByLabel("City").fill("Lahore");
-  await page.getByLabel("Full address (house, street, area)").fill("House 7, Street 2, Johar Town");
-  await page.locator(".co-choice", { hasText: "Lahore" }).locator("input").check();
-  await page.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
-  await page.getByRole("button", { name: "Place order" }).click();
-  await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{22,}\?placed=1$/);
-  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
-  await context.close();
-  return /#(\d+)/.exec(heading)![1]!;
-}
 
 async function sellerPage(): Promise<Page> {
   const context = await browser.newContext(PHONE_360);

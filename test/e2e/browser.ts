@@ -73,3 +73,51 @@ export async function logIn(page: Page, login: string, password: string): Promis
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(/\/admin|\/start/);
 }
+
+/** The phone at 360 px wide: the smallest screen the admin and the shop are made for. */
+export const PHONE_360 = { ...PHONE, viewport: { width: 360, height: 740 } } as const;
+
+/**
+ * A customer on her own 360 px phone orders one item (cash on delivery) from a product page,
+ * picking the option labels in `choose` and the delivery zone named `zone` (else the first);
+ * returns the order's number.
+ */
+export async function customerOrders(browser: Browser, productUrl: string, opts: { choose?: RegExp[]; zone?: string } = {}): Promise<string> {
+  const context = await browser.newContext(PHONE_360);
+  const page = await context.newPage();
+  await page.goto(productUrl);
+  for (const label of opts.choose ?? []) await page.locator("#picker label", { hasText: label }).click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.waitForURL(/\/cart$/);
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout$/);
+  await page.getByLabel("Full name").fill("Ayesha Siddiqui");
+  await page.getByLabel("Mobile number").fill("0321 5559876");
+  await page.getByLabel("City").fill("Lahore");
+  await page.getByLabel("Full address (house, street, area)").fill("House 7, Street 2, Johar Town");
+  const zones = page.locator('input[name="zone"]');
+  await (opts.zone ? page.locator(".co-choice", { hasText: opts.zone }).locator("input") : zones.first()).check();
+  await page.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{20,}\?placed=1$/);
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await context.close();
+  return /#(\d+)/.exec(heading)![1]!;
+}
+
+/**
+ * Delivers a push message to the admin's service worker as a push service would, through the
+ * DevTools protocol (headless Chromium has no push service of its own): `data` is the payload the
+ * push sandbox decrypted.
+ */
+export async function deliverPush(context: BrowserContext, page: Page, origin: string, data: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise<string>((resolve) => {
+    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+      const ours = registrations.find((r) => r.scopeURL === `${origin}/admin/` && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin: `${origin}/`, registrationId: await registration, data });
+}

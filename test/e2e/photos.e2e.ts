@@ -9,9 +9,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { png } from "../media-fixtures";
-import { DEMO, launchBrowser, logIn, PHONE, platformUrl } from "./browser";
+import { DEMO, launchBrowser, logIn, PHONE_360, platformUrl } from "./browser";
 
-const PHONE_360 = { ...PHONE, viewport: { width: 360, height: 740 } } as const;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

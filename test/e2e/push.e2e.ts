@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 // @ts-expect-error plain ES module without types
 import { createPushSandbox } from "../../scripts/sandboxes/push.mjs";
-import { DEMO, launchBrowser, PHONE } from "./browser";
+import { customerOrders, deliverPush, DEMO, launchBrowser, PHONE } from "./browser";
 import { LocalRuntime } from "./server";
 
 const runtime = new LocalRuntime("hatti-push-");
@@ -68,27 +68,6 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
   }
 }
 
-/** A customer orders one dupatta (cash on delivery) on the demo shop; returns its number. */
-async function customerOrders(): Promise<string> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(`http://${DEMO.shop}.localhost:${runtime.port}/products/printed-kurta`);
-  await page.locator("#picker label", { hasText: /^L$/ }).click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.waitForURL(/\/cart$/);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.getByLabel("Full name").fill("Ayesha Siddiqui");
-  await page.getByLabel("Mobile number").fill("0321 5559876");
-  await page.getByLabel("City").fill("Lahore");
-  await page.getByLabel("Full address (house, street, area)").fill("House 7, Street 2, Johar Town");
-  await page.locator(".co-choice", { hasText: "Lahore" }).locator("input").check();
-  await page.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
-  await page.getByRole("button", { name: "Place order" }).click();
-  await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{22,}\?placed=1$/);
-  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
-  await context.close();
-  return /#(\d+)/.exec(heading)![1]!;
-}
 
 function pngSize(bytes: Buffer) {
   return { png: bytes.subarray(1, 4).toString("latin1"), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
@@ -144,7 +123,7 @@ describe("the installable admin and order alerts on a phone", () => {
     }, sub);
     expect(answer).toEqual({ status: 200, body: { ok: true } });
 
-    const number = await customerOrders();
+    const number = await customerOrders(browser, `http://${DEMO.shop}.localhost:${runtime.port}/products/printed-kurta`, { choose: [/^L$/], zone: "Lahore" });
     const id = sub.endpoint.split("/push/")[1]!;
     type Rec = { response: { status: number } | null; payload?: string; payloadJson?: { title: string; body: string; url: string; tag: string } };
     const pushed = await until("the push sandbox to accept the order's push", async () => {
@@ -156,15 +135,7 @@ describe("the installable admin and order alerts on a phone", () => {
     expect(alert.url).toMatch(new RegExp(`^${origin()}/admin/${DEMO.shop}/orders/\\d+$`));
 
     // The push, delivered to the service worker as the push service would.
-    const cdp = await context.newCDPSession(page);
-    const registration = new Promise<string>((resolve) => {
-      cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-        const ours = registrations.find((r) => r.scopeURL === `${origin()}/admin/` && !r.isDeleted);
-        if (ours) resolve(ours.registrationId);
-      });
-    });
-    await cdp.send("ServiceWorker.enable");
-    await cdp.send("ServiceWorker.deliverPushMessage", { origin: `${origin()}/`, registrationId: await registration, data: pushed.payload! });
+    await deliverPush(context, page, origin(), pushed.payload!);
     const shown = await until("the notification", () =>
       page.evaluate(async () => {
         const list = await (await navigator.serviceWorker.ready).getNotifications();

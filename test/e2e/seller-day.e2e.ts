@@ -22,7 +22,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ES module without types
 import { startSandboxes } from "../../scripts/sandboxes/index.mjs";
-import { launchBrowser, PHONE } from "./browser";
+import { customerOrders, deliverPush, launchBrowser, PHONE } from "./browser";
 import { LocalRuntime } from "./server";
 
 const runtime = new LocalRuntime("hatti-day-");
@@ -73,28 +73,6 @@ async function fromOutbox<T>(what: string, pick: (rows: Row[]) => T | undefined)
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** A customer on her own phone orders one of the product from the shop's home page; returns the order's number. */
-async function customerOrders(slug: string, title: string): Promise<string> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.setViewportSize(SMALL);
-  await page.goto(shopOrigin(slug));
-  await page.getByRole("link", { name: title }).first().click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.waitForURL(/\/cart$/);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.getByLabel("Full name").fill("Ayesha Siddiqui");
-  await page.getByLabel("Mobile number").fill("0321 5559876");
-  await page.getByLabel("City").fill("Lahore");
-  await page.getByLabel("Full address (house, street, area)").fill("House 7, Street 2, Johar Town");
-  await page.locator('input[name="zone"]').first().check();
-  await page.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
-  await page.getByRole("button", { name: "Place order" }).click();
-  await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{20,}\?placed=1$/);
-  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
-  await context.close();
-  return /#(\d+)/.exec(heading)![1]!;
-}
 
 describe("the seller's day on her phone", () => {
   it("signs up, proves her number with the code from /dev/outbox, turns alerts on; an order reaches her WhatsApp and her phone", async () => {
@@ -160,6 +138,9 @@ describe("the seller's day on her phone", () => {
     await page.getByLabel("Stock", { exact: true }).fill("12");
     await page.getByRole("button", { name: "Save" }).first().click();
     await page.waitForURL(new RegExp(`/admin/${slug}/products/\\d+`));
+    // It is on her shop's home page at once.
+    await page.goto(shopOrigin(slug));
+    const productUrl = await page.getByRole("link", { name: "Chicken biryani, family pack (serves 4)" }).first().evaluate((a) => (a as HTMLAnchorElement).href);
     await page.goto(`${origin()}/admin/${slug}`);
     expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/admin/manifest.webmanifest");
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -171,7 +152,7 @@ describe("the seller's day on her phone", () => {
     expect(await overflow(page)).toBe(0);
 
     // 4. A customer orders: her WhatsApp and her phone hear of it, with the order's number.
-    const number = await customerOrders(slug, "Chicken biryani, family pack (serves 4)");
+    const number = await customerOrders(browser, productUrl);
     const whatsapp = await fromOutbox("the WhatsApp message", (rows) => rows.find((r) => r.template === "new_order" && r.channel === "whatsapp" && r.to === e164 && r.body?.includes(`#${number}`) && r.state !== "pending"));
     expect(whatsapp).toMatchObject({ state: "sent", lastError: null });
     const push = await fromOutbox("the push", (rows) => rows.find((r) => r.template === "new_order" && r.channel === "push" && r.to.includes(sub.endpoint) && r.state !== "pending"));
@@ -184,15 +165,7 @@ describe("the seller's day on her phone", () => {
     const delivered = requests.find((r) => r.response?.status === 201 && r.payloadJson)!;
     expect(delivered.payloadJson!.url).toMatch(new RegExp(`^${origin()}/admin/${slug}/orders/\\d+$`));
 
-    const cdp = await context.newCDPSession(page);
-    const registration = new Promise<string>((resolve) => {
-      cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-        const ours = registrations.find((r) => r.scopeURL === `${origin()}/admin/` && !r.isDeleted);
-        if (ours) resolve(ours.registrationId);
-      });
-    });
-    await cdp.send("ServiceWorker.enable");
-    await cdp.send("ServiceWorker.deliverPushMessage", { origin: `${origin()}/`, registrationId: await registration, data: delivered.payload! });
+    await deliverPush(context, page, origin(), delivered.payload!);
     await expect
       .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title} ${n.body}`).join("\n")), { timeout: 20_000 })
       .toContain(`#${number}`);

@@ -6,9 +6,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launchBrowser, logIn, PHONE, platformUrl, shopUrl } from "./browser";
+import { customerOrders, DEMO, launchBrowser, logIn, PHONE_360, platformUrl, shopUrl } from "./browser";
 
-const PHONE_360 = { ...PHONE, viewport: { width: 360, height: 740 } } as const;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -86,32 +85,10 @@ describe("sharing the shop at 360 px", () => {
   });
 });
 
-/** A customer orders one thing (cash on delivery); returns the order's number. */
-async function placeOrder(): Promise<string> {
-  const context = await browser.newContext(PHONE_360);
-  const page = await context.newPage();
-  await page.goto(shopUrl(DEMO.shop, "/products/printed-kurta"));
-  await page.locator("#picker label", { hasText: /^L$/ }).click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.waitForURL(/\/cart$/);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout$/);
-  await page.getByLabel("Full name").fill("Sana Khan");
-  await page.getByLabel("Mobile number").fill("0321 5551234");
-  await page.getByLabel("City").fill("Lahore");
-  await page.getByLabel("Full address (house, street, area)").fill("House 12, Street 4, Model Town");
-  await page.locator(".co-choice", { hasText: "Lahore" }).locator("input").check();
-  await page.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
-  await page.getByRole("button", { name: "Place order" }).click();
-  await page.waitForURL(/\/orders\/[A-Za-z0-9_-]{22,}\?placed=1$/);
-  const heading = (await page.getByRole("heading", { level: 1 }).textContent())!;
-  await context.close();
-  return /#(\d+)/.exec(heading)![1]!;
-}
 
 describe("the packing slip as an image", () => {
   it("hands the share sheet a PNG of the slip", async () => {
-    const number = await placeOrder();
+    const number = await customerOrders(browser, shopUrl(DEMO.shop, "/products/printed-kurta"), { choose: [/^L$/], zone: "Lahore" });
     const page = await sellerPage();
     // The phone's share sheet, stubbed: it keeps what it was given.
     await page.addInitScript(() => {

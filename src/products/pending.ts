@@ -3,7 +3,8 @@
  * in R2 under the shop's prefix like any photo, with a pending_uploads row that expires; the
  * product's create batch (products.ts createProduct) turns the rows into its product_images, in
  * her order, and deletes them: a create that fails attaches nothing and leaves them waiting.
- * Expired rows are swept with their objects, a bounded number at a time. No HTTP here.
+ * Expired rows are swept with their objects, a bounded number at a time: by the shop's next
+ * upload, and by the cron for every shop (src/index.ts). No HTTP here.
  */
 import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -19,6 +20,8 @@ import { MAX_PENDING_PER_SHOP, MAX_PHOTOS } from "./form";
 const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 /** Expired rows one sweep clears (each upload sweeps its shop; the rest wait for the next). */
 const SWEEP_LIMIT = 20;
+/** Shops one cron run sweeps (every 5 minutes: the waiting photos of shops that upload no more). */
+const SWEEP_SHOPS = 10;
 
 export interface PendingPhoto {
   id: number;
@@ -160,3 +163,20 @@ export async function sweepPending(db: Db, bucket: R2Bucket, shopId: number, now
   if (rows.length) await purgePhotos(db, bucket, shopId, rows.map(toRef));
   return rows.length;
 }
+
+/**
+ * The cron's sweep: the expired waiting photos of up to SWEEP_SHOPS shops, each as its own next
+ * upload would (sweepPending), so a shop whose seller never uploads again is cleared too.
+ */
+export async function sweepExpiredPending(db: Db, bucket: R2Bucket, now = Date.now()): Promise<number> {
+  const shops = await db
+    .selectDistinct({ shopId: pendingUploads.shopId })
+    .from(pendingUploads)
+    .where(lte(pendingUploads.expiresAt, now))
+    .limit(SWEEP_SHOPS)
+    .all();
+  let swept = 0;
+  for (const { shopId } of shops) swept += await sweepPending(db, bucket, shopId, now);
+  return swept;
+}
+

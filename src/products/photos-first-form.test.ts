@@ -3,7 +3,9 @@
  * exists; without JavaScript the files go with the form's POST), in the order she chose, the
  * first the main photo, and her whole order saved with one POST. Real local D1 and R2.
  */
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import worker from "../index";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db, ROOT, sellerWithShop, shopOrigin, Client } from "../../test/helpers";
@@ -238,6 +240,29 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     // An expired photo is not attached.
     const res = await postNew(s, productForm({ photoForm: FORM, pending: [String(old.body.id)] }));
     expect(await images(idOf(res.location))).toEqual([]);
+  });
+});
+
+describe("waiting photos nobody saved", () => {
+  it("the cron sweeps the expired ones of every shop, with their objects, even a shop that uploads no more; fresh ones stay", async () => {
+    const a = await sellerWithShop();
+    const b = await sellerWithShop();
+    const oldA = await uploadPending(a, FORM, 300);
+    const oldB = await uploadPending(b, FORM, 301);
+    const fresh = await uploadPending(b, FORM, 302);
+    await env.DB.prepare("UPDATE pending_uploads SET expires_at = ? WHERE id IN (?, ?)").bind(Date.now() - 1, oldA.body.id, oldB.body.id).run();
+    const perPhoto = (await objects(a.shopId)).length; // its stored widths
+    expect(perPhoto).toBeGreaterThan(0);
+    expect((await objects(b.shopId)).length).toBe(2 * perPhoto);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "*/5 * * * *", scheduledTime: Date.now() }), env as never, ctx);
+    await waitOnExecutionContext(ctx);
+
+    expect(await pendingRows(a.shopId)).toEqual([]);
+    expect((await pendingRows(b.shopId)).map((r) => r.id)).toEqual([fresh.body.id]);
+    expect(await objects(a.shopId)).toEqual([]);
+    expect((await objects(b.shopId)).length).toBe(perPhoto);
   });
 });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "./rate-limit";
 import { LOGIN_WAIT, loginWaitMs } from "./login-guard";
 import { one } from "../../test/admin-helpers";
-import { Client, ROOT, signUp, uniq, uniqPhone, type Res } from "../../test/helpers";
+import { clearOfWindowEdge, Client, ROOT, signUp, uniq, uniqPhone, type Res } from "../../test/helpers";
 
 const from = (ip: string) => ({ "cf-connecting-ip": ip });
 const login = (c: Client, login: string, password: string, ip: string) => c.post(`${ROOT}/login`, { login, password }, { headers: from(ip) });
@@ -24,6 +24,7 @@ const E164 = (phone: string) => `+92${phone.slice(1)}`;
 describe("wrong passwords from other addresses", () => {
   it("never keep the owner out: 8 wrong passwords from 8 addresses and 6 from one, then her correct password from her phone gets in", async () => {
     const owner = await signUp();
+    await clearOfWindowEdge(RULES.loginPair);
     const attacker = uniq("ip");
     for (let i = 0; i < 8; i++) expect((await wrong(owner.login, uniq("ip"))).status).toBe(401);
     const fromOne: number[] = [];
@@ -39,6 +40,7 @@ describe("wrong passwords from other addresses", () => {
   it("refuse one address after five wrong passwords on one account, even its correct password, and nothing else", async () => {
     const owner = await signUp();
     const other = await signUp();
+    await clearOfWindowEdge(RULES.loginPair);
     const ip = uniq("ip");
     for (let i = 0; i < RULES.loginPair.limit; i++) expect((await wrong(owner.login, ip)).status).toBe(401);
     const refused = await login(new Client(), owner.login, owner.password, ip);
@@ -51,6 +53,7 @@ describe("wrong passwords from other addresses", () => {
   });
 
   it("keeps the per-address log-in limit", async () => {
+    await clearOfWindowEdge(RULES.loginIp);
     const ip = uniq("ip");
     const statuses: number[] = [];
     for (let i = 0; i <= RULES.loginIp.limit; i++) statuses.push((await wrong(uniqPhone(), ip)).status);

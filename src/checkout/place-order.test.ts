@@ -4,7 +4,8 @@ import { formatMoney } from "../i18n";
 import { placeOrder } from "./place-order";
 import { quoteCart } from "./quote";
 import { checkoutSchema } from "./schemas";
-import { Client, db, uniq, type Res } from "../../test/helpers";
+import { clearOfWindowEdge, Client, db, uniq, type Res } from "../../test/helpers";
+import { RULES } from "../auth/rate-limit";
 import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
@@ -192,6 +193,7 @@ describe("checkout", () => {
 
   it("rate-limits checkout posts per IP", async () => {
     const { dupatta, zone, origin } = await shopWithCatalogue();
+    await clearOfWindowEdge(RULES.checkoutIp);
     const ip = uniq("ip");
     const { client, headers } = await customerAtCheckout(origin, [[dupatta.id, 1]], ip);
     let last: Res | undefined;

@@ -111,6 +111,8 @@ RETURNING id`;
 export async function cancelByCustomer({ db, shopId }: Scope, detail: OrderDetail): Promise<ActionResult & { messages?: number[] }> {
   const from = detail.order.status;
   if (!customerMayCancel(from)) return { ok: false, reason: "notAllowed" };
+  // One batch through runTemplates: drizzle's D1 batch cannot bind the parameters of a raw SQL
+  // statement (the alert), so the change's statements go as their SQL and parameters too.
   const change = statusStatements(db, shopId, detail, { from, to: "cancelled" }, { userId: null, name: "" }).map(
     (q): Bound<null> => ({ ...(q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL(), map: () => null }),
   );

@@ -2,6 +2,7 @@ import shareScript from "../client/share-card.gen";
 import type { Messages } from "../i18n";
 import { InlineScript } from "../lib/csp";
 import type { ComponentChildren } from "preact";
+import { CopyLink } from "./CopyLink";
 import { waTextUrl, type ShareText } from "./texts";
 
 /** The card's own styles (it sits on pages whose stylesheet it does not choose). */
@@ -32,14 +33,7 @@ export function ShareCard({ m, heading, share, posterHref, children }: ShareCard
     <section class="card share" aria-labelledby="share-heading">
       <style dangerouslySetInnerHTML={{ __html: css }} />
       <h2 id="share-heading">{heading}</h2>
-      <label for="share-link">{t("share.link")}</label>
-      <div class="copy">
-        <input id="share-link" type="url" readOnly value={share.url} dir="ltr" />
-        <button class="btn ghost" type="button" data-copy="share-link" data-copied={t("share.copied")} hidden>
-          {t("share.copy")}
-        </button>
-      </div>
-      <p class="copied" id="share-link-status" role="status" aria-live="polite"></p>
+      <CopyLink m={m} id="share-link" url={share.url} label={t("share.link")} copy={t("share.copy")} />
       <div class="acts">
         <a class="btn" href={waTextUrl(share.whatsapp)} rel="noopener" target="_blank" data-wa-share>
           {t("share.whatsapp")}

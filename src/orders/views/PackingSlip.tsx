@@ -7,6 +7,7 @@ import slipScript from "../../client/slip-buttons.gen";
 import copyScript from "../../client/share-card.gen";
 import imageScript from "../../client/slip-image.gen";
 import { InlineScript } from "../../lib/csp";
+import { CopyLink } from "../../share/CopyLink";
 import { slipImageRows } from "./slip-image";
 import { formatMoney, type Messages } from "../../i18n";
 import { Document } from "../../ui/Document";
@@ -93,16 +94,7 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
             <button class="btn ghost small" type="button" data-share={share.url} data-text={share.text} hidden>
               {t("orders.slip.shareMore")}
             </button>
-            <div class="copy">
-              <label class="sr-only" for="slip-link">
-                {t("share.link")}
-              </label>
-              <input id="slip-link" type="url" readOnly value={share.url} dir="ltr" />
-              <button class="btn ghost small" type="button" data-copy="slip-link" data-copied={t("share.copied")} hidden>
-                {t("orders.slip.copyLink")}
-              </button>
-            </div>
-            <p class="copied" id="slip-link-status" role="status" aria-live="polite"></p>
+            <CopyLink m={m} id="slip-link" url={share.url} label={t("share.link")} copy={t("orders.slip.copyLink")} hideLabel small />
             <p class="share-hint">{t("orders.slip.shareHint")}</p>
           </>
         )}

@@ -9,3 +9,4 @@ export * from "./schema/platform";
 export * from "./schema/catalog";
 export * from "./schema/orders";
 export * from "./schema/messages";
+export * from "./schema/discounts";

@@ -58,6 +58,8 @@ export const orders = sqliteTable(
     zoneId: integer("zone_id"),
     zoneName: text("zone_name").notNull().default(""),
     subtotal: integer("subtotal").notNull(),
+    /** What its discounts took off the lines (order_discounts says which); a waived delivery fee is in delivery_fee. */
+    discount: integer("discount").notNull().default(0),
     deliveryFee: integer("delivery_fee").notNull().default(0),
     total: integer("total").notNull(),
     currency: text("currency").notNull(),

@@ -84,6 +84,15 @@ export function checkoutKey(res: Res): string {
   return m[1]!;
 }
 
+const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The hidden fields of the checkout form on a rendered page, as a browser posts them back: its key and the facts it was priced with. */
+export function checkoutHidden(res: Res): { key: string; basis: string } {
+  const basis = /name="basis" value="([^"]*)"/.exec(res.text);
+  if (!basis) throw new Error(`no checkout form: ${res.status} ${res.text.slice(0, 300)}`);
+  return { key: checkoutKey(res), basis: unescapeAttr(basis[1]!) };
+}
+
 /** A customer with these lines in the cart (through POST /cart/add), on the checkout page. */
 export async function customerAtCheckout(origin: string, lines: [number, number][], ip = uniq("ip")) {
   const client = new Client();
@@ -93,13 +102,13 @@ export async function customerAtCheckout(origin: string, lines: [number, number]
     if (res.status !== 303) throw new Error(`add failed ${res.status} ${res.text.slice(0, 300)}`);
   }
   const page = await client.get(`${origin}/checkout`, headers);
-  return { client, headers, page, key: checkoutKey(page) };
+  return { client, headers, page, ...checkoutHidden(page) };
 }
 
 /** A customer places an order; returns its token, id and status page path. */
 export async function placeOrderAt(origin: string, zoneId: number, lines: [number, number][], over: Record<string, string> = {}) {
-  const { client, headers, key } = await customerAtCheckout(origin, lines);
-  const res = await client.post(`${origin}/checkout`, { ...customerForm(over), key, zone: String(zoneId) }, { csrf: false, headers });
+  const { client, headers, key, basis } = await customerAtCheckout(origin, lines);
+  const res = await client.post(`${origin}/checkout`, { ...customerForm(over), key, basis, zone: String(zoneId) }, { csrf: false, headers });
   if (res.status !== 303) throw new Error(`checkout failed ${res.status} ${res.text.slice(0, 500)}`);
   const path = res.location!.replace("?placed=1", "");
   const token = path.slice("/orders/".length);

@@ -1,30 +1,32 @@
 /**
- * The statements that write an order, shared by both ways of placing one: placeOrder (after
- * checkoutReads) and placeFast (without them). The cart travels as ONE JSON parameter read
- * with json_each (D1 binds at most 100 parameters a statement), and everything the order
- * costs is read from the database inside the SQL: prices, titles, SKUs, the zone's fee, the
- * totals. Five statements whatever the cart's size (every statement of a batch has a cost),
- * as fixed SQL text: nothing is built per request (see src/db/template.ts on that cost).
+ * The statements that write an order, shared by both ways of placing one: placeFast (with the
+ * facts the checkout form carries) and placeOrder (after checkoutReads). The pricing rule is not
+ * here: src/pricing/price.ts computed the order (lines, discounts, fee, total) from facts, and
+ * these statements only VERIFY, with the facts' own SQL (src/pricing/facts.ts), that every fact
+ * still holds (each line's price, product and stock, the zone's fee, each discount's terms, that
+ * a use is left and the phone has not used it), then write what was computed. The cart travels
+ * as ONE JSON parameter read with json_each (D1 binds at most 100 parameters a statement); the
+ * SQL is fixed text with named placeholders (query templates), built once an isolate.
  *
- * The batch is idempotent and guarded:
+ * The batch is idempotent and guarded, and a refusal is what it returns, not an error:
  * - the order takes the shop's next number, order_seq + 1, which a trigger then records
- *   (migrations/0006_order_seq_trigger.sql);
- * - an order already placed with the form's key is not inserted again: the INSERT's conflict
- *   on (shop, key) returns that order instead, and the statements after it, which follow the
- *   new token, write nothing: a retry is answered by the batch itself;
- * - otherwise, when a guard fails (a line gone, a draft product, another shop's variant, an
- *   unknown zone, a different subtotal, the rate limit), the order's number is NULL: the NOT
- *   NULL on orders.number aborts the batch, and D1 rolls all of it back;
- * - the CHECK (stock >= 0) on variants aborts it when a tracked line has too few left;
- * - the seller's new-order messages (WhatsApp or SMS, and a push to each phone with alerts on;
- *   and low-stock ones for each variant the order took to her level) are outbox rows of the same
- *   batch (src/messages/outbox.ts): written with the order or not at all, and not again for a
- *   retry.
+ *   (migrations/triggers/order-seq.sql);
+ * - the INSERT selects a row only when every fact holds (or the form's key placed an order
+ *   already, which its conflict on (shop, key) returns instead): when a fact fails it returns
+ *   no row, and every statement after it, which follows the new token, writes nothing;
+ * - the CHECK (stock >= 0) on variants stays as the net under the stock guard (a named guard:
+ *   writeFailure);
+ * - each discount's use is counted in the batch: twenty customers racing for a code's last five
+ *   uses give exactly five orders with it (D1 runs one batch at a time);
+ * - the seller's new-order messages (and low-stock ones for each variant the order took to her
+ *   level) are outbox rows of the same batch (src/messages/outbox.ts).
  */
+import { sql } from "drizzle-orm";
 import { causeChainIncludes } from "../db/errors";
+import { ph, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
-import type { Bound } from "../db/template";
-import type { CartLine } from "./cart";
+import { DISCOUNT_FACT, LINE_FACT, ZONE_FACT, type FactQuote } from "../pricing/facts";
+import { orderable, type Priced, type Zone } from "../pricing/price";
 import type { Locale } from "../i18n";
 import type { CheckoutInput } from "./schemas";
 
@@ -34,133 +36,180 @@ export interface OrderWrite {
   locale: Locale;
   /** The new order's token: how the statements after the INSERT find the new row. */
   token: string;
-  /** The checked form (its key, zone, payment method and customer fields). */
+  /** The checked form (its key, payment method and customer fields). */
   form: CheckoutInput;
-  /** Every line must be orderable as asked, or nothing is written. */
-  lines: readonly CartLine[];
-  /** The subtotal (as text, like the form's `seen`) the order must come to; null: any. */
-  subtotal: string | null;
+  /** The quote the order was priced from, with its facts; every line must be orderable as asked. */
+  quote: FactQuote;
+  zone: Zone;
+  /** priceQuote(quote, zone): what the order costs. */
+  priced: Priced;
   /** A rate_limits row, counted earlier in the same batch, that must be within `limit`. */
   rate?: { key: string; limit: number };
 }
 
-export interface Written {
+export type Written = {
   token: string;
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
   /** Outbox rows the order wrote (the seller's new-order and low-stock messages), to put on the queue. */
   messages: number[];
-}
+};
 
-// Parameters, the same for every statement (each binds the first ones it uses):
-// ?1 shop id, ?2 idempotency key, ?3 new token, ?4 cart JSON [[variantId, quantity], ...], then
-// the order's own from ?5 on.
-const CREATED = "FROM orders WHERE shop_id = ?1 AND token = ?3";
-// The lines that can be ordered, by the quote's rule (quote.ts): a variant of THIS shop
-// whose product is active. `pos` keeps the items in the cart's order. CROSS JOIN keeps the
-// cart as the outer loop (SQLite never reorders it): one primary-key look-up a line, where
-// the planner would otherwise walk all the shop's variants by variants_shop_product_idx.
-const CART = `cart AS (
-  SELECT j.key AS pos, v.id, v.product_id, v.title AS variant_title, v.sku, v.price, p.title, p.track_stock, j.value ->> 1 AS quantity
-  FROM json_each(?4) j
-  CROSS JOIN variants v ON v.id = j.value ->> 0 AND v.shop_id = ?1
-  CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ?1 AND p.status = 'active')`;
-
+const raw = sql.raw;
+/** The new order, when this batch created it (a retry's token is not this one). */
+const CREATED = sql`SELECT id FROM orders WHERE shop_id = ${ph("shopId")} AND token = ${ph("token")}`;
 /**
- * The order, priced from the database, numbered order_seq + 1, answering with its token and
- * number; or, for a retry of the form's key, with those of the order already placed. A NULL
- * number (the abort) unless every line was found (?5 lines), the zone (?6) is the shop's, the
- * subtotal is ?7 (when not NULL) and the rate_limits row ?8 counts at most ?9 (when not NULL;
- * rateHit's rule). The fee is zoneFee's rule (quote.ts): free once the subtotal reaches the
- * zone's free_above.
+ * The posted lines ([fact, quantity] each) over the variants and products they name, of THIS
+ * shop and active. `pos` keeps the cart's order; CROSS JOIN keeps the cart as the outer loop
+ * (SQLite never reorders it): one primary-key look-up a line.
  */
-const ORDER = `WITH ${CART},
-  t AS (SELECT count(*) AS n, sum(price * quantity) AS subtotal FROM cart),
-  f AS (SELECT t.n, t.subtotal, z.id AS zone_id, z.name AS zone_name,
-      CASE WHEN z.free_above IS NOT NULL AND t.subtotal >= z.free_above THEN 0 ELSE z.fee END AS fee
-    FROM t LEFT JOIN delivery_zones z ON z.id = ?6 AND z.shop_id = ?1)
-INSERT INTO orders (shop_id, number, token, idempotency_key, zone_id, zone_name, subtotal, delivery_fee, total,
-  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale)
-SELECT s.id,
-  CASE WHEN f.n > 0 AND f.n = ?5 AND f.zone_id IS NOT NULL
-    AND (?7 IS NULL OR CAST(f.subtotal AS TEXT) = ?7)
-    AND (?8 IS NULL OR (SELECT count FROM rate_limits WHERE key = ?8) <= ?9)
-  THEN s.order_seq + 1 END,
-  ?3, ?2, f.zone_id, f.zone_name, f.subtotal, f.fee, f.subtotal + f.fee,
-  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18
-FROM shops s, f
-WHERE s.id = ?1
-ON CONFLICT (shop_id, idempotency_key) DO UPDATE SET idempotency_key = excluded.idempotency_key
-RETURNING token, number`;
-
-/** Snapshots of the lines; none when no order was inserted (a retry). */
-const ITEMS = `WITH ${CART}
-INSERT INTO order_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, price, quantity, stock_tracked)
-SELECT o.shop_id, o.id, c.product_id, c.id, c.title, iif(c.variant_title = 'Default', '', c.variant_title),
-  coalesce(c.sku, ''), c.price, c.quantity, c.track_stock
-FROM orders o, cart c WHERE o.shop_id = ?1 AND o.token = ?3 ORDER BY c.pos`;
+const CART = sql`cart AS (
+  SELECT j.key AS pos, j.value -> '$[0]' AS fact, j.value ->> '$[1]' AS quantity, v.id, v.product_id, v.title AS variant_title, v.sku, v.price, v.stock,
+    p.title, p.track_stock, ${raw(LINE_FACT)} AS now_fact
+  FROM json_each(${ph("lines")}) j
+  CROSS JOIN variants v ON v.id = j.value ->> '$[0][0]' AND v.shop_id = ${ph("shopId")}
+  CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ${ph("shopId")} AND p.status = 'active')`;
 
 /**
- * Tracked stock taken; the CHECK (stock >= 0) refuses to sell what is not there, races
- * included. `+shop_id` (the cart holds only this shop's variants anyway) is a filter, not an
- * index to walk: without the +, SQLite scans all the shop's variants rather than look the
+ * The order, numbered order_seq + 1, with what pricing computed; a row only when every line's
+ * facts hold and it has the stock asked (`lineCount` of them), the zone's facts hold, every
+ * discount's terms hold with a use left and not used by this phone when once per phone
+ * (`discountCount` of them), and the IP is within its limit; or, for a retry of the form's key,
+ * the order already placed.
+ */
+const ORDER = sqlTemplate<{ token: string; number: number }>(
+  () => sql`WITH ${CART},
+  zone AS (SELECT z.id, z.name FROM delivery_zones z WHERE z.id = ${ph("zoneId")} AND z.shop_id = ${ph("shopId")} AND ${raw(ZONE_FACT)} = ${ph("zone")}),
+  held AS (SELECT
+    (SELECT count(*) FROM cart WHERE now_fact = fact AND (NOT track_stock OR stock >= quantity)) = ${ph("lineCount")}
+    AND (SELECT count(*) FROM json_each(${ph("discounts")}) j
+      CROSS JOIN discounts d ON d.id = j.value ->> '$[0][0]' AND d.shop_id = ${ph("shopId")}
+      WHERE d.active AND ${raw(DISCOUNT_FACT)} = j.value -> '$[0]' AND (d.max_uses IS NULL OR d.uses < d.max_uses)
+        AND NOT (d.once_per_phone AND EXISTS (SELECT 1 FROM order_discounts r WHERE r.shop_id = d.shop_id AND r.discount_id = d.id AND r.phone = ${ph("phone")}))
+    ) = ${ph("discountCount")}
+    AND (${ph("rateKey")} IS NULL OR (SELECT count FROM rate_limits WHERE key = ${ph("rateKey")}) <= ${ph("rateLimit")}) AS ok)
+INSERT INTO orders (shop_id, number, token, idempotency_key, zone_id, zone_name, subtotal, discount, delivery_fee, total,
+  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale)
+SELECT s.id, s.order_seq + 1, ${ph("token")}, ${ph("key")}, zone.id, coalesce(zone.name, ''), ${ph("subtotal")}, ${ph("discount")}, ${ph("fee")}, ${ph("total")},
+  ${ph("payment")}, ${ph("reference")}, ${ph("name")}, ${ph("phone")}, ${ph("city")}, ${ph("address")}, ${ph("note")}, ${ph("currency")}, ${ph("locale")}
+FROM shops s, held LEFT JOIN zone
+WHERE s.id = ${ph("shopId")}
+  AND ((held.ok AND zone.id IS NOT NULL) OR EXISTS (SELECT 1 FROM orders WHERE shop_id = ${ph("shopId")} AND idempotency_key = ${ph("key")}))
+ON CONFLICT (shop_id, idempotency_key) DO UPDATE SET idempotency_key = excluded.idempotency_key
+RETURNING token, number`,
+);
+
+/** Snapshots of the lines, in the cart's order; none when no order was inserted (a retry, a refusal). */
+const ITEMS = sqlTemplate(
+  () => sql`WITH ${CART}
+INSERT INTO order_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, price, quantity, stock_tracked)
+SELECT o.shop_id, o.id, c.product_id, c.id, c.title, iif(c.variant_title = 'Default', '', c.variant_title), coalesce(c.sku, ''), c.price, c.quantity, c.track_stock
+FROM orders o, cart c WHERE o.shop_id = ${ph("shopId")} AND o.token = ${ph("token")} ORDER BY c.pos`,
+);
+
+/**
+ * Tracked stock taken. `+shop_id` (the cart holds only this shop's variants anyway) is a filter,
+ * not an index to walk: without the +, SQLite scans all the shop's variants rather than look the
  * cart's ids up.
  */
-const STOCK = `WITH ${CART}
+const STOCK = sqlTemplate(
+  () => sql`WITH ${CART}
 UPDATE variants SET stock = stock - (SELECT sum(c.quantity) FROM cart c WHERE c.id = variants.id)
-WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ?1 AND EXISTS (SELECT 1 ${CREATED})`;
+WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ${ph("shopId")} AND EXISTS (${CREATED})`,
+);
 
-const EVENT = `INSERT INTO order_events (shop_id, order_id, kind, to_status) SELECT shop_id, id, 'created', 'new' ${CREATED}`;
+/** Each discount's use, counted with the order (the INSERT checked one was left). */
+const REDEEM = sqlTemplate(
+  () => sql`UPDATE discounts SET uses = uses + 1
+WHERE shop_id = ${ph("shopId")} AND id IN (SELECT j.value ->> '$[0][0]' FROM json_each(${ph("discounts")}) j) AND EXISTS (${CREATED})`,
+);
+
+/** What each discount took off the order, and the phone that used it ([fact, saved] each: saved is off the lines plus the fee waived). */
+const TOOK = sqlTemplate(
+  () => sql`INSERT INTO order_discounts (shop_id, order_id, discount_id, code, title, kind, amount, phone)
+SELECT o.shop_id, o.id, j.value ->> '$[0][0]', j.value ->> '$[0][1]', j.value ->> '$[0][2]', j.value ->> '$[0][3]', j.value ->> '$[1]', o.customer_phone
+FROM orders o, json_each(${ph("discounts")}) j WHERE o.shop_id = ${ph("shopId")} AND o.token = ${ph("token")} ORDER BY j.key`,
+);
+
+const EVENT = sqlTemplate(
+  () => sql`INSERT INTO order_events (shop_id, order_id, kind, to_status)
+SELECT shop_id, id, 'created', 'new' FROM orders WHERE shop_id = ${ph("shopId")} AND token = ${ph("token")}`,
+);
 
 /**
  * The seller hears of the order (sellerAlertRecipients: her channel, her number, her language)
  * and, for each tracked variant this order took to her low-stock level or below (and not one that
- * was there already), of its low stock. Only for the order this batch inserted (a retry's token
- * is not ?3). STOCK ran before: a variant's stock here is what the order left.
+ * was there already), of its low stock. STOCK ran before: a variant's stock here is what the
+ * order left.
  */
-const OUTBOX = `WITH ${CART},
-  o AS (SELECT id ${CREATED}),
-  r AS (${sellerAlertRecipients("?1")}),
+const OUTBOX = sqlTemplate<{ id: number }>(
+  () => sql`WITH ${CART},
+  o AS (${CREATED}),
+  r AS (${sellerAlertRecipients(ph("shopId"))}),
   taken AS (SELECT id, sum(quantity) AS n FROM cart WHERE track_stock GROUP BY id)
 INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
 SELECT r.shop_id, r.channel, r.recipient, 'new_order', json_object('orderId', o.id), r.locale FROM o, r
 UNION ALL
 SELECT r.shop_id, r.channel, r.recipient, 'low_stock', json_object('variantId', v.id), r.locale
 FROM o, r, taken t
-CROSS JOIN variants v ON v.id = t.id AND v.shop_id = ?1
-CROSS JOIN shops s ON s.id = ?1
+CROSS JOIN variants v ON v.id = t.id AND v.shop_id = ${ph("shopId")}
+CROSS JOIN shops s ON s.id = ${ph("shopId")}
 WHERE s.low_stock_at IS NOT NULL AND v.stock <= s.low_stock_at AND v.stock + t.n > s.low_stock_at
-RETURNING id`;
+RETURNING id`,
+);
 
-type OrderRow = { token: string; number: number };
-const rows = (r: D1Result) => r.results;
-
-/** The batch's five statements (for runTemplates, after any of the caller's own) and their reader. */
+/** The batch's statements (for runTemplates, after any of the caller's own) and their reader. */
 export function orderWrites(w: OrderWrite) {
-  const { form } = w;
-  const json = JSON.stringify(w.lines.map((l) => [l.variantId, l.quantity]));
-  const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
-  params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
-  const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
-  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 4)] as const;
+  const { form, quote, priced } = w;
+  const lines = orderable(quote).map((l) => [quote.facts.lines.get(l.variantId), l.quantity]);
+  const taken = priced.applied.map((a) => [quote.facts.discounts.get(a.discount.id), a.amount + a.waived]);
+  const values = {
+    shopId: w.shopId,
+    token: w.token,
+    key: form.key,
+    lines: JSON.stringify(lines),
+    lineCount: lines.length,
+    zoneId: w.zone.id,
+    zone: JSON.stringify(quote.facts.zones.get(w.zone.id) ?? null),
+    discounts: JSON.stringify(taken),
+    discountCount: taken.length,
+    rateKey: w.rate?.key ?? null,
+    rateLimit: w.rate?.limit ?? null,
+    subtotal: priced.subtotal,
+    discount: priced.discount,
+    fee: priced.fee,
+    total: priced.total,
+    payment: form.payment,
+    reference: form.reference,
+    name: form.name,
+    phone: form.phone,
+    city: form.city,
+    address: form.address,
+    note: form.note,
+    currency: w.currency,
+    locale: w.locale,
+  };
+  const order = ORDER.bind(values);
+  const outbox = OUTBOX.bind(values);
+  // A discount's statements only when the order took one: every statement of a batch has a cost.
+  const discounts = taken.length ? [REDEEM.bind(values), TOOK.bind(values)] : [];
+  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox];
 
-  /** From the statements' results: the new order (or the one this key placed before) and its messages. */
-  const read = (results: readonly unknown[][]): Written => {
-    const r = results[0]![0] as OrderRow;
-    const messages = (results[4] ?? []).map((m) => (m as { id: number }).id);
+  /** From the statements' results: the new order (or the one this key placed before) and its messages; null: refused. */
+  const read = (results: readonly unknown[][]): Written | null => {
+    const r = results[0]![0] as { token: string; number: number } | undefined;
+    if (!r) return null;
+    const messages = (results[statements.indexOf(outbox)] ?? []).map((m) => (m as { id: number }).id);
     return { token: r.token, number: r.number, created: r.token === w.token, messages };
   };
   return { statements, read };
 }
 
-/** Why a batch aborted on purpose, or null for any other error (rethrow it). */
-export type WriteFailure = "guard" | "stock" | "duplicate";
-
-export function writeFailure(err: unknown): WriteFailure | null {
-  if (causeChainIncludes(err, "NOT NULL constraint failed: orders.number")) return "guard";
-  if (causeChainIncludes(err, "CHECK constraint failed: variants_stock_nonneg")) return "stock";
-  // Cannot happen while the INSERT answers a conflict on the key itself; a net.
-  if (causeChainIncludes(err, "UNIQUE constraint failed: orders.shop_id, orders.idempotency_key")) return "duplicate";
-  return null;
+/**
+ * The one abort a batch of orderWrites may end in on purpose: the CHECK (stock >= 0) under the
+ * stock guard, by its name. Null for any other error (rethrow it).
+ */
+export function writeFailure(err: unknown): "stock" | null {
+  return causeChainIncludes(err, "CHECK constraint failed: variants_stock_nonneg") ? "stock" : null;
 }

@@ -1,19 +1,21 @@
 /**
- * POST /checkout's usual case in ONE D1 round trip of five statements: the checkout rate-limit
- * hit and the order's four (order-writes.ts) in one atomic batch, which checks inside SQL what
- * checkoutReads and the review would have checked: no order yet with this key, the IP within
- * its limit, every line orderable as asked at the subtotal the customer saw, the zone.
+ * POST /checkout's usual case in ONE D1 round trip: the checkout form carries the facts its
+ * page was priced with (src/pricing/facts.ts), so the order is priced again here with the one
+ * rule (src/pricing/price.ts) without reading first, and the batch (the checkout rate-limit hit,
+ * then orderWrites) verifies in SQL that every fact still holds before it writes.
  *
- * Any of those failing aborts the batch (nothing written, nothing counted, no order number
- * used) and placeFast returns null: the caller then takes the long way (checkoutReads, the
- * review, placeOrder), which finds out what is wrong and says so. A retry of an order already
- * placed is answered by the batch itself. Errors that are not one of the aborts are thrown.
+ * A refusal writes nothing but the rate-limit hit, and placeFast says so with the hit's count:
+ * the caller then takes the long way (checkoutReads without counting again, the review,
+ * placeOrder), which finds out what changed and says so. A retry of an order already placed is
+ * answered by the batch itself.
  */
 import { notExists } from "drizzle-orm";
-import { hitStatement, RULES, windowStart } from "../auth/rate-limit";
+import { hitStatement, readHit, RULES, windowStart, type RateResult } from "../auth/rate-limit";
 import type { Db } from "../db/client";
 import { ph, runTemplates, template } from "../db/template";
 import { randomToken } from "../lib/bytes";
+import { quoteFromBasis } from "../pricing/facts";
+import { orderable, priceQuote } from "../pricing/price";
 import type { CartLine } from "./cart";
 import { orderWrites, writeFailure, type Written } from "./order-writes";
 import { orderByKeyQuery } from "./place-order";
@@ -29,26 +31,37 @@ export interface FastShop {
 /** The IP's checkout hit, counted as checkoutReads counts it: not for a retry of an order already placed. */
 export const checkoutHit = template((db) => hitStatement(db, ph("rateKey"), ph("start"), notExists(orderByKeyQuery(db, ph("shopId"), ph("key")))));
 
-/** `form` has passed checkoutSchema and its payment method is one the shop offers. */
-export async function placeFast(db: Db, shop: FastShop, lines: readonly CartLine[], form: CheckoutInput, ip: string): Promise<Written | null> {
+export type Fast =
+  | { placed: Written }
+  /** Refused by the batch; `limit` is the hit it counted (null: it counted none, an abort). */
+  | { refused: true; limit: RateResult | null }
+  /** Not tried: the form carried no usable basis for this cart and zone. */
+  | null;
+
+/** `form` has passed checkoutSchema and its payment method is one the shop offers; `code` is the cart's. */
+export async function placeFast(db: Db, shop: FastShop, cart: readonly CartLine[], form: CheckoutInput, code: string | null, ip: string, now: number): Promise<Fast> {
+  const quote = quoteFromBasis(form.basis, cart, { code });
+  const zone = quote?.zones.find((z) => z.id === form.zone);
+  if (!quote || !zone || orderable(quote).length !== cart.length) return null;
   const rateKey = `checkout:ip:${ip}`;
-  const hit = checkoutHit.bind({ rateKey, start: windowStart(RULES.checkoutIp, Date.now()), shopId: shop.id, key: form.key });
+  const hit = checkoutHit.bind({ rateKey, start: windowStart(RULES.checkoutIp, now), shopId: shop.id, key: form.key });
   const write = orderWrites({
     shopId: shop.id,
     currency: shop.currency,
     locale: shop.locale,
     token: randomToken(18),
     form,
-    lines,
-    // Today's "priceChanged" rule: a subtotal was shown, and it must still be the same.
-    subtotal: form.seen || null,
+    quote,
+    zone,
+    priced: priceQuote(quote, zone, now),
     rate: { key: rateKey, limit: RULES.checkoutIp.limit },
   });
   try {
-    const [, ...results] = await runTemplates(db, [hit, ...write.statements]);
-    return write.read(results);
+    const [hitRows, ...results] = await runTemplates(db, [hit, ...write.statements]);
+    const placed = write.read(results);
+    return placed ? { placed } : { refused: true, limit: readHit(hitRows, RULES.checkoutIp, now) };
   } catch (err) {
-    if (writeFailure(err)) return null;
+    if (writeFailure(err)) return { refused: true, limit: null };
     throw err;
   }
 }

@@ -17,17 +17,20 @@ import { PackingSlip, slipSize } from "../orders/views/PackingSlip";
 import { resolveTheme } from "../storefront/context";
 import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { checkoutReads } from "./checkout-reads";
-import { readCart, writeCart } from "./cookie";
+import { readCart, readCode, writeCart, writeCode } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
 import { paymentOptions } from "./payment";
 import { placeFast } from "./place-fast";
 import { enqueue } from "../messages/outbox";
 import { placeOrder } from "./place-order";
-import { orderable, quoteCart, type Quote } from "./quote";
-import { reviewCheckout, type Refusal, type Review } from "./review";
-import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
+import { quoteCart, quoteFromBasis, type FactQuote } from "../pricing/facts";
+import { orderable, type Quote } from "../pricing/price";
+import { reviewCheckout, type Refusal, type Review, type Shown } from "../pricing/review";
+import { normalizeCode } from "../pricing/code";
+import { addSchema, checkoutSchema, codeSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
 import { CartPage } from "./views/CartPage";
 import { CheckoutPage } from "./views/CheckoutPage";
+import { codeSentence } from "./views/Discounts";
 import { personalContext } from "./views/frame";
 import { OrderStatusPage } from "./views/OrderStatusPage";
 
@@ -45,14 +48,15 @@ for (const p of ["/cart", "/cart/*", "/checkout", "/orders/*"]) checkoutRoutes.u
 
 const itemList = (lines: Quote["lines"]) => lines.map((l) => (l.variantTitle !== "Default" ? `${l.title} (${l.variantTitle})` : l.title)).join(", ");
 
-function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200, refusal?: Refusal) {
+function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200, refusal?: Refusal, codeError?: string) {
   const ctx = personalContext(c.var.shop, c.req.url, cartCount(lines));
-  return renderPage(c, <CartPage shop={c.var.shop} ctx={ctx} quote={quote} alert={alert} refusal={refusal} />, status);
+  const page = <CartPage shop={c.var.shop} ctx={ctx} quote={quote} now={Date.now()} alert={alert} refusal={refusal} codeError={codeError} />;
+  return renderPage(c, page, status);
 }
 
 interface CheckoutView {
   lines: CartLine[];
-  quote: Quote;
+  quote: FactQuote;
   key: string;
   values?: FormValues;
   errors?: FieldErrors;
@@ -62,7 +66,9 @@ interface CheckoutView {
 function showCheckout(c: C, v: CheckoutView, status: ContentfulStatusCode = 200) {
   const shop = c.var.shop;
   const ctx = personalContext(shop, c.req.url, cartCount(v.lines));
-  const page = <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />;
+  const page = (
+    <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} now={Date.now()} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />
+  );
   return renderPage(c, page, status);
 }
 
@@ -77,7 +83,7 @@ function sanitise(c: C, parsed: { lines: CartLine[]; changed: boolean }, quote: 
 
 checkoutRoutes.get("/cart", async (c) => {
   const parsed = readCart(c);
-  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines);
+  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
   return showCart(c, sanitise(c, parsed, quote), quote);
 });
 
@@ -85,12 +91,12 @@ checkoutRoutes.post("/cart/add", async (c) => {
   const { lines } = readCart(c);
   const form = validate(addSchema, await readForm(c));
   const candidate = form.ok ? addLine(lines, form.data.variant, form.data.quantity) : null;
-  const quote = await quoteCart(c.var.db, c.var.shop.id, candidate?.ok ? candidate.lines : lines);
+  const quote = await quoteCart(c.var.db, c.var.shop.id, candidate?.ok ? candidate.lines : lines, { code: readCode(c) });
   const t = c.var.t;
   if (!form.ok) return showCart(c, lines, quote, t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
   if (!candidate!.ok) return showCart(c, lines, quote, t("checkout.cart.full", { max: lines.length }), 400);
   if (quote.missing.some((m) => m.variantId === form.data.variant)) {
-    const current = await quoteCart(c.var.db, c.var.shop.id, lines);
+    const current = await quoteCart(c.var.db, c.var.shop.id, lines, { code: readCode(c) });
     return showCart(c, lines, current, t("checkout.error.variant"), 400);
   }
   writeCart(c, candidate!.lines);
@@ -101,7 +107,7 @@ checkoutRoutes.post("/cart/update", async (c) => {
   const { lines } = readCart(c);
   const form = validate(updateSchema, await readForm(c));
   if (!form.ok) {
-    const quote = await quoteCart(c.var.db, c.var.shop.id, lines);
+    const quote = await quoteCart(c.var.db, c.var.shop.id, lines, { code: readCode(c) });
     return showCart(c, lines, quote, c.var.t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
   }
   writeCart(c, setLine(lines, form.data.variant, form.data.quantity));
@@ -115,9 +121,24 @@ checkoutRoutes.post("/cart/remove", async (c) => {
   return c.redirect("/cart", 303);
 });
 
+/** The cart's discount code: applied (kept in a cookie, priced on every cart and checkout), or removed when empty. */
+checkoutRoutes.post("/cart/code", async (c) => {
+  const values = await readForm(c);
+  const form = validate(codeSchema, values);
+  if (!form.ok) {
+    const parsed = readCart(c);
+    const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
+    const ctx = personalContext(c.var.shop, c.req.url, cartCount(parsed.lines));
+    const page = <CartPage shop={c.var.shop} ctx={ctx} quote={quote} now={Date.now()} codeError={c.var.t(form.errors.code as MessageKey)} codeValue={values.code} />;
+    return renderPage(c, page, 400);
+  }
+  writeCode(c, normalizeCode(form.data.code));
+  return c.redirect(values.back === "checkout" ? "/checkout" : "/cart", 303);
+});
+
 checkoutRoutes.get("/checkout", async (c) => {
   const parsed = readCart(c);
-  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines);
+  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
   const lines = sanitise(c, parsed, quote);
   if (orderable(quote).length === 0) return c.redirect("/cart", 303);
   return showCheckout(c, { lines, quote, key: randomToken(16) });
@@ -129,18 +150,23 @@ checkoutRoutes.post("/checkout", async (c) => {
   const posted = IDEMPOTENCY_RE.test(values.key ?? "") ? values.key! : null;
   const key = posted ?? randomToken(16);
   const { lines } = readCart(c);
+  const code = readCode(c);
   const ip = clientIp(c.req);
+  const now = Date.now();
   const payments = paymentOptions(shop.payments);
-  // The usual case first, in ONE round trip: a valid form and a cart that can be bought as it
-  // is (or a retry of an order placed). Anything else aborts that batch, writing nothing, and
-  // takes the way below, which finds out what is wrong and says so.
+  // The usual case first, in ONE round trip: a valid form whose page's facts still hold (or a
+  // retry of an order placed). Anything else writes nothing (but the rate-limit hit) and takes
+  // the way below, which finds out what is wrong and says so.
   const form = lines.length ? validate(checkoutSchema, { ...values, key }) : null;
+  let counted = null;
   if (form?.ok && payments.some((p) => p.method === form.data.payment)) {
-    const fast = await placeFast(db, shop, lines, form.data, ip);
-    if (fast) return placed(c, fast.token, fast.messages);
+    const fast = await placeFast(db, shop, lines, form.data, code, ip, now);
+    if (fast && "placed" in fast) return placed(c, fast.placed.token, fast.placed.messages);
+    counted = fast?.limit ?? null;
   }
   // One round trip reads it all; placing the order is the second.
-  const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, ip);
+  const who = { code, phone: form?.ok ? form.data.phone : undefined };
+  const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, ip, who, counted, now);
   // A retry of an order already placed (double tap, flaky network) lands on that order.
   if (existing) return placed(c, existing.token);
   const view = { lines, quote, key, values };
@@ -148,18 +174,19 @@ checkoutRoutes.post("/checkout", async (c) => {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
     return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }), refusal: "rate-limit" }, 429);
   }
-  const review = reviewCheckout(quote, { ...values, key }, payments);
+  // What her page showed her: the order is never placed at another price.
+  const shown: Shown = values.basis ? (quoteFromBasis(values.basis, lines, { code }) ?? "unknown") : null;
+  const review = reviewCheckout(quote, { ...values, key }, payments, shown, now);
   if (review.kind !== "ready") return refuse(c, view, review);
 
-  const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });
-  if (result.ok) return placed(c, result.token, result.messages);
-  const fresh = await quoteCart(db, shop.id, lines);
-  if (result.reason === "changed") {
-    // The seller changed a line, the zone or a price between the two round trips: say what.
-    const again = reviewCheckout(fresh, { ...values, key }, payments);
-    if (again.kind !== "ready") return refuse(c, { ...view, quote: fresh }, again);
-    return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.priceChanged"), refusal: "price-changed" }, 409);
-  }
+  const order = { shopId: shop.id, currency: shop.currency, locale: shop.locale, quote, zone: review.zone, priced: review.priced, form: review.form };
+  const result = await placeOrder(db, order);
+  if (result) return placed(c, result.token, result.messages);
+  // A fact changed between the two round trips (a price, the zone, stock, a discount's last
+  // use): read again and say what, against the quote she was about to pay.
+  const fresh = await quoteCart(db, shop.id, lines, who);
+  const again = reviewCheckout(fresh, { ...values, key }, payments, quote, now);
+  if (again.kind !== "ready") return refuse(c, { ...view, quote: fresh }, again);
   // Someone else bought the last units meanwhile: say which item ran short, keep the form.
   const ran = fresh.lines.filter((l) => l.state !== "ok");
   return showCheckout(c, { ...view, quote: fresh, alert: t("checkout.error.soldOutNow", { items: itemList(ran.length ? ran : review.lines) }), refusal: "sold-out" }, 409);
@@ -178,8 +205,13 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
       return showCheckout(c, { ...view, errors: review.errors, refusal: "invalid" }, 400);
     case "short":
       return showCheckout(c, { ...view, alert: t("checkout.error.short", { items: itemList(review.lines) }), refusal: "short" }, 409);
-    case "priceChanged":
-      return showCheckout(c, { ...view, alert: t("checkout.error.priceChanged"), refusal: "price-changed" }, 409);
+    case "priceChanged": {
+      // A code that no longer applies says why; anything else is a price the seller changed.
+      const code = review.priced.code;
+      const ctx = personalContext(c.var.shop, c.req.url, cartCount(view.lines));
+      const alert = code && code.status !== "applied" ? t("pricing.error.codeChanged", { reason: codeSentence(ctx, code) }) : t("checkout.error.priceChanged");
+      return showCheckout(c, { ...view, alert, refusal: "price-changed" }, 409);
+    }
   }
 }
 

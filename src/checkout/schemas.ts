@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "../settings/payments";
 import { idField, optionalText, phoneField, requiredText } from "../lib/form-fields";
+import { CODE_MAX, normalizeCode } from "../pricing/code";
+import { BASIS_CHARS } from "../pricing/facts";
 import { MAX_QTY } from "./cart";
 
 const TOO_LONG = "checkout.error.tooLong";
@@ -25,6 +27,16 @@ export const addSchema = z.object({ variant: variantId, quantity: quantity(1).op
 export const updateSchema = z.object({ variant: variantId, quantity: quantity(0) });
 export const removeSchema = z.object({ variant: variantId });
 
+/** The cart's discount code form; empty removes the code. */
+export const codeSchema = z.object({
+  code: z
+    .string()
+    .max(CODE_MAX, "pricing.code.invalid")
+    .optional()
+    .transform((s) => s?.trim() ?? "")
+    .refine((s) => s === "" || normalizeCode(s) !== null, "pricing.code.invalid"),
+});
+
 export const IDEMPOTENCY_RE = /^[A-Za-z0-9_-]{22,64}$/;
 
 export const checkoutSchema = z.object({
@@ -38,10 +50,11 @@ export const checkoutSchema = z.object({
   payment: z.enum(PAYMENT_METHODS, { message: "checkout.error.payment" }),
   reference: optional(60),
   /**
-   * The subtotal the customer was shown; a different one means prices changed meanwhile. A
-   * value no form sends (past its cap) is one she was not shown: she sees the total again.
+   * The facts the page priced the order with (src/pricing/facts.ts): placing the order prices
+   * them again and the batch verifies them. A value no form sends (past its cap) is one she was
+   * not shown: she sees the total again.
    */
-  seen: z.string().max(16).optional().default("").catch("-"),
+  basis: z.string().max(BASIS_CHARS).optional().default("").catch("-"),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutSchema>;

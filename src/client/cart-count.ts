@@ -15,3 +15,14 @@ if (n > 0) {
   const els = document.querySelectorAll("[data-cart-count]");
   for (let i = 0; i < els.length; i++) els[i]!.textContent = String(n);
 }
+
+// A code link's notice (src/checkout/code-link.ts), shown once at the top of the page.
+const note = /(?:^|;\s*)hatti_note=([^;]*)/.exec(document.cookie);
+if (note) {
+  document.cookie = "hatti_note=; path=/; max-age=0";
+  const p = document.createElement("p");
+  p.setAttribute("role", "status");
+  p.textContent = decodeURIComponent(note[1] || "");
+  p.style.cssText = "margin:0;padding:12px 16px;background:#fff4d6;color:#3a2a00;text-align:center;font-weight:600";
+  document.body.insertBefore(p, document.body.firstChild);
+}

@@ -98,6 +98,26 @@ export function template<Q extends Buildable>(build: (db: Builder) => Q): Templa
 }
 
 /**
+ * A template of a statement the query builders cannot say (a CTE over json_each, INSERT ...
+ * SELECT ... RETURNING with guards), written with drizzle's `sql` tag and named placeholders
+ * `ph("name")`, never positional `?N`: its rows come back as D1 gives them.
+ */
+export function sqlTemplate<R = Record<string, unknown>>(build: () => SQL): Template<R[]> {
+  let query: Query | undefined;
+  const compile = () => (query ??= builder.all(build()).getQuery());
+  const map = (r: D1Result) => r.results as R[];
+  return {
+    bind(values) {
+      const q = compile();
+      return { sql: q.sql, params: fillPlaceholders(q.params, values), map };
+    },
+    get sql() {
+      return compile().sql;
+    },
+  };
+}
+
+/**
  * A family of templates that differ in shape (a sort order, a filter) keyed by a string from
  * a small fixed set; each member is built once, on first use.
  */

@@ -9,9 +9,11 @@
  * (src/checkout/order-writes.ts, src/orders/actions.ts): rows of (shop_id, channel, recipient,
  * locale) for one shop.
  *
- * `shopId` is an SQL expression (a bound parameter such as `?1`), never text from a request.
+ * `shopId` is an SQL value: a named placeholder of a query template (`ph("shopId")`).
  */
-export const sellerAlertRecipients = (shopId: string) => `SELECT s.id AS shop_id, s.alert_channel AS channel, s.whatsapp AS recipient,
+import { sql, type SQL } from "drizzle-orm";
+
+export const sellerAlertRecipients = (shopId: SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>): SQL => sql`SELECT s.id AS shop_id, s.alert_channel AS channel, s.whatsapp AS recipient,
     coalesce((SELECT u.locale FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.shop_id = s.id AND m.role = 'owner' LIMIT 1), s.locale) AS locale
   FROM shops s WHERE s.id = ${shopId} AND s.whatsapp <> '' AND s.alert_channel <> 'off'
   UNION ALL

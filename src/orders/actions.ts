@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db, Scope } from "../db/client";
 import { causeChainIncludes } from "../db/errors";
-import { runTemplates, type Bound } from "../db/template";
+import { ph, runTemplates, sqlTemplate, type Bound } from "../db/template";
 import { orderEvents, orders, variants } from "../db/schema";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
 import { OWN_RIDER } from "./courier";
@@ -97,11 +97,13 @@ export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, c
 /** Where the customer may still cancel the order herself: before the seller confirmed it. */
 export const customerMayCancel = (status: OrderStatus) => status === "new";
 
-/** The seller's alert of a cancel by the customer (?1 shop, ?2 order: D1 binds a number as REAL, hence the CAST), for the queue. */
-const CANCEL_ALERT = `INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT r.shop_id, r.channel, r.recipient, 'order_cancelled_by_customer', json_object('orderId', CAST(?2 AS INTEGER)), r.locale
-FROM (${sellerAlertRecipients("?1")}) r
-RETURNING id`;
+/** The seller's alert of a cancel by the customer, for the queue (D1 binds a number as REAL, hence the CAST). */
+const CANCEL_ALERT = sqlTemplate<{ id: number }>(
+  () => sql`INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
+SELECT r.shop_id, r.channel, r.recipient, 'order_cancelled_by_customer', json_object('orderId', CAST(${ph("orderId")} AS INTEGER)), r.locale
+FROM (${sellerAlertRecipients(ph("shopId"))}) r
+RETURNING id`,
+);
 
 /**
  * The customer cancels her order from its page: the change (restock included) and the seller's
@@ -116,10 +118,10 @@ export async function cancelByCustomer({ db, shopId }: Scope, detail: OrderDetai
   const change = statusStatements(db, shopId, detail, { from, to: "cancelled" }, { userId: null, name: "" }).map(
     (q): Bound<null> => ({ ...(q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL(), map: () => null }),
   );
-  const alert: Bound<number[]> = { sql: CANCEL_ALERT, params: [shopId, detail.order.id], map: (r) => (r.results as { id: number }[]).map((m) => m.id) };
+  const alert = CANCEL_ALERT.bind({ shopId, orderId: detail.order.id });
   try {
     const results = await runTemplates(db, [...change, alert]);
-    return { ok: true, messages: results.at(-1) as number[] };
+    return { ok: true, messages: (results.at(-1) as { id: number }[]).map((m) => m.id) };
   } catch (err) {
     if (isGuardFailure(err)) return { ok: false, reason: "stale" };
     throw err;

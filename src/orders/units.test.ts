@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { addLine, encodeCart, MAX_LINES, parseCart, setLine } from "../checkout/cart";
 import { paymentOptions } from "../checkout/payment";
 import { waDigits } from "../lib/phone";
-import { buildQuote, zoneFee } from "../checkout/quote";
 import { paymentsSchema } from "../settings/payments";
 import { csvCell } from "../csv/parse";
 import { karachiDate, karachiDayStart } from "./dates";
@@ -21,24 +20,6 @@ describe("cart codec", () => {
     expect(addLine(full, 999, 1)).toEqual({ ok: false, reason: "full" });
     expect(addLine(full, 1, 200)).toMatchObject({ ok: true });
     expect(encodeCart(setLine([{ variantId: 5, quantity: 3 }], 5, 0))).toBe("");
-  });
-});
-
-describe("quote", () => {
-  const row = (variantId: number, price: number, stock: number, tracked = 1) => ({ variantId, productId: 1, productSlug: "p", title: "T", variantTitle: "Default", sku: null, price, stock, tracked });
-  it("charges only fully available lines; fees are free above the threshold", () => {
-    const q = buildQuote(
-      [{ variantId: 1, quantity: 2 }, { variantId: 2, quantity: 3 }, { variantId: 3, quantity: 1 }, { variantId: 4, quantity: 5 }, { variantId: 9, quantity: 1 }],
-      [row(1, 100, 5), row(2, 100, 1), row(3, 100, 0), row(4, 100, 0, 0)],
-      [],
-    );
-    expect(q.lines.map((l) => l.state)).toEqual(["ok", "short", "soldOut", "ok"]);
-    expect(q.subtotal).toBe(200 + 500);
-    expect(q.missing).toEqual([{ variantId: 9, quantity: 1 }]);
-    const zone = { id: 1, name: "Lahore", fee: 15000, freeAbove: 300000 };
-    expect(zoneFee(zone, 299999)).toBe(15000);
-    expect(zoneFee(zone, 300000)).toBe(0);
-    expect(zoneFee({ ...zone, freeAbove: null }, 10 ** 9)).toBe(15000);
   });
 });
 

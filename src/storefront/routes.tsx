@@ -13,6 +13,7 @@ import { decodeCursor, loadAllProducts, loadCollection, SORTS } from "./listing"
 import { loadSearch, SEARCH_SORTS } from "./search";
 import { loadProduct } from "./product";
 import { loadContentPage, loadSitemap } from "./content";
+import { codeLink } from "../checkout/code-link";
 import { checkoutRoutes } from "../checkout/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
@@ -27,6 +28,7 @@ import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
+storefront.use("*", codeLink());
 storefront.route("/media", mediaRoutes);
 
 /**

@@ -1,15 +1,21 @@
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import { MAX_QTY } from "../cart";
-import type { Quote, QuoteLine } from "../quote";
-import type { Refusal } from "../review";
+import { priceQuote, type Quote, type QuoteLine } from "../../pricing/price";
+import type { Refusal } from "../../pricing/review";
+import { CodeForm, DiscountRows } from "./Discounts";
 import { StoreFrame } from "./frame";
 
 export interface CartPageProps {
   shop: Shop;
   ctx: StoreContext;
   quote: Quote;
+  /** The time discounts are priced at. */
+  now: number;
   alert?: string;
+  /** The code form's message, and what was typed. */
+  codeError?: string;
+  codeValue?: string;
   /** Why a checkout post landed here (the alert's `data-refusal`). */
   refusal?: Refusal;
 }
@@ -20,8 +26,10 @@ export function LineFlag({ ctx, line }: { ctx: StoreContext; line: QuoteLine }) 
   return null;
 }
 
-export function CartPage({ shop, ctx, quote, alert, refusal }: CartPageProps) {
+export function CartPage({ shop, ctx, quote, now, alert, refusal, codeError, codeValue }: CartPageProps) {
   const { t, money } = ctx;
+  // Before a zone is chosen: the first zone, as the checkout page starts with it.
+  const priced = priceQuote(quote, quote.zones[0] ?? null, now);
   const canCheckout = quote.lines.some((l) => l.state === "ok") && !quote.lines.some((l) => l.state === "short");
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.cart.title")}>
@@ -80,12 +88,18 @@ export function CartPage({ shop, ctx, quote, alert, refusal }: CartPageProps) {
           </ul>
           <table class="co-sum">
             <tbody>
-              <tr class="total">
+              <tr>
                 <th scope="row">{t("checkout.subtotal")}</th>
                 <td>{money(quote.subtotal)}</td>
               </tr>
+              <DiscountRows ctx={ctx} priced={priced} />
+              <tr class="total">
+                <th scope="row">{t("checkout.total")}</th>
+                <td>{money(priced.subtotal - priced.discount)}</td>
+              </tr>
             </tbody>
           </table>
+          <CodeForm ctx={ctx} priced={priced} error={codeError} value={codeValue} />
           <p class="co-muted">{t("checkout.cart.deliveryLater")}</p>
           {canCheckout ? (
             <a class="co-btn block" href={ctx.url("/checkout")}>

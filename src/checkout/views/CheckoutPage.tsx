@@ -3,8 +3,10 @@ import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form"
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
 import type { PaymentOption } from "../payment";
-import { orderable, zoneFee, type Quote } from "../quote";
-import type { Refusal } from "../review";
+import { basisOf, type FactQuote } from "../../pricing/facts";
+import { orderable, priceQuote } from "../../pricing/price";
+import type { Refusal } from "../../pricing/review";
+import { CodeForm, DiscountRows } from "./Discounts";
 import { LineFlag } from "./CartPage";
 import { CoField } from "./CoField";
 import { StoreFrame } from "./frame";
@@ -17,7 +19,9 @@ import { checkoutSchema } from "../schemas";
 export interface CheckoutPageProps {
   shop: Shop;
   ctx: StoreContext;
-  quote: Quote;
+  quote: FactQuote;
+  /** The time discounts are priced at. */
+  now: number;
   payments: PaymentOption[];
   /** The idempotency key of this form: the same key always yields the same order. */
   idemKey: string;
@@ -32,14 +36,16 @@ export interface CheckoutPageProps {
 const cap = caps(checkoutSchema);
 const kb = keyboards(checkoutSchema);
 
-export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {}, errors = {}, alert, refusal }: CheckoutPageProps) {
+export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values = {}, errors = {}, alert, refusal }: CheckoutPageProps) {
   const { t, money } = ctx;
   const err = (k: string) => fieldMessage(t, errors, k);
   const lines = orderable(quote);
   const zoneId = values.zone ?? String(quote.zones[0]?.id ?? "");
   const payment = values.payment ?? payments[0]?.method ?? "";
   const chosen = quote.zones.find((z) => String(z.id) === zoneId) ?? quote.zones[0];
-  const fee = chosen ? zoneFee(chosen, quote.subtotal) : 0;
+  // Each zone priced by the one rule: its fee (free above its threshold, or waived) and total.
+  const byZone = new Map(quote.zones.map((z) => [z.id, priceQuote(quote, z, now)]));
+  const priced = (chosen && byZone.get(chosen.id)) || priceQuote(quote, null, now);
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.title")}>
       <h1>{t("checkout.title")}</h1>
@@ -72,9 +78,10 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
       <a class="co-btn ghost block" href={ctx.url("/cart")}>
         {t("checkout.edit")}
       </a>
+      {priced.code && <CodeForm ctx={ctx} priced={priced} back="checkout" />}
       <form method="post" action={ctx.url("/checkout")} noValidate data-checkout>
         <input type="hidden" name="key" value={idemKey} />
-        <input type="hidden" name="seen" value={String(quote.subtotal)} />
+        <input type="hidden" name="basis" value={basisOf(quote)} />
         <h2>{t("checkout.contact")}</h2>
         <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={cap.name} required />
         <CoField name="phone" {...kb.phone} dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} maxLength={cap.phone} required />
@@ -86,7 +93,8 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
           <legend>{t("checkout.delivery")}</legend>
           {quote.zones.length === 0 && <p class="co-alert">{t("checkout.error.noZones")}</p>}
           {quote.zones.map((z) => {
-            const f = zoneFee(z, quote.subtotal);
+            const p = byZone.get(z.id)!;
+            const f = p.fee;
             return (
               <label class="co-choice" key={z.id}>
                 <input
@@ -96,13 +104,13 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
                   checked={String(z.id) === zoneId}
                   data-label={t("checkout.deliveryTo", { zone: z.name })}
                   data-fee={f === 0 ? t("checkout.free") : money(f)}
-                  data-total={money(quote.subtotal + f)}
+                  data-total={money(p.total)}
                 />
                 <span>
                   <b>{z.name}</b>
                   {f === 0 ? t("checkout.zoneFree") : t("checkout.zoneFee", { fee: money(f) })}
                   {f > 0 && z.freeAbove !== null && <span class="co-muted"> · {t("checkout.zoneFreeAbove", { amount: money(z.freeAbove) })}</span>}
-                  <span class="co-muted"> · {t("checkout.zoneTotal", { total: money(quote.subtotal + f) })}</span>
+                  <span class="co-muted"> · {t("checkout.zoneTotal", { total: money(p.total) })}</span>
                 </span>
               </label>
             );
@@ -143,15 +151,16 @@ export function CheckoutPage({ shop, ctx, quote, payments, idemKey, values = {},
               <th scope="row">{t("checkout.subtotal")}</th>
               <td>{money(quote.subtotal)}</td>
             </tr>
+            <DiscountRows ctx={ctx} priced={priced} />
             <tr>
               <th scope="row" id="co-zone-label">
                 {chosen ? t("checkout.deliveryTo", { zone: chosen.name }) : t("checkout.deliveryFee")}
               </th>
-              <td id="co-fee">{fee === 0 ? t("checkout.free") : money(fee)}</td>
+              <td id="co-fee">{priced.fee === 0 ? t("checkout.free") : money(priced.fee)}</td>
             </tr>
             <tr class="total">
               <th scope="row">{t("checkout.total")}</th>
-              <td id="co-total">{money(quote.subtotal + fee)}</td>
+              <td id="co-total">{money(priced.total)}</td>
             </tr>
           </tbody>
         </table>

@@ -6,12 +6,13 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DISCOUNT_KINDS } from "../../pricing/kinds";
 import { createdAt, updatedAt } from "./columns";
 import { orders } from "./orders";
 import { shopId } from "./platform";
 
-/** percent: `value` percent off; amount: `value` paisa off; free_delivery: the delivery fee waived. */
-export const DISCOUNT_KINDS = ["percent", "amount", "free_delivery"] as const;
+/** The kinds (percent, amount, free_delivery) are src/pricing/kinds.ts's list. */
+export { DISCOUNT_KINDS };
 /** What a discount takes off from: the whole order, or only lines of chosen products or collections (`targets`). */
 export const DISCOUNT_SCOPES = ["order", "products", "collections"] as const;
 

@@ -5,6 +5,7 @@ import admin from "./admin";
 import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
+import pricing from "./pricing";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing };
 export type MessageKey = keyof typeof en;

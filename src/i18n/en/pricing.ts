@@ -1,0 +1,22 @@
+/** Discounts as the customer sees them: the code form, what each discount took, why a code does not apply. */
+export default {
+  "pricing.code.label": "Discount code",
+  "pricing.code.apply": "Apply",
+  "pricing.code.remove": "Remove code",
+  "pricing.code.invalid": "Codes are 3 to 24 letters or numbers, like EID10.",
+  "pricing.code.applied": "Code {code} applied.",
+  "pricing.code.linked": "Code {code} applied: your discount shows in your cart and at checkout.",
+  "pricing.code.linkedNot": "Code {code} was saved, but: {reason}",
+  "pricing.code.unknown": "{code} is not a code of this shop.",
+  "pricing.code.notStarted": "{code} is not valid yet.",
+  "pricing.code.ended": "{code} has ended.",
+  "pricing.code.usedUp": "{code} has been used as many times as the shop allows.",
+  "pricing.code.usedByPhone": "{code} can be used once for each mobile number, and this number has used it.",
+  "pricing.code.noLines": "{code} is not for the items in your cart.",
+  "pricing.code.minSubtotal": "{code} needs items worth {amount} or more.",
+  "pricing.code.minQuantity": { one: "{code} needs {count} item or more.", other: "{code} needs {count} items or more." },
+  "pricing.code.notBest": "{code} works, but the shop's own offer saves you more, so that one is used.",
+  "pricing.discount.code": "Discount ({code})",
+  "pricing.discount.freeDelivery": "Free delivery",
+  "pricing.error.codeChanged": "Your discount changed since you opened this page: {reason} Please check the new total and place the order again.",
+} as const;

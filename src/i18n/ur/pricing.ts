@@ -1,0 +1,22 @@
+/** ڈسکاؤنٹ جیسے گاہک دیکھتی ہے۔ */
+export default {
+  "pricing.code.label": "ڈسکاؤنٹ کوڈ",
+  "pricing.code.apply": "لگائیں",
+  "pricing.code.remove": "کوڈ ہٹائیں",
+  "pricing.code.invalid": "کوڈ 3 سے 24 حروف یا ہندسوں کا ہوتا ہے، جیسے EID10۔",
+  "pricing.code.applied": "کوڈ {code} لگ گیا۔",
+  "pricing.code.linked": "کوڈ {code} لگ گیا: آپ کی رعایت ٹوکری اور چیک آؤٹ پر نظر آئے گی۔",
+  "pricing.code.linkedNot": "کوڈ {code} محفوظ ہو گیا، لیکن: {reason}",
+  "pricing.code.unknown": "{code} اس دکان کا کوڈ نہیں ہے۔",
+  "pricing.code.notStarted": "{code} ابھی شروع نہیں ہوا۔",
+  "pricing.code.ended": "{code} ختم ہو چکا ہے۔",
+  "pricing.code.usedUp": "{code} جتنی بار دکان نے اجازت دی تھی، استعمال ہو چکا ہے۔",
+  "pricing.code.usedByPhone": "{code} ہر موبائل نمبر پر ایک بار استعمال ہو سکتا ہے، اور اس نمبر پر ہو چکا ہے۔",
+  "pricing.code.noLines": "{code} آپ کی ٹوکری کی چیزوں پر نہیں لگتا۔",
+  "pricing.code.minSubtotal": "{code} کے لیے کم از کم {amount} کی خریداری ضروری ہے۔",
+  "pricing.code.minQuantity": { one: "{code} کے لیے کم از کم {count} چیز ضروری ہے۔", other: "{code} کے لیے کم از کم {count} چیزیں ضروری ہیں۔" },
+  "pricing.code.notBest": "{code} درست ہے، لیکن دکان کی اپنی پیشکش میں زیادہ بچت ہے، اس لیے وہ لگائی گئی ہے۔",
+  "pricing.discount.code": "رعایت ({code})",
+  "pricing.discount.freeDelivery": "مفت ڈیلیوری",
+  "pricing.error.codeChanged": "یہ صفحہ کھولنے کے بعد آپ کی رعایت بدل گئی: {reason} براہِ کرم نیا کل دیکھ کر دوبارہ آرڈر کریں۔",
+} as const;

@@ -122,8 +122,9 @@ export async function quoteCart(db: Db, shopId: number, cart: readonly CartLine[
 
 /*
  * The basis: a quote's facts as the checkout form carries them, `{l, z, d}` (lines with their
- * stock, zones, discounts with their uses). Whatever comes back is checked for its shape here
- * and for its truth by the order's batch.
+ * stock, zones, discounts with their uses and whether her phone used it, once known). Whatever
+ * comes back is checked for its shape here and for its truth by the order's batch (a basis can
+ * only lose a customer a discount, never give one the batch does not verify).
  */
 const int = z.number().int();
 const nat = int.min(0);
@@ -136,7 +137,7 @@ const discountFact = z.tuple([
 const basisSchema = z.object({
   l: z.array(z.tuple([lineFact, int])).max(100),
   z: z.array(zoneFact).max(100),
-  d: z.array(z.tuple([discountFact, nat])).max(AUTOMATIC_MAX + 1),
+  d: z.array(z.tuple([discountFact, nat, z.boolean()])).max(AUTOMATIC_MAX + 1),
 });
 /** The longest basis the checkout form sends (30 lines, the zones and discounts); longer is not one. */
 export const BASIS_CHARS = 32_000;
@@ -145,7 +146,7 @@ export const BASIS_CHARS = 32_000;
 export function basisOf(q: FactQuote): string {
   const f = q.facts;
   const l = q.lines.map((line) => [f.lines.get(line.variantId), line.stock ?? 0]);
-  const d = q.discounts.map((x) => [f.discounts.get(x.id), x.uses]);
+  const d = q.discounts.map((x) => [f.discounts.get(x.id), x.uses, x.usedByPhone]);
   return JSON.stringify({ l, z: [...f.zones.values()], d });
 }
 
@@ -173,6 +174,6 @@ export function quoteFromBasis(text: string, cart: readonly CartLine[], who: Ask
   const zones = b.data.z.map((f) => (facts.zones.set(f[0], f), zoneOf(f)));
   const discounts = b.data.d
     .filter(([f]) => f[1] === null || f[1] === who.code)
-    .map(([f, uses]) => (facts.discounts.set(f[0], f as DiscountFactRow), discountOf(f as DiscountFactRow, uses, false)));
+    .map(([f, uses, used]) => (facts.discounts.set(f[0], f as DiscountFactRow), discountOf(f as DiscountFactRow, uses, used)));
   return { lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones, discounts, code: who.code, facts };
 }

@@ -17,6 +17,8 @@ import { checkoutRoutes } from "../checkout/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
+import { countVisits } from "../insight/count-visits";
+import { visitTally } from "../insight/tally";
 import { mediaRoutes } from "./media";
 import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
@@ -27,6 +29,8 @@ import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
+// Visits (src/insight): counted in the isolate after the page is made, cached or not.
+storefront.use("*", countVisits({ tally: visitTally }));
 storefront.route("/media", mediaRoutes);
 
 /**

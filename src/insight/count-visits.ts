@@ -11,7 +11,7 @@
  * (`waitUntil`) as one upsert. Where the optional Analytics Engine binding VISITS is set, each
  * visit is also written there as a data point (no round trip: the runtime sends it after).
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createDb, type Db } from "../db/client";
 import type { AppEnv } from "../env";
 import { karachiDate } from "../orders/dates";
@@ -41,6 +41,15 @@ async function flush(db: Db, tally: VisitTally, now: number): Promise<void> {
   }
 }
 
+/** Runs `work` after the response: waitUntil where the runtime gives one (app.request() in a test gives none). */
+function background(c: Context, work: Promise<void>): void {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    void work;
+  }
+}
+
 /** Counts the storefront's visits into `tally`; mounted after the shop is loaded. */
 export function countVisits({ tally }: { tally: VisitTally }): MiddlewareHandler<AppEnv> {
   return async function visitCounter(c, next) {
@@ -55,6 +64,6 @@ export function countVisits({ tally }: { tally: VisitTally }): MiddlewareHandler
     const day = karachiDate(now);
     c.env.VISITS?.writeDataPoint({ indexes: [String(shopId)], blobs: [day, source, url.pathname], doubles: [1] });
     // The page's own D1 binding is metered (Server-Timing): the flush is not this page's work.
-    if (tally.record(shopId, day, source, now)) c.executionCtx.waitUntil(flush(createDb(c.env.DB), tally, now));
+    if (tally.record(shopId, day, source, now)) background(c, flush(createDb(c.env.DB), tally, now));
   };
 }

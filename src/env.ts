@@ -23,6 +23,8 @@ export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
   ENVIRONMENT: Environment;
   /** Bench-only switch, not in wrangler.toml: "1" turns every storefront cache off. */
   CACHE_DISABLED?: string;
+  /** Optional Workers Analytics Engine dataset: each storefront visit is also written there (src/insight, README). */
+  VISITS?: AnalyticsEngineDataset;
 };
 
 /** Typed per-request values on `c.var`, set by middleware (`metric`: hono/timing's). */

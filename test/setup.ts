@@ -7,8 +7,11 @@
  */
 import { env } from "cloudflare:workers";
 import { clearPageCache } from "../src/storefront/page-cache";
+import { visitTally } from "../src/insight/tally";
 import { emptyBucket, loadSchema } from "./schema-image";
 
 await loadSchema(env.DB);
 await emptyBucket(env.MEDIA);
 clearPageCache();
+// Visits counted by the previous file must not be flushed into this file's database.
+visitTally.take();

@@ -9,12 +9,11 @@ import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import { renderPage } from "../lib/render";
-import { productCount } from "./stats";
+import { dashboardData } from "./stats";
 import { account } from "../account/routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
-import { dashboardStats } from "../orders/stats";
 import { invitationsFor, pendingInvitationCount } from "../staff/staff";
 import { collectionRoutes } from "../collections/routes";
 import { pageRoutes } from "../pages/routes";
@@ -80,15 +79,14 @@ const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: {
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
 
 shopAdmin.get("/", async (c) => {
-  const [n, stats] = await Promise.all([productCount(c.var.db, c.var.shop.id), dashboardStats(c.var.db, c.var.shop.id)]);
+  const data = await dashboardData(c.var.db, c.var.shop.id);
   return renderPage(
     c,
     <Dashboard
       {...adminChrome(c)}
       shopUrl={shopUrl(c)}
       share={shopShareText(c.var.shop, shopUrl(c))}
-      productCount={n}
-      stats={stats}
+      data={data}
       currency={c.var.shop.currency}
       vapidKey={pushConfig(c.env)?.vapidPublicKey}
       provePhone={unprovenPhone(c.var.user!)}

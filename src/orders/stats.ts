@@ -5,6 +5,7 @@
  */
 import { and, count, eq, gte, notInArray, sql, sum } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { ph, runTemplates, template } from "../db/template";
 import { orders } from "../db/schema";
 import { DAY_MS, karachiDate, karachiDayIndex, PKT_OFFSET_MS } from "./dates";
 
@@ -22,18 +23,26 @@ export interface DashboardStats {
   days: DayStat[];
 }
 
-export async function dashboardStats(db: Db, shopId: number, now = Date.now()): Promise<DashboardStats> {
-  const todayIdx = karachiDayIndex(now);
-  const todayStr = karachiDate(now);
-  const monthStartIdx = todayIdx - (Number(todayStr.slice(8, 10)) - 1);
-  const firstIdx = Math.min(monthStartIdx, todayIdx - 29);
-  const dayExpr = sql<number>`CAST((${orders.createdAt} + ${PKT_OFFSET_MS}) / ${DAY_MS} AS INTEGER)`;
-  const rows = await db
-    .select({ day: dayExpr.as("day"), n: count(), revenue: sum(orders.total).mapWith(Number) })
+/** Orders and sales by Karachi day from a day on (`from`: that day's first instant), one row a day. */
+export const ordersByDay = template((db) =>
+  db
+    .select({ day: sql<number>`CAST((${orders.createdAt} + ${PKT_OFFSET_MS}) / ${DAY_MS} AS INTEGER)`.as("day"), n: count(), revenue: sum(orders.total).mapWith(Number) })
     .from(orders)
-    .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, firstIdx * DAY_MS - PKT_OFFSET_MS), notInArray(orders.status, ["cancelled", "returned"])))
-    .groupBy(sql`day`)
-    .all();
+    .where(and(eq(orders.shopId, ph("shopId")), gte(orders.createdAt, ph("from")), notInArray(orders.status, ["cancelled", "returned"])))
+    .groupBy(sql`day`),
+);
+
+/** ordersByDay's values for the dashboard at `now`: from the month's first day or 30 days back, the earlier. */
+export function ordersByDayValues(shopId: number, now: number) {
+  const todayIdx = karachiDayIndex(now);
+  const monthStartIdx = todayIdx - (Number(karachiDate(now).slice(8, 10)) - 1);
+  return { shopId, from: Math.min(monthStartIdx, todayIdx - 29) * DAY_MS - PKT_OFFSET_MS };
+}
+
+/** The dashboard's numbers from ordersByDay's rows. */
+export function dashboardStatsOf(rows: readonly { day: number; n: number; revenue: number | null }[], now: number): DashboardStats {
+  const todayIdx = karachiDayIndex(now);
+  const monthStartIdx = todayIdx - (Number(karachiDate(now).slice(8, 10)) - 1);
   const byDay = new Map(rows.map((r) => [Number(r.day), r]));
   const stat = (from: number) => {
     let o = 0;
@@ -50,4 +59,9 @@ export async function dashboardStats(db: Db, shopId: number, now = Date.now()): 
     days.push({ date: new Date(d * DAY_MS).toISOString().slice(0, 10), orders: row?.n ?? 0, revenue: row?.revenue ?? 0 });
   }
   return { today: stat(todayIdx), month: stat(monthStartIdx), days };
+}
+
+export async function dashboardStats(db: Db, shopId: number, now = Date.now()): Promise<DashboardStats> {
+  const [rows] = await runTemplates(db, [ordersByDay.bind(ordersByDayValues(shopId, now))]);
+  return dashboardStatsOf(rows, now);
 }

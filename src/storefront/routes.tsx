@@ -18,6 +18,8 @@ import { checkoutRoutes } from "../checkout/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
+import { countVisits } from "../insight/count-visits";
+import { visitTally } from "../insight/tally";
 import { mediaRoutes } from "./media";
 import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
@@ -28,6 +30,8 @@ import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
 export const storefront = new Hono<AppEnv>();
 
 storefront.use("*", loadShop());
+// Visits (src/insight): counted in the isolate after the page is made, cached or not.
+storefront.use("*", countVisits({ tally: visitTally }));
 storefront.use("*", codeLink());
 storefront.route("/media", mediaRoutes);
 

@@ -142,4 +142,6 @@ export default {
   "orders.order.byCustomer": "by the customer",
   "orders.slip.shareImage": "Share as image",
   "orders.slip.copyLink": "Copy link",
+  "orders.dash.visits": "Visits",
+  "orders.dash.chartVisitsAlt": "The line shows visits a day: {n} in all; the busiest day {best} ({bestVisits}).",
 } as const;

@@ -142,4 +142,6 @@ export default {
   "orders.order.byCustomer": "گاہک کی طرف سے",
   "orders.slip.shareImage": "تصویر کے طور پر بھیجیں",
   "orders.slip.copyLink": "لنک کاپی کریں",
+  "orders.dash.visits": "وزٹ",
+  "orders.dash.chartVisitsAlt": "لکیر روزانہ کے وزٹ دکھاتی ہے: کل {n}؛ سب سے مصروف دن {best} ({bestVisits})۔",
 } as const;

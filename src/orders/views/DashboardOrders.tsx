@@ -6,7 +6,7 @@ import { SalesChart } from "./SalesChart";
 export { ordersCss as dashboardCss };
 
 /** The dashboard's order block: new orders waiting, today and this month, the 30-day chart. */
-export function DashboardOrders({ m, stats, currency, slug, newOrders }: { m: Messages; stats: DashboardStats; currency: string; slug: string; newOrders: number }) {
+export function DashboardOrders({ m, stats, currency, slug, newOrders, visits }: { m: Messages; stats: DashboardStats; currency: string; slug: string; newOrders: number; visits?: readonly number[] }) {
   const { t } = m;
   const money = (n: number) => formatMoney(n, currency, m.locale);
   return (
@@ -28,7 +28,7 @@ export function DashboardOrders({ m, stats, currency, slug, newOrders }: { m: Me
           <span>{t("orders.dash.orders", { n: stats.month.orders })}</span>
         </div>
       </div>
-      <SalesChart m={m} days={stats.days} money={money} />
+      <SalesChart m={m} days={stats.days} money={money} visits={visits} />
     </>
   );
 }

@@ -5,6 +5,8 @@ export interface SalesChartProps {
   m: Messages;
   days: DayStat[];
   money: (minor: number) => string;
+  /** Visits a day, aligned with `days` (src/insight): drawn as a line on a scale of its own. */
+  visits?: readonly number[];
 }
 
 const W = 300;
@@ -12,7 +14,7 @@ const H = 120;
 const PAD = 14;
 
 /** Daily sales as a server-drawn SVG bar chart, with a sentence and a table as its text alternative. */
-export function SalesChart({ m, days, money }: SalesChartProps) {
+export function SalesChart({ m, days, money, visits }: SalesChartProps) {
   const { t } = m;
   const max = Math.max(1, ...days.map((d) => d.revenue));
   const slot = W / days.length;
@@ -20,7 +22,9 @@ export function SalesChart({ m, days, money }: SalesChartProps) {
   const orders = days.reduce((s, d) => s + d.orders, 0);
   const best = days.reduce((b, d) => (d.revenue > b.revenue ? d : b), days[0]!);
   const label = (d: DayStat) => formatDate(Date.parse(`${d.date}T12:00:00+05:00`), m.locale, false);
-  const alt = t("orders.dash.chartAlt", { total: money(total), n: orders, best: label(best), bestTotal: money(best.revenue) });
+  const salesAlt = t("orders.dash.chartAlt", { total: money(total), n: orders, best: label(best), bestTotal: money(best.revenue) });
+  const line = visits && visitsLine(m, days, visits, slot, label);
+  const alt = line ? `${salesAlt} ${line.alt}` : salesAlt;
   return (
     <figure class="chart card" style="margin:12px 0">
       <figcaption>
@@ -36,6 +40,7 @@ export function SalesChart({ m, days, money }: SalesChartProps) {
             </rect>
           );
         })}
+        {line && <polyline points={line.points} fill="none" stroke="#7c3aed" stroke-width="1.5" stroke-linejoin="round" />}
         <text x="0" y={H + PAD - 2} font-size="10" fill="#57534e">
           {label(days[0]!)}
         </text>
@@ -52,14 +57,16 @@ export function SalesChart({ m, days, money }: SalesChartProps) {
               <th scope="col">{t("orders.dash.day")}</th>
               <th scope="col">{t("orders.title")}</th>
               <th scope="col">{t("orders.dash.revenue")}</th>
+              {visits && <th scope="col">{t("orders.dash.visits")}</th>}
             </tr>
           </thead>
           <tbody>
-            {days.map((d) => (
+            {days.map((d, i) => (
               <tr key={d.date}>
                 <th scope="row">{label(d)}</th>
                 <td>{d.orders}</td>
                 <td>{money(d.revenue)}</td>
+                {visits && <td>{visits[i] ?? 0}</td>}
               </tr>
             ))}
           </tbody>
@@ -67,4 +74,13 @@ export function SalesChart({ m, days, money }: SalesChartProps) {
       </details>
     </figure>
   );
+}
+
+/** The visits line's points (through each day's slot centre) and its sentence. */
+function visitsLine(m: Messages, days: readonly DayStat[], visits: readonly number[], slot: number, label: (d: DayStat) => string) {
+  const most = Math.max(1, ...visits);
+  const points = days.map((_, i) => `${(i * slot + slot / 2).toFixed(1)},${(H - ((visits[i] ?? 0) / most) * (H - 4)).toFixed(1)}`).join(" ");
+  const busiest = days.reduce((b, _, i) => ((visits[i] ?? 0) > (visits[b] ?? 0) ? i : b), 0);
+  const n = visits.reduce((s, v) => s + v, 0);
+  return { points, alt: m.t("orders.dash.chartVisitsAlt", { n, best: label(days[busiest]!), bestVisits: visits[busiest] ?? 0 }) };
 }

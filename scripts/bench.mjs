@@ -21,7 +21,7 @@ import http from "node:http";
 import { Miniflare } from "miniflare";
 import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
-import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
+import { BIG, DISCOUNT_CODE, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 
 const QUICK = process.argv.includes("--quick");
 /** Turns of each route with the baseline, and the seconds of each slice. */
@@ -148,12 +148,13 @@ try {
   // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
   const fresh = await mf.getD1Database("DB"); // stubs from before setOptions() are gone
   const warm = await fresh.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(WARM_SKU).first();
-  const { measured, sellOut, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh);
+  const { measured, sellOut, discounted, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh, get);
   // Oversells and duplicates are counted over the whole race (the bench fails on any).
   const { oversold, duplicates, refused, placed, left } = orders;
   const none = { d1_queries: null, d1_statements: null, gzip_bytes: null };
   record("place_order", measured, { ...none, orders: placed, oversold, duplicates });
   record("place_order_sell_out", sellOut, { ...none, orders: left, refused, oversold, duplicates });
+  record("place_order_discount", discounted, { ...none, oversold, duplicates });
 
   // The orders' messages go through the queue in the background; the CPU samples below would
   // count their delivery, so they wait for the outbox to be delivered.
@@ -181,11 +182,24 @@ async function outboxDrained(db) {
   }
 }
 
-async function placeOrders(target, host, variantId, warmId, ceiling, db) {
+async function placeOrders(target, host, variantId, warmId, ceiling, db, get) {
   const zone = await db.prepare(`SELECT z.id FROM delivery_zones z JOIN shops s ON s.id = z.shop_id WHERE s.slug = ?`).bind(BIG).first();
   let n = 0;
+  // Each customer posts back what her checkout page carried (its basis: the facts the order is
+  // priced from and the batch verifies), as a browser does: one page each for the cart the posts use.
+  const pages = new Map();
+  const basisOf = async (cookie) => {
+    if (!pages.has(cookie)) {
+      const page = await get(host, "/checkout", { cookie });
+      const m = /name="basis" value="([^"]*)"/.exec(page.body.toString());
+      if (page.status !== 200 || !m) throw new Error(`no checkout page for ${cookie}: ${page.status}`);
+      pages.set(cookie, m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    }
+    return pages.get(cookie);
+  };
   // Every post is a new customer: a new idempotency key and a new IP (the rate limit is per IP).
-  const checkout = (cartVariant) => ({
+  const cookieOf = (cartVariant, code) => `hatti_cart=${cartVariant}x1${code ? `; hatti_code=${code}` : ""}`;
+  const checkout = (cartVariant, code = null, basis = pages.get(cookieOf(cartVariant, code))) => ({
     url: target,
     connections: CONNECTIONS,
     requests: [
@@ -200,7 +214,7 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
               host,
               origin: `http://${host}`,
               "content-type": "application/x-www-form-urlencoded",
-              cookie: `hatti_cart=${cartVariant}x1`,
+              cookie: cookieOf(cartVariant, code),
               "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
             },
             body: new URLSearchParams({
@@ -211,6 +225,7 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
               address: "House 1, Street 2, Gulberg",
               zone: String(zone.id),
               payment: "cod",
+              basis,
             }).toString(),
           };
         },
@@ -227,6 +242,9 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   // share of posts, and when the runtime serves a few connections late (it does, now and then,
   // for up to 0.7 s, at full speed for the others), the slice waits on them with the runtime
   // idle.
+  await basisOf(cookieOf(warmId, null));
+  await basisOf(cookieOf(variantId, null));
+  await basisOf(cookieOf(warmId, DISCOUNT_CODE));
   const warm = await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
   // At least 400 orders/s worth: a warm-up slowed by the machine once left too few units.
   const stock = Math.ceil(Math.max(warm.rps, 400) * ROUNDS * SLICE * 2) + SELL_OUT;
@@ -252,9 +270,21 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db) {
   if (redirects(sellOut) !== left || refused !== SELL_OUT || row.stock !== 0 || row.orders !== stock || row.distinct_orders !== row.orders) {
     throw new Error(`order invariant broken: ${stock} units, ${left} left for the sell-out, ${redirects(sellOut)} placed in it, refused ${refused}, stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
   }
+  // The same posts with a discount code: the batch also verifies the discount's terms, counts
+  // its use and records what it took (two statements more). On the warm variant (stock to spare).
+  const usesBefore = (await db.prepare(`SELECT uses FROM discounts WHERE code = ?1`).bind(DISCOUNT_CODE).first()).uses;
+  const discounted = await interleaved(checkout(warmId, DISCOUNT_CODE), ceiling, { rounds: ROUNDS, seconds: SLICE });
+  if (redirects(discounted) !== discounted.route.requests) throw new Error(`place_order_discount: ${discounted.route.requests - redirects(discounted)} posts refused`);
+  const took = await db
+    .prepare(`SELECT (SELECT uses FROM discounts WHERE code = ?1) AS uses, (SELECT count(*) FROM order_discounts WHERE code = ?1) AS orders`)
+    .bind(DISCOUNT_CODE)
+    .first();
+  if (took.uses - usesBefore < redirects(discounted) || took.uses !== took.orders) throw new Error(`discount uses ${took.uses} (from ${usesBefore}) for ${took.orders} discounted orders`);
+  log(`place_order_discount: ${took.orders} discounted orders, uses ${took.uses}`);
   return {
     measured,
     sellOut,
+    discounted,
     placed: stock - left,
     left,
     refused,

@@ -7,6 +7,8 @@ export const BIG = "big";
 export const RACE_SKU = "RACE-1";
 /** A variant with stock to spare, for warming the checkout up before the race. */
 export const WARM_SKU = "WARM-1";
+/** The big shop's discount code (place_order_discount). */
+export const DISCOUNT_CODE = "BENCH10";
 
 const WORDS = ["Lawn", "Chiffon", "Cotton", "Silk", "Khaddar", "Linen", "Velvet", "Organza"];
 const ITEMS = ["suit", "kurta", "dupatta", "shawl", "frock", "trousers", "scarf", "abaya"];
@@ -52,6 +54,8 @@ export function scaleSeedSql({ shops = 1000, bigProducts = 10000, smallProducts 
       SELECT p.shop_id, c.id, p.id, p.position FROM products p JOIN collections c ON c.shop_id = p.shop_id AND c.slug = 'new-in'
       WHERE p.position % 10 = 0`,
     `INSERT INTO pages (shop_id, slug, title, body) SELECT id, 'about', 'About us', 'A family business from Lahore.' FROM shops`,
+    // The code place_order_discount orders with: 10% off, no limit on uses (each is counted).
+    `INSERT INTO discounts (shop_id, code, title, kind, value) SELECT id, '${DISCOUNT_CODE}', 'Bench sale', 'percent', 10 FROM shops WHERE slug = '${BIG}'`,
     `${seq(orders)} INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, subtotal, delivery_fee, total, currency, created_at, updated_at)
       SELECT s.id, 1000 + n, printf('benchtoken%012d', n), printf('benchkey%012d', n),
              ${pick(["new", "confirmed", "packed", "shipped", "delivered", "delivered", "delivered", "cancelled"], "n % 8")},

@@ -228,6 +228,36 @@ describe("delivery: the zone's fee, free from its threshold on the DISCOUNTED go
   });
 });
 
+describe("a discount never makes her pay more: the set chosen is the one with the lowest total, the fee it brings back counted", () => {
+  // Free delivery is decided on the discounted goods, so a small discount can cost a fee: Rs 1
+  // off Rs 5,000 in Lahore would bring back Rs 150 of delivery. What she saves is what she would
+  // pay with no discount (fee included) less what she pays.
+  const goods = (price: number) => [line({ price })];
+  /** [case, lines, discounts, {discount, fee, total, applied}]. */
+  it.each<[string, QuoteLine[], Discount[], ReturnType<typeof summary>]>([
+    ["an automatic Rs 1 off Rs 5,000 in Lahore is not taken: free delivery is worth more", goods(500_000), [discount({ id: 601, kind: "amount", value: 100 })], { discount: 0, fee: 0, total: 500_000, applied: [] }],
+    ["an automatic Rs 150 off Rs 5,000: Rs 150 off, Rs 150 fee; no better than none, not taken", goods(500_000), [discount({ id: 602, kind: "amount", value: 15_000 })], { discount: 0, fee: 0, total: 500_000, applied: [] }],
+    ["an automatic Rs 150.01 off Rs 5,000: one paisa better than none, taken", goods(500_000), [discount({ id: 603, kind: "amount", value: 15_001 })], { discount: 15_001, fee: 15_000, total: 499_999, applied: [[603, 15_001, 0]] }],
+    [
+      "5% combined (Rs 260, below the threshold) loses to Rs 200 alone (still free delivery)",
+      goods(520_000),
+      [discount({ id: 604, value: 5, combines: true }), discount({ id: 605, kind: "amount", value: 20_000 })],
+      { discount: 20_000, fee: 0, total: 500_000, applied: [[605, 20_000, 0]] },
+    ],
+  ])("%s", (_, lines, discounts, expected) => {
+    expect(summary(price(discounts, { lines, zone: LAHORE }))).toEqual(expected);
+  });
+
+  it("her code that would cost her the free delivery: she pays no more than without it", () => {
+    const p = price([discount({ id: 606, code: "EID1", kind: "amount", value: 100 })], { lines: goods(500_000), code: "EID1", zone: LAHORE });
+    expect([p.total, p.applied]).toEqual([500_000, []]);
+  });
+
+  it("on the cart page (no zone yet) there is no fee to lose: the discount is taken", () => {
+    expect(summary(price([discount({ id: 607, kind: "amount", value: 100 })], { lines: goods(500_000), zone: null }))).toEqual({ discount: 100, fee: 0, total: 499_900, applied: [[607, 100, 0]] });
+  });
+});
+
 describe("a full cart at the caps stays exact", () => {
   const top = parseRupees("10,00,00,000");
   it("the highest price a seller may type is 10 crore rupees, and one paisa more is refused", () => {

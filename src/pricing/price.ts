@@ -157,7 +157,10 @@ function applyAll(set: readonly { d: Discount; eligible: number }[], subtotal: n
   const fee = zone ? zoneFee(zone, subtotal - discount) : 0;
   const waiver = applied.find((a) => KIND_RULES[a.discount.kind].waivesDelivery);
   if (waiver) waiver.waived = fee;
-  return { applied, discount, fee: waiver ? 0 : fee, saved: discount + (waiver ? fee : 0) };
+  // Saved: what she would pay with no discount less what she pays, so a discount that takes the
+  // goods below the zone's free-delivery threshold counts the fee it brings back.
+  const paid = waiver ? 0 : fee;
+  return { applied, discount, fee: paid, saved: discount + (zone ? zoneFee(zone, subtotal) : 0) - paid };
 }
 
 /**

@@ -1,49 +1,29 @@
 /**
- * reviewCheckout and the quote's pure rules, table-driven on hand-built quotes (no D1: the HTTP
- * tests in place-order.test.ts prove the route reads the quote; these prove what the rules do
- * with it). Caps are read from checkoutSchema, never typed here.
+ * reviewCheckout, table-driven on hand-built quotes (no D1: the HTTP tests in
+ * src/checkout/place-order.test.ts prove the route reads the quote and takes back the page's
+ * basis; these prove what the review does with them). `shown` is the quote the customer's page
+ * was priced from: the order is refused (priceChanged) when its total for her zone is not the
+ * fresh quote's. Caps are read from checkoutSchema, never typed here.
  */
 import { describe, expect, it } from "vitest";
+import { KARACHI, LAHORE, PUNJAB, URDU_KURTA, KURTA, discount, line, quoteOf } from "../../test/pricing-fixtures";
+import type { PaymentOption } from "../checkout/payment";
+import { checkoutSchema } from "../checkout/schemas";
 import type { FormValues } from "../lib/form";
 import { caps as capsOf } from "../lib/form-fields";
-import type { PaymentOption } from "./payment";
-import { buildQuote, orderable, readQuote, zoneFee, type Quote, type QuoteLine, type Zone } from "./quote";
-import { reviewCheckout } from "./review";
-import { checkoutSchema } from "./schemas";
+import { BASIS_CHARS, quoteFromBasis, readQuote } from "./facts";
+import { orderable, priceQuote, type Quote, type QuoteLine } from "./price";
+import { reviewCheckout, type Shown } from "./review";
 
 const cap = capsOf(checkoutSchema);
 
-const KURTA = "Handmade embroidered chiffon kurta with dupatta for weddings";
-const URDU_KURTA = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
 const URDU_ADDRESS = "مکان نمبر 12، گلی نمبر 4، گلبرگ III، نزد مین مارکیٹ";
 const URDU_NAME = "عائشہ صدیقی";
+/** 1 April 2025, 09:00 UTC: the moment every review here happens. */
+const NOW = Date.UTC(2025, 3, 1, 9);
 
 /** `text` repeated to exactly `n` characters, never ending in a space (the cap is on the raw input). */
 const fill = (text: string, n: number) => text.repeat(Math.ceil(n / text.length)).slice(0, n).replace(/\s$/, "ہ");
-
-let nextId = 1;
-/** A quote line; `state` and `quantity` decide its stock unless given, and its total follows the quote's rule (only "ok" lines are charged). */
-function line(over: Partial<QuoteLine> = {}): QuoteLine {
-  const id = nextId++;
-  const quantity = over.quantity ?? 1;
-  const state = over.state ?? "ok";
-  const price = over.price ?? 450_000;
-  const stock = over.stock !== undefined ? over.stock : state === "ok" ? quantity + 3 : state === "short" ? quantity - 1 : 0;
-  return {
-    variantId: id, productId: 100 + id, productSlug: `handmade-kurta-${id}`, title: KURTA, variantTitle: "M / Maroon", sku: `AYS-KRT-${id}`,
-    price, quantity, tracked: stock !== null, stock, state, lineTotal: state === "ok" ? price * quantity : 0,
-    ...over,
-  };
-}
-
-const LAHORE: Zone = { id: 1, name: "Lahore", fee: 15_000, freeAbove: 500_000 };
-const PUNJAB: Zone = { id: 2, name: "Rest of Punjab", fee: 25_000, freeAbove: null };
-const KARACHI: Zone = { id: 3, name: "کراچی", fee: 35_000, freeAbove: 1_000_000 };
-
-/** A quote as quoteCart would give it: the subtotal over "ok" lines, this shop's zones. */
-const quoteOf = (lines: QuoteLine[], over: Partial<Quote> = {}): Quote => ({
-  lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones: [LAHORE, PUNJAB, KARACHI], ...over,
-});
 
 /** Two lines, in English and Urdu, both in stock: 4,500 + 2 x 2,499.50 rupees. */
 const kurta = line({ price: 450_000 });
@@ -58,10 +38,13 @@ const PAYMENTS = [COD, JAZZCASH];
 function form(over: Record<string, string | undefined> = {}): FormValues {
   const values: Record<string, string | undefined> = {
     key: "Qm9yZWRvbUlzTm90QUJ1Zw", name: "Ayesha Siddiqui", phone: "03001234567", city: "Lahore", address: URDU_ADDRESS,
-    note: "", zone: "1", payment: "cod", reference: "", seen: String(QUOTE.subtotal), ...over,
+    note: "", zone: "1", payment: "cod", reference: "", ...over,
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as FormValues;
 }
+
+/** The review at NOW; by default she was shown no price (no basis posted: no price check). */
+const review = (quote: Quote, values: FormValues, payments: PaymentOption[] = PAYMENTS, shown: Shown = null) => reviewCheckout(quote, values, payments, shown, NOW);
 
 describe("reviewCheckout: empty (nothing left to buy; the form is not even read)", () => {
   const soldOut = line({ state: "soldOut" });
@@ -72,12 +55,12 @@ describe("reviewCheckout: empty (nothing left to buy; the form is not even read)
     ["every line sold out", quoteOf([soldOut, urduSoldOut])],
     ["sold out and missing together", quoteOf([soldOut], { missing: [{ variantId: 79, quantity: 1 }] })],
   ])("%s: empty, `gone` is the quote's lines", (_, quote) => {
-    expect(reviewCheckout(quote, form(), PAYMENTS)).toEqual({ kind: "empty", gone: quote.lines });
+    expect(review(quote, form())).toEqual({ kind: "empty", gone: quote.lines });
   });
 
-  it("wins over a form that is wrong in every field and a shop with no payment method", () => {
+  it("wins over a form that is wrong in every field, a shop with no payment method and a basis that is not one", () => {
     const quote = quoteOf([soldOut]);
-    expect(reviewCheckout(quote, {}, [])).toEqual({ kind: "empty", gone: [soldOut] });
+    expect(review(quote, {}, [], "unknown")).toEqual({ kind: "empty", gone: [soldOut] });
   });
 });
 
@@ -103,11 +86,11 @@ describe("reviewCheckout: invalid, each field's refusal keyed by its name", () =
     ["no idempotency key", { key: undefined }, { key: "checkout.error.expired" }],
     ["a key that is too short to be ours", { key: "abc" }, { key: "checkout.error.expired" }],
   ])("%s", (_, over, errors) => {
-    expect(reviewCheckout(QUOTE, form(over), PAYMENTS)).toEqual({ kind: "invalid", errors });
+    expect(review(QUOTE, form(over), PAYMENTS)).toEqual({ kind: "invalid", errors });
   });
 
   it("reports every wrong field at once, not only the first", () => {
-    const r = reviewCheckout(QUOTE, form({ name: "", phone: "12345", city: "", address: "  ", zone: "999", payment: "bank", note: "n".repeat(cap.note! + 1) }), PAYMENTS);
+    const r = review(QUOTE, form({ name: "", phone: "12345", city: "", address: "  ", zone: "999", payment: "bank", note: "n".repeat(cap.note! + 1) }), PAYMENTS);
     expect(r).toEqual({
       kind: "invalid",
       errors: {
@@ -119,7 +102,7 @@ describe("reviewCheckout: invalid, each field's refusal keyed by its name", () =
 
   it("refuses every method when the shop offers none", () => {
     for (const payment of ["cod", "jazzcash", "easypaisa", "bank"]) {
-      expect(reviewCheckout(QUOTE, form({ payment }), []), payment).toEqual({ kind: "invalid", errors: { payment: "checkout.error.payment" } });
+      expect(review(QUOTE, form({ payment }), []), payment).toEqual({ kind: "invalid", errors: { payment: "checkout.error.payment" } });
     }
   });
 });
@@ -142,7 +125,7 @@ describe("reviewCheckout: each text field at its cap is ready, one past it is re
   });
 
   it.each(atCap)("%s at its cap: ready, kept", (field, value, kept) => {
-    const r = reviewCheckout(QUOTE, form({ [field]: value, ...(field === "reference" ? { payment: "jazzcash" } : {}) }), PAYMENTS);
+    const r = review(QUOTE, form({ [field]: value, ...(field === "reference" ? { payment: "jazzcash" } : {}) }), PAYMENTS);
     expect(r.kind).toBe("ready");
     expect(r.kind === "ready" && r.form[field as keyof typeof r.form]).toBe(kept);
   });
@@ -151,7 +134,7 @@ describe("reviewCheckout: each text field at its cap is ready, one past it is re
     const past = field === "phone" ? ` ${value}` : `${value}ہ`;
     expect(past.length).toBe(cap[field]! + 1);
     const message = field === "phone" ? "checkout.error.phone" : "checkout.error.tooLong";
-    expect(reviewCheckout(QUOTE, form({ [field]: past }), PAYMENTS)).toEqual({ kind: "invalid", errors: { [field]: message, [`${field}.max`]: String(cap[field]) } });
+    expect(review(QUOTE, form({ [field]: past }), PAYMENTS)).toEqual({ kind: "invalid", errors: { [field]: message, [`${field}.max`]: String(cap[field]) } });
   });
 });
 
@@ -165,52 +148,88 @@ describe("reviewCheckout: short (fewer units left than asked)", () => {
     ["every line short (nothing orderable, yet not empty)", quoteOf([short, short2]), [short, short2]],
     ["short beside sold out and in stock: only the short line", quoteOf([kurta, soldOut, short]), [short]],
   ])("%s", (_, quote, lines) => {
-    expect(reviewCheckout(quote, form({ seen: String(quote.subtotal) }), PAYMENTS)).toEqual({ kind: "short", lines });
+    expect(review(quote, form(), PAYMENTS, quote)).toEqual({ kind: "short", lines });
   });
 
   it("a form error wins over short stock: the fields are fixed first", () => {
     const quote = quoteOf([kurta, short]);
-    expect(reviewCheckout(quote, form({ phone: "12345", seen: String(quote.subtotal) }), PAYMENTS)).toEqual({ kind: "invalid", errors: { phone: "checkout.error.phone" } });
-    expect(reviewCheckout(quote, form({ zone: "999" }), PAYMENTS)).toEqual({ kind: "invalid", errors: { zone: "checkout.error.zone" } });
+    expect(review(quote, form({ phone: "12345" }), PAYMENTS, quote)).toEqual({ kind: "invalid", errors: { phone: "checkout.error.phone" } });
+    expect(review(quote, form({ zone: "999" }), PAYMENTS, quote)).toEqual({ kind: "invalid", errors: { zone: "checkout.error.zone" } });
   });
 
-  it("short wins over a changed price", () => {
-    const quote = quoteOf([kurta, short]);
-    expect(reviewCheckout(quote, form({ seen: String(quote.subtotal + 100) }), PAYMENTS)).toEqual({ kind: "short", lines: [short] });
+  it.each<[string, Shown]>([
+    ["a page that showed another price", quoteOf([line({ ...kurta, price: kurta.price + 100 }), short])],
+    ["a basis that is not one", "unknown"],
+  ])("short wins over %s", (_, shown) => {
+    expect(review(quoteOf([kurta, short]), form(), PAYMENTS, shown)).toEqual({ kind: "short", lines: [short] });
   });
 });
 
-describe("reviewCheckout: priceChanged (the subtotal differs from the one shown)", () => {
-  const soldOutNow = line({ state: "soldOut", price: 120_000 });
+describe("reviewCheckout: priceChanged (the total for her zone is not the one her page showed)", () => {
+  const eid = discount({ id: 501, title: "Eid Mubarak: 10% off" });
+  const withEid = quoteOf([kurta, urduKurta], { discounts: [eid] });
+  const soldOutNow = line({ ...urduKurta, stock: 0 });
+  const cheaperLahore = { ...LAHORE, fee: 10_000 };
   const ready = expect.objectContaining({ kind: "ready" });
-  const changed = { kind: "priceChanged" };
-  it.each<[string, Quote, string | undefined, unknown]>([
-    ["one paisa more than shown", QUOTE, String(QUOTE.subtotal - 1), changed],
-    ["one paisa less than shown", QUOTE, String(QUOTE.subtotal + 1), changed],
-    ["shown in rupees, not paisa", QUOTE, String(QUOTE.subtotal / 100), changed],
-    ["a line sold out since the page was drawn (it left the subtotal)", quoteOf([kurta, soldOutNow]), String(kurta.lineTotal + soldOutNow.price), changed],
-    ["exactly what was shown: ready", QUOTE, String(QUOTE.subtotal), ready],
-    ["`seen` left out: no price check, ready", QUOTE, undefined, ready],
-    ["`seen` empty: no price check, ready", QUOTE, "", ready],
-  ])("%s", (_, quote, seen, expected) => {
-    expect(reviewCheckout(quote, form({ seen }), PAYMENTS)).toEqual(expected);
+  /** [case, the fresh quote, what her page was priced from, the zone she chose, refused]. */
+  it.each<[string, Quote, Shown, string, boolean]>([
+    ["exactly what was shown: ready", QUOTE, QUOTE, "1", false],
+    ["no basis posted (null): no price check, ready", QUOTE, null, "1", false],
+    ["a basis that is not one (\"unknown\"): refused", QUOTE, "unknown", "1", true],
+    ["a line one paisa dearer than shown", QUOTE, quoteOf([line({ ...kurta, price: kurta.price - 1 }), urduKurta]), "1", true],
+    ["a line one paisa cheaper than shown (she is shown the lower total first)", QUOTE, quoteOf([line({ ...kurta, price: kurta.price + 1 }), urduKurta]), "1", true],
+    ["a line sold out since the page was drawn (it left the total)", quoteOf([kurta, soldOutNow]), QUOTE, "1", true],
+    ["a discount the fresh quote no longer has (the seller ended it)", QUOTE, withEid, "1", true],
+    ["a discount that started since the page was drawn (cheaper, still shown first)", withEid, QUOTE, "1", true],
+    ["the same discount on both: ready", withEid, withEid, "1", false],
+    ["her code's discount on both: ready", { ...withEid, code: "EID10", discounts: [{ ...eid, code: "EID10" }] }, { ...withEid, code: "EID10", discounts: [{ ...eid, code: "EID10" }] }, "1", false],
+    ["her code used by her phone since (the fresh quote knows her phone, the page did not)", { ...withEid, code: "EID10", discounts: [{ ...eid, code: "EID10", oncePerPhone: true, usedByPhone: true }] }, { ...withEid, code: "EID10", discounts: [{ ...eid, code: "EID10", oncePerPhone: true }] }, "1", true],
+    ["the chosen zone's fee changed", quoteOf([kurta], { zones: [LAHORE, PUNJAB, KARACHI] }), quoteOf([kurta], { zones: [cheaperLahore, PUNJAB, KARACHI] }), "1", true],
+    ["another zone's fee changed, not the chosen one: ready", quoteOf([kurta], { zones: [LAHORE, PUNJAB, KARACHI] }), quoteOf([kurta], { zones: [cheaperLahore, PUNJAB, KARACHI] }), "2", false],
+    ["the chosen zone's free-delivery threshold raised past the order", QUOTE, quoteOf([kurta, urduKurta], { zones: [{ ...LAHORE, freeAbove: 2_000_000 }, PUNJAB, KARACHI] }), "1", true],
+    ["a zone added since: not on her page", QUOTE, quoteOf([kurta, urduKurta], { zones: [LAHORE, PUNJAB] }), "3", true],
+    ["a dearer line with a new discount that comes to the same total: only the total is held, ready", quoteOf([line({ ...kurta, price: 500_000 }), urduKurta], { discounts: [discount({ kind: "amount", value: 50_000 })] }), QUOTE, "1", false],
+  ])("%s", (_, quote, shown, zone, refused) => {
+    const chosen = quote.zones.find((z) => String(z.id) === zone)!;
+    expect(review(quote, form({ zone }), PAYMENTS, shown)).toEqual(refused ? { kind: "priceChanged", priced: priceQuote(quote, chosen, NOW) } : ready);
+  });
+
+  it("the refusal carries the fresh price: lines, discount, fee and total for her zone", () => {
+    const r = review(withEid, form({ zone: "3" }), PAYMENTS, QUOTE);
+    const subtotal = 450_000 + 2 * 249_950;
+    expect(r).toEqual({
+      kind: "priceChanged",
+      priced: { subtotal, applied: [{ discount: eid, amount: subtotal / 10, waived: 0 }], discount: subtotal / 10, fee: KARACHI.fee, total: subtotal - subtotal / 10 + KARACHI.fee, code: null },
+    });
+  });
+
+  it("a basis past its cap is not one: the route's quoteFromBasis gives null, she is shown the total again, no field is blamed", () => {
+    const basis = " ".repeat(BASIS_CHARS + 1);
+    expect(checkoutSchema.safeParse({ ...form(), basis }).success).toBe(true);
+    const shown: Shown = quoteFromBasis(basis, [{ variantId: kurta.variantId, quantity: 1 }], { code: null }) ?? "unknown";
+    expect(review(QUOTE, form({ basis }), PAYMENTS, shown)).toEqual({ kind: "priceChanged", priced: priceQuote(QUOTE, LAHORE, NOW) });
+  });
+
+  it("a form error wins over a changed price: the fields are fixed first", () => {
+    expect(review(QUOTE, form({ name: "" }), PAYMENTS, "unknown")).toEqual({ kind: "invalid", errors: { name: "checkout.error.name" } });
   });
 });
 
 describe("reviewCheckout: ready", () => {
-  it("carries the orderable lines, the chosen zone and the parsed form", () => {
+  it("carries the orderable lines, the chosen zone, the parsed form and the price", () => {
     const soldOut = line({ state: "soldOut" });
-    const untracked = line({ stock: null, tracked: false, quantity: 99, price: 1_000 });
+    const untracked = line({ stock: null, quantity: 99, price: 1_000 });
     const quote = quoteOf([kurta, soldOut, urduKurta, untracked]);
-    const r = reviewCheckout(quote, form({ name: `  ${URDU_NAME}  `, phone: "+92 300 123-4567", zone: "3", payment: "jazzcash", reference: " TID 0123456789 ", note: "Call before coming", seen: String(quote.subtotal) }), PAYMENTS);
+    const r = review(quote, form({ name: `  ${URDU_NAME}  `, phone: "+92 300 123-4567", zone: "3", payment: "jazzcash", reference: " TID 0123456789 ", note: "Call before coming" }), PAYMENTS, quote);
     expect(r).toEqual({
       kind: "ready",
       lines: [kurta, urduKurta, untracked],
       zone: KARACHI,
       form: {
         key: "Qm9yZWRvbUlzTm90QUJ1Zw", name: URDU_NAME, phone: "+923001234567", city: "Lahore", address: URDU_ADDRESS,
-        note: "Call before coming", zone: 3, payment: "jazzcash", reference: "TID 0123456789", seen: String(quote.subtotal),
+        note: "Call before coming", zone: 3, payment: "jazzcash", reference: "TID 0123456789", basis: "",
       },
+      priced: { subtotal: 1_048_900, applied: [], discount: 0, fee: 0, total: 1_048_900, code: null },
     });
   });
 
@@ -222,82 +241,61 @@ describe("reviewCheckout: ready", () => {
     ["00923001234567", "+923001234567"],
     ["۰۳۰۰۱۲۳۴۵۶۷", "+923001234567"],
   ])("a mobile typed as %s is stored as %s", (phone, stored) => {
-    const r = reviewCheckout(QUOTE, form({ phone }), PAYMENTS);
+    const r = review(QUOTE, form({ phone }));
     expect(r.kind === "ready" && r.form.phone).toBe(stored);
   });
 
-  it.each([LAHORE, PUNJAB, KARACHI])("zone $name ($id) is found by its id", (zone) => {
-    const r = reviewCheckout(QUOTE, form({ zone: String(zone.id) }), PAYMENTS);
-    expect(r.kind === "ready" && r.zone).toEqual(zone);
+  it.each([LAHORE, PUNJAB, KARACHI])("zone $name ($id) is found by its id and priced", (zone) => {
+    const r = review(QUOTE, form({ zone: String(zone.id) }), PAYMENTS, QUOTE);
+    expect(r.kind === "ready" && [r.zone, r.priced.fee]).toEqual([zone, zone.freeAbove !== null && QUOTE.subtotal >= zone.freeAbove ? 0 : zone.fee]);
   });
 });
 
-describe("buildQuote: each line's state and total, in paisa", () => {
-  const row = (over: Partial<{ price: number; stock: number; tracked: number | boolean; sku: string | null }> = {}) => ({
-    variantId: 1, productId: 10, productSlug: "lawn-suit", title: URDU_KURTA, variantTitle: "Default", sku: "AYS-1" as string | null, price: 249_950, stock: 5, tracked: 1 as number | boolean, ...over,
-  });
-  it.each<[string, { quantity: number; stock: number; tracked: number | boolean }, { state: QuoteLine["state"]; stock: number | null; lineTotal: number }]>([
+describe("readQuote: each line's state and total from the folded row, in paisa", () => {
+  type Row = [fact: [number, number, number, number, number[]], stock: number, slug: string, title: string, variantTitle: string, sku: string | null];
+  const row = (over: { variantId?: number; price?: number; stock?: number; tracked?: 0 | 1; sku?: string | null } = {}): Row => [
+    [over.variantId ?? 1, 10, over.price ?? 249_950, over.tracked ?? 1, [4, 9]], over.stock ?? 5, "lawn-suit", URDU_KURTA, "Default", over.sku === undefined ? "AYS-1" : over.sku,
+  ];
+  const folded = (lines: Row[], zones: unknown[] = [], discounts: unknown[] = []) => ({ lines: JSON.stringify(lines), zones: JSON.stringify(zones), discounts: JSON.stringify(discounts) });
+
+  it.each<[string, { quantity: number; stock: number; tracked: 0 | 1 }, { state: QuoteLine["state"]; stock: number | null; lineTotal: number }]>([
     ["stock exactly the quantity", { quantity: 5, stock: 5, tracked: 1 }, { state: "ok", stock: 5, lineTotal: 5 * 249_950 }],
     ["one more than stock", { quantity: 6, stock: 5, tracked: 1 }, { state: "short", stock: 5, lineTotal: 0 }],
     ["one unit left, 99 asked", { quantity: 99, stock: 1, tracked: 1 }, { state: "short", stock: 1, lineTotal: 0 }],
     ["none left", { quantity: 1, stock: 0, tracked: 1 }, { state: "soldOut", stock: 0, lineTotal: 0 }],
     ["stock not tracked, 0 on hand", { quantity: 99, stock: 0, tracked: 0 }, { state: "ok", stock: null, lineTotal: 99 * 249_950 }],
-    ["stock not tracked (a boolean from drizzle)", { quantity: 2, stock: 0, tracked: false }, { state: "ok", stock: null, lineTotal: 2 * 249_950 }],
   ])("%s", (_, { quantity, stock, tracked }, expected) => {
-    const q = buildQuote([{ variantId: 1, quantity }], [row({ stock, tracked })], []);
-    expect(q.lines[0]).toMatchObject({ quantity, tracked: Boolean(tracked), ...expected });
+    const q = readQuote([{ variantId: 1, quantity }], { code: null }, [folded([row({ stock, tracked })])]);
+    expect(q.lines[0]).toMatchObject({ quantity, tracked: Boolean(tracked), collections: [4, 9], ...expected });
     expect(q.subtotal).toBe(expected.lineTotal);
   });
 
-  it("keeps the cart's order, lists variants not found as missing, and stores a null SKU as ''", () => {
-    const q = buildQuote(
+  it("keeps the cart's order, lists variants not found as missing, stores a null SKU as '' and reads zones and discounts", () => {
+    const eid = discount({ id: 7, code: "EID10", title: "عید مبارک", kind: "amount", value: 50_000, scope: "collections", targets: [4], minSubtotal: 100_000, minQuantity: 2, startsAt: NOW - 1, endsAt: NOW + 1, maxUses: 100, oncePerPhone: true, combines: true, uses: 99, usedByPhone: true });
+    const fact = [eid.id, eid.code, eid.title, eid.kind, eid.value, eid.scope, eid.targets, eid.minSubtotal, eid.minQuantity, eid.startsAt, eid.endsAt, eid.maxUses, 1, 1];
+    const q = readQuote(
       [{ variantId: 3, quantity: 1 }, { variantId: 9, quantity: 2 }, { variantId: 1, quantity: 1 }],
-      [{ ...row({ sku: null }), variantId: 1 }, { ...row(), variantId: 3, price: 450_000 }],
-      [LAHORE],
+      { code: "EID10", phone: "+923001234567" },
+      [folded([row({ sku: null }), row({ variantId: 3, price: 450_000 })], [[[1, 15_000, 500_000], "Lahore"], [[3, 35_000, 1_000_000], "کراچی"]], [[fact, 99, 1]])],
     );
     expect(q.lines.map((l) => [l.variantId, l.sku])).toEqual([[3, "AYS-1"], [1, ""]]);
     expect(q.missing).toEqual([{ variantId: 9, quantity: 2 }]);
     expect(q.subtotal).toBe(450_000 + 249_950);
-    expect(q.zones).toEqual([LAHORE]);
+    expect(q.zones).toEqual([LAHORE, KARACHI]);
+    expect(q.discounts).toEqual([eid]);
+    expect(q.code).toBe("EID10");
     expect(orderable(q).map((l) => l.variantId)).toEqual([3, 1]);
   });
 
-  it("sums a full cart at the caps exactly: 30 lines of 99 at 10 crore rupees", () => {
-    const cart = Array.from({ length: 30 }, (_, i) => ({ variantId: i + 1, quantity: 99 }));
-    const q = buildQuote(cart, cart.map((c) => ({ ...row({ price: 10_000_000_000, tracked: 0 }), variantId: c.variantId })), []);
-    expect(q.subtotal).toBe(30 * 99 * 10_000_000_000);
-    expect(Number.isSafeInteger(q.subtotal)).toBe(true);
+  it("reads no row (no such shop) and a shop with nothing as an empty quote", () => {
+    const cart = [{ variantId: 7, quantity: 2 }];
+    const empty = { lines: [], missing: cart, subtotal: 0, zones: [], discounts: [], code: null };
+    expect(readQuote(cart, { code: null }, [])).toMatchObject(empty);
+    expect(readQuote(cart, { code: null }, [{ lines: null, zones: null, discounts: null }])).toMatchObject(empty);
   });
 
-  it("reads the folded statement's row back (readQuote), and no row as an empty quote", () => {
-    const cart = [{ variantId: 7, quantity: 2 }, { variantId: 8, quantity: 1 }];
-    const folded = { lines: JSON.stringify([[7, 70, "lawn-suit", KURTA, "S", null, 249_950, 1, 1]]), zones: JSON.stringify([[1, "Lahore", 15_000, 500_000], [2, "Rest of Punjab", 25_000, null]]) };
-    const q = readQuote(cart, [folded]);
-    expect(q.lines).toEqual([
-      { variantId: 7, productId: 70, productSlug: "lawn-suit", title: KURTA, variantTitle: "S", sku: "", price: 249_950, quantity: 2, tracked: true, stock: 1, state: "short", lineTotal: 0 },
-    ]);
-    expect(q.missing).toEqual([{ variantId: 8, quantity: 1 }]);
-    expect(q.zones).toEqual([LAHORE, PUNJAB]);
-    expect(readQuote(cart, [])).toEqual({ lines: [], missing: cart, subtotal: 0, zones: [] });
-  });
-});
-
-describe("zoneFee: free once the subtotal reaches the zone's threshold", () => {
-  it.each<[string, Zone, number, number]>([
-    ["one paisa below the threshold", LAHORE, 499_999, 15_000],
-    ["exactly at the threshold", LAHORE, 500_000, 0],
-    ["one paisa above", LAHORE, 500_001, 0],
-    ["an empty subtotal", LAHORE, 0, 15_000],
-    ["no threshold: always the fee", PUNJAB, 10_000_000_000, 25_000],
-    ["a threshold of 0: always free", { ...PUNJAB, freeAbove: 0 }, 0, 0],
-    ["a zone with no fee", { ...LAHORE, fee: 0 }, 1, 0],
-  ])("%s", (_, zone, subtotal, fee) => {
-    expect(zoneFee(zone, subtotal)).toBe(fee);
-  });
-});
-
-describe("a seen subtotal no form sends", () => {
-  it("past its cap, is a total she was not shown: she sees the total again, no field is blamed", () => {
-    expect(reviewCheckout(QUOTE, form({ seen: String(QUOTE.subtotal).padStart(17, "0") }), PAYMENTS)).toEqual({ kind: "priceChanged" });
+  it("the English title too, as the row carries it", () => {
+    const q = readQuote([{ variantId: 1, quantity: 1 }], { code: null }, [folded([[[1, 10, 249_950, 1, []], 5, "kurta", KURTA, "S", "X"]])]);
+    expect(q.lines[0]).toMatchObject({ title: KURTA, productSlug: "kurta", variantTitle: "S", collections: [] });
   });
 });

@@ -39,7 +39,10 @@ export const discount = (over: Partial<Discount> = {}): Discount => ({
   startsAt: null, endsAt: null, maxUses: null, oncePerPhone: false, combines: false, uses: 0, usedByPhone: false, ...over,
 });
 
-/** A quote as quoteCart would give it: the subtotal over "ok" lines, this shop's zones, no discounts and no code unless given. */
-export const quoteOf = (lines: QuoteLine[], over: Partial<Quote> = {}): Quote => ({
-  lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones: ZONES, discounts: [], code: null, ...over,
+/** When the tests' pages were priced (a quote taken back from a form carries it). */
+export const PRICED_AT = Date.UTC(2025, 3, 1, 9);
+
+/** A quote as quoteCart would give it: the subtotal over "ok" lines, this shop's zones, no discounts and no code unless given; priced at PRICED_AT. */
+export const quoteOf = (lines: QuoteLine[], over: Partial<Quote> = {}): Quote & { at: number } => ({
+  lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones: ZONES, discounts: [], code: null, at: PRICED_AT, ...over,
 });

@@ -17,7 +17,7 @@ import { cartCount } from "./cart";
 import { readCart, writeCode } from "./cookie";
 
 /** The one-time notice's cookie (read and removed by the page's script). */
-export const NOTE_COOKIE = "hatti_note";
+const NOTE_COOKIE = "hatti_note";
 
 export function codeLink(): MiddlewareHandler<AppEnv> {
   return async function codeLinkParam(c, next) {

@@ -24,7 +24,7 @@ export function writeCart(c: Context, lines: readonly CartLine[]): void {
 }
 
 /** The discount code the customer entered or followed a link with (`/?code=EID10`), on the shop's host. */
-export const CODE_COOKIE = "hatti_code";
+const CODE_COOKIE = "hatti_code";
 
 export function readCode(c: Context): string | null {
   return normalizeCode(getCookie(c, CODE_COOKIE));

@@ -7,7 +7,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../i18n";
-import { Client, uniq, type Res } from "../../test/helpers";
+import { Client, db, uniq, type Res } from "../../test/helpers";
+import { quoteCart, quoteFromBasis } from "../pricing/facts";
+import { reviewCheckout } from "../pricing/review";
+import { placeFast } from "./place-fast";
+import { checkoutSchema } from "./schemas";
 import { checkoutHidden, customerForm, seedDiscount, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
@@ -162,6 +166,24 @@ describe("discount codes at checkout", () => {
     expect(ended.text).toContain("FLASH has ended.");
     expect(ended.text).toContain(`<td id="co-total">${money(90_000 + zone.fee)}</td>`);
     expect((await c.post(zone.id, checkoutHidden(ended))).status).toBe(303);
+  });
+
+  it("a code whose window closed after her page was priced is never dropped silently: the one round trip is not taken and she sees the new total", async () => {
+    const { seller, dupatta, zone, origin } = await shopWithCatalogue();
+    const hourFromNow = Date.now() + 3_600_000;
+    await seedDiscount(seller.shopId, { code: "LASTHOUR", kind: "amount", value: 10_000, endsAt: hourFromNow });
+    const c = await customer(origin, [[dupatta.id, 1]], "LASTHOUR");
+    const hidden = checkoutHidden(c.page);
+    const form = checkoutSchema.parse({ ...customerForm(), ...hidden, zone: String(zone.id) });
+    const shop = { id: seller.shopId, currency: "PKR", locale: "en" as const };
+    const cart = [{ variantId: dupatta.id, quantity: 1 }];
+    // Posted two hours later (a controlled clock): the page's total had the discount, now's has not.
+    expect(await placeFast(db(), shop, cart, form, "LASTHOUR", uniq("ip"), hourFromNow + 3_600_000)).toBeNull();
+    const shown = quoteFromBasis(hidden.basis, cart, { code: "LASTHOUR" })!;
+    const fresh = await quoteCart(db(), seller.shopId, cart, { code: "LASTHOUR" });
+    const review = reviewCheckout(fresh, { ...customerForm(), ...hidden, zone: String(zone.id) }, [{ method: "cod", account: null }], shown, hourFromNow + 3_600_000);
+    expect(review).toMatchObject({ kind: "priceChanged", priced: { total: 90_000 + zone.fee, code: { status: "ended" } } });
+    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
   });
 
   it("the code form: applies, refuses what cannot be a code beside the field with the input kept, removes", async () => {

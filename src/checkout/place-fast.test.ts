@@ -147,8 +147,8 @@ describe("one-round-trip checkout", () => {
     // page priced them) in shop a's cart: the batch finds no such line of shop a and refuses,
     // counting the hit (which it returns) and using no number.
     const cart = [{ variantId: a.dupatta.id, quantity: 1 }, { variantId: b.dupatta.id, quantity: 1 }];
-    const mine = JSON.parse(basisOf(await quoteCart(db(), a.seller.shopId, cart, { code: null })));
-    const theirs = JSON.parse(basisOf(await quoteCart(db(), b.seller.shopId, cart, { code: null })));
+    const mine = JSON.parse(basisOf(await quoteCart(db(), a.seller.shopId, cart, { code: null }), Date.now()));
+    const theirs = JSON.parse(basisOf(await quoteCart(db(), b.seller.shopId, cart, { code: null }), Date.now()));
     const forged = JSON.stringify({ ...mine, l: [...mine.l, ...theirs.l] });
     const form = checkoutSchema.parse({ ...customerForm(), key: newKey(), zone: String(a.zone.id), basis: forged });
     const ip = uniq("ip");

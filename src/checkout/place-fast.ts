@@ -43,6 +43,9 @@ export async function placeFast(db: Db, shop: FastShop, cart: readonly CartLine[
   const quote = quoteFromBasis(form.basis, cart, { code });
   const zone = quote?.zones.find((z) => z.id === form.zone);
   if (!quote || !zone || orderable(quote).length !== cart.length) return null;
+  // A discount that ended (or began) since her page was priced: not the total she saw.
+  const priced = priceQuote(quote, zone, now);
+  if (priced.total !== priceQuote(quote, zone, quote.at).total) return null;
   const rateKey = `checkout:ip:${ip}`;
   const hit = checkoutHit.bind({ rateKey, start: windowStart(RULES.checkoutIp, now), shopId: shop.id, key: form.key });
   const write = orderWrites({
@@ -53,7 +56,7 @@ export async function placeFast(db: Db, shop: FastShop, cart: readonly CartLine[
     form,
     quote,
     zone,
-    priced: priceQuote(quote, zone, now),
+    priced,
     rate: { key: rateKey, limit: RULES.checkoutIp.limit },
   });
   try {

@@ -185,7 +185,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   // A fact changed between the two round trips (a price, the zone, stock, a discount's last
   // use): read again and say what, against the quote she was about to pay.
   const fresh = await quoteCart(db, shop.id, lines, who);
-  const again = reviewCheckout(fresh, { ...values, key }, payments, quote, now);
+  const again = reviewCheckout(fresh, { ...values, key }, payments, { ...quote, at: now }, now);
   if (again.kind !== "ready") return refuse(c, { ...view, quote: fresh }, again);
   // Someone else bought the last units meanwhile: say which item ran short, keep the form.
   const ran = fresh.lines.filter((l) => l.state !== "ok");

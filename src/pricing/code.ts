@@ -3,7 +3,7 @@
  * so kept upper case; letters, digits, `-` and `_`, CODE_MIN to CODE_MAX of them. The admin's
  * form (src/discounts) and the cart read the rule here.
  */
-export const CODE_MIN = 3;
+const CODE_MIN = 3;
 export const CODE_MAX = 24;
 const CODE_RE = new RegExp(`^[A-Z0-9_-]{${CODE_MIN},${CODE_MAX}}$`);
 

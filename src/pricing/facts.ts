@@ -25,7 +25,7 @@ export const ZONE_FACT = "json_array(z.id, z.fee, z.free_above)";
 export const DISCOUNT_FACT = `json_array(d.id, d.code, d.title, d.kind, d.value, d.scope, json(d.targets), d.min_subtotal, d.min_quantity,
   d.starts_at, d.ends_at, d.max_uses, d.once_per_phone, d.combines)`;
 /** At most this many automatic discounts are considered (the admin caps the active ones). */
-export const AUTOMATIC_MAX = 20;
+const AUTOMATIC_MAX = 20;
 
 /*
  * The quote's reads as ONE statement on the shop's row: the cart's lines (by the ids in one
@@ -82,7 +82,7 @@ function discountOf(f: DiscountFactRow, uses: number, usedByPhone: boolean): Dis
 }
 
 /** The facts of a quote, kept with it: what the checkout form posts back and the batch verifies. */
-export interface Facts {
+interface Facts {
   lines: Map<number, LineFactRow>;
   zones: Map<number, ZoneFactRow>;
   discounts: Map<number, DiscountFactRow>;
@@ -135,23 +135,31 @@ const discountFact = z.tuple([
   nat, nat, int.nullable(), int.nullable(), nat.nullable(), z.union([z.literal(0), z.literal(1)]), z.union([z.literal(0), z.literal(1)]),
 ]);
 const basisSchema = z.object({
+  t: nat,
   l: z.array(z.tuple([lineFact, int])).max(100),
   z: z.array(zoneFact).max(100),
   d: z.array(z.tuple([discountFact, nat, z.boolean()])).max(AUTOMATIC_MAX + 1),
 });
-/** The longest basis the checkout form sends (30 lines, the zones and discounts); longer is not one. */
-export const BASIS_CHARS = 32_000;
+/**
+ * The longest basis taken back: about twice the largest the caps allow (30 lines in 100
+ * collections each, 30 zones, 21 discounts with 200-character titles and 100 targets each come
+ * to about 50,000 characters); longer is not one of ours. The form's body cap is far above it.
+ */
+export const BASIS_CHARS = 100_000;
 
-/** The basis of a quote, for the checkout form. */
-export function basisOf(q: FactQuote): string {
+/** A quote taken back from a checkout form, and when its page priced it. */
+export type ShownQuote = FactQuote & { at: number };
+
+/** The basis of a quote priced at `at`, for the checkout form. */
+export function basisOf(q: FactQuote, at: number): string {
   const f = q.facts;
   const l = q.lines.map((line) => [f.lines.get(line.variantId), line.stock ?? 0]);
   const d = q.discounts.map((x) => [f.discounts.get(x.id), x.uses, x.usedByPhone]);
-  return JSON.stringify({ l, z: [...f.zones.values()], d });
+  return JSON.stringify({ t: at, l, z: [...f.zones.values()], d });
 }
 
 /** The quote a basis stands for, for this cart and code; null when it is not one (the caller reads instead). */
-export function quoteFromBasis(text: string, cart: readonly CartLine[], who: Asker): FactQuote | null {
+export function quoteFromBasis(text: string, cart: readonly CartLine[], who: Asker): ShownQuote | null {
   if (!text || text.length > BASIS_CHARS) return null;
   let json: unknown;
   try {
@@ -175,5 +183,5 @@ export function quoteFromBasis(text: string, cart: readonly CartLine[], who: Ask
   const discounts = b.data.d
     .filter(([f]) => f[1] === null || f[1] === who.code)
     .map(([f, uses, used]) => (facts.discounts.set(f[0], f as DiscountFactRow), discountOf(f as DiscountFactRow, uses, used)));
-  return { lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones, discounts, code: who.code, facts };
+  return { lines, missing: [], subtotal: lines.reduce((s, l) => s + l.lineTotal, 0), zones, discounts, code: who.code, facts, at: b.data.t };
 }

@@ -302,7 +302,7 @@ describe("the basis: the facts the checkout form carries price exactly as the qu
 
   it.each<[string, string | null]>([["with her code", "EID10"], ["without a code", null]])("round trip %s: every zone, and none, priced the same", (_, code) => {
     const q = read(code, code ? [auto, freeAuto, eid] : [auto, freeAuto]);
-    const back = quoteFromBasis(basisOf(q), cart, { code });
+    const back = quoteFromBasis(basisOf(q, NOW), cart, { code });
     expect(back).not.toBeNull();
     expect(back!.lines.map((l) => [l.variantId, l.state, l.lineTotal])).toEqual(q.lines.map((l) => [l.variantId, l.state, l.lineTotal]));
     for (const zone of [...ZONES, null]) {
@@ -315,13 +315,13 @@ describe("the basis: the facts the checkout form carries price exactly as the qu
   });
 
   it("a basis of exactly BASIS_CHARS is read, one character more is not", () => {
-    const basis = basisOf(read("EID10"));
+    const basis = basisOf(read("EID10"), NOW);
     expect(basis.length).toBeLessThan(BASIS_CHARS);
     expect(quoteFromBasis(basis.padEnd(BASIS_CHARS), cart, { code: "EID10" })).not.toBeNull();
     expect(quoteFromBasis(basis.padEnd(BASIS_CHARS + 1), cart, { code: "EID10" })).toBeNull();
   });
 
-  const good = JSON.parse(basisOf(read("EID10"))) as { l: unknown[][]; z: unknown[][]; d: unknown[][] };
+  const good = JSON.parse(basisOf(read("EID10"), NOW)) as { l: unknown[][]; z: unknown[][]; d: unknown[][] };
   const forged = (edit: (b: typeof good) => void) => {
     const b = structuredClone(good);
     edit(b);
@@ -344,7 +344,7 @@ describe("the basis: the facts the checkout form carries price exactly as the qu
   });
 
   it("refused (null): a cart line the basis was not priced with", () => {
-    const basis = basisOf(read("EID10"));
+    const basis = basisOf(read("EID10"), NOW);
     expect(quoteFromBasis(basis, [...cart, { variantId: 999_999, quantity: 1 }], { code: "EID10" })).toBeNull();
     // Fewer lines than it was priced with is this smaller cart's basis: its lines only.
     expect(quoteFromBasis(basis, cart.slice(0, 2), { code: "EID10" })!.lines.map((l) => l.variantId)).toEqual([A.variantId, B.variantId]);
@@ -355,16 +355,19 @@ describe("the basis: the facts the checkout form carries price exactly as the qu
     ["another code", "STAFF50", [501, 502, 504]],
     ["no code", null, [501, 502]],
   ])("keeps only the automatic discounts and the cart's own code (%s), whatever codes the basis claims", (_, code, ids) => {
-    const basis = basisOf(read("EID10", [auto, freeAuto, eid, staff]));
+    const basis = basisOf(read("EID10", [auto, freeAuto, eid, staff]), NOW);
     const back = quoteFromBasis(basis, cart, { code })!;
     expect(back.discounts.map((d) => d.id)).toEqual(ids);
     expect([...back.facts.discounts.keys()]).toEqual(ids);
     expect(back.code).toBe(code);
   });
 
-  it("what the basis cannot know is left to the order's batch: her phone's use is read as not used", () => {
+  it("carries her phone's use once known (a page drawn after her number was typed), so the total she confirms is the one she gets", () => {
     const q = readQuote(cart, { code: "EID10", phone: "+923001234567" }, [row([{ ...eid, usedByPhone: true }])]);
     expect(priceQuote(q, LAHORE, NOW).code?.status).toBe("usedByPhone");
-    expect(priceQuote(quoteFromBasis(basisOf(q), cart, { code: "EID10" })!, LAHORE, NOW).code?.status).toBe("applied");
+    expect(priceQuote(quoteFromBasis(basisOf(q, NOW), cart, { code: "EID10" })!, LAHORE, NOW).code?.status).toBe("usedByPhone");
+    // Before her number was known the page read it as unused: the order's batch checks it.
+    const before = readQuote(cart, { code: "EID10" }, [row([eid])]);
+    expect(priceQuote(quoteFromBasis(basisOf(before, NOW), cart, { code: "EID10" })!, LAHORE, NOW).code?.status).toBe("applied");
   });
 });

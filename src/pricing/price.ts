@@ -12,7 +12,7 @@ import { KIND_RULES, type DiscountKind } from "./kinds";
 type LineState = "ok" | "short" | "soldOut";
 
 /** A line's facts, as the order's batch verifies them (LINE_FACT in facts.ts, in this order). */
-export interface LineFact {
+interface LineFact {
   variantId: number;
   productId: number;
   price: number;
@@ -40,7 +40,7 @@ export interface Zone {
   freeAbove: number | null;
 }
 
-export type DiscountScope = "order" | "products" | "collections";
+type DiscountScope = "order" | "products" | "collections";
 
 /** A discount's facts (DISCOUNT_FACT in facts.ts, in this order), and two that change with every order. */
 export interface Discount {
@@ -90,7 +90,7 @@ export type CodeStatus =
   | "noLines"
   | "minSubtotal"
   | "minQuantity"
-  /** It applies, but the automatic discounts (which do not combine with it) save her more. */
+  /** It applies, but she pays less without it (the shop's automatic discounts, or free delivery it would lose). */
   | "notBest";
 
 export interface Applied {

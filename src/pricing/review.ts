@@ -31,7 +31,7 @@ export type Refusal = "sold-out" | "short" | "price-changed" | "rate-limit" | "e
  * back: src/pricing/facts.ts), "unknown" for a basis that is not one, null when the post
  * carried none (no price to hold the order to).
  */
-export type Shown = Quote | "unknown" | null;
+export type Shown = (Quote & { at: number }) | "unknown" | null;
 
 export function reviewCheckout(quote: Quote, values: FormValues, payments: PaymentOption[], shown: Shown, now: number): Review {
   const lines = orderable(quote);
@@ -47,12 +47,12 @@ export function reviewCheckout(quote: Quote, values: FormValues, payments: Payme
 
   if (short.length) return { kind: "short", lines: short };
   const priced = priceQuote(quote, zone, now);
-  if (shown !== null && (shown === "unknown" || totalShown(shown, zone.id, now) !== priced.total)) return { kind: "priceChanged", priced };
+  if (shown !== null && (shown === "unknown" || totalShown(shown, zone.id) !== priced.total)) return { kind: "priceChanged", priced };
   return { kind: "ready", lines, zone, form: form.data, priced };
 }
 
-/** The total the customer was shown for a zone (null: that zone was not on her page). */
-function totalShown(shown: Quote, zoneId: number, now: number): number | null {
+/** The total the customer was shown for a zone, as her page priced it then (null: that zone was not on her page). */
+function totalShown(shown: Quote & { at: number }, zoneId: number): number | null {
   const zone = shown.zones.find((z) => z.id === zoneId);
-  return zone ? priceQuote(shown, zone, now).total : null;
+  return zone ? priceQuote(shown, zone, shown.at).total : null;
 }

@@ -3,8 +3,8 @@ import type { Shop } from "../../tenancy/shop-cache";
 import { MAX_QTY } from "../cart";
 import { priceQuote, type Quote, type QuoteLine } from "../../pricing/price";
 import type { Refusal } from "../../pricing/review";
-import { CodeForm, DiscountRows } from "./Discounts";
-import { StoreFrame } from "./frame";
+import { CodeForm, SubtotalRows } from "./Discounts";
+import { PageHead, StoreFrame } from "./frame";
 
 export interface CartPageProps {
   shop: Shop;
@@ -33,12 +33,7 @@ export function CartPage({ shop, ctx, quote, now, alert, refusal, codeError, cod
   const canCheckout = quote.lines.some((l) => l.state === "ok") && !quote.lines.some((l) => l.state === "short");
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.cart.title")}>
-      <h1>{t("checkout.cart.title")}</h1>
-      {alert && (
-        <p class="co-alert" role="alert" data-refusal={refusal}>
-          {alert}
-        </p>
-      )}
+      <PageHead title={t("checkout.cart.title")} alert={alert} refusal={refusal} />
       {quote.missing.length > 0 && (
         <p class="co-note" role="status">
           {t("checkout.cart.missing", { count: quote.missing.length })}
@@ -88,11 +83,7 @@ export function CartPage({ shop, ctx, quote, now, alert, refusal, codeError, cod
           </ul>
           <table class="co-sum">
             <tbody>
-              <tr>
-                <th scope="row">{t("checkout.subtotal")}</th>
-                <td>{money(quote.subtotal)}</td>
-              </tr>
-              <DiscountRows ctx={ctx} priced={priced} />
+              <SubtotalRows ctx={ctx} priced={priced} />
               <tr class="total">
                 <th scope="row">{t("checkout.total")}</th>
                 <td>{money(priced.subtotal - priced.discount)}</td>

@@ -6,10 +6,10 @@ import type { PaymentOption } from "../payment";
 import { basisOf, type FactQuote } from "../../pricing/facts";
 import { orderable, priceQuote } from "../../pricing/price";
 import type { Refusal } from "../../pricing/review";
-import { CodeForm, DiscountRows } from "./Discounts";
+import { CodeForm, SubtotalRows } from "./Discounts";
 import { LineFlag } from "./CartPage";
 import { CoField } from "./CoField";
-import { StoreFrame } from "./frame";
+import { PageHead, StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
 import totalScript from "../../client/checkout-total.gen";
 import { InlineScript } from "../../lib/csp";
@@ -48,12 +48,7 @@ export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values 
   const priced = (chosen && byZone.get(chosen.id)) || priceQuote(quote, null, now);
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.title")}>
-      <h1>{t("checkout.title")}</h1>
-      {alert && (
-        <p class="co-alert" role="alert" data-refusal={refusal}>
-          {alert}
-        </p>
-      )}
+      <PageHead title={t("checkout.title")} alert={alert} refusal={refusal} />
       {!alert && Object.keys(errors).length > 0 && (
         <p class="co-alert" role="alert" data-refusal={refusal}>
           {t("checkout.error.fix")}
@@ -81,7 +76,7 @@ export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values 
       {priced.code && <CodeForm ctx={ctx} priced={priced} back="checkout" />}
       <form method="post" action={ctx.url("/checkout")} noValidate data-checkout>
         <input type="hidden" name="key" value={idemKey} />
-        <input type="hidden" name="basis" value={basisOf(quote)} />
+        <input type="hidden" name="basis" value={basisOf(quote, now)} />
         <h2>{t("checkout.contact")}</h2>
         <CoField name="name" label={t("checkout.name")} value={values.name} error={err("name")} autoComplete="name" maxLength={cap.name} required />
         <CoField name="phone" {...kb.phone} dir="ltr" label={t("checkout.phone")} hint={t("checkout.phoneHint")} value={values.phone} error={err("phone")} maxLength={cap.phone} required />
@@ -147,11 +142,7 @@ export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values 
 
         <table class="co-sum">
           <tbody>
-            <tr>
-              <th scope="row">{t("checkout.subtotal")}</th>
-              <td>{money(quote.subtotal)}</td>
-            </tr>
-            <DiscountRows ctx={ctx} priced={priced} />
+            <SubtotalRows ctx={ctx} priced={priced} />
             <tr>
               <th scope="row" id="co-zone-label">
                 {chosen ? t("checkout.deliveryTo", { zone: chosen.name }) : t("checkout.deliveryFee")}

@@ -9,14 +9,19 @@ import { codeSchema } from "../schemas";
 const cap = caps(codeSchema);
 
 /** The words for a discount line: its code, or an automatic discount's title; free delivery says so. */
-export function discountLabel(t: StoreContext["t"], a: Applied): string {
+function discountLabel(t: StoreContext["t"], a: Applied): string {
   const name = a.discount.code ? t("pricing.discount.code", { code: a.discount.code }) : a.discount.title;
   return KIND_RULES[a.discount.kind].waivesDelivery ? `${t("pricing.discount.freeDelivery")} · ${name}` : name;
 }
 
-export function DiscountRows({ ctx, priced }: { ctx: StoreContext; priced: Priced }) {
+/** The subtotal and what each discount took off it, as rows of a summary table. */
+export function SubtotalRows({ ctx, priced }: { ctx: StoreContext; priced: Priced }) {
   return (
     <>
+      <tr>
+        <th scope="row">{ctx.t("checkout.subtotal")}</th>
+        <td>{ctx.money(priced.subtotal)}</td>
+      </tr>
       {priced.applied
         .filter((a) => a.amount > 0)
         .map((a) => (

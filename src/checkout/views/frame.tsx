@@ -22,3 +22,17 @@ export function StoreFrame({ shop, ctx, title, children }: { shop: Shop; ctx: St
     </theme.Layout>
   );
 }
+
+/** A personal page's heading and its alert (with why it was refused, for tests and the soak: `data-refusal`). */
+export function PageHead({ title, alert, refusal }: { title: string; alert?: string; refusal?: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      {alert && (
+        <p class="co-alert" role="alert" data-refusal={refusal}>
+          {alert}
+        </p>
+      )}
+    </>
+  );
+}

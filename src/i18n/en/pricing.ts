@@ -15,7 +15,7 @@ export default {
   "pricing.code.noLines": "{code} is not for the items in your cart.",
   "pricing.code.minSubtotal": "{code} needs items worth {amount} or more.",
   "pricing.code.minQuantity": { one: "{code} needs {count} item or more.", other: "{code} needs {count} items or more." },
-  "pricing.code.notBest": "{code} works, but the shop's own offer saves you more, so that one is used.",
+  "pricing.code.notBest": "{code} is valid, but your order costs less without it (another offer, or free delivery), so it is not used.",
   "pricing.discount.code": "Discount ({code})",
   "pricing.discount.freeDelivery": "Free delivery",
   "pricing.error.codeChanged": "Your discount changed since you opened this page: {reason} Please check the new total and place the order again.",

@@ -15,7 +15,7 @@ export default {
   "pricing.code.noLines": "{code} آپ کی ٹوکری کی چیزوں پر نہیں لگتا۔",
   "pricing.code.minSubtotal": "{code} کے لیے کم از کم {amount} کی خریداری ضروری ہے۔",
   "pricing.code.minQuantity": { one: "{code} کے لیے کم از کم {count} چیز ضروری ہے۔", other: "{code} کے لیے کم از کم {count} چیزیں ضروری ہیں۔" },
-  "pricing.code.notBest": "{code} درست ہے، لیکن دکان کی اپنی پیشکش میں زیادہ بچت ہے، اس لیے وہ لگائی گئی ہے۔",
+  "pricing.code.notBest": "{code} درست ہے، لیکن اس کے بغیر آپ کا آرڈر سستا پڑتا ہے (کوئی اور پیشکش یا مفت ڈیلیوری)، اس لیے یہ نہیں لگایا گیا۔",
   "pricing.discount.code": "رعایت ({code})",
   "pricing.discount.freeDelivery": "مفت ڈیلیوری",
   "pricing.error.codeChanged": "یہ صفحہ کھولنے کے بعد آپ کی رعایت بدل گئی: {reason} براہِ کرم نیا کل دیکھ کر دوبارہ آرڈر کریں۔",

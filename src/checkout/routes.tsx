@@ -23,6 +23,7 @@ import { paymentOptions } from "./payment";
 import { placeFast } from "./place-fast";
 import { enqueue } from "../messages/outbox";
 import { placeOrder } from "./place-order";
+import { recordIntent } from "../recovery/intents";
 import { orderable, quoteCart, type Quote } from "./quote";
 import { reviewCheckout, type Refusal, type Review } from "./review";
 import { addSchema, checkoutSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
@@ -149,6 +150,7 @@ checkoutRoutes.post("/checkout", async (c) => {
     return showCheckout(c, { ...view, alert: t("error.rateLimited", { minutes }), refusal: "rate-limit" }, 429);
   }
   const review = reviewCheckout(quote, { ...values, key }, payments);
+  if (review.kind === "invalid") await recordIntent({ db, shopId: shop.id }, { phone: values.phone, name: values.name, lines, locale: shop.locale });
   if (review.kind !== "ready") return refuse(c, view, review);
 
   const result = await placeOrder(db, { shopId: shop.id, currency: shop.currency, locale: shop.locale, lines: review.lines, zone: review.zone, form: review.form });

@@ -27,7 +27,7 @@ export function parseCursor(raw: string | undefined): Cursor | null {
 }
 export const formatCursor = (c: Cursor) => `${c.at}.${c.id}`;
 
-export interface AbandonedCart {
+interface AbandonedCart {
   id: number;
   name: string;
   phone: string;

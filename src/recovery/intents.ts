@@ -33,7 +33,7 @@ const ORDER_GRACE_MS = 10 * 60_000;
  * What the checkout page's script posts (and what a refused checkout holds): the checkout
  * form's own phone field, and its name, optional here. Their caps are the checkout form's.
  */
-export const intentSchema = z.object({
+const intentSchema = z.object({
   phone: checkoutSchema.shape.phone,
   name: optionalText(caps(checkoutSchema).name!, "checkout.error.tooLong"),
 });

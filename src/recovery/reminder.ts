@@ -2,11 +2,9 @@
 import { messages, type Locale } from "../i18n";
 import { waDigits } from "../lib/phone";
 
-export const restorePath = (token: string) => `/cart/restore/${token}`;
-
 export function reminderLink(intent: { name: string; phone: string; token: string }, shop: { name: string; locale: Locale }, shopOrigin: string): string {
   const { t } = messages(shop.locale);
-  const url = `${shopOrigin}${restorePath(intent.token)}`;
+  const url = `${shopOrigin}/cart/restore/${intent.token}`;
   const text = intent.name ? t("recovery.wa.text", { name: intent.name, shop: shop.name, url }) : t("recovery.wa.textNoName", { shop: shop.name, url });
   return `https://wa.me/${waDigits(intent.phone)}?text=${encodeURIComponent(text)}`;
 }

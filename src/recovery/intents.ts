@@ -33,10 +33,13 @@ const ORDER_GRACE_MS = 10 * 60_000;
  * What the checkout page's script posts (and what a refused checkout holds): the checkout
  * form's own phone field, and its name, optional here. Their caps are the checkout form's.
  */
-const intentSchema = z.object({
-  phone: checkoutSchema.shape.phone,
-  name: optionalText(caps(checkoutSchema).name!, "checkout.error.tooLong"),
-});
+let schema: z.ZodType<{ phone: string; name: string }> | undefined;
+/** Made on first use: reading the checkout form's caps walks its JSON Schema, not work for every isolate's start. */
+const intentSchema = () =>
+  (schema ??= z.object({
+    phone: checkoutSchema.shape.phone,
+    name: optionalText(caps(checkoutSchema).name!, "checkout.error.tooLong"),
+  }));
 
 export interface IntentInput {
   /** As posted: checked with intentSchema here. */
@@ -93,7 +96,7 @@ const intentHit = template((db) => hitStatement(db as unknown as Db, ph("rateKey
  * checkout, already counted by checkout's own limit) it is written as is.
  */
 export async function recordIntent({ db, shopId }: Scope, input: IntentInput, opts: { ip?: string; now?: number } = {}): Promise<Recorded> {
-  const form = intentSchema.safeParse({ phone: input.phone ?? "", name: input.name ?? "" });
+  const form = intentSchema().safeParse({ phone: input.phone ?? "", name: input.name ?? "" });
   if (!form.success) return "invalid";
   if (input.lines.length === 0) return "empty";
   const now = opts.now ?? Date.now();

@@ -31,7 +31,9 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
     <AdminShell {...chrome} title={t("orders.title")} tab="orders" css={ordersCss}>
       <h1>{t("orders.title")}</h1>
       <p>
-        <a href={`/admin/${shop.slug}/abandoned`}>{t("recovery.link")}</a>
+        <a class="btn ghost" href={`/admin/${shop.slug}/abandoned`}>
+          {t("recovery.link")}
+        </a>
       </p>
       <nav aria-label={t("orders.filterLabel")}>
         <ul class="chips">

@@ -1,13 +1,14 @@
 /**
  * The Worker's entry point: the app answers requests; the messages queue and its cron deliver
  * the outbox (src/messages/queue.ts); the cron also sweeps the waiting photos that expired
- * (src/products/pending.ts).
+ * (src/products/pending.ts) and the checkout intents past their 30 days (src/recovery/intents.ts).
  */
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import type { Bindings } from "./env";
 import { queue, scheduled as messagesCron } from "./messages/queue";
 import { sweepExpiredPending } from "./products/pending";
+import { sweepIntents } from "./recovery/intents";
 
 const app = createApp();
 
@@ -15,6 +16,6 @@ export default {
   fetch: app.fetch,
   queue,
   async scheduled(controller, env, ctx) {
-    await Promise.all([messagesCron(controller, env, ctx), sweepExpiredPending(createDb(env.DB), env.MEDIA)]);
+    await Promise.all([messagesCron(controller, env, ctx), sweepExpiredPending(createDb(env.DB), env.MEDIA), sweepIntents(createDb(env.DB))]);
   },
 } satisfies ExportedHandler<Bindings>;

@@ -4,8 +4,9 @@
  * with the same fields); in Urdu, phone numbers and times sit in a left-to-right island (`<bdi>`
  * or `dir="ltr"`) and back links point right; no word is left in English.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { placeOrderAt, shopWithCatalogue } from "./checkout-fixtures";
+import { customerAtCheckout, placeOrderAt, shopWithCatalogue } from "./checkout-fixtures";
 import { ROOT, type Client } from "./helpers";
 
 interface Node {
@@ -98,6 +99,10 @@ async function shopWithEverything() {
   const page = await seller.client.post(`${base}/pages`, { title: "Delivery and returns", body: "We deliver across Pakistan.", published: "on" });
   const collection = await seller.client.post(`${base}/collections`, { title: "Eid collection", description: "", published: "on" });
   await seller.client.post(`${base}/staff`, { contact: "0333 4445566" });
+  // A customer who left her phone at checkout over an hour ago (the abandoned checkouts page).
+  const leaving = await customerAtCheckout(origin, [[kurta[1]!.id, 2]]);
+  await leaving.client.post(`${origin}/checkout/intent`, { phone: "0345 5550101", name: "Hina Tariq" }, { csrf: false, headers: leaving.headers });
+  await env.DB.prepare("UPDATE checkout_intents SET updated_at = updated_at - 7200000 WHERE shop_id = ?").bind(seller.shopId).run();
   return { ...shop, base, order, pageUrl: page.location, collectionUrl: collection.location };
 }
 
@@ -123,6 +128,7 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/orders`,
     `${base}/orders/${order.id}`,
     `${base}/orders/${order.id}/slip`,
+    `${base}/abandoned`,
     `${base}/staff`,
     `${ROOT}/admin/account`,
     `${ROOT}/admin/shops`,

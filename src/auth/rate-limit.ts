@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits counted in D1 (one upsert a hit). Used for log-in (per IP, and
- * wrong passwords per account and address: login-guard.ts), sign-up, checkout and one-time codes
- * (codes.ts).
+ * wrong passwords per account and address: login-guard.ts), sign-up, checkout, one-time codes
+ * (codes.ts) and checkout intents (src/recovery).
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -27,6 +27,8 @@ export const RULES = {
   codeAddress: { limit: 3, windowMs: 60 * 60_000 },
   /** One-time codes asked for from one IP, to any address. */
   codeIp: { limit: 10, windowMs: 60 * 60_000 },
+  /** Checkout intents (src/recovery) posted from one IP: her phone field left a few times, not a script trying numbers. */
+  intentIp: { limit: 20, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateRule>;
 
 export interface RateResult {

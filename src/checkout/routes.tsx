@@ -28,6 +28,7 @@ import { orderable, type Quote } from "../pricing/price";
 import { reviewCheckout, type Refusal, type Review, type Shown } from "../pricing/review";
 import { normalizeCode } from "../pricing/code";
 import { addSchema, checkoutSchema, codeSchema, IDEMPOTENCY_RE, removeSchema, updateSchema } from "./schemas";
+import { recordIntent } from "../recovery/intents";
 import { CartPage } from "./views/CartPage";
 import { CheckoutPage } from "./views/CheckoutPage";
 import { codeSentence } from "./views/Discounts";
@@ -177,6 +178,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   // What her page showed her: the order is never placed at another price.
   const shown: Shown = values.basis ? (quoteFromBasis(values.basis, lines, { code }) ?? "unknown") : null;
   const review = reviewCheckout(quote, { ...values, key }, payments, shown, now);
+  if (review.kind === "invalid") await recordIntent({ db, shopId: shop.id }, { phone: values.phone, name: values.name, lines, locale: shop.locale });
   if (review.kind !== "ready") return refuse(c, view, review);
 
   const order = { shopId: shop.id, currency: shop.currency, locale: shop.locale, quote, zone: review.zone, priced: review.priced, form: review.form };

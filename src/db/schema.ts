@@ -11,3 +11,4 @@ export * from "./schema/orders";
 export * from "./schema/messages";
 export * from "./schema/discounts";
 export * from "./schema/insight";
+export * from "./schema/recovery";

@@ -15,6 +15,7 @@ import { loadProduct } from "./product";
 import { loadContentPage, loadSitemap } from "./content";
 import { codeLink } from "../checkout/code-link";
 import { checkoutRoutes } from "../checkout/routes";
+import { recoveryRoutes } from "../recovery/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
@@ -149,6 +150,8 @@ storefront.get("/robots.txt", cached, (c) => c.text(robotsTxt(origin(c))));
 
 // Cart, checkout and order status (src/checkout).
 storefront.route("/", checkoutRoutes);
+// Her phone at checkout, and the reminder's restore link (src/recovery).
+storefront.route("/", recoveryRoutes);
 
 // Last: anything no route above answered is a 404 in the shop's own style.
 storefront.all("*", (c) => notFound(c));

@@ -64,6 +64,7 @@ async function adminPages(page: Page): Promise<string[]> {
     `${base}/orders`,
     order!,
     `${order!}/slip`,
+    `${base}/abandoned`,
     `${base}/staff`,
     "/admin/account",
     "/admin/shops",

@@ -44,7 +44,12 @@ describe("checkout and fulfilment on phones", () => {
     await fitsPhone(shop);
     await shop.getByLabel("Full name").fill("Sana Khan");
     await shop.getByLabel("Mobile number").fill("0321 5551234");
+    // Leaving the phone field sends it, with her name, for the seller's abandoned checkouts (src/recovery).
+    const intent = shop.waitForRequest((r) => r.url().endsWith("/checkout/intent") && r.method() === "POST");
     await shop.getByLabel("City").fill("Lahore");
+    const sent = new URLSearchParams((await intent).postData() ?? "");
+    expect([sent.get("phone"), sent.get("name")]).toEqual(["0321 5551234", "Sana Khan"]);
+    expect((await (await intent).response())?.status()).toBe(204);
     await shop.getByLabel("Full address (house, street, area)").fill("House 12, Street 4, Model Town");
     // Picking a zone updates the summary (JavaScript); each zone's label shows its own total too.
     await shop.locator(".co-choice", { hasText: "Rest of Pakistan" }).locator("input").check();

@@ -45,6 +45,8 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/staff/:userId/remove": "remove a member",
   "POST /_p/admin/:shop/staff/invitations/:id/cancel": "cancel an invitation",
   "POST /_s/orders/:token/cancel": "the customer cancels her order (a confirm button)",
+  "POST /_s/checkout/intent": "the checkout page's script sends her phone and name in the background: no form of its own, the checkout form's fields and caps (src/recovery/recovery.test.ts tests the caps and one past)",
+  "POST /_p/admin/:shop/abandoned/:id/remind": "remind on WhatsApp (a button)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 

@@ -12,6 +12,7 @@ import { CoField } from "./CoField";
 import { PageHead, StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";
 import totalScript from "../../client/checkout-total.gen";
+import intentScript from "../../client/checkout-intent.gen";
 import { InlineScript } from "../../lib/csp";
 import { caps, keyboards } from "../../lib/form-fields";
 import { checkoutSchema } from "../schemas";
@@ -161,6 +162,7 @@ export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values 
         </button>
       </form>
       <InlineScript script={totalScript} />
+      <InlineScript script={intentScript} />
     </StoreFrame>
   );
 }

@@ -96,4 +96,6 @@ export default {
   "checkout.order.cancelConfirm": "Yes, cancel order {number}",
   "checkout.order.cancelDone": "You cancelled this order. The seller has been told.",
   "checkout.order.cancelLate": "The seller has already confirmed this order, so it can no longer be cancelled here. Message the seller on WhatsApp to cancel it.",
+  "recovery.restore.used": "This link was for a cart you have already ordered. Your cart is below.",
+  "recovery.restore.expired": "This link has expired. Your cart is below: add the items again from the shop.",
 } as const;

@@ -30,6 +30,11 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
   return (
     <AdminShell {...chrome} title={t("orders.title")} tab="orders" css={ordersCss}>
       <h1>{t("orders.title")}</h1>
+      <p>
+        <a class="btn ghost" href={`/admin/${shop.slug}/abandoned`}>
+          {t("recovery.link")}
+        </a>
+      </p>
       <nav aria-label={t("orders.filterLabel")}>
         <ul class="chips">
           <li>

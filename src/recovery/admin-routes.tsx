@@ -1,0 +1,38 @@
+/**
+ * The seller's abandoned checkouts under /admin/:shop/abandoned (owners and staff, as orders):
+ * the list, and the reminder button, which marks the intent reminded and hands her over to
+ * WhatsApp with the prefilled message. Personal data: every answer is no-store.
+ */
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { adminChrome } from "../admin/chrome";
+import type { Scope } from "../db/client";
+import type { AppEnv } from "../env";
+import { renderPage } from "../lib/render";
+import { originFor } from "../tenancy/host";
+import { abandonedCarts, parseCursor, remind } from "./abandoned";
+import { reminderLink } from "./reminder";
+import { AbandonedPage } from "./views/AbandonedPage";
+
+export const abandonedAdmin = new Hono<AppEnv>();
+type C = Context<AppEnv>;
+
+const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
+
+abandonedAdmin.use("*", async function abandonedNoStore(c, next) {
+  await next();
+  c.res.headers.set("cache-control", "private, no-store");
+});
+
+abandonedAdmin.get("/", async (c) => {
+  const after = parseCursor(c.req.query("after"));
+  const page = await abandonedCarts(scope(c), after);
+  return renderPage(c, <AbandonedPage {...adminChrome(c)} page={page} currency={c.var.shop.currency} paged={after !== null} />);
+});
+
+abandonedAdmin.post("/:id{[0-9]{1,12}}/remind", async (c) => {
+  const intent = await remind(scope(c), Number(c.req.param("id")));
+  if (!intent) throw new HTTPException(404);
+  const shop = c.var.shop;
+  return c.redirect(reminderLink(intent, shop, originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug)), 303);
+});

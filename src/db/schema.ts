@@ -10,3 +10,4 @@ export * from "./schema/catalog";
 export * from "./schema/orders";
 export * from "./schema/messages";
 export * from "./schema/discounts";
+export * from "./schema/customers";

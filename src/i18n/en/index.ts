@@ -5,6 +5,7 @@ import admin from "./admin";
 import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
+import customers from "./customers";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...customers };
 export type MessageKey = keyof typeof en;

@@ -25,8 +25,8 @@ function customerSearch(q: string): SQL | undefined {
   if (phone) return eq(customers.phone, phone);
   const digits = asciiDigits(s).replace(/[\s\-().+]/g, "");
   if (/^\d{3,}$/.test(digits)) {
-    // A leading 0 (or 92) is how she writes the +92 every number is stored with.
-    const part = digits.startsWith("0") ? `+92${digits.slice(1)}` : digits.startsWith("92") ? `+${digits}` : digits;
+    // 03... (or 923...) is how she writes the +923... every mobile number is stored with.
+    const part = digits.startsWith("03") ? `+92${digits.slice(1)}` : digits.startsWith("923") ? `+${digits}` : digits;
     return sql`instr(${customers.phone}, ${part}) > 0`;
   }
   // lower() folds ASCII only; Urdu has no case. % and _ are plain characters to instr().

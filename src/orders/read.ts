@@ -1,6 +1,7 @@
 /**
  * Reading one order with its items and events, in one D1 round trip, always within a shop:
- * by id (seller) or by its unguessable token (customer). Another shop's order is not found.
+ * by id (the seller's page, with the look-ups of its risk signals: src/customers/risk.ts) or by its
+ * unguessable token (customer). Another shop's order is not found.
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";

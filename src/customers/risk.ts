@@ -33,7 +33,9 @@ export function riskQueries(db: Db, shopId: number, orderId: number) {
     db
       .select({ createdAt: orders.createdAt })
       .from(orders)
-      .where(and(samePhone, sql`${orders.createdAt} BETWEEN ${own(orders.createdAt)} - ${BURST_WINDOW_MS} AND ${own(orders.createdAt)} + ${BURST_WINDOW_MS}`))
+      // `+created_at`: a filter on the phone's index entries, not a range of orders_shop_created_idx
+      // to walk (a busy shop's every order of those two days, each read from the table).
+      .where(and(samePhone, sql`+${orders.createdAt} BETWEEN ${own(orders.createdAt)} - ${BURST_WINDOW_MS} AND ${own(orders.createdAt)} + ${BURST_WINDOW_MS}`))
       .limit(NEARBY_MAX),
     db.select({ city: orders.city }).from(orders).where(and(samePhone, lt(orders.id, orderId))).orderBy(desc(orders.id)).limit(EARLIER_CITIES),
   ] as const;

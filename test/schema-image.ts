@@ -70,6 +70,11 @@ export interface SchemaImage {
   statements: string[];
   /** Rows the migrations left, as INSERTs with their values bound. */
   rows: { sql: string; values: unknown[] }[];
+  /**
+   * SQLite's AUTOINCREMENT counters as the migrations left them: an INSERT into such a table
+   * (a backfill, even of no rows) writes its counter, which loading the rows alone would not.
+   */
+  sequences: { name: string; seq: number }[];
 }
 
 /** Applies every migration to an empty `db` and reads what they made. */
@@ -88,7 +93,9 @@ export async function imageOf(db: D1Database): Promise<SchemaImage> {
       rows.push({ sql: `INSERT INTO ${quote(t.name)} (${cols.map(quote).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`, values: Object.values(r) });
     }
   }
-  return { statements, rows };
+  const hasSequences = objects.length > 0 && (await db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").first()) !== null;
+  const sequences = hasSequences ? (await db.prepare("SELECT name, seq FROM sqlite_sequence ORDER BY name").all<{ name: string; seq: number }>()).results : [];
+  return { statements, rows, sequences };
 }
 
 let image: Promise<SchemaImage> | undefined;
@@ -101,9 +108,16 @@ export function schemaImage(): Promise<SchemaImage> {
 
 /** Empties `db` and loads the migrated schema into it: one batch, one transaction. */
 export async function loadSchema(db: D1Database): Promise<void> {
-  const { statements, rows } = await schemaImage();
+  const { statements, rows, sequences } = await schemaImage();
   await emptyDatabase(db);
-  await db.batch([...statements.map((s) => db.prepare(s)), ...rows.map((r) => db.prepare(r.sql).bind(...r.values))]);
+  const counters = sequences.length
+    ? ["DELETE FROM sqlite_sequence", ...sequences.map((q) => db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)").bind(q.name, q.seq))]
+    : [];
+  await db.batch([
+    ...statements.map((s) => db.prepare(s)),
+    ...rows.map((r) => db.prepare(r.sql).bind(...r.values)),
+    ...counters.map((q) => (typeof q === "string" ? db.prepare(q) : q)),
+  ]);
 }
 
 /** Deletes every object of a bucket. */

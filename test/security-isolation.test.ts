@@ -25,6 +25,7 @@ function bodyFor(path: string, variantId: string): Record<string, string> {
     "/settings/zones/:id": { name: "Hacked", fee: "0", freeAbove: "" },
     "/orders/:id/status": { from: "new", to: "confirmed" },
     "/orders/:id/note": { note: "Hacked" },
+    "/customers/:id": { note: "Hacked", tags: "Hacked" },
   };
   return forms[tail] ?? {};
 }
@@ -48,7 +49,7 @@ describe("tenant isolation, enumerated from the router", () => {
     expect(routes.length).toBeGreaterThan(40);
     const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
     // If this changes, the ids table of furnishedShop() must learn the new key.
-    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "customers/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
   });
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {

@@ -19,11 +19,19 @@ export const TENANT_TABLES = [
   "collection_products",
   "pages",
   "delivery_zones",
+  "customers",
   "orders",
   "order_items",
   "order_events",
 ];
 // order_counts is not backed up: triggers on orders rebuild it as the orders are restored.
+// customers is, for the seller's notes and tags: restored before the orders with what the
+// triggers derive zeroed (DERIVED), then the orders' triggers count them again.
+
+/** Columns of a backed-up table that triggers on its parents recompute on restore, with their starting value. */
+const DERIVED = {
+  customers: { name: "", city: "", orders: 0, delivered: 0, cancelled: 0, returned: 0, spent: 0, last_order_at: 0 },
+};
 
 export function openLocal(persistTo) {
   return new Miniflare({
@@ -109,7 +117,7 @@ export async function importShop(mf, dir) {
     );
   }
   statements.push(insert("shops", shop));
-  for (const t of TENANT_TABLES) for (const row of tables[t] ?? []) statements.push(insert(t, row));
+  for (const t of TENANT_TABLES) for (const row of tables[t] ?? []) statements.push(insert(t, { ...row, ...DERIVED[t] }));
   // D1 batches are atomic; restore in chunks so a large shop stays within request limits.
   for (let i = 0; i < statements.length; i += 500) await db.batch(statements.slice(i, i + 500));
 

@@ -15,6 +15,7 @@ import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
 import { abandonedAdmin } from "../recovery/admin-routes";
+import { customerRoutes } from "../customers/routes";
 import { invitationsFor, pendingInvitationCount } from "../staff/staff";
 import { collectionRoutes } from "../collections/routes";
 import { pageRoutes } from "../pages/routes";
@@ -113,6 +114,7 @@ shopAdmin.post("/live", requireOwner(), async (c) => {
 
 shopAdmin.route("/orders", orderAdmin);
 shopAdmin.route("/abandoned", abandonedAdmin);
+shopAdmin.route("/customers", customerRoutes);
 shopAdmin.route("/", leaveRoutes);
 shopAdmin.get("/shop", (c) => renderPage(c, <ShopHub {...adminChrome(c)} shopUrl={shopUrl(c)} />));
 shopAdmin.route("/products/:id{[0-9]+}/photos", photoRoutes);

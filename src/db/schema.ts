@@ -12,3 +12,4 @@ export * from "./schema/messages";
 export * from "./schema/discounts";
 export * from "./schema/insight";
 export * from "./schema/recovery";
+export * from "./schema/customers";

@@ -15,7 +15,7 @@ import { addNote, changeStatus, markPaid, type Actor } from "./actions";
 import type { Scope } from "../db/client";
 import { ordersCsv } from "./csv";
 import { listOrders } from "./list";
-import { orderById, type OrderDetail } from "./read";
+import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
 import { exportSchema, listQuerySchema, noteSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
@@ -51,8 +51,8 @@ orderAdmin.get("/export", async (c) => {
   });
 });
 
-async function loadDetail(c: C): Promise<OrderDetail> {
-  const detail = await orderById(c.var.db, c.var.shop.id, Number(c.req.param("id")));
+async function loadDetail(c: C): Promise<SellerOrderDetail> {
+  const detail = await orderForSeller(c.var.db, c.var.shop.id, Number(c.req.param("id")));
   if (!detail) throw new HTTPException(404);
   return detail;
 }
@@ -72,11 +72,11 @@ const slipShare = (c: C, detail: OrderDetail): SlipShare => ({
   text: adminChrome(c).m.t("orders.slip.shareText", { number: detail.order.number, shop: c.var.shop.name }),
 });
 
-function showOrder(c: C, detail: OrderDetail, extras: Extras = {}, status: ContentfulStatusCode = 200) {
+function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status: ContentfulStatusCode = 200) {
   const shop = c.var.shop;
   const statusUrl = statusUrlOf(c, detail);
   const wa = waLinks(detail, shop, statusUrl);
-  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} {...extras} />, status);
+  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} risk={detail.risk} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} {...extras} />, status);
 }
 
 const ID = "/:id{[0-9]{1,12}}";
@@ -105,7 +105,7 @@ orderAdmin.post(`${ID}/status`, async (c) => {
   }
   const result = await changeStatus(scope(c), detail, parsed.data, actor(c));
   if (!result.ok) {
-    const fresh = (await orderById(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
+    const fresh = (await orderForSeller(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
     return showOrder(c, fresh, { alert: t("orders.error.stale", { status: t(`status.${fresh.order.status}`) }) }, 409);
   }
   return c.redirect(`${orderUrl(c, detail.order.id)}?done=status`, 303);

@@ -6,7 +6,7 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
-import { orders } from "../db/schema";
+import { customers, orders } from "../db/schema";
 import { countsQuery } from "./counts";
 import { ORDER_SEARCH_MAX } from "./schemas";
 import type { OrderStatus } from "./status";
@@ -60,8 +60,13 @@ export function listQuery(db: Db, shopId: number, query: ListQuery) {
       paymentMethod: orders.paymentMethod,
       paymentStatus: orders.paymentStatus,
       createdAt: orders.createdAt,
+      // The customer's row (one unique-index look-up a row): the list's short risk signals.
+      customerOrders: customers.orders,
+      customerCancelled: customers.cancelled,
+      customerReturned: customers.returned,
     })
     .from(orders)
+    .leftJoin(customers, and(eq(customers.shopId, orders.shopId), eq(customers.phone, orders.customerPhone)))
     .where(listWhere(shopId, query))
     .orderBy(desc(orders.id))
     .limit(PAGE_SIZE + 1);

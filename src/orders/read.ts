@@ -1,10 +1,12 @@
 /**
  * Reading one order with its items and events, in one D1 round trip, always within a shop:
- * by id (seller) or by its unguessable token (customer). Another shop's order is not found.
+ * by id (the seller's page, with the look-ups of its risk signals: src/customers/risk.ts) or by its
+ * unguessable token (customer). Another shop's order is not found.
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orderEvents, orderItems, orders } from "../db/schema";
+import { riskFacts, riskQueries, type RiskFacts } from "../customers/risk";
 
 type OrderRow = typeof orders.$inferSelect;
 type OrderItemRow = typeof orderItems.$inferSelect;
@@ -16,19 +18,32 @@ export interface OrderDetail {
   events: OrderEventRow[];
 }
 
-async function loadOrder(db: Db, shopId: number, match: SQL): Promise<OrderDetail | null> {
+/** The order, its items and its events: three statements of one batch. */
+function orderStatements(db: Db, shopId: number, match: SQL) {
   const id = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${match})`;
-  const [found, items, events] = await db.batch([
+  return [
     db.select().from(orders).where(and(eq(orders.shopId, shopId), match)).limit(1),
     db.select().from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.orderId, id))).orderBy(asc(orderItems.id)),
     db.select().from(orderEvents).where(and(eq(orderEvents.shopId, shopId), eq(orderEvents.orderId, id))).orderBy(asc(orderEvents.id)),
-  ]);
+  ] as const;
+}
+
+async function loadOrder(db: Db, shopId: number, match: SQL): Promise<OrderDetail | null> {
+  const [found, items, events] = await db.batch(orderStatements(db, shopId, match));
   const order = found[0];
   return order ? { order, items, events } : null;
 }
 
-export function orderById(db: Db, shopId: number, id: number): Promise<OrderDetail | null> {
-  return loadOrder(db, shopId, sql`${orders.id} = ${id}`);
+export interface SellerOrderDetail extends OrderDetail {
+  /** What the seller is told about the customer beside the order (src/customers/risk.ts). */
+  risk: RiskFacts;
+}
+
+/** The seller's order page: the order and the risk signals' look-ups, in the same one round trip. */
+export async function orderForSeller(db: Db, shopId: number, id: number): Promise<SellerOrderDetail | null> {
+  const [found, items, events, ...risk] = await db.batch([...orderStatements(db, shopId, sql`${orders.id} = ${id}`), ...riskQueries(db, shopId, id)]);
+  const order = found[0];
+  return order ? { order, items, events, risk: riskFacts(order, risk) } : null;
 }
 
 export function orderByToken(db: Db, shopId: number, token: string): Promise<OrderDetail | null> {

@@ -27,6 +27,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}`;
   const items: [string, string, boolean][] = [
+    [`${b}/customers`, t("customers.title"), false],
     [`${b}/collections`, t("collections.title"), false],
     [`${b}/pages`, t("pages.title"), false],
     [`${b}/csv`, t("csv.title"), false],

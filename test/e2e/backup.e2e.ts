@@ -52,8 +52,24 @@ describe("npm run export / npm run import", () => {
     cpSync(inject("seeded"), source, { recursive: true });
     const out = temp("hatti-backup-");
     const mfA = openLocal(source);
+    // Orders of one customer, one of them moved on (the triggers keep her row), and the seller's
+    // note and tags on her: restored, her row is the same, counted again from the orders.
+    const dbA = await mfA.getD1Database("DB");
+    const demo = (await dbA.prepare("SELECT id FROM shops WHERE slug = 'demo'").first<{ id: number }>())!.id;
+    const day = 86_400_000;
+    for (const [n, city, status, ago] of [[1, "Lahore", "new", 30], [2, "Karachi", "new", 3], [3, "Karachi", "cancelled", 1]] as const)
+      await dbA
+        .prepare(
+          `INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency, created_at, updated_at)
+           VALUES (?1, ?2, 'backup-' || ?2, 'backup-' || ?2, ?3, 'cod', 'Sana Khan', '+923215551234', ?4, 'House 12', 250000, 275000, 'PKR', ?5, ?5)`,
+        )
+        .bind(demo, 5000 + n, status, city, Date.now() - ago * day)
+        .run();
+    await dbA.prepare("UPDATE orders SET status = 'delivered', updated_at = ?2 WHERE shop_id = ?1 AND number = 5001").bind(demo, Date.now() - 20 * day).run();
+    await dbA.prepare(`UPDATE customers SET note = 'Prefers evening delivery', tags = '["VIP"]', updated_at = ?2 WHERE shop_id = ?1`).bind(demo, Date.now()).run();
     const summary = await exportShop(mfA, "demo", out);
     await mfA.dispose();
+    expect(summary.rows.customers).toBe(1);
     expect(summary.rows.products).toBe(12);
     expect(summary.objects).toBeGreaterThan(0);
 
@@ -66,6 +82,9 @@ describe("npm run export / npm run import", () => {
     const before = await snapshot(source, "demo");
     const after = await snapshot(target, "demo");
     expect(after.tables).toEqual(before.tables);
+    expect(after.tables.customers).toEqual([
+      expect.objectContaining({ phone: "+923215551234", city: "Karachi", orders: 3, delivered: 1, cancelled: 1, spent: 550000, note: "Prefers evening delivery", tags: '["VIP"]' }),
+    ]);
     expect(Object.keys(after.media).sort()).toEqual(Object.keys(before.media).sort());
     expect(after.media).toEqual(before.media);
     expect(after.search).toEqual(before.search);

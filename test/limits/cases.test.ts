@@ -18,6 +18,7 @@ import { storefrontCases } from "./storefront.cases";
 import { themeCases } from "./theme.cases";
 import { uploadCases } from "./uploads.cases";
 import { pushCases } from "./push.cases";
+import { customerCases } from "./customers.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -50,7 +51,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");
@@ -89,3 +90,4 @@ describe("the boundary suite covers every form", () => {
 
 for (const c of uploadCases) describe(c.route, () => boundaryTests(c));
 for (const c of pushCases) describe(c.route, () => boundaryTests(c));
+for (const c of customerCases) describe(c.route, () => boundaryTests(c));

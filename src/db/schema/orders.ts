@@ -75,7 +75,9 @@ export const orders = sqliteTable(
     uniqueIndex("orders_token_uq").on(t.token),
     index("orders_shop_id_idx").on(t.shopId, t.id),
     index("orders_shop_status_idx").on(t.shopId, t.status, t.id),
-    index("orders_shop_phone_idx").on(t.shopId, t.customerPhone),
+    // A phone's orders newest first (the list's search by phone, a customer's page), and, carried
+    // in the index so that the order page's risk signals read no order row: when and where to.
+    index("orders_shop_phone_idx").on(t.shopId, t.customerPhone, t.id, t.createdAt, t.city),
     index("orders_shop_created_idx").on(t.shopId, t.createdAt),
     check("orders_total_nonneg", sql`${t.total} >= 0`),
   ],

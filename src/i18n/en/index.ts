@@ -6,6 +6,7 @@ import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
 import pricing from "./pricing";
+import customers from "./customers";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers };
 export type MessageKey = keyof typeof en;

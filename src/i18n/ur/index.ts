@@ -8,6 +8,7 @@ import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
 import pricing from "./pricing";
+import customers from "./customers";
 
 /** The Urdu catalogue: typed against English, so a missing string or plural form fails the type-check. */
-export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing };
+export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers };

@@ -16,19 +16,24 @@ import { BackLink, Filled, SLOT, TextArea, When } from "../../ui/bits";
 import { noteSchema } from "../schemas";
 import { StatusPill } from "./StatusPill";
 import { waShareUrl, type SlipShare } from "./PackingSlip";
+import { RiskList } from "../../customers/RiskSignals";
+import type { RiskFacts } from "../../customers/risk";
+import { riskCss } from "../../customers/css";
 
 export interface OrderPageProps extends AdminChrome {
   detail: OrderDetail;
   wa: WaLink[];
   statusUrl: string;
   slipShare: SlipShare;
+  /** What the seller is told about the customer (absent: nothing said). */
+  risk?: RiskFacts;
   notice?: string;
   alert?: string;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
+export function OrderPage({ detail, wa, statusUrl, slipShare, risk, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
   const { m, shop, csrf } = chrome;
   const { t } = m;
   const { order, items, events } = detail;
@@ -37,7 +42,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, val
   const err = (k: string) => fieldMessage(t, errors, k);
   const [primary, ...others] = wa;
   return (
-    <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss}>
+    <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss + riskCss}>
       <BackLink m={chrome.m} href={`/admin/${shop.slug}/orders`} label={t("orders.order.back")} />
       <h1>
         {t("orders.order.title", { number: order.number })} <StatusPill m={m} status={order.status} />
@@ -129,6 +134,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, notice, alert, val
             <p class="note-text">{order.note}</p>
           </>
         )}
+        {risk && <RiskList m={m} risk={risk} customerHref={risk.customerId === null ? null : `/admin/${shop.slug}/customers/${risk.customerId}`} />}
       </section>
 
       <section class="card">

@@ -8,6 +8,8 @@ import type { ListQuery, OrderPage } from "../list";
 import { ordersCss } from "./css";
 import { ExportForm, type ExportFormProps } from "./ExportForm";
 import { StatusPill } from "./StatusPill";
+import { ShortSignals } from "../../customers/RiskSignals";
+import { riskCss } from "../../customers/css";
 
 export interface OrdersListProps extends AdminChrome {
   page: OrderPage;
@@ -28,12 +30,13 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
     return s ? `${base}?${s}` : base;
   };
   return (
-    <AdminShell {...chrome} title={t("orders.title")} tab="orders" css={ordersCss}>
+    <AdminShell {...chrome} title={t("orders.title")} tab="orders" css={ordersCss + riskCss}>
       <h1>{t("orders.title")}</h1>
       <p>
         <a class="btn ghost" href={`/admin/${shop.slug}/abandoned`}>
           {t("recovery.link")}
         </a>
+        <a href={`/admin/${shop.slug}/customers`}>{t("customers.title")} ›</a>
       </p>
       <nav aria-label={t("orders.filterLabel")}>
         <ul class="chips">
@@ -78,6 +81,7 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
                   {o.city} · <When ms={o.createdAt} locale={m.locale} />
                 </span>
                 <span class="meta">{t(`checkout.pay.${o.paymentMethod}`)}</span>
+                <ShortSignals m={m} row={o} />
               </a>
             </li>
           ))}

@@ -5,6 +5,7 @@ import admin from "./admin";
 import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
+import discounts from "./discounts";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...discounts };
 export type MessageKey = keyof typeof en;

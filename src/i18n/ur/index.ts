@@ -7,6 +7,7 @@ import admin from "./admin";
 import storefront from "./storefront";
 import checkout from "./checkout";
 import orders from "./orders";
+import discounts from "./discounts";
 
 /** The Urdu catalogue: typed against English, so a missing string or plural form fails the type-check. */
-export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders };
+export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...discounts };

@@ -25,6 +25,8 @@ function bodyFor(path: string, variantId: string): Record<string, string> {
     "/settings/zones/:id": { name: "Hacked", fee: "0", freeAbove: "" },
     "/orders/:id/status": { from: "new", to: "confirmed" },
     "/orders/:id/note": { note: "Hacked" },
+    "/discounts/:id": { mode: "code", code: "HACKED", kind: "percent", percent: "99", scope: "order", active: "on", intent: "save" },
+    "/discounts/:id/active": { active: "off" },
   };
   return forms[tail] ?? {};
 }
@@ -48,7 +50,7 @@ describe("tenant isolation, enumerated from the router", () => {
     expect(routes.length).toBeGreaterThan(40);
     const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
     // If this changes, the ids table of furnishedShop() must learn the new key.
-    expect([...keys].sort()).toEqual(["collections/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+    expect([...keys].sort()).toEqual(["collections/:id", "discounts/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
   });
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {

@@ -12,7 +12,7 @@ import { caps } from "../lib/form-fields";
 import { ShareCard } from "../share/ShareCard";
 import type { ShareText } from "../share/texts";
 import { AdminShell } from "../ui/AdminShell";
-import { BackLink, Check } from "../ui/bits";
+import { BackLink, Check, FormNotes } from "../ui/bits";
 import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
 import type { Choice, Picker } from "./discounts";
@@ -110,16 +110,7 @@ export function FormPage(p: FormPageProps) {
     <AdminShell {...p} title={title} tab="shop" css={formCss}>
       <BackLink m={m} href={b} label={t("discounts.title")} />
       <h1>{title}</h1>
-      {p.notice && (
-        <p class="notice" role="status">
-          {p.notice}
-        </p>
-      )}
-      {p.errors && (
-        <p class="alert" role="alert">
-          {t("common.fixErrors")}
-        </p>
-      )}
+      <FormNotes notice={p.notice} alert={p.errors && t("common.fixErrors")} />
       {p.share && <ShareCard m={m} heading={t("discounts.share.title")} share={p.share} />}
       <Form action={p.id ? `${b}/${p.id}` : b} csrf={p.csrf}>
         {/* The form's default button (Enter in any field): save, not the picker's search below. */}

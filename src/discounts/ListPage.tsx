@@ -18,7 +18,7 @@ export const discountsCss = `${cmsCss}
 type State = "on" | "off" | "ended" | "scheduled" | "usedUp";
 
 /** Where a discount stands now: off, ended, not started, used up, or on. */
-export function stateOf(d: Pick<DiscountRow, "active" | "startsAt" | "endsAt" | "maxUses" | "uses">, now: number): State {
+function stateOf(d: Pick<DiscountRow, "active" | "startsAt" | "endsAt" | "maxUses" | "uses">, now: number): State {
   if (!d.active) return "off";
   if (d.endsAt !== null && d.endsAt <= now) return "ended";
   if (d.startsAt !== null && d.startsAt > now) return "scheduled";
@@ -34,7 +34,7 @@ function when(ms: number, m: Messages, end: boolean): string {
 }
 
 /** "1 Dec 2026 to 10 Dec 2026", "From ...", "Until ...", or "No dates". */
-export function windowWords(m: Messages, d: Pick<DiscountRow, "startsAt" | "endsAt">): string {
+function windowWords(m: Messages, d: Pick<DiscountRow, "startsAt" | "endsAt">): string {
   const { t } = m;
   const start = d.startsAt === null ? null : when(d.startsAt, m, false);
   const end = d.endsAt === null ? null : when(d.endsAt, m, true);
@@ -45,10 +45,10 @@ export function windowWords(m: Messages, d: Pick<DiscountRow, "startsAt" | "ends
 }
 
 /** Its name in the list: the code, or "Automatic: title". */
-export const nameOf = (m: Messages, d: Pick<DiscountRow, "code" | "title">) => d.code ?? m.t("discounts.automatic", { title: d.title });
+const nameOf = (m: Messages, d: Pick<DiscountRow, "code" | "title">) => d.code ?? m.t("discounts.automatic", { title: d.title });
 
 /** What it gives and on what, with its conditions: "10% off on 3 products, orders of Rs 2,000 or more". */
-export function describe(m: Messages, money: (n: number) => string, d: DiscountRow, targets: number): string {
+function describe(m: Messages, money: (n: number) => string, d: DiscountRow, targets: number): string {
   const { t } = m;
   const parts = [
     `${offerWords(t, money, d)} ${d.scope === "order" ? t("discounts.scope.order") : t(`discounts.scope.${d.scope}`, { count: targets })}`,
@@ -65,7 +65,6 @@ export interface ListPageProps extends AdminChrome {
   after?: number;
   currency: string;
   now: number;
-  notice?: string;
 }
 
 function Row({ p, d }: { p: ListPageProps; d: DiscountListRow }) {
@@ -112,11 +111,7 @@ export function ListPage(p: ListPageProps) {
     <AdminShell {...p} title={t("discounts.title")} tab="shop" css={discountsCss}>
       <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("discounts.title")}</h1>
-      {p.notice && (
-        <p class="notice" role="status">
-          {p.notice}
-        </p>
-      )}
+
       <p class="muted">{t("discounts.hint")}</p>
       <a class="btn block" href={`${b}/new`}>
         + {t("discounts.add")}

@@ -18,7 +18,7 @@ export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
 export type DiscountRow = typeof discounts.$inferSelect;
 
 /** Discounts a page of the list shows. */
-export const LIST_PAGE = 20;
+const LIST_PAGE = 20;
 
 /** Orders that are not sales: their totals are not a discount's revenue. */
 const NOT_SALES = ["cancelled", "returned"] as const;

@@ -35,7 +35,7 @@ const MAX_MIN_QUANTITY = 10_000;
 const MAX_USES = 1_000_000;
 
 export const DISCOUNT_MODES = ["code", "automatic"] as const;
-export const DISCOUNT_INTENTS = ["save", "search"] as const;
+const DISCOUNT_INTENTS = ["save", "search"] as const;
 
 const text = (max: number) => z.string().max(max, "validation.tooLong").default("");
 const ids = z.array(z.string().max(ID_CHARS, "validation.tooLong")).max(MAX_TARGETS, "discounts.error.tooManyTargets").default([]);

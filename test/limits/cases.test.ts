@@ -18,6 +18,7 @@ import { storefrontCases } from "./storefront.cases";
 import { themeCases } from "./theme.cases";
 import { uploadCases } from "./uploads.cases";
 import { pushCases } from "./push.cases";
+import { discountCases } from "./discounts.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -45,10 +46,11 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/staff/:userId/remove": "remove a member",
   "POST /_p/admin/:shop/staff/invitations/:id/cancel": "cancel an invitation",
   "POST /_s/orders/:token/cancel": "the customer cancels her order (a confirm button)",
+  "POST /_p/admin/:shop/discounts/:id/active": "turn a discount on or off (the button's value)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...discountCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");

@@ -33,7 +33,7 @@ export interface TakenLine {
 }
 
 /** The name of a discount an order took: its code, or an automatic one's title. */
-export const takenName = (d: TakenDiscount) => d.code ?? d.title;
+export const takenName = (d: Pick<TakenDiscount, "code" | "title">) => d.code ?? d.title;
 
 /** A line per discount the order took: "EID10" / "-Rs 250", or "Free delivery". */
 export function takenLines(t: TFunction, money: (minor: number) => string, taken: readonly TakenDiscount[]): TakenLine[] {

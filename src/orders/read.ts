@@ -1,30 +1,39 @@
 /**
- * Reading one order with its items and events, in one D1 round trip, always within a shop:
+ * Reading one order with its items, events and the discounts it took, in one D1 round trip, always within a shop:
  * by id (seller) or by its unguessable token (customer). Another shop's order is not found.
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orderEvents, orderItems, orders } from "../db/schema";
+import { orderDiscounts, orderEvents, orderItems, orders } from "../db/schema";
 
 type OrderRow = typeof orders.$inferSelect;
 type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
+/** A discount the order took, as it was then (its code or title, kind and what it saved). */
+type OrderDiscountRow = Pick<typeof orderDiscounts.$inferSelect, "discountId" | "code" | "title" | "kind" | "amount">;
 
 export interface OrderDetail {
   order: OrderRow;
   items: OrderItemRow[];
   events: OrderEventRow[];
+  /** In the order they were taken; a waived delivery fee is one of kind free_delivery (the order's delivery_fee is then 0). */
+  discounts: OrderDiscountRow[];
 }
 
 async function loadOrder(db: Db, shopId: number, match: SQL): Promise<OrderDetail | null> {
   const id = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${match})`;
-  const [found, items, events] = await db.batch([
+  const [found, items, events, discounts] = await db.batch([
     db.select().from(orders).where(and(eq(orders.shopId, shopId), match)).limit(1),
     db.select().from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.orderId, id))).orderBy(asc(orderItems.id)),
     db.select().from(orderEvents).where(and(eq(orderEvents.shopId, shopId), eq(orderEvents.orderId, id))).orderBy(asc(orderEvents.id)),
+    db
+      .select({ discountId: orderDiscounts.discountId, code: orderDiscounts.code, title: orderDiscounts.title, kind: orderDiscounts.kind, amount: orderDiscounts.amount })
+      .from(orderDiscounts)
+      .where(and(eq(orderDiscounts.shopId, shopId), eq(orderDiscounts.orderId, id)))
+      .orderBy(asc(orderDiscounts.id)),
   ]);
   const order = found[0];
-  return order ? { order, items, events } : null;
+  return order ? { order, items, events, discounts } : null;
 }
 
 export function orderById(db: Db, shopId: number, id: number): Promise<OrderDetail | null> {

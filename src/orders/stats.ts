@@ -1,11 +1,12 @@
 /**
  * Dashboard numbers: orders and sales today and this month, and the last 30 days day by day,
- * in Karachi time, from ONE grouped query over the (shop_id, created_at) index. Cancelled and
- * returned orders are not sales.
+ * in Karachi time, from ONE grouped query over the (shop_id, created_at) index; and, in the same
+ * round trip, the orders of those 30 days that took a discount and what they saved. Cancelled
+ * and returned orders are not sales.
  */
 import { and, count, eq, gte, notInArray, sql, sum } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orders } from "../db/schema";
+import { orderDiscounts, orders } from "../db/schema";
 import { DAY_MS, karachiDate, karachiDayIndex, PKT_OFFSET_MS } from "./dates";
 
 export interface DayStat {
@@ -20,6 +21,19 @@ export interface DashboardStats {
   month: { orders: number; revenue: number };
   /** Oldest first, 30 entries ending today. */
   days: DayStat[];
+  /** The last 30 days' orders that took a discount, and what the discounts saved (paisa, waived delivery fees included). */
+  discounts: { orders: number; saved: number };
+}
+
+const NOT_SALES = ["cancelled", "returned"] as const;
+
+/** Orders since `from` that took a discount and what they saved: the orders' (shop_id, created_at) range first, then each one's discounts. */
+export function discountedSince(db: Db, shopId: number, from: number) {
+  return db
+    .select({ orders: sql<number>`count(DISTINCT ${orders.id})`.mapWith(Number), saved: sql<number>`coalesce(sum(${orderDiscounts.amount}), 0)`.mapWith(Number) })
+    .from(orders)
+    .innerJoin(orderDiscounts, and(eq(orderDiscounts.shopId, shopId), eq(orderDiscounts.orderId, orders.id)))
+    .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, from), notInArray(orders.status, [...NOT_SALES])));
 }
 
 export async function dashboardStats(db: Db, shopId: number, now = Date.now()): Promise<DashboardStats> {
@@ -28,12 +42,14 @@ export async function dashboardStats(db: Db, shopId: number, now = Date.now()): 
   const monthStartIdx = todayIdx - (Number(todayStr.slice(8, 10)) - 1);
   const firstIdx = Math.min(monthStartIdx, todayIdx - 29);
   const dayExpr = sql<number>`CAST((${orders.createdAt} + ${PKT_OFFSET_MS}) / ${DAY_MS} AS INTEGER)`;
-  const rows = await db
-    .select({ day: dayExpr.as("day"), n: count(), revenue: sum(orders.total).mapWith(Number) })
-    .from(orders)
-    .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, firstIdx * DAY_MS - PKT_OFFSET_MS), notInArray(orders.status, ["cancelled", "returned"])))
-    .groupBy(sql`day`)
-    .all();
+  const [rows, taken] = await db.batch([
+    db
+      .select({ day: dayExpr.as("day"), n: count(), revenue: sum(orders.total).mapWith(Number) })
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, firstIdx * DAY_MS - PKT_OFFSET_MS), notInArray(orders.status, [...NOT_SALES])))
+      .groupBy(sql`day`),
+    discountedSince(db, shopId, (todayIdx - 29) * DAY_MS - PKT_OFFSET_MS),
+  ]);
   const byDay = new Map(rows.map((r) => [Number(r.day), r]));
   const stat = (from: number) => {
     let o = 0;
@@ -49,5 +65,5 @@ export async function dashboardStats(db: Db, shopId: number, now = Date.now()): 
     const row = byDay.get(d);
     days.push({ date: new Date(d * DAY_MS).toISOString().slice(0, 10), orders: row?.n ?? 0, revenue: row?.revenue ?? 0 });
   }
-  return { today: stat(todayIdx), month: stat(monthStartIdx), days };
+  return { today: stat(todayIdx), month: stat(monthStartIdx), days, discounts: { orders: taken[0]?.orders ?? 0, saved: taken[0]?.saved ?? 0 } };
 }

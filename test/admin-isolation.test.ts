@@ -9,7 +9,7 @@ import { addProduct, all, one, postMultipart } from "./admin-helpers";
 import { webp } from "./media-fixtures";
 
 async function snapshot(shopId: number) {
-  const tables = ["products", "variants", "product_images", "collections", "collection_products", "pages", "delivery_zones", "memberships", "invitations"];
+  const tables = ["products", "variants", "product_images", "collections", "collection_products", "pages", "delivery_zones", "memberships", "invitations", "discounts"];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = await all(`SELECT * FROM ${t} WHERE shop_id = ? ORDER BY 1, 2`, shopId);
   out.shop = await all("SELECT * FROM shops WHERE id = ?", shopId);
@@ -29,17 +29,19 @@ describe("tenant isolation on every admin route", () => {
     await b.client.post(`${ROOT}/admin/${b.slug}/collections`, { title: "B collection", product: String(pid) });
     await b.client.get(`${ROOT}/admin/${b.slug}/pages`);
     await b.client.post(`${ROOT}/admin/${b.slug}/staff`, { contact: "someone@example.com" });
+    await b.client.post(`${ROOT}/admin/${b.slug}/discounts`, { mode: "code", code: "BCODE", kind: "percent", percent: "10", scope: "order", active: "on" });
     const img = (await one<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE shop_id = ?", b.shopId))!;
     const col = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", b.shopId))!;
     const page = (await one<{ id: number }>("SELECT id FROM pages WHERE shop_id = ?", b.shopId))!;
     const zone = (await one<{ id: number }>("SELECT id FROM delivery_zones WHERE shop_id = ?", b.shopId))!;
     const inv = (await one<{ id: number }>("SELECT id FROM invitations WHERE shop_id = ?", b.shopId))!;
     const variant = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", b.shopId))!;
+    const discount = (await one<{ id: number }>("SELECT id FROM discounts WHERE shop_id = ?", b.shopId))!;
     const bOwner = (await one<{ user_id: number }>("SELECT user_id FROM memberships WHERE shop_id = ?", b.shopId))!;
     const before = await snapshot(b.shopId);
 
     const A = `${ROOT}/admin/${a.slug}`;
-    const gets = [`/products/${pid}`, `/collections/${col.id}`, `/pages/${page.id}`, `/media/${img.key}/320.webp`];
+    const gets = [`/products/${pid}`, `/collections/${col.id}`, `/pages/${page.id}`, `/media/${img.key}/320.webp`, `/discounts/${discount.id}`];
     for (const path of gets) expect((await a.client.get(A + path)).status, `GET ${path}`).toBe(404);
     const product = { title: "Hacked", price: "1", status: "active", v0_key: "", v0_id: String(variant.id), v0_stock: "0", intent: "save" };
     const posts: [string, Record<string, string>][] = [
@@ -59,6 +61,8 @@ describe("tenant isolation on every admin route", () => {
       [`/settings/zones/${zone.id}`, { name: "Hacked", fee: "0", freeAbove: "" }],
       [`/settings/zones/${zone.id}/delete`, {}],
       [`/staff/${bOwner.user_id}/remove`, {}],
+      [`/discounts/${discount.id}`, { mode: "code", code: "HACKED", kind: "percent", percent: "99", scope: "order", active: "on" }],
+      [`/discounts/${discount.id}/active`, { active: "off" }],
       [`/staff/invitations/${inv.id}/cancel`, {}],
     ];
     for (const [path, form] of posts) expect((await a.client.post(A + path, form)).status, `POST ${path}`).toBe(404);
@@ -71,6 +75,9 @@ describe("tenant isolation on every admin route", () => {
     expect(await all("SELECT * FROM collection_products WHERE shop_id = ?", a.shopId)).toEqual([]);
     const mine = await addProduct(a, { collection: String(col.id) });
     expect(await all("SELECT * FROM collection_products WHERE product_id = ?", mine)).toEqual([]);
+    // A's discount cannot name B's product.
+    await a.client.post(`${A}/discounts`, { mode: "code", code: "MINE", kind: "percent", percent: "10", scope: "products", product: String(pid), active: "on" });
+    expect(await all("SELECT * FROM discounts WHERE shop_id = ?", a.shopId)).toEqual([]);
     // B's admin itself is a 404 for A.
     expect((await a.client.get(`${ROOT}/admin/${b.slug}/products`)).status).toBe(404);
     expect((await a.client.post(`${ROOT}/admin/${b.slug}/products/${pid}/delete`, {})).status).toBe(404);
@@ -84,5 +91,6 @@ describe("tenant isolation on every admin route", () => {
 
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.r2).toHaveLength(1);
+    expect(before.discounts).toHaveLength(1);
   });
 });

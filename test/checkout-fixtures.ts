@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { deliveryZones, discounts, products, shops, variants } from "../src/db/schema";
+import { deliveryZones, products, shops, variants } from "../src/db/schema";
 import { Client, db, sellerWithShop, shopOrigin, uniq, type Res } from "./helpers";
 
 export interface SeededVariant {
@@ -116,11 +116,3 @@ export async function placeOrderAt(origin: string, zoneId: number, lines: [numbe
   return { client, token, path, id: row!.id, number: row!.number };
 }
 
-/** A discount of a shop, as the admin saves it (code upper case; null: automatic). */
-export async function seedDiscount(shopId: number, over: Partial<typeof discounts.$inferInsert> = {}) {
-  const [row] = await db()
-    .insert(discounts)
-    .values({ shopId, code: "EID10", title: "Eid sale", kind: "percent", value: 10, ...over })
-    .returning();
-  return row!;
-}

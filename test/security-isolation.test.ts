@@ -26,6 +26,8 @@ function bodyFor(path: string, variantId: string): Record<string, string> {
     "/orders/:id/status": { from: "new", to: "confirmed" },
     "/orders/:id/note": { note: "Hacked" },
     "/customers/:id": { note: "Hacked", tags: "Hacked" },
+    "/discounts/:id": { mode: "code", code: "HACKED", kind: "percent", percent: "99", scope: "order", active: "on", intent: "save" },
+    "/discounts/:id/active": { active: "off" },
   };
   return forms[tail] ?? {};
 }
@@ -49,7 +51,7 @@ describe("tenant isolation, enumerated from the router", () => {
     expect(routes.length).toBeGreaterThan(40);
     const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
     // If this changes, the ids table of furnishedShop() must learn the new key.
-    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "customers/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "customers/:id", "discounts/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
   });
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {

@@ -12,7 +12,8 @@ import { quoteCart, quoteFromBasis } from "../pricing/facts";
 import { reviewCheckout } from "../pricing/review";
 import { placeFast } from "./place-fast";
 import { checkoutSchema } from "./schemas";
-import { checkoutHidden, customerForm, seedDiscount, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
+import { checkoutHidden, customerForm, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
+import { seedDiscount } from "../../test/discount-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
 const one = async <T = number>(sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: T }>())!.n;
@@ -66,8 +67,8 @@ describe("discount codes at checkout", () => {
     const order = (await orderOf(tokenOf(res)!))!;
     expect(order).toMatchObject({ subtotal, discount: off, delivery_fee: zone.fee, total: subtotal - off + zone.fee });
     const took = await env.DB.prepare("SELECT discount_id, code, title, kind, amount, phone FROM order_discounts WHERE order_id = ?").bind(order.id).all();
-    expect(took.results).toEqual([{ discount_id: eid.id, code: "EID10", title: "Eid sale", kind: "percent", amount: off, phone: "+923215551234" }]);
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", eid.id)).toBe(1);
+    expect(took.results).toEqual([{ discount_id: eid, code: "EID10", title: "Eid sale", kind: "percent", amount: off, phone: "+923215551234" }]);
+    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", eid)).toBe(1);
   });
 
   it("20 customers racing for a code with 5 uses: exactly 5 discounted orders; the rest see the full price and confirm it", async () => {
@@ -87,7 +88,7 @@ describe("discount codes at checkout", () => {
       expect(r.text).toContain("FIRST5 has been used as many times as the shop allows.");
       expect(r.text).toContain(`<td id="co-total">${money(90_000 + zone.fee)}</td>`);
     }
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code.id)).toBe(5);
+    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 20000", seller.shopId)).toBe(5);
     expect(await one("SELECT count(*) AS n FROM order_discounts WHERE shop_id = ?", seller.shopId)).toBe(5);
 
@@ -95,7 +96,7 @@ describe("discount codes at checkout", () => {
     const again = await Promise.all(refused.map((r, i) => customers[first.indexOf(r)]!.post(zone.id, checkoutHidden(r)).then((res) => [i, res] as const)));
     for (const [, res] of again) expect(res.status).toBe(303);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 0 AND total = ?", seller.shopId, 90_000 + zone.fee)).toBe(15);
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code.id)).toBe(5);
+    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1020);
   });
 
@@ -155,12 +156,12 @@ describe("discount codes at checkout", () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     const d = await seedDiscount(seller.shopId, { code: "FLASH", kind: "amount", value: 10_000 });
     const c = await customer(origin, [[dupatta.id, 1]], "FLASH");
-    await env.DB.prepare("UPDATE discounts SET value = 50000 WHERE id = ?").bind(d.id).run();
+    await env.DB.prepare("UPDATE discounts SET value = 50000 WHERE id = ?").bind(d).run();
     const changed = await c.post(zone.id);
     expect(changed.status).toBe(409);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(changed.text).toContain(`<td id="co-total">${money(90_000 - 50_000 + zone.fee)}</td>`);
-    await env.DB.prepare("UPDATE discounts SET ends_at = ? WHERE id = ?").bind(Date.now() - 1, d.id).run();
+    await env.DB.prepare("UPDATE discounts SET ends_at = ? WHERE id = ?").bind(Date.now() - 1, d).run();
     const ended = await c.post(zone.id, checkoutHidden(changed));
     expect(ended.status).toBe(409);
     expect(ended.text).toContain("FLASH has ended.");

@@ -17,7 +17,7 @@ import { Field } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
 import { ids, intParam, readAll } from "../lib/form-all";
-import { ActionButton, BackLink, Check, MoveButtons, TextArea } from "../ui/bits";
+import { ActionButton, BackLink, Check, FormNotes, MoveButtons, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
 import { caps as capsOf } from "../lib/form-fields";
@@ -100,16 +100,7 @@ function CollectionEditor(p: EditorProps) {
     <AdminShell {...p} title={t("collections.edit")} tab="shop" css={editorCss}>
       <BackLink m={p.m} href={b} label={t("collections.title")} />
       <h1>{p.id ? t("collections.edit") : t("collections.add")}</h1>
-      {p.notice && (
-        <p class="notice" role="status">
-          {p.notice}
-        </p>
-      )}
-      {p.errors && (
-        <p class="alert" role="alert">
-          {p.errors._form ? e("_form") : t("common.fixErrors")}
-        </p>
-      )}
+      <FormNotes notice={p.notice} alert={p.errors && (p.errors._form ? e("_form") : t("common.fixErrors"))} />
       {/* The search box sits in the save form's fieldset but belongs to this GET form (form=""). */}
       <form id="pick-search" method="get" action={self} role="search">
         {view.mpage > 1 && <input type="hidden" name="mpage" value={String(view.mpage)} />}

@@ -93,7 +93,7 @@ describe("CSV export", () => {
     expect(res.headers.get("content-disposition")).toContain(`attachment; filename="orders-${seller.slug}-${today}-${today}.csv"`);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     const lines = res.text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("Order,Date,Status,Customer,Phone,City,Address,Delivery zone,Items,Subtotal,Delivery,Total,Currency,Payment,Payment status,Transaction ID,Courier,Tracking,Customer note");
+    expect(lines[0]).toBe("Order,Date,Status,Customer,Phone,City,Address,Delivery zone,Items,Subtotal,Discount,Discount codes,Delivery,Total,Currency,Payment,Payment status,Transaction ID,Courier,Tracking,Customer note");
     expect(res.text).toContain(`${evil.number},`);
     expect(res.text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(res.text).toContain(`"'@SUM(A1)\nline 2"`);

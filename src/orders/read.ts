@@ -1,37 +1,46 @@
 /**
- * Reading one order with its items and events, in one D1 round trip, always within a shop:
- * by id (the seller's page, with the look-ups of its risk signals: src/customers/risk.ts) or by its
- * unguessable token (customer). Another shop's order is not found.
+ * Reading one order with its items, events and the discounts it took, in one D1 round trip,
+ * always within a shop: by id (the seller's page, with the look-ups of its risk signals:
+ * src/customers/risk.ts) or by its unguessable token (customer). Another shop's order is not found.
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orderEvents, orderItems, orders } from "../db/schema";
+import { orderDiscounts, orderEvents, orderItems, orders } from "../db/schema";
 import { riskFacts, riskQueries, type RiskFacts } from "../customers/risk";
 
 type OrderRow = typeof orders.$inferSelect;
 type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
+/** A discount the order took, as it was then (its code or title, kind and what it saved). */
+type OrderDiscountRow = Pick<typeof orderDiscounts.$inferSelect, "discountId" | "code" | "title" | "kind" | "amount">;
 
 export interface OrderDetail {
   order: OrderRow;
   items: OrderItemRow[];
   events: OrderEventRow[];
+  /** In the order they were taken; a waived delivery fee is one of kind free_delivery (the order's delivery_fee is then 0). */
+  discounts: OrderDiscountRow[];
 }
 
-/** The order, its items and its events: three statements of one batch. */
+/** The order, its items, its events and its discounts: four statements of one batch. */
 function orderStatements(db: Db, shopId: number, match: SQL) {
   const id = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${match})`;
   return [
     db.select().from(orders).where(and(eq(orders.shopId, shopId), match)).limit(1),
     db.select().from(orderItems).where(and(eq(orderItems.shopId, shopId), eq(orderItems.orderId, id))).orderBy(asc(orderItems.id)),
     db.select().from(orderEvents).where(and(eq(orderEvents.shopId, shopId), eq(orderEvents.orderId, id))).orderBy(asc(orderEvents.id)),
+    db
+      .select({ discountId: orderDiscounts.discountId, code: orderDiscounts.code, title: orderDiscounts.title, kind: orderDiscounts.kind, amount: orderDiscounts.amount })
+      .from(orderDiscounts)
+      .where(and(eq(orderDiscounts.shopId, shopId), eq(orderDiscounts.orderId, id)))
+      .orderBy(asc(orderDiscounts.id)),
   ] as const;
 }
 
 async function loadOrder(db: Db, shopId: number, match: SQL): Promise<OrderDetail | null> {
-  const [found, items, events] = await db.batch(orderStatements(db, shopId, match));
+  const [found, items, events, discounts] = await db.batch(orderStatements(db, shopId, match));
   const order = found[0];
-  return order ? { order, items, events } : null;
+  return order ? { order, items, events, discounts } : null;
 }
 
 export interface SellerOrderDetail extends OrderDetail {
@@ -41,9 +50,9 @@ export interface SellerOrderDetail extends OrderDetail {
 
 /** The seller's order page: the order and the risk signals' look-ups, in the same one round trip. */
 export async function orderForSeller(db: Db, shopId: number, id: number): Promise<SellerOrderDetail | null> {
-  const [found, items, events, ...risk] = await db.batch([...orderStatements(db, shopId, sql`${orders.id} = ${id}`), ...riskQueries(db, shopId, id)]);
+  const [found, items, events, discounts, ...risk] = await db.batch([...orderStatements(db, shopId, sql`${orders.id} = ${id}`), ...riskQueries(db, shopId, id)]);
   const order = found[0];
-  return order ? { order, items, events, risk: riskFacts(order, risk) } : null;
+  return order ? { order, items, events, discounts, risk: riskFacts(order, risk) } : null;
 }
 
 export function orderByToken(db: Db, shopId: number, token: string): Promise<OrderDetail | null> {

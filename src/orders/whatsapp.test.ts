@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ORDER_STATUSES } from "../db/schema";
-import type { Locale } from "../i18n";
+import { formatMoney, messages, type Locale } from "../i18n";
 import { OWN_RIDER } from "./courier";
 import type { OrderDetail } from "./read";
 import type { OrderStatus } from "./status";
-import { waLinks } from "./whatsapp";
+import { sellerWaLink, waLinks } from "./whatsapp";
 
 const SHOPS: Record<Locale, { name: string; locale: Locale }> = {
   en: { name: "Ayesha's Kitchen & Crafts", locale: "en" },
@@ -29,6 +29,7 @@ function detail(locale: Locale, status: OrderStatus, courier = "", tracking = ""
       { id: 1, shopId: 3, orderId: 7, productId: 1, variantId: 1, title: TITLES[locale], variantTitle: "M / Maroon", sku: "K-M", price: 125_000, quantity: 2, stockTracked: true },
     ] as OrderDetail["items"],
     events: [],
+    discounts: [],
   };
 }
 
@@ -81,5 +82,30 @@ describe("WhatsApp texts fit the order's state", () => {
       expect(wa.searchParams.get("text")).toBe(t);
     }
     expect(rest.map((l) => l.template)).toEqual(["hello"]);
+  });
+});
+
+describe("WhatsApp texts say the discounts an order took", () => {
+  const taken = (locale: Locale): OrderDetail => {
+    const d = detail(locale, "new");
+    // 10% off the lines with EID10, and the delivery fee waived by an automatic discount.
+    d.order = { ...d.order, discount: 25_000, deliveryFee: 0, total: 225_000 };
+    d.discounts = [
+      { discountId: 1, code: "EID10", title: "", kind: "percent", amount: 25_000 },
+      { discountId: 2, code: null, title: locale === "ur" ? "مفت ڈیلیوری ہفتہ" : "Free delivery week", kind: "free_delivery", amount: 25_000 },
+    ];
+    return d;
+  };
+
+  it.each(["en", "ur"] as const)("in %s: the total after them, and each by its code or title", (locale) => {
+    const money = (n: number) => formatMoney(n, "PKR", locale);
+    const { t } = messages(locale);
+    const [confirm] = waLinks(taken(locale), SHOPS[locale], URL_);
+    const title = locale === "ur" ? "مفت ڈیلیوری ہفتہ" : "Free delivery week";
+    expect(confirm!.text).toContain(`${money(225_000)} (${locale === "ur" ? "رعایت" : "discount"}: EID10: -${money(25_000)}, ${title}: ${t("discounts.offer.freeDelivery")})`);
+    const customer = sellerWaLink(taken(locale), { ...SHOPS[locale], whatsapp: "0300 1234567" }, URL_)!;
+    expect(new URL(customer).searchParams.get("text")).toContain(`EID10: -${money(25_000)}`);
+    // Without discounts, the total alone, as before.
+    expect(waLinks(detail(locale, "new"), SHOPS[locale], URL_)[0]!.text).not.toContain("EID10");
   });
 });

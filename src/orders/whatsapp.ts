@@ -2,12 +2,14 @@
  * WhatsApp messages from the seller to a customer, prefilled in the SHOP's language (the
  * customer shopped in it), as wa.me links. The first fits the order's state (a new order asks to
  * confirm; a confirmed one says so; packed, on its way with the courier or her own rider,
- * delivered, cancelled, returned); a plain hello is always offered beside it.
+ * delivered, cancelled, returned); a plain hello is always offered beside it. A total says the
+ * discounts the order took.
  */
 import { waDigits } from "../lib/phone";
 import { formatMoney, messages, type Locale } from "../i18n";
 import { isOwnRider } from "./courier";
 import type { OrderDetail } from "./read";
+import { takenText } from "../discounts/words";
 import type { OrderStatus } from "./status";
 
 type WaTemplate = "confirm" | "confirmed" | "packed" | "dispatch" | "dispatchCourier" | "dispatchRider" | "delivered" | "cancelled" | "returned" | "hello";
@@ -40,6 +42,14 @@ function templatesFor(order: Order): WaTemplate[] {
   return [stateTemplate(order), "hello"];
 }
 
+/** The order's total in the shop's language, with the discounts it took: "Rs 2,250 (discount: EID10: -Rs 250, Free delivery)". */
+function totalText(detail: OrderDetail, locale: Locale): string {
+  const { t } = messages(locale);
+  const money = (n: number) => formatMoney(n, detail.order.currency, locale);
+  const total = money(detail.order.total);
+  return detail.discounts.length ? t("orders.wa.withDiscount", { total, discounts: takenText(t, money, detail.discounts) }) : total;
+}
+
 export function waLinks(detail: OrderDetail, shop: { name: string; locale: Locale }, statusUrl: string): WaLink[] {
   const { order, items } = detail;
   const { t } = messages(shop.locale);
@@ -47,7 +57,7 @@ export function waLinks(detail: OrderDetail, shop: { name: string; locale: Local
     name: order.customerName,
     shop: shop.name,
     number: `#${order.number}`,
-    total: formatMoney(order.total, order.currency, shop.locale),
+    total: totalText(detail, shop.locale),
     items: items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", "),
     address: `${order.address}, ${order.city}`,
     courier: order.courier,
@@ -70,7 +80,7 @@ export function sellerWaLink(detail: OrderDetail, shop: { name: string; whatsapp
     shop: shop.name,
     number: `#${order.number}`,
     items: items.map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`).join(", "),
-    total: formatMoney(order.total, order.currency, shop.locale),
+    total: totalText(detail, shop.locale),
     url: statusUrl,
   });
   return `https://wa.me/${digits}?text=${encodeURIComponent(text)}`;

@@ -55,6 +55,7 @@ export interface Discount {
   minSubtotal: number;
   minQuantity: number;
   startsAt: number | null;
+  /** The first instant it no longer applies (the admin saves an end date without a time as the end of that day). */
   endsAt: number | null;
   maxUses: number | null;
   oncePerPhone: boolean;

@@ -30,6 +30,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/customers`, t("customers.title"), false],
     [`${b}/collections`, t("collections.title"), false],
     [`${b}/pages`, t("pages.title"), false],
+    [`${b}/discounts`, t("discounts.title"), false],
     [`${b}/csv`, t("csv.title"), false],
     [`${b}/theme`, t("theme.title"), true],
     [`${b}/settings`, t("settings.title"), true],

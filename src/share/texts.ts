@@ -54,3 +54,9 @@ export function productShareText(shop: ShareShop, product: ShareProduct, url: st
   if (product.photoUrl) lines.push(product.photoUrl);
   return { url, title: product.title, text, whatsapp: lines.join("\n") };
 }
+
+/** A discount code's link: "Use code EID10 at Ayesha's Kitchen for 10% off:" and the link (`offer` in the shop's language). */
+export function discountShareText(shop: ShareShop, code: string, offer: string, url: string): ShareText {
+  const text = messages(shop.locale).t("discounts.share.text", { code, shop: shop.name, offer });
+  return { url, title: shop.name, text, whatsapp: `${text}\n${url}` };
+}

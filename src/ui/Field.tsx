@@ -9,7 +9,7 @@ export interface FieldProps {
   value?: string;
   error?: string;
   hint?: string;
-  type?: "text" | "email" | "tel" | "password" | "number" | "url" | "search" | "color";
+  type?: "text" | "email" | "tel" | "password" | "number" | "url" | "search" | "color" | "date" | "time";
   inputMode?: "text" | "tel" | "email" | "numeric" | "decimal" | "url" | "search";
   autoComplete?: string;
   required?: boolean;

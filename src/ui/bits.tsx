@@ -56,6 +56,24 @@ export function BackLink(p: { m: Messages; href: string; label: string }) {
   );
 }
 
+/** Above a form: what was done ("Saved."), and what must be fixed when a post was refused. */
+export function FormNotes(p: { notice?: string; alert?: string }) {
+  return (
+    <>
+      {p.notice && (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      )}
+      {p.alert && (
+        <p class="alert" role="alert">
+          {p.alert}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function MoveButtons(p: { action: string; csrf: string; t: TFunction; what: string }) {
   return (
     <>

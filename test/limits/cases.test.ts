@@ -19,6 +19,7 @@ import { themeCases } from "./theme.cases";
 import { uploadCases } from "./uploads.cases";
 import { pushCases } from "./push.cases";
 import { customerCases } from "./customers.cases";
+import { discountCases } from "./discounts.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -48,10 +49,11 @@ const BUTTONS: Record<string, string> = {
   "POST /_s/orders/:token/cancel": "the customer cancels her order (a confirm button)",
   "POST /_s/checkout/intent": "the checkout page's script sends her phone and name in the background: no form of its own, the checkout form's fields and caps (src/recovery/recovery.test.ts tests the caps and one past)",
   "POST /_p/admin/:shop/abandoned/:id/remind": "remind on WhatsApp (a button)",
+  "POST /_p/admin/:shop/discounts/:id/active": "turn a discount on or off (the button's value)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");

@@ -86,7 +86,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
           </li>
         ))}
       </ul>
-      <OrderTotals t={t} money={money} order={order} deliveryLabel={t("checkout.deliveryTo", { zone: order.zoneName })} class="co-sum" />
+      <OrderTotals t={t} money={money} order={order} discounts={detail.discounts} deliveryLabel={t("checkout.deliveryTo", { zone: order.zoneName })} class="co-sum" />
 
       <h2>{t("checkout.order.deliverTo")}</h2>
       <p class="co-note">

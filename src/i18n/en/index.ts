@@ -7,6 +7,7 @@ import checkout from "./checkout";
 import orders from "./orders";
 import pricing from "./pricing";
 import customers from "./customers";
+import discounts from "./discounts";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts };
 export type MessageKey = keyof typeof en;

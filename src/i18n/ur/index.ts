@@ -9,6 +9,7 @@ import checkout from "./checkout";
 import orders from "./orders";
 import pricing from "./pricing";
 import customers from "./customers";
+import discounts from "./discounts";
 
 /** The Urdu catalogue: typed against English, so a missing string or plural form fails the type-check. */
-export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers };
+export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts };

@@ -5,7 +5,7 @@ import { SalesChart } from "./SalesChart";
 
 export { ordersCss as dashboardCss };
 
-/** The dashboard's order block: new orders waiting, today and this month, the 30-day chart. */
+/** The dashboard's order block: new orders waiting, today and this month, what discounts saved in 30 days (a link to them), the 30-day chart. */
 export function DashboardOrders({ m, stats, currency, slug, newOrders, visits }: { m: Messages; stats: DashboardStats; currency: string; slug: string; newOrders: number; visits?: readonly number[] }) {
   const { t } = m;
   const money = (n: number) => formatMoney(n, currency, m.locale);
@@ -28,6 +28,11 @@ export function DashboardOrders({ m, stats, currency, slug, newOrders, visits }:
           <span>{t("orders.dash.orders", { n: stats.month.orders })}</span>
         </div>
       </div>
+      <p>
+        <a class="tap" href={`/admin/${slug}/discounts`}>
+          {stats.discounts.orders ? t("orders.dash.discounts", { count: stats.discounts.orders, saved: money(stats.discounts.saved) }) : t("orders.dash.noDiscounts")}
+        </a>
+      </p>
       <SalesChart m={m} days={stats.days} money={money} visits={visits} />
     </>
   );

@@ -99,7 +99,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, notice, aler
             </li>
           ))}
         </ul>
-        <OrderTotals t={t} money={money} order={order} deliveryLabel={t("orders.order.delivery", { zone: order.zoneName })} class="sum" />
+        <OrderTotals t={t} money={money} order={order} discounts={detail.discounts} deliveryLabel={t("orders.order.delivery", { zone: order.zoneName })} class="sum" />
         <p>
           <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a>
         </p>

@@ -14,6 +14,7 @@ import { Document } from "../../ui/Document";
 import { isOwnRider } from "../courier";
 import { backArrow, When } from "../../ui/bits";
 import type { OrderDetail } from "../read";
+import { takenLines } from "../../discounts/words";
 
 export type SlipSize = "a4" | "80mm";
 
@@ -158,6 +159,14 @@ export function PackingSlip({ m, shop, detail, size, self, back, share }: Packin
               <th colSpan={size === "a4" ? 3 : 2}>{t("checkout.subtotal")}</th>
               <td class="n">{money(order.subtotal)}</td>
             </tr>
+            {takenLines(t, money, detail.discounts).map((l, i) => (
+              <tr key={i}>
+                <th colSpan={size === "a4" ? 3 : 2}>
+                  <bdi>{l.label}</bdi>
+                </th>
+                <td class="n">{l.value}</td>
+              </tr>
+            ))}
             <tr>
               <th colSpan={size === "a4" ? 3 : 2}>{t("orders.order.delivery", { zone: order.zoneName })}</th>
               <td class="n">{order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee)}</td>

@@ -6,6 +6,7 @@
 import { dateAndTime, formatMoney, type Messages } from "../../i18n";
 import { isOwnRider } from "../courier";
 import type { OrderDetail } from "../read";
+import { takenLines } from "../../discounts/words";
 import type { SlipImageRow } from "../../client/slip-rows";
 
 /** A left-to-right island (a phone number, a time) in a right-to-left line: the canvas honours the isolates. */
@@ -29,6 +30,7 @@ export function slipImageRows(m: Messages, shop: { name: string; phone: string; 
   rows.push(
     { rule: 1 },
     { t: t("checkout.subtotal"), e: money(order.subtotal) },
+    ...takenLines(t, money, detail.discounts).map((l) => ({ t: l.label, e: l.value })),
     { t: t("orders.order.delivery", { zone: order.zoneName }), e: order.deliveryFee === 0 ? t("checkout.free") : money(order.deliveryFee) },
     { t: t("checkout.total"), e: money(order.total), b: 1, s: 1.2 },
     { t: `${t(`checkout.pay.${order.paymentMethod}`)} · ${order.paymentStatus === "paid" ? t("orders.order.paid") : t("orders.order.pending")}` },

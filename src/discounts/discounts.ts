@@ -1,0 +1,202 @@
+/**
+ * The seller's discounts: the list with each one's uses and revenue, the form's picker, create,
+ * edit and on/off. No HTTP here. Each write is ONE statement whose guards (the code free in the
+ * shop, the targets the shop's own, the uses not above a new limit) are checked in SQL, so a
+ * refused save writes nothing; why it was refused is read after, only then.
+ */
+import { and, asc, desc, eq, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { inList, jsonList } from "../db/batch";
+import { insertWhere } from "../db/capped";
+import { isUniqueViolation } from "../db/errors";
+import { collections, discounts, orderDiscounts, orders, products, type DISCOUNT_KINDS } from "../db/schema";
+import { now } from "../db/schema/columns";
+import type { DiscountInput } from "./schema";
+import { PICK_RESULTS } from "./schema";
+
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
+export type DiscountRow = typeof discounts.$inferSelect;
+
+/** Discounts a page of the list shows. */
+const LIST_PAGE = 20;
+
+/** Orders that are not sales: their totals are not a discount's revenue. */
+const NOT_SALES = ["cancelled", "returned"] as const;
+
+/**
+ * A page of the shop's discounts, newest first (keyset: ids below `after`), each with the
+ * orders that used it and their revenue (orders neither cancelled nor returned), and how many
+ * discounts the shop has: one round trip.
+ */
+export async function listDiscounts(db: Db, shopId: number, after?: number) {
+  const used = sql`SELECT ${orderDiscounts.orderId} FROM ${orderDiscounts} WHERE ${orderDiscounts.shopId} = ${shopId} AND ${orderDiscounts.discountId} = ${discounts.id}`;
+  const sales = sql`FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${orders.status} NOT IN ${jsonList(NOT_SALES)} AND ${orders.id} IN (${used})`;
+  const [rows, count] = await db.batch([
+    db
+      .select({
+        row: discounts,
+        orders: sql<number>`(SELECT count(*) ${sales})`.mapWith(Number),
+        revenue: sql<number>`(SELECT coalesce(sum(${orders.total}), 0) ${sales})`.mapWith(Number),
+      })
+      .from(discounts)
+      .where(and(eq(discounts.shopId, shopId), after ? lt(discounts.id, after) : undefined))
+      .orderBy(desc(discounts.id))
+      .limit(LIST_PAGE + 1),
+    db.select({ n: sql<number>`count(*)` }).from(discounts).where(eq(discounts.shopId, shopId)),
+  ]);
+  const page = rows.slice(0, LIST_PAGE);
+  return {
+    rows: page.map((r) => ({ ...r.row, orders: r.orders, revenue: r.revenue })),
+    total: count[0]?.n ?? 0,
+    nextAfter: rows.length > LIST_PAGE ? page[page.length - 1]!.row.id : null,
+  };
+}
+export type DiscountPage = Awaited<ReturnType<typeof listDiscounts>>;
+export type DiscountListRow = DiscountPage["rows"][number];
+
+export async function discountById(db: Db, shopId: number, id: number): Promise<DiscountRow | null> {
+  return (await db.select().from(discounts).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id))).get()) ?? null;
+}
+
+/** The targets a discount names, as the form's lists of ids. */
+export function targetsOf(row: Pick<DiscountRow, "targets">): number[] {
+  try {
+    const v: unknown = JSON.parse(row.targets);
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x) && x > 0) : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface Choice {
+  id: number;
+  title: string;
+}
+
+export interface Picker {
+  products: { chosen: Choice[]; found: Choice[] };
+  collections: { chosen: Choice[]; found: Choice[] };
+}
+
+/** Title contains the search, case-insensitively (instr: no LIKE pattern to grow past D1's limit). */
+const titleHas = (col: SQLWrapper, q: string) => sql`instr(lower(${col}), lower(${q})) > 0`;
+
+/**
+ * The picker in one round trip: the chosen products and collections (only the shop's own: an id
+ * of another shop's is not found) and up to PICK_RESULTS of each matching the search, newest first.
+ */
+export async function pickerData(db: Db, shopId: number, view: { q: string; products: number[]; collections: number[] }): Promise<Picker> {
+  const q = view.q.trim();
+  const [pc, pf, cc, cf] = await db.batch([
+    db.select({ id: products.id, title: products.title }).from(products).where(and(eq(products.shopId, shopId), inList(products.id, view.products))).orderBy(asc(products.title)),
+    db
+      .select({ id: products.id, title: products.title })
+      .from(products)
+      .where(and(eq(products.shopId, shopId), sql`${products.id} NOT IN ${jsonList(view.products)}`, q ? titleHas(products.title, q) : undefined))
+      .orderBy(desc(products.id))
+      .limit(PICK_RESULTS),
+    db.select({ id: collections.id, title: collections.title }).from(collections).where(and(eq(collections.shopId, shopId), inList(collections.id, view.collections))).orderBy(asc(collections.title)),
+    db
+      .select({ id: collections.id, title: collections.title })
+      .from(collections)
+      .where(and(eq(collections.shopId, shopId), sql`${collections.id} NOT IN ${jsonList(view.collections)}`, q ? titleHas(collections.title, q) : undefined))
+      .orderBy(asc(collections.position), asc(collections.id))
+      .limit(PICK_RESULTS),
+  ]);
+  return { products: { chosen: pc, found: pf }, collections: { chosen: cc, found: cf } };
+}
+
+/** The targets are all the shop's own products or collections (true for a whole-order discount). */
+function targetsOwned(shopId: number, input: DiscountInput): SQL {
+  if (input.scope === "order") return sql`1`;
+  const table = input.scope === "products" ? products : collections;
+  return sql`(SELECT count(*) FROM ${table} WHERE ${table.shopId} = ${shopId} AND ${table.id} IN ${jsonList(input.targets)}) = ${input.targets.length}`;
+}
+
+/** The columns a save writes. */
+function columns(input: DiscountInput) {
+  return {
+    code: input.code,
+    title: input.title,
+    kind: input.kind,
+    value: input.value,
+    scope: input.scope,
+    targets: JSON.stringify(input.scope === "order" ? [] : input.targets),
+    minSubtotal: input.minSubtotal,
+    minQuantity: input.minQuantity,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    maxUses: input.maxUses,
+    oncePerPhone: input.oncePerPhone,
+    combines: input.combines,
+    active: input.active,
+  };
+}
+
+/** Why a save was refused: the code is another discount's, a target is not the shop's, or the limit is below the uses counted. */
+export type Refusal = "codeTaken" | "targetGone" | "belowUses";
+
+/** Why the guarded statement wrote nothing (read only after it did). */
+async function refusal(db: Db, shopId: number, input: DiscountInput, id: number | null): Promise<Refusal | "notFound"> {
+  const [taken, owned, row] = await db.batch([
+    db
+      .select({ id: discounts.id })
+      .from(discounts)
+      .where(and(eq(discounts.shopId, shopId), eq(discounts.code, input.code ?? ""), id ? ne(discounts.id, id) : undefined))
+      .limit(1),
+    db.select({ ok: sql<number>`${targetsOwned(shopId, input)}` }).from(sql`(SELECT 1)`),
+    db.select({ uses: discounts.uses }).from(discounts).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id ?? 0))),
+  ]);
+  if (input.code && taken.length) return "codeTaken";
+  if (!owned[0]?.ok) return "targetGone";
+  if (id !== null && !row.length) return "notFound";
+  return "belowUses";
+}
+
+/** Creates a discount; the code free in the shop and the targets its own, checked in the same statement. */
+export async function createDiscount(db: Db, shopId: number, input: DiscountInput): Promise<{ id: number } | Refusal> {
+  try {
+    const created = await insertWhere(db, discounts, { shopId, ...columns(input) }, targetsOwned(shopId, input))
+      .onConflictDoNothing()
+      .returning({ id: discounts.id })
+      .all();
+    if (created[0]) return created[0];
+  } catch (err) {
+    if (!isUniqueViolation(err, "discounts.code")) throw err;
+  }
+  return (await refusal(db, shopId, input, null)) as Refusal;
+}
+
+/**
+ * Saves an edit. A total of uses below the uses already counted is refused (uses only grow, in
+ * the orders' own batches: the guard is in the statement, so an order counted meanwhile counts).
+ */
+export async function updateDiscount(db: Db, shopId: number, id: number, input: DiscountInput): Promise<"saved" | "notFound" | Refusal> {
+  const codeFree = input.code
+    ? sql`NOT EXISTS (SELECT 1 FROM ${discounts} d2 WHERE d2.shop_id = ${shopId} AND d2.code = ${input.code} AND d2.id <> ${id})`
+    : sql`1`;
+  const usesFit = input.maxUses === null ? sql`1` : sql`${discounts.uses} <= ${input.maxUses}`;
+  try {
+    const saved = await db
+      .update(discounts)
+      .set({ ...columns(input), updatedAt: now })
+      .where(and(eq(discounts.shopId, shopId), eq(discounts.id, id), codeFree, usesFit, targetsOwned(shopId, input)))
+      .returning({ id: discounts.id })
+      .all();
+    if (saved.length) return "saved";
+  } catch (err) {
+    if (!isUniqueViolation(err, "discounts.code")) throw err;
+  }
+  return refusal(db, shopId, input, id);
+}
+
+/** Turns a discount on or off; false when the shop has no such discount. */
+export async function setActive(db: Db, shopId: number, id: number, active: boolean): Promise<boolean> {
+  const rows = await db
+    .update(discounts)
+    .set({ active, updatedAt: now })
+    .where(and(eq(discounts.shopId, shopId), eq(discounts.id, id)))
+    .returning({ id: discounts.id })
+    .all();
+  return rows.length > 0;
+}

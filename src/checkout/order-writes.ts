@@ -23,6 +23,7 @@
  */
 import { causeChainIncludes } from "../db/errors";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
+import { awaitingOnPlace, confirmRequest } from "../orders/confirmation";
 import type { Bound } from "../db/template";
 import type { CartLine } from "./cart";
 import type { Locale } from "../i18n";
@@ -49,7 +50,7 @@ export interface Written {
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
-  /** Outbox rows the order wrote (the seller's new-order and low-stock messages), to put on the queue. */
+  /** Outbox rows the order wrote (the seller's new-order and low-stock messages, the customer's confirmation request), to put on the queue. */
   messages: number[];
 }
 
@@ -143,12 +144,14 @@ export function orderWrites(w: OrderWrite) {
   const params = [w.shopId, form.key, w.token, json, w.lines.length, form.zone, w.subtotal, w.rate?.key ?? null, w.rate?.limit ?? null];
   params.push(form.payment, form.reference, form.name, form.phone, form.city, form.address, form.note, w.currency, w.locale);
   const bound = (sql: string, n: number): Bound<unknown[]> => ({ sql, params: params.slice(0, n), map: rows });
-  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 4)] as const;
+  // Cash-on-delivery confirmation (src/orders/confirmation.ts): the order awaits the customer, and her message.
+  const ours = { shopId: w.shopId, token: w.token };
+  const statements = [bound(ORDER, 18), bound(ITEMS, 4), bound(STOCK, 4), bound(EVENT, 3), bound(OUTBOX, 4), awaitingOnPlace.bind(ours), confirmRequest.bind(ours)] as const;
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages. */
   const read = (results: readonly unknown[][]): Written => {
     const r = results[0]![0] as OrderRow;
-    const messages = (results[4] ?? []).map((m) => (m as { id: number }).id);
+    const messages = [...(results[4] ?? []).map((m) => (m as { id: number }).id), ...((results[6] ?? []) as number[])];
     return { token: r.token, number: r.number, created: r.token === w.token, messages };
   };
   return { statements, read };

@@ -45,6 +45,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/staff/:userId/remove": "remove a member",
   "POST /_p/admin/:shop/staff/invitations/:id/cancel": "cancel an invitation",
   "POST /_s/orders/:token/cancel": "the customer cancels her order (a confirm button)",
+  "POST /_s/orders/:token/confirm": "the customer confirms her cash-on-delivery order (a button)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 

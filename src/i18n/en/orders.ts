@@ -142,4 +142,10 @@ export default {
   "orders.order.byCustomer": "by the customer",
   "orders.slip.shareImage": "Share as image",
   "orders.slip.copyLink": "Copy link",
+  "orders.confirmation.awaiting": "Awaiting customer confirmation",
+  "orders.confirmation.late": { one: "Not confirmed after {count} hour", other: "Not confirmed after {count} hours" },
+  "orders.confirmation.confirmed": "Confirmed by the customer",
+  "orders.confirmation.filter": "Not confirmed",
+  "orders.confirmation.lateHint": "The customer has not confirmed this cash-on-delivery order. Call her before you pack it; it stays open until you confirm or cancel it.",
+  "orders.event.confirmation": "Confirmed by the customer",
 } as const;

@@ -142,4 +142,10 @@ export default {
   "orders.order.byCustomer": "گاہک کی طرف سے",
   "orders.slip.shareImage": "تصویر کے طور پر بھیجیں",
   "orders.slip.copyLink": "لنک کاپی کریں",
+  "orders.confirmation.awaiting": "گاہک کی تصدیق کا انتظار",
+  "orders.confirmation.late": { one: "{count} گھنٹے بعد بھی تصدیق نہیں ہوئی", other: "{count} گھنٹے بعد بھی تصدیق نہیں ہوئی" },
+  "orders.confirmation.confirmed": "گاہک نے تصدیق کر دی",
+  "orders.confirmation.filter": "تصدیق نہیں ہوئی",
+  "orders.confirmation.lateHint": "گاہک نے کیش آن ڈیلیوری کے اس آرڈر کی تصدیق نہیں کی۔ پیک کرنے سے پہلے اسے فون کر لیں؛ جب تک آپ تصدیق یا منسوخ نہ کریں یہ آرڈر کھلا رہے گا۔",
+  "orders.event.confirmation": "گاہک نے تصدیق کر دی",
 } as const;

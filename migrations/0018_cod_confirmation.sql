@@ -23,7 +23,7 @@ DROP TRIGGER IF EXISTS `products_fts_ad`;--> statement-breakpoint
 ALTER TABLE `shops` ADD `cod_confirm` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `shops` ADD `cod_confirm_hours` integer DEFAULT 24 NOT NULL;--> statement-breakpoint
 ALTER TABLE `orders` ADD `confirmation` text DEFAULT 'none' NOT NULL;--> statement-breakpoint
-CREATE INDEX `orders_shop_awaiting_idx` ON `orders` (`shop_id`,`status`,`id`,`created_at`) WHERE "orders"."confirmation" = 'awaiting';--> statement-breakpoint
+CREATE INDEX `orders_shop_awaiting_idx` ON `orders` (`shop_id`,`confirmation`,`status`,`id`,`created_at`) WHERE "orders"."confirmation" = 'awaiting';--> statement-breakpoint
 -- >>> db:generate: recompute what the triggers keep from the tables this migration touched
 -- (order-counts.sql, order-seq.sql), then re-create every trigger from migrations/triggers
 UPDATE `order_counts` SET `n` = 0;--> statement-breakpoint

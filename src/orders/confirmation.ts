@@ -128,8 +128,9 @@ export function confirmationState(o: Confirmable & { createdAt: number }, hours:
 
 /**
  * The list's "not confirmed" filter: new orders awaiting her, placed at or before `cutoff`. Written
- * for orders_shop_awaiting_idx (a partial index on confirmation = 'awaiting', hence the literal):
- * `+created_at` keeps the planner off orders_shop_created_idx, which would sort the page.
+ * for orders_shop_awaiting_idx, a partial index on confirmation = 'awaiting': the literal (a bound
+ * value would not prove the index's WHERE) is also its second column; `+created_at` keeps the
+ * planner off orders_shop_created_idx, which would sort the page.
  */
 export const lateWhere = (cutoff: number): SQL[] => [
   eq(orders.status, "new"),

@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { orderEvents, orders, outbox, shops } from "../db/schema";
+import { orderEvents, orders, outbox, shops, variants } from "../db/schema";
 import { formatMoney } from "../i18n";
 import { messageOf, platformOrigin } from "../messages/outbox";
 import { renderText } from "../messages/templates/render";
@@ -76,6 +76,13 @@ describe("the order's batch", () => {
     const second = await post();
     expect(first.status).toBe(303);
     expect(second.location).toBe(first.location);
+    expect(await requestsOf(s.seller.shopId)).toHaveLength(1);
+
+    // An order refused (sold out meanwhile) writes nothing, her message included.
+    const late = await customerAtCheckout(s.origin, [[s.kurta[0]!.id, 5]]);
+    await db().update(variants).set({ stock: 0 }).where(eq(variants.id, s.kurta[0]!.id));
+    const refused = await late.client.post(`${s.origin}/checkout`, { ...customerForm(), key: late.key, zone: String(s.zone.id) }, { csrf: false, headers: late.headers });
+    expect(refused.status).not.toBe(303);
     expect(await requestsOf(s.seller.shopId)).toHaveLength(1);
   });
 

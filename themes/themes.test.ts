@@ -15,7 +15,7 @@ import { audit } from "../test/storefront-html";
 
 const shop = (locale: Locale): Shop => ({
   id: 1, slug: "ayesha", name: "Ayesha's <Closet>", status: "active", themeId: "classic", themeSettings: {},
-  locale, currency: "PKR", whatsapp: "+923001234567", alertChannel: "whatsapp", lowStockAt: 2, phone: "", email: "", city: "Lahore",
+  locale, currency: "PKR", whatsapp: "+923001234567", alertChannel: "whatsapp", lowStockAt: 2, codConfirm: true, codConfirmHours: 24, phone: "", email: "", city: "Lahore",
   description: "Lawn & more", payments: { cod: { enabled: true } } as Shop["payments"], version: 1, updatedAt: 0,
 });
 

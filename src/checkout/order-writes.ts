@@ -19,12 +19,14 @@
  * - each discount's use is counted in the batch: twenty customers racing for a code's last five
  *   uses give exactly five orders with it (D1 runs one batch at a time);
  * - the seller's new-order messages (and low-stock ones for each variant the order took to her
- *   level) are outbox rows of the same batch (src/messages/outbox.ts).
+ *   level) are outbox rows of the same batch (src/messages/outbox.ts), and so is the customer's
+ *   request to confirm a cash-on-delivery order (src/orders/confirmation.ts).
  */
 import { sql } from "drizzle-orm";
 import { causeChainIncludes } from "../db/errors";
 import { ph, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
+import { awaitingOnPlace, confirmRequest } from "../orders/confirmation";
 import { DISCOUNT_FACT, LINE_FACT, ZONE_FACT, type FactQuote } from "../pricing/facts";
 import { orderable, type Priced, type Zone } from "../pricing/price";
 import type { Locale } from "../i18n";
@@ -52,7 +54,7 @@ export type Written = {
   number: number;
   /** False when the form's key had placed an order already: that order is the answer. */
   created: boolean;
-  /** Outbox rows the order wrote (the seller's new-order and low-stock messages), to put on the queue. */
+  /** Outbox rows the order wrote (the seller's new-order and low-stock messages, the customer's confirmation request), to put on the queue. */
   messages: number[];
 };
 
@@ -194,13 +196,15 @@ export function orderWrites(w: OrderWrite) {
   const outbox = OUTBOX.bind(values);
   // A discount's statements only when the order took one: every statement of a batch has a cost.
   const discounts = taken.length ? [REDEEM.bind(values), TOOK.bind(values)] : [];
-  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox];
+  // Cash on delivery awaits the customer's confirmation where the shop asks it, and she is asked (src/orders/confirmation.ts).
+  const ask = confirmRequest.bind(values);
+  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox, awaitingOnPlace.bind(values), ask];
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages; null: refused. */
   const read = (results: readonly unknown[][]): Written | null => {
     const r = results[0]![0] as { token: string; number: number } | undefined;
     if (!r) return null;
-    const messages = (results[statements.indexOf(outbox)] ?? []).map((m) => (m as { id: number }).id);
+    const messages = [...results[statements.indexOf(outbox)]!, ...results[statements.indexOf(ask)]!].map((m) => (m as { id: number }).id);
     return { token: r.token, number: r.number, created: r.token === w.token, messages };
   };
   return { statements, read };

@@ -12,6 +12,7 @@ import { randomToken } from "../lib/bytes";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { cancelByCustomer, customerMayCancel } from "../orders/actions";
+import { CONFIRM_OUTCOMES, confirmByCustomer, customerMayConfirm } from "../orders/confirmation";
 import { orderByToken, publicEvents } from "../orders/read";
 import { PackingSlip, slipSize } from "../orders/views/PackingSlip";
 import { resolveTheme } from "../storefront/context";
@@ -248,6 +249,8 @@ checkoutRoutes.get("/orders/:token", async (c) => {
       placed={c.req.query("placed") === "1"}
       cancel={customerMayCancel(detail.order.status) ? `/orders/${token}/cancel` : null}
       cancelled={cancelNotice(c.req.query("cancel"))}
+      confirm={customerMayConfirm(detail.order) ? `/orders/${token}/confirm` : null}
+      confirmed={CONFIRM_OUTCOMES.find((o) => o === c.req.query("confirm")) ?? null}
     />
   );
   return renderPage(c, page);
@@ -267,6 +270,18 @@ checkoutRoutes.post("/orders/:token/cancel", async (c) => {
   const r = await cancelByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail);
   if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, r.messages));
   return c.redirect(`/orders/${token}?cancel=${r.ok ? "done" : "late"}`, 303);
+});
+
+/**
+ * The customer confirms her cash-on-delivery order from its page (src/orders/confirmation.ts): a
+ * second tap, or one after the seller cancelled or confirmed it, changes nothing and the page says so.
+ */
+checkoutRoutes.post("/orders/:token/confirm", async (c) => {
+  const token = c.req.param("token");
+  const detail = await orderOfToken(c, token);
+  if (!detail) return orderNotFound(c);
+  const outcome = await confirmByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail.order.id);
+  return c.redirect(`/orders/${token}?confirm=${outcome}`, 303);
 });
 
 /**

@@ -7,7 +7,7 @@
  */
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, shops, variants } from "../db/schema";
 import { formatMoney } from "../i18n";
@@ -24,10 +24,13 @@ import { failNext, received, sandboxConfig, uniquePhone } from "./test-helpers";
 
 type Entry = { id: number; shopId: number; template: string; state: string; attempts: number; to: string; body: string | null; providerId: string | null; lastError: string | null };
 
+/** Not the seller's: the customer's request to confirm a COD order (src/orders/confirmation.test.ts tests it). */
+const CUSTOMERS = "cod_confirm_request";
+
 async function outboxOf(shopId: number): Promise<Entry[]> {
   const res = await new Client().get(`${ROOT}/dev/outbox.json`);
   expect(res.status).toBe(200);
-  return (JSON.parse(res.text) as { messages: Entry[] }).messages.filter((m) => m.shopId === shopId);
+  return (JSON.parse(res.text) as { messages: Entry[] }).messages.filter((m) => m.shopId === shopId && m.template !== CUSTOMERS);
 }
 
 /** Waits for the queue to have delivered every row of the shop (the consumer runs beside the test). */
@@ -40,8 +43,9 @@ async function delivered(shopId: number, n: number): Promise<Entry[]> {
   return outboxOf(shopId);
 }
 
+/** The seller's messages of a shop. */
 async function rowsOf(shopId: number) {
-  return db().select().from(outbox).where(eq(outbox.shopId, shopId)).all();
+  return db().select().from(outbox).where(and(eq(outbox.shopId, shopId), ne(outbox.template, CUSTOMERS))).all();
 }
 
 describe("a new order tells the seller", () => {

@@ -11,6 +11,7 @@ import { liveCode } from "../auth/codes";
 import type { Db } from "../db/client";
 import { orders, outbox, products, pushSubscriptions, shops, variants } from "../db/schema";
 import { formatMoney, language } from "../i18n";
+import { originFor } from "../tenancy/host";
 import type { Message, Outcome, Transport } from "./transport";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -31,17 +32,34 @@ export const platformOrigin = (env: { ROOT_DOMAIN: string; ENVIRONMENT: string }
  */
 type Reader = (db: Db, row: OutboxRow, origin: string) => Promise<Record<string, string> | null>;
 
-/** An order's number, total, city and admin link, in the row's shop. */
-async function orderFacts(db: Db, row: OutboxRow, origin: string) {
+/** The order a row is about ({"orderId": n}), in the row's shop, with its shop's name and address; null when gone. */
+async function orderOf(db: Db, row: OutboxRow) {
   const { orderId } = JSON.parse(row.params) as { orderId?: number };
   if (row.shopId === null || typeof orderId !== "number") return null;
   const o = await db
-    .select({ number: orders.number, total: orders.total, currency: orders.currency, city: orders.city, shopName: shops.name, slug: shops.slug })
+    .select({
+      number: orders.number,
+      total: orders.total,
+      currency: orders.currency,
+      city: orders.city,
+      token: orders.token,
+      status: orders.status,
+      confirmation: orders.confirmation,
+      shopName: shops.name,
+      slug: shops.slug,
+    })
     .from(orders)
     .innerJoin(shops, eq(shops.id, orders.shopId))
     .where(and(eq(orders.shopId, row.shopId), eq(orders.id, orderId)))
     .get();
+  return o ? { ...o, orderId } : null;
+}
+
+/** An order's number, total, city and admin link, in the row's shop. */
+async function orderFacts(db: Db, row: OutboxRow, origin: string) {
+  const o = await orderOf(db, row);
   if (!o) return null;
+  const { orderId } = o;
   return {
     shopName: o.shopName,
     orderNumber: `#${o.number}`,
@@ -56,6 +74,17 @@ const READERS: Record<string, Reader> = {
   async order_cancelled_by_customer(db, row, origin) {
     const o = await orderFacts(db, row, origin);
     return o && { shopName: o.shopName, orderNumber: o.orderNumber, link: o.link };
+  },
+  /**
+   * The customer's "please confirm or cancel" (src/orders/confirmation.ts), with the link to her
+   * order page on the shop's host; not sent once she or the seller settled the order meanwhile.
+   */
+  async cod_confirm_request(db, row, origin) {
+    const o = await orderOf(db, row);
+    // Still new and awaiting her (customerMayConfirm's rule, src/orders/confirmation.ts; messages import no feature).
+    if (!o || o.status !== "new" || o.confirmation !== "awaiting") return null;
+    const shopOrigin = originFor(origin, new URL(origin).host, o.slug);
+    return { orderNumber: `#${o.number}`, total: formatMoney(o.total, o.currency, row.locale), shopName: o.shopName, link: `${shopOrigin}/orders/${o.token}` };
   },
   /** The variant's stock when the message is sent (a restock meanwhile shows). */
   async low_stock(db, row, origin) {

@@ -5,7 +5,7 @@
  * herself, written in the cancel's own batch.
  */
 import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAX_LINES } from "../checkout/cart";
 import { outbox, pushSubscriptions, shops, users, variants } from "../db/schema";
@@ -14,11 +14,12 @@ import { Client, db, ROOT } from "../../test/helpers";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 import { messageOf, platformOrigin } from "./outbox";
 
+/** The seller's messages of a shop (not the customer's COD confirmation request: src/orders/confirmation.test.ts). */
 const rowsOf = (shopId: number, template?: string) =>
   db()
     .select()
     .from(outbox)
-    .where(template ? and(eq(outbox.shopId, shopId), eq(outbox.template, template)) : eq(outbox.shopId, shopId))
+    .where(and(eq(outbox.shopId, shopId), template ? eq(outbox.template, template) : ne(outbox.template, "cod_confirm_request")))
     .orderBy(outbox.id)
     .all();
 

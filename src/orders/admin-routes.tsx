@@ -13,6 +13,7 @@ import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
 import { addNote, changeStatus, markPaid, type Actor } from "./actions";
 import type { Scope } from "../db/client";
+import { lateCutoff, type ConfirmClock } from "./confirmation";
 import { ordersCsv } from "./csv";
 import { listOrders } from "./list";
 import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
@@ -30,10 +31,15 @@ const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
 const actor = (c: C): Actor => ({ userId: c.var.user!.id, name: c.var.user!.name });
 const orderUrl = (c: C, id: number) => `/admin/${c.var.shop.slug}/orders/${id}`;
 
+/** The shop's hours before an unconfirmed order is flagged, and now. */
+const confirmClock = (c: C): ConfirmClock => ({ hours: c.var.shop.codConfirmHours, now: Date.now() });
+
 orderAdmin.get("/", async (c) => {
-  const query = listQuerySchema.parse(c.req.query());
+  const { late, ...parsed } = listQuerySchema.parse(c.req.query());
+  const clock = confirmClock(c);
+  const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
   const page = await listOrders(c.var.db, c.var.shop.id, query);
-  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} />);
+  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} />);
 });
 
 orderAdmin.get("/export", async (c) => {
@@ -41,7 +47,8 @@ orderAdmin.get("/export", async (c) => {
   const parsed = validate(exportSchema, values);
   if (!parsed.ok) {
     const page = await listOrders(c.var.db, c.var.shop.id, {});
-    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={{}} exportForm={{ values, errors: parsed.errors }} />, 400);
+    const list = <OrdersListPage {...adminChrome(c)} page={page} query={{}} clock={confirmClock(c)} asksConfirmation={c.var.shop.codConfirm} exportForm={{ values, errors: parsed.errors }} />;
+    return renderPage(c, list, 400);
   }
   const name = `orders-${c.var.shop.slug}-${values.from}-${values.to}.csv`.replace(/[^\w.-]/g, "");
   return c.body(ordersCsv(c.var.db, c.var.shop.id, parsed.data, adminChrome(c).m.t), 200, {
@@ -76,7 +83,7 @@ function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status:
   const shop = c.var.shop;
   const statusUrl = statusUrlOf(c, detail);
   const wa = waLinks(detail, shop, statusUrl);
-  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} risk={detail.risk} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} {...extras} />, status);
+  return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} risk={detail.risk} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} clock={confirmClock(c)} {...extras} />, status);
 }
 
 const ID = "/:id{[0-9]{1,12}}";

@@ -70,6 +70,22 @@ describe("order list at 100,000 orders", () => {
     // Junk in the query string is ignored, never a 500.
     expect((await seller.client.get(`${base}?status=bogus&before=abc&q=${"x".repeat(500)}`)).status).toBe(200);
 
+    // "Not confirmed": every 7th order was a COD order asked to confirm; those still new (every 5th)
+    // and placed 24 hours ago or more (one a minute: n <= N - 1440) are flagged, newest first.
+    await env.DB.prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND (number - 1000) % 7 = 0").bind(seller.shopId).run();
+    const late = await seller.client.get(`${base}?late=1`);
+    expect(numbers(late.text)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => 1000 + N - 1440 - 35 * i));
+    expect(late.headers.get("server-timing")).toContain("d1q;dur=3,");
+    const lateNext = /href="([^"]+before=(\d+))" rel="next"/.exec(late.text)!;
+    expect(lateNext[1]).toContain("late=1");
+    expect(numbers((await seller.client.get(ROOT + lateNext[1]!.replace(/&amp;/g, "&"))).text)[0]).toBe(1000 + N - 1440 - 35 * PAGE_SIZE);
+    const cutoff = Date.now() - 24 * 3_600_000;
+    for (const q of [{ lateBefore: cutoff }, { lateBefore: cutoff, before: minId + 50_000 }]) {
+      const p = await plan(seller.shopId, q);
+      expect(p).toMatch(/USING INDEX orders_shop_awaiting_idx/);
+      expect(p).not.toContain("TEMP B-TREE");
+    }
+
     const id = await plan(seller.shopId, { before: minId + 50_000 });
     expect(id).toMatch(/USING (COVERING )?INDEX orders_shop_id_idx|USING INTEGER PRIMARY KEY/);
     const st = await plan(seller.shopId, { status: "new", before: minId + 50_000 });

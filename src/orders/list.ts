@@ -1,12 +1,14 @@
 /**
  * The seller's order list: newest first, keyset pagination on id (so page 500 costs what page 1
  * does), counts by status (order_counts) in the same round trip. Every query starts with shop_id and is served
- * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone).
+ * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone), and the
+ * "not confirmed" filter by orders_shop_awaiting_idx (only the orders asked to confirm).
  */
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
 import { customers, orders } from "../db/schema";
+import { lateWhere } from "./confirmation";
 import { countsQuery } from "./counts";
 import { ORDER_SEARCH_MAX } from "./schemas";
 import type { OrderStatus } from "./status";
@@ -18,6 +20,8 @@ export interface ListQuery {
   q?: string;
   /** Keyset cursor: show orders with an id below this one. */
   before?: number;
+  /** "Not confirmed": only new orders still awaiting their customer, placed at or before this moment (confirmation.ts's lateCutoff). */
+  lateBefore?: number;
 }
 
 export type SearchKind = "number" | "phone" | "name";
@@ -37,6 +41,7 @@ function listWhere(shopId: number, query: ListQuery): SQL {
   const parts: SQL[] = [eq(orders.shopId, shopId)];
   if (query.status) parts.push(eq(orders.status, query.status));
   if (query.before) parts.push(lt(orders.id, query.before));
+  if (query.lateBefore !== undefined) parts.push(...lateWhere(query.lateBefore));
   const search = parseSearch(query.q ?? "");
   if (search?.kind === "number") parts.push(eq(orders.number, search.value as number));
   if (search?.kind === "phone") parts.push(eq(orders.customerPhone, search.value as string));
@@ -59,6 +64,7 @@ export function listQuery(db: Db, shopId: number, query: ListQuery) {
       currency: orders.currency,
       paymentMethod: orders.paymentMethod,
       paymentStatus: orders.paymentStatus,
+      confirmation: orders.confirmation,
       createdAt: orders.createdAt,
       // The customer's row (one unique-index look-up a row): the list's short risk signals.
       customerOrders: customers.orders,

@@ -59,7 +59,7 @@ export function orderByToken(db: Db, shopId: number, token: string): Promise<Ord
   return loadOrder(db, shopId, sql`${orders.token} = ${token}`);
 }
 
-/** Events a customer may see: creation, status changes and shipping, never private notes. */
+/** Events a customer may see: creation, status changes and shipping, her own confirmation, never private notes. */
 export function publicEvents(events: readonly OrderEventRow[]): OrderEventRow[] {
-  return events.filter((e) => !e.private && (e.kind === "created" || e.kind === "status"));
+  return events.filter((e) => !e.private && (e.kind === "created" || e.kind === "status" || e.kind === "confirmation"));
 }

@@ -24,6 +24,8 @@ export const listQuerySchema = z.object({
     .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, ORDER_SEARCH_MAX) : undefined))
     .transform((s) => (s ? clean(s) : undefined)),
   before: z.string().regex(/^\d{1,12}$/).transform(Number).optional().catch(undefined),
+  /** "1": only the orders not confirmed by their customer after the shop's hours. */
+  late: z.enum(["1"]).optional().catch(undefined),
 });
 
 export const statusSchema = z

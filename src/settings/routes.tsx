@@ -35,17 +35,17 @@ settingsRoutes.post("/", async (c) => {
 });
 
 settingsRoutes.get("/payments", (c) =>
-  renderPage(c, <PaymentsPage {...adminChrome(c)} values={paymentValues(c.var.shop.payments)} saved={c.req.query("done") === "1"} />),
+  renderPage(c, <PaymentsPage {...adminChrome(c)} values={paymentValues(c.var.shop.payments, c.var.shop)} saved={c.req.query("done") === "1"} />),
 );
 
 settingsRoutes.post("/payments", async (c) => {
   const values = await readForm(c);
   const r = validate(paymentsForm, values);
   if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
-  const d = r.data as Record<string, string | boolean>;
+  const d = r.data as Record<string, string | boolean | number | undefined>;
   const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] ?? "" });
   const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, ...Object.fromEntries(ACCOUNT_METHOD_IDS.map((k) => [k, acc(k)])) });
-  await updatePayments(c.var.db, c.var.shop.id, payments);
+  await updatePayments(c.var.db, c.var.shop.id, payments, { codConfirm: d.codConfirm === true, codConfirmHours: d.codConfirmHours as number | undefined });
   return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);
 });
 

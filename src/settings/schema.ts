@@ -1,6 +1,7 @@
 /** Zod schemas of the settings forms; messages are catalogue keys. */
 import { z } from "zod";
 import { parseRupees, parseStock } from "../lib/money";
+import { asciiDigits } from "../lib/phone";
 import { STOCK_MAX } from "../products/form";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
@@ -68,13 +69,34 @@ const accountFields = (key: AccountMethod) => ({
   ...(ACCOUNT_METHODS[key].bank ? { [`${key}Bank`]: optionalText(100) } : {}),
 });
 
+/** "Flag an order not confirmed after N hours": at most a week (an order older than that is plainly stale). */
+export const COD_CONFIRM_HOURS_MAX = 168;
+
+/** Whole hours, 1 to COD_CONFIRM_HOURS_MAX, Urdu digits welcome; absent (a form from before it existed): unchanged. */
+const confirmHours = z
+  .string()
+  .max(String(COD_CONFIRM_HOURS_MAX).length, "validation.tooLong")
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    const t = asciiDigits(s).trim();
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= COD_CONFIRM_HOURS_MAX) return Number(t);
+    ctx.addIssue({ code: "custom", message: "payments.codConfirmHours.invalid" });
+    return z.NEVER;
+  });
+
 /**
  * The payments form: flat fields (codEnabled, jazzcashTitle, ...) for every method of
  * ACCOUNT_METHODS; an enabled account needs its title and number (and its bank), and the shop
  * at least one method.
  */
 export const paymentsForm = z
-  .object(Object.assign({ codEnabled: checkbox() }, ...ACCOUNT_METHOD_IDS.map(accountFields)) as Record<string, z.ZodType<string | boolean | undefined>>)
+  .object(
+    Object.assign({ codEnabled: checkbox(), codConfirm: checkbox(), codConfirmHours: confirmHours }, ...ACCOUNT_METHOD_IDS.map(accountFields)) as Record<
+      string,
+      z.ZodType<string | boolean | number | undefined>
+    >,
+  )
   .superRefine((v, ctx) => {
     for (const key of ACCOUNT_METHOD_IDS) {
       if (!v[`${key}Enabled`]) continue;

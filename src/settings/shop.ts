@@ -37,9 +37,15 @@ export async function updateShopWhatsapp(db: Db, shopId: number, whatsapp: strin
     .where(eq(shops.id, shopId));
 }
 
-export async function updatePayments(db: Db, shopId: number, p: Payments): Promise<void> {
+/** Cash-on-delivery confirmation (src/orders/confirmation.ts): on or off, and the hours before an order is flagged (absent: unchanged). */
+interface CodConfirm {
+  codConfirm: boolean;
+  codConfirmHours?: number;
+}
+
+export async function updatePayments(db: Db, shopId: number, p: Payments, cod: CodConfirm): Promise<void> {
   await db
     .update(shops)
-    .set({ payments: JSON.stringify(p), ...versionBump() })
+    .set({ payments: JSON.stringify(p), codConfirm: cod.codConfirm, ...(cod.codConfirmHours === undefined ? {} : { codConfirmHours: cod.codConfirmHours }), ...versionBump() })
     .where(eq(shops.id, shopId));
 }

@@ -2,7 +2,7 @@ import type { AdminChrome } from "../admin/chrome";
 import { rupeesText } from "../lib/money";
 import type { FieldErrors } from "../lib/form";
 import { CURRENCIES } from "./shop";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n";
+import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageKey } from "../i18n";
 import type { ZoneRow } from "./zones";
 import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
 import { ALERT_CHANNELS } from "../db/schema";
@@ -12,7 +12,7 @@ import { Form } from "../ui/Form";
 import { ActionButton, BackLink, Check, err, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import { caps, keyboards } from "../lib/form-fields";
-import { detailsSchema, paymentsForm, zoneSchema } from "./schema";
+import { COD_CONFIRM_HOURS_MAX, detailsSchema, paymentsForm, zoneSchema } from "./schema";
 
 const details = caps(detailsSchema);
 const kb = keyboards(detailsSchema);
@@ -119,8 +119,9 @@ function AdminLanguageOffer(p: AdminChrome & { locale: Locale }) {
   );
 }
 
-export const paymentValues = (p: Payments): Values => {
-  const v: Values = { codEnabled: p.cod.enabled ? "on" : "" };
+/** The payments form's values: the methods, and the shop's cash-on-delivery confirmation. */
+export const paymentValues = (p: Payments, cod: { codConfirm: boolean; codConfirmHours: number }): Values => {
+  const v: Values = { codEnabled: p.cod.enabled ? "on" : "", codConfirm: cod.codConfirm ? "on" : "", codConfirmHours: String(cod.codConfirmHours) };
   for (const k of ACCOUNT_METHOD_IDS) {
     v[`${k}Enabled`] = p[k].enabled ? "on" : "";
     v[`${k}Title`] = p[k].title;
@@ -145,6 +146,18 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
         <fieldset>
           <legend>{t("payments.cod")}</legend>
           <Check name="codEnabled" label={t("payments.codOn")} checked={v.codEnabled === "on"} />
+          <Check name="codConfirm" label={t("payments.codConfirm")} checked={v.codConfirm === "on"} />
+          <p class="hint muted">{t("payments.codConfirm.hint")}</p>
+          <Field
+            name="codConfirmHours"
+            label={t("payments.codConfirmHours")}
+            value={v.codConfirmHours}
+            error={p.errors?.codConfirmHours ? t(p.errors.codConfirmHours as MessageKey, { max: p.errors["codConfirmHours.max"] ?? COD_CONFIRM_HOURS_MAX }) : undefined}
+            hint={t("payments.codConfirmHours.hint", { max: COD_CONFIRM_HOURS_MAX })}
+            inputMode="numeric"
+            dir="ltr"
+            maxLength={pay.codConfirmHours}
+          />
         </fieldset>
         {methods.map(([k, label]) => (
           <fieldset key={k}>

@@ -28,6 +28,9 @@ export interface Shop {
   whatsapp: string;
   alertChannel: (typeof ALERT_CHANNELS)[number];
   lowStockAt: number | null;
+  /** Cash-on-delivery orders await the customer's confirmation, flagged after codConfirmHours (src/orders/confirmation.ts). */
+  codConfirm: boolean;
+  codConfirmHours: number;
   phone: string;
   email: string;
   city: string;
@@ -59,6 +62,8 @@ export function toShop(row: Row): Shop {
     whatsapp: row.whatsapp,
     alertChannel: row.alertChannel,
     lowStockAt: row.lowStockAt,
+    codConfirm: row.codConfirm,
+    codConfirmHours: row.codConfirmHours,
     phone: row.phone,
     email: row.email,
     city: row.city,

@@ -50,6 +50,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_s/checkout/intent": "the checkout page's script sends her phone and name in the background: no form of its own, the checkout form's fields and caps (src/recovery/recovery.test.ts tests the caps and one past)",
   "POST /_p/admin/:shop/abandoned/:id/remind": "remind on WhatsApp (a button)",
   "POST /_p/admin/:shop/discounts/:id/active": "turn a discount on or off (the button's value)",
+  "POST /_s/orders/:token/confirm": "the customer confirms her cash-on-delivery order (a button)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
 };
 

@@ -28,7 +28,9 @@ export const settingsCases: FormCase<Ctx>[] = [
     schema: paymentsForm,
     page: (s) => admin(s, "/settings/payments"),
     action: (s) => admin(s, "/settings/payments"),
-    valid: () => ({ codEnabled: "on" }),
+    valid: () => ({ codEnabled: "on", codConfirm: "on", codConfirmHours: "24" }),
+    // Whole hours typed with n characters (" 24"): spaces are trimmed.
+    values: { codConfirmHours: (n) => "24".padStart(n, " ") },
   },
   {
     ...seller,

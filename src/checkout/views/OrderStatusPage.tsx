@@ -1,5 +1,6 @@
 import { formatDate } from "../../i18n";
 import { isOwnRider } from "../../orders/courier";
+import type { ConfirmOutcome } from "../../orders/confirmation";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
@@ -21,9 +22,13 @@ export interface OrderStatusPageProps {
   cancel: string | null;
   /** After a cancel: done, or too late (the seller confirmed it meanwhile). */
   cancelled: "done" | "late" | null;
+  /** Where the customer confirms her cash-on-delivery order, while it awaits her; null otherwise. */
+  confirm: string | null;
+  /** After a confirm: what it did (src/orders/confirmation.ts). */
+  confirmed: ConfirmOutcome | null;
 }
 
-export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled }: OrderStatusPageProps) {
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed }: OrderStatusPageProps) {
   const { t, money } = ctx;
   const { order, items, events } = detail;
   const number = `#${order.number}`;
@@ -41,10 +46,27 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
           {t(cancelled === "done" ? "checkout.order.cancelDone" : "checkout.order.cancelLate")}
         </p>
       )}
+      {confirmed && (
+        <p class={confirmed === "cancelled" ? "co-alert" : "co-note"} role={confirmed === "cancelled" ? "alert" : "status"}>
+          {t(`checkout.order.confirm.${confirmed}`)}
+        </p>
+      )}
       <h1>{t("checkout.order.title", { number })}</h1>
       <p>
         {t("checkout.order.status")}: <span class="co-status">{t(`status.${order.status}`)}</span>
       </p>
+      {confirm && (
+        <section class="co-confirm" aria-labelledby="confirm-title">
+          <h2 id="confirm-title">{t("checkout.order.confirmTitle")}</h2>
+          <p>{t("checkout.order.confirmWhat", { number, total })}</p>
+          <form method="post" action={ctx.url(confirm)}>
+            <button class="co-btn block" type="submit">
+              {t("checkout.order.confirmButton")}
+            </button>
+          </form>
+        </section>
+      )}
+      {!confirmed && order.confirmation === "confirmed" && <p class="co-note">{t("checkout.order.confirmed")}</p>}
       {order.status === "shipped" && isOwnRider(order.courier) && <p class="co-note">{t("checkout.order.ownRider")}</p>}
       {order.status === "shipped" && order.trackingNumber && !isOwnRider(order.courier) && (
         <p class="co-note">{t("checkout.order.tracking", { courier: order.courier, tracking: order.trackingNumber })}</p>
@@ -116,7 +138,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         {events.map((e) => (
           <li key={e.id}>
             <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, ctx.locale)}</time>
-            {e.kind === "created" ? t("checkout.event.created") : t(`status.${(e.toStatus ?? "new") as "new"}`)}
+            {e.kind === "created" ? t("checkout.event.created") : e.kind === "confirmation" ? t("checkout.event.confirmed") : t(`status.${(e.toStatus ?? "new") as "new"}`)}
           </li>
         ))}
       </ol>

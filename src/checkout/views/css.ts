@@ -28,6 +28,8 @@ export const checkoutCss = `
 .co-btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:10px 18px;border-radius:var(--radius);border:1px solid var(--primary);background:var(--primary);color:var(--on-primary);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
 .co-btn.ghost{background:transparent;color:var(--ink);border-color:var(--line)}
 .co-btn.block{display:flex;width:100%;margin:16px 0 0}
+.co-confirm{border:2px solid var(--primary);border-radius:var(--radius);padding:12px;margin:0 0 16px}
+.co-confirm h2{margin-top:0}
 .co-cancel summary{min-height:48px;display:flex;align-items:center;cursor:pointer;font-weight:700}
 .co fieldset{border:0;padding:0;margin:0 0 16px}
 .co legend{font-weight:700;font-size:1.15rem;margin:24px 0 8px;padding:0}

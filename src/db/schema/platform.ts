@@ -74,6 +74,10 @@ export const shops = sqliteTable(
     alertChannel: text("alert_channel", { enum: ALERT_CHANNELS }).notNull().default("whatsapp"),
     /** An order that takes a tracked variant's stock to this or below tells her (on her alert channel); null: never. */
     lowStockAt: integer("low_stock_at").default(2),
+    /** A cash-on-delivery order starts awaiting the customer's confirmation (src/orders/confirmation.ts). */
+    codConfirm: integer("cod_confirm", { mode: "boolean" }).notNull().default(true),
+    /** An order still awaiting her confirmation this many hours after it was placed is flagged to the seller (never cancelled). */
+    codConfirmHours: integer("cod_confirm_hours").notNull().default(24),
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),
     city: text("city").notNull().default(""),

@@ -114,4 +114,9 @@ export default {
   "settings.alertChannel.off": "Off",
   "settings.lowStockAt": "Low-stock alert at",
   "settings.lowStockAt.hint": "When an order leaves this many or fewer of a product, you get an alert. Leave it empty for no alerts.",
+  "payments.codConfirm": "Ask cash-on-delivery customers to confirm their order",
+  "payments.codConfirm.hint": "The customer gets a message with a link to confirm or cancel her order, and her order page offers both.",
+  "payments.codConfirmHours": "Flag an order not confirmed after (hours)",
+  "payments.codConfirmHours.hint": "Such an order is marked in your orders, never cancelled. From 1 to {max} hours.",
+  "payments.codConfirmHours.invalid": "Enter a whole number of hours from 1 to {max}.",
 } as const;

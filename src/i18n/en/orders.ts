@@ -157,4 +157,10 @@ export default {
   "recovery.newest": "Newest",
   "recovery.wa.text": "Assalam o alaikum {name}! You left some items in your cart at {shop}. We have kept them for you: tap to finish your order {url}",
   "recovery.wa.textNoName": "Assalam o alaikum! You left some items in your cart at {shop}. We have kept them for you: tap to finish your order {url}",
+  "orders.confirmation.awaiting": "Awaiting customer confirmation",
+  "orders.confirmation.late": { one: "Not confirmed after {count} hour", other: "Not confirmed after {count} hours" },
+  "orders.confirmation.confirmed": "Confirmed by the customer",
+  "orders.confirmation.filter": "Not confirmed",
+  "orders.confirmation.lateHint": "The customer has not confirmed this cash-on-delivery order. Call her before you pack it; it stays open until you confirm or cancel it.",
+  "orders.event.confirmation": "Confirmed by the customer",
 } as const;

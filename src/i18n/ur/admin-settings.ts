@@ -116,4 +116,9 @@ export default {
   "settings.alertChannel.off": "بند",
   "settings.lowStockAt": "کم اسٹاک کی اطلاع اس تعداد پر",
   "settings.lowStockAt.hint": "جب کسی آرڈر کے بعد کسی چیز کی اتنی یا اس سے کم تعداد رہ جائے تو آپ کو اطلاع ملے گی۔ اطلاع نہیں چاہیے تو خالی چھوڑ دیں۔",
+  "payments.codConfirm": "کیش آن ڈیلیوری والے گاہکوں سے ان کے آرڈر کی تصدیق کروائیں",
+  "payments.codConfirm.hint": "گاہک کو آرڈر کی تصدیق یا منسوخی کے لنک کے ساتھ پیغام جاتا ہے، اور اس کے آرڈر کے صفحے پر بھی دونوں ہوتے ہیں۔",
+  "payments.codConfirmHours": "اتنے گھنٹوں میں تصدیق نہ ہو تو آرڈر پر نشان لگائیں",
+  "payments.codConfirmHours.hint": "ایسا آرڈر آپ کے آرڈرز میں نمایاں ہو جاتا ہے، کبھی منسوخ نہیں ہوتا۔ 1 سے {max} گھنٹے تک۔",
+  "payments.codConfirmHours.invalid": "1 سے {max} تک گھنٹے پورے عدد میں لکھیں۔",
 } satisfies Mirror<typeof en>;

@@ -157,4 +157,10 @@ export default {
   "recovery.newest": "نئے",
   "recovery.wa.text": "السلام علیکم {name}! آپ نے {shop} پر اپنی ٹوکری میں کچھ چیزیں چھوڑ دی تھیں۔ ہم نے انہیں آپ کے لیے رکھا ہے: آرڈر مکمل کرنے کے لیے یہاں ٹیپ کریں {url}",
   "recovery.wa.textNoName": "السلام علیکم! آپ نے {shop} پر اپنی ٹوکری میں کچھ چیزیں چھوڑ دی تھیں۔ ہم نے انہیں آپ کے لیے رکھا ہے: آرڈر مکمل کرنے کے لیے یہاں ٹیپ کریں {url}",
+  "orders.confirmation.awaiting": "گاہک کی تصدیق کا انتظار",
+  "orders.confirmation.late": { one: "{count} گھنٹے بعد بھی تصدیق نہیں ہوئی", other: "{count} گھنٹے بعد بھی تصدیق نہیں ہوئی" },
+  "orders.confirmation.confirmed": "گاہک نے تصدیق کر دی",
+  "orders.confirmation.filter": "تصدیق نہیں ہوئی",
+  "orders.confirmation.lateHint": "گاہک نے کیش آن ڈیلیوری کے اس آرڈر کی تصدیق نہیں کی۔ پیک کرنے سے پہلے اسے فون کر لیں؛ جب تک آپ تصدیق یا منسوخ نہ کریں یہ آرڈر کھلا رہے گا۔",
+  "orders.event.confirmation": "گاہک نے تصدیق کر دی",
 } as const;

@@ -3,6 +3,7 @@
  * cannot be sent; templates.test.ts fails when a file in this folder is not registered, or a
  * template lacks a locale's text or uses a parameter it does not declare.
  */
+import { codConfirmRequest } from "./cod-confirm-request";
 import type { TemplateDef } from "./define";
 import { lowStock } from "./low-stock";
 import { newOrder } from "./new-order";
@@ -26,6 +27,7 @@ const all = [
   orderCancelledByCustomer,
   lowStock,
   verificationCode,
+  codConfirmRequest,
 ] as const;
 
 type All = (typeof all)[number];

@@ -27,7 +27,7 @@ const good = defineTemplate({
 });
 
 describe("the registry", () => {
-  it("has the templates issue 15 needs, each with no problems", () => {
+  it("has the templates issues 15 and 16 need, each with no problems", () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual(
       [
         "low_stock",
@@ -40,6 +40,7 @@ describe("the registry", () => {
         "order_shipped",
         "order_shipped_tracking",
         "verification_code",
+        "cod_confirm_request",
       ].sort(),
     );
     for (const template of Object.values(TEMPLATES)) {

@@ -10,6 +10,7 @@ function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
     e.kind === "created" ? t("orders.event.created")
     : e.kind === "status" ? t("orders.event.status", { from: st(e.fromStatus), to: st(e.toStatus) })
     : e.kind === "payment" ? t("orders.event.payment")
+    : e.kind === "confirmation" ? t("orders.event.confirmation")
     : t("orders.event.note");
   return (
     <li>

@@ -4,7 +4,9 @@ import { formatMoney, type MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
+import { confirmationState, type ConfirmClock } from "../confirmation";
 import { isOwnRider } from "../courier";
+import { ConfirmationMark } from "./ConfirmationMark";
 import type { OrderDetail } from "../read";
 import type { WaLink } from "../whatsapp";
 import { ordersCss } from "./css";
@@ -27,13 +29,15 @@ export interface OrderPageProps extends AdminChrome {
   slipShare: SlipShare;
   /** What the seller is told about the customer (absent: nothing said). */
   risk?: RiskFacts;
+  /** For the customer's confirmation mark (src/orders/confirmation.ts). */
+  clock: ConfirmClock;
   notice?: string;
   alert?: string;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function OrderPage({ detail, wa, statusUrl, slipShare, risk, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
+export function OrderPage({ detail, wa, statusUrl, slipShare, risk, clock, notice, alert, values = {}, errors = {}, ...chrome }: OrderPageProps) {
   const { m, shop, csrf } = chrome;
   const { t } = m;
   const { order, items, events } = detail;
@@ -45,8 +49,9 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, notice, aler
     <AdminShell {...chrome} title={t("orders.order.title", { number: order.number })} tab="orders" css={ordersCss + riskCss}>
       <BackLink m={chrome.m} href={`/admin/${shop.slug}/orders`} label={t("orders.order.back")} />
       <h1>
-        {t("orders.order.title", { number: order.number })} <StatusPill m={m} status={order.status} />
+        {t("orders.order.title", { number: order.number })} <StatusPill m={m} status={order.status} /> <ConfirmationMark m={m} order={order} clock={clock} />
       </h1>
+      {confirmationState(order, clock.hours, clock.now) === "late" && <p class="alert">{t("orders.confirmation.lateHint")}</p>}
       <p class="muted">
         <Filled text={t("orders.order.placed", { date: SLOT })}>
           <When ms={order.createdAt} locale={m.locale} />

@@ -4,7 +4,9 @@ import { formatMoney } from "../../i18n";
 import { When } from "../../ui/bits";
 import { AdminShell } from "../../ui/AdminShell";
 import { Field } from "../../ui/Field";
+import type { ConfirmClock } from "../confirmation";
 import type { ListQuery, OrderPage } from "../list";
+import { ConfirmationMark } from "./ConfirmationMark";
 import { ordersCss } from "./css";
 import { ExportForm, type ExportFormProps } from "./ExportForm";
 import { StatusPill } from "./StatusPill";
@@ -14,16 +16,22 @@ import { riskCss } from "../../customers/css";
 export interface OrdersListProps extends AdminChrome {
   page: OrderPage;
   query: ListQuery;
+  /** For each order's confirmation mark (src/orders/confirmation.ts). */
+  clock: ConfirmClock;
+  /** The shop asks COD customers to confirm: the "not confirmed" filter is offered. */
+  asksConfirmation: boolean;
   exportForm?: Omit<ExportFormProps, "m" | "base">;
 }
 
-export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersListProps) {
+export function OrdersListPage({ page, query, clock, asksConfirmation, exportForm, ...chrome }: OrdersListProps) {
   const { m, shop } = chrome;
   const { t } = m;
   const base = `/admin/${shop.slug}/orders`;
-  const href = (q: { status?: string; q?: string; before?: number }) => {
+  const late = query.lateBefore !== undefined;
+  const href = (q: { status?: string; q?: string; before?: number; late?: boolean }) => {
     const p = new URLSearchParams();
     if (q.status) p.set("status", q.status);
+    if (q.late) p.set("late", "1");
     if (q.q) p.set("q", q.q);
     if (q.before) p.set("before", String(q.before));
     const s = p.toString();
@@ -41,7 +49,7 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
       <nav aria-label={t("orders.filterLabel")}>
         <ul class="chips">
           <li>
-            <a href={href({ q: query.q })} aria-current={!query.status ? "page" : undefined}>
+            <a href={href({ q: query.q })} aria-current={!query.status && !late ? "page" : undefined}>
               {t("orders.all")} <span>{page.total}</span>
             </a>
           </li>
@@ -52,10 +60,18 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
               </a>
             </li>
           ))}
+          {(asksConfirmation || late) && (
+            <li>
+              <a href={href({ late: true, q: query.q })} aria-current={late ? "page" : undefined}>
+                {t("orders.confirmation.filter")}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
       <form method="get" action={base} class="search" role="search">
         {query.status && <input type="hidden" name="status" value={query.status} />}
+        {late && <input type="hidden" name="late" value="1" />}
         <Field name="q" type="search" label={t("orders.search")} value={query.q} maxLength={80} />
         <button class="btn" type="submit">
           {t("orders.searchButton")}
@@ -63,7 +79,7 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
       </form>
       {query.q && (
         <p>
-          <a href={href({ status: query.status })}>{t("orders.clearSearch")}</a>
+          <a href={href({ status: query.status, late })}>{t("orders.clearSearch")}</a>
         </p>
       )}
       {page.rows.length === 0 ? (
@@ -82,6 +98,9 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
                 </span>
                 <span class="meta">{t(`checkout.pay.${o.paymentMethod}`)}</span>
                 <ShortSignals m={m} row={o} />
+                <span class="cf">
+                  <ConfirmationMark m={m} order={o} clock={clock} />
+                </span>
               </a>
             </li>
           ))}
@@ -89,12 +108,12 @@ export function OrdersListPage({ page, query, exportForm, ...chrome }: OrdersLis
       )}
       <p class="row">
         {query.before && (
-          <a class="btn ghost" href={href({ status: query.status, q: query.q })}>
+          <a class="btn ghost" href={href({ status: query.status, q: query.q, late })}>
             {t("orders.newest")}
           </a>
         )}
         {page.next && (
-          <a class="btn ghost" href={href({ status: query.status, q: query.q, before: page.next })} rel="next">
+          <a class="btn ghost" href={href({ status: query.status, q: query.q, late, before: page.next })} rel="next">
             {t("orders.older")}
           </a>
         )}

@@ -11,6 +11,7 @@ export const ordersCss = `
 .olist .amt{font-weight:800;text-align:end;white-space:nowrap}
 .olist .meta{color:var(--muted);font-size:.9rem}
 .pill{display:inline-block;border-radius:999px;padding:0 10px;font-size:.85rem;font-weight:700;background:#e7e5e4;color:var(--ink)}
+.pill.cf-awaiting{background:#fef3c7}.pill.cf-late{background:#b91c1c;color:#fff}.pill.cf-confirmed{background:#bbf7d0}.olist .cf{grid-column:1/-1}
 .pill.new{background:#fde68a}.pill.confirmed{background:#bfdbfe}.pill.packed{background:#ddd6fe}.pill.shipped{background:#a5f3fc}.pill.delivered{background:#bbf7d0}.pill.cancelled,.pill.returned{background:#fecaca}
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0 0 12px}
 .lines{list-style:none;margin:0;padding:0}

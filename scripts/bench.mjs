@@ -254,6 +254,18 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db, get) {
   if (redirects(measured) !== measured.route.requests) {
     throw new Error(`the race variant ran out during the measured slices (${stock} units): ${measured.route.requests - redirects(measured)} posts refused`);
   }
+  // The same posts with a discount code, right after (with the same queue behind them): the batch
+  // also verifies the discount's terms, counts its use and records what it took (two statements
+  // more). On the warm variant (stock to spare).
+  const usesBefore = (await db.prepare(`SELECT uses FROM discounts WHERE code = ?1`).bind(DISCOUNT_CODE).first()).uses;
+  const discounted = await interleaved(checkout(warmId, DISCOUNT_CODE), ceiling, { rounds: ROUNDS, seconds: SLICE });
+  if (redirects(discounted) !== discounted.route.requests) throw new Error(`place_order_discount: ${discounted.route.requests - redirects(discounted)} posts refused`);
+  const took = await db
+    .prepare(`SELECT (SELECT uses FROM discounts WHERE code = ?1) AS uses, (SELECT count(*) FROM order_discounts WHERE code = ?1) AS orders`)
+    .bind(DISCOUNT_CODE)
+    .first();
+  if (took.uses - usesBefore < redirects(discounted) || took.uses !== took.orders) throw new Error(`discount uses ${took.uses} (from ${usesBefore}) for ${took.orders} discounted orders`);
+  log(`place_order_discount: ${took.orders} discounted orders, uses ${took.uses}`);
   const stockOf = `SELECT stock FROM variants WHERE id = ?1`;
   // Read back, not counted: a slice that ends stops waiting for the posts in flight, which the
   // Worker may still place.
@@ -270,17 +282,6 @@ async function placeOrders(target, host, variantId, warmId, ceiling, db, get) {
   if (redirects(sellOut) !== left || refused !== SELL_OUT || row.stock !== 0 || row.orders !== stock || row.distinct_orders !== row.orders) {
     throw new Error(`order invariant broken: ${stock} units, ${left} left for the sell-out, ${redirects(sellOut)} placed in it, refused ${refused}, stock ${row.stock}, orders ${row.orders}, distinct ${row.distinct_orders}`);
   }
-  // The same posts with a discount code: the batch also verifies the discount's terms, counts
-  // its use and records what it took (two statements more). On the warm variant (stock to spare).
-  const usesBefore = (await db.prepare(`SELECT uses FROM discounts WHERE code = ?1`).bind(DISCOUNT_CODE).first()).uses;
-  const discounted = await interleaved(checkout(warmId, DISCOUNT_CODE), ceiling, { rounds: ROUNDS, seconds: SLICE });
-  if (redirects(discounted) !== discounted.route.requests) throw new Error(`place_order_discount: ${discounted.route.requests - redirects(discounted)} posts refused`);
-  const took = await db
-    .prepare(`SELECT (SELECT uses FROM discounts WHERE code = ?1) AS uses, (SELECT count(*) FROM order_discounts WHERE code = ?1) AS orders`)
-    .bind(DISCOUNT_CODE)
-    .first();
-  if (took.uses - usesBefore < redirects(discounted) || took.uses !== took.orders) throw new Error(`discount uses ${took.uses} (from ${usesBefore}) for ${took.orders} discounted orders`);
-  log(`place_order_discount: ${took.orders} discounted orders, uses ${took.uses}`);
   return {
     measured,
     sellOut,

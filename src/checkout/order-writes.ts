@@ -26,7 +26,7 @@ import { sql } from "drizzle-orm";
 import { causeChainIncludes } from "../db/errors";
 import { ph, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
-import { awaitingOnPlace, confirmRequest } from "../orders/confirmation";
+import { confirmationOnPlace, confirmRequest } from "../orders/confirmation";
 import { DISCOUNT_FACT, LINE_FACT, ZONE_FACT, type FactQuote } from "../pricing/facts";
 import { orderable, type Priced, type Zone } from "../pricing/price";
 import type { Locale } from "../i18n";
@@ -92,9 +92,10 @@ const ORDER = sqlTemplate<{ token: string; number: number }>(
     ) = ${ph("discountCount")}
     AND (${ph("rateKey")} IS NULL OR (SELECT count FROM rate_limits WHERE key = ${ph("rateKey")}) <= ${ph("rateLimit")}) AS ok)
 INSERT INTO orders (shop_id, number, token, idempotency_key, zone_id, zone_name, subtotal, discount, delivery_fee, total,
-  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale)
+  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale, confirmation)
 SELECT s.id, s.order_seq + 1, ${ph("token")}, ${ph("key")}, zone.id, coalesce(zone.name, ''), ${ph("subtotal")}, ${ph("discount")}, ${ph("fee")}, ${ph("total")},
-  ${ph("payment")}, ${ph("reference")}, ${ph("name")}, ${ph("phone")}, ${ph("city")}, ${ph("address")}, ${ph("note")}, ${ph("currency")}, ${ph("locale")}
+  ${ph("payment")}, ${ph("reference")}, ${ph("name")}, ${ph("phone")}, ${ph("city")}, ${ph("address")}, ${ph("note")}, ${ph("currency")}, ${ph("locale")},
+  ${confirmationOnPlace(ph("payment"))}
 FROM shops s, held LEFT JOIN zone
 WHERE s.id = ${ph("shopId")}
   AND ((held.ok AND zone.id IS NOT NULL) OR EXISTS (SELECT 1 FROM orders WHERE shop_id = ${ph("shopId")} AND idempotency_key = ${ph("key")}))
@@ -196,9 +197,9 @@ export function orderWrites(w: OrderWrite) {
   const outbox = OUTBOX.bind(values);
   // A discount's statements only when the order took one: every statement of a batch has a cost.
   const discounts = taken.length ? [REDEEM.bind(values), TOOK.bind(values)] : [];
-  // Cash on delivery awaits the customer's confirmation where the shop asks it, and she is asked (src/orders/confirmation.ts).
+  // Cash on delivery awaits the customer's confirmation where the shop asks it (the INSERT), and she is asked (src/orders/confirmation.ts).
   const ask = confirmRequest.bind(values);
-  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox, awaitingOnPlace.bind(values), ask];
+  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox, ask];
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages; null: refused. */
   const read = (results: readonly unknown[][]): Written | null => {

@@ -65,6 +65,8 @@ export interface ListPageProps extends AdminChrome {
   after?: number;
   currency: string;
   now: number;
+  /** Why the last on/off tap changed nothing. */
+  alert?: string;
 }
 
 function Row({ p, d }: { p: ListPageProps; d: DiscountListRow }) {
@@ -111,6 +113,11 @@ export function ListPage(p: ListPageProps) {
     <AdminShell {...p} title={t("discounts.title")} tab="shop" css={discountsCss}>
       <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("discounts.title")}</h1>
+      {p.alert && (
+        <p class="alert" role="alert">
+          {p.alert}
+        </p>
+      )}
 
       <p class="muted">{t("discounts.hint")}</p>
       <a class="btn block" href={`${b}/new`}>

@@ -8,6 +8,7 @@ import { fieldState, snapshot, textOf } from "../../test/limits/harness";
 import { formatDate, formatMoney } from "../i18n";
 import { CODE_MAX, MAX_TARGETS, TITLE_MAX } from "./schema";
 import { shareLink } from "./words";
+import { AUTOMATIC_MAX } from "../pricing/facts";
 
 /** The first visit of a shop's admin records it as the session's shop. */
 const VOLATILE = ["sessions"];
@@ -326,5 +327,31 @@ describe("isolation", () => {
     expect((await a.client.post(admin(a, `/${mine}`), form({ code: "MINE", scope: "products", product: [String(bProduct!.productId)] }))).status).toBe(400);
     expect(await snapshot(VOLATILE)).toEqual(snap);
     expect((await snapshot(VOLATILE)).discounts!.filter((r) => (r as { shop_id: number }).shop_id === b.shopId)).toEqual(before.discounts!.filter((r) => (r as { shop_id: number }).shop_id === b.shopId));
+  });
+});
+
+describe("the cap on automatic discounts", () => {
+  it(`runs at most ${AUTOMATIC_MAX} automatic discounts at once: the next is refused beside the field (save or on/off), codes and ones turned off are not counted`, async () => {
+    const seller = await sellerWithShop();
+    for (let i = 0; i < AUTOMATIC_MAX - 1; i++) await seedDiscount(seller.shopId, { code: null, title: `Sale ${i}`, kind: "percent", value: 5 });
+    const off = await seedDiscount(seller.shopId, { code: null, title: "Off for now", kind: "percent", value: 5, active: false });
+    await seedDiscount(seller.shopId, { code: "EID10" });
+    const url = admin(seller);
+    const auto = (over: Record<string, string> = {}) => form({ mode: "automatic", code: "", title: "Last one", ...over });
+    // The cap itself: the 20th is saved.
+    expect((await seller.client.post(url, auto())).status).toBe(303);
+    const over = await seller.client.post(url, auto({ title: "One too many" }));
+    expect(over.status).toBe(400);
+    expect(over.text).toContain(`${AUTOMATIC_MAX} automatic discounts are on already`);
+    expect(over.text).toContain('value="One too many"');
+    // Saved off, it is kept; turning it (or the old one) on is refused with the reason.
+    const { active: _, ...later } = auto({ title: "Later" }); // the box left unticked
+    expect((await seller.client.post(url, later)).status).toBe(303);
+    const on = await seller.client.post(`${url}/${off}/active`, { active: "on" });
+    expect(on.status).toBe(409);
+    expect(on.text).toContain(`${AUTOMATIC_MAX} automatic discounts are on already`);
+    expect(await one<{ n: number }>("SELECT count(*) AS n FROM discounts WHERE shop_id = ? AND code IS NULL AND active", seller.shopId)).toEqual({ n: AUTOMATIC_MAX });
+    // A code is not counted.
+    expect((await seller.client.post(url, form({ code: "MORE5" }))).status).toBe(303);
   });
 });

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, lt, ne, sql, type SQL, type SQLWrapper } from "driz
 import type { Db } from "../db/client";
 import { inList, jsonList } from "../db/batch";
 import { insertWhere } from "../db/capped";
+import { AUTOMATIC_MAX } from "../pricing/facts";
 import { isUniqueViolation } from "../db/errors";
 import { collections, discounts, orderDiscounts, orders, products, type DISCOUNT_KINDS } from "../db/schema";
 import { now } from "../db/schema/columns";
@@ -113,6 +114,15 @@ function targetsOwned(shopId: number, input: DiscountInput): SQL {
   return sql`(SELECT count(*) FROM ${table} WHERE ${table.shopId} = ${shopId} AND ${table.id} IN ${jsonList(input.targets)}) = ${input.targets.length}`;
 }
 
+/**
+ * Room for this discount among the shop's active automatic ones (the quote considers at most
+ * AUTOMATIC_MAX of them: src/pricing/facts.ts); always room for a code or one turned off.
+ */
+function automaticRoom(shopId: number, d: { code: string | null; active: boolean }, id: number | null): SQL {
+  if (d.code !== null || !d.active) return sql`1`;
+  return sql`(SELECT count(*) FROM ${discounts} d3 WHERE d3.shop_id = ${shopId} AND d3.code IS NULL AND d3.active AND d3.id <> ${id ?? 0}) < ${AUTOMATIC_MAX}`;
+}
+
 /** The columns a save writes. */
 function columns(input: DiscountInput) {
   return {
@@ -133,12 +143,12 @@ function columns(input: DiscountInput) {
   };
 }
 
-/** Why a save was refused: the code is another discount's, a target is not the shop's, or the limit is below the uses counted. */
-export type Refusal = "codeTaken" | "targetGone" | "belowUses";
+/** Why a save was refused: the code is another discount's, a target is not the shop's, too many automatic ones are on, or the limit is below the uses counted. */
+export type Refusal = "codeTaken" | "targetGone" | "automaticFull" | "belowUses";
 
 /** Why the guarded statement wrote nothing (read only after it did). */
 async function refusal(db: Db, shopId: number, input: DiscountInput, id: number | null): Promise<Refusal | "notFound"> {
-  const [taken, owned, row] = await db.batch([
+  const [taken, owned, row, room] = await db.batch([
     db
       .select({ id: discounts.id })
       .from(discounts)
@@ -146,17 +156,19 @@ async function refusal(db: Db, shopId: number, input: DiscountInput, id: number 
       .limit(1),
     db.select({ ok: sql<number>`${targetsOwned(shopId, input)}` }).from(sql`(SELECT 1)`),
     db.select({ uses: discounts.uses }).from(discounts).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id ?? 0))),
+    db.select({ ok: sql<number>`${automaticRoom(shopId, input, id)}` }).from(sql`(SELECT 1)`),
   ]);
   if (input.code && taken.length) return "codeTaken";
   if (!owned[0]?.ok) return "targetGone";
   if (id !== null && !row.length) return "notFound";
+  if (!room[0]?.ok) return "automaticFull";
   return "belowUses";
 }
 
 /** Creates a discount; the code free in the shop and the targets its own, checked in the same statement. */
 export async function createDiscount(db: Db, shopId: number, input: DiscountInput): Promise<{ id: number } | Refusal> {
   try {
-    const created = await insertWhere(db, discounts, { shopId, ...columns(input) }, targetsOwned(shopId, input))
+    const created = await insertWhere(db, discounts, { shopId, ...columns(input) }, and(targetsOwned(shopId, input), automaticRoom(shopId, input, null))!)
       .onConflictDoNothing()
       .returning({ id: discounts.id })
       .all();
@@ -180,7 +192,7 @@ export async function updateDiscount(db: Db, shopId: number, id: number, input: 
     const saved = await db
       .update(discounts)
       .set({ ...columns(input), updatedAt: now })
-      .where(and(eq(discounts.shopId, shopId), eq(discounts.id, id), codeFree, usesFit, targetsOwned(shopId, input)))
+      .where(and(eq(discounts.shopId, shopId), eq(discounts.id, id), codeFree, usesFit, targetsOwned(shopId, input), automaticRoom(shopId, input, id)))
       .returning({ id: discounts.id })
       .all();
     if (saved.length) return "saved";
@@ -190,13 +202,12 @@ export async function updateDiscount(db: Db, shopId: number, id: number, input: 
   return refusal(db, shopId, input, id);
 }
 
-/** Turns a discount on or off; false when the shop has no such discount. */
-export async function setActive(db: Db, shopId: number, id: number, active: boolean): Promise<boolean> {
-  const rows = await db
-    .update(discounts)
-    .set({ active, updatedAt: now })
-    .where(and(eq(discounts.shopId, shopId), eq(discounts.id, id)))
-    .returning({ id: discounts.id })
-    .all();
-  return rows.length > 0;
+/** Turns a discount on or off: "full" when it is automatic and AUTOMATIC_MAX automatic ones are on already. */
+export async function setActive(db: Db, shopId: number, id: number, active: boolean): Promise<"saved" | "notFound" | "full"> {
+  const room = active ? sql`(${discounts.code} IS NOT NULL OR ${automaticRoom(shopId, { code: null, active: true }, id)})` : sql`1`;
+  const [rows, exists] = await db.batch([
+    db.update(discounts).set({ active, updatedAt: now }).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id), room)).returning({ id: discounts.id }),
+    db.select({ id: discounts.id }).from(discounts).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id))),
+  ]);
+  return rows.length ? "saved" : exists.length ? "full" : "notFound";
 }

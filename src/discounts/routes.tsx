@@ -23,6 +23,7 @@ import { FormPage, type FormState } from "./FormPage";
 import { ListPage } from "./ListPage";
 import { discountFormSchema, listQuerySchema, toDiscountInput, toggleSchema } from "./schema";
 import { offerWords, shareLink } from "./words";
+import { AUTOMATIC_MAX } from "../pricing/facts";
 
 export const discountRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -104,7 +105,11 @@ discountRoutes.get("/:id{[0-9]{1,12}}", async (c) => {
   return showForm(c, d.id, d, stateOf(d));
 });
 
-const refusals = { codeTaken: ["code", "discounts.error.codeTaken"], belowUses: ["maxUses", "discounts.error.belowUses"] } as const;
+const refusals = {
+  codeTaken: ["code", "discounts.error.codeTaken"],
+  belowUses: ["maxUses", "discounts.error.belowUses"],
+  automaticFull: ["mode", "discounts.error.automaticFull"],
+} as const;
 
 /** Validate -> save (one guarded statement) -> back to the form with a notice, or the form again with what she typed. */
 async function save(c: C, id: number | null) {
@@ -123,9 +128,9 @@ async function save(c: C, id: number | null) {
   const saved = id === null ? await createDiscount(db, shopId, input) : await updateDiscount(db, shopId, id, input);
   if (saved === "notFound") throw new HTTPException(404);
   if (saved === "targetGone") return showForm(c, id, d, state, { [input.scope === "products" ? "product" : "collection"]: "discounts.error.targetGone" }, 400);
-  if (saved === "codeTaken" || saved === "belowUses") {
+  if (saved === "codeTaken" || saved === "belowUses" || saved === "automaticFull") {
     const [field, key] = refusals[saved];
-    return showForm(c, id, d, state, { [field]: key }, 400);
+    return showForm(c, id, d, state, { [field]: key, [`${field}.max`]: String(AUTOMATIC_MAX) }, 400);
   }
   const at = id ?? (saved as { id: number }).id;
   return c.redirect(`${base(c)}/${at}?done=saved`, 303);
@@ -140,7 +145,13 @@ discountRoutes.post("/:id{[0-9]{1,12}}/active", async (c) => {
   const r = toggleSchema.safeParse(values);
   const id = intParam(c.req.param("id"))!;
   if (!r.success) throw new HTTPException(400);
-  if (!(await setActive(c.var.db, c.var.shop.id, id, r.data.active === "on"))) throw new HTTPException(404);
+  const set = await setActive(c.var.db, c.var.shop.id, id, r.data.active === "on");
+  if (set === "notFound") throw new HTTPException(404);
   const { after } = listQuerySchema.parse(c.req.query());
+  if (set === "full") {
+    const page = await listDiscounts(c.var.db, c.var.shop.id, after);
+    const alert = c.var.t("discounts.error.automaticFull", { max: AUTOMATIC_MAX });
+    return renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.var.shop.currency} now={Date.now()} alert={alert} />, 409);
+  }
   return c.redirect(`${base(c)}${after ? `?after=${after}` : ""}#d${id}`, 303);
 });

@@ -2,7 +2,7 @@
  * Cash-on-delivery confirmation (fewer fake orders). While the shop asks (shops.cod_confirm, on by
  * default), a cash-on-delivery order starts 'awaiting' its customer's confirmation:
  *
- * - the order's own batch (src/checkout/order-writes.ts) marks it (`awaitingOnPlace`) and writes
+ * - the order's own batch (src/checkout/order-writes.ts) marks it (`confirmationOnPlace`) and writes
  *   the customer's message (`confirmRequest`: the cod_confirm_request template, on the shop's
  *   channel, to the order's phone, in the order's language, with the link to her order page);
  * - she confirms on that page (`confirmByCustomer`: one batch, guarded by the state it changes, so a
@@ -22,24 +22,14 @@ import { ph, runTemplates, sqlTemplate, template } from "../db/template";
 import type { OrderStatus } from "./status";
 
 
-/** In the order's batch: the order it created awaits her confirmation when it is cash on delivery and the shop asks (its id, or none). */
-export const awaitingOnPlace = template((db) =>
-  db
-    .update(orders)
-    .set({ confirmation: "awaiting" })
-    .where(
-      and(
-        eq(orders.shopId, ph("shopId")),
-        eq(orders.token, ph("token")),
-        eq(orders.paymentMethod, "cod"),
-        exists(db.select({ one: sql`1` }).from(shops).where(and(eq(shops.id, ph("shopId")), eq(shops.codConfirm, true)))),
-      ),
-    )
-    .returning({ id: orders.id }),
-);
+/**
+ * The confirmation a new order starts with, as an SQL value for the order's INSERT (which reads
+ * the shop as `s`): it awaits her when it is cash on delivery and the shop asks.
+ */
+export const confirmationOnPlace = (payment: SQL | ReturnType<typeof ph>) => sql`CASE WHEN ${payment} = 'cod' AND s.cod_confirm THEN 'awaiting' ELSE 'none' END`;
 
 /**
- * In the order's batch, after awaitingOnPlace: the customer's "please confirm or cancel" message,
+ * In the order's batch, after the order's INSERT: the customer's "please confirm or cancel" message,
  * on the shop's channel (WhatsApp or SMS; none when she turned messages off: the order page still
  * offers confirmation), to the order's phone, in the order's language. Its outbox ids, for the queue.
  */

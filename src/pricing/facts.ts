@@ -24,8 +24,8 @@ export const ZONE_FACT = "json_array(z.id, z.fee, z.free_above)";
 /** A discount's facts over `discounts d`, in Discount's order (its uses and the phone's use aside). */
 export const DISCOUNT_FACT = `json_array(d.id, d.code, d.title, d.kind, d.value, d.scope, json(d.targets), d.min_subtotal, d.min_quantity,
   d.starts_at, d.ends_at, d.max_uses, d.once_per_phone, d.combines)`;
-/** At most this many automatic discounts are considered (the admin caps the active ones). */
-const AUTOMATIC_MAX = 20;
+/** At most this many active automatic discounts: the admin refuses one more (src/discounts), and the quote reads no more. */
+export const AUTOMATIC_MAX = 20;
 
 /*
  * The quote's reads as ONE statement on the shop's row: the cart's lines (by the ids in one

@@ -97,4 +97,5 @@ export default {
   "orders.wa.withDiscount": "{total} (discount: {discounts})",
   "orders.dash.discounts": { one: "Discounts, last 30 days: {count} order saved {saved}", other: "Discounts, last 30 days: {count} orders saved {saved}" },
   "orders.dash.noDiscounts": "No discounts used in the last 30 days.",
+  "discounts.error.automaticFull": "{max} automatic discounts are on already, the most a shop can run at once. Turn one off first, or give this one a code.",
 } as const;

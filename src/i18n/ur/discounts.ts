@@ -99,4 +99,5 @@ export default {
   "orders.wa.withDiscount": "{total} (رعایت: {discounts})",
   "orders.dash.discounts": { one: "رعایتیں، پچھلے 30 دن: {count} آرڈر میں {saved} کی بچت", other: "رعایتیں، پچھلے 30 دن: {count} آرڈرز میں {saved} کی بچت" },
   "orders.dash.noDiscounts": "پچھلے 30 دن میں کوئی رعایت استعمال نہیں ہوئی۔",
+  "discounts.error.automaticFull": "{max} خودکار رعایتیں پہلے ہی چل رہی ہیں، جو ایک دکان میں ایک وقت میں زیادہ سے زیادہ ہیں۔ پہلے کوئی ایک بند کریں، یا اس کو کوڈ دے دیں۔",
 } satisfies Mirror<typeof en>;

@@ -27,7 +27,9 @@ const CAPS = caps(discountFormSchema);
  * picker of the scope chosen.
  */
 const formCss = `${discountsCss}
-.when{display:grid;grid-template-columns:1fr 1fr;gap:8px}
+fieldset{min-width:0}
+.when{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px}
+.when input{min-width:0;width:100%}
 .when .field{margin:0 0 8px}
 fieldset .error{color:var(--err);font-weight:600;margin:6px 0}
 fieldset.invalid{border-color:var(--err)}

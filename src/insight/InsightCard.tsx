@@ -8,9 +8,9 @@ export const insightCss = `
 .sources li{display:grid;grid-template-columns:1fr auto;gap:4px 12px;padding:8px 0;border-bottom:1px solid var(--line)}
 .sources .bar{grid-column:1/-1;height:8px;border-radius:4px;background:var(--line);overflow:hidden}
 .sources .bar span{display:block;height:100%;background:var(--brand)}
-.top{width:100%;border-collapse:collapse;font-size:.95rem}
-.top th,.top td{padding:8px 4px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
-.top td.n{text-align:end;white-space:nowrap}
+.top-products{width:100%;border-collapse:collapse;font-size:.95rem}
+.top-products th,.top-products td{padding:8px 4px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
+.top-products td.n{text-align:end;white-space:nowrap}
 `;
 
 const percent = (m: Messages, x: number) => new Intl.NumberFormat(language(m.locale).intl, { style: "percent", maximumFractionDigits: 1 }).format(x);
@@ -18,7 +18,7 @@ const percent = (m: Messages, x: number) => new Intl.NumberFormat(language(m.loc
 function TopTable({ m, caption, rows, money }: { m: Messages; caption: string; rows: TopProduct[]; money: (n: number) => string }) {
   const { t } = m;
   return (
-    <table class="top">
+    <table class="top-products">
       <caption style="text-align:start;font-weight:700;padding:8px 0">{caption}</caption>
       <thead>
         <tr>

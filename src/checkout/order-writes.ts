@@ -26,7 +26,7 @@ import { sql } from "drizzle-orm";
 import { causeChainIncludes } from "../db/errors";
 import { ph, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
-import { confirmationOnPlace, confirmRequest } from "../orders/confirmation";
+import { confirmationOnPlace, confirmRequestRows } from "../orders/confirmation";
 import { DISCOUNT_FACT, LINE_FACT, ZONE_FACT, type FactQuote } from "../pricing/facts";
 import { orderable, type Priced, type Zone } from "../pricing/price";
 import type { Locale } from "../i18n";
@@ -67,8 +67,13 @@ const CREATED = sql`SELECT id FROM orders WHERE shop_id = ${ph("shopId")} AND to
  * (SQLite never reorders it): one primary-key look-up a line.
  */
 const CART = sql`cart AS (
-  SELECT j.key AS pos, j.value -> '$[0]' AS fact, j.value ->> '$[1]' AS quantity, v.id, v.product_id, v.title AS variant_title, v.sku, v.price, v.stock,
-    p.title, p.track_stock, ${raw(LINE_FACT)} AS now_fact
+  SELECT j.key AS pos, j.value ->> '$[1]' AS quantity, v.id, v.product_id, v.title AS variant_title, v.sku, v.price, v.stock, p.title, p.track_stock
+  FROM json_each(${ph("lines")}) j
+  CROSS JOIN variants v ON v.id = j.value ->> '$[0][0]' AND v.shop_id = ${ph("shopId")}
+  CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ${ph("shopId")} AND p.status = 'active')`;
+/** The same lines with each one's facts as posted and as they are now (the INSERT's check). */
+const CHECKED = sql`checked AS (
+  SELECT j.value -> '$[0]' AS fact, j.value ->> '$[1]' AS quantity, v.stock, p.track_stock, ${raw(LINE_FACT)} AS now_fact
   FROM json_each(${ph("lines")}) j
   CROSS JOIN variants v ON v.id = j.value ->> '$[0][0]' AND v.shop_id = ${ph("shopId")}
   CROSS JOIN products p ON p.id = v.product_id AND p.shop_id = ${ph("shopId")} AND p.status = 'active')`;
@@ -81,10 +86,10 @@ const CART = sql`cart AS (
  * the order already placed.
  */
 const ORDER = sqlTemplate<{ token: string; number: number }>(
-  () => sql`WITH ${CART},
+  () => sql`WITH ${CHECKED},
   zone AS (SELECT z.id, z.name FROM delivery_zones z WHERE z.id = ${ph("zoneId")} AND z.shop_id = ${ph("shopId")} AND ${raw(ZONE_FACT)} = ${ph("zone")}),
   held AS (SELECT
-    (SELECT count(*) FROM cart WHERE now_fact = fact AND (NOT track_stock OR stock >= quantity)) = ${ph("lineCount")}
+    (SELECT count(*) FROM checked WHERE now_fact = fact AND (NOT track_stock OR stock >= quantity)) = ${ph("lineCount")}
     AND (SELECT count(*) FROM json_each(${ph("discounts")}) j
       CROSS JOIN discounts d ON d.id = j.value ->> '$[0][0]' AND d.shop_id = ${ph("shopId")}
       WHERE d.active AND ${raw(DISCOUNT_FACT)} = j.value -> '$[0]' AND (d.max_uses IS NULL OR d.uses < d.max_uses)
@@ -141,9 +146,10 @@ SELECT shop_id, id, 'created', 'new' FROM orders WHERE shop_id = ${ph("shopId")}
 );
 
 /**
- * The seller hears of the order (sellerAlertRecipients: her channel, her number, her language)
- * and, for each tracked variant this order took to her low-stock level or below (and not one that
- * was there already), of its low stock. STOCK ran before: a variant's stock here is what the
+ * The seller hears of the order (sellerAlertRecipients: her channel, her number, her language);
+ * the customer of a cash-on-delivery order awaiting her is asked to confirm it
+ * (src/orders/confirmation.ts); and the seller, for each tracked variant this order took to her
+ * low-stock level or below (and not one that was there already), of its low stock. STOCK ran before: a variant's stock here is what the
  * order left.
  */
 const OUTBOX = sqlTemplate<{ id: number }>(
@@ -153,6 +159,8 @@ const OUTBOX = sqlTemplate<{ id: number }>(
   taken AS (SELECT id, sum(quantity) AS n FROM cart WHERE track_stock GROUP BY id)
 INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
 SELECT r.shop_id, r.channel, r.recipient, 'new_order', json_object('orderId', o.id), r.locale FROM o, r
+UNION ALL
+${confirmRequestRows}
 UNION ALL
 SELECT r.shop_id, r.channel, r.recipient, 'low_stock', json_object('variantId', v.id), r.locale
 FROM o, r, taken t
@@ -197,15 +205,13 @@ export function orderWrites(w: OrderWrite) {
   const outbox = OUTBOX.bind(values);
   // A discount's statements only when the order took one: every statement of a batch has a cost.
   const discounts = taken.length ? [REDEEM.bind(values), TOOK.bind(values)] : [];
-  // Cash on delivery awaits the customer's confirmation where the shop asks it (the INSERT), and she is asked (src/orders/confirmation.ts).
-  const ask = confirmRequest.bind(values);
-  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox, ask];
+  const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox];
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages; null: refused. */
   const read = (results: readonly unknown[][]): Written | null => {
     const r = results[0]![0] as { token: string; number: number } | undefined;
     if (!r) return null;
-    const messages = [...results[statements.indexOf(outbox)]!, ...results[statements.indexOf(ask)]!].map((m) => (m as { id: number }).id);
+    const messages = (results[statements.indexOf(outbox)] ?? []).map((m) => (m as { id: number }).id);
     return { token: r.token, number: r.number, created: r.token === w.token, messages };
   };
   return { statements, read };

@@ -11,9 +11,9 @@
  *   "not confirmed after N hours" (`confirmationState`, and the list's filter `lateWhere`): flagged,
  *   never cancelled. Her own confirm (a status change) needs none of this.
  *
- * Both order-batch statements are templates with the named placeholders `shopId` and `token` (the
- * new order's token): they touch only the order this batch inserted, so a retry of the same
- * checkout key (whose token is the first order's) writes nothing again.
+ * Both are SQL for the order's batch over the named placeholders `shopId` and `token` (the new
+ * order's token): they touch only the order this batch inserted, so a retry of the same checkout
+ * key (whose token is the first order's) writes nothing again.
  */
 import { and, eq, exists, sql, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";
@@ -29,17 +29,14 @@ import type { OrderStatus } from "./status";
 export const confirmationOnPlace = (payment: SQL | ReturnType<typeof ph>) => sql`CASE WHEN ${payment} = 'cod' AND s.cod_confirm THEN 'awaiting' ELSE 'none' END`;
 
 /**
- * In the order's batch, after the order's INSERT: the customer's "please confirm or cancel" message,
+ * The outbox rows (shop_id, channel, recipient, template, params, locale) the order's batch writes
+ * after its INSERT (src/checkout/order-writes.ts, with the seller's alerts): the customer's "please confirm or cancel" message,
  * on the shop's channel (WhatsApp or SMS; none when she turned messages off: the order page still
- * offers confirmation), to the order's phone, in the order's language. Its outbox ids, for the queue.
+ * offers confirmation), to the order's phone, in the order's language.
  */
-export const confirmRequest = sqlTemplate<{ id: number }>(
-  () => sql`INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, s.alert_channel, o.customer_phone, 'cod_confirm_request', json_object('orderId', o.id), o.locale
+export const confirmRequestRows = sql`SELECT o.shop_id, s.alert_channel, o.customer_phone, 'cod_confirm_request', json_object('orderId', o.id), o.locale
 FROM orders o JOIN shops s ON s.id = o.shop_id
-WHERE o.shop_id = ${ph("shopId")} AND o.token = ${ph("token")} AND o.confirmation = 'awaiting' AND s.alert_channel <> 'off'
-RETURNING id`,
-);
+WHERE o.shop_id = ${ph("shopId")} AND o.token = ${ph("token")} AND o.confirmation = 'awaiting' AND s.alert_channel <> 'off'`;
 
 type Confirmation = (typeof CONFIRMATIONS)[number];
 export interface Confirmable {

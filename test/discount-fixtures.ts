@@ -28,7 +28,7 @@ export interface Taken {
   amount?: number;
 }
 
-/** Makes an order one that took these discounts (its totals, its order_discounts rows, the discounts' uses). */
+/** Makes an order one that took these discounts (its totals, its order_discounts rows; each row counts its discount's use by a trigger). */
 export async function takeDiscounts(shopId: number, orderId: number, taken: Taken[]): Promise<void> {
   const order = (await env.DB.prepare("SELECT subtotal, delivery_fee, customer_phone FROM orders WHERE id = ? AND shop_id = ?").bind(orderId, shopId).first<{ subtotal: number; delivery_fee: number; customer_phone: string }>())!;
   const fee = order.delivery_fee;
@@ -39,5 +39,4 @@ export async function takeDiscounts(shopId: number, orderId: number, taken: Take
   await db()
     .insert(orderDiscounts)
     .values(taken.map((d) => ({ shopId, orderId, discountId: d.discountId, code: d.code, title: d.title, kind: d.kind, amount: d.kind === "free_delivery" ? fee : (d.amount ?? 0), phone: order.customer_phone })));
-  for (const d of taken) await env.DB.prepare("UPDATE discounts SET uses = uses + 1 WHERE id = ?").bind(d.discountId).run();
 }

@@ -16,8 +16,9 @@
  *   no row, and every statement after it, which follows the new token, writes nothing;
  * - the CHECK (stock >= 0) on variants stays as the net under the stock guard (a named guard:
  *   writeFailure);
- * - each discount's use is counted in the batch: twenty customers racing for a code's last five
- *   uses give exactly five orders with it (D1 runs one batch at a time);
+ * - each discount's use is counted in the batch (its order_discounts row, by a trigger): twenty
+ *   customers racing for a code's last five uses give exactly five orders with it (D1 runs one
+ *   batch at a time);
  * - the seller's new-order messages (and low-stock ones for each variant the order took to her
  *   level) are outbox rows of the same batch (src/messages/outbox.ts), and so is the customer's
  *   request to confirm a cash-on-delivery order (src/orders/confirmation.ts).
@@ -127,13 +128,11 @@ UPDATE variants SET stock = stock - (SELECT sum(c.quantity) FROM cart c WHERE c.
 WHERE id IN (SELECT id FROM cart WHERE track_stock) AND +shop_id = ${ph("shopId")} AND EXISTS (${CREATED})`,
 );
 
-/** Each discount's use, counted with the order (the INSERT checked one was left). */
-const REDEEM = sqlTemplate(
-  () => sql`UPDATE discounts SET uses = uses + 1
-WHERE shop_id = ${ph("shopId")} AND id IN (SELECT j.value ->> '$[0][0]' FROM json_each(${ph("discounts")}) j) AND EXISTS (${CREATED})`,
-);
-
-/** What each discount took off the order, and the phone that used it ([fact, saved] each: saved is off the lines plus the fee waived). */
+/**
+ * What each discount took off the order, and the phone that used it ([fact, saved] each: saved is
+ * off the lines plus the fee waived). Each row counts its discount's use (a trigger:
+ * migrations/triggers/discount-uses.sql); the INSERT checked one was left.
+ */
 const TOOK = sqlTemplate(
   () => sql`INSERT INTO order_discounts (shop_id, order_id, discount_id, code, title, kind, amount, phone)
 SELECT o.shop_id, o.id, j.value ->> '$[0][0]', j.value ->> '$[0][1]', j.value ->> '$[0][2]', j.value ->> '$[0][3]', j.value ->> '$[1]', o.customer_phone
@@ -203,8 +202,8 @@ export function orderWrites(w: OrderWrite) {
   };
   const order = ORDER.bind(values);
   const outbox = OUTBOX.bind(values);
-  // A discount's statements only when the order took one: every statement of a batch has a cost.
-  const discounts = taken.length ? [REDEEM.bind(values), TOOK.bind(values)] : [];
+  // A discount's statement only when the order took one: every statement of a batch has a cost.
+  const discounts = taken.length ? [TOOK.bind(values)] : [];
   const statements: Bound<unknown[]>[] = [order, ITEMS.bind(values), STOCK.bind(values), ...discounts, EVENT.bind(values), outbox];
 
   /** From the statements' results: the new order (or the one this key placed before) and its messages; null: refused. */

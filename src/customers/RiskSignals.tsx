@@ -18,7 +18,7 @@ export function RiskList({ m, risk, customerHref }: { m: Messages; risk: RiskFac
       </ul>
       {customerHref && (
         <p>
-          <a href={customerHref}>{m.t("customers.risk.view")}</a>
+          <a class="tap" href={customerHref}>{m.t("customers.risk.view")}</a>
         </p>
       )}
     </>

@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { CartLine } from "../checkout/cart";
 import type { Db } from "../db/client";
 import { ph, runTemplates, sqlTemplate } from "../db/template";
-import { DISCOUNT_KINDS } from "./kinds";
+import { DISCOUNT_KINDS, DISCOUNT_SCOPES } from "./kinds";
 import { quoteLine, type Discount, type Quote, type QuoteLine, type Zone } from "./price";
 
 /** A line's facts over `variants v` and `products p`: [variantId, productId, price, tracked, [collection ids]]. */
@@ -131,7 +131,7 @@ const nat = int.min(0);
 const lineFact = z.tuple([nat, nat, nat, z.union([z.literal(0), z.literal(1)]), z.array(nat).max(200)]);
 const zoneFact = z.tuple([nat, nat, nat.nullable()]);
 const discountFact = z.tuple([
-  nat, z.string().max(40).nullable(), z.string().max(200), z.enum(DISCOUNT_KINDS), nat, z.enum(["order", "products", "collections"]), z.array(nat).max(500),
+  nat, z.string().max(40).nullable(), z.string().max(200), z.enum(DISCOUNT_KINDS), nat, z.enum(DISCOUNT_SCOPES), z.array(nat).max(500),
   nat, nat, int.nullable(), int.nullable(), nat.nullable(), z.union([z.literal(0), z.literal(1)]), z.union([z.literal(0), z.literal(1)]),
 ]);
 const basisSchema = z.object({

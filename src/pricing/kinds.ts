@@ -20,5 +20,9 @@ export const KIND_RULES = {
 } as const satisfies Record<string, KindRule>;
 
 export type DiscountKind = keyof typeof KIND_RULES;
+
+/** What a discount takes off from: the whole order, or only lines of chosen products or collections (its targets). */
+export const DISCOUNT_SCOPES = ["order", "products", "collections"] as const;
+export type DiscountScope = (typeof DISCOUNT_SCOPES)[number];
 /** Every kind (a tuple, for zod and drizzle enums). */
 export const DISCOUNT_KINDS = Object.keys(KIND_RULES) as [DiscountKind, ...DiscountKind[]];

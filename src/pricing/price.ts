@@ -7,7 +7,7 @@
  * (src/checkout/order-writes.ts) and writes what this computed.
  */
 import type { CartLine } from "../checkout/cart";
-import { KIND_RULES, type DiscountKind } from "./kinds";
+import { KIND_RULES, type DiscountKind, type DiscountScope } from "./kinds";
 
 type LineState = "ok" | "short" | "soldOut";
 
@@ -40,7 +40,6 @@ export interface Zone {
   freeAbove: number | null;
 }
 
-type DiscountScope = "order" | "products" | "collections";
 
 /** A discount's facts (DISCOUNT_FACT in facts.ts, in this order), and two that change with every order. */
 export interface Discount {

@@ -56,8 +56,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh phone-sized context (own cookies) and a page in it. */
-export async function phonePage(browser: Browser, opts: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: opts.locale ?? "en-PK" });
+export async function phonePage(browser: Browser, opts: { javaScriptEnabled?: boolean; locale?: string; device?: typeof PHONE | typeof PHONE_360 } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...(opts.device ?? PHONE), javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: opts.locale ?? "en-PK" });
   const page = await context.newPage();
   page.on("pageerror", (err) => {
     throw err;

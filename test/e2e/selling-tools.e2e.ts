@@ -17,7 +17,7 @@
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, PHONE_360, platformUrl, shopUrl } from "./browser";
+import { launchBrowser, PHONE_360, phonePage, platformUrl, shopUrl } from "./browser";
 
 const SHOTS = path.join(import.meta.dirname, "screenshots");
 
@@ -30,14 +30,7 @@ afterAll(async () => {
 });
 
 /** A fresh 360 px phone whose page fails the test on any script error. */
-async function phone(): Promise<Page> {
-  const context = await browser.newContext(PHONE_360);
-  const page = await context.newPage();
-  page.on("pageerror", (err) => {
-    throw err;
-  });
-  return page;
-}
+const phone = async (): Promise<Page> => (await phonePage(browser, { device: PHONE_360 })).page;
 
 /** Text with every run of white space (the currency's no-break space too) as one space. */
 const plain = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();

@@ -6,15 +6,13 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { DISCOUNT_KINDS } from "../../pricing/kinds";
+import { DISCOUNT_KINDS, DISCOUNT_SCOPES } from "../../pricing/kinds";
 import { createdAt, updatedAt } from "./columns";
 import { orders } from "./orders";
 import { shopId } from "./platform";
 
-/** The kinds (percent, amount, free_delivery) are src/pricing/kinds.ts's list. */
-export { DISCOUNT_KINDS };
-/** What a discount takes off from: the whole order, or only lines of chosen products or collections (`targets`). */
-export const DISCOUNT_SCOPES = ["order", "products", "collections"] as const;
+/** The kinds (percent, amount, free_delivery) and scopes (order, products, collections) are src/pricing/kinds.ts's lists. */
+export { DISCOUNT_KINDS, DISCOUNT_SCOPES };
 
 export const discounts = sqliteTable(
   "discounts",

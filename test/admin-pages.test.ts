@@ -5,6 +5,7 @@
  * or `dir="ltr"`) and back links point right; no word is left in English.
  */
 import { env } from "cloudflare:workers";
+import { seedDiscount } from "./discount-fixtures";
 import { describe, expect, it } from "vitest";
 import { customerAtCheckout, placeOrderAt, shopWithCatalogue } from "./checkout-fixtures";
 import { ROOT, type Client } from "./helpers";
@@ -103,7 +104,10 @@ async function shopWithEverything() {
   const leaving = await customerAtCheckout(origin, [[kurta[1]!.id, 2]]);
   await leaving.client.post(`${origin}/checkout/intent`, { phone: "0345 5550101", name: "Hina Tariq" }, { csrf: false, headers: leaving.headers });
   await env.DB.prepare("UPDATE checkout_intents SET updated_at = updated_at - 7200000 WHERE shop_id = ?").bind(seller.shopId).run();
-  return { ...shop, base, order, pageUrl: page.location, collectionUrl: collection.location };
+  // A discount code, and the order's customer (kept by the orders' triggers).
+  const discount = await seedDiscount(seller.shopId, { code: "EID10", title: "Eid sale: 10% off", maxUses: 100 });
+  const customer = await env.DB.prepare("SELECT id FROM customers WHERE shop_id = ? LIMIT 1").bind(seller.shopId).first<{ id: number }>();
+  return { ...shop, base, order, pageUrl: page.location, collectionUrl: collection.location, discount, customer: customer!.id };
 }
 
 async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Promise<string[]> {
@@ -129,6 +133,11 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/orders/${order.id}`,
     `${base}/orders/${order.id}/slip`,
     `${base}/abandoned`,
+    `${base}/customers`,
+    `${base}/customers/${s.customer}`,
+    `${base}/discounts`,
+    `${base}/discounts/new`,
+    `${base}/discounts/${s.discount}`,
     `${base}/staff`,
     `${ROOT}/admin/account`,
     `${ROOT}/admin/shops`,

@@ -125,20 +125,26 @@ export function CustomerPage({ detail, currency, saved, typed, errors, ...chrome
           />
           <fieldset class={tagsError ? "tag-inputs field invalid" : "tag-inputs field"}>
             <legend>{t("customers.tags")}</legend>
-            {tagBoxes(typed?.tags ?? detail.tags).map((tag, i) => (
-              <input
-                key={i}
-                id={i === 0 ? "f-tags" : `f-tags-${i}`}
-                name="tags"
-                type="text"
-                value={tag}
-                maxLength={TAG_MAX}
-                dir="auto"
-                aria-label={t("customers.tag", { n: i + 1 })}
-                aria-invalid={tagsError ? "true" : undefined}
-                aria-describedby={describedBy("f-tags", "hint", tagsError)}
-              />
-            ))}
+            {tagBoxes(typed?.tags ?? detail.tags).map((tag, i) => {
+              const id = i === 0 ? "f-tags" : `f-tags-${i}`;
+              return (
+                <label key={i} class="tag-box" for={id}>
+                  <span>{t("customers.tag", { n: i + 1 })}</span>
+                  <input
+                    id={id}
+                    name="tags"
+                    type="text"
+                    value={tag}
+                    maxLength={TAG_MAX}
+                    dir="auto"
+                    inputMode="text"
+                    autoComplete="off"
+                    aria-invalid={tagsError ? "true" : undefined}
+                    aria-describedby={describedBy("f-tags", "hint", tagsError)}
+                  />
+                </label>
+              );
+            })}
             <FieldNotes id="f-tags" hint={t("customers.tagsHint", { max: MAX_TAGS })} error={tagsError} />
           </fieldset>
           <button class="btn block" type="submit">

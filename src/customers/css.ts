@@ -16,5 +16,7 @@ export const customersCss = `${ordersCss}${riskCss}
 .tags li{border:1px solid var(--line);border-radius:999px;padding:2px 10px;font-size:.9rem}
 .tag-inputs{border:0;margin:0 0 16px;padding:0}
 .tag-inputs legend{font-weight:700;margin:0 0 4px;padding:0}
-.tag-inputs input{display:block;width:100%;min-height:48px;margin:0 0 8px}
+.tag-inputs .tag-box{display:block;margin:0 0 8px}
+.tag-inputs .tag-box span{display:block;font-size:.9rem;color:var(--muted);margin:0 0 2px}
+.tag-inputs input{display:block;width:100%;min-height:48px}
 `;

@@ -164,7 +164,9 @@ export const collectionProducts = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.collectionId, t.productId] }),
     index("collection_products_shop_coll_idx").on(t.shopId, t.collectionId, t.position),
-    index("collection_products_shop_product_idx").on(t.shopId, t.productId),
+    // With collection_id: a product's collections in order, from the index alone (LINE_FACT, src/pricing/facts.ts: every
+    // checkout and order reads them; without it SQLite walked a sorted index of the whole shop's memberships).
+    index("collection_products_shop_product_idx").on(t.shopId, t.productId, t.collectionId),
     index("collection_products_new_idx").on(t.shopId, t.collectionId, t.productStatus, t.productCreatedAt, t.productId),
     index("collection_products_price_idx").on(t.shopId, t.collectionId, t.productStatus, t.productPrice, t.productId),
   ],

@@ -15,7 +15,7 @@ import { changePassword, passwordHashOf, sessionCount, setPhoneProven, setUserLo
 import { checkCode, sendCode } from "../auth/codes";
 import { clientIp } from "../auth/rate-limit";
 import { HTTPException } from "hono/http-exception";
-import { enqueue } from "../messages/outbox";
+import { enqueueGathered } from "../messages/outbox";
 import { languageSchema, passwordChangeSchema, proveSchema } from "../platform/schemas";
 import { codeRefusal } from "../ui/CodeField";
 import { AccountPage } from "./AccountPage";
@@ -90,7 +90,7 @@ account.post("/phone/send", async (c) => {
   const user = c.var.user!;
   const sent = await sendCode(c.var.db, { purpose: "prove_phone", to: { kind: "phone", value: phone }, userId: user.id, ip: clientIp(c.req) });
   if (!sent.ok) return provePage(c, phone, { alert: c.var.t("code.rateLimited", { minutes: Math.max(1, Math.ceil(sent.retryAfterMs / 60_000)) }) }, 429);
-  if (sent.messages.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, sent.messages));
+  if (sent.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, sent.messages));
   const next = nextOf(c);
   return c.redirect(`/admin/account/phone${next ? `?next=${encodeURIComponent(next)}` : ""}`, 303);
 });

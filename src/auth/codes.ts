@@ -150,14 +150,7 @@ export async function checkCode(db: Db, input: { purpose: CodePurpose; to: Ident
   const claimed = await db
     .update(verificationCodes)
     .set({ tries: sql`${verificationCodes.tries} + 1`, usedAt: use ? now : null })
-    .where(
-      and(
-        eq(verificationCodes.id, row.id),
-        sql`${verificationCodes.usedAt} IS NULL`,
-        sql`${verificationCodes.tries} < ${CODE_MAX_TRIES}`,
-        sql`${verificationCodes.expiresAt} > ${now}`,
-      ),
-    )
+    .where(and(eq(verificationCodes.id, row.id), isLive(now)))
     .returning({ tries: verificationCodes.tries, usedAt: verificationCodes.usedAt })
     .get();
   // Another request used it, or took its last try, between the read and this write.
@@ -167,19 +160,6 @@ export async function checkCode(db: Db, input: { purpose: CodePurpose; to: Ident
   return triesLeft > 0 ? { ok: false, reason: "wrong", triesLeft } : { ok: false, reason: "dead" };
 }
 
-/** Whether the code an outbox row was written with is still live (not used, expired or dead): else nothing is sent. */
-export async function liveCode(db: Db, codeId: number, now = Date.now()): Promise<boolean> {
-  const row = await db
-    .select({ id: verificationCodes.id })
-    .from(verificationCodes)
-    .where(
-      and(
-        eq(verificationCodes.id, codeId),
-        sql`${verificationCodes.usedAt} IS NULL`,
-        sql`${verificationCodes.tries} < ${CODE_MAX_TRIES}`,
-        sql`${verificationCodes.expiresAt} > ${now}`,
-      ),
-    )
-    .get();
-  return !!row;
-}
+/** A code that can still be typed: not used, tries left, not expired. The one rule (the outbox reads it too: src/messages/outbox.ts). */
+export const isLive = (now: number) =>
+  and(sql`${verificationCodes.usedAt} IS NULL`, sql`${verificationCodes.tries} < ${CODE_MAX_TRIES}`, sql`${verificationCodes.expiresAt} > ${now}`)!;

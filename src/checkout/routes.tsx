@@ -22,7 +22,7 @@ import { readCart, readCode, writeCart, writeCode } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
 import { paymentOptions } from "./payment";
 import { placeFast } from "./place-fast";
-import { enqueue } from "../messages/outbox";
+import { enqueueGathered } from "../messages/outbox";
 import { placeOrder } from "./place-order";
 import { quoteCart, quoteFromBasis, type FactQuote } from "../pricing/facts";
 import { orderable, type Quote } from "../pricing/price";
@@ -220,7 +220,7 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
 
 /** The order's page; the messages the order wrote go on the queue after the answer. */
 function placed(c: C, token: string, messages: number[] = []) {
-  if (messages.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, messages));
+  if (messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, messages));
   writeCart(c, []);
   return c.redirect(`/orders/${token}?placed=1`, 303);
 }
@@ -268,7 +268,7 @@ checkoutRoutes.post("/orders/:token/cancel", async (c) => {
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
   const r = await cancelByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail);
-  if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, r.messages));
+  if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, r.messages));
   return c.redirect(`/orders/${token}?cancel=${r.ok ? "done" : "late"}`, 303);
 });
 

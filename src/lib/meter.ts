@@ -50,6 +50,12 @@ export function metering(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Drizzle over `d1` with its own meter: what a queue or cron handler's D1 work costs (their tests). */
+export function meteredDb(d1: D1Database) {
+  const meter = new D1Meter();
+  return { db: createDb(meteredD1(d1, meter)), meter };
+}
+
 const RUNS = new Set(["all", "first", "run", "raw"]);
 const RAW = Symbol("raw statement");
 

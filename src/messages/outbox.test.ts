@@ -7,7 +7,7 @@
  */
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, shops, variants } from "../db/schema";
 import { formatMoney } from "../i18n";
@@ -19,8 +19,9 @@ const bindings = env as unknown as Bindings;
 import { Client, db, ROOT } from "../../test/helpers";
 import { customerAtCheckout, customerForm, placeOrderAt, setPayments, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { createTransport } from "./index";
-import { backoff, deliver, STUCK_AFTER_MS } from "./outbox";
-import { failNext, received, sandboxConfig, uniquePhone } from "./test-helpers";
+import { meteredDb } from "../lib/meter";
+import { backoff, deliver, deliverAll, STUCK_AFTER_MS } from "./outbox";
+import { failNext, received, sandboxConfig, sandboxEnv, uniquePhone } from "./test-helpers";
 
 type Entry = { id: number; shopId: number; template: string; state: string; attempts: number; to: string; body: string | null; providerId: string | null; lastError: string | null };
 
@@ -166,6 +167,48 @@ describe("delivery through the WhatsApp sandbox", () => {
   });
 });
 
+describe("a queue batch", () => {
+  it("is two D1 round trips however many rows: claimed and read together, sent side by side, each Outcome recorded together", async () => {
+    const s = await shopWithCatalogue();
+    await setPayments(s.seller.shopId, { cod: { enabled: true } }, "");
+    const [ok, busy] = [uniquePhone(), uniquePhone()];
+    const placed = [];
+    for (let i = 0; i < 3; i++) placed.push(await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]));
+    const row = (recipient: string, template: string, params: object, state: "pending" | "sent" = "pending") =>
+      db()
+        .insert(outbox)
+        .values({ shopId: s.seller.shopId, channel: "whatsapp", recipient, template, params: JSON.stringify(params), locale: "en", state })
+        .returning()
+        .get();
+    const orderRows = [];
+    for (const o of placed) orderRows.push(await row(ok, "new_order", { orderId: o.id }), await row(ok, "order_cancelled_by_customer", { orderId: o.id }));
+    const stock = await row(ok, "low_stock", { variantId: s.dupatta.id });
+    const gone = await row(ok, "new_order", { orderId: 999_999_999 });
+    const notAnId = await row(ok, "new_order", { orderId: String(placed[0]!.id) });
+    const done = await row(ok, "new_order", { orderId: placed[0]!.id }, "sent");
+    const retried = await row(busy, "new_order", { orderId: placed[1]!.id });
+    await failNext("whatsapp", { count: 1, status: 503, to: busy });
+
+    const ids = [...orderRows, stock, gone, notAnId, done, retried].map((r) => r.id);
+    const { db: metered, meter } = meteredDb(env.DB);
+    const next = await deliverAll(metered, createTransport(await sandboxConfig({ MESSAGES_TRANSPORT: "live" })), [...ids, orderRows[0]!.id], ROOT);
+    expect(meter.queries).toBe(2);
+    expect([...next.entries()].filter(([, n]) => !n.ack)).toEqual([[retried.id, { ack: false, delaySeconds: backoff(1) }]]);
+    expect(next.size).toBe(ids.length);
+
+    const after = new Map((await db().select().from(outbox).where(inArray(outbox.id, ids)).all()).map((r) => [r.id, r]));
+    for (const r of [...orderRows, stock]) expect(after.get(r.id), r.template).toMatchObject({ state: "sent", attempts: 1 });
+    for (const r of [gone, notAnId]) expect(after.get(r.id)).toMatchObject({ state: "failed", attempts: 1, lastError: "permanent gone: what the message was about is gone" });
+    expect(after.get(done.id)).toMatchObject({ state: "sent", attempts: 0 });
+    expect(after.get(retried.id)).toMatchObject({ state: "pending", attempts: 1 });
+    expect(after.get(retried.id)!.lastError).toMatch(/^retryable/);
+
+    const texts = (await received("whatsapp", ok)).map((r) => JSON.stringify(r.body));
+    expect(texts).toHaveLength(orderRows.length + 1);
+    for (const o of placed) expect(texts.filter((t) => t.includes(`#${o.number}`))).toHaveLength(2);
+  });
+});
+
 describe("the queue, its dead letters and the cron", () => {
   it("the consumer acks a message it is done with (what it was about is gone: failed), and the dead-letter queue marks a row dead", async () => {
     const { row } = await pendingRow("+923001234567");
@@ -186,6 +229,34 @@ describe("the queue, its dead letters and the cron", () => {
     await getQueueResult(dlq, dctx);
     const [dead] = await db().select().from(outbox).where(eq(outbox.id, lost.id)).all();
     expect(dead!.state).toBe("dead");
+  });
+
+  it("a message carries one change's rows: acked when all are done, retried after the longest delay one asks; a dead letter marks each row dead", async () => {
+    const [ok, busy] = [uniquePhone(), uniquePhone()];
+    const { row: sent } = await pendingRow(ok);
+    const { row: slow } = await pendingRow(busy);
+    const { row: alone } = await pendingRow(ok);
+    await failNext("whatsapp", { count: 1, status: 503, to: busy });
+    const live = { ...bindings, ...(await sandboxEnv({ MESSAGES_TRANSPORT: "live" })) } as Bindings;
+    const batch = createMessageBatch("hatti-messages", [
+      { id: "both", timestamp: new Date(), attempts: 1, body: { ids: [sent.id, slow.id] } },
+      { id: "one", timestamp: new Date(), attempts: 1, body: { ids: [alone.id] } },
+      { id: "junk", timestamp: new Date(), attempts: 1, body: { ids: ["1; DROP TABLE outbox", -1.5] } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, live, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(["junk", "one"]);
+    expect(result.retryMessages.map((r) => r.msgId)).toEqual(["both"]);
+    const state = async (id: number) => (await db().select().from(outbox).where(eq(outbox.id, id)).get())!.state;
+    expect([await state(sent.id), await state(slow.id), await state(alone.id)]).toEqual(["sent", "pending", "sent"]);
+
+    const dlq = createMessageBatch("hatti-messages-dlq", [{ id: "d1", timestamp: new Date(), attempts: 5, body: { ids: [sent.id, slow.id] } }]);
+    const dctx = createExecutionContext();
+    await worker.queue(dlq, live, dctx);
+    await getQueueResult(dlq, dctx);
+    // Only the row still pending is dead: the one sent stays sent.
+    expect([await state(sent.id), await state(slow.id)]).toEqual(["sent", "dead"]);
   });
 
   it("the cron puts a row left pending back on the queue, which delivers it", async () => {

@@ -7,32 +7,44 @@
 import type { Bindings } from "../env";
 import { createDb } from "../db/client";
 import { transportFromEnv, type Transport } from "./index";
-import { deliver, enqueue, markDead, platformOrigin, stuckRows } from "./outbox";
+import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
 
-/** One transport an isolate (its config is read once from env). */
-let isolateTransport: Transport | undefined;
-const transportOf = (env: Bindings) => (isolateTransport ??= transportFromEnv(env));
+/** One transport for each env an isolate is given (its config is read once). */
+const transports = new WeakMap<Bindings, Transport>();
+function transportOf(env: Bindings): Transport {
+  let t = transports.get(env);
+  if (!t) transports.set(env, (t = transportFromEnv(env)));
+  return t;
+}
 
-const idOf = (body: unknown) => (typeof body === "object" && body !== null && Number.isSafeInteger((body as { id?: unknown }).id) ? (body as { id: number }).id : null);
+/**
+ * The row ids a queue message carries: {"ids": [...]} (enqueue), or {"id": n} as messages were
+ * written before. Anything else carries none (acked, never retried).
+ */
+function idsOf(body: unknown): number[] {
+  if (typeof body !== "object" || body === null) return [];
+  const { id, ids } = body as { id?: unknown; ids?: unknown };
+  if (Number.isSafeInteger(id)) return [id as number];
+  if (!Array.isArray(ids) || ids.length > IDS_A_MESSAGE) return [];
+  return ids.filter((x): x is number => Number.isSafeInteger(x));
+}
 
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   const db = createDb(env.DB);
+  const carried = batch.messages.map((m) => idsOf(m.body));
   if (batch.queue.endsWith("-dlq")) {
-    await markDead(db, batch.messages.map((m) => idOf(m.body)).filter((id): id is number => id !== null));
+    await markDead(db, carried.flat());
     batch.ackAll();
     return;
   }
-  const origin = platformOrigin(env);
-  for (const msg of batch.messages) {
-    const id = idOf(msg.body);
-    if (id === null) {
-      msg.ack();
-      continue;
-    }
-    const next = await deliver(db, transportOf(env), id, origin);
-    if (next.ack) msg.ack();
-    else msg.retry({ delaySeconds: next.delaySeconds });
-  }
+  const next = await deliverAll(db, transportOf(env), carried.flat(), platformOrigin(env));
+  batch.messages.forEach((msg, i) => {
+    // Again when one of its rows must be tried again, after the longest delay any of them asks
+    // (a provider's Retry-After is honoured); its rows that were sent are skipped then.
+    const delays = carried[i]!.map((id) => next.get(id)).flatMap((n) => (n && !n.ack ? [n.delaySeconds] : []));
+    if (delays.length) msg.retry({ delaySeconds: Math.max(...delays) });
+    else msg.ack();
+  });
 }
 
 export async function scheduled(_controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {

@@ -16,7 +16,7 @@ import { createSession, setSessionCookie } from "../auth/session";
 import { messages, type Locale } from "../i18n";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { enqueue } from "../messages/outbox";
+import { enqueueGathered } from "../messages/outbox";
 import { codeRefusal } from "../ui/CodeField";
 import { forgotSchema, resetSchema } from "./schemas";
 import { ForgotPage, ResetCodePage } from "./views/ResetPages";
@@ -38,7 +38,7 @@ resetRoutes.post("/", async (c) => {
     const alert = m(c).t("code.rateLimited", { minutes: minutes(sent.retryAfterMs) });
     return renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} values={values} alert={alert} />, 429);
   }
-  if (sent.messages.length) c.executionCtx.waitUntil(enqueue(c.env.MESSAGES, sent.messages));
+  if (sent.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, sent.messages));
   return c.redirect(`/forgot/code?to=${encodeURIComponent(to.value)}`, 303);
 });
 

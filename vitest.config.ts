@@ -41,6 +41,8 @@ export default defineConfig({
         bindings: {
           ROOT_DOMAIN: "hatti.test",
           ENVIRONMENT: "test",
+          // The tests' key for sealing shops' credentials (src/credentials): 32 bytes, base64url.
+          CREDENTIALS_KEY: "dGVzdC1vbmx5LWNyZWRlbnRpYWxzLWtleS0zMmJ5dGU",
           TEST_MIGRATIONS: migrations,
           TEST_TRIGGER_SOURCE: triggerSource,
           TEST_FOREIGN_KEYS: foreignKeysOf(latestSnapshot),

@@ -4,6 +4,7 @@
 // kept; only a sandbox URL from an earlier run (a loopback URL) is replaced.
 // Messages still go to the dev transport (the dev outbox) unless .dev.vars says
 // MESSAGES_TRANSPORT=live, which sends them through these sandboxes instead.
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isLoopbackUrl, mergeDevVars } from "./dev-vars.mjs";
 import { sandboxEnv, startSandboxes } from "./index.mjs";
@@ -39,6 +40,9 @@ export async function startDevSandboxes({ file = ".dev.vars", basePort = Number(
     EMAIL_FROM: "Hatti <orders@hatti.test>",
     ...(has("VAPID_PUBLIC_KEY") || has("VAPID_PRIVATE_KEY") ? {} : await vapidKeys()),
     VAPID_SUBJECT: "mailto:dev@hatti.test",
+    // The key shops' provider credentials are sealed with (src/credentials): kept once written,
+    // or what was saved with it would no longer open.
+    ...(has("CREDENTIALS_KEY") ? {} : { CREDENTIALS_KEY: randomBytes(32).toString("base64url") }),
   };
   const merged = mergeDevVars(current, entries, {
     replace: (key, value) => URL_KEYS.has(key) && isLoopbackUrl(value),

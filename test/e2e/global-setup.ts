@@ -9,6 +9,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error plain ES module without types
 import { prepareE2EData } from "../../scripts/lib/e2e-data.mjs";
+// @ts-expect-error plain ES module without types
+import { sandboxEnv, startSandboxes } from "../../scripts/sandboxes/index.mjs";
 import { freePort, LocalRuntime } from "./server";
 
 declare module "vitest" {
@@ -29,13 +31,17 @@ export default async function setup(project: TestProject) {
   if (!given) await prepareE2EData(data);
   const runtime = new LocalRuntime("", path.join(data, "runtime"));
   runtime.port = await freePort();
-  await runtime.start();
+  // The providers' local sandboxes (scripts/sandboxes), and a key for the shops' sealed credentials:
+  // a journey that pays through a gateway or books a courier talks to them, never the internet.
+  const sandboxes = await startSandboxes();
+  await runtime.start({ ...sandboxEnv(sandboxes.urls), CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=" });
   project.provide("port", runtime.port);
   project.provide("runtime", runtime.dir);
   project.provide("migrated", path.join(data, "migrated"));
   project.provide("seeded", path.join(data, "seeded"));
   return async () => {
     await runtime.stop();
+    await sandboxes.close();
     if (process.env.E2E_LOG) console.log(runtime.output());
     if (!given) rmSync(data, { recursive: true, force: true });
   };

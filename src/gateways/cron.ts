@@ -23,7 +23,7 @@ const TIMEOUT_MS = 10_000;
 type Pending = Awaited<ReturnType<typeof pendingAttempts>>[number];
 
 /** Asks about one attempt; its verified answer settles it. Returns the outbox rows to enqueue. */
-async function inquire(db: Db, env: GatewayBindings, a: Pending, accounts: Map<number, ReturnType<typeof jazzcashAccount>>): Promise<number[]> {
+async function inquire(db: Db, env: GatewayBindings, a: Pending, accounts: Map<number, ReturnType<typeof jazzcashAccount>>, timeoutMs: number): Promise<number[]> {
   const scope = { db, shopId: a.shopId };
   let account = accounts.get(a.shopId);
   if (!account) accounts.set(a.shopId, (account = jazzcashAccount(scope, env)));
@@ -32,7 +32,7 @@ async function inquire(db: Db, env: GatewayBindings, a: Pending, accounts: Map<n
   const call = await callProvider(
     `${acc.base}${PATHS.inquiry}`,
     { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(await inquiryBody(acc.creds, a.txnRef)) },
-    { timeoutMs: TIMEOUT_MS },
+    { timeoutMs },
   );
   // No answer, or not one we can believe: asked again at the next run.
   if (!call.ok || call.response.status !== 200 || typeof call.response.json !== "object" || call.response.json === null) return [];
@@ -45,10 +45,10 @@ async function inquire(db: Db, env: GatewayBindings, a: Pending, accounts: Map<n
 }
 
 /** One cron run: the pending JazzCash attempts due an inquiry, asked together; the alerts of those paid go on the queue. */
-export async function inquirePendingPayments(env: GatewayBindings, now = Date.now()): Promise<void> {
+export async function inquirePendingPayments(env: GatewayBindings, now = Date.now(), timeoutMs = TIMEOUT_MS): Promise<void> {
   const db = createDb(env.DB);
   const due = (await pendingAttempts(db, now - INQUIRE_AFTER_MS, now - EXPIRY_MS - INQUIRE_AFTER_MS, INQUIRIES_A_RUN)).filter((a) => a.provider === PROVIDER);
   const accounts = new Map<number, ReturnType<typeof jazzcashAccount>>();
-  const settled = await Promise.all(due.map((a) => inquire(db, env, a, accounts).catch(() => [])));
+  const settled = await Promise.all(due.map((a) => inquire(db, env, a, accounts, timeoutMs).catch(() => [])));
   await enqueue(env.MESSAGES, settled.flat());
 }

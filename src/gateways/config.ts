@@ -24,13 +24,13 @@ export const MODES = ["sandbox", "live"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The gateway's base URL for a shop's mode (no trailing slash). */
-export function jazzcashBase(env: GatewaysEnv, mode: Mode): string {
+function jazzcashBase(env: GatewaysEnv, mode: Mode): string {
   const set = mode === "live" ? env.JAZZCASH_LIVE_URL : env.JAZZCASH_SANDBOX_URL;
   return (set?.trim() || JAZZCASH_DEFAULTS[mode]).replace(/\/+$/, "");
 }
 
 /** Caps of the merchant fields as the JazzCash portal issues them (declared once, here). */
-export const JAZZCASH_CAPS = { merchantId: 30, password: 64, salt: 64 } as const;
+const JAZZCASH_CAPS = { merchantId: 30, password: 64, salt: 64 } as const;
 
 /**
  * The seller's JazzCash form. Secrets are never shown back, so an empty password or salt keeps

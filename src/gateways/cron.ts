@@ -15,9 +15,9 @@ import { hashMatches } from "./jazzcash/hash";
 import { EXPIRY_MS, inquiryBody, outcomeOf, PATHS, PROVIDER, trimmedResponse } from "./jazzcash/fields";
 
 /** An attempt is asked about once it is this old (its return had time to come). */
-export const INQUIRE_AFTER_MS = 5 * 60_000;
+const INQUIRE_AFTER_MS = 5 * 60_000;
 /** At most this many inquiries a cron run (every 5 minutes): JazzCash's API is not for bulk. */
-export const INQUIRIES_A_RUN = 20;
+const INQUIRIES_A_RUN = 20;
 const TIMEOUT_MS = 10_000;
 
 type Pending = Awaited<ReturnType<typeof pendingAttempts>>[number];

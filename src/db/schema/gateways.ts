@@ -21,7 +21,7 @@ export const paymentAttempts = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
-    /** "jazzcash" | "easypaisa". */
+    /** The gateway: "jazzcash". */
     provider: text("provider").notNull(),
     /** pp_TxnRefNo (JazzCash), orderRefNum (Easypaisa): ours, unique per provider. */
     txnRef: text("txn_ref").notNull(),

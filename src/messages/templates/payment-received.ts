@@ -8,11 +8,11 @@ export const paymentReceived = defineTemplate({
   text: {
     en: {
       title: "Payment received for order {orderNumber}",
-      body: "{amount} received online for order {orderNumber} at {shopName}. Open {link} to pack it.",
+      body: "Payment of {amount} received online for order {orderNumber} at {shopName}. Open {link} to pack it.",
     },
     ur: {
       title: "آرڈر {orderNumber} کی ادائیگی مل گئی",
-      body: "دکان {shopName} کے آرڈر {orderNumber} کے لیے {amount} آن لائن وصول ہو گئے۔ پیک کرنے کے لیے {link} کھولیں۔",
+      body: "آن لائن ادائیگی {amount} آرڈر {orderNumber} کے لیے وصول ہو گئی، دکان {shopName}۔ پیک کرنے کے لیے {link} کھولیں۔",
     },
   },
   whatsapp: {

@@ -1,7 +1,7 @@
 /**
  * Where each gateway lives, per shop: a shop chooses sandbox or live (saved with its sealed
  * credentials), and the Worker's env says where the sandbox and live gateways are
- * (JAZZCASH_SANDBOX_URL / JAZZCASH_LIVE_URL, EASYPAISA_SANDBOX_URL / EASYPAISA_LIVE_URL). In
+ * (JAZZCASH_SANDBOX_URL / JAZZCASH_LIVE_URL; EASYPAY_SANDBOX_URL for Easypaisa's sandbox). In
  * development `npm start` points the sandbox URLs at the local sandboxes (scripts/sandboxes).
  */
 import { z } from "zod";

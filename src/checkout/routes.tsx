@@ -240,7 +240,7 @@ checkoutRoutes.get("/orders/:token", async (c) => {
   if (!detail) return orderNotFound(c);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
-  const pay = await payNowFor(c, detail);
+  const pay = payNowFor(c, detail);
   const page = (
     <OrderStatusPage
       shop={shop}

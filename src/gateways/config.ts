@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Scope } from "../db/client";
 import type { Bindings } from "../env";
 import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
-import { credentialHints, readCredentials } from "../credentials/store";
+import { readCredentials } from "../credentials/store";
 import type { JazzCashCredentials } from "./jazzcash/fields";
 
 export interface GatewaysEnv extends CredentialsEnv {
@@ -55,10 +55,4 @@ export async function jazzcashAccount(scope: Scope, env: GatewaysEnv): Promise<{
   if (!f?.merchantId || !f.password || !f.salt) return null;
   const mode: Mode = f.mode === "live" ? "live" : "sandbox";
   return { creds: { merchantId: f.merchantId, password: f.password, salt: f.salt }, base: jazzcashBase(env, mode), mode };
-}
-
-/** Whether the shop can take JazzCash payments: all three fields saved (read from the hints: no key, no secret). */
-export async function jazzcashReady(scope: Scope): Promise<boolean> {
-  const h = await credentialHints(scope, "jazzcash");
-  return Boolean(h.merchantId && h.password && h.salt);
 }

@@ -87,6 +87,8 @@ describe("JazzCash: a customer pays through the sandbox", () => {
     const page = await o.client.get(`${s.origin}${o.path}`);
     expect(page.text).toContain(`action="/pay/jazzcash/${o.token}"`);
     expect(page.text).toContain("Pay now with JazzCash");
+    // Offering it costs the order page no round trip: the shop's providers come with its cached record.
+    expect(page.headers.get("server-timing")).toContain("d1q;dur=1,");
 
     const { res, action, fields, answer } = await throughGateway(s, o, "pay");
     const total = (await env.DB.prepare("SELECT total FROM orders WHERE id = ?").bind(o.id).first<{ total: number }>())!.total;

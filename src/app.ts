@@ -17,6 +17,7 @@ import { platform } from "./platform/routes";
 import { pwaRoutes } from "./pwa/routes";
 import { devRoutes } from "./messages/dev-routes";
 import { storefront } from "./storefront/routes";
+import { GATEWAY_RETURNS } from "./gateways/routes";
 import { hostTarget } from "./tenancy/host";
 import { orders, shops } from "./db/schema";
 import { runTemplates, template } from "./db/template";
@@ -75,7 +76,7 @@ export function createApp() {
   });
 
   // Storefront: no seller session here (the cookie is host-only on the root domain).
-  app.use(`${AREA.shop}/*`, csrf({ token: false }));
+  app.use(`${AREA.shop}/*`, csrf({ token: false, except: GATEWAY_RETURNS.map((p) => AREA.shop + p) }));
   app.route(AREA.shop, storefront);
 
   // Platform and admin.

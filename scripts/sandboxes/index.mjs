@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 // Local stand-ins for the message providers (WhatsApp Cloud API, Twilio SMS, Resend email, a Web
-// Push service), for development and the contract tests. `startSandboxes()` starts all four and
+// Push service) and the payment gateways (JazzCash, Easypaisa), for development and the contract tests.
+// `startSandboxes()` starts them all and
 // gives their base URLs; run directly (`node scripts/sandboxes/index.mjs`) it starts them and
 // prints the URLs and the .dev.vars lines that point the Worker at them.
-// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793; 0 (the
+// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793, jazzcash 8794, easypay (Easypaisa) 8795; 0 (the
 // default for tests) picks free ports.
 import { createEmailSandbox } from "./email.mjs";
+import { createEasypaisaSandbox } from "./easypay.mjs";
+import { createJazzCashSandbox } from "./jazzcash.mjs";
 import { createPushSandbox } from "./push.mjs";
 import { createSmsSandbox } from "./sms.mjs";
 import { createWhatsAppSandbox } from "./whatsapp.mjs";
 
-export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push"];
+export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "jazzcash", "easypay"];
 
-/** Starts the four sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
+/** Starts the sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
 export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) {
-  const sandboxes = [createWhatsAppSandbox(), createSmsSandbox(), createEmailSandbox(), createPushSandbox()];
+  const sandboxes = [createWhatsAppSandbox(), createSmsSandbox(), createEmailSandbox(), createPushSandbox(), createJazzCashSandbox(), createEasypaisaSandbox()];
   const urls = {};
   try {
     for (const [i, sandbox] of sandboxes.entries()) {
@@ -30,20 +33,22 @@ export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) 
   };
 }
 
-/** The env entries that point the Worker's transports at the sandboxes. */
+/** The env entries that point the Worker's transports and gateways at the sandboxes. */
 export function sandboxEnv(urls) {
   return {
     WHATSAPP_API_BASE: urls.whatsapp,
     TWILIO_API_BASE: urls.sms,
     RESEND_API_BASE: urls.email,
     PUSH_ALLOWED_ORIGINS: urls.push,
+    JAZZCASH_SANDBOX_URL: urls.jazzcash,
+    EASYPAY_SANDBOX_URL: urls.easypay,
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const basePort = Number(process.env.SANDBOX_BASE_PORT ?? 8790);
   const { urls, close } = await startSandboxes({ basePort });
-  console.log("Message sandboxes:");
+  console.log("Provider sandboxes:");
   for (const [name, url] of Object.entries(urls)) console.log(`  ${name.padEnd(9)}${url}   (${url}/__sandbox/requests)`);
   console.log("\n.dev.vars lines:");
   for (const [k, v] of Object.entries(sandboxEnv(urls))) console.log(`  ${k}=${v}`);

@@ -25,6 +25,7 @@ import { adminMedia, photoRoutes } from "../products/photo-routes";
 import { productRoutes } from "../products/routes";
 import { pendingRoutes } from "../products/pending-routes";
 import { settingsRoutes } from "../settings/routes";
+import { gatewayAdmin } from "../gateways/admin-routes";
 import { ShopHub } from "../settings/views";
 import { staffRoutes } from "../staff/routes";
 import { themeRoutes } from "../theme-editor/routes";
@@ -130,6 +131,7 @@ shopAdmin.route("/theme", themeRoutes);
 shopAdmin.route("/settings", settingsRoutes);
 shopAdmin.route("/staff", staffRoutes);
 shopAdmin.route("/push", pushRoutes);
+shopAdmin.route("/gateways", gatewayAdmin);
 shopAdmin.route("/", shareRoutes);
 
 admin.route("/:shop", shopAdmin);

@@ -35,6 +35,7 @@ import { CheckoutPage } from "./views/CheckoutPage";
 import { codeSentence } from "./views/Discounts";
 import { personalContext } from "./views/frame";
 import { OrderStatusPage } from "./views/OrderStatusPage";
+import { payNowFor } from "../gateways/pay-now";
 
 export const checkoutRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -239,6 +240,7 @@ checkoutRoutes.get("/orders/:token", async (c) => {
   if (!detail) return orderNotFound(c);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
+  const pay = payNowFor(c, detail);
   const page = (
     <OrderStatusPage
       shop={shop}
@@ -251,6 +253,7 @@ checkoutRoutes.get("/orders/:token", async (c) => {
       cancelled={cancelNotice(c.req.query("cancel"))}
       confirm={customerMayConfirm(detail.order) ? `/orders/${token}/confirm` : null}
       confirmed={CONFIRM_OUTCOMES.find((o) => o === c.req.query("confirm")) ?? null}
+      pay={pay}
     />
   );
   return renderPage(c, page);

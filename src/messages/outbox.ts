@@ -134,6 +134,11 @@ const READERS: Record<string, Reader> = {
     const shopOrigin = originFor(origin, new URL(origin).host, o.slug);
     return { orderNumber: `#${o.number}`, total: formatMoney(o.total, o.currency, row.locale), shopName: o.shopName, link: `${shopOrigin}/orders/${o.token}` };
   },
+  /** A gateway's payment of the order (src/gateways): the amount is the order's total, which the gateway's return had to match. */
+  payment_received(facts, row, origin) {
+    const o = orderFacts(facts, row, origin);
+    return o && { shopName: o.shopName, orderNumber: o.orderNumber, amount: o.total, link: o.link };
+  },
   /** The variant's stock when the message is sent (a restock meanwhile shows). */
   low_stock({ variants }, row, origin) {
     const v = variants.get(row.id);

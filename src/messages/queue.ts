@@ -7,6 +7,7 @@
 import type { Bindings } from "../env";
 import { createDb } from "../db/client";
 import { transportFromEnv, type Transport } from "./index";
+import { inquirePendingPayments } from "../gateways/cron";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
 
 /** One transport for each env an isolate is given (its config is read once). */
@@ -49,4 +50,5 @@ export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: 
 
 export async function scheduled(_controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   await enqueue(env.MESSAGES, await stuckRows(createDb(env.DB)));
+  await inquirePendingPayments(env); // src/gateways/cron.ts: payments whose return never came
 }

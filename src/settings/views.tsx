@@ -35,6 +35,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/theme`, t("theme.title"), true],
     [`${b}/settings`, t("settings.title"), true],
     [`${b}/settings/payments`, t("payments.title"), true],
+    [`${b}/gateways`, t("gateways.title"), true],
     [`${b}/settings/zones`, t("zones.title"), true],
     [`${b}/staff`, t("staff.title"), true],
   ];

@@ -16,6 +16,7 @@ import { loadContentPage, loadSitemap } from "./content";
 import { codeLink } from "../checkout/code-link";
 import { checkoutRoutes } from "../checkout/routes";
 import { recoveryRoutes } from "../recovery/routes";
+import { gatewayRoutes } from "../gateways/routes";
 import { resolveTheme, storeContext } from "./context";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
@@ -152,6 +153,7 @@ storefront.get("/robots.txt", cached, (c) => c.text(robotsTxt(origin(c))));
 storefront.route("/", checkoutRoutes);
 // Her phone at checkout, and the reminder's restore link (src/recovery).
 storefront.route("/", recoveryRoutes);
+storefront.route("/", gatewayRoutes);
 
 // Last: anything no route above answered is a 404 in the shop's own style.
 storefront.all("*", (c) => notFound(c));

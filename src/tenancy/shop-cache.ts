@@ -5,7 +5,7 @@
  * (`invalidateShop()`, src/admin/load-shop.ts); other isolates see the change when their entry
  * expires, so a seller's edit shows on the storefront within SHOP_TTL_MS.
  */
-import { eq, getTableColumns } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { ALERT_CHANNELS, shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
@@ -38,6 +38,11 @@ export interface Shop {
   payments: Payments;
   version: number;
   updatedAt: number;
+  /**
+   * The providers whose credentials the shop saved (src/credentials: "jazzcash", ...), on the
+   * storefront's record only: the order page offers a gateway's Pay now without a query of its own.
+   */
+  providers?: readonly string[];
 }
 
 type Row = typeof shops.$inferSelect;
@@ -85,7 +90,11 @@ const MAX_ENTRIES = 5_000;
 
 const shopRecord = template((db) =>
   db
-    .select({ ...getTableColumns(shops), ...chromeColumns })
+    .select({
+      ...getTableColumns(shops),
+      ...chromeColumns,
+      providers: sql<string | null>`(SELECT group_concat(provider) FROM shop_credentials WHERE shop_id = "shops"."id")`.as("providers"),
+    })
     .from(shops)
     .where(eq(shops.slug, ph("slug")))
     .limit(1),
@@ -97,7 +106,7 @@ export async function storefrontBySlug(db: Db, slug: string): Promise<Storefront
   const hit = cache.get(slug);
   if (hit && now - hit.at < SHOP_TTL_MS) return hit.record;
   const [[row]] = await runTemplates(db, [shopRecord.bind({ slug })]);
-  const record = row ? { shop: toShop(row), chrome: parseChrome(row) } : null;
+  const record = row ? { shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] }, chrome: parseChrome(row) } : null;
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(slug, { record, at: now });
   return record;

@@ -52,6 +52,9 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/discounts/:id/active": "turn a discount on or off (the button's value)",
   "POST /_s/orders/:token/confirm": "the customer confirms her cash-on-delivery order (a button)",
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
+  "POST /_p/admin/:shop/gateways/delete": "turn JazzCash payments off (a button)",
+  "POST /_s/pay/jazzcash/:token": "the customer's Pay now with JazzCash (a button)",
+  "POST /_s/pay/jazzcash/return": "JazzCash's return, posted from the gateway's page: no form of ours, its fields checked by returnSchema and its hash (src/gateways/gateway.test.ts)",
 };
 
 export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases];

@@ -1,6 +1,7 @@
-/** The shop settings forms: details, payment methods, delivery zones (new and edit). */
+/** The shop settings forms: details, payment methods, delivery zones (new and edit), the JazzCash credentials. */
 import { env } from "cloudflare:workers";
 import { detailsSchema, paymentsForm, zoneSchema } from "../../src/settings/schema";
+import { jazzcashSchema } from "../../src/gateways/config";
 import { ROOT, sellerWithShop } from "../helpers";
 import { emailOf, moneyOf, phoneOf, stockOf, type FormCase } from "./harness";
 
@@ -54,5 +55,17 @@ export const settingsCases: FormCase<Ctx>[] = [
     },
     valid: () => ({ name: "Lahore", fee: "150", freeAbove: "5000" }),
     values: { fee: moneyOf, freeAbove: moneyOf },
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/gateways",
+    schema: jazzcashSchema,
+    page: (s) => admin(s, "/gateways"),
+    action: (s) => admin(s, "/gateways"),
+    valid: () => ({ merchantId: "MC12345", password: "0123456789abcdef", salt: "z8y7x6w5v4u3t2s1", mode: "sandbox" }),
+    // A merchant ID is letters and digits (JazzCash's portal issues "MC12345"-like ids).
+    values: { merchantId: (n) => "M".repeat(n) },
+    // Never shown back, even after a refusal.
+    secret: ["password", "salt"],
   },
 ];

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { formatDate } from "../../i18n";
 import { isOwnRider } from "../../orders/courier";
 import type { ConfirmOutcome } from "../../orders/confirmation";
@@ -26,9 +27,11 @@ export interface OrderStatusPageProps {
   confirm: string | null;
   /** After a confirm: what it did (src/orders/confirmation.ts). */
   confirmed: ConfirmOutcome | null;
+  /** A hosted gateway's "Pay now" and its last answer (src/gateways/views/PayNow.tsx). */
+  pay?: ComponentChildren;
 }
 
-export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed }: OrderStatusPageProps) {
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed, pay }: OrderStatusPageProps) {
   const { t, money } = ctx;
   const { order, items, events } = detail;
   const number = `#${order.number}`;
@@ -92,6 +95,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         )}
         {order.paymentReference && <p>{t("checkout.order.reference", { ref: order.paymentReference })}</p>}
       </div>
+      {pay}
 
       <h2>{t("checkout.order.items")}</h2>
       <ul class="co-lines">

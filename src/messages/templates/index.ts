@@ -14,6 +14,7 @@ import { orderDelivered } from "./order-delivered";
 import { orderPacked } from "./order-packed";
 import { orderShipped } from "./order-shipped";
 import { orderShippedTracking } from "./order-shipped-tracking";
+import { paymentReceived } from "./payment-received";
 import { verificationCode } from "./verification-code";
 
 const all = [
@@ -28,6 +29,7 @@ const all = [
   lowStock,
   verificationCode,
   codConfirmRequest,
+  paymentReceived,
 ] as const;
 
 type All = (typeof all)[number];

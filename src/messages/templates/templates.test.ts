@@ -41,6 +41,7 @@ describe("the registry", () => {
         "order_shipped_tracking",
         "verification_code",
         "cod_confirm_request",
+        "payment_received",
       ].sort(),
     );
     for (const template of Object.values(TEMPLATES)) {

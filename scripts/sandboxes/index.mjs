@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // Local stand-ins for the message providers (WhatsApp Cloud API, Twilio SMS, Resend email, a Web
-// Push service), for development and the contract tests. `startSandboxes()` starts all four and
+// Push service) and the couriers (PostEx, Leopards, Trax), for development and the contract
+// tests. `startSandboxes()` starts them all and
 // gives their base URLs; run directly (`node scripts/sandboxes/index.mjs`) it starts them and
 // prints the URLs and the .dev.vars lines that point the Worker at them.
-// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793; 0 (the
+// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793, postex 8794, leopards 8795, trax 8796; 0 (the
 // default for tests) picks free ports.
 import { createEmailSandbox } from "./email.mjs";
+import { createLeopardsSandbox } from "./leopards.mjs";
+import { createPostExSandbox } from "./postex.mjs";
 import { createPushSandbox } from "./push.mjs";
 import { createSmsSandbox } from "./sms.mjs";
+import { createTraxSandbox } from "./trax.mjs";
 import { createWhatsAppSandbox } from "./whatsapp.mjs";
 
-export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push"];
+export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "postex", "leopards", "trax"];
 
-/** Starts the four sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
+/** Starts the sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
 export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) {
-  const sandboxes = [createWhatsAppSandbox(), createSmsSandbox(), createEmailSandbox(), createPushSandbox()];
+  const sandboxes = [createWhatsAppSandbox(), createSmsSandbox(), createEmailSandbox(), createPushSandbox(), createPostExSandbox(), createLeopardsSandbox(), createTraxSandbox()];
   const urls = {};
   try {
     for (const [i, sandbox] of sandboxes.entries()) {
@@ -37,6 +41,9 @@ export function sandboxEnv(urls) {
     TWILIO_API_BASE: urls.sms,
     RESEND_API_BASE: urls.email,
     PUSH_ALLOWED_ORIGINS: urls.push,
+    POSTEX_API_BASE: `${urls.postex}/services/integration/api/order`,
+    LEOPARDS_API_BASE: `${urls.leopards}/api`,
+    TRAX_API_BASE: `${urls.trax}/api`,
   };
 }
 

@@ -13,3 +13,4 @@ export * from "./schema/discounts";
 export * from "./schema/insight";
 export * from "./schema/recovery";
 export * from "./schema/customers";
+export * from "./schema/credentials";

@@ -163,4 +163,8 @@ export default {
   "orders.confirmation.filter": "Not confirmed",
   "orders.confirmation.lateHint": "The customer has not confirmed this cash-on-delivery order. Call her before you pack it; it stays open until you confirm or cancel it.",
   "orders.event.confirmation": "Confirmed by the customer",
+  "couriers.name.postex": "PostEx",
+  "couriers.name.leopards": "Leopards Courier",
+  "couriers.name.trax": "Trax",
+  "couriers.name.own": "Own rider / other",
 } as const;

@@ -163,4 +163,8 @@ export default {
   "orders.confirmation.filter": "تصدیق نہیں ہوئی",
   "orders.confirmation.lateHint": "گاہک نے کیش آن ڈیلیوری کے اس آرڈر کی تصدیق نہیں کی۔ پیک کرنے سے پہلے اسے فون کر لیں؛ جب تک آپ تصدیق یا منسوخ نہ کریں یہ آرڈر کھلا رہے گا۔",
   "orders.event.confirmation": "گاہک نے تصدیق کر دی",
+  "couriers.name.postex": "پوسٹ ایکس",
+  "couriers.name.leopards": "لیپرڈز کورئیر",
+  "couriers.name.trax": "ٹریکس",
+  "couriers.name.own": "اپنا رائیڈر / دیگر",
 } as const;

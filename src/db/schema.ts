@@ -14,3 +14,4 @@ export * from "./schema/insight";
 export * from "./schema/recovery";
 export * from "./schema/customers";
 export * from "./schema/credentials";
+export * from "./schema/shipments";

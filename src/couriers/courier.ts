@@ -112,6 +112,9 @@ function clean(text: string, ctx?: CourierContext): string {
   return chars.length > DETAIL_MAX ? chars.slice(0, DETAIL_MAX - 1).join("") + "…" : one;
 }
 
+/** Outside production a courier whose base URL is unset is not called at all. */
+export const NO_BASE = "no API base URL for this courier in this environment";
+
 /** A call that got no answer, or an answer every courier means the same by (429, 5xx): its Result; else null. */
 export function transportFailure(ctx: CourierContext, call: CallResult): Result<never> | null {
   if (!call.ok) {
@@ -158,6 +161,7 @@ const LABEL_MAX = 2 * 1024 * 1024;
  * whole when the length is given, and while reading when not).
  */
 export async function fetchPdf(ctx: CourierContext, url: string, headers: Record<string, string>): Promise<Result<Uint8Array | null>> {
+  if (!ctx.base) return fail("not_configured", NO_BASE);
   const signal = AbortSignal.timeout(ctx.timeoutMs);
   try {
     const res = await (ctx.fetch ?? fetch)(url, { headers, signal, redirect: "manual" });

@@ -4,7 +4,9 @@
  * registry.test.ts fails when a folder is not registered or a name is missing.
  *
  * `courierContext` points an adapter at its API: the env's base URL (POSTEX_API_BASE...: the
- * local sandboxes in development and tests), else the live one; COURIERS_TIMEOUT_MS bounds every call.
+ * local sandboxes in development and tests), else, in production only, the live one (elsewhere an
+ * unset base is "not configured": nothing calls a real courier by accident); COURIERS_TIMEOUT_MS
+ * bounds every call.
  */
 import type { Courier, CourierContext } from "./courier";
 import { leopards } from "./leopards";
@@ -25,6 +27,7 @@ export interface CouriersEnv {
   LEOPARDS_API_BASE?: string;
   TRAX_API_BASE?: string;
   COURIERS_TIMEOUT_MS?: string;
+  ENVIRONMENT?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -33,7 +36,7 @@ export function courierContext(courier: Courier, env: CouriersEnv, credentials: 
   const configured = courier.baseEnv ? env[courier.baseEnv as keyof CouriersEnv]?.trim() : undefined;
   const timeout = Number(env.COURIERS_TIMEOUT_MS);
   return {
-    base: (configured || courier.liveBase || "").replace(/\/+$/, ""),
+    base: (configured || (env.ENVIRONMENT === "production" ? courier.liveBase : "") || "").replace(/\/+$/, ""),
     credentials,
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
   };

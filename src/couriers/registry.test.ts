@@ -28,9 +28,13 @@ describe("the courier registry", () => {
     }
   });
 
-  it("an API courier has a base URL from the env (the sandbox) or its live one, a track batch and secret fields", () => {
+  it("an API courier has a base URL from the env (the sandbox) or its live one, a track batch and secret fields", async () => {
     for (const c of COURIERS.filter((c) => c.liveBase)) {
-      expect(courierContext(c, {}, {}).base).toBe(c.liveBase);
+      expect(courierContext(c, { ENVIRONMENT: "production" }, {}).base).toBe(c.liveBase);
+      // Outside production an unset base is not the live API: nothing calls a real courier by accident.
+      expect(courierContext(c, { ENVIRONMENT: "test" }, {}).base).toBe("");
+      const r = await c.cities(courierContext(c, { ENVIRONMENT: "test" }, { token: "t", apiKey: "k", apiPassword: "p" }));
+      expect(r).toMatchObject({ status: "permanent", reason: "not_configured" });
       expect(c.baseEnv).toMatch(/^[A-Z]+_API_BASE$/);
       expect(courierContext(c, { [c.baseEnv!]: "http://127.0.0.1:9/x/" }, {}).base).toBe("http://127.0.0.1:9/x");
       expect(c.trackBatch).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ import { saveCredentials } from "../credentials/store";
 import type { Bindings } from "../env";
 import worker from "../index";
 import { requestBooking, retryBooking } from "./shipments";
-import { couriersSandboxEnv, failCourierNext, setTrackingStatus, TEST_COURIER_CREDENTIALS } from "./test-helpers";
+import { couriersSandboxEnv, failCourierNext, ownAccount, setTrackingStatus, TEST_COURIER_CREDENTIALS } from "./test-helpers";
 
 const bindings = () => ({ ...(env as unknown as Bindings), ...couriersSandboxEnv() }) as Bindings;
 const shipment = (id: number) => env.DB.prepare("SELECT * FROM shipments WHERE id = ?").bind(id).first<Record<string, any>>();
@@ -33,7 +33,7 @@ async function runJob(shipmentId: number) {
 async function confirmedOrder() {
   const shop = await shopWithCatalogue();
   const key = (await credentialsKey(env as unknown as CredentialsEnv))!;
-  await saveCredentials({ db: db(), shopId: shop.seller.shopId }, key, "postex", TEST_COURIER_CREDENTIALS.postex);
+  await saveCredentials({ db: db(), shopId: shop.seller.shopId }, key, "postex", ownAccount("postex"));
   const placed = await placeOrderAt(shop.origin, shop.zone.id, [[shop.kurta[0]!.id, 2]]);
   await env.DB.prepare("UPDATE orders SET status = 'confirmed' WHERE id = ?").bind(placed.id).run();
   const seller = { userId: null, name: "Ayesha" };

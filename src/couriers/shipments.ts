@@ -160,6 +160,11 @@ function failureText(r: Exclude<Result<unknown>, { status: "ok" }>): string {
  */
 export async function bookShipment(rt: CourierRuntime, shipmentId: number): Promise<{ next: JobNext; messages: number[] }> {
   const { db } = rt;
+  // An environment without the courier's base URL (a test run's background consumer, a
+  // misconfigured preview) leaves the shipment as it is and tries later: not the shop's failure.
+  const pending = await db.select({ courier: shipments.courier }).from(shipments).where(eq(shipments.id, shipmentId)).get();
+  const api = pending && courierById(pending.courier);
+  if (api && api.credentialFields.length > 0 && !courierContext(api, rt.env, {}).base) return { next: { ack: false, delaySeconds: 300 }, messages: [] };
   // Claimed: booking -> booking with one more attempt (a concurrent delivery of the same job finds attempts moved on).
   const [row] = await db
     .update(shipments)
@@ -232,7 +237,7 @@ async function storeLabel(rt: CourierRuntime, row: Shipment): Promise<void> {
 }
 
 /** Shipments the tracking sync asks about at most per run (each courier's batches within it). */
-export const SYNC_CAP = 200;
+const SYNC_CAP = 200;
 /** A shipment is asked again no sooner than this. */
 const SYNC_EVERY_MS = 60 * 60_000;
 

@@ -16,6 +16,16 @@ export const TEST_COURIER_CREDENTIALS: Record<SandboxCourier, Record<string, str
   trax: { apiKey: "trax-test-key-c2FuZGJveC1rZXktMDEyMzQ1", pickupAddressId: "1021" },
 };
 
+/**
+ * A courier account of its own (the token or key made unique): the sandboxes are shared by test
+ * files running in parallel, each with a fresh D1 whose order numbers and shipment ids start alike,
+ * and an order reference is unique per account.
+ */
+export function ownAccount(id: SandboxCourier): Record<string, string> {
+  const tail = crypto.getRandomValues(new Uint32Array(2)).join("");
+  return Object.fromEntries(Object.entries(TEST_COURIER_CREDENTIALS[id]).map(([k, v]) => [k, k === "token" || k === "apiKey" ? `${v}-${tail}` : v]));
+}
+
 /** The env entries that point the couriers at the sandboxes. */
 export function couriersSandboxEnv() {
   const urls = inject("sandboxes");

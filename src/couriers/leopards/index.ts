@@ -5,11 +5,12 @@
  * a booking reads the city list first (two calls, both in the queue consumer).
  */
 import { callProvider } from "../../messages/http";
-import { cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 type Answer = Record<string, unknown> & { status?: unknown; error?: unknown };
 
 async function call(ctx: CourierContext, path: string, fields: Record<string, unknown>): Promise<Result<Answer>> {
+  if (!ctx.base) return fail("not_configured", NO_BASE);
   const { apiKey, apiPassword } = ctx.credentials;
   if (!apiKey || !apiPassword) return fail("not_configured", "no Leopards API key and password saved");
   const body = JSON.stringify({ api_key: apiKey, api_password: apiPassword, ...fields });

@@ -5,7 +5,7 @@
  * statusMessage (scripts/sandboxes/postex.mjs answers them the same way).
  */
 import { callProvider } from "../../messages/http";
-import { fail, fetchPdf, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, fail, fetchPdf, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 interface Answer {
   statusCode?: string;
@@ -14,6 +14,7 @@ interface Answer {
 }
 
 async function call(ctx: CourierContext, path: string, init: RequestInit = {}): Promise<Result<Answer>> {
+  if (!ctx.base) return fail("not_configured", NO_BASE);
   const token = ctx.credentials.token;
   if (!token) return fail("not_configured", "no PostEx token saved");
   const headers = { token, "content-type": "application/json", accept: "application/json" };

@@ -4,11 +4,12 @@
  * and { status: 1, message, errors? } when not (401 for a refused key); cities are booked by id.
  */
 import { callProvider } from "../../messages/http";
-import { cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 type Answer = Record<string, unknown> & { status?: unknown; message?: unknown; errors?: unknown };
 
 async function call(ctx: CourierContext, path: string, init: RequestInit = {}): Promise<Result<Answer>> {
+  if (!ctx.base) return fail("not_configured", NO_BASE);
   const key = ctx.credentials.apiKey;
   if (!key) return fail("not_configured", "no Trax API key saved");
   const headers = { authorization: key, "content-type": "application/json", accept: "application/json" };

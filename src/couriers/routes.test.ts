@@ -30,13 +30,13 @@ describe("couriers in the admin", () => {
     expect(settings.status).toBe(200);
     expect(settings.text).toContain('type="password"');
     const account = ownAccount("postex");
-    const saved = await seller.client.post(`${base}/settings/postex`, account);
+    const saved = await seller.client.post(`${base}/settings`, { courier: "postex", ...account });
     expect(saved.status).toBe(303);
     const after = await seller.client.get(`${base}/settings?done=1`);
     expect(after.text).toContain("••••" + account.token!.slice(-4));
     expect(after.text).not.toContain(account.token!);
     // Too long: the message beside the field, nothing typed shown back, nothing saved.
-    const long = await seller.client.post(`${base}/settings/postex`, { token: "x".repeat(201), pickupAddressCode: "" });
+    const long = await seller.client.post(`${base}/settings`, { courier: "postex", token: "x".repeat(201), pickupAddressCode: "" });
     expect(long.status).toBe(400);
     expect(long.text).not.toContain("x".repeat(201));
 

@@ -25,6 +25,9 @@ import { BookPage, CourierSettingsPage } from "./views/CourierPages";
 import { LabelPage, labelSize } from "./views/LabelPage";
 
 export const courierRoutes = new Hono<AppEnv>();
+/** The couriers' accounts: the owner's alone (staff get a 404), mounted at /couriers/settings. */
+export const courierSettingsRoutes = new Hono<AppEnv>();
+courierSettingsRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
 const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
@@ -42,13 +45,13 @@ async function settingsPage(c: C, extra: { notice?: string; refused?: { courier:
   return renderPage(c, <CourierSettingsPage {...adminChrome(c)} hints={hints} canSave={(await key(c)) !== null} {...extra} />, status);
 }
 
-courierRoutes.get("/settings", requireOwner(), (c) => settingsPage(c, { notice: c.req.query("done") === "1" ? adminChrome(c).m.t("couriers.settings.saved") : undefined }));
+courierSettingsRoutes.get("/", (c) => settingsPage(c, { notice: c.req.query("done") === "1" ? adminChrome(c).m.t("couriers.settings.saved") : undefined }));
 
-courierRoutes.post(`/settings/:courier{[a-z]{1,20}}`, requireOwner(), async (c) => {
-  const courier = courierById(c.req.param("courier"));
-  if (!courier || courier.credentialFields.length === 0) throw new HTTPException(404);
+courierSettingsRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const parsed = validate(credentialsSchema, values);
+  const courier = courierById(values.courier ?? "");
+  if (!courier || courier.credentialFields.length === 0) return settingsPage(c, {}, 400);
   // What was typed is never shown back (secrets): only the messages beside the fields.
   if (!parsed.ok) return settingsPage(c, { refused: { courier: courier.id, values: {}, errors: parsed.errors } }, 400);
   const sealing = await key(c);

@@ -37,7 +37,8 @@ export function CourierSettingsPage({ hints, canSave, notice, refused, ...chrome
         return (
           <section class="card" key={c.id}>
             <h2>{t(`couriers.name.${c.id}` as MessageKey)}</h2>
-            <Form action={`/admin/${shop.slug}/couriers/settings/${c.id}`} csrf={csrf}>
+            <Form action={`/admin/${shop.slug}/couriers/settings`} csrf={csrf}>
+              <input type="hidden" name="courier" value={c.id} />
               {c.credentialFields.map((f) => {
                 const hint = hints[c.id]?.[f];
                 return (

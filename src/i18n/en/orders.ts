@@ -214,4 +214,5 @@ export default {
   "couriers.list.select": "Select order #{number}",
   "couriers.list.sent": { one: "{count} booking sent to the courier.", other: "{count} bookings sent to the courier." },
   "couriers.list.none": "Select confirmed or packed orders to book.",
+  "couriers.event.shipping": "Courier",
 } as const;

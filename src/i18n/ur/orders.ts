@@ -214,4 +214,5 @@ export default {
   "couriers.list.select": "آرڈر #{number} منتخب کریں",
   "couriers.list.sent": { one: "{count} بکنگ کورئیر کو بھیج دی گئی۔", other: "{count} بکنگز کورئیر کو بھیج دی گئیں۔" },
   "couriers.list.none": "بک کرنے کے لیے تصدیق شدہ یا پیک شدہ آرڈر منتخب کریں۔",
+  "couriers.event.shipping": "کورئیر",
 } as const;

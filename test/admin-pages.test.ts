@@ -139,6 +139,8 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/discounts/new`,
     `${base}/discounts/${s.discount}`,
     `${base}/staff`,
+    `${base}/couriers/settings`,
+    `${base}/couriers/orders/${order.id}`,
     `${ROOT}/admin/account`,
     `${ROOT}/admin/shops`,
   ];

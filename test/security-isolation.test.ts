@@ -51,7 +51,7 @@ describe("tenant isolation, enumerated from the router", () => {
     expect(routes.length).toBeGreaterThan(40);
     const keys = new Set(routes.flatMap(idParams).map((p) => p.key));
     // If this changes, the ids table of furnishedShop() must learn the new key.
-    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "customers/:id", "discounts/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "staff/:userId", "zones/:id"].sort());
+    expect([...keys].sort()).toEqual(["abandoned/:id", "collections/:id", "customers/:id", "discounts/:id", "invitations/:id", "media/*", "orders/:id", "pages/:id", "pending/:pid", "photos/:imageId", "products/:id", "shipments/:id", "staff/:userId", "zones/:id"].sort());
   });
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {
@@ -112,8 +112,8 @@ describe("tenant isolation, enumerated from the router", () => {
 
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.orders).toHaveLength(1);
-    // The product's photo and the photo waiting on a new-product form.
-    expect(before.r2).toHaveLength(2);
+    // The product's photo, the photo waiting on a new-product form and the courier's label.
+    expect(before.r2).toHaveLength(3);
     expect(before.pending_uploads).toHaveLength(1);
   });
 });
@@ -124,8 +124,8 @@ describe("staff and the owner-only areas", () => {
       .filter((r) => r.method === "ALL" && r.handlerName === "ownerRequired")
       .map((r) => r.path.slice(ADMIN_SHOP.length + 1).replace(/\/\*$/, ""))
       .sort();
-    // Settings (details, payments, zones), the gateways' credentials, theme and staff management are the owner's alone.
-    expect(owned).toEqual(["gateways", "settings", "staff", "theme"]);
+    // Settings (details, payments, zones), the gateways' and couriers' credentials, theme and staff management are the owner's alone.
+    expect(owned).toEqual(["couriers/settings", "gateways", "settings", "staff", "theme"]);
     const ownerOnly = (r: Route) => owned.some((p) => r.path === `${ADMIN_SHOP}/${p}` || r.path.startsWith(`${ADMIN_SHOP}/${p}/`));
 
     const s = await furnishedShop();

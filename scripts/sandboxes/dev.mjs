@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isLoopbackUrl, mergeDevVars } from "./dev-vars.mjs";
 import { sandboxEnv, startSandboxes } from "./index.mjs";
 
-const URL_KEYS = new Set(["WHATSAPP_API_BASE", "TWILIO_API_BASE", "RESEND_API_BASE", "PUSH_ALLOWED_ORIGINS", "JAZZCASH_SANDBOX_URL", "EASYPAY_SANDBOX_URL"]);
+const URL_KEYS = new Set(["WHATSAPP_API_BASE", "TWILIO_API_BASE", "RESEND_API_BASE", "PUSH_ALLOWED_ORIGINS", "JAZZCASH_SANDBOX_URL", "EASYPAY_SANDBOX_URL", "POSTEX_API_BASE", "LEOPARDS_API_BASE", "TRAX_API_BASE"]);
 
 async function vapidKeys() {
   const { subtle } = globalThis.crypto;

@@ -1,23 +1,36 @@
 #!/usr/bin/env node
 // Local stand-ins for the message providers (WhatsApp Cloud API, Twilio SMS, Resend email, a Web
-// Push service) and the payment gateways (JazzCash, Easypaisa), for development and the contract tests.
-// `startSandboxes()` starts them all and
+// Push service), the payment gateways (JazzCash, Easypaisa) and the couriers (PostEx, Leopards,
+// Trax), for development and the contract tests. `startSandboxes()` starts them all and
 // gives their base URLs; run directly (`node scripts/sandboxes/index.mjs`) it starts them and
 // prints the URLs and the .dev.vars lines that point the Worker at them.
-// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793, jazzcash 8794, easypay (Easypaisa) 8795; 0 (the
-// default for tests) picks free ports.
+// Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793, jazzcash 8794,
+// easypay (Easypaisa) 8795, postex 8796, leopards 8797, trax 8798; 0 (the default for tests) picks free ports.
 import { createEmailSandbox } from "./email.mjs";
 import { createEasypaisaSandbox } from "./easypay.mjs";
 import { createJazzCashSandbox } from "./jazzcash.mjs";
+import { createLeopardsSandbox } from "./leopards.mjs";
+import { createPostExSandbox } from "./postex.mjs";
 import { createPushSandbox } from "./push.mjs";
 import { createSmsSandbox } from "./sms.mjs";
+import { createTraxSandbox } from "./trax.mjs";
 import { createWhatsAppSandbox } from "./whatsapp.mjs";
 
-export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "jazzcash", "easypay"];
+export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "jazzcash", "easypay", "postex", "leopards", "trax"];
 
 /** Starts the sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
 export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) {
-  const sandboxes = [createWhatsAppSandbox(), createSmsSandbox(), createEmailSandbox(), createPushSandbox(), createJazzCashSandbox(), createEasypaisaSandbox()];
+  const sandboxes = [
+    createWhatsAppSandbox(),
+    createSmsSandbox(),
+    createEmailSandbox(),
+    createPushSandbox(),
+    createJazzCashSandbox(),
+    createEasypaisaSandbox(),
+    createPostExSandbox(),
+    createLeopardsSandbox(),
+    createTraxSandbox(),
+  ];
   const urls = {};
   try {
     for (const [i, sandbox] of sandboxes.entries()) {
@@ -42,6 +55,9 @@ export function sandboxEnv(urls) {
     PUSH_ALLOWED_ORIGINS: urls.push,
     JAZZCASH_SANDBOX_URL: urls.jazzcash,
     EASYPAY_SANDBOX_URL: urls.easypay,
+    POSTEX_API_BASE: `${urls.postex}/services/integration/api/order`,
+    LEOPARDS_API_BASE: `${urls.leopards}/api`,
+    TRAX_API_BASE: `${urls.trax}/api`,
   };
 }
 

@@ -14,6 +14,7 @@ import { account } from "../account/routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
+import { courierRoutes, courierSettingsRoutes } from "../couriers/routes";
 import { abandonedAdmin } from "../recovery/admin-routes";
 import { customerRoutes } from "../customers/routes";
 import { invitationsFor, pendingInvitationCount } from "../staff/staff";
@@ -115,6 +116,8 @@ shopAdmin.post("/live", requireOwner(), async (c) => {
 });
 
 shopAdmin.route("/orders", orderAdmin);
+shopAdmin.route("/couriers/settings", courierSettingsRoutes);
+shopAdmin.route("/couriers", courierRoutes);
 shopAdmin.route("/abandoned", abandonedAdmin);
 shopAdmin.route("/customers", customerRoutes);
 shopAdmin.route("/", leaveRoutes);

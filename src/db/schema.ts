@@ -15,3 +15,4 @@ export * from "./schema/recovery";
 export * from "./schema/customers";
 export * from "./schema/credentials";
 export * from "./schema/gateways";
+export * from "./schema/shipments";

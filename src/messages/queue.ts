@@ -6,6 +6,7 @@
  */
 import type { Bindings } from "../env";
 import { createDb } from "../db/client";
+import { courierCron, courierJobOf, failDeadJobs, runCourierJobs } from "../couriers/jobs";
 import { transportFromEnv, type Transport } from "./index";
 import { inquirePendingPayments } from "../gateways/cron";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
@@ -31,6 +32,16 @@ function idsOf(body: unknown): number[] {
 }
 
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
+  // Courier jobs ({ job: "courier.book", shipmentId }) go to src/couriers (each acked or retried
+  // there); the rest is the outbox's, as before.
+  const jobs = batch.messages.filter((m) => courierJobOf(m.body) !== null);
+  if (jobs.length) {
+    if (batch.queue.endsWith("-dlq")) await failDeadJobs(jobs, env);
+    else await runCourierJobs(jobs, env);
+    const rest = batch.messages.filter((m) => courierJobOf(m.body) === null);
+    if (!rest.length) return;
+    batch = { queue: batch.queue, metadata: batch.metadata, messages: rest, ackAll: () => rest.forEach((m) => m.ack()), retryAll: (o) => rest.forEach((m) => m.retry(o)) };
+  }
   const db = createDb(env.DB);
   const carried = batch.messages.map((m) => idsOf(m.body));
   if (batch.queue.endsWith("-dlq")) {
@@ -51,4 +62,5 @@ export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: 
 export async function scheduled(_controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   await enqueue(env.MESSAGES, await stuckRows(createDb(env.DB)));
   await inquirePendingPayments(env); // src/gateways/cron.ts: payments whose return never came
+  await courierCron(env); // src/couriers: lost bookings back on the queue, tracking synced
 }

@@ -39,7 +39,8 @@ orderAdmin.get("/", async (c) => {
   const clock = confirmClock(c);
   const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
   const page = await listOrders(c.var.db, c.var.shop.id, query);
-  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} />);
+  const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
+  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
 });
 
 orderAdmin.get("/export", async (c) => {

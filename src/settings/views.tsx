@@ -37,6 +37,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/settings/payments`, t("payments.title"), true],
     [`${b}/gateways`, t("gateways.title"), true],
     [`${b}/settings/zones`, t("zones.title"), true],
+    [`${b}/couriers/settings`, t("couriers.settings.title"), true],
     [`${b}/staff`, t("staff.title"), true],
   ];
   return (

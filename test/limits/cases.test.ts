@@ -20,6 +20,7 @@ import { uploadCases } from "./uploads.cases";
 import { pushCases } from "./push.cases";
 import { customerCases } from "./customers.cases";
 import { discountCases } from "./discounts.cases";
+import { courierCases } from "./couriers.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -31,6 +32,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/shops/invitations/:id/decline": "decline an invitation",
   "POST /_p/admin/:shop/leave": "leave a shop",
   "POST /_p/admin/:shop/orders/:id/payment": "payment received",
+  "POST /_p/admin/:shop/couriers/shipments/:id/retry": "retry a failed booking",
   "POST /_p/admin/:shop/products/:id/duplicate": "duplicate",
   "POST /_p/admin/:shop/products/:id/status": "archive or restore (the button's status)",
   "POST /_p/admin/:shop/products/:id/delete": "delete",
@@ -57,7 +59,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_s/pay/jazzcash/return": "JazzCash's return, posted from the gateway's page: no form of ours, its fields checked by returnSchema and its hash (src/gateways/gateway.test.ts)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases, ...courierCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");

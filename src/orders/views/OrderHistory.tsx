@@ -11,6 +11,7 @@ function EventLine({ m, e }: { m: Messages; e: OrderEventRow }) {
     : e.kind === "status" ? t("orders.event.status", { from: st(e.fromStatus), to: st(e.toStatus) })
     : e.kind === "payment" ? t("orders.event.payment")
     : e.kind === "confirmation" ? t("orders.event.confirmation")
+    : e.kind === "shipping" ? t("couriers.event.shipping")
     : t("orders.event.note");
   return (
     <li>

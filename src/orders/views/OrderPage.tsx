@@ -106,7 +106,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, clock, notic
         </ul>
         <OrderTotals t={t} money={money} order={order} discounts={detail.discounts} deliveryLabel={t("orders.order.delivery", { zone: order.zoneName })} class="sum" />
         <p>
-          <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a>
+          <a href={`${base}/slip`}>{t("orders.order.slip")}</a> · <a href={statusUrl}>{t("orders.order.customerLink")}</a> · <a href={`/admin/${shop.slug}/couriers/orders/${order.id}`}>{t("couriers.book.link")}</a>
         </p>
         <p>
           <a class="btn ghost block" href={waShareUrl(slipShare)} rel="noopener" data-wa-share>

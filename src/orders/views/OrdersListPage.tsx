@@ -9,6 +9,7 @@ import type { ListQuery, OrderPage } from "../list";
 import { ConfirmationMark } from "./ConfirmationMark";
 import { ordersCss } from "./css";
 import { ExportForm, type ExportFormProps } from "./ExportForm";
+import { BulkBook } from "../../couriers/views/BulkBook";
 import { StatusPill } from "./StatusPill";
 import { ShortSignals } from "../../customers/RiskSignals";
 import { riskCss } from "../../customers/css";
@@ -21,9 +22,11 @@ export interface OrdersListProps extends AdminChrome {
   /** The shop asks COD customers to confirm: the "not confirmed" filter is offered. */
   asksConfirmation: boolean;
   exportForm?: Omit<ExportFormProps, "m" | "base">;
+  /** Bookings just sent from the list (src/couriers), when she comes back from booking. */
+  booked?: number;
 }
 
-export function OrdersListPage({ page, query, clock, asksConfirmation, exportForm, ...chrome }: OrdersListProps) {
+export function OrdersListPage({ page, query, clock, asksConfirmation, exportForm, booked, ...chrome }: OrdersListProps) {
   const { m, shop } = chrome;
   const { t } = m;
   const base = `/admin/${shop.slug}/orders`;
@@ -118,6 +121,7 @@ export function OrdersListPage({ page, query, clock, asksConfirmation, exportFor
           </a>
         )}
       </p>
+      <BulkBook m={m} csrf={chrome.csrf} slug={chrome.shop.slug} rows={page.rows} booked={booked} />
       <ExportForm m={m} base={base} {...exportForm} />
     </AdminShell>
   );

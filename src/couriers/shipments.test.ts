@@ -1,0 +1,142 @@
+// Booking end to end through the Worker's own queue handler, against the PostEx sandbox: the
+// seller's request only writes the shipment (state booking); the consumer books it, keeps the
+// tracking number and the courier's label (R2, under the shop's prefix), moves the order to shipped
+// through the orders' status path and tells the customer through the outbox; a bad city fails the
+// shipment (a Retry on the order), a 5xx retries the job with backoff. Then the cron's tracking
+// sync moves one order to delivered and another to returned (restocked), each change an event.
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { placeOrderAt, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
+import { db } from "../../test/helpers";
+import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
+import { saveCredentials } from "../credentials/store";
+import type { Bindings } from "../env";
+import worker from "../index";
+import { requestBooking, retryBooking } from "./shipments";
+import { couriersSandboxEnv, failCourierNext, ownAccount, setTrackingStatus } from "./test-helpers";
+
+const bindings = () => ({ ...(env as unknown as Bindings), ...couriersSandboxEnv() }) as Bindings;
+const shipment = (id: number) => env.DB.prepare("SELECT * FROM shipments WHERE id = ?").bind(id).first<Record<string, any>>();
+const order = (id: number) => env.DB.prepare("SELECT status, courier, tracking_number FROM orders WHERE id = ?").bind(id).first<Record<string, any>>();
+const events = async (id: number) =>
+  (await env.DB.prepare("SELECT kind, from_status, to_status, message, actor_name FROM order_events WHERE order_id = ? ORDER BY id").bind(id).all<Record<string, any>>()).results;
+
+async function runJob(shipmentId: number) {
+  const batch = createMessageBatch("hatti-messages", [{ id: `j${shipmentId}`, timestamp: new Date(), attempts: 1, body: { job: "courier.book", shipmentId } }]);
+  const ctx = createExecutionContext();
+  await worker.queue(batch, bindings(), ctx);
+  return getQueueResult(batch, ctx);
+}
+
+/** A shop with PostEx credentials saved, and a confirmed cash-on-delivery order of two kurtas. */
+async function confirmedOrder() {
+  const shop = await shopWithCatalogue();
+  const key = (await credentialsKey(env as unknown as CredentialsEnv))!;
+  const account = ownAccount("postex");
+  await saveCredentials({ db: db(), shopId: shop.seller.shopId }, key, "postex", account);
+  const placed = await placeOrderAt(shop.origin, shop.zone.id, [[shop.kurta[0]!.id, 2]]);
+  await env.DB.prepare("UPDATE orders SET status = 'confirmed' WHERE id = ?").bind(placed.id).run();
+  const seller = { userId: null, name: "Ayesha" };
+  return { ...shop, placed, account, scope: { db: db(), shopId: shop.seller.shopId }, seller };
+}
+
+describe("booking a courier", () => {
+  it("the request writes the shipment only; the queue books it, keeps its label, ships the order and tells the customer", async () => {
+    const { placed, scope, seller } = await confirmedOrder();
+    const req = await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 750, codPaisa: 520_000, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    expect(await shipment(req.id)).toMatchObject({ state: "booking", tracking_number: "", attempts: 0, cod_paisa: 520_000 });
+    // A second tap (or another member) while it is open writes nothing.
+    expect(await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 750, codPaisa: 520_000, trackingNumber: "" }, seller)).toEqual({ ok: false, reason: "open" });
+    expect((await order(placed.id))!.status).toBe("confirmed");
+
+    const result = await runJob(req.id);
+    expect(result.explicitAcks).toEqual([`j${req.id}`]);
+    const booked = (await shipment(req.id))!;
+    expect(booked).toMatchObject({ state: "booked", attempts: 1, last_error: "" });
+    expect(booked.tracking_number).toMatch(/^2410\d+$/);
+    expect(booked.label_key).toBe(`shops/${scope.shopId}/labels/${req.id}.pdf`);
+    const pdf = await env.MEDIA.get(booked.label_key);
+    expect(new TextDecoder().decode((await pdf!.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+
+    expect(await order(placed.id)).toMatchObject({ status: "shipped", courier: "PostEx", tracking_number: booked.tracking_number });
+    const history = await events(placed.id);
+    expect(history.filter((e) => e.kind === "status").map((e) => [e.from_status, e.to_status])).toEqual([
+      ["confirmed", "packed"],
+      ["packed", "shipped"],
+    ]);
+    const told = await env.DB.prepare("SELECT template, recipient, params FROM outbox WHERE template = 'order_shipped_tracking' AND shop_id = ?").bind(scope.shopId).all<Record<string, string>>();
+    expect(told.results).toHaveLength(1);
+    expect(JSON.parse(told.results[0]!.params!)).toMatchObject({ orderNumber: `#${placed.number}`, courier: "PostEx", trackingNumber: booked.tracking_number });
+
+    // The same job delivered again (at least once) books nothing twice.
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect((await shipment(req.id))!.attempts).toBe(1);
+  });
+
+  it("a city the courier does not deliver to fails the shipment for good (a Retry on the order); a 5xx retries the job with backoff", async () => {
+    const { placed, scope, seller, account } = await confirmedOrder();
+    await env.DB.prepare("UPDATE orders SET city = 'Atlantis' WHERE id = ?").bind(placed.id).run();
+    const req = await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 500, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect(await shipment(req.id)).toMatchObject({ state: "failed", attempts: 1 });
+    expect((await shipment(req.id))!.last_error).toMatch(/^bad_city: /);
+    expect((await order(placed.id))!.status).toBe("confirmed");
+    for (const secret of [account.token!]) expect(JSON.stringify([await events(placed.id), await shipment(req.id)])).not.toContain(secret);
+
+    // Retry after the seller fixed the city: the courier is down, so the job is retried later.
+    await env.DB.prepare("UPDATE orders SET city = 'Karachi' WHERE id = ?").bind(placed.id).run();
+    expect(await retryBooking(scope, req.id)).toBe(true);
+    await failCourierNext("postex", `${placed.number}-${req.id}`, { status: 503 });
+    const again = await runJob(req.id);
+    expect(again.retryMessages.map((r) => r.msgId)).toEqual([`j${req.id}`]);
+    expect(again.explicitAcks).toEqual([]);
+    expect(await shipment(req.id)).toMatchObject({ state: "booking", attempts: 2 });
+    expect((await shipment(req.id))!.last_error).toMatch(/^provider_unavailable: /);
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect(await shipment(req.id)).toMatchObject({ state: "booked", attempts: 3 });
+  });
+});
+
+describe("the tracking sync (cron)", () => {
+  it("moves one order to delivered and another to returned (restocked), each change an event", async () => {
+    const a = await confirmedOrder();
+    const stockBefore = await stockOf(a.kurta[0]!.id);
+    const b = await placeOrderAt(a.origin, a.zone.id, [[a.kurta[0]!.id, 1]]);
+    await env.DB.prepare("UPDATE orders SET status = 'packed' WHERE id = ?").bind(b.id).run();
+    const ids = [];
+    for (const id of [a.placed.id, b.id]) {
+      const req = await requestBooking(a.scope, id, { courier: "postex", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, a.seller);
+      if (!req.ok) throw new Error(req.reason);
+      await runJob(req.id);
+      ids.push(req.id);
+    }
+    const [sa, sb] = await Promise.all(ids.map(async (id) => (await shipment(id))!));
+    await setTrackingStatus("postex", sa!.tracking_number, "Delivered");
+    await setTrackingStatus("postex", sb!.tracking_number, "Returned");
+    const stockShipped = await stockOf(a.kurta[0]!.id);
+    expect(stockShipped).toBe(stockBefore - 1);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "*/5 * * * *" }), bindings(), ctx);
+    await waitOnExecutionContext(ctx);
+
+    expect((await order(a.placed.id))!.status).toBe("delivered");
+    expect((await order(b.id))!.status).toBe("returned");
+    expect(await shipment(sa!.id)).toMatchObject({ state: "delivered", provider_status: "Delivered" });
+    expect(await shipment(sb!.id)).toMatchObject({ state: "returned", provider_status: "Returned" });
+    expect(await stockOf(a.kurta[0]!.id)).toBe(stockShipped + 1);
+    expect((await events(b.id)).slice(-2)).toEqual([
+      expect.objectContaining({ kind: "shipping", message: "PostEx: Returned" }),
+      expect.objectContaining({ kind: "status", from_status: "shipped", to_status: "returned", actor_name: "PostEx" }),
+    ]);
+    // Asked again within the hour: nothing new is asked or changed.
+    const before = await events(a.placed.id);
+    const ctx2 = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "*/5 * * * *" }), bindings(), ctx2);
+    expect(await events(a.placed.id)).toEqual(before);
+  });
+});
+

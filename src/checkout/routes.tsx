@@ -20,7 +20,7 @@ import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { checkoutReads } from "./checkout-reads";
 import { readCart, readCode, writeCart, writeCode } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
-import { paymentOptions } from "./payment";
+import { paymentOptions } from "../payments";
 import { placeFast } from "./place-fast";
 import { enqueueGathered } from "../messages/outbox";
 import { placeOrder } from "./place-order";

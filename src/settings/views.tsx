@@ -4,7 +4,7 @@ import type { FieldErrors } from "../lib/form";
 import { CURRENCIES } from "./shop";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageKey } from "../i18n";
 import type { ZoneRow } from "./zones";
-import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
+import { fieldName, METHODS, type Payments } from "../payments";
 import { ALERT_CHANNELS } from "../db/schema";
 import { AdminShell } from "../ui/AdminShell";
 import { Field } from "../ui/Field";
@@ -122,11 +122,10 @@ function AdminLanguageOffer(p: AdminChrome & { locale: Locale }) {
 /** The payments form's values: the methods, and the shop's cash-on-delivery confirmation. */
 export const paymentValues = (p: Payments, cod: { codConfirm: boolean; codConfirmHours: number }): Values => {
   const v: Values = { codEnabled: p.cod.enabled ? "on" : "", codConfirm: cod.codConfirm ? "on" : "", codConfirmHours: String(cod.codConfirmHours) };
-  for (const k of ACCOUNT_METHOD_IDS) {
-    v[`${k}Enabled`] = p[k].enabled ? "on" : "";
-    v[`${k}Title`] = p[k].title;
-    v[`${k}Number`] = p[k].number;
-    v[`${k}Bank`] = p[k].bank;
+  for (const m of METHODS) {
+    if (m.kind === "cod") continue;
+    v[`${m.id}Enabled`] = p[m.id].enabled ? "on" : "";
+    for (const k of Object.keys(m.fields)) v[fieldName(m.id, k)] = String(p[m.id][k] ?? "");
   }
   return v;
 };
@@ -135,7 +134,7 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
   const { t } = p.m;
   const v = p.values;
   const e = (f: string) => err(t, p.errors, f);
-  const methods = ACCOUNT_METHOD_IDS.map((k) => [k, t(`payments.${k}`)] as const);
+  const methods = METHODS.filter((m) => m.kind !== "cod").map((m) => [m, t(`payments.${m.id}`)] as const);
   return (
     <AdminShell {...p} title={t("payments.title")} tab="shop" css={cmsCss}>
       {back(p)}
@@ -159,13 +158,14 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
             maxLength={pay.codConfirmHours}
           />
         </fieldset>
-        {methods.map(([k, label]) => (
-          <fieldset key={k}>
+        {methods.map(([m, label]) => (
+          <fieldset key={m.id}>
             <legend>{label}</legend>
-            <Check name={`${k}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${k}Enabled`] === "on"} />
-            {ACCOUNT_METHODS[k].bank && <Field name={`${k}Bank`} label={t("payments.bankName")} value={v[`${k}Bank`]} error={e(`${k}Bank`)} maxLength={pay[`${k}Bank`]} dir="auto" />}
-            <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={pay[`${k}Title`]} dir="auto" />
-            <Field name={`${k}Number`} label={ACCOUNT_METHODS[k].bank ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
+            <Check name={`${m.id}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${m.id}Enabled`] === "on"} />
+            {Object.entries(m.fields).map(([k, f]) => {
+              const name = fieldName(m.id, k);
+              return <Field key={name} name={name} label={t(f.label)} value={v[name]} error={e(name)} maxLength={pay[name]} dir={f.dir} />;
+            })}
           </fieldset>
         ))}
         <p class="hint muted">{t("payments.hint")}</p>

@@ -4,7 +4,7 @@ import type { ConfirmOutcome } from "../../orders/confirmation";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
-import type { PaymentOption } from "../payment";
+import type { PaymentOption } from "../../payments";
 import { OrderTotals } from "../../orders/views/OrderTotals";
 import { StoreFrame } from "./frame";
 import { PaymentAccount } from "./PaymentAccount";

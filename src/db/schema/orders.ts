@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { LOCALES } from "../../i18n";
-import { PAYMENT_METHODS } from "../../settings/payments";
+import { PAYMENT_METHODS } from "../../payments";
 import { shopId } from "./platform";
 
 export const deliveryZones = sqliteTable(

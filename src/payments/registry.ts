@@ -7,3 +7,4 @@ export { default as cod } from "./cod";
 export { default as jazzcash } from "./jazzcash";
 export { default as easypaisa } from "./easypaisa";
 export { default as bank } from "./bank";
+export { default as raast } from "./raast";

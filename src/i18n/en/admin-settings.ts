@@ -119,4 +119,6 @@ export default {
   "payments.codConfirmHours": "Flag an order not confirmed after (hours)",
   "payments.codConfirmHours.hint": "Such an order is marked in your orders, never cancelled. From 1 to {max} hours.",
   "payments.codConfirmHours.invalid": "Enter a whole number of hours from 1 to {max}.",
+  "payments.raast": "Raast",
+  "payments.raastId": "Raast ID or IBAN",
 } as const;

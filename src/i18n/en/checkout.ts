@@ -108,4 +108,6 @@ export default {
   "checkout.order.confirm.shop": "The shop has already confirmed this order. Nothing more to do.",
   "checkout.order.confirm.none": "This order does not need your confirmation.",
   "checkout.event.confirmed": "You confirmed the order",
+  "checkout.pay.raast": "Raast",
+  "checkout.account.raast": "Raast ID or IBAN",
 } as const;

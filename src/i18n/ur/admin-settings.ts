@@ -121,4 +121,6 @@ export default {
   "payments.codConfirmHours": "اتنے گھنٹوں میں تصدیق نہ ہو تو آرڈر پر نشان لگائیں",
   "payments.codConfirmHours.hint": "ایسا آرڈر آپ کے آرڈرز میں نمایاں ہو جاتا ہے، کبھی منسوخ نہیں ہوتا۔ 1 سے {max} گھنٹے تک۔",
   "payments.codConfirmHours.invalid": "1 سے {max} تک گھنٹے پورے عدد میں لکھیں۔",
+  "payments.raast": "راست (Raast)",
+  "payments.raastId": "راست آئی ڈی یا IBAN",
 } satisfies Mirror<typeof en>;

@@ -108,4 +108,6 @@ export default {
   "checkout.order.confirm.shop": "دکان اس آرڈر کی تصدیق پہلے ہی کر چکی ہے۔ مزید کچھ کرنے کی ضرورت نہیں۔",
   "checkout.order.confirm.none": "اس آرڈر کے لیے آپ کی تصدیق کی ضرورت نہیں۔",
   "checkout.event.confirmed": "آپ نے آرڈر کی تصدیق کی",
+  "checkout.pay.raast": "راست (Raast)",
+  "checkout.account.raast": "راست آئی ڈی یا IBAN",
 } as const;

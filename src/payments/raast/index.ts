@@ -1,0 +1,7 @@
+/**
+ * Raast, the State Bank's instant payments: the customer sends the total to the seller's Raast ID
+ * (her mobile number) or her IBAN, from any bank's or wallet's app.
+ */
+import { accountMethod } from "../method";
+
+export default accountMethod("raast", { position: 40, numberLabel: "payments.raastId", checkoutLabel: "checkout.account.raast" });

@@ -18,6 +18,9 @@ export const METHODS: readonly PaymentMethodDef<PaymentMethod>[] = (Object.value
 /** Every method's id (a tuple, for zod and drizzle enums). */
 export const PAYMENT_METHODS = METHODS.map((m) => m.id) as [PaymentMethod, ...PaymentMethod[]];
 
+/** Whether an order paid this way waits for the customer's proof of her transfer (an id no longer registered: no). */
+export const takesProof = (id: string) => METHODS.some((m) => m.id === id && m.takesProof);
+
 /** shops.payments: each method's stored settings, under its id. */
 export const paymentsSchema = z.object(Object.fromEntries(METHODS.map((m) => [m.id, storedSchema(m).default(storedSchema(m).parse({}))])));
 export type Payments = Record<PaymentMethod, MethodSettings>;

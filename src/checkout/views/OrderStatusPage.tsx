@@ -7,7 +7,8 @@ import type { Shop } from "../../tenancy/shop-cache";
 import type { PaymentOption } from "../../payments";
 import { OrderTotals } from "../../orders/views/OrderTotals";
 import { StoreFrame } from "./frame";
-import { PaymentAccount } from "./PaymentAccount";
+import { PaymentBlock, type ProofState } from "./PaymentBlock";
+import { isPaymentState } from "../../payments/states";
 
 export interface OrderStatusPageProps {
   shop: Shop;
@@ -26,14 +27,15 @@ export interface OrderStatusPageProps {
   confirm: string | null;
   /** After a confirm: what it did (src/orders/confirmation.ts). */
   confirmed: ConfirmOutcome | null;
+  /** Proof of payment (src/payments/proof.ts): for a transfer, her screenshot and transaction ID. */
+  proof: ProofState;
 }
 
-export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed }: OrderStatusPageProps) {
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed, proof }: OrderStatusPageProps) {
   const { t, money } = ctx;
   const { order, items, events } = detail;
   const number = `#${order.number}`;
   const total = money(order.total);
-  const paid = order.paymentStatus === "paid";
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.order.title", { number })}>
       {placed && (
@@ -77,21 +79,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         </a>
       )}
 
-      <h2>{t("checkout.order.payInstructions")}</h2>
-      <div class="co-note">
-        <b>{t(`checkout.pay.${order.paymentMethod}`)}</b>
-        {paid ? (
-          <p>{t("checkout.order.paid")}</p>
-        ) : order.paymentMethod === "cod" ? (
-          <p>{t("checkout.order.payCod", { total })}</p>
-        ) : (
-          <>
-            <p>{t("checkout.order.payTransfer", { total, number })}</p>
-            {payment && <PaymentAccount ctx={ctx} option={payment} />}
-          </>
-        )}
-        {order.paymentReference && <p>{t("checkout.order.reference", { ref: order.paymentReference })}</p>}
-      </div>
+      <PaymentBlock ctx={ctx} order={order} payment={payment} proof={proof} />
 
       <h2>{t("checkout.order.items")}</h2>
       <ul class="co-lines">
@@ -138,7 +126,10 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         {events.map((e) => (
           <li key={e.id}>
             <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, ctx.locale)}</time>
-            {e.kind === "created" ? t("checkout.event.created") : e.kind === "confirmation" ? t("checkout.event.confirmed") : t(`status.${(e.toStatus ?? "new") as "new"}`)}
+            {e.kind === "created" ? t("checkout.event.created")
+              : e.kind === "confirmation" ? t("checkout.event.confirmed")
+              : e.kind === "payment" ? t("checkout.event.payment", { state: t(`checkout.payment.state.${isPaymentState(e.toStatus) ? e.toStatus : "unpaid"}`) })
+              : t(`status.${(e.toStatus ?? "new") as "new"}`)}
           </li>
         ))}
       </ol>

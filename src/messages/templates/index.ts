@@ -14,6 +14,8 @@ import { orderDelivered } from "./order-delivered";
 import { orderPacked } from "./order-packed";
 import { orderShipped } from "./order-shipped";
 import { orderShippedTracking } from "./order-shipped-tracking";
+import { paymentNotReceived } from "./payment-not-received";
+import { paymentProofSent } from "./payment-proof-sent";
 import { verificationCode } from "./verification-code";
 
 const all = [
@@ -28,6 +30,8 @@ const all = [
   lowStock,
   verificationCode,
   codConfirmRequest,
+  paymentProofSent,
+  paymentNotReceived,
 ] as const;
 
 type All = (typeof all)[number];

@@ -5,6 +5,8 @@ import type { PaymentOption } from "../../payments";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import { CoField } from "./CoField";
+import { InlineScript } from "../../lib/csp";
+import proofScript from "../../client/proof-resize.gen";
 import { PaymentAccount } from "./PaymentAccount";
 
 /** The proof form's state after a refused post: what she typed and why. */
@@ -56,7 +58,7 @@ export function PaymentBlock({ ctx, order, payment, proof }: { ctx: StoreContext
         {order.paymentReference && <p>{t("checkout.order.reference", { ref: order.paymentReference })}</p>}
         {order.paymentProof && (
           <p>
-            <a href={ctx.url(action)} target="_blank" rel="noopener">
+            <a class="co-btn ghost block" href={ctx.url(action)} target="_blank" rel="noopener">
               {t("checkout.proof.yours")}
             </a>
           </p>
@@ -106,6 +108,7 @@ export function PaymentBlock({ ctx, order, payment, proof }: { ctx: StoreContext
               {t("checkout.proof.send")}
             </button>
           </form>
+          <InlineScript script={proofScript} />
         </section>
       )}
     </>

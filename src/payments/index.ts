@@ -7,6 +7,8 @@
  */
 import { z } from "zod";
 import * as registered from "./registry";
+import type { MessageKey } from "../i18n";
+import { parsePacked, type StoredImage } from "../media/urls";
 import { storedSchema, type AccountRow, type MethodSettings, type PaymentMethodDef } from "./method";
 
 type Registered = (typeof registered)[keyof typeof registered];
@@ -43,6 +45,8 @@ export interface PaymentOption {
   method: PaymentMethod;
   /** The account a transfer goes to; null for cash on delivery. */
   account: AccountRow[] | null;
+  /** The image the seller uploaded for it (Raast's QR), and its alt text's key; null when none. */
+  image?: { stored: StoredImage; alt: MessageKey } | null;
 }
 
 /** Enabled methods in the registry's order; one that cannot be offered (an account without its number) is not. */
@@ -52,7 +56,8 @@ export function paymentOptions(p: Payments): PaymentOption[] {
     const s = p[m.id];
     if (!s?.enabled) continue;
     const account = m.account(s);
-    if (account) out.push({ method: m.id, account: account.length ? account : null });
+    const stored = m.image ? parsePacked(String(s[m.image.key] ?? "") || null) : null;
+    if (account) out.push({ method: m.id, account: account.length ? account : null, image: stored && m.image ? { stored, alt: m.image.alt } : null });
   }
   return out;
 }

@@ -50,6 +50,12 @@ export interface PaymentMethodDef<Id extends string = string> {
   enabledByDefault: boolean;
   /** The account shown at checkout and on the order page; null when the method cannot be offered (no account number). */
   account(settings: MethodSettings): AccountRow[] | null;
+  /**
+   * An image the seller may upload for it (Raast's QR code): checked by its bytes and stored like a
+   * photo (src/media), kept packed ("key|widths|width|height|format|") in its settings under `key`,
+   * shown beside the account at checkout and on the order page.
+   */
+  image?: { key: string; label: MessageKey; alt: MessageKey };
   /** Manual methods: the customer uploads a screenshot of her transfer and types its ID. */
   takesProof: boolean;
   /**
@@ -63,7 +69,7 @@ export interface PaymentMethodDef<Id extends string = string> {
 export const storedSchema = (m: PaymentMethodDef) =>
   z.object({
     enabled: z.boolean().default(m.enabledByDefault),
-    ...Object.fromEntries(Object.keys(m.fields).map((k) => [k, z.string().default("")])),
+    ...Object.fromEntries([...Object.keys(m.fields), ...(m.image ? [m.image.key] : [])].map((k) => [k, z.string().default("")])),
   });
 
 /** Caps of the account fields every account method shares. */
@@ -74,7 +80,10 @@ const ACCOUNT_NUMBER_MAX = 60;
  * A method the customer pays into the seller's own account (a wallet, a bank, Raast): the account's
  * title and number (and its bank's name when `bank`), shown at checkout; she sends proof after.
  */
-export function accountMethod<Id extends string>(id: Id, o: { position: number; numberLabel: MessageKey; checkoutLabel?: MessageKey; bank?: boolean }): PaymentMethodDef<Id> {
+export function accountMethod<Id extends string>(
+  id: Id,
+  o: { position: number; numberLabel: MessageKey; checkoutLabel?: MessageKey; bank?: boolean; image?: PaymentMethodDef["image"] },
+): PaymentMethodDef<Id> {
   const text = {
     ...(o.bank ? { bank: optionalText(100) } : {}),
     title: optionalText(ACCOUNT_TITLE_MAX),
@@ -93,6 +102,7 @@ export function accountMethod<Id extends string>(id: Id, o: { position: number; 
     fields,
     enabledByDefault: false,
     takesProof: true,
+    ...(o.image ? { image: o.image } : {}),
     account: (s) => {
       const v = (k: string) => (typeof s[k] === "string" ? (s[k] as string) : "");
       if (!v("number").trim()) return null;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseRupees, parseStock } from "../lib/money";
 import { asciiDigits } from "../lib/phone";
 import { STOCK_MAX } from "../products/form";
+import { MAX_ORIGINAL_BYTES } from "../media/store";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
 import { CURRENCIES } from "./shop";
@@ -104,3 +105,9 @@ export const paymentsForm = z
     }
     if (!METHODS.some((m) => v[`${m.id}Enabled`] === true)) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
   });
+
+/** A payment method's image (Raast's QR code), one file as the phone sends it; its bytes are checked by src/media. */
+export const paymentImageSchema = z.object({
+  method: z.enum(METHODS.filter((m) => m.image).map((m) => m.id) as [string, ...string[]]),
+  image: z.file({ message: "media.none" }).min(1, "media.none").max(MAX_ORIGINAL_BYTES, "media.tooBig"),
+});

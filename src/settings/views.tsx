@@ -5,9 +5,11 @@ import { CURRENCIES } from "./shop";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageKey } from "../i18n";
 import type { ZoneRow } from "./zones";
 import { fieldName, METHODS, type Payments } from "../payments";
+import type { PaymentMethodDef } from "../payments/method";
+import { imageVM, parsePacked } from "../media/urls";
 import { ALERT_CHANNELS } from "../db/schema";
 import { AdminShell } from "../ui/AdminShell";
-import { Field } from "../ui/Field";
+import { Field, FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { ActionButton, BackLink, Check, err, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
@@ -130,7 +132,7 @@ export const paymentValues = (p: Payments, cod: { codConfirm: boolean; codConfir
   return v;
 };
 
-export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean }) {
+export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean; payments: Payments }) {
   const { t } = p.m;
   const v = p.values;
   const e = (f: string) => err(t, p.errors, f);
@@ -173,7 +175,30 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
           {t("common.save")}
         </button>
       </Form>
+      {METHODS.map((m) => m.image && <MethodImage key={m.id} p={p} id={m.id} image={m.image} packed={String(p.payments[m.id]?.[m.image.key] ?? "")} error={e(`${m.id}Image`)} />)}
     </AdminShell>
+  );
+}
+
+/** A method's image (Raast's QR code): its own upload form (multipart, outside the settings form), the current one and its removal. */
+function MethodImage({ p, id, image, packed, error }: { p: AdminChrome; id: string; image: NonNullable<PaymentMethodDef["image"]>; packed: string; error?: string }) {
+  const { t } = p.m;
+  const b = `/admin/${p.shop.slug}/settings/payments/image`;
+  const stored = parsePacked(packed || null);
+  const img = stored && imageVM(stored, t(image.alt), 320, `/admin/${p.shop.slug}/media/`);
+  return (
+    <section class="card" id={id}>
+      <h2>{t(image.label)}</h2>
+      {img && <img src={img.src} width={img.width} height={img.height} alt={img.alt} />}
+      <Form action={b} csrf={p.csrf} enctype="multipart/form-data">
+        <input type="hidden" name="method" value={id} />
+        <FileField id={`${id}-image`} name="image" label={t(img ? "payments.imageReplace" : "payments.imageChoose")} accept="image/jpeg,image/png,image/webp" hint={t("payments.imageHint")} error={error} required />
+        <button class="btn ghost block" type="submit">
+          {t("payments.imageUpload")}
+        </button>
+      </Form>
+      {img && <ActionButton action={`${b}/delete`} csrf={p.csrf} label={t("payments.imageRemove")} name="method" value={id} />}
+    </section>
   );
 }
 

@@ -2,6 +2,7 @@
 import { csvImportSchema } from "../../src/csv/schema";
 import { photoFormSchema } from "../../src/products/form";
 import { proofSchema } from "../../src/payments/proof";
+import { paymentImageSchema } from "../../src/settings/schema";
 import { furnishedShop } from "../fixtures/shops";
 import { addProduct, type Shop } from "../admin-helpers";
 import { ROOT, sellerWithShop, shopOrigin } from "../helpers";
@@ -44,5 +45,15 @@ export const uploadCases: FormCase<Ctx>[] = [
     setup: () => furnishedShop(),
     page: (s) => `${shopOrigin(s.slug)}/orders/${s.ids!["orders/:token"]}`,
     action: (s) => `/orders/${s.ids!["orders/:token"]}/proof`,
+  },
+  {
+    ...unused,
+    // Raast's QR code on the payments page (src/payments/image.test.ts tests its bytes).
+    route: "POST /_p/admin/:shop/settings/payments/image",
+    schema: paymentImageSchema,
+    declaredOnly: true,
+    setup: () => sellerWithShop(),
+    page: (s) => `${ROOT}/admin/${s.slug}/settings/payments`,
+    action: (s) => `${ROOT}/admin/${s.slug}/settings/payments/image`,
   },
 ];

@@ -121,4 +121,11 @@ export default {
   "payments.codConfirmHours.invalid": "Enter a whole number of hours from 1 to {max}.",
   "payments.raast": "Raast",
   "payments.raastId": "Raast ID or IBAN",
+  "payments.raastQr": "Raast QR code (optional)",
+  "payments.imageHint": "A screenshot of the QR code from your bank's app. Customers scan it to pay.",
+  "payments.imageUpload": "Upload QR code",
+  "payments.imageRemove": "Remove QR code",
+  "payments.imageSaved": "QR code saved.",
+  "payments.imageChoose": "Choose the QR code picture",
+  "payments.imageReplace": "Choose another QR code picture",
 } as const;

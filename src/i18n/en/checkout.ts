@@ -131,4 +131,5 @@ export default {
   "checkout.proof.notImage": "This file is not a picture. Use a JPEG, PNG or WebP screenshot.",
   "checkout.proof.yours": "Your screenshot",
   "checkout.event.payment": "Payment: {state}",
+  "checkout.account.raastQr": "Raast QR code: scan it in your bank's app to pay",
 } as const;

@@ -123,4 +123,11 @@ export default {
   "payments.codConfirmHours.invalid": "1 سے {max} تک گھنٹے پورے عدد میں لکھیں۔",
   "payments.raast": "راست (Raast)",
   "payments.raastId": "راست آئی ڈی یا IBAN",
+  "payments.raastQr": "راست کیو آر کوڈ (اختیاری)",
+  "payments.imageHint": "اپنی بینک ایپ سے کیو آر کوڈ کا اسکرین شاٹ۔ گاہک اسے اسکین کر کے ادائیگی کرتے ہیں۔",
+  "payments.imageUpload": "کیو آر کوڈ اپ لوڈ کریں",
+  "payments.imageRemove": "کیو آر کوڈ ہٹائیں",
+  "payments.imageSaved": "کیو آر کوڈ محفوظ ہو گیا۔",
+  "payments.imageChoose": "کیو آر کوڈ کی تصویر منتخب کریں",
+  "payments.imageReplace": "کیو آر کوڈ کی دوسری تصویر منتخب کریں",
 } satisfies Mirror<typeof en>;

@@ -131,4 +131,5 @@ export default {
   "checkout.proof.notImage": "یہ فائل تصویر نہیں ہے۔ JPEG، PNG یا WebP اسکرین شاٹ استعمال کریں۔",
   "checkout.proof.yours": "آپ کا اسکرین شاٹ",
   "checkout.event.payment": "ادائیگی: {state}",
+  "checkout.account.raastQr": "راست کیو آر کوڈ: ادائیگی کے لیے اپنی بینک ایپ میں اسکین کریں",
 } as const;

@@ -30,7 +30,7 @@ export function PaymentSection({ m, order, base, csrf }: { m: Messages; order: O
       <p>
         {t(`checkout.pay.${order.paymentMethod}`)} · <b class="pay-state">{t(`payment.state.${state}`)}</b>
       </p>
-      {order.paymentReference && <p class="ltr">{t("orders.order.reference", { ref: order.paymentReference })}</p>}
+      {order.paymentReference && <p class="ltr" dir="ltr">{t("orders.order.reference", { ref: order.paymentReference })}</p>}
       {order.paymentProof && (
         <figure class="proof">
           <a href={`${base}/proof`} target="_blank" rel="noopener">

@@ -4,4 +4,10 @@
  */
 import { accountMethod } from "../method";
 
-export default accountMethod("raast", { position: 40, numberLabel: "payments.raastId", checkoutLabel: "checkout.account.raast" });
+export default accountMethod("raast", {
+  position: 40,
+  numberLabel: "payments.raastId",
+  checkoutLabel: "checkout.account.raast",
+  // Her bank app's Raast QR code, optional: the customer scans it instead of typing the ID.
+  image: { key: "qr", label: "payments.raastQr", alt: "checkout.account.raastQr" },
+});

@@ -44,7 +44,7 @@ export function PaymentBlock({ ctx, order, payment, proof }: { ctx: StoreContext
     <>
       <h2>{t("checkout.order.payInstructions")}</h2>
       <div class="co-note" id="payment">
-        <b>{t(`checkout.pay.${order.paymentMethod}`)}</b> · <span class="co-status">{t(`checkout.payment.state.${state}`)}</span>
+        <b>{t(`checkout.pay.${order.paymentMethod}`)}</b> · <span class="co-pay-state">{t(`checkout.payment.state.${state}`)}</span>
         {state === "paid" ? (
           <p>{t("checkout.order.paid")}</p>
         ) : order.paymentMethod === "cod" ? (

@@ -49,7 +49,16 @@ export function parseRecipes(text) {
     });
 }
 
-const map = parseMap(doc);
+/** A row for `a/<id>/` stands for every folder directly under `a/` (the payment methods: one folder each, no row each). */
+const expand = (rows) =>
+  rows.flatMap((r) => {
+    if (!r.folder.endsWith("/<id>/")) return [r];
+    const parent = r.folder.slice(0, -"<id>/".length);
+    return readdirSync(path.join(root, parent))
+      .filter((name) => statSync(path.join(root, parent, name)).isDirectory())
+      .map((name) => ({ ...r, folder: `${parent}${name}/` }));
+  });
+const map = expand(parseMap(doc));
 const recipes = parseRecipes(doc);
 
 describe("docs/architecture.md: the map", () => {

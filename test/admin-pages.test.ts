@@ -9,6 +9,8 @@ import { seedDiscount } from "./discount-fixtures";
 import { describe, expect, it } from "vitest";
 import { customerAtCheckout, placeOrderAt, shopWithCatalogue } from "./checkout-fixtures";
 import { ROOT, type Client } from "./helpers";
+import { postMultipart } from "./admin-helpers";
+import { webp } from "./media-fixtures";
 
 interface Node {
   name: string;
@@ -97,6 +99,12 @@ async function shopWithEverything() {
   const { seller, origin, zone, kurta } = shop;
   const base = `${ROOT}/admin/${seller.slug}`;
   const order = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 1]]);
+  // An order paid by JazzCash whose customer sent her screenshot (the payment card's proof and buttons).
+  const paid = await placeOrderAt(origin, zone.id, [[kurta[1]!.id, 1]], { payment: "jazzcash" });
+  const proof = new FormData();
+  proof.append("screenshot", new Blob([webp(720, 1280, 4_000) as Uint8Array<ArrayBuffer>], { type: "image/webp" }), "proof.webp");
+  proof.append("reference", "JC-2026113012345");
+  expect((await postMultipart(paid.client, `${origin}/orders/${paid.token}/proof`, proof)).status).toBe(303);
   const page = await seller.client.post(`${base}/pages`, { title: "Delivery and returns", body: "We deliver across Pakistan.", published: "on" });
   const collection = await seller.client.post(`${base}/collections`, { title: "Eid collection", description: "", published: "on" });
   await seller.client.post(`${base}/staff`, { contact: "0333 4445566" });
@@ -107,7 +115,7 @@ async function shopWithEverything() {
   // A discount code, and the order's customer (kept by the orders' triggers).
   const discount = await seedDiscount(seller.shopId, { code: "EID10", title: "Eid sale: 10% off", maxUses: 100 });
   const customer = await env.DB.prepare("SELECT id FROM customers WHERE shop_id = ? LIMIT 1").bind(seller.shopId).first<{ id: number }>();
-  return { ...shop, base, order, pageUrl: page.location, collectionUrl: collection.location, discount, customer: customer!.id };
+  return { ...shop, base, order, proofOrder: paid.id, pageUrl: page.location, collectionUrl: collection.location, discount, customer: customer!.id };
 }
 
 async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Promise<string[]> {
@@ -132,6 +140,7 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/orders`,
     `${base}/orders/${order.id}`,
     `${base}/orders/${order.id}/slip`,
+    `${base}/orders/${s.proofOrder}`,
     `${base}/abandoned`,
     `${base}/customers`,
     `${base}/customers/${s.customer}`,

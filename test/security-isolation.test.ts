@@ -112,8 +112,8 @@ describe("tenant isolation, enumerated from the router", () => {
 
     expect(await snapshot(b.shopId)).toEqual(before);
     expect(before.orders).toHaveLength(1);
-    // The product's photo, the photo waiting on a new-product form and the courier's label.
-    expect(before.r2).toHaveLength(3);
+    // The product's photo, the photo waiting on a new-product form, the courier's label and the order's proof of payment.
+    expect(before.r2).toHaveLength(4);
     expect(before.pending_uploads).toHaveLength(1);
   });
 });

@@ -28,6 +28,7 @@ import { causeChainIncludes } from "../db/errors";
 import { ph, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
 import { confirmationOnPlace, confirmRequestRows } from "../orders/confirmation";
+import { stateOnPlace } from "../payments/states";
 import { DISCOUNT_FACT, LINE_FACT, ZONE_FACT, type FactQuote } from "../pricing/facts";
 import { orderable, type Priced, type Zone } from "../pricing/price";
 import type { Locale } from "../i18n";
@@ -98,10 +99,10 @@ const ORDER = sqlTemplate<{ token: string; number: number }>(
     ) = ${ph("discountCount")}
     AND (${ph("rateKey")} IS NULL OR (SELECT count FROM rate_limits WHERE key = ${ph("rateKey")}) <= ${ph("rateLimit")}) AS ok)
 INSERT INTO orders (shop_id, number, token, idempotency_key, zone_id, zone_name, subtotal, discount, delivery_fee, total,
-  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale, confirmation)
+  payment_method, payment_reference, customer_name, customer_phone, city, address, note, currency, locale, confirmation, payment_state)
 SELECT s.id, s.order_seq + 1, ${ph("token")}, ${ph("key")}, zone.id, coalesce(zone.name, ''), ${ph("subtotal")}, ${ph("discount")}, ${ph("fee")}, ${ph("total")},
   ${ph("payment")}, ${ph("reference")}, ${ph("name")}, ${ph("phone")}, ${ph("city")}, ${ph("address")}, ${ph("note")}, ${ph("currency")}, ${ph("locale")},
-  ${confirmationOnPlace(ph("payment"))}
+  ${confirmationOnPlace(ph("payment"))}, ${stateOnPlace(ph("payment"))}
 FROM shops s, held LEFT JOIN zone
 WHERE s.id = ${ph("shopId")}
   AND ((held.ok AND zone.id IS NOT NULL) OR EXISTS (SELECT 1 FROM orders WHERE shop_id = ${ph("shopId")} AND idempotency_key = ${ph("key")}))

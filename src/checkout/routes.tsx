@@ -20,7 +20,10 @@ import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { checkoutReads } from "./checkout-reads";
 import { readCart, readCode, writeCart, writeCode } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
-import { paymentOptions } from "./payment";
+import { paymentOptions, takesProof } from "../payments";
+import { checkProof, PROOF_REFERENCE_MAX, proofResponse, proofSchema, putProof } from "../payments/proof";
+import { mayMove } from "../payments/states";
+import { sendProof } from "../orders/payment";
 import { placeFast } from "./place-fast";
 import { enqueueGathered } from "../messages/outbox";
 import { placeOrder } from "./place-order";
@@ -36,6 +39,7 @@ import { codeSentence } from "./views/Discounts";
 import { personalContext } from "./views/frame";
 import { OrderStatusPage } from "./views/OrderStatusPage";
 import { payNowFor } from "../gateways/pay-now";
+import type { ProofForm } from "./views/PaymentBlock";
 
 export const checkoutRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -232,15 +236,16 @@ const orderOfToken = (c: C, token: string) => (/^[A-Za-z0-9_-]{20,64}$/.test(tok
 /** Unknown or another shop's token: the shop's own "not found" page, never a hint it exists. */
 const orderNotFound = (c: C) => renderPage(c, resolveTheme(c.var.shop).theme.pages.notFound(personalContext(c.var.shop, c.req.url, cartCount(readCart(c).lines))), 404);
 
-checkoutRoutes.get("/orders/:token", async (c) => {
+/** The order page, and after a refused proof the same page with her typed ID and the messages beside the fields. */
+async function showOrderPage(c: C, token: string, form?: ProofForm) {
   const { shop } = c.var;
-  const token = c.req.param("token");
   const ctx = personalContext(shop, c.req.url, cartCount(readCart(c).lines));
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
   const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const pay = payNowFor(c, detail);
+  const proofNotice = c.req.query("proof");
   const page = (
     <OrderStatusPage
       shop={shop}
@@ -254,9 +259,55 @@ checkoutRoutes.get("/orders/:token", async (c) => {
       confirm={customerMayConfirm(detail.order) ? `/orders/${token}/confirm` : null}
       confirmed={CONFIRM_OUTCOMES.find((o) => o === c.req.query("confirm")) ?? null}
       pay={pay}
+      proof={{
+        takesProof: takesProof(detail.order.paymentMethod),
+        action: `/orders/${token}/proof`,
+        form,
+        referenceMax: PROOF_REFERENCE_MAX,
+        notice: proofNotice === "sent" || proofNotice === "late" ? proofNotice : null,
+      }}
     />
   );
-  return renderPage(c, page);
+  return renderPage(c, page, form ? 400 : 200);
+}
+
+checkoutRoutes.get("/orders/:token", (c) => showOrderPage(c, c.req.param("token")));
+
+/**
+ * Her proof of a transfer (src/payments/proof.ts): the transaction ID (zod) and the screenshot
+ * (checked by its bytes) are both checked before anything is stored; then the screenshot goes to
+ * R2 and the state, its event and the seller's alert are one batch (src/orders/payment.ts). A
+ * proof after the seller settled the payment changes nothing and the page says so.
+ */
+checkoutRoutes.post("/orders/:token/proof", async (c) => {
+  const token = c.req.param("token");
+  const detail = await orderOfToken(c, token);
+  if (!detail) return orderNotFound(c);
+  const { order } = detail;
+  if (!takesProof(order.paymentMethod)) return orderNotFound(c);
+  if (!mayMove("proofSent", order.paymentState)) return c.redirect(`/orders/${token}?proof=late#payment`, 303);
+  const body = await c.req.parseBody();
+  const reference = typeof body.reference === "string" ? body.reference : "";
+  const parsed = proofSchema.safeParse({ reference, screenshot: body.screenshot });
+  // Her screenshot's bytes are checked even when the ID is refused: both messages at once.
+  const shot = proofSchema.shape.screenshot.safeParse(body.screenshot);
+  const checked = shot.success ? await checkProof(shot.data) : null;
+  if (!parsed.success || !checked || "error" in checked) {
+    const issue = (f: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === f)?.message);
+    return showOrderPage(c, token, { reference, errors: { reference: issue("reference"), screenshot: issue("screenshot") ?? (checked && "error" in checked ? checked.error : undefined) } });
+  }
+  const key = await putProof(c.env.MEDIA, c.var.shop.id, checked);
+  const r = await sendProof({ db: c.var.db, shopId: c.var.shop.id }, order.id, { key, reference: parsed.data.reference });
+  if (!r.ok) return c.redirect(`/orders/${token}?proof=late#payment`, 303);
+  if (r.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, r.messages));
+  return c.redirect(`/orders/${token}?proof=sent#payment`, 303);
+});
+
+/** Her screenshot, to the holder of the order's token only: private, never cached. */
+checkoutRoutes.get("/orders/:token/proof", async (c) => {
+  const detail = await orderOfToken(c, c.req.param("token"));
+  const res = detail?.order.paymentProof ? await proofResponse(c.env.MEDIA, c.var.shop.id, detail.order.paymentProof) : null;
+  return res ?? orderNotFound(c);
 });
 
 const cancelNotice = (q: string | undefined) => (q === "done" || q === "late" ? q : null);

@@ -1,6 +1,6 @@
 /** zod schemas for the cart and checkout forms. Issue messages are catalogue keys. */
 import { z } from "zod";
-import { PAYMENT_METHODS } from "../settings/payments";
+import { PAYMENT_METHODS } from "../payments";
 import { idField, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { CODE_MAX, normalizeCode } from "../pricing/code";
 import { BASIS_CHARS } from "../pricing/facts";

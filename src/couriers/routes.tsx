@@ -71,7 +71,7 @@ async function orderOf(c: C) {
 }
 
 /** COD to collect: the order's total when it is cash on delivery and unpaid, else 0. */
-const codOf = (o: { paymentMethod: string; paymentStatus: string; total: number }) => (o.paymentMethod === "cod" && o.paymentStatus === "pending" ? o.total : 0);
+const codOf = (o: { paymentMethod: string; paymentStatus: string; total: number }) => (o.paymentMethod === "cod" && o.paymentStatus !== "paid" ? o.total : 0);
 
 async function bookPage(c: C, extra: { values?: FormValues; errors?: Record<string, string>; alert?: string } = {}, status: 200 | 400 | 409 = 200) {
   const order = await orderOf(c);

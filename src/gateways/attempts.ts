@@ -6,14 +6,19 @@
  * racing the callback aborts the whole batch and changes nothing), the attempt, the order's
  * payment status and the seller's alert in the outbox (its row ids returned for the queue).
  */
+import { legacyStatus, PAYMENT_MOVES } from "../payments/states";
 import type { Scope } from "../db/client";
 import { causeChainIncludes, isUniqueViolation } from "../db/errors";
 import { ph, runTemplates, sqlTemplate } from "../db/template";
 import { sql } from "drizzle-orm";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
 
-/** An order's payment may be started while it is unpaid and still going ahead. */
-const PAYABLE = sql`o.payment_status = 'pending' AND o.status NOT IN ('cancelled', 'returned')`;
+/** The seller's "Payment received" move (src/payments/states.ts): a gateway's payment follows its rule. */
+const RECEIVED = PAYMENT_MOVES.received;
+const RECEIVABLE = sql.raw(RECEIVED.from.map((s) => `'${s}'`).join(", "));
+
+/** An order's payment may be started while it may still be received and the order is still going ahead. */
+const PAYABLE = sql`o.payment_state IN (${RECEIVABLE}) AND o.status NOT IN ('cancelled', 'returned')`;
 
 const START = sqlTemplate<{ id: number; amount: number }>(
   () => sql`INSERT INTO payment_attempts (shop_id, order_id, provider, txn_ref, amount)
@@ -73,10 +78,11 @@ const SETTLE = sqlTemplate(
 WHERE id = CAST(${ph("attemptId")} AS INTEGER) AND shop_id = CAST(${ph("shopId")} AS INTEGER) AND state = 'pending'
 RETURNING id`,
 );
+/** The order paid, as the "Payment received" move makes it, from the states that move may leave. */
 const ORDER_PAID = sqlTemplate(
-  () => sql`UPDATE orders SET payment_status = 'paid', updated_at = cast(unixepoch('subsec') * 1000 as integer)
+  () => sql`UPDATE orders SET payment_state = '${sql.raw(RECEIVED.to)}', payment_status = '${sql.raw(legacyStatus(RECEIVED.to))}', updated_at = cast(unixepoch('subsec') * 1000 as integer)
 WHERE id = (SELECT order_id FROM payment_attempts WHERE id = CAST(${ph("attemptId")} AS INTEGER) AND shop_id = CAST(${ph("shopId")} AS INTEGER))
-  AND shop_id = CAST(${ph("shopId")} AS INTEGER) AND payment_status = 'pending'`,
+  AND shop_id = CAST(${ph("shopId")} AS INTEGER) AND payment_state IN (${RECEIVABLE})`,
 );
 const PAID_ALERT = sqlTemplate<{ id: number }>(
   () => sql`INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
@@ -90,7 +96,7 @@ export type Settled = { settled: false } | { settled: true; state: "paid" | "fai
 
 /**
  * Settles a pending attempt with the gateway's verified answer: "paid" marks the order's payment
- * paid (`orders.payment_status`, as markPaid in src/orders/actions.ts does), writes its event and
+ * paid (the seller's "Payment received" move, src/payments/states.ts), writes its event and
  * the seller's `payment_received` alert, in one batch with the attempt; "failed" records the
  * answer on the attempt only; "pending" keeps the attempt waiting (its code noted). An attempt
  * already settled changes nothing (settled: false).

@@ -1,4 +1,5 @@
 /** The order page's gateway section: "Pay now" for an unpaid order of a shop that takes JazzCash, and the return's notice. */
+import { mayMove } from "../payments/states";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import type { OrderDetail } from "../orders/read";
@@ -6,7 +7,7 @@ import { personalContext } from "../checkout/views/frame";
 import { PAYMENT_NOTICES, PayNow } from "./views/PayNow";
 
 /** An order the customer may still pay online: unpaid, going ahead, with something to pay. */
-const payable = (o: OrderDetail["order"]) => o.paymentStatus === "pending" && o.status !== "cancelled" && o.status !== "returned" && o.total > 0;
+const payable = (o: OrderDetail["order"]) => mayMove("received", o.paymentState) && o.status !== "cancelled" && o.status !== "returned" && o.total > 0;
 
 /**
  * The section, or null. Whether the shop takes JazzCash comes with the storefront's cached shop

@@ -62,6 +62,7 @@ function factQueries(db: Db, ids: number[], now: number) {
         token: orders.token,
         status: orders.status,
         confirmation: orders.confirmation,
+        paymentState: orders.paymentState,
         shopName: shops.name,
         slug: shops.slug,
       })
@@ -138,6 +139,18 @@ const READERS: Record<string, Reader> = {
   payment_received(facts, row, origin) {
     const o = orderFacts(facts, row, origin);
     return o && { shopName: o.shopName, orderNumber: o.orderNumber, amount: o.total, link: o.link };
+  },
+  /** The seller's "proof sent" (src/orders/payment.ts): the order's number, total and admin link. */
+  payment_proof_sent(facts, row, origin) {
+    const o = orderFacts(facts, row, origin);
+    return o && { shopName: o.shopName, orderNumber: o.orderNumber, total: o.total, link: o.link };
+  },
+  /** The customer's "not received", with the link to her order page; not sent once the seller marked it paid meanwhile. */
+  payment_not_received({ orders }, row, origin) {
+    const o = orders.get(row.id);
+    if (!o || o.paymentState !== "awaiting_proof") return null;
+    const shopOrigin = originFor(origin, new URL(origin).host, o.slug);
+    return { orderNumber: `#${o.number}`, total: formatMoney(o.total, o.currency, row.locale), shopName: o.shopName, link: `${shopOrigin}/orders/${o.token}` };
   },
   /** The variant's stock when the message is sent (a restock meanwhile shows). */
   low_stock({ variants }, row, origin) {

@@ -128,23 +128,6 @@ export async function cancelByCustomer({ db, shopId }: Scope, detail: OrderDetai
   }
 }
 
-export async function markPaid({ db, shopId }: Scope, orderId: number, actor: Actor): Promise<ActionResult> {
-  return guarded(db, [
-    db.insert(orderEvents).values({
-      shopId,
-      orderId: idWhile(shopId, orderId, sql`${orders.paymentStatus} = 'pending'`),
-      kind: "payment",
-      message: "paid",
-      actorUserId: actor.userId,
-      actorName: actor.name,
-    }),
-    db
-      .update(orders)
-      .set({ paymentStatus: "paid", updatedAt: now() })
-      .where(and(eq(orders.id, orderId), eq(orders.shopId, shopId), eq(orders.paymentStatus, "pending"))),
-  ]);
-}
-
 export async function addNote({ db, shopId }: Scope, orderId: number, note: string, actor: Actor): Promise<ActionResult> {
   return guarded(db, [
     db.insert(orderEvents).values({

@@ -11,13 +11,16 @@ import type { AppEnv } from "../env";
 import { readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
-import { addNote, changeStatus, markPaid, type Actor } from "./actions";
+import { addNote, changeStatus, type Actor } from "./actions";
+import { enqueueGathered } from "../messages/outbox";
+import { movePayment } from "./payment";
+import { proofResponse } from "../payments/proof";
 import type { Scope } from "../db/client";
 import { lateCutoff, type ConfirmClock } from "./confirmation";
 import { ordersCsv } from "./csv";
 import { listOrders } from "./list";
 import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
-import { exportSchema, listQuerySchema, noteSchema, statusSchema } from "./schemas";
+import { exportSchema, listQuerySchema, noteSchema, paymentMoveSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
 import { OrdersListPage } from "./views/OrdersListPage";
@@ -96,6 +99,8 @@ orderAdmin.get(ID, async (c) => {
   const notice =
     done === "status" ? t("orders.done.status", { status: t(`status.${detail.order.status}`) })
     : done === "paid" ? t("orders.done.paid")
+    : done === "notReceived" ? t("orders.done.notReceived")
+    : done === "refunded" ? t("orders.done.refunded")
     : done === "note" ? t("orders.done.note")
     : undefined;
   return showOrder(c, detail, { notice });
@@ -119,11 +124,29 @@ orderAdmin.post(`${ID}/status`, async (c) => {
   return c.redirect(`${orderUrl(c, detail.order.id)}?done=status`, 303);
 });
 
+/** "Payment received" (the form's default), "Not received" (the customer is told), refunded. */
 orderAdmin.post(`${ID}/payment`, async (c) => {
   const detail = await loadDetail(c);
-  const result = await markPaid(scope(c), detail.order.id, actor(c));
-  if (!result.ok) return showOrder(c, detail, { alert: adminChrome(c).m.t("orders.error.alreadyPaid") }, 409);
-  return c.redirect(`${orderUrl(c, detail.order.id)}?done=paid`, 303);
+  const parsed = paymentMoveSchema.safeParse(await readForm(c));
+  if (!parsed.success) throw new HTTPException(400);
+  const { move } = parsed.data;
+  const result = await movePayment(scope(c), detail.order.id, move, actor(c));
+  if (!result.ok) {
+    const fresh = (await orderForSeller(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
+    const { t } = adminChrome(c).m;
+    const alert = move === "received" && fresh.order.paymentState === "paid" ? t("orders.error.alreadyPaid") : t("orders.payment.stale", { state: t(`payment.state.${fresh.order.paymentState}`) });
+    return showOrder(c, fresh, { alert }, 409);
+  }
+  if (result.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, result.messages));
+  return c.redirect(`${orderUrl(c, detail.order.id)}?done=${move === "received" ? "paid" : move}`, 303);
+});
+
+/** The customer's screenshot of her transfer: this shop's order only, never cached. */
+orderAdmin.get(`${ID}/proof`, async (c) => {
+  const detail = await loadDetail(c);
+  const res = detail.order.paymentProof ? await proofResponse(c.env.MEDIA, c.var.shop.id, detail.order.paymentProof) : null;
+  if (!res) throw new HTTPException(404);
+  return res;
 });
 
 orderAdmin.post(`${ID}/note`, async (c) => {

@@ -85,7 +85,7 @@ export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction)
         out += csvRow([
           o.number, karachiDateTime(o.createdAt), t(`status.${o.status}`), o.customerName, o.customerPhone, o.city, o.address,
           o.zoneName, (byOrder.get(o.id) ?? []).join("; "), major(o.subtotal), major(o.discount), (codes.get(o.id) ?? []).join("; "), major(o.deliveryFee), major(o.total), o.currency,
-          t(`checkout.pay.${o.paymentMethod}`), o.paymentStatus === "paid" ? t("orders.order.paid") : t("orders.order.pending"),
+          t(`checkout.pay.${o.paymentMethod}`), t(`payment.state.${o.paymentState}`),
           o.paymentReference, courierName(t, o.courier), o.trackingNumber, o.note,
         ]);
       }

@@ -63,7 +63,7 @@ export function listQuery(db: Db, shopId: number, query: ListQuery) {
       total: orders.total,
       currency: orders.currency,
       paymentMethod: orders.paymentMethod,
-      paymentStatus: orders.paymentStatus,
+      paymentState: orders.paymentState,
       confirmation: orders.confirmation,
       createdAt: orders.createdAt,
       // The customer's row (one unique-index look-up a row): the list's short risk signals.

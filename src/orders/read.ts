@@ -61,5 +61,5 @@ export function orderByToken(db: Db, shopId: number, token: string): Promise<Ord
 
 /** Events a customer may see: creation, status changes and shipping, her own confirmation, never private notes. */
 export function publicEvents(events: readonly OrderEventRow[]): OrderEventRow[] {
-  return events.filter((e) => !e.private && (e.kind === "created" || e.kind === "status" || e.kind === "confirmation"));
+  return events.filter((e) => !e.private && (e.kind === "created" || e.kind === "status" || e.kind === "confirmation" || (e.kind === "payment" && e.toStatus !== null)));
 }

@@ -60,3 +60,8 @@ export const exportSchema = z
   .object({ from: day, to: day })
   .transform((v) => ({ from: v.from, to: v.to + 86_400_000 }))
   .refine((v) => v.to > v.from && v.to - v.from <= 367 * 86_400_000, { path: ["to"], message: "orders.export.badRange" });
+
+/** The payment buttons of the order page: one field, the move (a form without it is "Payment received", as before). */
+export const paymentMoveSchema = z.object({
+  move: z.enum(["received", "notReceived", "refunded"]).default("received"),
+});

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addLine, encodeCart, MAX_LINES, parseCart, setLine } from "../checkout/cart";
-import { paymentOptions } from "../checkout/payment";
 import { waDigits } from "../lib/phone";
-import { paymentsSchema } from "../settings/payments";
+import { paymentOptions, paymentsSchema, type Payments } from "../payments";
 import { csvCell } from "../csv/parse";
 import { karachiDate, karachiDayStart } from "./dates";
 import { parseSearch } from "./list";
@@ -26,7 +25,7 @@ describe("cart codec", () => {
 describe("payments and WhatsApp numbers", () => {
   it("offers enabled methods with an account only", () => {
     const p = paymentsSchema.parse({ cod: { enabled: false }, jazzcash: { enabled: true, number: "" }, bank: { enabled: true, number: "PK36", title: "A" } });
-    expect(paymentOptions(p).map((o) => o.method)).toEqual(["bank"]);
+    expect(paymentOptions(p as Payments).map((o) => o.method)).toEqual(["bank"]);
     expect(waDigits("+92 300 1112233")).toBe("923001112233");
     expect(waDigits("0300-1112233")).toBe("923001112233");
   });

@@ -20,7 +20,7 @@ function detail(locale: Locale, status: OrderStatus, courier = "", tracking = ""
   const now = Date.now();
   return {
     order: {
-      id: 7, shopId: 3, number: 1042, token: "nlHVK-f-bU-PXhXL7P55qOn2", idempotencyKey: "k", status, paymentMethod: "cod", paymentStatus: "pending",
+      id: 7, shopId: 3, number: 1042, token: "nlHVK-f-bU-PXhXL7P55qOn2", idempotencyKey: "k", status, paymentMethod: "cod", paymentStatus: "pending", paymentState: "unpaid", paymentProof: "",
       paymentReference: "", customerName: locale === "ur" ? "ثنا خان" : "Sana Khan", customerPhone: "+923215551234", city: "Lahore",
       address: "House 12, Street 4, Model Town", note: "", zoneId: 1, zoneName: "Lahore", subtotal: 250_000, discount: 0, deliveryFee: 25_000, total: 275_000,
       currency: "PKR", locale, courier, trackingNumber: tracking, confirmation: "none", createdAt: now, updatedAt: now,

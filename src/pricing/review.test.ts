@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { KARACHI, LAHORE, PUNJAB, URDU_KURTA, KURTA, discount, line, quoteOf } from "../../test/pricing-fixtures";
-import type { PaymentOption } from "../checkout/payment";
+import type { PaymentOption } from "../payments";
 import { checkoutSchema } from "../checkout/schemas";
 import type { FormValues } from "../lib/form";
 import { caps as capsOf } from "../lib/form-fields";
@@ -31,7 +31,7 @@ const urduKurta = line({ title: URDU_KURTA, variantTitle: "Default", price: 249_
 const QUOTE = quoteOf([kurta, urduKurta]);
 
 const COD: PaymentOption = { method: "cod", account: null };
-const JAZZCASH: PaymentOption = { method: "jazzcash", account: { title: "Ayesha Siddiqui", number: "03001234567", bank: "" } };
+const JAZZCASH: PaymentOption = { method: "jazzcash", account: [{ label: "checkout.account.title", value: "Ayesha Siddiqui" }, { label: "checkout.account.number", value: "03001234567" }] };
 const PAYMENTS = [COD, JAZZCASH];
 
 /** A form as the checkout page posts it; `undefined` leaves a field out. */

@@ -3,7 +3,7 @@
  * (never the browser's numbers): the fields, the zone and payment method of THIS shop, stock,
  * and a price other than the one the customer was shown. Ready: what the order costs.
  */
-import type { PaymentOption } from "../checkout/payment";
+import type { PaymentOption } from "../payments";
 import { checkoutSchema, type CheckoutInput } from "../checkout/schemas";
 import type { FieldErrors, FormValues } from "../lib/form";
 import { validate } from "../lib/form";

@@ -6,11 +6,12 @@ import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { updatePayments, updateShopDetails } from "./shop";
 import { createZone, deleteZone, listZones, updateZone } from "./zones";
-import { ACCOUNT_METHOD_IDS, paymentsSchema } from "./payments";
+import { fieldName, METHODS, paymentsSchema, type Payments } from "../payments";
 import { adminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
 import { requireOwner } from "../admin/load-shop";
-import { detailsSchema, MAX_ZONES, paymentsForm, zoneSchema } from "./schema";
+import { detailsSchema, MAX_ZONES, paymentImageSchema, paymentsForm, zoneSchema } from "./schema";
+import { checkPhotoSet, storePhotoSet } from "../media/store";
 import { DetailsPage, paymentValues, PaymentsPage, ZonesPage } from "./views";
 
 export const settingsRoutes = new Hono<AppEnv>();
@@ -35,18 +36,53 @@ settingsRoutes.post("/", async (c) => {
 });
 
 settingsRoutes.get("/payments", (c) =>
-  renderPage(c, <PaymentsPage {...adminChrome(c)} values={paymentValues(c.var.shop.payments, c.var.shop)} saved={c.req.query("done") === "1"} />),
+  renderPage(c, <PaymentsPage {...adminChrome(c)} payments={c.var.shop.payments} values={paymentValues(c.var.shop.payments, c.var.shop)} saved={c.req.query("done") === "1"} />),
 );
 
 settingsRoutes.post("/payments", async (c) => {
   const values = await readForm(c);
   const r = validate(paymentsForm, values);
-  if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
+  if (!r.ok) return renderPage(c, <PaymentsPage {...adminChrome(c)} payments={c.var.shop.payments} values={values} errors={r.errors} />, 400);
   const d = r.data as Record<string, string | boolean | number | undefined>;
-  const acc = (k: string) => ({ enabled: d[`${k}Enabled`] === true, title: d[`${k}Title`], number: d[`${k}Number`], bank: d[`${k}Bank`] ?? "" });
-  const payments = paymentsSchema.parse({ cod: { enabled: d.codEnabled === true }, ...Object.fromEntries(ACCOUNT_METHOD_IDS.map((k) => [k, acc(k)])) });
+  // A method's image (Raast's QR) has its own form: the settings form keeps it as it is.
+  const image = (m: (typeof METHODS)[number]) => (m.image ? { [m.image.key]: c.var.shop.payments[m.id]?.[m.image.key] ?? "" } : {});
+  const stored = (m: (typeof METHODS)[number]) => ({ enabled: d[`${m.id}Enabled`] === true, ...Object.fromEntries(Object.keys(m.fields).map((k) => [k, d[fieldName(m.id, k)] ?? ""])), ...image(m) });
+  const payments = paymentsSchema.parse(Object.fromEntries(METHODS.map((m) => [m.id, stored(m)]))) as Payments;
   await updatePayments(c.var.db, c.var.shop.id, payments, { codConfirm: d.codConfirm === true, codConfirmHours: d.codConfirmHours as number | undefined });
   return c.redirect(`/admin/${c.var.shop.slug}/settings/payments?done=1`, 303);
+});
+
+const paymentsUrl = (c: C) => `/admin/${c.var.shop.slug}/settings/payments`;
+/** The registered method named by the form that takes an image (Raast's QR); else a 404. */
+function imageMethod(id: unknown) {
+  const m = METHODS.find((x) => x.id === id && x.image);
+  if (!m?.image) throw new HTTPException(404);
+  return { ...m, image: m.image };
+}
+const cod = (c: C) => ({ codConfirm: c.var.shop.codConfirm, codConfirmHours: c.var.shop.codConfirmHours });
+
+/** The method's image (Raast's QR code): checked by its bytes, stored like a photo, kept in the method's settings. */
+settingsRoutes.post("/payments/image", async (c) => {
+  const body = await c.req.parseBody();
+  const m = imageMethod(body.method);
+  const parsed = paymentImageSchema.safeParse({ method: m.id, image: body.image });
+  const checked = parsed.success ? await checkPhotoSet([{ declared: null, file: parsed.data.image }]) : (parsed.error.issues[0]?.message ?? "media.none");
+  if (typeof checked === "string") {
+    const errors = { [`${m.id}Image`]: checked };
+    return renderPage(c, <PaymentsPage {...adminChrome(c)} payments={c.var.shop.payments} values={paymentValues(c.var.shop.payments, c.var.shop)} errors={errors} />, 400);
+  }
+  const photo = await storePhotoSet(c.env.MEDIA, c.var.shop.id, checked);
+  const packed = `${photo.key}|${photo.widths.join(",")}|${photo.width}|${photo.height}|${photo.format}|`;
+  const p = c.var.shop.payments;
+  await updatePayments(c.var.db, c.var.shop.id, { ...p, [m.id]: { ...p[m.id], [m.image.key]: packed } }, cod(c));
+  return c.redirect(`${paymentsUrl(c)}?done=1#${m.id}`, 303);
+});
+
+settingsRoutes.post("/payments/image/delete", async (c) => {
+  const m = imageMethod((await readForm(c)).method);
+  const p = c.var.shop.payments;
+  await updatePayments(c.var.db, c.var.shop.id, { ...p, [m.id]: { ...p[m.id], [m.image.key]: "" } }, cod(c));
+  return c.redirect(`${paymentsUrl(c)}?done=1#${m.id}`, 303);
 });
 
 const zonesUrl = (c: C) => `/admin/${c.var.shop.slug}/settings/zones`;

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { parseRupees, parseStock } from "../lib/money";
 import { asciiDigits } from "../lib/phone";
 import { STOCK_MAX } from "../products/form";
+import { MAX_ORIGINAL_BYTES } from "../media/store";
 import { checkbox, emailField, MONEY_CHARS, optionalText, phoneField, requiredText } from "../lib/form-fields";
 import { LOCALES } from "../i18n";
 import { CURRENCIES } from "./shop";
 import { ALERT_CHANNELS } from "../db/schema";
-import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, PAYMENT_METHODS, type AccountMethod } from "./payments";
+import { fieldName, METHODS } from "../payments";
 
 export const detailsSchema = z.object({
   name: requiredText(80, "validation.required"),
@@ -61,12 +62,10 @@ export const zoneSchema = z.object({
   freeAbove: money(false),
 });
 
-/** A wallet's or a bank's account fields; only a bank account names its bank. */
-const accountFields = (key: AccountMethod) => ({
-  [`${key}Enabled`]: checkbox(),
-  [`${key}Title`]: optionalText(100),
-  [`${key}Number`]: optionalText(60),
-  ...(ACCOUNT_METHODS[key].bank ? { [`${key}Bank`]: optionalText(100) } : {}),
+/** A method's fields, flat: `<id>Enabled` and each of its texts (`<id><Key>`), with the caps its folder declares. */
+const methodFields = (m: (typeof METHODS)[number]) => ({
+  [`${m.id}Enabled`]: checkbox(),
+  ...Object.fromEntries(Object.entries(m.form.shape).map(([k, s]) => [fieldName(m.id, k), s])),
 });
 
 /** "Flag an order not confirmed after N hours": at most a week (an order older than that is plainly stale). */
@@ -86,23 +85,29 @@ const confirmHours = z
   });
 
 /**
- * The payments form: flat fields (codEnabled, jazzcashTitle, ...) for every method of
- * ACCOUNT_METHODS; an enabled account needs its title and number (and its bank), and the shop
- * at least one method.
+ * The payments form: flat fields (codEnabled, jazzcashTitle, ...) for every method of the registry
+ * (src/payments); an enabled method needs its required texts, and the shop at least one method.
  */
 export const paymentsForm = z
   .object(
-    Object.assign({ codEnabled: checkbox(), codConfirm: checkbox(), codConfirmHours: confirmHours }, ...ACCOUNT_METHOD_IDS.map(accountFields)) as Record<
+    Object.assign({ codConfirm: checkbox(), codConfirmHours: confirmHours }, ...METHODS.map(methodFields)) as Record<
       string,
       z.ZodType<string | boolean | number | undefined>
     >,
   )
   .superRefine((v, ctx) => {
-    for (const key of ACCOUNT_METHOD_IDS) {
-      if (!v[`${key}Enabled`]) continue;
-      if (!v[`${key}Title`]) ctx.addIssue({ code: "custom", path: [`${key}Title`], message: "payments.titleRequired" });
-      if (!v[`${key}Number`]) ctx.addIssue({ code: "custom", path: [`${key}Number`], message: "payments.numberRequired" });
-      if (ACCOUNT_METHODS[key].bank && !v[`${key}Bank`]) ctx.addIssue({ code: "custom", path: [`${key}Bank`], message: "payments.bankRequired" });
+    for (const m of METHODS) {
+      if (!v[`${m.id}Enabled`]) continue;
+      for (const [k, f] of Object.entries(m.fields)) {
+        const name = fieldName(m.id, k);
+        if (f.required && !v[name]) ctx.addIssue({ code: "custom", path: [name], message: f.required });
+      }
     }
-    if (!PAYMENT_METHODS.some((k) => v[`${k}Enabled`] === true)) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
+    if (!METHODS.some((m) => v[`${m.id}Enabled`] === true)) ctx.addIssue({ code: "custom", path: ["_form"], message: "payments.oneRequired" });
   });
+
+/** A payment method's image (Raast's QR code), one file as the phone sends it; its bytes are checked by src/media. */
+export const paymentImageSchema = z.object({
+  method: z.enum(METHODS.filter((m) => m.image).map((m) => m.id) as [string, ...string[]]),
+  image: z.file({ message: "media.none" }).min(1, "media.none").max(MAX_ORIGINAL_BYTES, "media.tooBig"),
+});

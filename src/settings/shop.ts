@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { ALERT_CHANNELS, shops } from "../db/schema";
 import type { Locale } from "../i18n";
-import type { Payments } from "./payments";
+import type { Payments } from "../payments";
 import { versionBump } from "../tenancy/version";
 
 export const CURRENCIES = ["PKR", "USD", "AED", "SAR", "GBP"] as const;

@@ -4,10 +4,12 @@ import type { FieldErrors } from "../lib/form";
 import { CURRENCIES } from "./shop";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageKey } from "../i18n";
 import type { ZoneRow } from "./zones";
-import { ACCOUNT_METHOD_IDS, ACCOUNT_METHODS, type Payments } from "./payments";
+import { fieldName, METHODS, type Payments } from "../payments";
+import type { PaymentMethodDef } from "../payments/method";
+import { imageVM, parsePacked } from "../media/urls";
 import { ALERT_CHANNELS } from "../db/schema";
 import { AdminShell } from "../ui/AdminShell";
-import { Field } from "../ui/Field";
+import { Field, FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { ActionButton, BackLink, Check, err, Select, TextArea } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
@@ -124,20 +126,19 @@ function AdminLanguageOffer(p: AdminChrome & { locale: Locale }) {
 /** The payments form's values: the methods, and the shop's cash-on-delivery confirmation. */
 export const paymentValues = (p: Payments, cod: { codConfirm: boolean; codConfirmHours: number }): Values => {
   const v: Values = { codEnabled: p.cod.enabled ? "on" : "", codConfirm: cod.codConfirm ? "on" : "", codConfirmHours: String(cod.codConfirmHours) };
-  for (const k of ACCOUNT_METHOD_IDS) {
-    v[`${k}Enabled`] = p[k].enabled ? "on" : "";
-    v[`${k}Title`] = p[k].title;
-    v[`${k}Number`] = p[k].number;
-    v[`${k}Bank`] = p[k].bank;
+  for (const m of METHODS) {
+    if (m.kind === "cod") continue;
+    v[`${m.id}Enabled`] = p[m.id].enabled ? "on" : "";
+    for (const k of Object.keys(m.fields)) v[fieldName(m.id, k)] = String(p[m.id][k] ?? "");
   }
   return v;
 };
 
-export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean }) {
+export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldErrors; saved?: boolean; payments: Payments }) {
   const { t } = p.m;
   const v = p.values;
   const e = (f: string) => err(t, p.errors, f);
-  const methods = ACCOUNT_METHOD_IDS.map((k) => [k, t(`payments.${k}`)] as const);
+  const methods = METHODS.filter((m) => m.kind !== "cod").map((m) => [m, t(`payments.${m.id}`)] as const);
   return (
     <AdminShell {...p} title={t("payments.title")} tab="shop" css={cmsCss}>
       {back(p)}
@@ -161,13 +162,14 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
             maxLength={pay.codConfirmHours}
           />
         </fieldset>
-        {methods.map(([k, label]) => (
-          <fieldset key={k}>
+        {methods.map(([m, label]) => (
+          <fieldset key={m.id}>
             <legend>{label}</legend>
-            <Check name={`${k}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${k}Enabled`] === "on"} />
-            {ACCOUNT_METHODS[k].bank && <Field name={`${k}Bank`} label={t("payments.bankName")} value={v[`${k}Bank`]} error={e(`${k}Bank`)} maxLength={pay[`${k}Bank`]} dir="auto" />}
-            <Field name={`${k}Title`} label={t("payments.accountTitle")} value={v[`${k}Title`]} error={e(`${k}Title`)} maxLength={pay[`${k}Title`]} dir="auto" />
-            <Field name={`${k}Number`} label={ACCOUNT_METHODS[k].bank ? t("payments.iban") : t("payments.accountNumber")} value={v[`${k}Number`]} error={e(`${k}Number`)} maxLength={pay[`${k}Number`]} dir="ltr" />
+            <Check name={`${m.id}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${m.id}Enabled`] === "on"} />
+            {Object.entries(m.fields).map(([k, f]) => {
+              const name = fieldName(m.id, k);
+              return <Field key={name} name={name} label={t(f.label)} value={v[name]} error={e(name)} maxLength={pay[name]} dir={f.dir} />;
+            })}
           </fieldset>
         ))}
         <p class="hint muted">{t("payments.hint")}</p>
@@ -175,7 +177,30 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
           {t("common.save")}
         </button>
       </Form>
+      {METHODS.map((m) => m.image && <MethodImage key={m.id} p={p} id={m.id} image={m.image} packed={String(p.payments[m.id]?.[m.image.key] ?? "")} error={e(`${m.id}Image`)} />)}
     </AdminShell>
+  );
+}
+
+/** A method's image (Raast's QR code): its own upload form (multipart, outside the settings form), the current one and its removal. */
+function MethodImage({ p, id, image, packed, error }: { p: AdminChrome; id: string; image: NonNullable<PaymentMethodDef["image"]>; packed: string; error?: string }) {
+  const { t } = p.m;
+  const b = `/admin/${p.shop.slug}/settings/payments/image`;
+  const stored = parsePacked(packed || null);
+  const img = stored && imageVM(stored, t(image.alt), 320, `/admin/${p.shop.slug}/media/`);
+  return (
+    <section class="card" id={id}>
+      <h2>{t(image.label)}</h2>
+      {img && <img src={img.src} width={img.width} height={img.height} alt={img.alt} />}
+      <Form action={b} csrf={p.csrf} enctype="multipart/form-data">
+        <input type="hidden" name="method" value={id} />
+        <FileField id={`${id}-image`} name="image" label={t(img ? "payments.imageReplace" : "payments.imageChoose")} accept="image/jpeg,image/png,image/webp" hint={t("payments.imageHint")} error={error} required />
+        <button class="btn ghost block" type="submit">
+          {t("payments.imageUpload")}
+        </button>
+      </Form>
+      {img && <ActionButton action={`${b}/delete`} csrf={p.csrf} label={t("payments.imageRemove")} name="method" value={id} />}
+    </section>
   );
 }
 

@@ -11,7 +11,7 @@ import { ALERT_CHANNELS, shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
 import { chromeColumns, parseChrome, type Chrome } from "../storefront/chrome";
 import type { Locale } from "../i18n";
-import { parsePayments, type Payments } from "../settings/payments";
+import { parsePayments, type Payments } from "../payments";
 
 export const SHOP_TTL_MS = 3_000;
 

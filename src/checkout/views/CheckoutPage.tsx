@@ -2,7 +2,7 @@ import type { MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
-import type { PaymentOption } from "../payment";
+import type { PaymentOption } from "../../payments";
 import { basisOf, type FactQuote } from "../../pricing/facts";
 import { orderable, priceQuote } from "../../pricing/price";
 import type { Refusal } from "../../pricing/review";

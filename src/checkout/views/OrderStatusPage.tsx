@@ -5,10 +5,11 @@ import type { ConfirmOutcome } from "../../orders/confirmation";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
 import type { Shop } from "../../tenancy/shop-cache";
-import type { PaymentOption } from "../payment";
+import type { PaymentOption } from "../../payments";
 import { OrderTotals } from "../../orders/views/OrderTotals";
 import { StoreFrame } from "./frame";
-import { PaymentAccount } from "./PaymentAccount";
+import { PaymentBlock, type ProofState } from "./PaymentBlock";
+import { isPaymentState } from "../../payments/states";
 
 export interface OrderStatusPageProps {
   shop: Shop;
@@ -29,14 +30,15 @@ export interface OrderStatusPageProps {
   confirmed: ConfirmOutcome | null;
   /** A hosted gateway's "Pay now" and its last answer (src/gateways/views/PayNow.tsx). */
   pay?: ComponentChildren;
+  /** Proof of payment (src/payments/proof.ts): for a transfer, her screenshot and transaction ID. */
+  proof: ProofState;
 }
 
-export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed, pay }: OrderStatusPageProps) {
+export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, placed, cancel, cancelled, confirm, confirmed, pay, proof }: OrderStatusPageProps) {
   const { t, money } = ctx;
   const { order, items, events } = detail;
   const number = `#${order.number}`;
   const total = money(order.total);
-  const paid = order.paymentStatus === "paid";
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.order.title", { number })}>
       {placed && (
@@ -80,21 +82,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         </a>
       )}
 
-      <h2>{t("checkout.order.payInstructions")}</h2>
-      <div class="co-note">
-        <b>{t(`checkout.pay.${order.paymentMethod}`)}</b>
-        {paid ? (
-          <p>{t("checkout.order.paid")}</p>
-        ) : order.paymentMethod === "cod" ? (
-          <p>{t("checkout.order.payCod", { total })}</p>
-        ) : (
-          <>
-            <p>{t("checkout.order.payTransfer", { total, number })}</p>
-            {payment && <PaymentAccount ctx={ctx} option={payment} />}
-          </>
-        )}
-        {order.paymentReference && <p>{t("checkout.order.reference", { ref: order.paymentReference })}</p>}
-      </div>
+      <PaymentBlock ctx={ctx} order={order} payment={payment} proof={proof} />
       {pay}
 
       <h2>{t("checkout.order.items")}</h2>
@@ -142,7 +130,10 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
         {events.map((e) => (
           <li key={e.id}>
             <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(e.createdAt, ctx.locale)}</time>
-            {e.kind === "created" ? t("checkout.event.created") : e.kind === "confirmation" ? t("checkout.event.confirmed") : t(`status.${(e.toStatus ?? "new") as "new"}`)}
+            {e.kind === "created" ? t("checkout.event.created")
+              : e.kind === "confirmation" ? t("checkout.event.confirmed")
+              : e.kind === "payment" ? t("checkout.event.payment", { state: t(`checkout.payment.state.${isPaymentState(e.toStatus) ? e.toStatus : "unpaid"}`) })
+              : t(`status.${(e.toStatus ?? "new") as "new"}`)}
           </li>
         ))}
       </ol>

@@ -1,26 +1,23 @@
+import { Fragment } from "preact";
+import { imageVM } from "../../media/urls";
 import type { StoreContext } from "../../storefront/theme";
-import type { PaymentOption } from "../payment";
+import type { PaymentOption } from "../../payments";
 
-/** The account a customer transfers to (wallet or bank), as a definition list. */
+/** The account a customer transfers to (wallet, bank, Raast), as its method's rows in a definition list, and its QR code when the seller uploaded one. */
 export function PaymentAccount({ ctx, option }: { ctx: StoreContext; option: PaymentOption }) {
-  const a = option.account;
-  if (!a) return null;
+  if (!option.account) return null;
+  const qr = option.image ? imageVM(option.image.stored, ctx.t(option.image.alt), 320, ctx.media) : null;
   return (
-    <dl class="co-acct">
-      {a.bank && (
-        <>
-          <dt>{ctx.t("checkout.account.bank")}</dt>
-          <dd>{a.bank}</dd>
-        </>
-      )}
-      {a.title && (
-        <>
-          <dt>{ctx.t("checkout.account.title")}</dt>
-          <dd>{a.title}</dd>
-        </>
-      )}
-      <dt>{ctx.t("checkout.account.number")}</dt>
-      <dd>{a.number}</dd>
-    </dl>
+    <>
+      <dl class="co-acct">
+        {option.account.map((r) => (
+          <Fragment key={r.label}>
+            <dt>{ctx.t(r.label)}</dt>
+            <dd>{r.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {qr && <img class="co-qr" src={qr.src} srcset={qr.srcset} sizes="240px" width={qr.width} height={qr.height} alt={qr.alt} loading="lazy" />}
+    </>
   );
 }

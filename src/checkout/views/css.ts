@@ -40,6 +40,7 @@ export const checkoutCss = `
 .co-acct{margin:8px 0 0;font-size:.95rem}
 .co-acct dt{color:var(--muted);font-size:.85rem}
 .co-acct dd{margin:0 0 4px;font-weight:700;direction:ltr;unicode-bidi:isolate}
+.co-qr{display:block;width:240px;max-width:100%;height:auto;margin:8px 0 0;border-radius:var(--radius)}
 .co-sum{width:100%;border-collapse:collapse;margin:8px 0}
 .co-sum th,.co-sum td{padding:6px 0;text-align:start;font-weight:400}
 .co-sum td{text-align:end}

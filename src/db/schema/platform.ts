@@ -82,7 +82,7 @@ export const shops = sqliteTable(
     email: text("email").notNull().default(""),
     city: text("city").notNull().default(""),
     description: text("description").notNull().default(""),
-    /** JSON of paymentsSchema (src/settings/payments.ts): cash on delivery and each account method. */
+    /** JSON of paymentsSchema (src/payments: each method's settings under its id): cash on delivery and each account method. */
     payments: text("payments").notNull().default('{"cod":{"enabled":true}}'),
     /** The last order number handed out; the next order takes order_seq + 1. */
     orderSeq: integer("order_seq").notNull().default(1000),

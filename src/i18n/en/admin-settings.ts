@@ -136,4 +136,13 @@ export default {
   "gateways.noKey": "Online payments are not set up on this server yet (CREDENTIALS_KEY is missing). Nothing was saved.",
   "gateways.remove": "Turn off JazzCash payments",
   "gateways.removed": "JazzCash payments are off and your credentials are deleted.",
+  "payments.raast": "Raast",
+  "payments.raastId": "Raast ID or IBAN",
+  "payments.raastQr": "Raast QR code (optional)",
+  "payments.imageHint": "A screenshot of the QR code from your bank's app. Customers scan it to pay.",
+  "payments.imageUpload": "Upload QR code",
+  "payments.imageRemove": "Remove QR code",
+  "payments.imageSaved": "QR code saved.",
+  "payments.imageChoose": "Choose the QR code picture",
+  "payments.imageReplace": "Choose another QR code picture",
 } as const;

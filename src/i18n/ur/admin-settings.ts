@@ -138,4 +138,13 @@ export default {
   "gateways.noKey": "اس سرور پر ابھی آن لائن ادائیگیاں ترتیب نہیں دی گئیں (CREDENTIALS_KEY موجود نہیں)۔ کچھ محفوظ نہیں ہوا۔",
   "gateways.remove": "جاز کیش ادائیگیاں بند کریں",
   "gateways.removed": "جاز کیش ادائیگیاں بند ہو گئیں اور آپ کی معلومات مٹا دی گئیں۔",
+  "payments.raast": "راست (Raast)",
+  "payments.raastId": "راست آئی ڈی یا IBAN",
+  "payments.raastQr": "راست کیو آر کوڈ (اختیاری)",
+  "payments.imageHint": "اپنی بینک ایپ سے کیو آر کوڈ کا اسکرین شاٹ۔ گاہک اسے اسکین کر کے ادائیگی کرتے ہیں۔",
+  "payments.imageUpload": "کیو آر کوڈ اپ لوڈ کریں",
+  "payments.imageRemove": "کیو آر کوڈ ہٹائیں",
+  "payments.imageSaved": "کیو آر کوڈ محفوظ ہو گیا۔",
+  "payments.imageChoose": "کیو آر کوڈ کی تصویر منتخب کریں",
+  "payments.imageReplace": "کیو آر کوڈ کی دوسری تصویر منتخب کریں",
 } satisfies Mirror<typeof en>;

@@ -15,6 +15,8 @@ import { orderPacked } from "./order-packed";
 import { orderShipped } from "./order-shipped";
 import { orderShippedTracking } from "./order-shipped-tracking";
 import { paymentReceived } from "./payment-received";
+import { paymentNotReceived } from "./payment-not-received";
+import { paymentProofSent } from "./payment-proof-sent";
 import { verificationCode } from "./verification-code";
 
 const all = [
@@ -30,6 +32,8 @@ const all = [
   verificationCode,
   codConfirmRequest,
   paymentReceived,
+  paymentProofSent,
+  paymentNotReceived,
 ] as const;
 
 type All = (typeof all)[number];

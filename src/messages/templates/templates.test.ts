@@ -27,7 +27,7 @@ const good = defineTemplate({
 });
 
 describe("the registry", () => {
-  it("has the templates issues 15 and 16 need, each with no problems", () => {
+  it("has the templates issues 15, 16 and 17 need, each with no problems", () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual(
       [
         "low_stock",
@@ -42,6 +42,8 @@ describe("the registry", () => {
         "verification_code",
         "cod_confirm_request",
         "payment_received",
+        "payment_proof_sent",
+        "payment_not_received",
       ].sort(),
     );
     for (const template of Object.values(TEMPLATES)) {

@@ -21,6 +21,7 @@ import { waShareUrl, type SlipShare } from "./PackingSlip";
 import { RiskList } from "../../customers/RiskSignals";
 import type { RiskFacts } from "../../customers/risk";
 import { riskCss } from "../../customers/css";
+import { PaymentSection } from "./PaymentSection";
 
 export interface OrderPageProps extends AdminChrome {
   detail: OrderDetail;
@@ -142,20 +143,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, clock, notic
         {risk && <RiskList m={m} risk={risk} customerHref={risk.customerId === null ? null : `/admin/${shop.slug}/customers/${risk.customerId}`} />}
       </section>
 
-      <section class="card">
-        <h2>{t("orders.order.payment")}</h2>
-        <p>
-          {t(`checkout.pay.${order.paymentMethod}`)} · <b>{order.paymentStatus === "paid" ? t("orders.order.paid") : t("orders.order.pending")}</b>
-        </p>
-        {order.paymentReference && <p class="ltr">{t("orders.order.reference", { ref: order.paymentReference })}</p>}
-        {order.paymentStatus === "pending" && (
-          <Form action={`${base}/payment`} csrf={csrf}>
-            <button class="btn ghost block" type="submit">
-              {t("orders.order.markPaid")}
-            </button>
-          </Form>
-        )}
-      </section>
+      <PaymentSection m={chrome.m} order={order} base={base} csrf={csrf} />
 
       <section class="card">
         <h2>{t("orders.order.notes")}</h2>

@@ -99,7 +99,9 @@ export function OrdersListPage({ page, query, clock, asksConfirmation, exportFor
                 <span class="meta">
                   {o.city} · <When ms={o.createdAt} locale={m.locale} />
                 </span>
-                <span class="meta">{t(`checkout.pay.${o.paymentMethod}`)}</span>
+                <span class="meta">
+                  {t(`checkout.pay.${o.paymentMethod}`)} · {t(`payment.state.${o.paymentState}`)}
+                </span>
                 <ShortSignals m={m} row={o} />
                 <span class="cf">
                   <ConfirmationMark m={m} order={o} clock={clock} />

@@ -27,6 +27,7 @@ export const ordersCss = `
 .note-text{white-space:pre-wrap;margin:4px 0 0}
 .steps form+form{margin-top:12px}
 .danger{border-color:var(--err)!important;color:var(--err)!important;background:transparent!important}
+.proof{margin:8px 0}.proof img{max-width:100%;height:auto;border-radius:var(--radius);border:1px solid var(--line)}
 details.card summary{min-height:48px;display:flex;align-items:center;font-weight:700;cursor:pointer}
 .stats{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .stat{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:12px}

@@ -1,0 +1,63 @@
+/**
+ * Payment methods as a registry: each method is a folder (`<id>/index.ts`, its contract in
+ * method.ts) and one line of registry.ts; this file derives what the rest of the app reads: the
+ * ids (PAYMENT_METHODS, for zod and drizzle enums), the stored settings (shops.payments JSON, read
+ * as it always was), the settings form's flat fields, the checkout's choices, and the payment state
+ * an order starts in (states.ts).
+ */
+import { z } from "zod";
+import * as registered from "./registry";
+import type { MessageKey } from "../i18n";
+import { parsePacked, type StoredImage } from "../media/urls";
+import { storedSchema, type AccountRow, type MethodSettings, type PaymentMethodDef } from "./method";
+
+type Registered = (typeof registered)[keyof typeof registered];
+export type PaymentMethod = Registered["id"];
+
+/** Every method, in the checkout's order (cash on delivery first). */
+export const METHODS: readonly PaymentMethodDef<PaymentMethod>[] = (Object.values(registered) as PaymentMethodDef<PaymentMethod>[]).sort((a, b) => a.position - b.position);
+
+/** Every method's id (a tuple, for zod and drizzle enums). */
+export const PAYMENT_METHODS = METHODS.map((m) => m.id) as [PaymentMethod, ...PaymentMethod[]];
+
+/** Whether an order paid this way waits for the customer's proof of her transfer (an id no longer registered: no). */
+export const takesProof = (id: string) => METHODS.some((m) => m.id === id && m.takesProof);
+
+/** shops.payments: each method's stored settings, under its id. */
+export const paymentsSchema = z.object(Object.fromEntries(METHODS.map((m) => [m.id, storedSchema(m).default(storedSchema(m).parse({}))])));
+export type Payments = Record<PaymentMethod, MethodSettings>;
+
+/** The stored JSON read leniently: a method missing (added since) takes its defaults; unreadable JSON is every default. */
+export function parsePayments(json: string): Payments {
+  try {
+    const parsed = paymentsSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data as Payments;
+  } catch {
+    /* fall through to defaults */
+  }
+  return paymentsSchema.parse({}) as Payments;
+}
+
+/** The settings form's flat name of a method's text: jazzcash + title = jazzcashTitle. */
+export const fieldName = (id: string, key: string) => `${id}${key[0]!.toUpperCase()}${key.slice(1)}`;
+
+export interface PaymentOption {
+  method: PaymentMethod;
+  /** The account a transfer goes to; null for cash on delivery. */
+  account: AccountRow[] | null;
+  /** The image the seller uploaded for it (Raast's QR), and its alt text's key; null when none. */
+  image?: { stored: StoredImage; alt: MessageKey } | null;
+}
+
+/** Enabled methods in the registry's order; one that cannot be offered (an account without its number) is not. */
+export function paymentOptions(p: Payments): PaymentOption[] {
+  const out: PaymentOption[] = [];
+  for (const m of METHODS) {
+    const s = p[m.id];
+    if (!s?.enabled) continue;
+    const account = m.account(s);
+    const stored = m.image ? parsePacked(String(s[m.image.key] ?? "") || null) : null;
+    if (account) out.push({ method: m.id, account: account.length ? account : null, image: stored && m.image ? { stored, alt: m.image.alt } : null });
+  }
+  return out;
+}

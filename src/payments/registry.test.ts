@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { ur } from "../i18n/ur";
+import { z } from "zod";
+import { paymentsForm } from "../settings/schema";
+import { fieldName, METHODS, parsePayments, paymentOptions, PAYMENT_METHODS } from ".";
+import type { PaymentMethodDef } from "./method";
+
+/** Every method folder, as the bundler sees it: `./<id>/index.ts`. */
+const folders = import.meta.glob<{ default: PaymentMethodDef }>("./*/index.ts", { eager: true });
+
+describe("the payment methods' registry", () => {
+  it("registers every folder under src/payments/, each under its folder's name, and nothing else", () => {
+    const byFolder = Object.entries(folders).map(([path, mod]) => [path.split("/")[1], mod.default?.id]);
+    expect(byFolder.length).toBeGreaterThan(0);
+    for (const [folder, id] of byFolder) expect(id, `src/payments/${folder}/index.ts exports its method as default`).toBe(folder);
+    expect([...PAYMENT_METHODS].sort()).toEqual(byFolder.map(([f]) => f).sort());
+    for (const m of METHODS) expect(Object.values(folders).map((f) => f.default), `${m.id} is a folder`).toContain(m);
+  });
+
+  it("has every registered method's strings in English and in Urdu", () => {
+    for (const m of METHODS) {
+      const keys = [`payments.${m.id}`, `checkout.pay.${m.id}`, ...Object.values(m.fields).flatMap((f) => [f.label, f.required ?? f.label])];
+      for (const k of keys) {
+        expect(en, `en lacks ${k} (${m.id})`).toHaveProperty([k]);
+        expect(ur, `ur lacks ${k} (${m.id})`).toHaveProperty([k]);
+        expect((ur as Record<string, unknown>)[k], `ur ${k} is translated`).not.toBe("");
+      }
+    }
+  });
+
+  it("puts cash on delivery first, then each method once, and gives each kind what it needs", () => {
+    expect(PAYMENT_METHODS[0]).toBe("cod");
+    expect(new Set(PAYMENT_METHODS).size).toBe(PAYMENT_METHODS.length);
+    for (const m of METHODS) {
+      if (m.kind === "manual") expect(m.takesProof, `${m.id} takes proof`).toBe(true);
+      if (m.kind !== "gateway") expect(m.afterPlace, `${m.id} has no redirect`).toBeUndefined();
+    }
+  });
+
+  it("declares each text's cap once, in the method's folder, and the settings form shows it", () => {
+    const schema = z.toJSONSchema(paymentsForm, { io: "input", unrepresentable: "any" }) as { properties: Record<string, { maxLength?: number }> };
+    for (const m of METHODS)
+      for (const k of Object.keys(m.fields)) {
+        const cap = (m.form.shape[k] as unknown as { maxLength?: number }).maxLength ?? (z.toJSONSchema(m.form.shape[k]!, { io: "input" }) as { maxLength?: number }).maxLength;
+        expect(cap, `${m.id}.${k} has a cap`).toBeGreaterThan(0);
+        expect(schema.properties[fieldName(m.id, k)]?.maxLength).toBe(cap);
+      }
+  });
+
+  it("reads a shop's settings stored before the registry, as they were", () => {
+    const before = JSON.stringify({
+      cod: { enabled: true },
+      jazzcash: { enabled: true, title: "Ayesha Siddiqui", number: "03001234567", bank: "" },
+      easypaisa: { enabled: false, title: "", number: "", bank: "" },
+      bank: { enabled: true, title: "Ayesha Siddiqui", number: "PK36SCBL0000001123456702", bank: "Meezan Bank" },
+    });
+    const p = parsePayments(before);
+    expect(p.jazzcash).toMatchObject({ enabled: true, title: "Ayesha Siddiqui", number: "03001234567" });
+    expect(p.bank).toMatchObject({ enabled: true, bank: "Meezan Bank", number: "PK36SCBL0000001123456702" });
+    expect(paymentOptions(p).map((o) => o.method)).toEqual(["cod", "jazzcash", "bank"]);
+    expect(paymentOptions(p).find((o) => o.method === "bank")!.account).toEqual([
+      { label: "checkout.account.bank", value: "Meezan Bank" },
+      { label: "checkout.account.title", value: "Ayesha Siddiqui" },
+      { label: "checkout.account.number", value: "PK36SCBL0000001123456702" },
+    ]);
+    // A method registered since is off until the seller turns it on; unreadable JSON is the defaults.
+    for (const m of METHODS) expect(p[m.id], m.id).toBeDefined();
+    expect(paymentOptions(parsePayments("{not json")).map((o) => o.method)).toEqual(["cod"]);
+  });
+});

@@ -140,7 +140,7 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
     await customer.goto(first.url);
     const payNow = customer.getByRole("button", { name: "Pay now with JazzCash" });
     await fitsThePhone(customer);
-    await customer.screenshot({ path: path.join(SHOTS, "paid-pay-now.png"), fullPage: true });
+    await customer.screenshot({ path: path.join(SHOTS, "getting-paid-pay-now.png"), fullPage: true });
     await tap(payNow);
     // The hand-off page posts the signed form to JazzCash's (the sandbox's) hosted page.
     await customer.waitForURL(/\/CustomerPortal\/transactionmanagement\/merchantform\/$/);
@@ -152,7 +152,7 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
     expect(plain(await received.textContent())).toBe("Thank you: your payment was received. The shop has been told.");
     expect(await customer.getByRole("button", { name: "Pay now with JazzCash" }).count()).toBe(0);
     await fitsThePhone(customer);
-    await customer.screenshot({ path: path.join(SHOTS, "paid-jazzcash-return.png"), fullPage: true });
+    await customer.screenshot({ path: path.join(SHOTS, "getting-paid-jazzcash-return.png"), fullPage: true });
     await customer.context().close();
 
     // The seller's order page shows it paid.
@@ -190,7 +190,7 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
       expect(await codField.inputValue()).toBe(cod);
       expect(await codField.getAttribute("inputmode")).toBe("numeric");
       await fitsThePhone(seller);
-      if (order === second) await seller.screenshot({ path: path.join(SHOTS, "paid-book-courier.png"), fullPage: true });
+      if (order === second) await seller.screenshot({ path: path.join(SHOTS, "getting-paid-book-courier.png"), fullPage: true });
       await tap(seller.getByRole("button", { name: "Book", exact: true }));
       await expect.poll(async () => plain(await seller.locator("main").textContent())).toContain("Booking sent to the courier.");
       // The queue books it through the sandbox: the tracking number shows in a moment.
@@ -219,7 +219,7 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
       expect(await seller.locator("svg").count()).toBeGreaterThanOrEqual(1);
       expect((await seller.locator("svg").first().boundingBox())!.width).toBeGreaterThan(100);
       await fitsThePhone(seller);
-      if (order === second) await seller.screenshot({ path: path.join(SHOTS, "paid-label.png"), fullPage: true });
+      if (order === second) await seller.screenshot({ path: path.join(SHOTS, "getting-paid-label.png"), fullPage: true });
     }
     expect(new Set(tracking).size).toBe(2);
 
@@ -242,7 +242,7 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
       )
       .toContain("Delivered");
     await fitsThePhone(seller);
-    await seller.screenshot({ path: path.join(SHOTS, "paid-delivered.png"), fullPage: true });
+    await seller.screenshot({ path: path.join(SHOTS, "getting-paid-delivered.png"), fullPage: true });
     // The paid order, not reported delivered, is still on its way.
     await seller.goto(firstAdmin);
     expect(plain(await seller.getByRole("heading", { level: 1 }).textContent())).toContain("Shipped");

@@ -70,6 +70,8 @@ describe("couriers in the admin", () => {
     expect(label.text).toContain(booked!.tracking_number);
     expect(label.text).toContain("<svg");
     expect(label.text).toContain("@page{size:4in 6in");
+    // 96 mm is wider than a 360 px phone: on screen the label shrinks to the page (print keeps 96 mm).
+    expect(label.text).toContain("@media screen{.label{max-width:100%}}");
     expect((await seller.client.get(`${base}/shipments/${s!.id}/label?size=a4`)).text).toContain("@page{size:A4");
     const pdf = await seller.client.get(`${base}/shipments/${s!.id}/label.pdf`);
     expect(pdf.status).toBe(200);

@@ -39,6 +39,8 @@ export default async function setup(project: TestProject) {
   project.provide("runtime", runtime.dir);
   project.provide("migrated", path.join(data, "migrated"));
   project.provide("seeded", path.join(data, "seeded"));
+  // The sandboxes' URLs (typed in src/messages/sandbox-context.d.ts): a journey sets what a courier reports.
+  project.provide("sandboxes", sandboxes.urls);
   return async () => {
     await runtime.stop();
     await sandboxes.close();

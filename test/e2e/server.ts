@@ -47,12 +47,15 @@ export class LocalRuntime {
     this.port = await freePort();
   }
 
-  /** Serves with `wrangler dev`; `vars` are more of the Worker's variables (as `--var NAME:value`). */
+  /**
+   * Serves with `wrangler dev`; `vars` are more of the Worker's variables (as `--var NAME:value`).
+   * `--test-scheduled`: a test runs the Worker's cron with GET /__scheduled?cron=... (getting-paid.e2e.ts).
+   */
   async start(vars: Record<string, string> = {}): Promise<void> {
     const more = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
     const child = spawn(
       process.execPath,
-      [WRANGLER, "dev", "--port", String(this.port), "--ip", "127.0.0.1", "--persist-to", this.dir, "--var", `ROOT_DOMAIN:localhost:${this.port}`, ...more, "--show-interactive-dev-session=false"],
+      [WRANGLER, "dev", "--port", String(this.port), "--ip", "127.0.0.1", "--persist-to", this.dir, "--var", `ROOT_DOMAIN:localhost:${this.port}`, ...more, "--show-interactive-dev-session=false", "--test-scheduled"],
       { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     this.child = child;

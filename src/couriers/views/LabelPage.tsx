@@ -34,6 +34,7 @@ body{background:#fff}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap;justify-content:center;padding:12px}
 .toolbar .btn{min-height:48px}
 @page{size:${size === "a4" ? "A4" : "4in 6in"};margin:${size === "a4" ? "12mm" : "0"}}
+@media screen{.label{max-width:100%}}
 @media print{.toolbar{display:none}.label{border:0}}
 `;
 

@@ -6,6 +6,7 @@
  * racing the callback aborts the whole batch and changes nothing), the attempt, the order's
  * payment status and the seller's alert in the outbox (its row ids returned for the queue).
  */
+import { confirmedByPayment } from "../orders/confirmation";
 import { legacyStatus, PAYMENT_MOVES } from "../payments/states";
 import type { Scope } from "../db/client";
 import { causeChainIncludes, isUniqueViolation } from "../db/errors";
@@ -80,7 +81,7 @@ RETURNING id`,
 );
 /** The order paid, as the "Payment received" move makes it, from the states that move may leave. */
 const ORDER_PAID = sqlTemplate(
-  () => sql`UPDATE orders SET payment_state = '${sql.raw(RECEIVED.to)}', payment_status = '${sql.raw(legacyStatus(RECEIVED.to))}', updated_at = cast(unixepoch('subsec') * 1000 as integer)
+  () => sql`UPDATE orders SET payment_state = '${sql.raw(RECEIVED.to)}', payment_status = '${sql.raw(legacyStatus(RECEIVED.to))}', ${confirmedByPayment}, updated_at = cast(unixepoch('subsec') * 1000 as integer)
 WHERE id = (SELECT order_id FROM payment_attempts WHERE id = CAST(${ph("attemptId")} AS INTEGER) AND shop_id = CAST(${ph("shopId")} AS INTEGER))
   AND shop_id = CAST(${ph("shopId")} AS INTEGER) AND payment_state IN (${RECEIVABLE})`,
 );

@@ -73,11 +73,11 @@ async function throughGateway(s: Shop, o: Order, outcome: "pay" | "fail" | "tamp
 }
 
 async function state(orderId: number, shopId: number) {
-  const o = await env.DB.prepare("SELECT payment_status FROM orders WHERE id = ?").bind(orderId).first<{ payment_status: string }>();
+  const o = await env.DB.prepare("SELECT payment_status, payment_state, confirmation FROM orders WHERE id = ?").bind(orderId).first<{ payment_status: string; payment_state: string; confirmation: string }>();
   const events = await env.DB.prepare("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'payment'").bind(orderId).first<{ n: number }>();
   const alerts = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE shop_id = ? AND template = 'payment_received' AND json_extract(params, '$.orderId') = ?").bind(shopId, orderId).first<{ n: number }>();
   const attempts = await env.DB.prepare("SELECT state, amount, response_code FROM payment_attempts WHERE order_id = ? ORDER BY id").bind(orderId).all<{ state: string; amount: number; response_code: string }>();
-  return { paid: o!.payment_status === "paid", events: events!.n, alerts: alerts!.n, attempts: attempts.results };
+  return { paid: o!.payment_status === "paid" && o!.payment_state === "paid", confirmation: o!.confirmation, events: events!.n, alerts: alerts!.n, attempts: attempts.results };
 }
 
 describe("JazzCash: a customer pays through the sandbox", () => {
@@ -101,15 +101,18 @@ describe("JazzCash: a customer pays through the sandbox", () => {
     expect(res.text).toContain(">Continue to JazzCash<");
     // The salt signs; it never leaves the Worker. (pp_Password travels in the form, as JazzCash's page redirection requires.)
     expect(res.text).not.toContain(MERCHANT.salt);
-    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, attempts: [{ state: "pending", amount: total }] });
+    // Cash on delivery in a shop that asks: the order awaits her confirmation until it is paid.
+    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, confirmation: "awaiting", attempts: [{ state: "pending", amount: total }] });
 
     expect(answer.action).toBe(`${s.origin}/pay/jazzcash/return`);
     const back = await returnToShop(o, answer.action, answer.fields);
     expect(back.status, back.text.slice(0, 600)).toBe(303);
     expect(back.location).toBe(`/orders/${o.token}?payment=paid`);
-    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: true, events: 1, alerts: 1, attempts: [{ state: "paid", response_code: "000" }] });
+    // Paid is confirmed: she is no longer asked to confirm, and the seller sees no "not confirmed" flag.
+    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: true, confirmation: "confirmed", events: 1, alerts: 1, attempts: [{ state: "paid", response_code: "000" }] });
     const shown = await o.client.get(`${s.origin}${back.location}`);
     expect(shown.text).toContain('data-payment="paid"');
+    expect(shown.text).not.toContain("Confirm my order");
     expect(shown.text).not.toContain("/pay/jazzcash/");
 
     // The same return again (a refresh, a replay): nothing more.

@@ -38,6 +38,13 @@ export const confirmRequestRows = sql`SELECT o.shop_id, s.alert_channel, o.custo
 FROM orders o JOIN shops s ON s.id = o.shop_id
 WHERE o.shop_id = ${ph("shopId")} AND o.token = ${ph("token")} AND o.confirmation = 'awaiting' AND s.alert_channel <> 'off'`;
 
+/**
+ * An order paid is an order confirmed: its payment received (the seller's move, or a gateway's)
+ * settles a confirmation still awaiting, in the same UPDATE, so she is no longer asked and the
+ * seller sees no "not confirmed" flag. A SET clause's assignment, for orders.
+ */
+export const confirmedByPayment = sql.raw(`confirmation = CASE WHEN confirmation = 'awaiting' THEN 'confirmed' ELSE confirmation END`);
+
 type Confirmation = (typeof CONFIRMATIONS)[number];
 export interface Confirmable {
   status: OrderStatus;

@@ -17,6 +17,7 @@ import { ph, runTemplates, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
 import { legacyStatus, PAYMENT_MOVES, type PaymentMove } from "../payments/states";
 import type { Actor } from "./actions";
+import { confirmedByPayment } from "./confirmation";
 
 const list = (states: readonly string[]) => sql.raw(states.map((s) => `'${s}'`).join(", "));
 
@@ -31,7 +32,7 @@ function moveTemplates(move: PaymentMove) {
 VALUES (${ph("shopId")}, (SELECT id FROM orders WHERE ${where}), 'payment', (SELECT payment_state FROM orders WHERE ${where}), '${sql.raw(to)}', '', ${ph("actorId")}, ${ph("actorName")})`,
     ),
     order: sqlTemplate(
-      () => sql`UPDATE orders SET payment_state = '${sql.raw(to)}', payment_status = '${sql.raw(legacyStatus(to))}', updated_at = ${ph("now")}${proof} WHERE ${where}`,
+      () => sql`UPDATE orders SET payment_state = '${sql.raw(to)}', payment_status = '${sql.raw(legacyStatus(to))}'${to === "paid" ? sql`, ${confirmedByPayment}` : sql``}, updated_at = ${ph("now")}${proof} WHERE ${where}`,
     ),
   };
 }

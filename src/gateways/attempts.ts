@@ -6,17 +6,18 @@
  * racing the callback aborts the whole batch and changes nothing), the attempt, the order's
  * payment status and the seller's alert in the outbox (its row ids returned for the queue).
  */
+import { isGuardFailure } from "../orders/actions";
 import { confirmedByPayment } from "../orders/confirmation";
-import { legacyStatus, PAYMENT_MOVES } from "../payments/states";
+import { legacyStatus, PAYMENT_MOVES, statesSql } from "../payments/states";
 import type { Scope } from "../db/client";
-import { causeChainIncludes, isUniqueViolation } from "../db/errors";
+import { isUniqueViolation } from "../db/errors";
 import { ph, runTemplates, sqlTemplate } from "../db/template";
 import { sql } from "drizzle-orm";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
 
 /** The seller's "Payment received" move (src/payments/states.ts): a gateway's payment follows its rule. */
 const RECEIVED = PAYMENT_MOVES.received;
-const RECEIVABLE = sql.raw(RECEIVED.from.map((s) => `'${s}'`).join(", "));
+const RECEIVABLE = statesSql(RECEIVED.from);
 
 /** An order's payment may be started while it may still be received and the order is still going ahead. */
 const PAYABLE = sql`o.payment_state IN (${RECEIVABLE}) AND o.status NOT IN ('cancelled', 'returned')`;
@@ -125,7 +126,7 @@ export async function settleGatewayPayment(
     ]);
     return { settled: true, state: "paid", messages: (results[3] as { id: number }[]).map((r) => r.id) };
   } catch (err) {
-    if (causeChainIncludes(err, "NOT NULL constraint failed: order_events.order_id")) return { settled: false };
+    if (isGuardFailure(err)) return { settled: false };
     throw err;
   }
 }

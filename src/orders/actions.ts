@@ -29,7 +29,8 @@ const now = () => Date.now();
 type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 /** The guard that refuses a change to an order that moved on meanwhile: its event row gets no order id. */
-const isGuardFailure = (err: unknown) => causeChainIncludes(err, "NOT NULL constraint failed: order_events.order_id");
+/** The guard of every order change (the event's order id taken only while the change may happen) failed: nothing was written. */
+export const isGuardFailure = (err: unknown) => causeChainIncludes(err, "NOT NULL constraint failed: order_events.order_id");
 
 async function guarded(db: Db, statements: BatchItem<"sqlite">[]): Promise<ActionResult> {
   try {

@@ -12,19 +12,16 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";
-import { causeChainIncludes } from "../db/errors";
 import { ph, runTemplates, sqlTemplate, type Bound } from "../db/template";
 import { sellerAlertRecipients } from "../messages/seller-alerts";
-import { legacyStatus, PAYMENT_MOVES, type PaymentMove } from "../payments/states";
-import type { Actor } from "./actions";
+import { legacyStatus, PAYMENT_MOVES, statesSql, type PaymentMove } from "../payments/states";
+import { isGuardFailure, type Actor } from "./actions";
 import { confirmedByPayment } from "./confirmation";
-
-const list = (states: readonly string[]) => sql.raw(states.map((s) => `'${s}'`).join(", "));
 
 /** The guarded event and the order's new state of one move; `proof` sets the screenshot and the ID too. */
 function moveTemplates(move: PaymentMove) {
   const { from, to } = PAYMENT_MOVES[move];
-  const where = sql`id = CAST(${ph("orderId")} AS INTEGER) AND shop_id = ${ph("shopId")} AND payment_state IN (${list(from)})`;
+  const where = sql`id = CAST(${ph("orderId")} AS INTEGER) AND shop_id = ${ph("shopId")} AND payment_state IN (${statesSql(from)})`;
   const proof = move === "proofSent" ? sql`, payment_proof = ${ph("proof")}, payment_reference = ${ph("reference")}` : sql``;
   return {
     event: sqlTemplate(
@@ -58,7 +55,6 @@ const MESSAGES: Partial<Record<PaymentMove, ReturnType<typeof sqlTemplate<{ id: 
 
 export type PaymentResult = { ok: true; messages: number[] } | { ok: false; reason: "stale" };
 
-const isGuardFailure = (err: unknown) => causeChainIncludes(err, "NOT NULL constraint failed: order_events.order_id");
 
 async function run({ db, shopId }: Scope, move: PaymentMove, orderId: number, actor: Actor, extra: { proof?: string; reference?: string } = {}): Promise<PaymentResult> {
   const values = { shopId, orderId, actorId: actor.userId, actorName: actor.name, now: Date.now(), proof: extra.proof ?? "", reference: extra.reference ?? "" };

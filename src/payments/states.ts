@@ -24,6 +24,9 @@ export const PAYMENT_MOVES = {
 } as const satisfies Record<string, { from: readonly PaymentState[]; to: PaymentState }>;
 export type PaymentMove = keyof typeof PAYMENT_MOVES;
 
+/** States as an SQL list, for `payment_state IN (...)` (the states are this file's constants, never input). */
+export const statesSql = (states: readonly PaymentState[]) => sql.raw(states.map((s) => `'${s}'`).join(", "));
+
 export const mayMove = (move: PaymentMove, state: PaymentState) => (PAYMENT_MOVES[move].from as readonly PaymentState[]).includes(state);
 
 /** The state an order starts in, as SQL over its method's id (the registry's methods that take proof await it). */

@@ -18,7 +18,9 @@ import { proofResponse } from "../payments/proof";
 import type { Scope } from "../db/client";
 import { lateCutoff, type ConfirmClock } from "./confirmation";
 import { ordersCsv } from "./csv";
-import { listOrders } from "./list";
+import { listOrders, ordersListRead } from "./list";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
 import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
 import { exportSchema, listQuerySchema, noteSchema, paymentMoveSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
@@ -37,14 +39,22 @@ const orderUrl = (c: C, id: number) => `/admin/${c.var.shop.slug}/orders/${id}`;
 /** The shop's hours before an unconfirmed order is flagged, and now. */
 const confirmClock = (c: C): ConfirmClock => ({ hours: c.var.shop.codConfirmHours, now: Date.now() });
 
-orderAdmin.get("/", async (c) => {
-  const { late, ...parsed } = listQuerySchema.parse(c.req.query());
-  const clock = confirmClock(c);
-  const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
-  const page = await listOrders(c.var.db, c.var.shop.id, query);
-  const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
-  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
-});
+/** The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts). */
+const listRead = (c: C) => {
+  const { late, ...query } = listQuerySchema.parse(c.req.query());
+  const now = Date.now();
+  return mapRead(ordersListRead(query, late ? now : undefined), (page) => ({ page, query, late, now }));
+};
+
+orderAdmin.get(
+  "/",
+  adminPage(listRead, (c, { page, query: parsed, late, now }) => {
+    const clock: ConfirmClock = { hours: c.var.shop.codConfirmHours, now };
+    const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
+    const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
+    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
+  }),
+);
 
 orderAdmin.get("/export", async (c) => {
   const values = { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" };

@@ -5,6 +5,7 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
+import { runBatch } from "./batch";
 import type { Db } from "./client";
 
 /**
@@ -17,7 +18,7 @@ export type ShopRef = number | SQL;
 type Items = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 export interface PageRead<T> {
-  statements(db: Db, shop: ShopRef): Items;
+  statements(db: Db, shop: ShopRef): readonly BatchItem<"sqlite">[];
   shape(results: readonly unknown[]): T;
 }
 
@@ -31,7 +32,10 @@ export function mapRead<T, U>(read: PageRead<T>, f: (data: T) => U): PageRead<U>
   return { statements: read.statements, shape: (results) => f(read.shape(results)) };
 }
 
-/** Runs a page's read alone, in one round trip, for a shop known by its id. */
+/** A page that shows only the shop's record: no statement of its own. */
+export const nothingToRead: PageRead<undefined> = { statements: () => [], shape: () => undefined };
+
+/** Runs a page's read alone, in one round trip (none for nothingToRead), for a shop known by its id. */
 export async function runRead<T>(db: Db, shopId: number, read: PageRead<T>): Promise<T> {
-  return read.shape((await db.batch(read.statements(db, shopId))) as readonly unknown[]);
+  return read.shape(await runBatch(db, [...read.statements(db, shopId)]));
 }

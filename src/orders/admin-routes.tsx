@@ -21,7 +21,7 @@ import { ordersCsv } from "./csv";
 import { listOrders, ordersListRead } from "./list";
 import { adminPage } from "../admin/page";
 import { mapRead } from "../db/page-read";
-import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
+import { orderForSeller, sellerOrderRead, type OrderDetail, type SellerOrderDetail } from "./read";
 import { exportSchema, listQuerySchema, noteSchema, paymentMoveSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
@@ -72,8 +72,11 @@ orderAdmin.get("/export", async (c) => {
   });
 });
 
+/** The order's id in the URL (the route's pattern: 1-12 digits). */
+const idParam = (c: C) => Number(c.req.param("id"));
+
 async function loadDetail(c: C): Promise<SellerOrderDetail> {
-  const detail = await orderForSeller(c.var.db, c.var.shop.id, Number(c.req.param("id")));
+  const detail = await orderForSeller(c.var.db, c.var.shop.id, idParam(c));
   if (!detail) throw new HTTPException(404);
   return detail;
 }
@@ -102,8 +105,8 @@ function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status:
 
 const ID = "/:id{[0-9]{1,12}}";
 
-orderAdmin.get(ID, async (c) => {
-  const detail = await loadDetail(c);
+orderAdmin.get(ID, adminPage((c) => sellerOrderRead(idParam(c)), (c, detail) => {
+  if (!detail) throw new HTTPException(404);
   const { t } = adminChrome(c).m;
   const done = c.req.query("done");
   const notice =
@@ -114,7 +117,7 @@ orderAdmin.get(ID, async (c) => {
     : done === "note" ? t("orders.done.note")
     : undefined;
   return showOrder(c, detail, { notice });
-});
+}));
 
 orderAdmin.post(`${ID}/status`, async (c) => {
   const values = await readForm(c);

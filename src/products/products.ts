@@ -4,6 +4,9 @@
  */
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { BatchResponse } from "drizzle-orm/batch";
+import { pageRead, type ShopRef } from "../db/page-read";
+import { collectionChoicesQuery } from "../collections/collections";
 import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
 import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
@@ -92,14 +95,16 @@ export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
 }
 export type ListedProduct = Awaited<ReturnType<typeof listProducts>>["products"][number];
 
-/** A product with its variants, photos and collection ids, or null (not in this shop). */
-export async function productForEdit(db: Db, shopId: number, id: number) {
-  const [p, vs, imgs, links] = await db.batch([
+/** The product, its variants, photos and collection ids: four statements of one batch. */
+const editStatements = (db: Db, shopId: ShopRef, id: number) =>
+  [
     db.select().from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
     db.select().from(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, id))).orderBy(asc(variants.position), asc(variants.id)),
     db.select().from(productImages).where(and(eq(productImages.shopId, shopId), eq(productImages.productId, id))).orderBy(asc(productImages.position), asc(productImages.id)),
     db.select({ id: collectionProducts.collectionId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, id))),
-  ]);
+  ] as const;
+
+function editable([p, vs, imgs, links]: BatchResponse<ReturnType<typeof editStatements>>) {
   const product = p[0];
   if (!product) return null;
   let options: string[] = [];
@@ -110,6 +115,18 @@ export async function productForEdit(db: Db, shopId: number, id: number) {
   }
   return { product, options, variants: vs, images: imgs, collectionIds: links.map((l) => l.id) };
 }
+
+/** A product with its variants, photos and collection ids, or null (not in this shop). */
+export async function productForEdit(db: Db, shopId: number, id: number) {
+  return editable(await db.batch(editStatements(db, shopId, id)));
+}
+
+/** The edit page's read: the product (null: not in this shop) and the shop's collections to pick from, one round trip. */
+export const productEditRead = (id: number) =>
+  pageRead(
+    (db, shop) => [...editStatements(db, shop, id), collectionChoicesQuery(db, shop)] as const,
+    ([p, vs, imgs, links, collections]) => ({ loaded: editable([p, vs, imgs, links]), collections }),
+  );
 export type EditableProduct = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
 /** SKUs among `skus` already used by another product of the shop. */

@@ -4,10 +4,11 @@
  * product-ops.ts: the SQL), render a view. Photos: photo-routes.tsx.
  */
 import { Hono, type Context } from "hono";
+import { adminPage } from "../admin/page";
 import { HTTPException } from "hono/http-exception";
 import { collectionChoices } from "../collections/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "./product-ops";
-import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "./products";
+import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productEditRead, productForEdit, updateProduct, type ProductStatus } from "./products";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../lib/form";
@@ -61,8 +62,12 @@ interface NewPhotoState {
   error?: string;
 }
 
-async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState } = {}) {
-  const collections = await collectionChoices(c.var.db, c.var.shop.id);
+async function renderForm(
+  c: C,
+  state: ProductFormState,
+  opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState; collections?: Awaited<ReturnType<typeof collectionChoices>> } = {},
+) {
+  const collections = opts.collections ?? (await collectionChoices(c.var.db, c.var.shop.id));
   const chrome = adminChrome(c);
   let after = null;
   let photos = null;
@@ -158,11 +163,17 @@ async function save(c: C, id?: number) {
 
 productRoutes.post("/", (c) => save(c));
 
-productRoutes.get("/:id{[0-9]+}", async (c) => {
-  const p = await productForEdit(c.var.db, c.var.shop.id, idParam(c));
-  if (!p) throw new HTTPException(404);
-  return renderForm(c, stateFromProduct(p), { id: p.product.id, loaded: p });
-});
+// The product and the form's collections, read in the batch of the seller's session check (src/admin/page.ts).
+productRoutes.get(
+  "/:id{[0-9]+}",
+  adminPage(
+    (c) => productEditRead(idParam(c)),
+    (c, { loaded, collections }) => {
+      if (!loaded) throw new HTTPException(404);
+      return renderForm(c, stateFromProduct(loaded), { id: loaded.product.id, loaded, collections });
+    },
+  ),
+);
 
 productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));
 

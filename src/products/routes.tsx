@@ -5,10 +5,11 @@
  */
 import { Hono, type Context } from "hono";
 import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
 import { HTTPException } from "hono/http-exception";
 import { collectionChoices } from "../collections/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "./product-ops";
-import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productEditRead, productForEdit, updateProduct, type ProductStatus } from "./products";
+import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productEditRead, productForEdit, productListRead, updateProduct, type ProductStatus } from "./products";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../lib/form";
@@ -43,11 +44,18 @@ const noticeOf = (c: C) => {
   return n && notices[n] ? c.var.t(notices[n]) : undefined;
 };
 
-productRoutes.get("/", async (c) => {
-  const { q, status, page, cut } = parseProductListQuery(c.req.query());
-  const list = await listProducts(c.var.db, c.var.shop.id, { q, status, offset: (page - 1) * 50, limit: 50 });
-  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
-});
+// The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts).
+productRoutes.get(
+  "/",
+  adminPage(
+    (c) => {
+      const query = parseProductListQuery(c.req.query());
+      return mapRead(productListRead({ q: query.q, status: query.status, offset: (query.page - 1) * 50, limit: 50 }), (list) => ({ list, query }));
+    },
+    (c, { list, query: { q, status, page, cut } }) =>
+      renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />),
+  ),
+);
 
 /** The photo error a redirect named (a known key only: a link's own text is never shown). */
 function photoErrorText(c: Context<AppEnv>): string | undefined {

@@ -9,7 +9,7 @@
  *   platform's host (the admin, her account, the log-in that made her session; host-only, so shop
  *   subdomains never receive it), the customer on the shop's `/orders/` pages (the order page
  *   after placing, cancelling, confirming or sending proof). The cookie is refreshed after every
- *   request that may write (any method but GET and HEAD) with the session's `getBookmark()`.
+ *   request that may write (any method but GET and HEAD, not refused) with the session's `getBookmark()`.
  *
  * A cookie that is not a bookmark's shape is ignored (the request starts as if it had none): a
  * session is never built from what a browser typed. With replication off, or locally (Miniflare:
@@ -48,9 +48,13 @@ export function openSession(c: Context<AppEnv>): D1DatabaseSession {
   return c.env.DB.withSession(sessionStart(c.req.method, path ? getCookie(c, BOOKMARK_COOKIE) : undefined));
 }
 
-/** After a request that may have written: the cookie carries the session's newest bookmark. */
+/**
+ * After a request that may have written and was not refused (a refusal, 4xx or 5xx, writes
+ * nothing: a form's error is never half-saved, a cross-site post is stopped before any change):
+ * the cookie carries the session's newest bookmark. A refused post sets no cookie.
+ */
 export function keepBookmark(c: Context<AppEnv>, session: D1DatabaseSession): void {
-  if (SAFE.has(c.req.method)) return;
+  if (SAFE.has(c.req.method) || c.res.status >= 400) return;
   const path = cookiePath(c);
   const bookmark = session.getBookmark();
   if (!path || !bookmark || !BOOKMARK.test(bookmark) || bookmark === getCookie(c, BOOKMARK_COOKIE)) return;

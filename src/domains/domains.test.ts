@@ -5,6 +5,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { invalidateShop } from "../tenancy/shop-cache";
+import { queue } from "../messages/queue";
 import { resolveHost } from "../tenancy/host";
 import { Client, ROOT, db, sellerWithShop, shopOrigin } from "../../test/helpers";
 import { cloudflareHostnames } from "./cloudflare";
@@ -159,6 +160,23 @@ describe("a custom domain from added to serving", () => {
     const everything = JSON.stringify(await env.DB.prepare("SELECT * FROM shop_domains").all());
     expect(everything).not.toContain(TEST_CF_TOKEN);
     expect((await s.page()).text).not.toContain(TEST_CF_TOKEN);
+  });
+
+  it("the Worker's queue hands a domain job to src/domains (stepped and acked), and acks it untouched when Cloudflare is not configured", async () => {
+    const s = await shopWithDomain();
+    const id = (await row(s.hostname))!.id as number;
+    const message = () => ({ id: `m${id}`, timestamp: new Date(), attempts: 1, body: { job: "domains.sync", domainId: id }, ack: vi.fn(), retry: vi.fn() });
+    const batch = (m: ReturnType<typeof message>, name = "hatti-messages") =>
+      ({ queue: name, metadata: {}, messages: [m], ackAll: vi.fn(), retryAll: vi.fn() }) as unknown as MessageBatch<unknown>;
+    const unconfigured = message();
+    await queue(batch(unconfigured), env as never);
+    expect(unconfigured.ack).toHaveBeenCalledOnce();
+    expect(await row(s.hostname)).toMatchObject({ status: "creating", attempts: 0 });
+    const configured = message();
+    await queue(batch(configured), cloudflareEnv());
+    expect(configured.ack).toHaveBeenCalledOnce();
+    expect(configured.retry).not.toHaveBeenCalled();
+    expect(await row(s.hostname)).toMatchObject({ status: "pending", attempts: 1 });
   });
 
   it("a domain job on the queue is recognised, others are not", () => {

@@ -43,10 +43,18 @@ export async function runCourierJobs(messages: readonly Message<unknown>[], env:
   const rt = await runtimeOf(env);
   for (const msg of messages) {
     const id = courierJobOf(msg.body)!;
-    const { next, messages: rows } = await bookShipment(rt, id);
-    await enqueue(env.MESSAGES, rows);
-    if (next.ack) msg.ack();
-    else msg.retry({ delaySeconds: next.delaySeconds });
+    try {
+      const { next, messages: rows } = await bookShipment(rt, id);
+      await enqueue(env.MESSAGES, rows);
+      if (next.ack) msg.ack();
+      else msg.retry({ delaySeconds: next.delaySeconds });
+    } catch (err) {
+      // Our own write failed (D1 unavailable, the Worker's limits): nothing of the booking's
+      // batch was written, so this job alone is tried again later; the retry looks the
+      // reference up before booking, so a courier that did book is not asked twice.
+      console.error("couriers: booking job failed, retrying", id, err);
+      msg.retry({ delaySeconds: Math.min(30 * 2 ** Math.max(msg.attempts - 1, 0), 3600) });
+    }
   }
 }
 

@@ -13,8 +13,9 @@ import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
 import { saveCredentials } from "../credentials/store";
 import type { Bindings } from "../env";
 import worker from "../index";
-import { requestBooking, retryBooking } from "./shipments";
-import { couriersSandboxEnv, failCourierNext, ownAccount, setTrackingStatus } from "./test-helpers";
+import { courierById } from "./index";
+import { bookShipment, requestBooking, retryBooking } from "./shipments";
+import { courierRequests, couriersSandboxEnv, failCourierNext, loseCourierNext, ownAccount, setTrackingStatus, type SandboxCourier } from "./test-helpers";
 
 const bindings = () => ({ ...(env as unknown as Bindings), ...couriersSandboxEnv() }) as Bindings;
 const shipment = (id: number) => env.DB.prepare("SELECT * FROM shipments WHERE id = ?").bind(id).first<Record<string, any>>();
@@ -22,21 +23,24 @@ const order = (id: number) => env.DB.prepare("SELECT status, courier, tracking_n
 const events = async (id: number) =>
   (await env.DB.prepare("SELECT kind, from_status, to_status, message, actor_name FROM order_events WHERE order_id = ? ORDER BY id").bind(id).all<Record<string, any>>()).results;
 
-async function runJob(shipmentId: number) {
+async function runJob(shipmentId: number, extra: Partial<Bindings> = {}) {
   const batch = createMessageBatch("hatti-messages", [{ id: `j${shipmentId}`, timestamp: new Date(), attempts: 1, body: { job: "courier.book", shipmentId } }]);
   const ctx = createExecutionContext();
-  await worker.queue(batch, bindings(), ctx);
+  await worker.queue(batch, { ...bindings(), ...extra } as Bindings, ctx);
   return getQueueResult(batch, ctx);
 }
 
-/** A shop with PostEx credentials saved, and a confirmed cash-on-delivery order of two kurtas. */
-async function confirmedOrder() {
+/** A shop with the courier's credentials saved, and a confirmed cash-on-delivery order of two kurtas. */
+async function confirmedOrder(courier: SandboxCourier = "postex") {
   const shop = await shopWithCatalogue();
   const key = (await credentialsKey(env as unknown as CredentialsEnv))!;
-  const account = ownAccount("postex");
-  await saveCredentials({ db: db(), shopId: shop.seller.shopId }, key, "postex", account);
-  const placed = await placeOrderAt(shop.origin, shop.zone.id, [[shop.kurta[0]!.id, 2]]);
-  await env.DB.prepare("UPDATE orders SET status = 'confirmed' WHERE id = ?").bind(placed.id).run();
+  const account = ownAccount(courier);
+  await saveCredentials({ db: db(), shopId: shop.seller.shopId }, key, courier, account);
+  let placed = await placeOrderAt(shop.origin, shop.zone.id, [[shop.kurta[0]!.id, 2]]);
+  // An order number no parallel test file has (the sandboxes are shared; a reference is `<number>-<shipment id>`).
+  const number = 100_000 + crypto.getRandomValues(new Uint32Array(1))[0]! % 900_000;
+  await env.DB.prepare("UPDATE orders SET status = 'confirmed', number = ? WHERE id = ?").bind(number, placed.id).run();
+  placed = { ...placed, number };
   const seller = { userId: null, name: "Ayesha" };
   return { ...shop, placed, account, scope: { db: db(), shopId: shop.seller.shopId }, seller };
 }
@@ -140,3 +144,97 @@ describe("the tracking sync (cron)", () => {
   });
 });
 
+
+/** The bookings the courier's sandbox received for a reference (not its look-ups or tracking). */
+const bookingsAt = async (id: SandboxCourier, ref: string) => (await courierRequests(id, ref)).filter((r) => r.method === "POST" && /create-order|bookPacket|shipment\/book$/.test(r.path));
+const shippedMessages = async (shopId: number) =>
+  (await env.DB.prepare("SELECT template, params FROM outbox WHERE shop_id = ? AND template LIKE 'order_shipped%'").bind(shopId).all<{ template: string; params: string }>()).results;
+const statusEvents = async (orderId: number) => (await events(orderId)).filter((e) => e.kind === "status").map((e) => [e.from_status, e.to_status]);
+
+describe.each(["postex", "leopards", "trax"] as const)("%s: a booking whose answer was lost", (id) => {
+  it("the retry looks our reference up: ONE booking at the courier, the order shipped with its number, the customer told with the tracking link", async () => {
+    const { placed, scope, seller } = await confirmedOrder(id);
+    const req = await requestBooking(scope, placed.id, { courier: id, weightGrams: 750, codPaisa: 520_000, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    const ref = `${placed.number}-${req.id}`;
+    // The courier books it, then its answer never comes (the Worker would have died here).
+    await loseCourierNext(id, ref);
+    const lost = await runJob(req.id, { COURIERS_TIMEOUT_MS: "400" } as Partial<Bindings>);
+    expect(lost.retryMessages.map((r) => r.msgId)).toEqual([`j${req.id}`]);
+    expect(await shipment(req.id)).toMatchObject({ state: "booking", attempts: 1, tracking_number: "" });
+    expect((await shipment(req.id))!.last_error).toMatch(/^timeout: /);
+    expect((await order(placed.id))!.status).toBe("confirmed");
+
+    const again = await runJob(req.id);
+    expect(again.explicitAcks).toEqual([`j${req.id}`]);
+    const booked = (await shipment(req.id))!;
+    expect(booked).toMatchObject({ state: "booked", attempts: 2, last_error: "" });
+    expect(await bookingsAt(id, ref)).toHaveLength(1);
+    expect(await order(placed.id)).toMatchObject({ status: "shipped", tracking_number: booked.tracking_number });
+    expect(await statusEvents(placed.id)).toEqual([
+      ["confirmed", "packed"],
+      ["packed", "shipped"],
+    ]);
+    const told = await shippedMessages(scope.shopId);
+    expect(told.map((m) => m.template)).toEqual(["order_shipped_tracking"]);
+    expect(JSON.parse(told[0]!.params)).toMatchObject({ trackingNumber: booked.tracking_number, trackingUrl: courierById(id)!.trackingUrl!(booked.tracking_number) });
+  });
+});
+
+describe("the booking is recorded in one batch", () => {
+  it("a failure while recording it writes nothing (no booked shipment on an unshipped order, no customer never told); the retry finds the booking and records it all", async () => {
+    const { placed, scope, seller } = await confirmedOrder();
+    const req = await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    const rt = { db: db(), env: bindings(), key: await credentialsKey(env as unknown as CredentialsEnv), media: env.MEDIA };
+    // The customer's message cannot be written: the write after the courier answered fails part way.
+    await env.DB.exec("CREATE TRIGGER test_crash_outbox BEFORE INSERT ON outbox WHEN NEW.template LIKE 'order_shipped%' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END");
+    try {
+      await expect(bookShipment(rt, req.id)).rejects.toThrow();
+    } finally {
+      await env.DB.exec("DROP TRIGGER test_crash_outbox");
+    }
+    expect(await shipment(req.id)).toMatchObject({ state: "booking", tracking_number: "", attempts: 1 });
+    expect(await order(placed.id)).toMatchObject({ status: "confirmed", tracking_number: "" });
+    expect(await statusEvents(placed.id)).toEqual([]);
+    expect(await shippedMessages(scope.shopId)).toEqual([]);
+
+    const { next, messages } = await bookShipment(rt, req.id);
+    expect(next).toEqual({ ack: true });
+    const booked = (await shipment(req.id))!;
+    expect(booked).toMatchObject({ state: "booked", attempts: 2 });
+    expect(await bookingsAt("postex", `${placed.number}-${req.id}`)).toHaveLength(1);
+    expect(await order(placed.id)).toMatchObject({ status: "shipped", tracking_number: booked.tracking_number });
+    expect(await statusEvents(placed.id)).toEqual([
+      ["confirmed", "packed"],
+      ["packed", "shipped"],
+    ]);
+    expect(messages).toHaveLength(1);
+    expect((await shippedMessages(scope.shopId)).map((m) => m.template)).toEqual(["order_shipped_tracking"]);
+  });
+
+  it("an order cancelled while the courier booked is left as it is: the shipment is booked, a private event says so, the customer is not told", async () => {
+    const { placed, scope, seller } = await confirmedOrder();
+    const req = await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    await env.DB.prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?").bind(placed.id).run();
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    const booked = (await shipment(req.id))!;
+    expect(booked.state).toBe("booked");
+    expect((await order(placed.id))!.status).toBe("cancelled");
+    expect(await statusEvents(placed.id)).toEqual([]);
+    expect((await events(placed.id)).at(-1)!.message).toBe(`PostEx: booked ${booked.tracking_number}; the order was cancelled, so it was left as it is`);
+    expect(await shippedMessages(scope.shopId)).toEqual([]);
+  });
+
+  it("her own rider: no tracking page, so the customer gets the plain 'on its way' message", async () => {
+    const { placed, scope, seller } = await confirmedOrder();
+    const req = await requestBooking(scope, placed.id, { courier: "own", weightGrams: 750, codPaisa: 0, trackingNumber: "RIDER-7781" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect((await order(placed.id))!.status).toBe("shipped");
+    const told = await shippedMessages(scope.shopId);
+    expect(told.map((m) => m.template)).toEqual(["order_shipped"]);
+    expect(JSON.parse(told[0]!.params)).toEqual({ shopName: expect.any(String), orderNumber: `#${placed.number}` });
+  });
+});

@@ -20,11 +20,11 @@ import { ph, runTemplates, sqlTemplate } from "../db/template";
 import { orderEvents, orderItems, orders, shipments } from "../db/schema";
 import { readCredentials } from "../credentials/store";
 import { messages } from "../i18n";
-import { changeStatus, type Actor } from "../orders/actions";
+import { changeStatus, isGuardFailure, statusChangeBounds, type Actor } from "../orders/actions";
 import { orderForSeller } from "../orders/read";
 import type { OrderStatus } from "../orders/status";
-import type { Booked, Result, Tracked } from "./courier";
-import { courierById, courierContext, type CouriersEnv } from "./index";
+import { fail, ok, type Booked, type Courier, type CourierContext, type Result, type Shipment as CourierShipment, type Tracked } from "./courier";
+import { COURIERS, courierById, courierContext, type CouriersEnv } from "./index";
 
 export type Shipment = typeof shipments.$inferSelect;
 
@@ -138,15 +138,22 @@ async function moveOrder(db: Db, shopId: number, orderId: number, to: OrderStatu
 }
 
 /**
- * The customer's "on its way" message with its tracking number, on the shop's channel (none when
- * the shop turned messages off), in the order's language; the text parameters are in the row.
+ * The customer's "on its way" message, on the shop's channel (none when the shop turned messages
+ * off), in the order's language, written only when the order did move to shipped in the same
+ * batch: with the courier's tracking number and its public tracking page (order_shipped_tracking),
+ * or, when there is no page to send her to (her own rider), the plain order_shipped. The text
+ * parameters are all in the row.
  */
 const SHIPPED_MESSAGE = sqlTemplate<{ id: number }>(
   () => sql`INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, s.alert_channel, o.customer_phone, 'order_shipped_tracking',
-  json_object('shopName', s.name, 'orderNumber', '#' || o.number, 'courier', ${ph("courier")}, 'trackingNumber', ${ph("tracking")}), o.locale
+SELECT o.shop_id, s.alert_channel, o.customer_phone,
+  CASE WHEN ${ph("url")} <> '' THEN 'order_shipped_tracking' ELSE 'order_shipped' END,
+  CASE WHEN ${ph("url")} <> ''
+    THEN json_object('shopName', s.name, 'orderNumber', '#' || o.number, 'courier', ${ph("courier")}, 'trackingNumber', ${ph("tracking")}, 'trackingUrl', ${ph("url")})
+    ELSE json_object('shopName', s.name, 'orderNumber', '#' || o.number) END,
+  o.locale
 FROM orders o JOIN shops s ON s.id = o.shop_id
-WHERE o.shop_id = ${ph("shopId")} AND o.id = CAST(${ph("orderId")} AS INTEGER) AND s.alert_channel <> 'off' AND ${ph("tracking")} <> ''
+WHERE o.shop_id = ${ph("shopId")} AND o.id = CAST(${ph("orderId")} AS INTEGER) AND o.status = 'shipped' AND s.alert_channel <> 'off'
 RETURNING id`,
 );
 
@@ -154,9 +161,52 @@ function failureText(r: Exclude<Result<unknown>, { status: "ok" }>): string {
   return `${r.reason}: ${r.detail}`.slice(0, 300);
 }
 
+/** The courier's public page for a tracking number, or "" (own rider, no number). */
+function trackingUrlOf(courier: string, trackingNumber: string): string {
+  const page = courierById(courier)?.trackingUrl;
+  return page && trackingNumber ? page(trackingNumber) : "";
+}
+
+/** What an order's tracking link is, from the courier's name as the order keeps it ("PostEx"): the order pages' "Track your parcel". */
+export function trackingUrlForOrder(order: { courier: string; trackingNumber: string }): string {
+  const en = messages("en");
+  const courier = COURIERS.find((c) => en.t(`couriers.name.${c.id}` as "couriers.name.postex") === order.courier.trim());
+  return courier ? trackingUrlOf(courier.id, order.trackingNumber.trim()) : "";
+}
+
+/**
+ * One booking with the courier under our order reference (the idempotency key), never a second
+ * parcel: a retry (an earlier try may have booked and lost its answer: the Worker died, the call
+ * timed out) first asks the courier for a booking by that reference, and so does a "duplicate
+ * reference" answer; a courier with no look-up, or a look-up that cannot find what it says was
+ * booked, leaves the shipment to the seller (needs_attention).
+ */
+async function bookOnce(courier: Courier, ctx: CourierContext, shipment: CourierShipment, retrying: boolean, since: number): Promise<Result<Booked>> {
+  if (retrying && courier.lookup) {
+    const found = await courier.lookup(ctx, shipment.ref, since);
+    if (found.status !== "ok") return found;
+    if (found.value) return ok(found.value);
+  }
+  const booked = await courier.book(ctx, shipment);
+  if (booked.status !== "permanent" || booked.reason !== "duplicate_reference") return booked;
+  const found = courier.lookup ? await courier.lookup(ctx, shipment.ref, since) : null;
+  if (found && found.status === "ok" && found.value) return ok(found.value);
+  if (found && found.status === "retryable") return found;
+  const why = courier.lookup ? "its look-up by this reference finds no booking" : "it has no look-up by reference";
+  return fail("needs_attention", `the courier says order reference ${shipment.ref} was booked before, but ${why}: check the courier's portal for it before booking this order again`, ctx);
+}
+
 /**
  * The queue's "courier.book" job: books the shipment with its courier. Returns what the queue
  * does next, and the outbox rows written (for the caller to enqueue).
+ *
+ * Once the courier answers, ONE batch (atomic) writes the shipment's booked state and tracking
+ * number, the order's move to shipped through the orders' own rule (by way of packed when it was
+ * confirmed; each step its guarded event) and the customer's outbox row: a crash can leave the
+ * booking unrecorded (the retry looks it up by reference) but never a booked shipment on an
+ * unshipped order, nor a shipped order whose customer is never told. The courier's label PDF is
+ * fetched after that batch (an R2 put cannot join a D1 batch): if it fails, the printable label
+ * page still works and the PDF stays re-fetchable from the courier (label()).
  */
 export async function bookShipment(rt: CourierRuntime, shipmentId: number): Promise<{ next: JobNext; messages: number[] }> {
   const { db } = rt;
@@ -183,7 +233,7 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
   if (!courier || !order) result = { status: "permanent", reason: "invalid_request", detail: "no such courier or order" };
   else if (!credentials) result = { status: "permanent", reason: "not_configured", detail: "no credentials saved for this courier" };
   else {
-    result = await courier.book(courierContext(courier, rt.env, credentials), {
+    const shipment: CourierShipment = {
       ref: `${order.number}-${row.id}`,
       customerName: order.customerName,
       phone: order.customerPhone,
@@ -194,7 +244,8 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
       pieces: Math.max(1, items.reduce((n, i) => n + i.quantity, 0)),
       description: items.map((i) => `${i.quantity} x ${i.title}`).join(", ").slice(0, 250),
       trackingNumber: row.trackingNumber,
-    });
+    };
+    result = await bookOnce(courier, courierContext(courier, rt.env, credentials), shipment, row.attempts > 1, row.createdAt);
   }
   if (result.status !== "ok") {
     const retryable = result.status === "retryable";
@@ -210,15 +261,47 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
     return { next: result.status === "retryable" ? { ack: false, delaySeconds: backoff(row.attempts, result.retryAfterSeconds) } : { ack: true }, messages: [] };
   }
   const { trackingNumber, labelUrl } = result.value;
-  await db
+  const booked = { ...row, state: "booked" as const, trackingNumber, labelUrl: labelUrl ?? "" };
+  const messageIds = await recordBooking(db, booked);
+  await storeLabel(rt, booked);
+  return { next: { ack: true }, messages: messageIds };
+}
+
+/**
+ * The booking recorded in ONE batch: the shipment booked with its tracking number, the order
+ * moved to shipped by the orders' rule (confirmed -> packed -> shipped, each step its guarded
+ * event), the customer's outbox row. An order that moved on meanwhile (the seller cancelled it,
+ * or shipped it by hand) fails the rule's guard and nothing of that batch is written; then the
+ * shipment alone is recorded as booked with a private event saying the order was left as it is.
+ */
+async function recordBooking(db: Db, s: Shipment): Promise<number[]> {
+  const actor = courierActor(s.courier);
+  const bookedRow = db
     .update(shipments)
-    .set({ state: "booked", trackingNumber, labelUrl: labelUrl ?? "", lastError: "", updatedAt: Date.now() })
-    .where(eq(shipments.id, row.id));
-  await storeLabel(rt, { ...row, trackingNumber, labelUrl: labelUrl ?? "" });
-  const name = courierActor(row.courier).name;
-  await moveOrder(db, row.shopId, row.orderId, "shipped", courierActor(row.courier), { courier: name, tracking: trackingNumber });
-  const [rows] = await runTemplates(db, [SHIPPED_MESSAGE.bind({ shopId: row.shopId, orderId: row.orderId, courier: name, tracking: trackingNumber })]);
-  return { next: { ack: true }, messages: rows.map((r) => r.id) };
+    .set({ state: "booked", trackingNumber: s.trackingNumber, labelUrl: s.labelUrl, lastError: "", updatedAt: Date.now() })
+    .where(and(eq(shipments.id, s.id), eq(shipments.state, "booking")))
+    .toSQL();
+  const detail = await orderForSeller(db, s.shopId, s.orderId);
+  const from = detail?.order.status;
+  const steps: OrderStatus[] = from === "confirmed" ? ["packed", "shipped"] : from === "packed" ? ["shipped"] : [];
+  const moves = detail
+    ? steps.map((to, i) => statusChangeBounds({ db, shopId: s.shopId }, detail, { from: i === 0 ? from! : steps[i - 1]!, to, ...(to === "shipped" ? { courier: actor.name, tracking: s.trackingNumber } : {}) }, actor))
+    : [];
+  if (moves.length > 0 && moves.every((m) => m !== null)) {
+    const message = SHIPPED_MESSAGE.bind({ shopId: s.shopId, orderId: s.orderId, courier: actor.name, tracking: s.trackingNumber, url: trackingUrlOf(s.courier, s.trackingNumber) });
+    try {
+      const results = await runTemplates(db, [{ ...bookedRow, map: () => null }, ...moves.flatMap((m) => m!), message]);
+      return (results.at(-1) as { id: number }[]).map((r) => r.id);
+    } catch (err) {
+      if (!isGuardFailure(err)) throw err;
+    }
+  }
+  const left = `${actor.name}: booked ${s.trackingNumber}; the order was ${(await orderForSeller(db, s.shopId, s.orderId))?.order.status ?? "gone"}, so it was left as it is`.slice(0, 300);
+  await db.batch([
+    db.update(shipments).set({ state: "booked", trackingNumber: s.trackingNumber, labelUrl: s.labelUrl, lastError: "", updatedAt: Date.now() }).where(eq(shipments.id, s.id)),
+    db.insert(orderEvents).values({ shopId: s.shopId, orderId: s.orderId, kind: "shipping", message: left, private: true }),
+  ]);
+  return [];
 }
 
 /** The R2 key of a shipment's label: under the shop's prefix. */

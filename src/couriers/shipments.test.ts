@@ -8,7 +8,7 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { placeOrderAt, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
-import { db } from "../../test/helpers";
+import { db, ROOT } from "../../test/helpers";
 import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
 import { saveCredentials } from "../credentials/store";
 import type { Bindings } from "../env";
@@ -42,7 +42,7 @@ async function confirmedOrder(courier: SandboxCourier = "postex") {
   await env.DB.prepare("UPDATE orders SET status = 'confirmed', number = ? WHERE id = ?").bind(number, placed.id).run();
   placed = { ...placed, number };
   const seller = { userId: null, name: "Ayesha" };
-  return { ...shop, placed, account, scope: { db: db(), shopId: shop.seller.shopId }, seller };
+  return { ...shop, owner: shop.seller, placed, account, scope: { db: db(), shopId: shop.seller.shopId }, seller };
 }
 
 describe("booking a courier", () => {
@@ -153,7 +153,7 @@ const statusEvents = async (orderId: number) => (await events(orderId)).filter((
 
 describe.each(["postex", "leopards", "trax"] as const)("%s: a booking whose answer was lost", (id) => {
   it("the retry looks our reference up: ONE booking at the courier, the order shipped with its number, the customer told with the tracking link", async () => {
-    const { placed, scope, seller } = await confirmedOrder(id);
+    const { placed, scope, seller, owner, origin } = await confirmedOrder(id);
     const req = await requestBooking(scope, placed.id, { courier: id, weightGrams: 750, codPaisa: 520_000, trackingNumber: "" }, seller);
     if (!req.ok) throw new Error(req.reason);
     const ref = `${placed.number}-${req.id}`;
@@ -177,7 +177,17 @@ describe.each(["postex", "leopards", "trax"] as const)("%s: a booking whose answ
     ]);
     const told = await shippedMessages(scope.shopId);
     expect(told.map((m) => m.template)).toEqual(["order_shipped_tracking"]);
-    expect(JSON.parse(told[0]!.params)).toMatchObject({ trackingNumber: booked.tracking_number, trackingUrl: courierById(id)!.trackingUrl!(booked.tracking_number) });
+    const link = courierById(id)!.trackingUrl!(booked.tracking_number);
+    expect(JSON.parse(told[0]!.params)).toMatchObject({ trackingNumber: booked.tracking_number, trackingUrl: link });
+
+    // "Track your parcel" on the order's page, the seller's and the customer's.
+    const href = `href="${link.replaceAll("&", "&amp;")}"`;
+    const sellerPage = await owner.client.get(`${ROOT}/admin/${owner.slug}/orders/${placed.id}`);
+    expect(sellerPage.text).toContain(href);
+    expect(sellerPage.text).toContain("Track your parcel");
+    const customerPage = await placed.client.get(`${origin}${placed.path}`);
+    expect(customerPage.text).toContain(href);
+    expect(customerPage.text).toContain("Track your parcel");
   });
 });
 

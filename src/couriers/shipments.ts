@@ -24,7 +24,8 @@ import { changeStatus, isGuardFailure, statusChangeBounds, type Actor } from "..
 import { orderForSeller } from "../orders/read";
 import type { OrderStatus } from "../orders/status";
 import { fail, ok, type Booked, type Courier, type CourierContext, type Result, type Shipment as CourierShipment, type Tracked } from "./courier";
-import { COURIERS, courierById, courierContext, type CouriersEnv } from "./index";
+import { courierById, courierContext, type CouriersEnv } from "./index";
+import { trackingUrlOf } from "./tracking-link";
 
 export type Shipment = typeof shipments.$inferSelect;
 
@@ -159,19 +160,6 @@ RETURNING id`,
 
 function failureText(r: Exclude<Result<unknown>, { status: "ok" }>): string {
   return `${r.reason}: ${r.detail}`.slice(0, 300);
-}
-
-/** The courier's public page for a tracking number, or "" (own rider, no number). */
-function trackingUrlOf(courier: string, trackingNumber: string): string {
-  const page = courierById(courier)?.trackingUrl;
-  return page && trackingNumber ? page(trackingNumber) : "";
-}
-
-/** What an order's tracking link is, from the courier's name as the order keeps it ("PostEx"): the order pages' "Track your parcel". */
-export function trackingUrlForOrder(order: { courier: string; trackingNumber: string }): string {
-  const en = messages("en");
-  const courier = COURIERS.find((c) => en.t(`couriers.name.${c.id}` as "couriers.name.postex") === order.courier.trim());
-  return courier ? trackingUrlOf(courier.id, order.trackingNumber.trim()) : "";
 }
 
 /**

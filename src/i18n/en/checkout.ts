@@ -142,4 +142,5 @@ export default {
   "checkout.proof.yours": "Your screenshot",
   "checkout.event.payment": "Payment: {state}",
   "checkout.account.raastQr": "Raast QR code: scan it in your bank's app to pay",
+  "checkout.order.trackParcel": "Track your parcel",
 } as const;

@@ -142,4 +142,5 @@ export default {
   "checkout.proof.yours": "آپ کا اسکرین شاٹ",
   "checkout.event.payment": "ادائیگی: {state}",
   "checkout.account.raastQr": "راست کیو آر کوڈ: ادائیگی کے لیے اپنی بینک ایپ میں اسکین کریں",
+  "checkout.order.trackParcel": "اپنا پارسل ٹریک کریں",
 } as const;

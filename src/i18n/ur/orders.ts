@@ -230,4 +230,5 @@ export default {
   "orders.payment.proofAlt": "آرڈر {number} کی ادائیگی کا اسکرین شاٹ",
   "orders.payment.checkHint": "اپنے اکاؤنٹ میں {total} دیکھیں، پھر ایک بٹن دبائیں۔ ادائیگی نہیں ملی دبانے پر گاہک سے دوبارہ ثبوت مانگا جائے گا۔",
   "orders.event.paymentState": "ادائیگی: {from} ← {to}",
+  "orders.order.trackParcel": "اپنا پارسل ٹریک کریں",
 } as const;

@@ -78,14 +78,16 @@ export async function requestBooking({ db, shopId }: Scope, orderId: number, inp
 }
 
 /** A failed shipment goes back to booking (the order's Retry); the caller enqueues it again. */
-export async function retryBooking({ db, shopId }: Scope, shipmentId: number): Promise<boolean> {
-  const rows = await db
+export async function retryBooking(scope: Scope, shipmentId: number): Promise<boolean> {
+  return (await retryBookingStatement(scope, shipmentId)).length > 0;
+}
+
+export const retryBookingStatement = ({ db, shopId }: Scope, shipmentId: number) =>
+  db
     .update(shipments)
     .set({ state: "booking", updatedAt: Date.now() })
     .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId), eq(shipments.state, "failed")))
     .returning({ id: shipments.id });
-  return rows.length > 0;
-}
 
 /** The order's shipments, newest first (the order page). */
 export function shipmentsOf({ db, shopId }: Scope, orderId: number): Promise<Shipment[]> {
@@ -93,9 +95,11 @@ export function shipmentsOf({ db, shopId }: Scope, orderId: number): Promise<Shi
 }
 
 /** One shipment of the shop (its label page). */
-export async function shipmentOf({ db, shopId }: Scope, id: number): Promise<Shipment | null> {
-  return (await db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.id, id))).get()) ?? null;
+export async function shipmentOf(scope: Scope, id: number): Promise<Shipment | null> {
+  return (await shipmentOfStatement(scope, id).get()) ?? null;
 }
+
+export const shipmentOfStatement = ({ db, shopId }: Scope, id: number) => db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.id, id)));
 
 /** What the queue consumer needs besides the bindings. */
 export interface CourierRuntime {
@@ -315,6 +319,16 @@ const SYNC_EVERY_MS = 60 * 60_000;
 /** The order status a courier's state moves the order to, if any. */
 const ORDER_STATUS_OF: Partial<Record<Tracked["state"], OrderStatus>> = { delivered: "delivered", returned: "returned" };
 
+/** The open shipments due to be asked, across shops (the cron's sweep), least recently asked first, by shipments_sync_idx. */
+export const dueForTracking = (db: Db, now: number) =>
+  db
+    .select()
+    .from(shipments)
+    // The states as literals: shipments_sync_idx's WHERE is proven by them, not by bound values.
+    .where(and(sql`${shipments.state} IN ('booked', 'in_transit')`, sql`${shipments.checkedAt} <= ${now - SYNC_EVERY_MS}`))
+    .orderBy(shipments.checkedAt, shipments.id)
+    .limit(SYNC_CAP);
+
 /**
  * The cron's tracking sync: the open shipments least recently asked (at most SYNC_CAP a run), each
  * courier asked in batches of its trackBatch, grouped by shop (each shop's own credentials).
@@ -322,13 +336,7 @@ const ORDER_STATUS_OF: Partial<Record<Tracked["state"], OrderStatus>> = { delive
  */
 export async function syncTracking(rt: CourierRuntime, now = Date.now()): Promise<number> {
   const { db } = rt;
-  const open = await db
-    .select()
-    .from(shipments)
-    // The states as literals: shipments_sync_idx's WHERE is proven by them, not by bound values.
-    .where(and(sql`${shipments.state} IN ('booked', 'in_transit')`, sql`${shipments.checkedAt} <= ${now - SYNC_EVERY_MS}`))
-    .orderBy(shipments.checkedAt, shipments.id)
-    .limit(SYNC_CAP);
+  const open = await dueForTracking(db, now);
   const groups = new Map<string, Shipment[]>();
   for (const s of open) {
     if (!s.trackingNumber || (courierById(s.courier)?.trackBatch ?? 0) === 0) continue;

@@ -44,7 +44,7 @@ export async function runCourierJobs(messages: readonly Message<unknown>[], env:
   for (const msg of messages) {
     const id = courierJobOf(msg.body)!;
     try {
-      const { next, messages: rows } = await bookShipment(rt, id);
+      const { next, messages: rows } = await bookShipment(rt, id, msg.attempts);
       await enqueue(env.MESSAGES, rows);
       if (next.ack) msg.ack();
       else msg.retry({ delaySeconds: next.delaySeconds });

@@ -15,7 +15,7 @@ import type { Bindings } from "../env";
 import worker from "../index";
 import { courierById } from "./index";
 import { bookShipment, requestBooking, retryBooking } from "./shipments";
-import { courierRequests, couriersSandboxEnv, failCourierNext, loseCourierNext, ownAccount, setTrackingStatus, type SandboxCourier } from "./test-helpers";
+import { courierRequests, couriersSandboxEnv, failCourierNext, loseCourierNext, ownAccount, sandboxContext, setTrackingStatus, type SandboxCourier } from "./test-helpers";
 
 const bindings = () => ({ ...(env as unknown as Bindings), ...couriersSandboxEnv() }) as Bindings;
 const shipment = (id: number) => env.DB.prepare("SELECT * FROM shipments WHERE id = ?").bind(id).first<Record<string, any>>();
@@ -246,5 +246,35 @@ describe("the booking is recorded in one batch", () => {
     const told = await shippedMessages(scope.shopId);
     expect(told.map((m) => m.template)).toEqual(["order_shipped"]);
     expect(JSON.parse(told[0]!.params)).toEqual({ shopName: expect.any(String), orderNumber: `#${placed.number}` });
+  });
+});
+
+describe("every call has a timeout and is retried with backoff by the queue", () => {
+  it("a look-up and a label that time out: the job is retried each time, and ends with one booking, the order shipped and the label kept", async () => {
+    const { placed, scope, seller, account } = await confirmedOrder("trax");
+    const req = await requestBooking(scope, placed.id, { courier: "trax", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    const ref = `${placed.number}-${req.id}`;
+    const fast = { COURIERS_TIMEOUT_MS: "400" } as Partial<Bindings>;
+    await loseCourierNext("trax", ref);
+    expect((await runJob(req.id, fast)).retryMessages).toHaveLength(1);
+    // The retry's look-up gets no answer in time either: retried again, nothing booked twice.
+    await failCourierNext("trax", ref, { mode: "hang" });
+    expect((await runJob(req.id, fast)).retryMessages).toHaveLength(1);
+    expect(await shipment(req.id)).toMatchObject({ state: "booking", attempts: 2 });
+    expect((await shipment(req.id))!.last_error).toMatch(/^timeout: /);
+    // The courier holds the booking; its label will not come in time on the next try.
+    const held = await courierById("trax")!.lookup!(sandboxContext("trax", account), ref, Date.now());
+    if (held.status !== "ok" || !held.value) throw new Error(JSON.stringify(held));
+    await failCourierNext("trax", held.value.trackingNumber, { mode: "hang" });
+    const recorded = await runJob(req.id, fast);
+    expect(recorded.retryMessages).toHaveLength(1);
+    expect(await shipment(req.id)).toMatchObject({ state: "booked", attempts: 3, tracking_number: held.value.trackingNumber, label_key: "" });
+    expect((await order(placed.id))!.status).toBe("shipped");
+    // The job again: only the label is fetched, and kept.
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect(await shipment(req.id)).toMatchObject({ state: "booked", attempts: 3, label_key: `shops/${scope.shopId}/labels/${req.id}.pdf` });
+    expect(await bookingsAt("trax", ref)).toHaveLength(1);
+    expect(await shippedMessages(scope.shopId)).toHaveLength(1);
   });
 });

@@ -197,10 +197,11 @@ async function bookOnce(courier: Courier, ctx: CourierContext, shipment: Courier
  * confirmed; each step its guarded event) and the customer's outbox row: a crash can leave the
  * booking unrecorded (the retry looks it up by reference) but never a booked shipment on an
  * unshipped order, nor a shipped order whose customer is never told. The courier's label PDF is
- * fetched after that batch (an R2 put cannot join a D1 batch): if it fails, the printable label
- * page still works and the PDF stays re-fetchable from the courier (label()).
+ * fetched after that batch (an R2 put cannot join a D1 batch): when the courier does not answer
+ * in time the same job is retried with backoff and then fetches only the label; meanwhile (or if
+ * it never comes) the printable label page works, and the PDF stays re-fetchable (label()).
  */
-export async function bookShipment(rt: CourierRuntime, shipmentId: number): Promise<{ next: JobNext; messages: number[] }> {
+export async function bookShipment(rt: CourierRuntime, shipmentId: number, delivery = 1): Promise<{ next: JobNext; messages: number[] }> {
   const { db } = rt;
   // An environment without the courier's base URL (a test run's background consumer, a
   // misconfigured preview) leaves the shipment as it is and tries later: not the shop's failure.
@@ -213,7 +214,12 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
     .set({ attempts: sql`${shipments.attempts} + 1`, updatedAt: Date.now() })
     .where(and(eq(shipments.id, shipmentId), eq(shipments.state, "booking")))
     .returning();
-  if (!row) return { next: { ack: true }, messages: [] };
+  if (!row) {
+    // Booked already: this is the job again for a label that could not be fetched in time.
+    const done = await db.select().from(shipments).where(eq(shipments.id, shipmentId)).get();
+    const labelDue = done && (done.state === "booked" || done.state === "in_transit") && !done.labelKey && done.trackingNumber;
+    return { next: labelDue ? await storeLabel(rt, done, delivery) : { ack: true }, messages: [] };
+  }
   const courier = courierById(row.courier);
   const [order] = await db.select().from(orders).where(and(eq(orders.shopId, row.shopId), eq(orders.id, row.orderId)));
   const items = await db
@@ -255,8 +261,7 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
   const { trackingNumber, labelUrl } = result.value;
   const booked = { ...row, state: "booked" as const, trackingNumber, labelUrl: labelUrl ?? "" };
   const messageIds = await recordBooking(db, booked);
-  await storeLabel(rt, booked);
-  return { next: { ack: true }, messages: messageIds };
+  return { next: await storeLabel(rt, booked, delivery), messages: messageIds };
 }
 
 /**
@@ -300,15 +305,18 @@ async function recordBooking(db: Db, s: Shipment): Promise<number[]> {
 export const labelKey = (shopId: number, shipmentId: number) => `shops/${shopId}/labels/${shipmentId}.pdf`;
 
 /** The courier's own label PDF, kept in R2 when it gives one (a failure here leaves the printable page). */
-async function storeLabel(rt: CourierRuntime, row: Shipment): Promise<void> {
+async function storeLabel(rt: CourierRuntime, row: Shipment, attempts: number): Promise<JobNext> {
   const courier = courierById(row.courier);
   const credentials = await credentialsFor(rt, row.shopId, row.courier);
-  if (!courier || !credentials || !row.trackingNumber) return;
+  if (!courier || !credentials || !row.trackingNumber) return { ack: true };
   const pdf = await courier.label(courierContext(courier, rt.env, credentials), { trackingNumber: row.trackingNumber, ...(row.labelUrl ? { labelUrl: row.labelUrl } : {}) });
-  if (pdf.status !== "ok" || !pdf.value) return;
+  // No answer in time, or the courier busy: the same job again later (it fetches only the label then).
+  if (pdf.status === "retryable") return { ack: false, delaySeconds: backoff(attempts, pdf.retryAfterSeconds) };
+  if (pdf.status !== "ok" || !pdf.value) return { ack: true };
   const key = labelKey(row.shopId, row.id);
   await rt.media.put(key, pdf.value, { httpMetadata: { contentType: "application/pdf" } });
   await rt.db.update(shipments).set({ labelKey: key }).where(eq(shipments.id, row.id));
+  return { ack: true };
 }
 
 /** Shipments the tracking sync asks about at most per run (each courier's batches within it). */

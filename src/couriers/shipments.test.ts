@@ -278,3 +278,56 @@ describe("every call has a timeout and is retried with backoff by the queue", ()
     expect(await shippedMessages(scope.shopId)).toHaveLength(1);
   });
 });
+
+describe("a duplicate reference", () => {
+  it("is recovered by the look-up: the courier's booking of our reference is used, not a second parcel", async () => {
+    const { placed, scope, seller, account } = await confirmedOrder("leopards");
+    const req = await requestBooking(scope, placed.id, { courier: "leopards", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    const ref = `${placed.number}-${req.id}`;
+    // Booked under our reference before this job's first try recorded anything (another delivery of the job, say).
+    const earlier = await courierById("leopards")!.book(sandboxContext("leopards", account), { ...shipmentOf(placed.number), ref });
+    if (earlier.status !== "ok") throw new Error(JSON.stringify(earlier));
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    expect(await shipment(req.id)).toMatchObject({ state: "booked", attempts: 1, tracking_number: earlier.value.trackingNumber });
+    expect(await order(placed.id)).toMatchObject({ status: "shipped", tracking_number: earlier.value.trackingNumber });
+    expect(await bookingsAt("leopards", ref)).toHaveLength(2); // ours, then the job's refused one
+  });
+
+  it("that the look-up cannot find leaves the shipment to the seller (needs_attention), never a second parcel", async () => {
+    const { placed, scope, seller, account } = await confirmedOrder("postex");
+    const req = await requestBooking(scope, placed.id, { courier: "postex", weightGrams: 750, codPaisa: 0, trackingNumber: "" }, seller);
+    if (!req.ok) throw new Error(req.reason);
+    const ref = `${placed.number}-${req.id}`;
+    const earlier = await courierById("postex")!.book(sandboxContext("postex", account), { ...shipmentOf(placed.number), ref });
+    if (earlier.status !== "ok") throw new Error(JSON.stringify(earlier));
+    // PostEx's look-up is its list of orders from the shipment's day: a shipment written days
+    // after the courier's booking is not in it.
+    await env.DB.prepare("UPDATE shipments SET created_at = ? WHERE id = ?").bind(Date.now() + 5 * 86_400_000, req.id).run();
+    expect((await runJob(req.id)).explicitAcks).toEqual([`j${req.id}`]);
+    const failed = (await shipment(req.id))!;
+    expect(failed).toMatchObject({ state: "failed", tracking_number: "" });
+    expect(failed.last_error).toMatch(new RegExp(`^needs_attention: the courier says order reference ${ref} was booked before, but its look-up by this reference finds no booking: check the courier's portal`));
+    expect((await order(placed.id))!.status).toBe("confirmed");
+    expect((await events(placed.id)).at(-1)).toMatchObject({ kind: "shipping", message: expect.stringContaining("needs_attention") });
+    // The seller's Retry asks again; still one parcel at the courier.
+    expect(await retryBooking(scope, req.id)).toBe(true);
+    await runJob(req.id);
+    expect((await shipment(req.id))!.state).toBe("failed");
+    const parcels = await courierById("postex")!.lookup!(sandboxContext("postex", account), ref, Date.now());
+    expect(parcels).toEqual({ status: "ok", value: { trackingNumber: earlier.value.trackingNumber } });
+  });
+});
+
+/** A courier shipment for a test's own booking at the sandbox. */
+const shipmentOf = (n: number) => ({
+  ref: `${n}`,
+  customerName: "Sana Khan",
+  phone: "03215551234",
+  address: "House 12, Street 4, Model Town",
+  city: "Lahore",
+  weightGrams: 750,
+  codPaisa: 0,
+  pieces: 2,
+  description: "2 x Handmade embroidered chiffon kurta with dupatta for weddings",
+});

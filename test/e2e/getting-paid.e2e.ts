@@ -203,6 +203,8 @@ describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, de
     const reference = payer.getByLabel("Transaction ID");
     await tapTarget(reference);
     await reference.fill(TRANSACTION_ID);
+    // "Send proof" stands apart from whatever follows it (the "Pay now" box, else the items).
+    expect(await gapAfter(payer.locator("section.co-proof"))).toBeGreaterThanOrEqual(16);
     await fitsThePhone(payer);
     await tap(payer.getByRole("button", { name: "Send proof" }));
     await payer.waitForURL((u) => u.toString().startsWith(second.url) && u.searchParams.get("proof") === "sent");
@@ -234,6 +236,8 @@ describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, de
     await expect.poll(() => proofImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
     await fitsThePhone(seller);
     await seller.screenshot({ path: path.join(SHOTS, "getting-paid-proof-check.png"), fullPage: true });
+    // "Payment received" and "Not received" are two taps apart, not touching.
+    expect(await gapAfter(proofCard.getByRole("button", { name: "Payment received", exact: true }))).toBeGreaterThanOrEqual(8);
     await tap(proofCard.getByRole("button", { name: "Payment received", exact: true }));
     await expect.poll(async () => plain(await proofCard.locator("b.pay-state").textContent())).toBe("Paid");
     expect(await proofCard.getByRole("button", { name: "Payment received", exact: true }).count()).toBe(0);
@@ -385,3 +389,16 @@ async function transferScreenshot(page: Page, lines: string[]): Promise<{ png: B
   return { png: Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"), width, height };
 }
 
+/** The space in px between the bottom of `target` and the top of the first thing laid out below it. */
+async function gapAfter(target: Locator): Promise<number> {
+  return target.evaluate((el) => {
+    const bottom = el.getBoundingClientRect().bottom;
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      for (let next = n.nextElementSibling; next; next = next.nextElementSibling) {
+        const box = next.getBoundingClientRect();
+        if (box.height > 0) return box.top - bottom;
+      }
+    }
+    return Infinity;
+  });
+}

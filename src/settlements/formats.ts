@@ -37,7 +37,7 @@ export type SettlementCourier = keyof typeof SETTLEMENT_FORMATS;
 export const SETTLEMENT_COURIERS = Object.keys(SETTLEMENT_FORMATS) as [SettlementCourier, ...SettlementCourier[]];
 
 /** A header as compared: lower case, letters and digits only ("Tracking #" -> "tracking"). */
-export const headerKey = (h: string) =>
+const headerKey = (h: string) =>
   h
     .normalize("NFKC")
     .toLowerCase()

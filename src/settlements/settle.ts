@@ -20,14 +20,18 @@ import { mayMove, PAYMENT_MOVES, statesSql, type PaymentState } from "../payment
 import type { SettlementCourier } from "./formats";
 import type { SettlementRow } from "./read";
 
-/** A row's shipment: this shop's, this courier's, by the row's tracking number (j: the file's rows as JSON [tracking, paisa]). */
-const SHIPMENT = sql`shipments s ON s.shop_id = ${ph("shopId")} AND s.courier = ${ph("courier")} AND s.tracking_number = json_extract(j.value, '$[0]')`;
+/**
+ * The file's rows (j: JSON [tracking, paisa]) and each row's shipment: this shop's, this courier's,
+ * by the row's tracking number. CROSS JOIN keeps the rows the outer loop (SQLite never reorders
+ * it): each row looks its shipment up by index, never each shipment walking the rows.
+ */
+const FILE_SHIPMENTS = sql`json_each(${ph("rows")}) j CROSS JOIN shipments s ON s.shop_id = ${ph("shopId")} AND s.courier = ${ph("courier")} AND s.tracking_number = json_extract(j.value, '$[0]')`;
 /** The row's amount is the shipment's cash on delivery. */
 const SAME_AMOUNT = sql`s.cod_paisa = json_extract(j.value, '$[1]')`;
 
 const MATCHES = sqlTemplate<{ i: number; orderId: number; number: number; cod: number; state: PaymentState }>(
   () => sql`SELECT CAST(j.key AS INTEGER) AS i, s.order_id AS orderId, o.number AS number, s.cod_paisa AS cod, o.payment_state AS state
-FROM json_each(${ph("rows")}) j JOIN ${SHIPMENT} JOIN orders o ON o.shop_id = s.shop_id AND o.id = s.order_id`,
+FROM ${FILE_SHIPMENTS} JOIN orders o ON o.shop_id = s.shop_id AND o.id = s.order_id`,
 );
 
 const IMPORTED = sqlTemplate<{ createdAt: number; marked: number }>(
@@ -35,19 +39,19 @@ const IMPORTED = sqlTemplate<{ createdAt: number; marked: number }>(
 );
 
 /** The orders a settlement marks: its rows' shipments whose amount agrees. */
-const SETTLED = sql`id IN (SELECT s.order_id FROM json_each(${ph("rows")}) j JOIN ${SHIPMENT} WHERE ${SAME_AMOUNT})`;
+const SETTLED = sql`id IN (SELECT s.order_id FROM ${FILE_SHIPMENTS} WHERE ${SAME_AMOUNT})`;
 const RECEIVED = moveMany("received", SETTLED);
 
 const RECORD = sqlTemplate<{ id: number; marked: number; amount: number }>(
   () => sql`INSERT INTO settlements (shop_id, courier, file_hash, file_name, rows, marked, amount, actor_user_id, actor_name)
 SELECT ${ph("shopId")}, ${ph("courier")}, ${ph("hash")}, ${ph("name")}, CAST(${ph("count")} AS INTEGER), count(*), coalesce(sum(s.cod_paisa), 0), ${ph("actorId")}, ${ph("actorName")}
-FROM json_each(${ph("rows")}) j JOIN ${SHIPMENT} WHERE ${SAME_AMOUNT} AND s.order_id IN (${RECEIVED.chosen})
+FROM ${FILE_SHIPMENTS} WHERE ${SAME_AMOUNT} AND s.order_id IN (${RECEIVED.chosen})
 RETURNING id, marked, amount`,
 );
 const EVENTS = sqlTemplate(() => RECEIVED.events);
 const MARK = sqlTemplate(() => RECEIVED.orders);
 
-export type Outcome = "matched" | "paid" | "differs" | "unknown";
+type Outcome = "matched" | "paid" | "differs" | "unknown";
 
 export interface PreviewRow extends SettlementRow {
   outcome: Outcome;
@@ -127,15 +131,19 @@ export async function applySettlement(
   }
 }
 
-/** Delivered cash-on-delivery orders whose payment is not received yet, per courier. */
+/**
+ * Delivered cash-on-delivery orders whose payment is not received yet, per courier: the owed
+ * orders from their partial index (INDEXED BY: never every delivered order), each one's shipment
+ * by its key (CROSS JOIN keeps the orders the outer loop).
+ */
 const OWED = sqlTemplate<{ courier: string; orders: number; amount: number }>(
   () => sql`SELECT s.courier AS courier, count(*) AS orders, sum(s.cod_paisa) AS amount
-FROM orders o JOIN shipments s ON s.shop_id = o.shop_id AND s.order_id = o.id AND s.state = 'delivered' AND s.cod_paisa > 0
+FROM orders o INDEXED BY orders_shop_owed_idx CROSS JOIN shipments s ON s.shop_id = o.shop_id AND s.order_id = o.id AND s.state = 'delivered' AND s.cod_paisa > 0
 WHERE o.shop_id = ${ph("shopId")} AND o.status = 'delivered' AND o.payment_state IN (${statesSql(PAYMENT_MOVES.received.from)})
 GROUP BY s.courier ORDER BY s.courier`,
 );
 
-export const RECENT_SETTLEMENTS = 10;
+const RECENT_SETTLEMENTS = 10;
 
 const RECENT = sqlTemplate<{ id: number; courier: string; fileName: string; rows: number; marked: number; amount: number; createdAt: number }>(
   () => sql`SELECT id, courier, file_name AS fileName, rows, marked, amount, created_at AS createdAt

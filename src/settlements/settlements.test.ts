@@ -122,8 +122,11 @@ describe("a courier's settlement report", () => {
     expect((await apply(a, "postex", hash)).status).toBe(303);
     expect(await paidCount(b.shopId)).toBe(0);
     expect(await paymentEvents(b.shopId)).toBe(0);
-    // Nor can shop B apply shop A's stored file.
-    expect((await apply(b, "postex", hash)).status).toBe(400);
+    // Nor can shop B apply shop A's stored file; a hash that is not one is refused too.
+    const refused = await apply(b, "postex", hash);
+    expect(refused.status).toBe(400);
+    expect(plain(refused.text)).toContain("The file is no longer here: choose it again.");
+    expect((await apply(a, "postex", "../../1/settlements/x")).status).toBe(400);
   });
 
   it("marks nothing the second time the same file is imported, and says so", async () => {

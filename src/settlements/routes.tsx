@@ -15,7 +15,6 @@ import { formatMoney } from "../i18n";
 import { hex } from "../lib/bytes";
 import { fieldErrors, readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
-import type { SettlementCourier } from "./formats";
 import { readSettlement } from "./read";
 import { applySchema, uploadSchema } from "./schema";
 import { applySettlement, owedAndRecent, previewSettlement } from "./settle";
@@ -63,7 +62,8 @@ settlementRoutes.post("/apply", async (c) => {
   if (!parsed.ok) return mainPage(c, { alert: t("settlements.gone") }, 400);
   const { courier, file: hash } = parsed.data;
   const obj = await c.env.MEDIA.get(fileKey(c.var.shop.id, hash));
-  const read = obj ? readSettlement(await obj.text(), courier as SettlementCourier) : null;
+  // The file is applied as the courier's it was checked as (kept with it), never another's.
+  const read = obj && obj.customMetadata?.courier === courier ? readSettlement(await obj.text(), courier) : null;
   if (!obj || !read?.ok) return mainPage(c, { courier, alert: t("settlements.gone") }, 400);
   const name = obj.customMetadata?.name ?? "";
   const user = c.var.user!;

@@ -143,6 +143,8 @@ describe("a courier's settlement report", () => {
     expect(again.text).toMatch(/This file was imported on .* and marked 4 orders paid: nothing is marked twice./);
     expect(counted(again.text, "paid")).toBe(4);
     expect(hashOf(again.text)).toBeUndefined();
+    // The stored file applied as another courier's: refused.
+    expect((await apply(s, "trax", hashOf(first.text)!)).status).toBe(400);
     const twice = await apply(s, "leopards", hashOf(first.text)!);
     expect(twice.status).toBe(409);
     expect(plain(twice.text)).toContain("This file was imported before: nothing was marked twice.");

@@ -75,6 +75,25 @@ describe("a courier's settlement report", () => {
     expect(page).toContain("2000 of 2000 rows marked paid, Rs 10,400,000");
   });
 
+  it("marks by the seller's own rule: any state Payment received may leave, a COD confirmation still awaited settled, a refunded order left alone", async () => {
+    const s = await sellerWithShop();
+    const tracking = await seedDelivered(s.shopId, { n: 3, from: 1001, courier: "postex", prefix: "PXR" });
+    await env.DB.prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND number = 1001").bind(s.shopId).run();
+    await env.DB.prepare("UPDATE orders SET payment_state = 'proof_sent' WHERE shop_id = ? AND number = 1002").bind(s.shopId).run();
+    await env.DB.prepare("UPDATE orders SET payment_state = 'refunded' WHERE shop_id = ? AND number = 1003").bind(s.shopId).run();
+    const res = await upload(s, "postex", postexReport(rowsOf(tracking)));
+    expect([counted(res.text, "matched"), counted(res.text, "paid")]).toEqual([2, 1]);
+    expect((await apply(s, "postex", hashOf(res.text)!)).status).toBe(303);
+    const rows = await env.DB.prepare("SELECT number, payment_state, payment_status, confirmation FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
+    expect(rows.results).toEqual([
+      { number: 1001, payment_state: "paid", payment_status: "paid", confirmation: "confirmed" },
+      { number: 1002, payment_state: "paid", payment_status: "paid", confirmation: "none" },
+      { number: 1003, payment_state: "refunded", payment_status: "pending", confirmation: "none" },
+    ]);
+    const events = await env.DB.prepare("SELECT from_status FROM order_events WHERE shop_id = ? AND kind = 'payment' ORDER BY order_id").bind(s.shopId).all();
+    expect(events.results).toEqual([{ from_status: "unpaid" }, { from_status: "proof_sent" }]);
+  });
+
   it("refuses 2,001 rows with the message beside the file, and saves nothing", async () => {
     const s = await sellerWithShop();
     const tracking = await seedDelivered(s.shopId, { n: 10, from: 1001, courier: "postex", prefix: "PX2612" });
@@ -143,8 +162,6 @@ describe("a courier's settlement report", () => {
     expect(again.text).toMatch(/This file was imported on .* and marked 4 orders paid: nothing is marked twice./);
     expect(counted(again.text, "paid")).toBe(4);
     expect(hashOf(again.text)).toBeUndefined();
-    // The stored file applied as another courier's: refused.
-    expect((await apply(s, "trax", hashOf(first.text)!)).status).toBe(400);
     const twice = await apply(s, "leopards", hashOf(first.text)!);
     expect(twice.status).toBe(409);
     expect(plain(twice.text)).toContain("This file was imported before: nothing was marked twice.");
@@ -165,6 +182,9 @@ describe("a courier's settlement report", () => {
     expect(counted(res.text, "matched")).toBe(1);
     expect(counted(res.text, "differs")).toBe(2);
     expect(res.text).toContain("Rs 5,000");
+    // The stored file applied as another courier's (its columns would read as PostEx's too): refused, nothing recorded.
+    expect((await apply(s, "postex", hashOf(res.text)!)).status).toBe(400);
+    expect((await one<{ n: number }>("SELECT count(*) AS n FROM settlements WHERE shop_id = ?", s.shopId))!.n).toBe(0);
     expect((await apply(s, "trax", hashOf(res.text)!)).status).toBe(303);
     const states = await env.DB.prepare("SELECT number, payment_state FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
     expect(states.results).toEqual([

@@ -8,7 +8,8 @@
  * - the seller: "Payment received" (-> paid), "Not received" (proof_sent -> awaiting_proof; the
  *   customer is told: payment_not_received, on the shop's channel, to the order's phone), refunded;
  * - the customer: her proof of transfer, a screenshot and the transaction ID (-> proof_sent; the
- *   seller is told: payment_proof_sent, to her alert recipients like new_order).
+ *   seller is told: payment_proof_sent, to her alert recipients like new_order);
+ * - many orders at once (a courier's settlement, src/settlements): moveMany, the same SQL.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";

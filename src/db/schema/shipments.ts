@@ -44,6 +44,8 @@ export const shipments = sqliteTable(
     uniqueIndex("shipments_open_uq").on(t.shopId, t.orderId).where(sql`${t.state} IN ('booking', 'booked', 'failed', 'in_transit')`),
     // The tracking sync's open shipments, least recently asked first (across shops: the cron's walk).
     index("shipments_sync_idx").on(t.checkedAt, t.id).where(sql`${t.state} IN ('booked', 'in_transit')`),
+    // A courier's settlement file names its shipments by tracking number (src/settlements).
+    index("shipments_shop_tracking_idx").on(t.shopId, t.courier, t.trackingNumber),
     check("shipments_amounts_nonneg", sql`${t.weightGrams} > 0 AND ${t.codPaisa} >= 0`),
   ],
 );

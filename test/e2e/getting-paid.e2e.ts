@@ -4,9 +4,9 @@
  *
  * 1. A seller signs up, opens her shop, adds a product with stock, saves the JazzCash sandbox
  *    merchant (magic.json) on Gateways and a PostEx token and pickup address code on Couriers.
- * 2. A customer orders (cash on delivery), taps "Pay now with JazzCash" on her order page, pays on
- *    the sandbox's hosted page and comes back to her order page, which says the payment was
- *    received; the seller's order page shows it paid.
+ * 2. A customer orders with "JazzCash (pay online: wallet or card)": "Place order" takes her
+ *    straight to the sandbox's hosted page; she pays and comes back to her order page, which says
+ *    the payment was received (no "Pay now" left); the seller's order page shows it paid.
  * 3. A second customer orders (cash on delivery).
  * 4. The seller confirms both orders and books PostEx for each from its "Book a courier" page: the
  *    cash to collect is prefilled with 0 for the paid order and the total for the unpaid one. The
@@ -80,6 +80,32 @@ async function orderCod(slug: string, who: (typeof CUSTOMERS)[number]) {
   return { customer, number, url: customer.url().replace("?placed=1", ""), total };
 }
 
+/** A customer orders the product paid online with `method` (its label at checkout): "Place order" takes her to the gateway's page. Returns her page and the total in rupees. */
+async function orderOnline(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
+  const customer = await phone();
+  await customer.goto(shopUrl(slug, "/"));
+  await customer.getByRole("link", { name: PRODUCT }).first().click();
+  await customer.waitForURL(/\/products\//);
+  await tap(customer.getByRole("button", { name: "Add to cart" }));
+  await customer.waitForURL(/\/cart$/);
+  await customer.getByRole("link", { name: "Checkout" }).click();
+  await customer.waitForURL(/\/checkout$/);
+  await customer.getByLabel("Full name").fill(who.name);
+  await customer.getByLabel("Mobile number").fill(who.phone);
+  await customer.getByLabel("City").fill(who.city);
+  await customer.getByLabel("Full address (house, street, area)").fill(who.address);
+  await customer.locator('input[name="zone"]').first().check();
+  const choice = customer.locator(".co-choice", { hasText: method });
+  expect(plain(await choice.textContent())).toContain("After you place the order, you pay on");
+  await choice.locator("input").check();
+  const total = Number(plain(await customer.locator(".co-sum tr.total td").textContent()).replace(/[^\d]/g, ""));
+  expect(total).toBeGreaterThanOrEqual(PRICE);
+  await fitsThePhone(customer);
+  await customer.screenshot({ path: path.join(SHOTS, "getting-paid-pay-online.png"), fullPage: true });
+  await tap(customer.getByRole("button", { name: "Place order" }));
+  return { customer, total };
+}
+
 describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
   it("a customer pays with JazzCash, the seller books PostEx for two orders, prints a label and the cron marks one delivered", async () => {
     const stamp = Date.now().toString(36);
@@ -134,20 +160,16 @@ describe("getting paid on phones: JazzCash, PostEx, a label, delivered", () => {
     await expect.poll(async () => plain(await seller.locator("main").textContent())).toContain("Saved.");
     expect(await seller.content()).not.toContain(`postex-token-${stamp}`);
 
-    // 2. The first customer orders, then pays with JazzCash from her order page.
-    const first = await orderCod(slug, CUSTOMERS[0]);
-    const customer = first.customer;
-    await customer.goto(first.url);
-    const payNow = customer.getByRole("button", { name: "Pay now with JazzCash" });
-    await fitsThePhone(customer);
-    await customer.screenshot({ path: path.join(SHOTS, "getting-paid-pay-now.png"), fullPage: true });
-    await tap(payNow);
-    // The hand-off page posts the signed form to JazzCash's (the sandbox's) hosted page.
+    // 2. The first customer orders with JazzCash online: "Place order" takes her straight to the
+    // hand-off page, which posts the signed form to JazzCash's (the sandbox's) hosted page.
+    const online = await orderOnline(slug, CUSTOMERS[0], "JazzCash (pay online: wallet or card)");
+    const customer = online.customer;
     await customer.waitForURL(/\/CustomerPortal\/transactionmanagement\/merchantform\/$/);
-    expect(plain(await customer.locator("p").first().textContent())).toContain(`Pay Rs ${first.total.toFixed(2)} to ${merchant.merchantId}`);
+    expect(plain(await customer.locator("p").first().textContent())).toContain(`Pay Rs ${online.total.toFixed(2)} to ${merchant.merchantId}`);
     await tap(customer.getByRole("button", { name: "Pay", exact: true }));
     // JazzCash posts the signed return back to the shop, which sends her to her order page.
-    await customer.waitForURL((u) => u.toString().startsWith(first.url) && u.searchParams.get("payment") === "paid", { timeout: 30_000 });
+    await customer.waitForURL((u) => /\/orders\/[A-Za-z0-9_-]{20,}$/.test(u.pathname) && u.searchParams.get("payment") === "paid", { timeout: 30_000 });
+    const first = { number: /#(\d+)/.exec(plain(await customer.getByRole("heading", { level: 1 }).textContent()))![1]! };
     const received = customer.locator("[data-payment=paid]");
     expect(plain(await received.textContent())).toBe("Thank you: your payment was received. The shop has been told.");
     expect(await customer.getByRole("button", { name: "Pay now with JazzCash" }).count()).toBe(0);

@@ -128,6 +128,16 @@ describe("Easypaisa: a customer pays through the sandbox", () => {
     expect(page.text).toContain('data-payment="failed"');
     expect(page.text).toContain(`action="/pay/easypay/${o.token}"`);
     expect(page.text).toContain("Pay now with Easypaisa");
+
+    // The seller sees the method's name on her list, the order's page and the CSV (no migration: the id is the registry's).
+    const NAME = "Easypaisa (pay online: account or card)";
+    const admin = `${ROOT}/admin/${s.seller.slug}/orders`;
+    expect((await s.seller.client.get(admin)).text).toContain(NAME);
+    expect((await s.seller.client.get(`${admin}/${o.id}`)).text).toContain(NAME);
+    const day = (ms: number) => new Date(ms + 5 * 3600_000).toISOString().slice(0, 10);
+    const csv = await s.seller.client.get(`${admin}/export?from=${day(Date.now() - 86_400_000)}&to=${day(Date.now() + 86_400_000)}`);
+    expect(csv.status, csv.text.slice(0, 300)).toBe(200);
+    expect(csv.text).toContain(NAME);
   });
 });
 

@@ -91,6 +91,7 @@ describe("Easypaisa: a customer pays through the sandbox", () => {
     const returned = await back(o, postback);
     expect(returned.status).toBe(303);
     expect(returned.location).toBe(`/orders/${o.token}?payment=checking`);
+    expect(returned.headers.get("cache-control")).toBe("private, no-store");
     expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, events: 0, alerts: 0, attempts: [{ state: "pending", response_code: "returned", amount: total }] });
     const checking = await o.client.get(`${s.origin}${returned.location}`);
     expect(checking.text).toContain('data-payment="checking"');
@@ -163,7 +164,7 @@ describe("Easypaisa: a postback is never believed", () => {
     expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, events: 0, alerts: 0 });
   });
 
-  it("another shop's orderRefNum is refused at this shop; an unknown one and a malformed postback are 404", async () => {
+  it("another shop's orderRefNum (and order) is refused at this shop; an unknown one and a malformed postback are 404, a bare visit goes home", async () => {
     const a = await easypayShop();
     const b = await easypayShop();
     const o = await order(a);
@@ -171,7 +172,10 @@ describe("Easypaisa: a postback is never believed", () => {
     const atB = await back(o, postback.replace(a.origin, b.origin));
     expect(atB.status).toBe(404);
     expect((await back(o, `${a.origin}/pay/easypay/return?status=0000&orderRefNumber=E20261201000000099999`)).status).toBe(404);
-    expect((await back(o, `${a.origin}/pay/easypay/return?status=0000`)).status).toBe(404);
+    expect((await back(o, `${a.origin}/pay/easypay/return?status=0000`)).location).toBe("/");
+    expect((await back(o, `${a.origin}/pay/easypay/status`)).location).toBe("/");
+    expect((await back(o, `${a.origin}/pay/easypay/status?order=${o.token}`)).location).toBe(`/orders/${o.token}?payment=checking`);
+    expect((await back(o, `${b.origin}/pay/easypay/status?order=${o.token}`)).status).toBe(404);
     expect((await back(o, `${a.origin}/pay/easypay/return?auth_token=${"<x>"}`)).status).toBe(404);
     expect(await state(o.id, a.seller.shopId)).toMatchObject({ paid: false, events: 0, alerts: 0, attempts: [{ state: "pending", response_code: "" }] });
     // b's job for a's reference finds no attempt of b's: acked, nothing asked.

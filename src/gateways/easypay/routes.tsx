@@ -48,7 +48,11 @@ easypayRoutes.post("/pay/easypay/:token{[A-Za-z0-9_-]{20,64}}", async (c) => {
 const tokenLeg = z.object({ auth_token: z.string().regex(/^[A-Za-z0-9_.=+/-]{1,200}$/) });
 const statusLeg = z.object({ orderRefNumber: z.string().min(1).max(40), status: z.string().max(20).optional() });
 
+/** Her own payment's answers: never kept by a cache on the way. */
+const NO_STORE = "private, no-store";
+
 easypayRoutes.get(RETURN, async (c) => {
+  c.header("cache-control", NO_STORE);
   const q = c.req.query();
   const done = statusLeg.safeParse(q);
   if (done.success) {
@@ -60,6 +64,8 @@ easypayRoutes.get(RETURN, async (c) => {
     if (await noteReturn(scope(c), attempt.id)) c.executionCtx.waitUntil(enqueueInquiry(c.env.MESSAGES, { shopId: c.var.shop.id, txnRef: done.data.orderRefNumber }));
     return to("checking");
   }
+  // Neither leg (a bare visit, a bookmark): the shop's home; a malformed token: not Easypay's.
+  if (!("auth_token" in q)) return c.redirect("/", 303);
   const step = tokenLeg.safeParse(q);
   if (!step.success) return c.notFound();
   // The first leg: her browser hands the token on to Confirm.jsf, which sends her back with the status.
@@ -70,8 +76,9 @@ easypayRoutes.get(RETURN, async (c) => {
 
 /** Where the "checking" order page looks again: the order's latest Easypaisa attempt, as a notice on her order page. */
 easypayRoutes.get("/pay/easypay/status", async (c) => {
+  c.header("cache-control", NO_STORE);
   const token = c.req.query("order") ?? "";
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return c.notFound();
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return c.redirect("/", 303);
   const state = await latestAttemptState(scope(c), token, PROVIDER);
   if (!state) return c.notFound();
   return c.redirect(`/orders/${token}?payment=${state === "pending" ? "checking" : state}`, 303);

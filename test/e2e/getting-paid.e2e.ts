@@ -5,9 +5,9 @@
  * 1. A seller signs up, opens her shop, adds a product with stock, saves the JazzCash sandbox
  *    merchant (magic.json) on Gateways, turns on Bank transfer with her bank, account title and
  *    IBAN on Payment methods, and saves a PostEx token and pickup address code on Couriers.
- * 2. A customer orders (cash on delivery), taps "Pay now with JazzCash" on her order page, pays on
- *    the sandbox's hosted page and comes back to her order page, which says the payment was
- *    received; the seller's order page shows it paid.
+ * 2. A customer orders with "JazzCash (pay online: wallet or card)": "Place order" takes her
+ *    straight to the sandbox's hosted page; she pays and comes back to her order page, which says
+ *    the payment was received (no "Pay now" left); the seller's order page shows it paid.
  * 3. A second customer orders by Bank transfer; her order page shows the account to pay into. She
  *    uploads a screenshot of her transfer (a 1440 x 3120 PNG drawn on a canvas in her browser,
  *    which resizes it to a 1280 px WebP before it is sent: the stored one is checked) and types the
@@ -62,8 +62,8 @@ const CUSTOMERS = [
   { name: "Ayesha Siddiqui", phone: "0321 5559876", city: "Lahore", address: "House 7, Street 2, Johar Town" },
 ] as const;
 
-/** A customer orders the product with cash on delivery; returns her page (on her order), its number, URL and total in rupees. */
-async function orderCod(slug: string, who: (typeof CUSTOMERS)[number]) {
+/** A customer orders the product paid online with `method` (its label at checkout): "Place order" takes her to the gateway's page. Returns her page and the total in rupees. */
+async function orderOnline(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
   const customer = await phone();
   await customer.goto(shopUrl(slug, "/"));
   await customer.getByRole("link", { name: PRODUCT }).first().click();
@@ -77,13 +77,15 @@ async function orderCod(slug: string, who: (typeof CUSTOMERS)[number]) {
   await customer.getByLabel("City").fill(who.city);
   await customer.getByLabel("Full address (house, street, area)").fill(who.address);
   await customer.locator('input[name="zone"]').first().check();
-  await customer.locator(".co-choice", { hasText: "Cash on delivery" }).locator("input").check();
-  await tap(customer.getByRole("button", { name: "Place order" }));
-  await customer.waitForURL(/\/orders\/[A-Za-z0-9_-]{20,}\?placed=1$/);
-  const number = /#(\d+)/.exec(plain(await customer.getByRole("heading", { level: 1 }).textContent()))![1]!;
+  const choice = customer.locator(".co-choice", { hasText: method });
+  expect(plain(await choice.textContent())).toContain("After you place the order, you pay on");
+  await choice.locator("input").check();
   const total = Number(plain(await customer.locator(".co-sum tr.total td").textContent()).replace(/[^\d]/g, ""));
   expect(total).toBeGreaterThanOrEqual(PRICE);
-  return { customer, number, url: customer.url().replace("?placed=1", ""), total };
+  await fitsThePhone(customer);
+  await customer.screenshot({ path: path.join(SHOTS, "getting-paid-pay-online.png"), fullPage: true });
+  await tap(customer.getByRole("button", { name: "Place order" }));
+  return { customer, total };
 }
 
 describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, delivered", () => {
@@ -126,7 +128,7 @@ describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, de
     expect(await seller.getByLabel("Which JazzCash").inputValue()).toBe("sandbox");
     await fitsThePhone(seller);
     await tap(seller.getByRole("button", { name: "Save", exact: true }));
-    await expect.poll(async () => plain(await seller.locator("main").textContent())).toContain('Customers now see "Pay now with JazzCash" on their unpaid orders.');
+    await expect.poll(async () => plain(await seller.locator("main").textContent())).toContain("Customers can now choose JazzCash online at checkout.");
     // Only hints come back, never the secrets.
     expect(await seller.content()).not.toContain(merchant.salt);
 
@@ -155,20 +157,16 @@ describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, de
     expect(await bank.getByLabel("Account number or IBAN").inputValue()).toBe(BANK.iban);
     await seller.screenshot({ path: path.join(SHOTS, "getting-paid-bank-settings.png"), fullPage: true });
 
-    // 2. The first customer orders, then pays with JazzCash from her order page.
-    const first = await orderCod(slug, CUSTOMERS[0]);
-    const customer = first.customer;
-    await customer.goto(first.url);
-    const payNow = customer.getByRole("button", { name: "Pay now with JazzCash" });
-    await fitsThePhone(customer);
-    await customer.screenshot({ path: path.join(SHOTS, "getting-paid-pay-now.png"), fullPage: true });
-    await tap(payNow);
-    // The hand-off page posts the signed form to JazzCash's (the sandbox's) hosted page.
+    // 2. The first customer orders with JazzCash online: "Place order" takes her straight to the
+    // hand-off page, which posts the signed form to JazzCash's (the sandbox's) hosted page.
+    const online = await orderOnline(slug, CUSTOMERS[0], "JazzCash (pay online: wallet or card)");
+    const customer = online.customer;
     await customer.waitForURL(/\/CustomerPortal\/transactionmanagement\/merchantform\/$/);
-    expect(plain(await customer.locator("p").first().textContent())).toContain(`Pay Rs ${first.total.toFixed(2)} to ${merchant.merchantId}`);
+    expect(plain(await customer.locator("p").first().textContent())).toContain(`Pay Rs ${online.total.toFixed(2)} to ${merchant.merchantId}`);
     await tap(customer.getByRole("button", { name: "Pay", exact: true }));
     // JazzCash posts the signed return back to the shop, which sends her to her order page.
-    await customer.waitForURL((u) => u.toString().startsWith(first.url) && u.searchParams.get("payment") === "paid", { timeout: 30_000 });
+    await customer.waitForURL((u) => /\/orders\/[A-Za-z0-9_-]{20,}$/.test(u.pathname) && u.searchParams.get("payment") === "paid", { timeout: 30_000 });
+    const first = { number: /#(\d+)/.exec(plain(await customer.getByRole("heading", { level: 1 }).textContent()))![1]! };
     const received = customer.locator("[data-payment=paid]");
     expect(plain(await received.textContent())).toBe("Thank you: your payment was received. The shop has been told.");
     expect(await customer.getByRole("button", { name: "Pay now with JazzCash" }).count()).toBe(0);

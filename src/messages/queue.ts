@@ -9,6 +9,7 @@ import { createDb } from "../db/client";
 import { courierCron, courierJobOf, failDeadJobs, runCourierJobs } from "../couriers/jobs";
 import { transportFromEnv, type Transport } from "./index";
 import { inquirePendingPayments } from "../gateways/cron";
+import { gatewayJobOf, runGatewayJobs } from "../gateways/jobs";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
 
 /** One transport for each env an isolate is given (its config is read once). */
@@ -32,6 +33,14 @@ function idsOf(body: unknown): number[] {
 }
 
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
+  // Gateway jobs ({ job: "easypay.inquire", ... }) go to src/gateways (each acked or retried there).
+  const inquiries = batch.messages.filter((m) => gatewayJobOf(m.body) !== null);
+  if (inquiries.length) {
+    await runGatewayJobs(inquiries, env, batch.queue.endsWith("-dlq"));
+    const rest = batch.messages.filter((m) => gatewayJobOf(m.body) === null);
+    if (!rest.length) return;
+    batch = { queue: batch.queue, metadata: batch.metadata, messages: rest, ackAll: () => rest.forEach((m) => m.ack()), retryAll: (o) => rest.forEach((m) => m.retry(o)) };
+  }
   // Courier jobs ({ job: "courier.book", shipmentId }) go to src/couriers (each acked or retried
   // there); the rest is the outbox's, as before.
   const jobs = batch.messages.filter((m) => courierJobOf(m.body) !== null);

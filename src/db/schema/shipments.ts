@@ -50,6 +50,8 @@ export const shipments = sqliteTable(
     index("shipments_sync_idx").on(t.checkedAt, t.id).where(sql`${t.state} IN ('booked', 'in_transit')`),
     // Bookings whose queue job was lost (untouched for a while): the cron enqueues them again.
     index("shipments_booking_idx").on(t.updatedAt).where(sql`${t.state} = 'booking'`),
+    // A courier's settlement file names its shipments by tracking number (src/settlements).
+    index("shipments_shop_tracking_idx").on(t.shopId, t.courier, t.trackingNumber),
     check("shipments_amounts_nonneg", sql`${t.weightGrams} > 0 AND ${t.codPaisa} >= 0`),
   ],
 );

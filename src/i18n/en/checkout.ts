@@ -142,6 +142,7 @@ export default {
   "checkout.proof.yours": "Your screenshot",
   "checkout.event.payment": "Payment: {state}",
   "checkout.account.raastQr": "Raast QR code: scan it in your bank's app to pay",
+  "checkout.order.trackParcel": "Track your parcel",
   "checkout.pay.jazzcash_online": "JazzCash (pay online: wallet or card)",
   "checkout.pay.easypaisa_online": "Easypaisa (pay online: account or card)",
   "checkout.pay.jazzcashOnlineHint": "After you place the order, you pay on JazzCash's own page and come back here.",

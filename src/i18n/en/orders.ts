@@ -230,6 +230,7 @@ export default {
   "orders.payment.proofAlt": "Screenshot of the payment for order {number}",
   "orders.payment.checkHint": "Check your account for {total}, then tap one of the buttons. Not received asks the customer to send proof again.",
   "orders.event.paymentState": "Payment: {from} → {to}",
+  "orders.order.trackParcel": "Track your parcel",
   "settlements.title": "Courier payments",
   "settlements.intro": "Import the payment report a courier sends you (CSV): the delivered orders it pays for are marked paid.",
   "settlements.courier": "Courier",

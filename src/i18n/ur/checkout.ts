@@ -142,6 +142,7 @@ export default {
   "checkout.proof.yours": "آپ کا اسکرین شاٹ",
   "checkout.event.payment": "ادائیگی: {state}",
   "checkout.account.raastQr": "راست کیو آر کوڈ: ادائیگی کے لیے اپنی بینک ایپ میں اسکین کریں",
+  "checkout.order.trackParcel": "اپنا پارسل ٹریک کریں",
   "checkout.pay.jazzcash_online": "جاز کیش (آن لائن ادائیگی: والٹ یا کارڈ)",
   "checkout.pay.easypaisa_online": "ایزی پیسہ (آن لائن ادائیگی: اکاؤنٹ یا کارڈ)",
   "checkout.pay.jazzcashOnlineHint": "آرڈر دینے کے بعد آپ جاز کیش کے اپنے صفحے پر ادائیگی کریں گی اور یہیں واپس آئیں گی۔",

@@ -230,6 +230,7 @@ export default {
   "orders.payment.proofAlt": "آرڈر {number} کی ادائیگی کا اسکرین شاٹ",
   "orders.payment.checkHint": "اپنے اکاؤنٹ میں {total} دیکھیں، پھر ایک بٹن دبائیں۔ ادائیگی نہیں ملی دبانے پر گاہک سے دوبارہ ثبوت مانگا جائے گا۔",
   "orders.event.paymentState": "ادائیگی: {from} ← {to}",
+  "orders.order.trackParcel": "اپنا پارسل ٹریک کریں",
   "settlements.title": "کوریئر کی ادائیگیاں",
   "settlements.intro": "کوریئر کی بھیجی ہوئی ادائیگی کی رپورٹ (CSV) لائیں: جن ڈیلیور شدہ آرڈرز کی رقم اس نے دی، وہ ادا شدہ ہو جائیں گے۔",
   "settlements.courier": "کوریئر",

@@ -150,6 +150,7 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/staff`,
     `${base}/couriers/settings`,
     `${base}/couriers/orders/${order.id}`,
+    `${base}/settlements`,
     `${ROOT}/admin/account`,
     `${ROOT}/admin/shops`,
   ];

@@ -15,6 +15,7 @@ import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
 import { orderAdmin } from "../orders/admin-routes";
 import { courierRoutes, courierSettingsRoutes } from "../couriers/routes";
+import { settlementRoutes } from "../settlements/routes";
 import { abandonedAdmin } from "../recovery/admin-routes";
 import { customerRoutes } from "../customers/routes";
 import { invitationsFor, pendingInvitationCount } from "../staff/staff";
@@ -119,6 +120,7 @@ shopAdmin.post("/live", requireOwner(), async (c) => {
 shopAdmin.route("/orders", orderAdmin);
 shopAdmin.route("/couriers/settings", courierSettingsRoutes);
 shopAdmin.route("/couriers", courierRoutes);
+shopAdmin.route("/settlements", settlementRoutes);
 shopAdmin.route("/abandoned", abandonedAdmin);
 shopAdmin.route("/customers", customerRoutes);
 shopAdmin.route("/", leaveRoutes);

@@ -17,3 +17,4 @@ export * from "./schema/credentials";
 export * from "./schema/gateways";
 export * from "./schema/shipments";
 export * from "./schema/domains";
+export * from "./schema/settlements";

@@ -10,6 +10,7 @@ import { courierCron, courierJobOf, failDeadJobs, runCourierJobs } from "../cour
 import { domainJobOf, domainsCron, runDomainJobs } from "../domains/jobs";
 import { transportFromEnv, type Transport } from "./index";
 import { inquirePendingPayments } from "../gateways/cron";
+import { gatewayJobOf, runGatewayJobs } from "../gateways/jobs";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
 
 /** One transport for each env an isolate is given (its config is read once). */
@@ -39,13 +40,19 @@ function without(batch: MessageBatch<unknown>, taken: (body: unknown) => boolean
 }
 
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
-  // Custom domain jobs ({ job: "domains.sync", domainId }) go to src/domains, courier jobs
-  // ({ job: "courier.book", shipmentId }) to src/couriers (each acked or retried there); the rest
-  // is the outbox's, as before.
+  // Custom domain jobs ({ job: "domains.sync", domainId }) go to src/domains, gateway jobs
+  // ({ job: "easypay.inquire", ... }) to src/gateways, courier jobs ({ job: "courier.book",
+  // shipmentId }) to src/couriers (each acked or retried there); the rest is the outbox's, as before.
   const domainJobs = batch.messages.filter((m) => domainJobOf(m.body) !== null);
   if (domainJobs.length) {
     await runDomainJobs(domainJobs, env, batch.queue.endsWith("-dlq"));
     batch = without(batch, (body) => domainJobOf(body) !== null);
+    if (!batch.messages.length) return;
+  }
+  const inquiries = batch.messages.filter((m) => gatewayJobOf(m.body) !== null);
+  if (inquiries.length) {
+    await runGatewayJobs(inquiries, env, batch.queue.endsWith("-dlq"));
+    batch = without(batch, (body) => gatewayJobOf(body) !== null);
     if (!batch.messages.length) return;
   }
   const jobs = batch.messages.filter((m) => courierJobOf(m.body) !== null);

@@ -28,13 +28,9 @@ export interface AccountRow {
 /** A method's stored settings (shops.payments[id]): on or off, and the texts the seller typed. */
 export type MethodSettings = { enabled: boolean } & Record<string, string | boolean>;
 
-/** What a gateway needs of a placed order to send the customer to its hosted checkout. */
+/** What a gateway needs of a placed order to send the customer to its hosted checkout: the order's page token. */
 interface PlacedOrder {
-  id: number;
   token: string;
-  number: number;
-  total: number;
-  currency: string;
 }
 
 export interface PaymentMethodDef<Id extends string = string> {
@@ -58,11 +54,16 @@ export interface PaymentMethodDef<Id extends string = string> {
   image?: { key: string; label: MessageKey; alt: MessageKey };
   /** Manual methods: the customer uploads a screenshot of her transfer and types its ID. */
   takesProof: boolean;
+  /** The line under its name at checkout (what happens next: the rider, a transfer, the gateway's page). */
+  checkoutHint: MessageKey;
   /**
-   * Gateways only: where the customer goes once the order is placed (the hosted checkout). Manual
-   * methods and cash on delivery have none; the order page follows.
+   * Gateways only: whose saved credentials (src/credentials, the shop record's `providers`) it
+   * needs to be offered, and where the customer goes once the order is placed (the gateway's
+   * start route, src/gateways/routes.tsx, posted to with a 307 so it stays a same-origin POST).
+   * Manual methods and cash on delivery have neither; the order page follows.
    */
-  afterPlace?: (order: PlacedOrder, origin: string) => Promise<string | null>;
+  provider?: string;
+  afterPlace?: (order: PlacedOrder) => string;
 }
 
 /** The stored settings' schema of a method: `enabled` and each text, read leniently (old JSON keeps working). */
@@ -102,6 +103,7 @@ export function accountMethod<Id extends string>(
     fields,
     enabledByDefault: false,
     takesProof: true,
+    checkoutHint: "checkout.pay.transferHint",
     ...(o.image ? { image: o.image } : {}),
     account: (s) => {
       const v = (k: string) => (typeof s[k] === "string" ? (s[k] as string) : "");
@@ -112,5 +114,27 @@ export function accountMethod<Id extends string>(
       rows.push({ label: o.checkoutLabel ?? "checkout.account.number", value: v("number") });
       return rows;
     },
+  };
+}
+
+/**
+ * A hosted checkout (JazzCash's, Easypaisa's): nothing to fill in here (its credentials are sealed
+ * on /admin/:shop/gateways), offered once they are saved and while the seller keeps it on; after
+ * "Place order" the customer is sent to the gateway's start route for `provider`.
+ */
+export function gatewayMethod<Id extends string>(id: Id, o: { position: number; provider: string; checkoutHint: MessageKey }): PaymentMethodDef<Id> {
+  return {
+    id,
+    kind: "gateway",
+    position: o.position,
+    form: z.object({}),
+    fields: {},
+    // Saving the gateway's credentials is the seller's yes; she may turn it off in Payments.
+    enabledByDefault: true,
+    takesProof: false,
+    checkoutHint: o.checkoutHint,
+    provider: o.provider,
+    afterPlace: (order) => `/pay/${o.provider}/${order.token}`,
+    account: () => [],
   };
 }

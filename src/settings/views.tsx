@@ -41,6 +41,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/settings/zones`, t("zones.title"), true],
     [`${b}/couriers/settings`, t("couriers.settings.title"), true],
     [`${b}/domain`, t("domains.title"), true],
+    [`${b}/settlements`, t("settlements.title"), false],
     [`${b}/staff`, t("staff.title"), true],
   ];
   return (

@@ -28,6 +28,7 @@ import { productRoutes } from "../products/routes";
 import { pendingRoutes } from "../products/pending-routes";
 import { settingsRoutes } from "../settings/routes";
 import { gatewayAdmin } from "../gateways/admin-routes";
+import { domainRoutes } from "../domains/routes";
 import { ShopHub } from "../settings/views";
 import { staffRoutes } from "../staff/routes";
 import { themeRoutes } from "../theme-editor/routes";
@@ -137,6 +138,7 @@ shopAdmin.route("/settings", settingsRoutes);
 shopAdmin.route("/staff", staffRoutes);
 shopAdmin.route("/push", pushRoutes);
 shopAdmin.route("/gateways", gatewayAdmin);
+shopAdmin.route("/domain", domainRoutes);
 shopAdmin.route("/", shareRoutes);
 
 admin.route("/:shop", shopAdmin);

@@ -40,6 +40,7 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/gateways`, t("gateways.title"), true],
     [`${b}/settings/zones`, t("zones.title"), true],
     [`${b}/couriers/settings`, t("couriers.settings.title"), true],
+    [`${b}/domain`, t("domains.title"), true],
     [`${b}/settlements`, t("settlements.title"), false],
     [`${b}/staff`, t("staff.title"), true],
   ];

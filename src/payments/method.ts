@@ -17,6 +17,9 @@ interface SettingField {
   dir: "ltr" | "auto";
   /** Set when the method cannot be offered without it. */
   required?: MessageKey;
+  /** The phone's keyboard and what the browser may fill in (every field says both). */
+  inputMode: "text" | "tel";
+  autoComplete: "off" | "name" | "organization" | "tel";
 }
 
 /** One line of the account the customer pays into: what it is, and the seller's value. */
@@ -83,7 +86,15 @@ const ACCOUNT_NUMBER_MAX = 60;
  */
 export function accountMethod<Id extends string>(
   id: Id,
-  o: { position: number; numberLabel: MessageKey; checkoutLabel?: MessageKey; bank?: boolean; image?: PaymentMethodDef["image"] },
+  o: {
+    position: number;
+    numberLabel: MessageKey;
+    checkoutLabel?: MessageKey;
+    bank?: boolean;
+    /** The account number is a mobile number (a wallet's): the phone keypad, and her number to fill in. */
+    mobile?: boolean;
+    image?: PaymentMethodDef["image"];
+  },
 ): PaymentMethodDef<Id> {
   const text = {
     ...(o.bank ? { bank: optionalText(100) } : {}),
@@ -91,9 +102,11 @@ export function accountMethod<Id extends string>(
     number: optionalText(ACCOUNT_NUMBER_MAX),
   };
   const fields: Record<string, SettingField> = {
-    ...(o.bank ? { bank: { label: "payments.bankName", dir: "auto", required: "payments.bankRequired" } } : {}),
-    title: { label: "payments.accountTitle", dir: "auto", required: "payments.titleRequired" },
-    number: { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired" },
+    ...(o.bank ? { bank: { label: "payments.bankName", dir: "auto", required: "payments.bankRequired", inputMode: "text", autoComplete: "organization" } } : {}),
+    title: { label: "payments.accountTitle", dir: "auto", required: "payments.titleRequired", inputMode: "text", autoComplete: "name" },
+    number: o.mobile
+      ? { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired", inputMode: "tel", autoComplete: "tel" }
+      : { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired", inputMode: "text", autoComplete: "off" },
   } satisfies Record<string, SettingField>;
   return {
     id,

@@ -196,7 +196,8 @@ describe("getting paid on phones: JazzCash, a bank transfer, PostEx, a label, de
     // She uploads the screenshot of her transfer (resized in her browser) and types its transaction ID.
     const capture = await transferScreenshot(payer, [`Rs ${second.total.toLocaleString("en-PK")}.00`, `To: ${BANK.title}`, BANK.bank, BANK.iban, `Transaction ID: ${TRANSACTION_ID}`, `Order #${second.number}`]);
     const screenshotField = payer.getByLabel("Screenshot of your payment");
-    await tapTarget(screenshotField);
+    // The picker's button is its label, in the page's language (the browser's own is hidden).
+    await tapTarget(payer.locator('label[for="co-screenshot"]'));
     await screenshotField.setInputFiles({ name: "Screenshot_20261201_095431_Meezan.png", mimeType: "image/png", buffer: capture.png });
     const reference = payer.getByLabel("Transaction ID");
     await tapTarget(reference);

@@ -28,7 +28,8 @@ import { bodyCap } from "./lib/body-cap";
 const firstShop = template((db) => db.select({ id: shops.id }).from(shops).orderBy(shops.id).limit(1));
 const firstOrder = template((db) => db.select({ id: orders.id }).from(orders).orderBy(orders.id).limit(1));
 
-const AREA = { platform: "/_p", shop: "/_s", www: "/_w", bad: "/_x" } as const;
+// A custom domain (src/domains) serves its shop's storefront: the shop area.
+const AREA = { platform: "/_p", shop: "/_s", custom: "/_s", www: "/_w", bad: "/_x" } as const;
 
 export function createApp() {
   const app = new Hono<AppEnv>({

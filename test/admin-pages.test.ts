@@ -51,6 +51,21 @@ function parse(html: string): { elements: Node[]; texts: { text: string; parents
 
 const NOT_FIELDS = new Set(["hidden", "submit", "button", "reset", "image"]);
 
+/** Typed fields are those the phone's keyboard opens for. */
+const NOT_TYPED = new Set([...NOT_FIELDS, "checkbox", "radio", "file", "color", "range", "date", "time", "datetime-local"]);
+
+/** Typed fields without `inputmode` (inputs) or `autocomplete` (inputs and text areas). */
+function keyboardProblems(html: string): string[] {
+  const out: string[] = [];
+  for (const e of parse(html).elements) {
+    if (e.name !== "textarea" && (e.name !== "input" || NOT_TYPED.has(e.attrs.get("type") ?? "text"))) continue;
+    const tag = `<${e.name} name="${e.attrs.get("name")}">`;
+    if (e.name === "input" && !e.attrs.has("inputmode")) out.push(`${tag} has no inputmode`);
+    if (!e.attrs.has("autocomplete")) out.push(`${tag} has no autocomplete`);
+  }
+  return out;
+}
+
 /** Fields without exactly one label, labels tied to no field, ids used twice. */
 function labelProblems(html: string): string[] {
   const { elements } = parse(html);
@@ -150,6 +165,7 @@ async function adminPages(s: Awaited<ReturnType<typeof shopWithEverything>>): Pr
     `${base}/staff`,
     `${base}/couriers/settings`,
     `${base}/couriers/orders/${order.id}`,
+    `${base}/settlements`,
     `${ROOT}/admin/account`,
     `${ROOT}/admin/shops`,
   ];
@@ -223,6 +239,23 @@ describe("every admin page, in English and in Urdu", () => {
     expect(found).toEqual([]);
     // The product photos, the theme's logo and banner, the CSV import: in both languages.
     expect(pickers).toBeGreaterThanOrEqual(8);
+  });
+
+  it("gives every field the phone's keyboard and an autofill hint", async () => {
+    const s = await shopWithEverything();
+    const found = new Set<string>();
+    for (const url of await adminPages(s)) {
+      const res = await s.seller.client.get(url);
+      for (const p of keyboardProblems(res.text)) found.add(`${url.replace(ROOT, "")}: ${p}`);
+    }
+    expect([...found]).toEqual([]);
+  });
+
+  it("the keyboard check sees a field without inputmode or autocomplete", () => {
+    expect(keyboardProblems('<input name="a" inputmode="tel" autocomplete="tel"><input name="b" autocomplete="off"><textarea name="c"></textarea><input type="checkbox" name="d"><input type="hidden" name="e">')).toEqual([
+      '<input name="b"> has no inputmode',
+      '<textarea name="c"> has no autocomplete',
+    ]);
   });
 
   it("the bidi check sees a phone number and a time outside a left-to-right island", () => {

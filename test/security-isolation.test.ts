@@ -124,8 +124,8 @@ describe("staff and the owner-only areas", () => {
       .filter((r) => r.method === "ALL" && r.handlerName === "ownerRequired")
       .map((r) => r.path.slice(ADMIN_SHOP.length + 1).replace(/\/\*$/, ""))
       .sort();
-    // Settings (details, payments, zones), the gateways' and couriers' credentials, theme and staff management are the owner's alone.
-    expect(owned).toEqual(["couriers/settings", "gateways", "settings", "staff", "theme"]);
+    // Settings (details, payments, zones), the gateways' and couriers' credentials, the custom domain, theme and staff management are the owner's alone.
+    expect(owned).toEqual(["couriers/settings", "domain", "gateways", "settings", "staff", "theme"]);
     const ownerOnly = (r: Route) => owned.some((p) => r.path === `${ADMIN_SHOP}/${p}` || r.path.startsWith(`${ADMIN_SHOP}/${p}/`));
 
     const s = await furnishedShop();

@@ -7,9 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isLoopbackUrl, mergeDevVars } from "./dev-vars.mjs";
+import { magic } from "./magic.mjs";
 import { sandboxEnv, startSandboxes } from "./index.mjs";
 
-const URL_KEYS = new Set(["WHATSAPP_API_BASE", "TWILIO_API_BASE", "RESEND_API_BASE", "PUSH_ALLOWED_ORIGINS", "JAZZCASH_SANDBOX_URL", "EASYPAY_SANDBOX_URL", "POSTEX_API_BASE", "LEOPARDS_API_BASE", "TRAX_API_BASE"]);
+const URL_KEYS = new Set(["WHATSAPP_API_BASE", "TWILIO_API_BASE", "RESEND_API_BASE", "PUSH_ALLOWED_ORIGINS", "JAZZCASH_SANDBOX_URL", "EASYPAY_SANDBOX_URL", "POSTEX_API_BASE", "LEOPARDS_API_BASE", "TRAX_API_BASE", "CF_API_BASE"]);
 
 async function vapidKeys() {
   const { subtle } = globalThis.crypto;
@@ -40,6 +41,9 @@ export async function startDevSandboxes({ file = ".dev.vars", basePort = Number(
     EMAIL_FROM: "Hatti <orders@hatti.test>",
     ...(has("VAPID_PUBLIC_KEY") || has("VAPID_PRIVATE_KEY") ? {} : await vapidKeys()),
     VAPID_SUBJECT: "mailto:dev@hatti.test",
+    // Custom domains (src/domains) through the Cloudflare sandbox.
+    CF_API_TOKEN: magic.cloudflare.dev.token,
+    CF_ZONE_ID: magic.cloudflare.dev.zoneId,
     // The key shops' provider credentials are sealed with (src/credentials): kept once written,
     // or what was saved with it would no longer open.
     ...(has("CREDENTIALS_KEY") ? {} : { CREDENTIALS_KEY: randomBytes(32).toString("base64url") }),

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Local stand-ins for the message providers (WhatsApp Cloud API, Twilio SMS, Resend email, a Web
-// Push service), the payment gateways (JazzCash, Easypaisa) and the couriers (PostEx, Leopards,
-// Trax), for development and the contract tests. `startSandboxes()` starts them all and
+// Push service), the payment gateways (JazzCash, Easypaisa), the couriers (PostEx, Leopards,
+// Trax) and Cloudflare for SaaS's custom hostnames API, for development and the contract tests. `startSandboxes()` starts them all and
 // gives their base URLs; run directly (`node scripts/sandboxes/index.mjs`) it starts them and
 // prints the URLs and the .dev.vars lines that point the Worker at them.
 // Ports: SANDBOX_BASE_PORT=8790 gives whatsapp 8790, sms 8791, email 8792, push 8793, jazzcash 8794,
-// easypay (Easypaisa) 8795, postex 8796, leopards 8797, trax 8798; 0 (the default for tests) picks free ports.
+// easypay (Easypaisa) 8795, postex 8796, leopards 8797, trax 8798, cloudflare 8799; 0 (the default for tests) picks free ports.
+import { createCloudflareSandbox } from "./cloudflare.mjs";
 import { createEmailSandbox } from "./email.mjs";
 import { createEasypaisaSandbox } from "./easypay.mjs";
 import { createJazzCashSandbox } from "./jazzcash.mjs";
@@ -16,7 +17,7 @@ import { createSmsSandbox } from "./sms.mjs";
 import { createTraxSandbox } from "./trax.mjs";
 import { createWhatsAppSandbox } from "./whatsapp.mjs";
 
-export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "jazzcash", "easypay", "postex", "leopards", "trax"];
+export const SANDBOX_NAMES = ["whatsapp", "sms", "email", "push", "jazzcash", "easypay", "postex", "leopards", "trax", "cloudflare"];
 
 /** Starts the sandboxes; `basePort` 0 picks free ports. Returns { urls, close }. */
 export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) {
@@ -30,6 +31,7 @@ export async function startSandboxes({ basePort = 0, host = "127.0.0.1" } = {}) 
     createPostExSandbox(),
     createLeopardsSandbox(),
     createTraxSandbox(),
+    createCloudflareSandbox(),
   ];
   const urls = {};
   try {
@@ -58,6 +60,7 @@ export function sandboxEnv(urls) {
     POSTEX_API_BASE: `${urls.postex}/services/integration/api/order`,
     LEOPARDS_API_BASE: `${urls.leopards}/api`,
     TRAX_API_BASE: `${urls.trax}/api`,
+    CF_API_BASE: `${urls.cloudflare}/client/v4`,
   };
 }
 

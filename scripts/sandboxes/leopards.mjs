@@ -5,6 +5,8 @@
 //   POST /api/cancelBookedPackets/format/json/ { cn_numbers }
 //   POST /api/getAllCities/format/json/        -> { status: 1, city_list: [{ id, name, allow_as_origin, allow_as_destination }] }
 //   GET  /api/slip/{track_number}.pdf          the slip_link (the label PDF)
+//   POST /api/getShipmentDetailsByOrderID/format/json/ { shipment_order_id: [ref] }
+//        -> { status: 1, data: [{ booked_packet_order_id, track_number, booked_packet_status }] } (the look-up by our reference)
 // A new packet reports "Consignment Booked" until a test sets it (/__sandbox/status).
 import { CITIES, createBook, isBadCredential, labelPdf } from "./courier-book.mjs";
 import { createSandbox, parseJson } from "./lib.mjs";
@@ -17,7 +19,8 @@ export const leopards = {
   name: "leopards",
   recipient(req) {
     const b = parseJson(req.body);
-    return b?.booked_packet_order_id ?? b?.track_numbers ?? b?.cn_numbers ?? null;
+    const ids = b?.shipment_order_id;
+    return b?.booked_packet_order_id ?? b?.track_numbers ?? b?.cn_numbers ?? (Array.isArray(ids) ? ids.join(",") : ids) ?? null;
   },
   failure(status) {
     return { status, text: status >= 500 ? "<html><body>Service Unavailable</body></html>" : "Bad Request" };
@@ -42,6 +45,7 @@ export const leopards = {
         if (!Number.isInteger(b.destination_city) || b.destination_city < 1 || b.destination_city > CITIES.length) return refused("Invalid destination city");
         const tn = book.book(owner, String(b.booked_packet_order_id ?? `${Date.now()}-${Math.random()}`), b, "Consignment Booked");
         if (!tn) return refused("Order ID already exists");
+        if (b.booked_packet_order_id !== undefined && book.loses(String(b.booked_packet_order_id))) return { hang: true };
         return done({ track_number: tn, slip_link: `${req.origin}/api/slip/${tn}.pdf` });
       }
       case "trackBookedPacket": {
@@ -53,6 +57,15 @@ export const leopards = {
             return s ? [{ track_number: tn, booked_packet_status: s.status, booked_packet_order_id: s.ref, destination_city_name: CITIES[s.shipment.destination_city - 1] }] : [];
           }),
         });
+      }
+      case "getShipmentDetailsByOrderID": {
+        const ids = Array.isArray(b.shipment_order_id) ? b.shipment_order_id.map(String) : [];
+        if (ids.length === 0) return refused("shipment_order_id is required");
+        const found = ids.flatMap((ref) => {
+          const s = book.byRef(owner, ref);
+          return s ? [{ booked_packet_order_id: ref, track_number: s.tracking, booked_packet_status: s.status, booking_date: s.at.toISOString().slice(0, 10) }] : [];
+        });
+        return found.length ? done({ data: found }) : refused("No record found");
       }
       case "cancelBookedPackets": {
         const s = book.get(owner, String(b.cn_numbers ?? ""));

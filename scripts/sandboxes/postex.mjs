@@ -5,6 +5,9 @@
 //   PUT  /v1/cancel-order { trackingNumber }
 //   GET  /v2/get-operational-city    -> { statusCode: "200", dist: [{ operationalCityName, isDeliveryCity, isPickupCity }] }
 //   GET  /v1/get-invoice?trackingNumbers=T           -> the airway bill, application/pdf
+//   GET  /v1/get-all-order?orderStatusID=0&fromDate=YYYY-MM-DD&toDate=YYYY-MM-DD
+//        -> { statusCode: "200", dist: [{ orderRefNumber, trackingNumber, transactionStatus, orderDate, ... }] }
+//        (PostEx's "list all orders": the look-up of a booking by our reference, within dates)
 // Errors as PostEx answers them: { statusCode: "401", statusMessage: "Invalid token" } (HTTP 401),
 // a bad city or a reference booked before as statusCode "400" with PostEx's message, a 5xx with
 // fail-next. A new shipment reports "Unbooked" until a test sets it (/__sandbox/status).
@@ -56,6 +59,7 @@ export const postex = {
       if (!/^(\+92|0)3\d{9}$/.test(String(b.customerPhone).replace(/[\s-]/g, ""))) return answer(400, 400, "Invalid customer phone");
       const tn = book.book(token, String(b.orderRefNumber), b, "Unbooked");
       if (!tn) return answer(400, 400, "Order Reference Number already exists");
+      if (book.loses(String(b.orderRefNumber))) return { hang: true };
       return answer(200, 200, "ORDER HAS BEEN CREATED", { trackingNumber: tn, orderStatus: "Unbooked", orderDate: new Date().toISOString() });
     }
     if (path === "/v1/track-bulk-order" && req.method === "GET") {
@@ -67,6 +71,16 @@ export const postex = {
     if (single && req.method === "GET") {
       const t = tracking(token, single[1]);
       return t ? answer(200, 200, "SUCCESSFULLY OPERATED", t.trackingResponse) : answer(400, 400, "Invalid tracking number");
+    }
+    if (path === "/v1/get-all-order" && req.method === "GET") {
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      const { fromDate, toDate } = req.query;
+      if (!day.test(String(fromDate ?? "")) || !day.test(String(toDate ?? ""))) return answer(400, 400, "fromDate and toDate are required (yyyy-MM-dd)");
+      const from = Date.parse(`${fromDate}T00:00:00Z`);
+      const to = Date.parse(`${toDate}T23:59:59Z`);
+      if (!(to >= from) || to - from > 31 * 86_400_000) return answer(400, 400, "Date range must be 0 to 31 days");
+      const list = book.list(token).filter((s) => s.at.getTime() >= from && s.at.getTime() <= to);
+      return answer(200, 200, "SUCCESSFULLY OPERATED", list.map((s) => ({ orderRefNumber: s.ref, trackingNumber: s.tracking, transactionStatus: s.status, orderDate: s.at.toISOString(), customerName: s.shipment.customerName, cityName: s.shipment.cityName })));
     }
     if (path === "/v1/cancel-order" && req.method === "PUT") {
       const s = book.get(token, String(parseJson(req.body)?.trackingNumber ?? ""));

@@ -5,6 +5,7 @@
 //   POST /api/shipment/cancel    { tracking_number }
 //   GET  /api/shipment/air_waybill?tracking_number=T&type=0 -> application/pdf
 //   GET  /api/cities             -> { status: 0, cities: [{ id, name }] }
+//   GET  /api/shipment/track/order_id?order_id=REF&type=0 -> as track, by our order reference (the look-up)
 // A new shipment reports "Shipment - Booked" until a test sets it (/__sandbox/status).
 import { CITIES, createBook, isBadCredential, labelPdf } from "./courier-book.mjs";
 import { createSandbox, parseJson } from "./lib.mjs";
@@ -16,7 +17,7 @@ export const trax = {
   name: "trax",
   recipient(req) {
     const b = parseJson(req.body);
-    return b?.order_id ?? b?.tracking_number ?? req.query.tracking_number ?? null;
+    return b?.order_id ?? b?.tracking_number ?? req.query.tracking_number ?? req.query.order_id ?? null;
   },
   failure(status) {
     return { status, json: { status: 1, message: status >= 500 ? "Server Error" : "Bad Request" } };
@@ -36,12 +37,18 @@ export const trax = {
       }
       const tn = book.book(key, String(b.order_id), b, "Shipment - Booked");
       if (!tn) return refused("The given data was invalid.", { order_id: ["The order id has already been taken."] });
+      if (book.loses(String(b.order_id))) return { hang: true };
       return { status: 200, json: { status: 0, message: "Shipment has been booked successfully.", tracking_number: tn } };
     }
     if (path === "/api/shipment/track" && req.method === "GET") {
       const s = book.get(key, String(req.query.tracking_number ?? ""));
       if (!s) return { status: 404, json: { status: 1, message: "Shipment not found." } };
       return { status: 200, json: { status: 0, details: { tracking_number: req.query.tracking_number, tracking_history: [{ status: s.status, date_time: new Date().toISOString() }] } } };
+    }
+    if (path === "/api/shipment/track/order_id" && req.method === "GET") {
+      const s = book.byRef(key, String(req.query.order_id ?? ""));
+      if (!s) return { status: 404, json: { status: 1, message: "Shipment not found." } };
+      return { status: 200, json: { status: 0, details: { tracking_number: s.tracking, order_id: s.ref, tracking_history: [{ status: s.status, date_time: new Date().toISOString() }] } } };
     }
     if (path === "/api/shipment/cancel" && req.method === "POST") {
       const s = book.get(key, String(parseJson(req.body)?.tracking_number ?? ""));

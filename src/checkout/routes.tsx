@@ -20,7 +20,7 @@ import { addLine, cartCount, removeLine, setLine, type CartLine } from "./cart";
 import { checkoutReads } from "./checkout-reads";
 import { readCart, readCode, writeCart, writeCode } from "./cookie";
 import { sellerWaLink } from "../orders/whatsapp";
-import { paymentOptions, takesProof } from "../payments";
+import { afterPlace, paymentOptions, takesProof } from "../payments";
 import { checkProof, PROOF_REFERENCE_MAX, proofResponse, proofSchema, putProof } from "../payments/proof";
 import { mayMove } from "../payments/states";
 import { sendProof } from "../orders/payment";
@@ -74,7 +74,7 @@ function showCheckout(c: C, v: CheckoutView, status: ContentfulStatusCode = 200)
   const shop = c.var.shop;
   const ctx = personalContext(shop, c.req.url, cartCount(v.lines));
   const page = (
-    <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} now={Date.now()} payments={paymentOptions(shop.payments)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />
+    <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} now={Date.now()} payments={paymentOptions(shop.payments, shop.providers)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />
   );
   return renderPage(c, page, status);
 }
@@ -160,7 +160,7 @@ checkoutRoutes.post("/checkout", async (c) => {
   const code = readCode(c);
   const ip = clientIp(c.req);
   const now = Date.now();
-  const payments = paymentOptions(shop.payments);
+  const payments = paymentOptions(shop.payments, shop.providers);
   // The usual case first, in ONE round trip: a valid form whose page's facts still hold (or a
   // retry of an order placed). Anything else writes nothing (but the rate-limit hit) and takes
   // the way below, which finds out what is wrong and says so.
@@ -168,14 +168,14 @@ checkoutRoutes.post("/checkout", async (c) => {
   let counted = null;
   if (form?.ok && payments.some((p) => p.method === form.data.payment)) {
     const fast = await placeFast(db, shop, lines, form.data, code, ip, now);
-    if (fast && "placed" in fast) return placed(c, fast.placed.token, fast.placed.messages);
+    if (fast && "placed" in fast) return placed(c, fast.placed.token, fast.placed.messages, form.data.payment);
     counted = fast?.limit ?? null;
   }
   // One round trip reads it all; placing the order is the second.
   const who = { code, phone: form?.ok ? form.data.phone : undefined };
   const { existing, limit, quote } = await checkoutReads(db, shop.id, lines, posted, ip, who, counted, now);
   // A retry of an order already placed (double tap, flaky network) lands on that order.
-  if (existing) return placed(c, existing.token);
+  if (existing) return placed(c, existing.token, [], values.payment);
   const view = { lines, quote, key, values };
   if (limit.limited) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
@@ -189,7 +189,7 @@ checkoutRoutes.post("/checkout", async (c) => {
 
   const order = { shopId: shop.id, currency: shop.currency, locale: shop.locale, quote, zone: review.zone, priced: review.priced, form: review.form };
   const result = await placeOrder(db, order);
-  if (result) return placed(c, result.token, result.messages);
+  if (result) return placed(c, result.token, result.messages, review.form.payment);
   // A fact changed between the two round trips (a price, the zone, stock, a discount's last
   // use): read again and say what, against the quote she was about to pay.
   const fresh = await quoteCart(db, shop.id, lines, who);
@@ -223,11 +223,16 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
   }
 }
 
-/** The order's page; the messages the order wrote go on the queue after the answer. */
-function placed(c: C, token: string, messages: number[] = []) {
+/**
+ * The order's page; the messages the order wrote go on the queue after the answer. Paid through a
+ * gateway, the gateway's start route instead: a 307 keeps it a same-origin POST, which starts the
+ * payment and hands her to the gateway's page (src/gateways/routes.tsx).
+ */
+function placed(c: C, token: string, messages: number[] = [], method?: string) {
   if (messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, messages));
   writeCart(c, []);
-  return c.redirect(`/orders/${token}?placed=1`, 303);
+  const next = method ? afterPlace(method, token) : null;
+  return next ? c.redirect(next, 307) : c.redirect(`/orders/${token}?placed=1`, 303);
 }
 
 /** The order behind an unguessable token, within this shop only; null for a malformed, unknown or another shop's token. */
@@ -243,7 +248,7 @@ async function showOrderPage(c: C, token: string, form?: ProofForm) {
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
   const whatsappUrl = sellerWaLink(detail, shop, `${new URL(c.req.url).origin}/orders/${token}`);
-  const payment = paymentOptions(shop.payments).find((p) => p.method === detail.order.paymentMethod) ?? null;
+  const payment = paymentOptions(shop.payments, shop.providers).find((p) => p.method === detail.order.paymentMethod) ?? null;
   const pay = payNowFor(c, detail);
   const proofNotice = c.req.query("proof");
   const page = (

@@ -3,7 +3,7 @@
  * it is sent (at most 1280 px wide, WebP, or JPEG where the browser cannot encode WebP), so a
  * phone's 4 MB capture goes as a few hundred KB. The server checks the bytes whatever comes; when
  * the browser cannot resize (no canvas, no DataTransfer) the original is sent and the size cap
- * says why if it is too big.
+ * says why if it is too big. The chosen file's name is written beside the button.
  */
 const form = document.querySelector("form[data-proof-form]") as HTMLFormElement | null;
 const input = form?.elements.namedItem("screenshot") as HTMLInputElement | null;
@@ -34,6 +34,10 @@ async function resized(file: File): Promise<File | null> {
     URL.revokeObjectURL(url);
   }
 }
+
+// The chosen file's name beside the button (the browser's own line is hidden).
+const names = form?.querySelector("[data-file-names]");
+if (input && names) input.addEventListener("change", () => (names.textContent = input.files && input.files[0] ? input.files[0].name : ""));
 
 if (form && input && "DataTransfer" in window && "toBlob" in HTMLCanvasElement.prototype) {
   let ready = false;

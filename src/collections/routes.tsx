@@ -206,7 +206,7 @@ function Members(p: EditorProps & { id: number }) {
                   <label class="sr-only" for={`to-${x.id}`}>
                     {t("collections.placeOf", { what: x.title })}
                   </label>
-                  <input id={`to-${x.id}`} name="to" inputMode="numeric" size={4} maxLength={capOfMove.to} value={String(place)} dir="ltr" />
+                  <input id={`to-${x.id}`} name="to" inputMode="numeric" autoComplete="off" size={4} maxLength={capOfMove.to} value={String(place)} dir="ltr" />
                   <button class="btn small ghost" type="submit">
                     {t("collections.moveTo")}
                   </button>

@@ -1,7 +1,9 @@
 // Every courier adapter against its sandbox (scripts/sandboxes/<id>.mjs), in workerd: booking,
 // tracking through the states a test sets, the label's PDF bytes, cancelling, the city list, and
 // each error a courier gives mapped to one Result: a bad city, refused credentials, a reference
-// booked twice, a 5xx, no answer in time. No secret is ever in a Result's detail.
+// booked twice, a 5xx, no answer in time. No secret is ever in a Result's detail. The look-up by
+// our order reference finds a booking whose answer was lost (the sandbox books, then never
+// answers), finds none for a reference never booked, and times out like every other call.
 import { describe, expect, it } from "vitest";
 import type { Courier, Result } from "./courier";
 import { courierById } from "./index";
@@ -9,6 +11,8 @@ import {
   BAD_CITY,
   BAD_CREDENTIAL,
   failCourierNext,
+  loseCourierNext,
+  ownAccount,
   sandboxContext,
   setTrackingStatus,
   shipmentFor,
@@ -104,6 +108,37 @@ describe.each(["postex", "leopards", "trax"] as const)("%s against its sandbox",
   });
 });
 
+describe.each(["postex", "leopards", "trax"] as const)("%s: the look-up by our order reference", (id) => {
+  const courier = courierById(id) as Courier;
+
+  it("finds the booking whose answer was lost, finds none for a reference never booked, and gives the public tracking page", async () => {
+    const ctx = sandboxContext(id, ownAccount(id));
+    const ref = uniqueRef();
+    const since = Date.now();
+    expect(await courier.lookup!(ctx, ref, since)).toEqual({ status: "ok", value: null });
+    await loseCourierNext(id, ref);
+    expect(await courier.book({ ...ctx, timeoutMs: 300 }, shipmentFor(ref))).toMatchObject({ status: "retryable", reason: "timeout" });
+    const found = value(await courier.lookup!(ctx, ref, since));
+    expect(found!.trackingNumber).toMatch(/^\w{6,}$/);
+    // The courier holds exactly that booking: tracking it works, booking the reference again is a duplicate.
+    expect(value(await courier.track(ctx, [found!.trackingNumber]))[0]).toMatchObject({ trackingNumber: found!.trackingNumber, state: "booked" });
+    expect(await courier.book(ctx, shipmentFor(ref))).toMatchObject({ status: "permanent", reason: "duplicate_reference" });
+    const page = courier.trackingUrl!(found!.trackingNumber);
+    expect(page).toMatch(/^https:\/\/[\w.-]+\/.*\w{6,}$/);
+    expect(page.endsWith(encodeURIComponent(found!.trackingNumber))).toBe(true);
+  });
+
+  it.skipIf(id === "postex")("a look-up with no answer in time is retryable (timeout); the next one finds the booking", async () => {
+    // PostEx's look-up is its dated list of orders (no reference in the request to fail by).
+    const ctx = sandboxContext(id, ownAccount(id));
+    const ref = uniqueRef();
+    const booked = value(await courier.book(ctx, shipmentFor(ref)));
+    await failCourierNext(id, ref, { mode: "hang" });
+    expect(await courier.lookup!({ ...ctx, timeoutMs: 300 }, ref, Date.now())).toMatchObject({ status: "retryable", reason: "timeout" });
+    expect(value(await courier.lookup!(ctx, ref, Date.now()))).toMatchObject({ trackingNumber: booked.trackingNumber });
+  });
+});
+
 describe("own rider / other", () => {
   const own = courierById("own")!;
   it("books without a call: the typed tracking number or none, nothing to track", async () => {
@@ -112,5 +147,8 @@ describe("own rider / other", () => {
     expect(value(await own.book(ctx, shipmentFor(uniqueRef())))).toEqual({ trackingNumber: "" });
     expect(value(await own.track(ctx, ["TCS-77120045"]))).toEqual([]);
     expect(own.trackBatch).toBe(0);
+    // No public tracking page, and no look-up (it never calls anything, so no answer is ever lost).
+    expect(own.trackingUrl).toBeUndefined();
+    expect(own.lookup).toBeUndefined();
   });
 });

@@ -58,7 +58,13 @@ export type PermanentReason =
   /** The request itself was refused (a field, a size). */
   | "invalid_request"
   /** No credentials for this courier, or no API (own rider). */
-  | "not_configured";
+  | "not_configured"
+  /**
+   * The courier says the reference was booked but cannot tell us the booking (no look-up by our
+   * reference, or the look-up does not find it): the seller checks the courier's portal; Hatti
+   * never books a second parcel for it on its own.
+   */
+  | "needs_attention";
 
 export type Result<T> =
   | { status: "ok"; value: T }
@@ -89,6 +95,16 @@ export interface Courier {
   label(ctx: CourierContext, booked: Booked): Promise<Result<Uint8Array | null>>;
   track(ctx: CourierContext, trackingNumbers: readonly string[]): Promise<Result<Tracked[]>>;
   cancel(ctx: CourierContext, booked: Booked): Promise<Result<null>>;
+  /**
+   * The booking the courier already holds under our order reference (the idempotency key), or
+   * null when it holds none: asked before booking again after an answer that may have been lost,
+   * and after a "duplicate reference". Absent when the courier has no look-up by our reference:
+   * such a shipment is left for the seller (needs_attention), never booked a second time.
+   * `since`: when the shipment was written (ms), for a courier whose look-up is a dated list.
+   */
+  lookup?(ctx: CourierContext, ref: string, since: number): Promise<Result<Booked | null>>;
+  /** The courier's public tracking page for a tracking number (absent: it has none). */
+  trackingUrl?(trackingNumber: string): string;
 }
 
 /** The longest `detail` a Result carries: provider text is untrusted and unbounded. */
@@ -148,6 +164,12 @@ export function cityOf(cities: Result<City[]>, name: string, courier: string, ct
 }
 
 export const cityNames = (cities: Result<City[]>): Result<string[]> => (cities.status === "ok" ? ok(cities.value.map((c) => c.name)) : cities);
+
+/** A look-up's answer "there is no booking by that reference" as ok(null); anything else unchanged. */
+export const noneWhenNotFound = <T>(r: Result<T>): Result<T | null> => (r.status === "permanent" && r.reason === "not_found" ? ok(null) : r);
+
+/** A courier's public tracking page for a tracking number: its base with the number appended, URL-encoded. */
+export const trackingPage = (base: string) => (trackingNumber: string) => `${base}${encodeURIComponent(trackingNumber)}`;
 
 /** Paisa to whole rupees, as couriers take the cash to collect. */
 export const rupees = (paisa: number) => Math.round(paisa / 100);

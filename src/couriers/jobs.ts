@@ -4,8 +4,8 @@
  * on the MESSAGES queue, beside the outbox's `{ ids }`), and the cron's step: re-enqueue bookings
  * whose job was lost, then the tracking sync.
  */
-import { and, eq, lt } from "drizzle-orm";
-import { createDb } from "../db/client";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { createDb, type Db } from "../db/client";
 import { shipments } from "../db/schema";
 import type { Bindings } from "../env";
 import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
@@ -43,10 +43,18 @@ export async function runCourierJobs(messages: readonly Message<unknown>[], env:
   const rt = await runtimeOf(env);
   for (const msg of messages) {
     const id = courierJobOf(msg.body)!;
-    const { next, messages: rows } = await bookShipment(rt, id);
-    await enqueue(env.MESSAGES, rows);
-    if (next.ack) msg.ack();
-    else msg.retry({ delaySeconds: next.delaySeconds });
+    try {
+      const { next, messages: rows } = await bookShipment(rt, id, msg.attempts);
+      await enqueue(env.MESSAGES, rows);
+      if (next.ack) msg.ack();
+      else msg.retry({ delaySeconds: next.delaySeconds });
+    } catch (err) {
+      // Our own write failed (D1 unavailable, the Worker's limits): nothing of the booking's
+      // batch was written, so this job alone is tried again later; the retry looks the
+      // reference up before booking, so a courier that did book is not asked twice.
+      console.error("couriers: booking job failed, retrying", id, err);
+      msg.retry({ delaySeconds: Math.min(30 * 2 ** Math.max(msg.attempts - 1, 0), 3600) });
+    }
   }
 }
 
@@ -63,14 +71,21 @@ export async function failDeadJobs(messages: readonly Message<unknown>[], env: B
 /** A booking untouched this long lost its job: the cron enqueues it again. */
 const STUCK_AFTER_MS = 10 * 60_000;
 
+/**
+ * Bookings whose job was lost, across shops (the cron's sweep), by shipments_booking_idx: the
+ * state as a literal, so the partial index's WHERE is proven by it (a bound value is not).
+ */
+export const stuckBookings = (db: Db, now: number) =>
+  db
+    .select({ id: shipments.id })
+    .from(shipments)
+    .where(and(sql`${shipments.state} = 'booking'`, lt(shipments.updatedAt, now - STUCK_AFTER_MS)))
+    .limit(50);
+
 /** The cron's courier step: lost booking jobs back on the queue, then the tracking sync. */
 export async function courierCron(env: Bindings, now = Date.now()): Promise<void> {
   const rt = await runtimeOf(env);
-  const stuck = await rt.db
-    .select({ id: shipments.id })
-    .from(shipments)
-    .where(and(eq(shipments.state, "booking"), lt(shipments.updatedAt, now - STUCK_AFTER_MS)))
-    .limit(50);
+  const stuck = await stuckBookings(rt.db, now);
   await enqueueBookings(env.MESSAGES, stuck.map((s) => s.id));
   await syncTracking(rt, now);
 }

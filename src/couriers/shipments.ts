@@ -20,11 +20,12 @@ import { ph, runTemplates, sqlTemplate } from "../db/template";
 import { orderEvents, orderItems, orders, shipments } from "../db/schema";
 import { readCredentials } from "../credentials/store";
 import { messages } from "../i18n";
-import { changeStatus, type Actor } from "../orders/actions";
+import { changeStatus, isGuardFailure, statusChangeBounds, type Actor } from "../orders/actions";
 import { orderForSeller } from "../orders/read";
 import type { OrderStatus } from "../orders/status";
-import type { Booked, Result, Tracked } from "./courier";
+import { fail, ok, type Booked, type Courier, type CourierContext, type Result, type Shipment as CourierShipment, type Tracked } from "./courier";
 import { courierById, courierContext, type CouriersEnv } from "./index";
+import { trackingUrlOf } from "./tracking-link";
 
 export type Shipment = typeof shipments.$inferSelect;
 
@@ -77,14 +78,16 @@ export async function requestBooking({ db, shopId }: Scope, orderId: number, inp
 }
 
 /** A failed shipment goes back to booking (the order's Retry); the caller enqueues it again. */
-export async function retryBooking({ db, shopId }: Scope, shipmentId: number): Promise<boolean> {
-  const rows = await db
+export async function retryBooking(scope: Scope, shipmentId: number): Promise<boolean> {
+  return (await retryBookingStatement(scope, shipmentId)).length > 0;
+}
+
+export const retryBookingStatement = ({ db, shopId }: Scope, shipmentId: number) =>
+  db
     .update(shipments)
     .set({ state: "booking", updatedAt: Date.now() })
     .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId), eq(shipments.state, "failed")))
     .returning({ id: shipments.id });
-  return rows.length > 0;
-}
 
 /** The order's shipments, newest first (the order page). */
 export function shipmentsOf({ db, shopId }: Scope, orderId: number): Promise<Shipment[]> {
@@ -92,9 +95,11 @@ export function shipmentsOf({ db, shopId }: Scope, orderId: number): Promise<Shi
 }
 
 /** One shipment of the shop (its label page). */
-export async function shipmentOf({ db, shopId }: Scope, id: number): Promise<Shipment | null> {
-  return (await db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.id, id))).get()) ?? null;
+export async function shipmentOf(scope: Scope, id: number): Promise<Shipment | null> {
+  return (await shipmentOfStatement(scope, id).get()) ?? null;
 }
+
+export const shipmentOfStatement = ({ db, shopId }: Scope, id: number) => db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.id, id)));
 
 /** What the queue consumer needs besides the bindings. */
 export interface CourierRuntime {
@@ -138,15 +143,22 @@ async function moveOrder(db: Db, shopId: number, orderId: number, to: OrderStatu
 }
 
 /**
- * The customer's "on its way" message with its tracking number, on the shop's channel (none when
- * the shop turned messages off), in the order's language; the text parameters are in the row.
+ * The customer's "on its way" message, on the shop's channel (none when the shop turned messages
+ * off), in the order's language, written only when the order did move to shipped in the same
+ * batch: with the courier's tracking number and its public tracking page (order_shipped_tracking),
+ * or, when there is no page to send her to (her own rider), the plain order_shipped. The text
+ * parameters are all in the row.
  */
 const SHIPPED_MESSAGE = sqlTemplate<{ id: number }>(
   () => sql`INSERT INTO outbox (shop_id, channel, recipient, template, params, locale)
-SELECT o.shop_id, s.alert_channel, o.customer_phone, 'order_shipped_tracking',
-  json_object('shopName', s.name, 'orderNumber', '#' || o.number, 'courier', ${ph("courier")}, 'trackingNumber', ${ph("tracking")}), o.locale
+SELECT o.shop_id, s.alert_channel, o.customer_phone,
+  CASE WHEN ${ph("url")} <> '' THEN 'order_shipped_tracking' ELSE 'order_shipped' END,
+  CASE WHEN ${ph("url")} <> ''
+    THEN json_object('shopName', s.name, 'orderNumber', '#' || o.number, 'courier', ${ph("courier")}, 'trackingNumber', ${ph("tracking")}, 'trackingUrl', ${ph("url")})
+    ELSE json_object('shopName', s.name, 'orderNumber', '#' || o.number) END,
+  o.locale
 FROM orders o JOIN shops s ON s.id = o.shop_id
-WHERE o.shop_id = ${ph("shopId")} AND o.id = CAST(${ph("orderId")} AS INTEGER) AND s.alert_channel <> 'off' AND ${ph("tracking")} <> ''
+WHERE o.shop_id = ${ph("shopId")} AND o.id = CAST(${ph("orderId")} AS INTEGER) AND o.status = 'shipped' AND s.alert_channel <> 'off'
 RETURNING id`,
 );
 
@@ -155,10 +167,41 @@ function failureText(r: Exclude<Result<unknown>, { status: "ok" }>): string {
 }
 
 /**
+ * One booking with the courier under our order reference (the idempotency key), never a second
+ * parcel: a retry (an earlier try may have booked and lost its answer: the Worker died, the call
+ * timed out) first asks the courier for a booking by that reference, and so does a "duplicate
+ * reference" answer; a courier with no look-up, or a look-up that cannot find what it says was
+ * booked, leaves the shipment to the seller (needs_attention).
+ */
+async function bookOnce(courier: Courier, ctx: CourierContext, shipment: CourierShipment, retrying: boolean, since: number): Promise<Result<Booked>> {
+  if (retrying && courier.lookup) {
+    const found = await courier.lookup(ctx, shipment.ref, since);
+    if (found.status !== "ok") return found;
+    if (found.value) return ok(found.value);
+  }
+  const booked = await courier.book(ctx, shipment);
+  if (booked.status !== "permanent" || booked.reason !== "duplicate_reference") return booked;
+  const found = courier.lookup ? await courier.lookup(ctx, shipment.ref, since) : null;
+  if (found && found.status === "ok" && found.value) return ok(found.value);
+  if (found && found.status === "retryable") return found;
+  const why = courier.lookup ? "its look-up by this reference finds no booking" : "it has no look-up by reference";
+  return fail("needs_attention", `the courier says order reference ${shipment.ref} was booked before, but ${why}: check the courier's portal for it before booking this order again`, ctx);
+}
+
+/**
  * The queue's "courier.book" job: books the shipment with its courier. Returns what the queue
  * does next, and the outbox rows written (for the caller to enqueue).
+ *
+ * Once the courier answers, ONE batch (atomic) writes the shipment's booked state and tracking
+ * number, the order's move to shipped through the orders' own rule (by way of packed when it was
+ * confirmed; each step its guarded event) and the customer's outbox row: a crash can leave the
+ * booking unrecorded (the retry looks it up by reference) but never a booked shipment on an
+ * unshipped order, nor a shipped order whose customer is never told. The courier's label PDF is
+ * fetched after that batch (an R2 put cannot join a D1 batch): when the courier does not answer
+ * in time the same job is retried with backoff and then fetches only the label; meanwhile (or if
+ * it never comes) the printable label page works, and the PDF stays re-fetchable (label()).
  */
-export async function bookShipment(rt: CourierRuntime, shipmentId: number): Promise<{ next: JobNext; messages: number[] }> {
+export async function bookShipment(rt: CourierRuntime, shipmentId: number, delivery = 1): Promise<{ next: JobNext; messages: number[] }> {
   const { db } = rt;
   // An environment without the courier's base URL (a test run's background consumer, a
   // misconfigured preview) leaves the shipment as it is and tries later: not the shop's failure.
@@ -171,7 +214,12 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
     .set({ attempts: sql`${shipments.attempts} + 1`, updatedAt: Date.now() })
     .where(and(eq(shipments.id, shipmentId), eq(shipments.state, "booking")))
     .returning();
-  if (!row) return { next: { ack: true }, messages: [] };
+  if (!row) {
+    // Booked already: this is the job again for a label that could not be fetched in time.
+    const done = await db.select().from(shipments).where(eq(shipments.id, shipmentId)).get();
+    const labelDue = done && (done.state === "booked" || done.state === "in_transit") && !done.labelKey && done.trackingNumber;
+    return { next: labelDue ? await storeLabel(rt, done, delivery) : { ack: true }, messages: [] };
+  }
   const courier = courierById(row.courier);
   const [order] = await db.select().from(orders).where(and(eq(orders.shopId, row.shopId), eq(orders.id, row.orderId)));
   const items = await db
@@ -183,7 +231,7 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
   if (!courier || !order) result = { status: "permanent", reason: "invalid_request", detail: "no such courier or order" };
   else if (!credentials) result = { status: "permanent", reason: "not_configured", detail: "no credentials saved for this courier" };
   else {
-    result = await courier.book(courierContext(courier, rt.env, credentials), {
+    const shipment: CourierShipment = {
       ref: `${order.number}-${row.id}`,
       customerName: order.customerName,
       phone: order.customerPhone,
@@ -194,7 +242,8 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
       pieces: Math.max(1, items.reduce((n, i) => n + i.quantity, 0)),
       description: items.map((i) => `${i.quantity} x ${i.title}`).join(", ").slice(0, 250),
       trackingNumber: row.trackingNumber,
-    });
+    };
+    result = await bookOnce(courier, courierContext(courier, rt.env, credentials), shipment, row.attempts > 1, row.createdAt);
   }
   if (result.status !== "ok") {
     const retryable = result.status === "retryable";
@@ -210,30 +259,64 @@ export async function bookShipment(rt: CourierRuntime, shipmentId: number): Prom
     return { next: result.status === "retryable" ? { ack: false, delaySeconds: backoff(row.attempts, result.retryAfterSeconds) } : { ack: true }, messages: [] };
   }
   const { trackingNumber, labelUrl } = result.value;
-  await db
+  const booked = { ...row, state: "booked" as const, trackingNumber, labelUrl: labelUrl ?? "" };
+  const messageIds = await recordBooking(db, booked);
+  return { next: await storeLabel(rt, booked, delivery), messages: messageIds };
+}
+
+/**
+ * The booking recorded in ONE batch: the shipment booked with its tracking number, the order
+ * moved to shipped by the orders' rule (confirmed -> packed -> shipped, each step its guarded
+ * event), the customer's outbox row. An order that moved on meanwhile (the seller cancelled it,
+ * or shipped it by hand) fails the rule's guard and nothing of that batch is written; then the
+ * shipment alone is recorded as booked with a private event saying the order was left as it is.
+ */
+async function recordBooking(db: Db, s: Shipment): Promise<number[]> {
+  const actor = courierActor(s.courier);
+  const bookedRow = db
     .update(shipments)
-    .set({ state: "booked", trackingNumber, labelUrl: labelUrl ?? "", lastError: "", updatedAt: Date.now() })
-    .where(eq(shipments.id, row.id));
-  await storeLabel(rt, { ...row, trackingNumber, labelUrl: labelUrl ?? "" });
-  const name = courierActor(row.courier).name;
-  await moveOrder(db, row.shopId, row.orderId, "shipped", courierActor(row.courier), { courier: name, tracking: trackingNumber });
-  const [rows] = await runTemplates(db, [SHIPPED_MESSAGE.bind({ shopId: row.shopId, orderId: row.orderId, courier: name, tracking: trackingNumber })]);
-  return { next: { ack: true }, messages: rows.map((r) => r.id) };
+    .set({ state: "booked", trackingNumber: s.trackingNumber, labelUrl: s.labelUrl, lastError: "", updatedAt: Date.now() })
+    .where(and(eq(shipments.id, s.id), eq(shipments.state, "booking")))
+    .toSQL();
+  const detail = await orderForSeller(db, s.shopId, s.orderId);
+  const from = detail?.order.status;
+  const steps: OrderStatus[] = from === "confirmed" ? ["packed", "shipped"] : from === "packed" ? ["shipped"] : [];
+  const moves = detail
+    ? steps.map((to, i) => statusChangeBounds({ db, shopId: s.shopId }, detail, { from: i === 0 ? from! : steps[i - 1]!, to, ...(to === "shipped" ? { courier: actor.name, tracking: s.trackingNumber } : {}) }, actor))
+    : [];
+  if (moves.length > 0 && moves.every((m) => m !== null)) {
+    const message = SHIPPED_MESSAGE.bind({ shopId: s.shopId, orderId: s.orderId, courier: actor.name, tracking: s.trackingNumber, url: trackingUrlOf(s.courier, s.trackingNumber) });
+    try {
+      const results = await runTemplates(db, [{ ...bookedRow, map: () => null }, ...moves.flatMap((m) => m!), message]);
+      return (results.at(-1) as { id: number }[]).map((r) => r.id);
+    } catch (err) {
+      if (!isGuardFailure(err)) throw err;
+    }
+  }
+  const left = `${actor.name}: booked ${s.trackingNumber}; the order was ${(await orderForSeller(db, s.shopId, s.orderId))?.order.status ?? "gone"}, so it was left as it is`.slice(0, 300);
+  await db.batch([
+    db.update(shipments).set({ state: "booked", trackingNumber: s.trackingNumber, labelUrl: s.labelUrl, lastError: "", updatedAt: Date.now() }).where(eq(shipments.id, s.id)),
+    db.insert(orderEvents).values({ shopId: s.shopId, orderId: s.orderId, kind: "shipping", message: left, private: true }),
+  ]);
+  return [];
 }
 
 /** The R2 key of a shipment's label: under the shop's prefix. */
 export const labelKey = (shopId: number, shipmentId: number) => `shops/${shopId}/labels/${shipmentId}.pdf`;
 
 /** The courier's own label PDF, kept in R2 when it gives one (a failure here leaves the printable page). */
-async function storeLabel(rt: CourierRuntime, row: Shipment): Promise<void> {
+async function storeLabel(rt: CourierRuntime, row: Shipment, attempts: number): Promise<JobNext> {
   const courier = courierById(row.courier);
   const credentials = await credentialsFor(rt, row.shopId, row.courier);
-  if (!courier || !credentials || !row.trackingNumber) return;
+  if (!courier || !credentials || !row.trackingNumber) return { ack: true };
   const pdf = await courier.label(courierContext(courier, rt.env, credentials), { trackingNumber: row.trackingNumber, ...(row.labelUrl ? { labelUrl: row.labelUrl } : {}) });
-  if (pdf.status !== "ok" || !pdf.value) return;
+  // No answer in time, or the courier busy: the same job again later (it fetches only the label then).
+  if (pdf.status === "retryable") return { ack: false, delaySeconds: backoff(attempts, pdf.retryAfterSeconds) };
+  if (pdf.status !== "ok" || !pdf.value) return { ack: true };
   const key = labelKey(row.shopId, row.id);
   await rt.media.put(key, pdf.value, { httpMetadata: { contentType: "application/pdf" } });
   await rt.db.update(shipments).set({ labelKey: key }).where(eq(shipments.id, row.id));
+  return { ack: true };
 }
 
 /** Shipments the tracking sync asks about at most per run (each courier's batches within it). */
@@ -244,6 +327,16 @@ const SYNC_EVERY_MS = 60 * 60_000;
 /** The order status a courier's state moves the order to, if any. */
 const ORDER_STATUS_OF: Partial<Record<Tracked["state"], OrderStatus>> = { delivered: "delivered", returned: "returned" };
 
+/** The open shipments due to be asked, across shops (the cron's sweep), least recently asked first, by shipments_sync_idx. */
+export const dueForTracking = (db: Db, now: number) =>
+  db
+    .select()
+    .from(shipments)
+    // The states as literals: shipments_sync_idx's WHERE is proven by them, not by bound values.
+    .where(and(sql`${shipments.state} IN ('booked', 'in_transit')`, sql`${shipments.checkedAt} <= ${now - SYNC_EVERY_MS}`))
+    .orderBy(shipments.checkedAt, shipments.id)
+    .limit(SYNC_CAP);
+
 /**
  * The cron's tracking sync: the open shipments least recently asked (at most SYNC_CAP a run), each
  * courier asked in batches of its trackBatch, grouped by shop (each shop's own credentials).
@@ -251,13 +344,7 @@ const ORDER_STATUS_OF: Partial<Record<Tracked["state"], OrderStatus>> = { delive
  */
 export async function syncTracking(rt: CourierRuntime, now = Date.now()): Promise<number> {
   const { db } = rt;
-  const open = await db
-    .select()
-    .from(shipments)
-    // The states as literals: shipments_sync_idx's WHERE is proven by them, not by bound values.
-    .where(and(sql`${shipments.state} IN ('booked', 'in_transit')`, sql`${shipments.checkedAt} <= ${now - SYNC_EVERY_MS}`))
-    .orderBy(shipments.checkedAt, shipments.id)
-    .limit(SYNC_CAP);
+  const open = await dueForTracking(db, now);
   const groups = new Map<string, Shipment[]>();
   for (const s of open) {
     if (!s.trackingNumber || (courierById(s.courier)?.trackBatch ?? 0) === 0) continue;

@@ -57,6 +57,15 @@ export const setTrackingStatus = (id: SandboxCourier, tracking: string, status: 
 export const failCourierNext = (id: SandboxCourier, to: string, opts: { count?: number; status?: number; mode?: "hang" } = {}) =>
   admin(id, "fail-next", { count: String(opts.count ?? 1), to, ...(opts.status ? { status: String(opts.status) } : {}), ...(opts.mode ? { mode: opts.mode } : {}) });
 
+/** The next booking of `ref` is made at the sandbox, then its answer is lost (the caller times out). */
+export const loseCourierNext = (id: SandboxCourier, ref: string) => admin(id, "lose-next", { to: ref });
+
+/** The requests the sandbox received about `to` (an order reference or tracking number), oldest first. */
+export async function courierRequests(id: SandboxCourier, to: string): Promise<{ method: string; path: string }[]> {
+  const res = await fetch(`${inject("sandboxes")[id]}/__sandbox/requests?${new URLSearchParams({ to })}`);
+  return ((await res.json()) as { requests: { method: string; path: string }[] }).requests;
+}
+
 /** A reference no other test uses: the sandboxes are shared by test files running in parallel. */
 export const uniqueRef = () => `H-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`;
 

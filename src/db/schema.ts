@@ -16,3 +16,5 @@ export * from "./schema/customers";
 export * from "./schema/credentials";
 export * from "./schema/gateways";
 export * from "./schema/shipments";
+export * from "./schema/domains";
+export * from "./schema/settlements";

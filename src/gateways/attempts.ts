@@ -131,8 +131,8 @@ export async function settleGatewayPayment(
   }
 }
 
-const PENDING = sqlTemplate<{ id: number; shop_id: number; provider: string; txn_ref: string }>(
-  () => sql`SELECT id, shop_id, provider, txn_ref FROM payment_attempts
+const PENDING = sqlTemplate<{ id: number; shop_id: number; provider: string; txn_ref: string; amount: number }>(
+  () => sql`SELECT id, shop_id, provider, txn_ref, amount FROM payment_attempts
 WHERE state = 'pending' AND created_at <= CAST(${ph("before")} AS INTEGER) AND created_at >= CAST(${ph("after")} AS INTEGER)
 ORDER BY updated_at LIMIT CAST(${ph("limit")} AS INTEGER)`,
 );
@@ -143,5 +143,35 @@ ORDER BY updated_at LIMIT CAST(${ph("limit")} AS INTEGER)`,
  */
 export async function pendingAttempts(db: Scope["db"], before: number, after: number, limit: number) {
   const [rows] = await runTemplates(db, [PENDING.bind({ before, after, limit })]);
-  return rows.map((r) => ({ id: r.id, shopId: r.shop_id, provider: r.provider, txnRef: r.txn_ref }));
+  return rows.map((r) => ({ id: r.id, shopId: r.shop_id, provider: r.provider, txnRef: r.txn_ref, amount: r.amount }));
+}
+
+/** What a customer's return from a gateway whose postback is not signed leaves on the attempt: only that she came back. */
+const RETURNED = "returned";
+const NOTE_RETURN = sqlTemplate<{ id: number }>(
+  () => sql`UPDATE payment_attempts SET response_code = '${sql.raw(RETURNED)}', updated_at = cast(unixepoch('subsec') * 1000 as integer)
+WHERE id = CAST(${ph("attemptId")} AS INTEGER) AND shop_id = CAST(${ph("shopId")} AS INTEGER) AND state = 'pending' AND response_code <> '${sql.raw(RETURNED)}'
+RETURNING id`,
+);
+
+/**
+ * Records that the customer came back from the gateway (its postback, unverified): the attempt's
+ * code becomes "returned", nothing else. True the first time only (a replayed or refreshed
+ * return asks the gateway no more often).
+ */
+export async function noteReturn({ db, shopId }: Scope, attemptId: number): Promise<boolean> {
+  const [rows] = await runTemplates(db, [NOTE_RETURN.bind({ attemptId, shopId })]);
+  return rows.length > 0;
+}
+
+const LATEST = sqlTemplate<{ state: Attempt["state"] }>(
+  () => sql`SELECT a.state FROM payment_attempts a JOIN orders o ON o.id = a.order_id AND o.shop_id = a.shop_id
+WHERE o.token = ${ph("token")} AND a.shop_id = CAST(${ph("shopId")} AS INTEGER) AND a.provider = ${ph("provider")}
+ORDER BY a.id DESC LIMIT 1`,
+);
+
+/** The state of the order's latest attempt with this provider (within the shop); null when none. */
+export async function latestAttemptState({ db, shopId }: Scope, token: string, provider: string): Promise<Attempt["state"] | null> {
+  const [rows] = await runTemplates(db, [LATEST.bind({ token, shopId, provider })]);
+  return rows[0]?.state ?? null;
 }

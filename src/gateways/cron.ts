@@ -1,7 +1,8 @@
 /**
  * The Cron Trigger's status inquiry (src/messages/queue.ts `scheduled` calls it): a payment whose
  * return never came (the customer closed the tab, the network dropped) is asked about with
- * JazzCash's Status Inquiry API once it is a few minutes old, and settled from the answer the
+ * JazzCash's Status Inquiry API, or Easypaisa's transaction inquiry (easypay/inquire.ts), once it
+ * is a few minutes old, and settled from the answer the
  * same way a return is (attempts.ts). Batched and capped: at most INQUIRIES_A_RUN attempts a run,
  * the longest unasked first, each call with a timeout; an attempt is asked until its transaction
  * expires. Never in a customer's or seller's request.
@@ -13,6 +14,8 @@ import { pendingAttempts, settleGatewayPayment } from "./attempts";
 import { jazzcashAccount, type GatewayBindings } from "./config";
 import { hashMatches } from "./jazzcash/hash";
 import { EXPIRY_MS, inquiryBody, outcomeOf, PATHS, PROVIDER, trimmedResponse } from "./jazzcash/fields";
+import { inquireEasypay } from "./easypay/inquire";
+import { PROVIDER as EASYPAY } from "./easypay/fields";
 
 /** An attempt is asked about once it is this old (its return had time to come). */
 const INQUIRE_AFTER_MS = 5 * 60_000;
@@ -44,11 +47,18 @@ async function inquire(db: Db, env: GatewayBindings, a: Pending, accounts: Map<n
   return result.settled ? result.messages : [];
 }
 
-/** One cron run: the pending JazzCash attempts due an inquiry, asked together; the alerts of those paid go on the queue. */
+/** Asks Easypaisa about one attempt; returns the outbox rows to enqueue. */
+async function inquireEasypaisa(db: Db, env: GatewayBindings, a: Pending, timeoutMs: number): Promise<number[]> {
+  const asked = await inquireEasypay(db, env, a, timeoutMs);
+  return asked.result === "settled" ? asked.messages : [];
+}
+
+/** One cron run: the pending JazzCash and Easypaisa attempts due an inquiry, asked together; the alerts of those paid go on the queue. */
 export async function inquirePendingPayments(env: GatewayBindings, now = Date.now(), timeoutMs = TIMEOUT_MS): Promise<void> {
   const db = createDb(env.DB);
-  const due = (await pendingAttempts(db, now - INQUIRE_AFTER_MS, now - EXPIRY_MS - INQUIRE_AFTER_MS, INQUIRIES_A_RUN)).filter((a) => a.provider === PROVIDER);
+  const due = (await pendingAttempts(db, now - INQUIRE_AFTER_MS, now - EXPIRY_MS - INQUIRE_AFTER_MS, INQUIRIES_A_RUN)).filter((a) => a.provider === PROVIDER || a.provider === EASYPAY);
   const accounts = new Map<number, ReturnType<typeof jazzcashAccount>>();
-  const settled = await Promise.all(due.map((a) => inquire(db, env, a, accounts, timeoutMs).catch(() => [])));
+  const ask = (a: Pending) => (a.provider === EASYPAY ? inquireEasypaisa(db, env, a, timeoutMs) : inquire(db, env, a, accounts, timeoutMs));
+  const settled = await Promise.all(due.map((a) => ask(a).catch(() => [])));
   await enqueue(env.MESSAGES, settled.flat());
 }

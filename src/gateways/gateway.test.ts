@@ -8,42 +8,30 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import magic from "../../scripts/sandboxes/magic.json";
-import { credentialsKey } from "../credentials/seal";
-import { saveCredentials } from "../credentials/store";
-import { ROOT, db, type Res } from "../../test/helpers";
+import { ROOT, type Res } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 import type { GatewayBindings } from "./config";
 import { inquirePendingPayments } from "./cron";
 import { secureHash } from "./jazzcash/hash";
+import { gatewayShop, handOffForm, paymentState as state, placeOnline, type Shop } from "./test-helpers";
 
 const MERCHANT = magic.jazzcash.merchant;
 const sandbox = () => inject("sandboxes").jazzcash;
 const FORM = "/CustomerPortal/transactionmanagement/merchantform/";
 const FORM_HEADERS = { "content-type": "application/x-www-form-urlencoded" };
 
-type Shop = Awaited<ReturnType<typeof shopWithCatalogue>>;
-
 /** A shop with a catalogue whose owner saved the sandbox's test merchant. */
-async function jazzcashShop(creds: Record<string, string> = { ...MERCHANT, mode: "sandbox" }): Promise<Shop> {
-  const s = await shopWithCatalogue();
-  await saveCredentials({ db: db(), shopId: s.seller.shopId }, (await credentialsKey(env as never))!, "jazzcash", creds);
-  return s;
-}
+const jazzcashShop = (creds: Record<string, string> = { ...MERCHANT, mode: "sandbox" }): Promise<Shop> => gatewayShop("jazzcash", creds);
 
-const order = (s: Shop) => placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
+/** An order paid with JazzCash online ("Place order" sent her to the start route). */
+const order = (s: Shop) => placeOnline(s, "jazzcash_online");
 type Order = Awaited<ReturnType<typeof order>>;
 
-const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-function hiddenFields(html: string): Record<string, string> {
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
-}
-
-/** The customer taps Pay now: the hand-off page, its form's action and fields. */
+/** Her browser posts the start route (after "Place order", or "Pay now" to try again): the hand-off page, its form's action and fields. */
 async function handOff(s: Shop, o: Order) {
   const res = await o.client.post(`${s.origin}/pay/jazzcash/${o.token}`, {}, { csrf: false });
   expect(res.status, res.text.slice(0, 300)).toBe(200);
-  const action = unescape(/<form method="post" action="([^"]+)" data-autosubmit/.exec(res.text)![1]!);
-  return { res, action, fields: hiddenFields(res.text) };
+  return { res, ...handOffForm(res.text) };
 }
 
 /** Her browser posts the form to the gateway (the sandbox), which shows its page. */
@@ -64,7 +52,7 @@ function returnToShop(o: Order, action: string, fields: Record<string, string>):
   return o.client.fetch(action, { method: "POST", headers: { ...FORM_HEADERS, origin: new URL(sandbox()).origin }, body: new URLSearchParams(fields) });
 }
 
-/** Pay now, through the gateway's page, to the return the sandbox signs for `outcome`. */
+/** The start route, through the gateway's page, to the return the sandbox signs for `outcome`. */
 async function throughGateway(s: Shop, o: Order, outcome: "pay" | "fail" | "tamper") {
   const h = await handOff(s, o);
   const page = await atGateway(h.fields);
@@ -72,22 +60,16 @@ async function throughGateway(s: Shop, o: Order, outcome: "pay" | "fail" | "tamp
   return { ...h, answer: await gatewayAnswer(h.fields.pp_TxnRefNo!, outcome) };
 }
 
-async function state(orderId: number, shopId: number) {
-  const o = await env.DB.prepare("SELECT payment_status, payment_state, confirmation FROM orders WHERE id = ?").bind(orderId).first<{ payment_status: string; payment_state: string; confirmation: string }>();
-  const events = await env.DB.prepare("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'payment'").bind(orderId).first<{ n: number }>();
-  const alerts = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE shop_id = ? AND template = 'payment_received' AND json_extract(params, '$.orderId') = ?").bind(shopId, orderId).first<{ n: number }>();
-  const attempts = await env.DB.prepare("SELECT state, amount, response_code FROM payment_attempts WHERE order_id = ? ORDER BY id").bind(orderId).all<{ state: string; amount: number; response_code: string }>();
-  return { paid: o!.payment_status === "paid" && o!.payment_state === "paid", confirmation: o!.confirmation, events: events!.n, alerts: alerts!.n, attempts: attempts.results };
-}
-
 describe("JazzCash: a customer pays through the sandbox", () => {
-  it("Pay now -> the hand-off form -> the gateway -> the signed return: the order is paid, one event, one alert; a replay changes nothing", async () => {
+  it("Place order -> the hand-off form -> the gateway -> the signed return: the order is paid, one event, one alert; a replay changes nothing", async () => {
     const s = await jazzcashShop();
     const o = await order(s);
+    expect(o.start).toBe(`/pay/jazzcash/${o.token}`);
+    // Back on her order page before paying: Pay now, to try again; offering it costs the order page
+    // no round trip (the shop's providers come with its cached record).
     const page = await o.client.get(`${s.origin}${o.path}`);
     expect(page.text).toContain(`action="/pay/jazzcash/${o.token}"`);
     expect(page.text).toContain("Pay now with JazzCash");
-    // Offering it costs the order page no round trip: the shop's providers come with its cached record.
     expect(page.headers.get("server-timing")).toContain("d1q;dur=1,");
 
     const { res, action, fields, answer } = await throughGateway(s, o, "pay");
@@ -101,15 +83,14 @@ describe("JazzCash: a customer pays through the sandbox", () => {
     expect(res.text).toContain(">Continue to JazzCash<");
     // The salt signs; it never leaves the Worker. (pp_Password travels in the form, as JazzCash's page redirection requires.)
     expect(res.text).not.toContain(MERCHANT.salt);
-    // Cash on delivery in a shop that asks: the order awaits her confirmation until it is paid.
-    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, confirmation: "awaiting", attempts: [{ state: "pending", amount: total }] });
+    // Paid online, not cash on delivery: never asked to confirm it.
+    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, confirmation: "none", attempts: [{ state: "pending", amount: total }] });
 
     expect(answer.action).toBe(`${s.origin}/pay/jazzcash/return`);
     const back = await returnToShop(o, answer.action, answer.fields);
     expect(back.status, back.text.slice(0, 600)).toBe(303);
     expect(back.location).toBe(`/orders/${o.token}?payment=paid`);
-    // Paid is confirmed: she is no longer asked to confirm, and the seller sees no "not confirmed" flag.
-    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: true, confirmation: "confirmed", events: 1, alerts: 1, attempts: [{ state: "paid", response_code: "000" }] });
+    expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: true, confirmation: "none", events: 1, alerts: 1, attempts: [{ state: "paid", response_code: "000" }] });
     const shown = await o.client.get(`${s.origin}${back.location}`);
     expect(shown.text).toContain('data-payment="paid"');
     expect(shown.text).not.toContain("Confirm my order");
@@ -137,12 +118,26 @@ describe("JazzCash: a customer pays through the sandbox", () => {
     expect(page.text).toContain(`/pay/jazzcash/${o.token}`);
   });
 
-  it("no Pay now for a shop without JazzCash, and its start route changes nothing", async () => {
+  it("no JazzCash online at checkout for a shop without its credentials; the start route of an order paid otherwise changes nothing", async () => {
     const s = await shopWithCatalogue();
-    const o = await order(s);
+    const o = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
+    const checkout = await o.client.get(`${s.origin}/checkout`);
+    expect(checkout.text).not.toContain('value="jazzcash_online"');
     expect((await o.client.get(`${s.origin}${o.path}`)).text).not.toContain("/pay/jazzcash/");
     const res = await o.client.post(`${s.origin}/pay/jazzcash/${o.token}`, {}, { csrf: false });
-    expect(res.status).toBe(303);
+    expect(res.status).toBe(404);
+    expect((await state(o.id, s.seller.shopId)).attempts).toHaveLength(0);
+  });
+
+  it("no Pay now on a cash-on-delivery order of a shop that takes JazzCash, and its start route refuses it", async () => {
+    const s = await jazzcashShop();
+    const o = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
+    const page = await o.client.get(`${s.origin}${o.path}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("/pay/jazzcash/");
+    expect(page.text).not.toContain("Pay now with JazzCash");
+    const res = await o.client.post(`${s.origin}/pay/jazzcash/${o.token}`, {}, { csrf: false });
+    expect(res.status).toBe(404);
     expect((await state(o.id, s.seller.shopId)).attempts).toHaveLength(0);
   });
 });
@@ -264,6 +259,7 @@ describe("the seller's JazzCash page", () => {
     const o = await order(s);
     const orderPage = await o.client.get(`${s.origin}${o.path}`);
     for (const secret of [MERCHANT.password, MERCHANT.salt]) expect(orderPage.text).not.toContain(secret);
+    expect((await handOff(s, o)).res.text).not.toContain(MERCHANT.salt);
 
     expect((await s.seller.client.post(`${page}/delete`, {})).status).toBe(303);
     expect((await o.client.get(`${s.origin}${o.path}`)).text).not.toContain("/pay/jazzcash/");

@@ -1,39 +1,35 @@
 /**
- * Hosted gateways (JazzCash; Easypaisa's hash and sandbox): the customer's "Pay now" on her
- * order page starts an attempt and hands her to the gateway; the gateway's return, posted by her
- * browser from the gateway's page, is believed only when its hash verifies under the shop's
- * integrity salt, it names a pending attempt of this shop, its merchant is the shop's and its
- * amount is the attempt's. The cron's status inquiry settles attempts whose return never came
- * (cron.ts). The seller's credentials page: admin-routes.tsx.
+ * Hosted gateways (JazzCash here; Easypaisa in easypay/routes.tsx): the start route (after "Place
+ * order" with the gateway's payment method, or "Pay now" on her order page to try again) starts an
+ * attempt and hands her to the gateway; JazzCash's return, posted by her browser from the
+ * gateway's page, is believed only when its hash verifies under the shop's integrity salt, it
+ * names a pending attempt of this shop, its merchant is the shop's and its amount is the
+ * attempt's. The cron's status inquiry settles attempts whose return never came (cron.ts). The
+ * seller's credentials page: admin-routes.tsx.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { readForm } from "../lib/form";
-import { renderDocument, sendDocument } from "../lib/render";
 import { enqueueGathered } from "../messages/outbox";
-import { orderByToken } from "../orders/read";
-import { personalContext } from "../checkout/views/frame";
 import { attemptByRef, settleGatewayPayment, startAttempt } from "./attempts";
-import { jazzcashAccount, type GatewayBindings } from "./config";
+import { jazzcashAccount } from "./config";
+import { easypayRoutes } from "./easypay/routes";
+import { env, handOffPage, orderToPay, scope } from "./hand-off";
 import { hashMatches } from "./jazzcash/hash";
 import { newTxnRef, outcomeOf, PATHS, PROVIDER, requestFields, trimmedResponse } from "./jazzcash/fields";
-import { HandOff } from "./views/HandOff";
 
 export const gatewayRoutes = new Hono<AppEnv>();
-type C = Context<AppEnv>;
+gatewayRoutes.route("/", easypayRoutes);
 
 /** Where the gateway posts back: exempt from the storefront's same-origin check (src/app.ts), its hash is its proof. */
 export const GATEWAY_RETURNS = ["/pay/jazzcash/return"] as const;
 
-const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
-const env = (c: C) => c.env as GatewayBindings;
-
-/** The customer's "Pay now": a pending attempt at the order's total, and the page that posts it to JazzCash. */
+/** The start route: a pending attempt at the order's total, and the page that posts it to JazzCash. */
 gatewayRoutes.post("/pay/jazzcash/:token{[A-Za-z0-9_-]{20,64}}", async (c) => {
   const token = c.req.param("token");
   const back = () => c.redirect(`/orders/${token}`, 303);
-  const detail = await orderByToken(c.var.db, c.var.shop.id, token);
+  const detail = await orderToPay(c, PROVIDER);
   if (!detail) return c.notFound();
   const account = await jazzcashAccount(scope(c), env(c));
   if (!account) return back();
@@ -49,12 +45,7 @@ gatewayRoutes.post("/pay/jazzcash/:token{[A-Za-z0-9_-]{20,64}}", async (c) => {
     returnUrl: `${origin}${GATEWAY_RETURNS[0]}`,
     now,
   });
-  const action = `${account.base}${PATHS.form}`;
-  const ctx = personalContext(c.var.shop, c.req.url, 0);
-  const doc = renderDocument(<HandOff shop={c.var.shop} ctx={ctx} action={action} fields={fields} />);
-  // This page's form goes to the gateway: its origin joins the policy's form-action.
-  const csp = doc.csp.replace(/form-action [^;]*/, `form-action 'self' ${new URL(action).origin}`);
-  return sendDocument(c, { ...doc, csp }, 200, { "cache-control": "private, no-store", "x-robots-tag": "noindex" });
+  return handOffPage(c, `${account.base}${PATHS.form}`, fields, "checkout.gateway.name.jazzcash");
 });
 
 /** What a return must carry; anything longer than JazzCash sends is not a JazzCash return. */

@@ -7,8 +7,10 @@
 import type { Bindings } from "../env";
 import { createDb } from "../db/client";
 import { courierCron, courierJobOf, failDeadJobs, runCourierJobs } from "../couriers/jobs";
+import { domainJobOf, domainsCron, runDomainJobs } from "../domains/jobs";
 import { transportFromEnv, type Transport } from "./index";
 import { inquirePendingPayments } from "../gateways/cron";
+import { gatewayJobOf, runGatewayJobs } from "../gateways/jobs";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
 
 /** One transport for each env an isolate is given (its config is read once). */
@@ -31,16 +33,34 @@ function idsOf(body: unknown): number[] {
   return ids.filter((x): x is number => Number.isSafeInteger(x));
 }
 
+/** The batch without the messages a job handler took. */
+function without(batch: MessageBatch<unknown>, taken: (body: unknown) => boolean): MessageBatch<unknown> {
+  const rest = batch.messages.filter((m) => !taken(m.body));
+  return { queue: batch.queue, metadata: batch.metadata, messages: rest, ackAll: () => rest.forEach((m) => m.ack()), retryAll: (o) => rest.forEach((m) => m.retry(o)) };
+}
+
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
-  // Courier jobs ({ job: "courier.book", shipmentId }) go to src/couriers (each acked or retried
-  // there); the rest is the outbox's, as before.
+  // Custom domain jobs ({ job: "domains.sync", domainId }) go to src/domains, gateway jobs
+  // ({ job: "easypay.inquire", ... }) to src/gateways, courier jobs ({ job: "courier.book",
+  // shipmentId }) to src/couriers (each acked or retried there); the rest is the outbox's, as before.
+  const domainJobs = batch.messages.filter((m) => domainJobOf(m.body) !== null);
+  if (domainJobs.length) {
+    await runDomainJobs(domainJobs, env, batch.queue.endsWith("-dlq"));
+    batch = without(batch, (body) => domainJobOf(body) !== null);
+    if (!batch.messages.length) return;
+  }
+  const inquiries = batch.messages.filter((m) => gatewayJobOf(m.body) !== null);
+  if (inquiries.length) {
+    await runGatewayJobs(inquiries, env, batch.queue.endsWith("-dlq"));
+    batch = without(batch, (body) => gatewayJobOf(body) !== null);
+    if (!batch.messages.length) return;
+  }
   const jobs = batch.messages.filter((m) => courierJobOf(m.body) !== null);
   if (jobs.length) {
     if (batch.queue.endsWith("-dlq")) await failDeadJobs(jobs, env);
     else await runCourierJobs(jobs, env);
-    const rest = batch.messages.filter((m) => courierJobOf(m.body) === null);
-    if (!rest.length) return;
-    batch = { queue: batch.queue, metadata: batch.metadata, messages: rest, ackAll: () => rest.forEach((m) => m.ack()), retryAll: (o) => rest.forEach((m) => m.retry(o)) };
+    batch = without(batch, (body) => courierJobOf(body) !== null);
+    if (!batch.messages.length) return;
   }
   const db = createDb(env.DB);
   const carried = batch.messages.map((m) => idsOf(m.body));
@@ -63,4 +83,5 @@ export async function scheduled(_controller: ScheduledController, env: Bindings,
   await enqueue(env.MESSAGES, await stuckRows(createDb(env.DB)));
   await inquirePendingPayments(env); // src/gateways/cron.ts: payments whose return never came
   await courierCron(env); // src/couriers: lost bookings back on the queue, tracking synced
+  await domainsCron(env); // src/domains: custom domains created, polled until active, expired, removed
 }

@@ -4,6 +4,6 @@ import "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    sandboxes: { whatsapp: string; sms: string; email: string; push: string; jazzcash: string; easypay: string; postex: string; leopards: string; trax: string };
+    sandboxes: { whatsapp: string; sms: string; email: string; push: string; jazzcash: string; easypay: string; postex: string; leopards: string; trax: string; cloudflare: string };
   }
 }

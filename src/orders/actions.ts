@@ -90,6 +90,20 @@ function statusStatements(db: Db, shopId: number, detail: OrderDetail, change: S
   return statements;
 }
 
+/** A drizzle statement as a Bound for runTemplates (its SQL and parameters; it returns nothing we read). */
+const asBound = (q: BatchItem<"sqlite">): Bound<null> => ({ ...(q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL(), map: () => null });
+
+/**
+ * The statements of a status change (guarded event, order, restock) as Bounds, for a caller that
+ * writes them in ONE batch with its own rows (runTemplates): a courier's booking ships the order
+ * in the batch that records the booking and tells the customer. null when the rule refuses the
+ * move; a stale order fails the whole batch (isGuardFailure).
+ */
+export function statusChangeBounds({ db, shopId }: Scope, detail: OrderDetail, change: StatusChange, actor: Actor): Bound<null>[] | null {
+  if (!canTransition(change.from, change.to)) return null;
+  return statusStatements(db, shopId, detail, change, actor).map(asBound);
+}
+
 export async function changeStatus({ db, shopId }: Scope, detail: OrderDetail, change: StatusChange, actor: Actor): Promise<ActionResult> {
   if (!canTransition(change.from, change.to)) return { ok: false, reason: "notAllowed" };
   return guarded(db, statusStatements(db, shopId, detail, change, actor));
@@ -116,9 +130,7 @@ export async function cancelByCustomer({ db, shopId }: Scope, detail: OrderDetai
   if (!customerMayCancel(from)) return { ok: false, reason: "notAllowed" };
   // One batch through runTemplates: drizzle's D1 batch cannot bind the parameters of a raw SQL
   // statement (the alert), so the change's statements go as their SQL and parameters too.
-  const change = statusStatements(db, shopId, detail, { from, to: "cancelled" }, { userId: null, name: "" }).map(
-    (q): Bound<null> => ({ ...(q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL(), map: () => null }),
-  );
+  const change = statusStatements(db, shopId, detail, { from, to: "cancelled" }, { userId: null, name: "" }).map(asBound);
   const alert = CANCEL_ALERT.bind({ shopId, orderId: detail.order.id });
   try {
     const results = await runTemplates(db, [...change, alert]);

@@ -8,7 +8,8 @@
  * - the seller: "Payment received" (-> paid), "Not received" (proof_sent -> awaiting_proof; the
  *   customer is told: payment_not_received, on the shop's channel, to the order's phone), refunded;
  * - the customer: her proof of transfer, a screenshot and the transaction ID (-> proof_sent; the
- *   seller is told: payment_proof_sent, to her alert recipients like new_order).
+ *   seller is told: payment_proof_sent, to her alert recipients like new_order);
+ * - many orders at once (a courier's settlement, src/settlements): moveMany, the same SQL.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";
@@ -18,21 +19,46 @@ import { legacyStatus, PAYMENT_MOVES, statesSql, type PaymentMove } from "../pay
 import { isGuardFailure, type Actor } from "./actions";
 import { confirmedByPayment } from "./confirmation";
 
+/** The orders a move may leave among those `target` selects (one order, or a settlement's set): THE rule of each move. */
+const movable = (move: PaymentMove, target: SQL) => sql`${target} AND shop_id = ${ph("shopId")} AND payment_state IN (${statesSql(PAYMENT_MOVES[move].from)})`;
+
+/** The order's new state: payment_status kept in step, and a COD confirmation still awaited settled by the payment. */
+const moveOrder = (move: PaymentMove, target: SQL, extra: SQL = sql``) => {
+  const { to } = PAYMENT_MOVES[move];
+  return sql`UPDATE orders SET payment_state = '${sql.raw(to)}', payment_status = '${sql.raw(legacyStatus(to))}'${to === "paid" ? sql`, ${confirmedByPayment}` : sql``}, updated_at = ${ph("now")}${extra} WHERE ${movable(move, target)}`;
+};
+
 /** The guarded event and the order's new state of one move; `proof` sets the screenshot and the ID too. */
 function moveTemplates(move: PaymentMove) {
-  const { from, to } = PAYMENT_MOVES[move];
-  const where = sql`id = CAST(${ph("orderId")} AS INTEGER) AND shop_id = ${ph("shopId")} AND payment_state IN (${statesSql(from)})`;
+  const { to } = PAYMENT_MOVES[move];
+  const where = movable(move, sql`id = CAST(${ph("orderId")} AS INTEGER)`);
   const proof = move === "proofSent" ? sql`, payment_proof = ${ph("proof")}, payment_reference = ${ph("reference")}` : sql``;
   return {
     event: sqlTemplate(
       () => sql`INSERT INTO order_events (shop_id, order_id, kind, from_status, to_status, message, actor_user_id, actor_name)
 VALUES (${ph("shopId")}, (SELECT id FROM orders WHERE ${where}), 'payment', (SELECT payment_state FROM orders WHERE ${where}), '${sql.raw(to)}', '', ${ph("actorId")}, ${ph("actorName")})`,
     ),
-    order: sqlTemplate(
-      () => sql`UPDATE orders SET payment_state = '${sql.raw(to)}', payment_status = '${sql.raw(legacyStatus(to))}'${to === "paid" ? sql`, ${confirmedByPayment}` : sql``}, updated_at = ${ph("now")}${proof} WHERE ${where}`,
-    ),
+    order: sqlTemplate(() => moveOrder(move, sql`id = CAST(${ph("orderId")} AS INTEGER)`, proof)),
   };
 }
+
+/**
+ * A seller's move over many orders at once (a courier's settlement: src/settlements), as two
+ * statements for the caller's batch, in this order: an event for each order of `target` the move
+ * may leave (message: `ph("message")`), then those orders' new state. Unguarded: an order already
+ * moved is simply not among them (the settlement says how many were marked).
+ * `chosen` selects those orders' ids (for a count written before them in the same batch).
+ * Placeholders: shopId, now, actorId, actorName, message, and the target's own.
+ */
+export function moveMany(move: SellerMove, target: SQL): { chosen: SQL; events: SQL; orders: SQL } {
+  return {
+    chosen: sql`SELECT id FROM orders WHERE ${movable(move, target)}`,
+    events: sql`INSERT INTO order_events (shop_id, order_id, kind, from_status, to_status, message, actor_user_id, actor_name)
+SELECT shop_id, id, 'payment', payment_state, '${sql.raw(PAYMENT_MOVES[move].to)}', ${ph("message")}, ${ph("actorId")}, ${ph("actorName")} FROM orders WHERE ${movable(move, target)}`,
+    orders: moveOrder(move, target),
+  };
+}
+
 const MOVES = Object.fromEntries((Object.keys(PAYMENT_MOVES) as PaymentMove[]).map((m) => [m, moveTemplates(m)])) as Record<PaymentMove, ReturnType<typeof moveTemplates>>;
 
 /** The customer's message: on the shop's channel (none when it is off), to the order's phone, in its language. */

@@ -23,6 +23,12 @@ export const PAYMENT_METHODS = METHODS.map((m) => m.id) as [PaymentMethod, ...Pa
 /** Whether an order paid this way waits for the customer's proof of her transfer (an id no longer registered: no). */
 export const takesProof = (id: string) => METHODS.some((m) => m.id === id && m.takesProof);
 
+/** Where the customer goes after placing an order paid this way (a gateway's start route); null for every other method. */
+export function afterPlace(id: string, token: string): string | null {
+  const m = METHODS.find((x) => x.id === id);
+  return m?.afterPlace ? m.afterPlace({ token }) : null;
+}
+
 /** shops.payments: each method's stored settings, under its id. */
 export const paymentsSchema = z.object(Object.fromEntries(METHODS.map((m) => [m.id, storedSchema(m).default(storedSchema(m).parse({}))])));
 export type Payments = Record<PaymentMethod, MethodSettings>;
@@ -47,17 +53,24 @@ export interface PaymentOption {
   account: AccountRow[] | null;
   /** The image the seller uploaded for it (Raast's QR), and its alt text's key; null when none. */
   image?: { stored: StoredImage; alt: MessageKey } | null;
+  /** The line under its name at checkout (its method's checkoutHint). */
+  hint?: MessageKey;
 }
 
-/** Enabled methods in the registry's order; one that cannot be offered (an account without its number) is not. */
-export function paymentOptions(p: Payments): PaymentOption[] {
+/**
+ * Enabled methods in the registry's order; one that cannot be offered (an account without its
+ * number, a gateway whose credentials the shop has not saved: `providers`, from the cached shop
+ * record) is not.
+ */
+export function paymentOptions(p: Payments, providers: readonly string[] = []): PaymentOption[] {
   const out: PaymentOption[] = [];
   for (const m of METHODS) {
     const s = p[m.id];
     if (!s?.enabled) continue;
+    if (m.provider && !providers.includes(m.provider)) continue;
     const account = m.account(s);
     const stored = m.image ? parsePacked(String(s[m.image.key] ?? "") || null) : null;
-    if (account) out.push({ method: m.id, account: account.length ? account : null, image: stored && m.image ? { stored, alt: m.image.alt } : null });
+    if (account) out.push({ method: m.id, account: account.length ? account : null, image: stored && m.image ? { stored, alt: m.image.alt } : null, hint: m.checkoutHint });
   }
   return out;
 }

@@ -17,6 +17,9 @@ interface SettingField {
   dir: "ltr" | "auto";
   /** Set when the method cannot be offered without it. */
   required?: MessageKey;
+  /** The phone's keyboard and what the browser may fill in (every field says both). */
+  inputMode: "text" | "tel";
+  autoComplete: "off" | "name" | "organization" | "tel";
 }
 
 /** One line of the account the customer pays into: what it is, and the seller's value. */
@@ -28,13 +31,9 @@ export interface AccountRow {
 /** A method's stored settings (shops.payments[id]): on or off, and the texts the seller typed. */
 export type MethodSettings = { enabled: boolean } & Record<string, string | boolean>;
 
-/** What a gateway needs of a placed order to send the customer to its hosted checkout. */
+/** What a gateway needs of a placed order to send the customer to its hosted checkout: the order's page token. */
 interface PlacedOrder {
-  id: number;
   token: string;
-  number: number;
-  total: number;
-  currency: string;
 }
 
 export interface PaymentMethodDef<Id extends string = string> {
@@ -58,11 +57,16 @@ export interface PaymentMethodDef<Id extends string = string> {
   image?: { key: string; label: MessageKey; alt: MessageKey };
   /** Manual methods: the customer uploads a screenshot of her transfer and types its ID. */
   takesProof: boolean;
+  /** The line under its name at checkout (what happens next: the rider, a transfer, the gateway's page). */
+  checkoutHint: MessageKey;
   /**
-   * Gateways only: where the customer goes once the order is placed (the hosted checkout). Manual
-   * methods and cash on delivery have none; the order page follows.
+   * Gateways only: whose saved credentials (src/credentials, the shop record's `providers`) it
+   * needs to be offered, and where the customer goes once the order is placed (the gateway's
+   * start route, src/gateways/routes.tsx, posted to with a 307 so it stays a same-origin POST).
+   * Manual methods and cash on delivery have neither; the order page follows.
    */
-  afterPlace?: (order: PlacedOrder, origin: string) => Promise<string | null>;
+  provider?: string;
+  afterPlace?: (order: PlacedOrder) => string;
 }
 
 /** The stored settings' schema of a method: `enabled` and each text, read leniently (old JSON keeps working). */
@@ -82,7 +86,15 @@ const ACCOUNT_NUMBER_MAX = 60;
  */
 export function accountMethod<Id extends string>(
   id: Id,
-  o: { position: number; numberLabel: MessageKey; checkoutLabel?: MessageKey; bank?: boolean; image?: PaymentMethodDef["image"] },
+  o: {
+    position: number;
+    numberLabel: MessageKey;
+    checkoutLabel?: MessageKey;
+    bank?: boolean;
+    /** The account number is a mobile number (a wallet's): the phone keypad, and her number to fill in. */
+    mobile?: boolean;
+    image?: PaymentMethodDef["image"];
+  },
 ): PaymentMethodDef<Id> {
   const text = {
     ...(o.bank ? { bank: optionalText(100) } : {}),
@@ -90,9 +102,11 @@ export function accountMethod<Id extends string>(
     number: optionalText(ACCOUNT_NUMBER_MAX),
   };
   const fields: Record<string, SettingField> = {
-    ...(o.bank ? { bank: { label: "payments.bankName", dir: "auto", required: "payments.bankRequired" } } : {}),
-    title: { label: "payments.accountTitle", dir: "auto", required: "payments.titleRequired" },
-    number: { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired" },
+    ...(o.bank ? { bank: { label: "payments.bankName", dir: "auto", required: "payments.bankRequired", inputMode: "text", autoComplete: "organization" } } : {}),
+    title: { label: "payments.accountTitle", dir: "auto", required: "payments.titleRequired", inputMode: "text", autoComplete: "name" },
+    number: o.mobile
+      ? { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired", inputMode: "tel", autoComplete: "tel" }
+      : { label: o.numberLabel, dir: "ltr", required: "payments.numberRequired", inputMode: "text", autoComplete: "off" },
   } satisfies Record<string, SettingField>;
   return {
     id,
@@ -102,6 +116,7 @@ export function accountMethod<Id extends string>(
     fields,
     enabledByDefault: false,
     takesProof: true,
+    checkoutHint: "checkout.pay.transferHint",
     ...(o.image ? { image: o.image } : {}),
     account: (s) => {
       const v = (k: string) => (typeof s[k] === "string" ? (s[k] as string) : "");
@@ -112,5 +127,27 @@ export function accountMethod<Id extends string>(
       rows.push({ label: o.checkoutLabel ?? "checkout.account.number", value: v("number") });
       return rows;
     },
+  };
+}
+
+/**
+ * A hosted checkout (JazzCash's, Easypaisa's): nothing to fill in here (its credentials are sealed
+ * on /admin/:shop/gateways), offered once they are saved and while the seller keeps it on; after
+ * "Place order" the customer is sent to the gateway's start route for `provider`.
+ */
+export function gatewayMethod<Id extends string>(id: Id, o: { position: number; provider: string; checkoutHint: MessageKey }): PaymentMethodDef<Id> {
+  return {
+    id,
+    kind: "gateway",
+    position: o.position,
+    form: z.object({}),
+    fields: {},
+    // Saving the gateway's credentials is the seller's yes; she may turn it off in Payments.
+    enabledByDefault: true,
+    takesProof: false,
+    checkoutHint: o.checkoutHint,
+    provider: o.provider,
+    afterPlace: (order) => `/pay/${o.provider}/${order.token}`,
+    account: () => [],
   };
 }

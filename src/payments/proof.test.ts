@@ -56,6 +56,10 @@ describe("payment states", () => {
     const page = (await wallet.client.get(`${s.origin}${wallet.path}`)).text;
     expect(page).toContain('name="screenshot"');
     expect(page).toContain("0301 7654321");
+    // The browser's own file button speaks the browser's language: it is hidden, and its label is
+    // the shop's 48 px button (the page in Urdu says it in Urdu).
+    expect(page).toMatch(/<input id="co-screenshot" class="co-file"/);
+    expect(page).toContain('<label class="co-btn ghost block" for="co-screenshot">Screenshot of your payment</label>');
     expect(page).toMatch(new RegExp(`name="reference"[^>]*maxlength="${PROOF_REFERENCE_MAX}"|maxlength="${PROOF_REFERENCE_MAX}"[^>]*name="reference"`, "i"));
     expect((await postMultipart(cod.client, `${s.origin}/orders/${cod.token}/proof`, proofForm(screenshot(), "TX1"))).status).toBe(404);
   });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { paymentsForm } from "../settings/schema";
 import { fieldName, METHODS, parsePayments, paymentOptions, PAYMENT_METHODS } from ".";
 import type { PaymentMethodDef } from "./method";
+import { gatewayRoutes } from "../gateways/routes";
 
 /** Every method folder, as the bundler sees it: `./<id>/index.ts`. */
 const folders = import.meta.glob<{ default: PaymentMethodDef }>("./*/index.ts", { eager: true });
@@ -20,7 +21,7 @@ describe("the payment methods' registry", () => {
 
   it("has every registered method's strings in English and in Urdu", () => {
     for (const m of METHODS) {
-      const keys = [`payments.${m.id}`, `checkout.pay.${m.id}`, ...Object.values(m.fields).flatMap((f) => [f.label, f.required ?? f.label])];
+      const keys = [`payments.${m.id}`, `checkout.pay.${m.id}`, m.checkoutHint, ...Object.values(m.fields).flatMap((f) => [f.label, f.required ?? f.label])];
       for (const k of keys) {
         expect(en, `en lacks ${k} (${m.id})`).toHaveProperty([k]);
         expect(ur, `ur lacks ${k} (${m.id})`).toHaveProperty([k]);
@@ -35,7 +36,34 @@ describe("the payment methods' registry", () => {
     for (const m of METHODS) {
       if (m.kind === "manual") expect(m.takesProof, `${m.id} takes proof`).toBe(true);
       if (m.kind !== "gateway") expect(m.afterPlace, `${m.id} has no redirect`).toBeUndefined();
+      if (m.kind !== "gateway") expect(m.provider, `${m.id} needs no gateway's credentials`).toBeUndefined();
     }
+  });
+
+  it("registers each gateway whole: its credentials' provider, its redirect to a start route that exists, its return, never proof", () => {
+    const gateways = METHODS.filter((m) => m.kind === "gateway");
+    expect(gateways.map((m) => m.id).sort()).toEqual(["easypaisa_online", "jazzcash_online"]);
+    const routes = gatewayRoutes.routes.map((r) => `${r.method} ${r.path}`);
+    for (const m of gateways) {
+      expect(m.provider, `${m.id} names its provider`).toMatch(/^[a-z]+$/);
+      expect(m.takesProof, `${m.id} takes no proof`).toBe(false);
+      expect(m.afterPlace?.({ token: "t0k3n" }), `${m.id} sends her to its start route`).toBe(`/pay/${m.provider}/t0k3n`);
+      expect(routes.filter((r) => r.startsWith(`POST /pay/${m.provider}/:token`)), `${m.id}'s start route`).toHaveLength(1);
+      expect(routes.filter((r) => r.endsWith(`/pay/${m.provider}/return`)), `${m.id}'s return route`).toHaveLength(1);
+    }
+  });
+
+  it("offers a gateway only to a shop that saved its credentials, and only while it is on", () => {
+    const p = parsePayments(JSON.stringify({ cod: { enabled: true } }));
+    expect(paymentOptions(p).map((o) => o.method)).toEqual(["cod"]);
+    expect(paymentOptions(p, ["jazzcash"]).map((o) => o.method)).toEqual(["cod", "jazzcash_online"]);
+    expect(paymentOptions(p, ["jazzcash", "easypay"]).map((o) => [o.method, o.hint])).toEqual([
+      ["cod", "checkout.pay.codHint"],
+      ["jazzcash_online", "checkout.pay.jazzcashOnlineHint"],
+      ["easypaisa_online", "checkout.pay.easypaisaOnlineHint"],
+    ]);
+    const off = parsePayments(JSON.stringify({ cod: { enabled: true }, jazzcash_online: { enabled: false } }));
+    expect(paymentOptions(off, ["jazzcash", "easypay"]).map((o) => o.method)).toEqual(["cod", "easypaisa_online"]);
   });
 
   it("declares each text's cap once, in the method's folder, and the settings form shows it", () => {

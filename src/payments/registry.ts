@@ -5,6 +5,8 @@
  */
 export { default as cod } from "./cod";
 export { default as jazzcash } from "./jazzcash";
+export { default as jazzcash_online } from "./jazzcash_online";
 export { default as easypaisa } from "./easypaisa";
+export { default as easypaisa_online } from "./easypaisa_online";
 export { default as bank } from "./bank";
 export { default as raast } from "./raast";

@@ -91,7 +91,7 @@ export function ProductList(p: ProductListProps) {
                   {samePrice && (
                     <div class={quick?.errors.price ? "field invalid" : "field"}>
                       <label for={`price-${x.id}`}>{t("products.field.price")}</label>
-                      <input id={`price-${x.id}`} name="price" value={val("price", rupeesText(x.variants[0]?.price ?? x.price))} inputMode="decimal" dir="ltr" maxLength={quickCap.price} {...described(`price-${x.id}`, quick?.errors.price)} />
+                      <input id={`price-${x.id}`} name="price" value={val("price", rupeesText(x.variants[0]?.price ?? x.price))} inputMode="decimal" autoComplete="off" dir="ltr" maxLength={quickCap.price} {...described(`price-${x.id}`, quick?.errors.price)} />
                       {quick?.errors.price && (
                         <p class="error" id={`price-${x.id}-error`} role="alert">
                           {err(t, quick.errors, "price")}
@@ -103,7 +103,7 @@ export function ProductList(p: ProductListProps) {
                     x.variants.map((v) => (
                       <div class={quick?.errors[`stock_${v.id}`] ? "field invalid" : "field"} key={v.id}>
                         <label for={`stock-${v.id}`}>{x.variants.length > 1 ? t("products.stockOf", { variant: v.title }) : t("products.field.stock")}</label>
-                        <input id={`stock-${v.id}`} name={`stock_${v.id}`} value={val(`stock_${v.id}`, String(v.stock))} inputMode="numeric" dir="ltr" maxLength={STOCK_MAX} {...described(`stock-${v.id}`, quick?.errors[`stock_${v.id}`])} />
+                        <input id={`stock-${v.id}`} name={`stock_${v.id}`} value={val(`stock_${v.id}`, String(v.stock))} inputMode="numeric" autoComplete="off" dir="ltr" maxLength={STOCK_MAX} {...described(`stock-${v.id}`, quick?.errors[`stock_${v.id}`])} />
                         {quick?.errors[`stock_${v.id}`] && (
                           <p class="error" id={`stock-${v.id}-error`} role="alert">
                             {err(t, quick.errors, `stock_${v.id}`)}

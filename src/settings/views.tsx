@@ -40,6 +40,8 @@ export function ShopHub(p: AdminChrome & { shopUrl: string }) {
     [`${b}/gateways`, t("gateways.title"), true],
     [`${b}/settings/zones`, t("zones.title"), true],
     [`${b}/couriers/settings`, t("couriers.settings.title"), true],
+    [`${b}/domain`, t("domains.title"), true],
+    [`${b}/settlements`, t("settlements.title"), false],
     [`${b}/staff`, t("staff.title"), true],
   ];
   return (
@@ -168,7 +170,7 @@ export function PaymentsPage(p: AdminChrome & { values: Values; errors?: FieldEr
             <Check name={`${m.id}Enabled`} label={t("payments.accept", { method: label })} checked={v[`${m.id}Enabled`] === "on"} />
             {Object.entries(m.fields).map(([k, f]) => {
               const name = fieldName(m.id, k);
-              return <Field key={name} name={name} label={t(f.label)} value={v[name]} error={e(name)} maxLength={pay[name]} dir={f.dir} />;
+              return <Field key={name} name={name} label={t(f.label)} value={v[name]} error={e(name)} maxLength={pay[name]} dir={f.dir} inputMode={f.inputMode} autoComplete={f.autoComplete} />;
             })}
           </fieldset>
         ))}

@@ -25,7 +25,7 @@ export function CopyLink({ m, id, url, label, copy, hideLabel, small }: CopyLink
         {label}
       </label>
       <div class="copy">
-        <input id={id} type="url" readOnly value={url} dir="ltr" />
+        <input id={id} type="url" readOnly value={url} dir="ltr" inputMode="url" autoComplete="off" />
         <button class={small ? "btn ghost small" : "btn ghost"} type="button" data-copy={id} data-copied={m.t("share.copied")} hidden>
           {copy}
         </button>

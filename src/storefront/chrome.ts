@@ -11,6 +11,7 @@ import type { Db } from "../db/client";
 import { unfold } from "../db/folded";
 import { shops } from "../db/schema";
 import { ph, runTemplates, template } from "../db/template";
+import { activeHostColumn } from "../domains/lookup";
 
 
 const NAV_LIMIT = 12;
@@ -20,6 +21,8 @@ type LinkRow = { title: string; slug: string };
 export interface Chrome {
   nav: LinkRow[];
   pages: LinkRow[];
+  /** The shop's active custom domain (src/domains): its canonical host. */
+  customHost?: string | null;
 }
 
 const LINK_KEYS = ["title", "slug"] as const;
@@ -35,10 +38,11 @@ export const chromeColumns = {
   pages: sql<string>`(SELECT json_group_array(json_array(title, slug) ORDER BY position, id) FROM (
     SELECT p.title, p.slug, p.position, p.id FROM pages p WHERE p.shop_id = "shops"."id" AND p.published = 1
     ORDER BY p.position, p.id LIMIT ${sql.raw(String(NAV_LIMIT))}))`.as("pages_json"),
+  customHost: activeHostColumn,
 };
 
-export function parseChrome(row: { nav: string; pages: string }): Chrome {
-  return { nav: unfold<LinkRow>(row.nav, LINK_KEYS), pages: unfold<LinkRow>(row.pages, LINK_KEYS) };
+export function parseChrome(row: { nav: string; pages: string; customHost?: string | null }): Chrome {
+  return { nav: unfold<LinkRow>(row.nav, LINK_KEYS), pages: unfold<LinkRow>(row.pages, LINK_KEYS), customHost: row.customHost ?? null };
 }
 
 const chromeBySlug = template((db) => db.select(chromeColumns).from(shops).where(eq(shops.slug, ph("slug"))).limit(1));

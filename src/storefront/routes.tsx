@@ -18,6 +18,7 @@ import { checkoutRoutes } from "../checkout/routes";
 import { recoveryRoutes } from "../recovery/routes";
 import { gatewayRoutes } from "../gateways/routes";
 import { resolveTheme, storeContext } from "./context";
+import { canonicalOrigin } from "../domains/lookup";
 import { loadShop } from "./load-shop";
 import { pageCache } from "./page-cache";
 import { countVisits } from "../insight/count-visits";
@@ -48,7 +49,8 @@ type C = Context<AppEnv>;
 // c.get(), not c.var: Hono's c.var builds a new object of every value on each read, and these
 // run on every storefront page.
 const scope = (c: C) => ({ db: c.get("db"), shopId: c.get("shop").id });
-const origin = (c: C) => new URL(c.req.url).origin;
+/** The shop's canonical origin (its custom domain once active: src/domains), for canonical URLs, the sitemap and share tags. */
+const origin = (c: C) => canonicalOrigin(c.req.url, c.get("chrome").customHost);
 
 /** The theme and context of this page; `path` is its canonical path. */
 function themed(c: C, path: string): { theme: Theme; ctx: StoreContext } {

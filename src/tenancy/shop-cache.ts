@@ -1,9 +1,16 @@
 /**
- * The shop record, with the storefront's chrome (header collections, footer pages), cached in
- * the isolate for a few seconds. Edits bump `shops.version` in their own batch
- * (src/tenancy/version.ts) and the admin drops the record after every write it serves
- * (`invalidateShop()`, src/admin/load-shop.ts); other isolates see the change when their entry
- * expires, so a seller's edit shows on the storefront within SHOP_TTL_MS.
+ * The shop record, with the storefront's chrome (header collections, footer pages): host ->
+ * shop, version, chrome. Two cache levels before D1: the isolate's memory, then the location's
+ * Cache API (src/tenancy/edge-cache.ts), so an isolate that starts cold in a busy location reads
+ * no D1 for it. Both levels count a record's age from its D1 read (`at`), never from when a
+ * level received it: a record is used for SHOP_TTL_MS after it was read, whichever level holds
+ * it, and that is the whole staleness of a seller's edit on the storefront (the page keys carry
+ * the shop's version: src/storefront/page-cache.ts).
+ *
+ * Edits bump `shops.version` in their own batch (src/tenancy/version.ts) and the admin drops the
+ * record after every write it serves (`invalidateShop()`, src/admin/load-shop.ts): the next read
+ * in that isolate goes to D1 (not to the location's copy, which may be the old one) and stores
+ * the new record for the location. Other isolates see the change within SHOP_TTL_MS.
  */
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -12,8 +19,14 @@ import { ph, runTemplates, template } from "../db/template";
 import { chromeColumns, parseChrome, type Chrome } from "../storefront/chrome";
 import type { Locale } from "../i18n";
 import { parsePayments, type Payments } from "../payments";
+import { cacheEpoch, readShared, writeShared } from "./edge-cache";
 
 export const SHOP_TTL_MS = 3_000;
+/**
+ * How long the location keeps a record: longer than it is fresh, because freshness is decided
+ * from its `at` on the reader's clock (which tests move), not by the Cache API's expiry.
+ */
+const RECORD_KEPT_MS = 60_000;
 
 export interface Shop {
   id: number;
@@ -85,7 +98,15 @@ export interface StorefrontShop {
   chrome: Chrome;
 }
 
-const cache = new Map<string, { record: StorefrontShop | null; at: number }>();
+interface Held {
+  record: StorefrontShop | null;
+  /** When the record was read from D1 (ms). */
+  at: number;
+  /** Dropped after an edit here: the next read goes to D1, past the location's copy. */
+  reread?: true;
+}
+
+const cache = new Map<string, Held>();
 const MAX_ENTRIES = 5_000;
 
 const shopRecord = template((db) =>
@@ -100,19 +121,55 @@ const shopRecord = template((db) =>
     .limit(1),
 );
 
-/** The shop and its chrome by slug: one statement on a miss, none within SHOP_TTL_MS. */
-export async function storefrontBySlug(db: Db, slug: string): Promise<StorefrontShop | null> {
-  const now = Date.now();
+/** The location's level for one request: the host's origin (the key) and how to write after the response. */
+interface SharedLevel {
+  origin: string;
+  defer(work: Promise<unknown>): void;
+}
+
+const recordKey = (origin: string, slug: string) => `${origin}/_cache/shop/${cacheEpoch()}/${encodeURIComponent(slug)}`;
+
+/** Read from D1 less than SHOP_TTL_MS ago (a record from the future, a clock's skew, is not trusted). */
+const fresh = (at: number, now: number) => now >= at && now - at < SHOP_TTL_MS;
+
+function hold(slug: string, held: Held): void {
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(slug, held);
+}
+
+/**
+ * The shop and its chrome by slug: none of D1 while a copy read less than SHOP_TTL_MS ago is in
+ * this isolate or (with `shared`) in the location's cache; else one statement, and the record is
+ * kept in both levels. `now` is the clock (tests move it).
+ */
+export async function storefrontBySlug(db: Db, slug: string, shared?: SharedLevel, now = Date.now()): Promise<StorefrontShop | null> {
   const hit = cache.get(slug);
-  if (hit && now - hit.at < SHOP_TTL_MS) return hit.record;
+  if (hit && !hit.reread && fresh(hit.at, now)) return hit.record;
+  if (shared && !hit?.reread) {
+    const stored = await readShared("shops", recordKey(shared.origin, slug));
+    if (stored && fresh(stored.at, now)) {
+      const record = (await stored.res.json()) as StorefrontShop | null;
+      hold(slug, { record, at: stored.at });
+      return record;
+    }
+    await stored?.res.body?.cancel();
+  }
   const [[row]] = await runTemplates(db, [shopRecord.bind({ slug })]);
   const record = row ? { shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] }, chrome: parseChrome(row) } : null;
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(slug, { record, at: now });
+  hold(slug, { record, at: now });
+  if (shared) {
+    const body = JSON.stringify(record);
+    shared.defer(writeShared("shops", recordKey(shared.origin, slug), body, now, RECORD_KEPT_MS, { "content-type": "application/json" }));
+  }
   return record;
 }
 
-/** Drops a shop from this isolate's cache (after an edit, or when a shop is created). */
+/** Drops a shop from this isolate's cache (after an edit, or when a shop is created): its next read is from D1. */
 export function invalidateShop(slug: string): void {
-  cache.delete(slug);
+  hold(slug, { record: null, at: -Infinity, reread: true });
+}
+
+/** Empties this isolate's records (tests: a cold isolate). */
+export function forgetShopRecords(): void {
+  cache.clear();
 }

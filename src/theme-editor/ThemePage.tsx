@@ -71,7 +71,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
         </textarea>,
       );
     case "number":
-      return wrap(<input id={id} name={name} value={String(v ?? "")} inputMode="numeric" dir="ltr" {...aria} />);
+      return wrap(<input id={id} name={name} value={String(v ?? "")} inputMode="numeric" autoComplete="off" dir="ltr" {...aria} />);
     case "choice":
       return wrap(
         <select id={id} name={name}>
@@ -100,7 +100,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
                 <label class="sr-only" for={`${id}-${o}-pos`}>
                   {t("theme.position", { what: l })}
                 </label>
-                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" dir="ltr" class="pos" />
+                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" autoComplete="off" dir="ltr" class="pos" />
               </div>
             );
           })}
@@ -129,7 +129,7 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
       );
     }
     default:
-      return wrap(<input id={id} name={name} value={String(v ?? "")} dir="auto" maxLength={f.max} {...aria} />);
+      return wrap(<input id={id} name={name} value={String(v ?? "")} dir="auto" maxLength={f.max} inputMode="text" autoComplete="off" {...aria} />);
   }
 }
 

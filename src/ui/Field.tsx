@@ -82,7 +82,25 @@ export function FileField(p: { id: string; name: string; label: string; accept: 
   );
 }
 
-/** A labelled input with its hint and its error right beside it. */
+/** The phone's keyboard for an input's type, when the field names none. */
+const KEYBOARD: Record<NonNullable<FieldProps["type"]>, FieldProps["inputMode"]> = {
+  text: "text",
+  email: "email",
+  tel: "tel",
+  password: "text",
+  number: "decimal",
+  url: "url",
+  search: "search",
+  color: undefined,
+  date: undefined,
+  time: undefined,
+};
+
+/**
+ * A labelled input with its hint and its error right beside it. Every field says which keyboard
+ * the phone opens and what the browser may fill in: a field that names neither gets its type's
+ * keyboard and no autofill (a product's title is nothing a browser remembers).
+ */
 export function Field(p: FieldProps) {
   const id = p.id ?? `f-${p.name}`;
   const input = (
@@ -91,8 +109,8 @@ export function Field(p: FieldProps) {
       name={p.name}
       type={p.type ?? "text"}
       value={p.value ?? ""}
-      inputMode={p.inputMode}
-      autoComplete={p.autoComplete}
+      inputMode={p.inputMode ?? KEYBOARD[p.type ?? "text"]}
+      autoComplete={p.autoComplete ?? "off"}
       required={p.required}
       maxLength={p.maxLength}
       dir={p.dir}

@@ -99,7 +99,7 @@ export function TextArea(p: { name: string; label: string; value: string; error?
   return (
     <div class={p.error ? "field invalid" : "field"}>
       <label for={id}>{p.label}</label>
-      <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
+      <textarea id={id} name={p.name} rows={p.rows ?? 6} maxLength={p.maxLength} dir="auto" autoComplete="off" aria-invalid={p.error ? "true" : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
         {p.value}
       </textarea>
       <FieldNotes id={id} hint={p.hint} error={p.error} />

@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { prepareE2EData } from "../../scripts/lib/e2e-data.mjs";
 // @ts-expect-error plain ES module without types
 import { sandboxEnv, startSandboxes } from "../../scripts/sandboxes/index.mjs";
+import magic from "../../scripts/sandboxes/magic.json";
 import { freePort, LocalRuntime } from "./server";
 
 declare module "vitest" {
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   // The providers' local sandboxes (scripts/sandboxes), and a key for the shops' sealed credentials:
   // a journey that pays through a gateway or books a courier talks to them, never the internet.
   const sandboxes = await startSandboxes();
-  await runtime.start({ ...sandboxEnv(sandboxes.urls), CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=" });
+  await runtime.start({ ...sandboxEnv(sandboxes.urls), CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=", CF_API_TOKEN: magic.cloudflare.dev.token, CF_ZONE_ID: magic.cloudflare.dev.zoneId });
   project.provide("port", runtime.port);
   project.provide("runtime", runtime.dir);
   project.provide("migrated", path.join(data, "migrated"));

@@ -21,6 +21,7 @@ import { pushCases } from "./push.cases";
 import { customerCases } from "./customers.cases";
 import { discountCases } from "./discounts.cases";
 import { courierCases } from "./couriers.cases";
+import { domainCases } from "./domains.cases";
 
 /** Buttons: a POST whose form has no field but the CSRF token, or a button's fixed value. */
 const BUTTONS: Record<string, string> = {
@@ -57,10 +58,14 @@ const BUTTONS: Record<string, string> = {
   "POST /_p/admin/:shop/theme/preview": "the theme form's Preview button (the theme form's case covers its fields)",
   "POST /_p/admin/:shop/gateways/delete": "turn JazzCash payments off (a button)",
   "POST /_s/pay/jazzcash/:token": "the customer's Pay now with JazzCash (a button)",
+  "POST /_p/admin/:shop/domain/delete": "remove the shop's custom domain (a button)",
+  "POST /_p/admin/:shop/settlements/apply": "a settlement's Mark paid button: the courier and the stored file's hash it carries, never typed (applySchema caps them; src/settlements/settlements.test.ts tests a refused one)",
   "POST /_s/pay/jazzcash/return": "JazzCash's return, posted from the gateway's page: no form of ours, its fields checked by returnSchema and its hash (src/gateways/gateway.test.ts)",
+  "POST /_p/admin/:shop/gateways/easypay/delete": "turn Easypaisa payments off (a button)",
+  "POST /_s/pay/easypay/:token": "the customer's start of an Easypaisa payment (a 307 after Place order, or Pay now: a button)",
 };
 
-export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases, ...courierCases];
+export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases, ...courierCases, ...domainCases];
 
 /** A registered path as the cases name it: parameters without their patterns. */
 const plain = (path: string) => path.replace(/(:\w+)\{(?:[^{}]|\{[^}]*\})*\}/g, "$1");

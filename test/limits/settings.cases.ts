@@ -1,7 +1,7 @@
 /** The shop settings forms: details, payment methods, delivery zones (new and edit), the JazzCash credentials. */
 import { env } from "cloudflare:workers";
 import { detailsSchema, paymentsForm, zoneSchema } from "../../src/settings/schema";
-import { jazzcashSchema } from "../../src/gateways/config";
+import { easypaySchema, jazzcashSchema } from "../../src/gateways/config";
 import { ROOT, sellerWithShop } from "../helpers";
 import { emailOf, moneyOf, phoneOf, stockOf, type FormCase } from "./harness";
 
@@ -67,5 +67,16 @@ export const settingsCases: FormCase<Ctx>[] = [
     values: { merchantId: (n) => "M".repeat(n) },
     // Never shown back, even after a refusal.
     secret: ["password", "salt"],
+  },
+  {
+    ...seller,
+    route: "POST /_p/admin/:shop/gateways/easypay",
+    schema: easypaySchema,
+    page: (s) => admin(s, "/gateways/easypay"),
+    action: (s) => admin(s, "/gateways/easypay"),
+    valid: () => ({ storeId: "43210", hashKey: "HATTISANDBOXKEY1", username: "hatti-store", password: "0123456789abcdef", accountNum: "654321987", mode: "sandbox" }),
+    // The store ID and account number are digits; the hash key is exactly 16 characters (its cap).
+    values: { storeId: (n) => "4".repeat(n), accountNum: (n) => "6".repeat(n), hashKey: (n) => "K".repeat(n) },
+    secret: ["hashKey", "password"],
   },
 ];

@@ -1,5 +1,6 @@
 /** The upload forms: photos of a product, and the catalogue's CSV. Their sizes are tested by the upload tests. */
 import { csvImportSchema } from "../../src/csv/schema";
+import { uploadSchema as settlementUploadSchema } from "../../src/settlements/schema";
 import { photoFormSchema } from "../../src/products/form";
 import { proofSchema } from "../../src/payments/proof";
 import { paymentImageSchema } from "../../src/settings/schema";
@@ -55,5 +56,15 @@ export const uploadCases: FormCase<Ctx>[] = [
     setup: () => sellerWithShop(),
     page: (s) => `${ROOT}/admin/${s.slug}/settings/payments`,
     action: (s) => `${ROOT}/admin/${s.slug}/settings/payments/image`,
+  },
+  {
+    ...unused,
+    // A courier's payment report: the courier picked, the file (src/settlements/settlements.test.ts tests its bytes and rows, the cap and one past it).
+    route: "POST /_p/admin/:shop/settlements/preview",
+    schema: settlementUploadSchema,
+    declaredOnly: true,
+    setup: () => sellerWithShop(),
+    page: (s) => `${ROOT}/admin/${s.slug}/settlements`,
+    action: (s) => `${ROOT}/admin/${s.slug}/settlements/preview`,
   },
 ];

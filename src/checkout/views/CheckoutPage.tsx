@@ -126,7 +126,7 @@ export function CheckoutPage({ shop, ctx, quote, now, payments, idemKey, values 
               <input type="radio" name="payment" value={p.method} checked={p.method === payment} />
               <span>
                 <b>{t(`checkout.pay.${p.method}`)}</b>
-                <span class="co-muted">{p.account ? t("checkout.pay.transferHint") : t("checkout.pay.codHint")}</span>
+                <span class="co-muted">{t(p.hint ?? (p.account ? "checkout.pay.transferHint" : "checkout.pay.codHint"))}</span>
                 <PaymentAccount ctx={ctx} option={p} />
               </span>
             </label>

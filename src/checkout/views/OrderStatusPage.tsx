@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { formatDate } from "../../i18n";
 import { isOwnRider } from "../../orders/courier";
+import { trackingUrlForOrder } from "../../couriers/tracking-link";
 import type { ConfirmOutcome } from "../../orders/confirmation";
 import type { OrderDetail } from "../../orders/read";
 import type { StoreContext } from "../../storefront/theme";
@@ -39,6 +40,7 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
   const { order, items, events } = detail;
   const number = `#${order.number}`;
   const total = money(order.total);
+  const trackingUrl = ["shipped", "delivered"].includes(order.status) ? trackingUrlForOrder(order) : "";
   return (
     <StoreFrame shop={shop} ctx={ctx} title={t("checkout.order.title", { number })}>
       {placed && (
@@ -75,6 +77,11 @@ export function OrderStatusPage({ shop, ctx, detail, payment, whatsappUrl, place
       {order.status === "shipped" && isOwnRider(order.courier) && <p class="co-note">{t("checkout.order.ownRider")}</p>}
       {order.status === "shipped" && order.trackingNumber && !isOwnRider(order.courier) && (
         <p class="co-note">{t("checkout.order.tracking", { courier: order.courier, tracking: order.trackingNumber })}</p>
+      )}
+      {trackingUrl && (
+        <a class="co-btn block" href={trackingUrl} rel="noopener noreferrer" target="_blank" data-track>
+          {t("checkout.order.trackParcel")}
+        </a>
       )}
       {whatsappUrl && (
         <a class="co-btn block" href={whatsappUrl} rel="noopener">

@@ -74,9 +74,11 @@ export function PaymentBlock({ ctx, order, payment, proof }: { ctx: StoreContext
           <h2 id="proof-title">{t(state === "proof_sent" ? "checkout.proof.again" : "checkout.proof.title")}</h2>
           <form method="post" action={ctx.url(action)} enctype="multipart/form-data" data-proof-form>
             <div class={err.screenshot ? "co-field bad" : "co-field"}>
-              <label for="co-screenshot">{t("checkout.proof.screenshot")}</label>
+              {/* The browser's own file button speaks the browser's language: hidden (still
+                  focusable), its label is the 48 px button in the shop's language. */}
               <input
                 id="co-screenshot"
+                class="co-file"
                 name="screenshot"
                 type="file"
                 accept="image/jpeg,image/png,image/webp"
@@ -84,6 +86,10 @@ export function PaymentBlock({ ctx, order, payment, proof }: { ctx: StoreContext
                 aria-invalid={err.screenshot ? "true" : undefined}
                 aria-describedby={err.screenshot ? "co-screenshot-hint co-screenshot-err" : "co-screenshot-hint"}
               />
+              <label class="co-btn ghost block" for="co-screenshot">
+                {t("checkout.proof.screenshot")}
+              </label>
+              <span class="co-names" data-file-names="co-screenshot" dir="auto" />
               <p class="hint" id="co-screenshot-hint">
                 {t("checkout.proof.screenshotHint", { mb: MB })}
               </p>

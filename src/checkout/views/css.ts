@@ -30,6 +30,11 @@ export const checkoutCss = `
 .co-btn.block{display:flex;width:100%;margin:16px 0 0}
 .co-confirm{border:2px solid var(--primary);border-radius:var(--radius);padding:12px;margin:0 0 16px}
 .co-confirm h2{margin-top:0}
+.co-proof{margin:0 0 16px}
+.co-file{position:absolute;width:1px;height:1px;opacity:0;overflow:hidden;clip-path:inset(50%)}
+.co-file:focus-visible+label{outline:3px solid var(--primary);outline-offset:2px}
+.co-file:valid+label::after{content:" \\2713"}
+.co-names{display:block;color:var(--muted);font-size:.875rem;overflow-wrap:anywhere}
 .co-cancel summary{min-height:48px;display:flex;align-items:center;cursor:pointer;font-weight:700}
 .co fieldset{border:0;padding:0;margin:0 0 16px}
 .co legend{font-weight:700;font-size:1.15rem;margin:24px 0 8px;padding:0}

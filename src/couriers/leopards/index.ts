@@ -1,11 +1,12 @@
 /**
  * Leopards Courier (merchant API, api_key and api_password in every body): bookPacket,
- * trackBookedPacket, cancelBookedPackets, getAllCities. Every answer is HTTP 200 with
+ * trackBookedPacket, cancelBookedPackets, getAllCities, getShipmentDetailsByOrderID (the look-up of
+ * a booking by our booked_packet_order_id). Every answer is HTTP 200 with
  * { status: 1, error: 0, ... } or { status: 0, error: "text" }; cities are booked by their id, so
  * a booking reads the city list first (two calls, both in the queue consumer).
  */
 import { callProvider } from "../../messages/http";
-import { NO_BASE, cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, cityNames, cityOf, fail, fetchPdf, noneWhenNotFound, parseCities, ok, retry, rupees, trackingPage, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 type Answer = Record<string, unknown> & { status?: unknown; error?: unknown };
 
@@ -24,7 +25,7 @@ async function call(ctx: CourierContext, path: string, fields: Record<string, un
   if (/api key|password|unauthori[sz]ed|invalid credential/i.test(error)) return fail("bad_credentials", error, ctx);
   if (/city/i.test(error)) return fail("bad_city", error, ctx);
   if (/already|duplicate/i.test(error)) return fail("duplicate_reference", error, ctx);
-  if (/not found|invalid (cn|track)/i.test(error)) return fail("not_found", error, ctx);
+  if (/not found|no record|invalid (cn|track)/i.test(error)) return fail("not_found", error, ctx);
   return fail("invalid_request", error, ctx);
 }
 
@@ -95,6 +96,18 @@ export const leopards: Courier = {
       ),
     );
   },
+
+  async lookup(ctx, ref) {
+    const r = noneWhenNotFound(await call(ctx, "/getShipmentDetailsByOrderID/format/json/", { shipment_order_id: [ref] }));
+    if (r.status !== "ok") return r;
+    const list = Array.isArray(r.value?.data) ? (r.value.data as { booked_packet_order_id?: unknown; track_number?: unknown; slip_link?: unknown }[]) : [];
+    const found = list.find((p) => String(p.booked_packet_order_id ?? ref) === ref && typeof p.track_number === "string" && p.track_number);
+    if (!found) return ok(null);
+    const slip = found.slip_link;
+    return ok(typeof slip === "string" && /^https?:\/\//.test(slip) ? { trackingNumber: found.track_number as string, labelUrl: slip } : { trackingNumber: found.track_number as string });
+  },
+
+  trackingUrl: trackingPage("https://www.leopardscourier.com/tracking?cn="),
 
   async cancel(ctx, booked) {
     const r = await call(ctx, "/cancelBookedPackets/format/json/", { cn_numbers: booked.trackingNumber });

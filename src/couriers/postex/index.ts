@@ -1,11 +1,12 @@
 /**
  * PostEx (merchant API, `token` header): create-order (v3), track-bulk-order, cancel-order,
- * get-operational-city, get-invoice (the airway bill as PDF). Every answer is
+ * get-operational-city, get-invoice (the airway bill as PDF), get-all-order (PostEx's "list all
+ * orders" within dates: the look-up of a booking by our orderRefNumber). Every answer is
  * { statusCode: "200" | "4xx", statusMessage, dist }; its errors are told apart by statusCode and
  * statusMessage (scripts/sandboxes/postex.mjs answers them the same way).
  */
 import { callProvider } from "../../messages/http";
-import { NO_BASE, fail, fetchPdf, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, fail, fetchPdf, noneWhenNotFound, ok, retry, rupees, trackingPage, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 interface Answer {
   statusCode?: string;
@@ -96,6 +97,20 @@ export const postex: Courier = {
       }),
     );
   },
+
+  async lookup(ctx, ref, since) {
+    // Its list of orders by date (UTC days, a day either side: PostEx keeps Pakistan's dates).
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const now = Date.now();
+    const from = day(Math.max(since - 86_400_000, now - 30 * 86_400_000));
+    const r = noneWhenNotFound(await call(ctx, `/v1/get-all-order?orderStatusID=0&fromDate=${from}&toDate=${day(now + 86_400_000)}`));
+    if (r.status !== "ok") return r;
+    const list = Array.isArray(r.value?.dist) ? (r.value.dist as { orderRefNumber?: unknown; trackingNumber?: unknown }[]) : [];
+    const found = list.find((o) => o.orderRefNumber === ref && typeof o.trackingNumber === "string" && o.trackingNumber);
+    return ok(found ? { trackingNumber: found.trackingNumber as string } : null);
+  },
+
+  trackingUrl: trackingPage("https://postex.pk/tracking?cn="),
 
   async cancel(ctx, booked) {
     const r = await call(ctx, "/v1/cancel-order", { method: "PUT", body: JSON.stringify({ trackingNumber: booked.trackingNumber }) });

@@ -1,10 +1,11 @@
 /**
  * Trax (Sonic API, the key in the `Authorization` header): shipment/book, shipment/track,
- * shipment/cancel, shipment/air_waybill (PDF), cities. Answers are { status: 0, ... } when done
+ * shipment/cancel, shipment/air_waybill (PDF), cities, shipment/track/order_id (the look-up of a
+ * booking by our order_id). Answers are { status: 0, ... } when done
  * and { status: 1, message, errors? } when not (401 for a refused key); cities are booked by id.
  */
 import { callProvider } from "../../messages/http";
-import { NO_BASE, cityNames, cityOf, fail, fetchPdf, parseCities, ok, retry, rupees, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
+import { NO_BASE, cityNames, cityOf, fail, fetchPdf, noneWhenNotFound, parseCities, ok, retry, rupees, trackingPage, transportFailure, type Courier, type CourierContext, type Result, type TrackState } from "../courier";
 
 type Answer = Record<string, unknown> & { status?: unknown; message?: unknown; errors?: unknown };
 
@@ -100,6 +101,15 @@ export const trax: Courier = {
     }
     return ok(out);
   },
+
+  async lookup(ctx, ref) {
+    const r = noneWhenNotFound(await call(ctx, `/shipment/track/order_id?order_id=${encodeURIComponent(ref)}&type=0`));
+    if (r.status !== "ok") return r;
+    const tn = (r.value?.details as { tracking_number?: unknown } | undefined)?.tracking_number;
+    return ok(typeof tn === "string" || typeof tn === "number" ? { trackingNumber: String(tn) } : null);
+  },
+
+  trackingUrl: trackingPage("https://sonic.pk/tracking?tracking_number="),
 
   async cancel(ctx, booked) {
     const r = await call(ctx, "/shipment/cancel", { method: "POST", body: JSON.stringify({ tracking_number: booked.trackingNumber }) });

@@ -4,7 +4,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { createdAt, updatedAt } from "./columns";
 import { LOCALES } from "../../i18n";
 import { PAYMENT_METHODS } from "../../payments";
-import { PAYMENT_STATES } from "../../payments/states";
+import { PAYMENT_MOVES, PAYMENT_STATES, statesSql } from "../../payments/states";
 import { shopId } from "./platform";
 
 export const deliveryZones = sqliteTable(
@@ -99,6 +99,8 @@ export const orders = sqliteTable(
      */
     index("orders_shop_awaiting_idx").on(t.shopId, t.confirmation, t.status, t.id, t.createdAt).where(sql`${t.confirmation} = 'awaiting'`),
     check("orders_total_nonneg", sql`${t.total} >= 0`),
+    // What couriers still owe (src/settlements): delivered orders whose payment is not received yet.
+    index("orders_shop_owed_idx").on(t.shopId, t.id).where(sql`${t.status} = 'delivered' AND ${t.paymentState} IN (${statesSql(PAYMENT_MOVES.received.from)})`),
   ],
 );
 

@@ -42,8 +42,16 @@ export const shipments = sqliteTable(
     index("shipments_shop_order_idx").on(t.shopId, t.orderId, t.id),
     // One open shipment an order: a double tap on Book writes one row.
     uniqueIndex("shipments_open_uq").on(t.shopId, t.orderId).where(sql`${t.state} IN ('booking', 'booked', 'failed', 'in_transit')`),
-    // The tracking sync's open shipments, least recently asked first (across shops: the cron's walk).
+    // The cron's indexes, across shops on purpose (its sweep is of every shop's shipments, so no
+    // shop_id first): partial, holding only the open rows it looks for, ordered by when they are
+    // due. Every per-shop read (the order's page, a shipment of the shop) goes by
+    // shipments_shop_order_idx or the primary key instead (src/couriers/plans.test.ts).
+    // The tracking sync's open shipments, least recently asked first.
     index("shipments_sync_idx").on(t.checkedAt, t.id).where(sql`${t.state} IN ('booked', 'in_transit')`),
+    // Bookings whose queue job was lost (untouched for a while): the cron enqueues them again.
+    index("shipments_booking_idx").on(t.updatedAt).where(sql`${t.state} = 'booking'`),
+    // A courier's settlement file names its shipments by tracking number (src/settlements).
+    index("shipments_shop_tracking_idx").on(t.shopId, t.courier, t.trackingNumber),
     check("shipments_amounts_nonneg", sql`${t.weightGrams} > 0 AND ${t.codPaisa} >= 0`),
   ],
 );

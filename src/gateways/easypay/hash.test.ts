@@ -4,11 +4,13 @@
  * createCipheriv) over the sorted "key=value" pairs; the hash key is the public Easypay staging
  * sample key of a PHP integration (usamaashraf42/slms2, EasypaisaController.php). And the contract
  * with the Easypaisa sandbox (scripts/sandboxes/easypay.mjs, node:crypto): our form is accepted,
- * a changed field is refused, the confirm step answers the documented status.
+ * a changed field is refused, the confirm step answers the documented status, the inquiry the
+ * transaction's.
  */
 import { describe, expect, inject, it } from "vitest";
 import magic from "../../../scripts/sandboxes/magic.json";
 import { easypayFields, easypayExpiry, hashInput, merchantHashedReq } from "./hash";
+import { PATHS } from "./fields";
 
 const KEY = "8JZVPIU6MPD6H4GH";
 const FIELDS = {
@@ -50,31 +52,35 @@ describe("the Easypaisa sandbox (contract)", () => {
   const STORE = magic.easypay.store;
   const post = (path: string, fields: Record<string, string>) =>
     fetch(`${base()}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields), redirect: "manual" });
+  const inquire = (orderId: string, creds = `${STORE.username}:${STORE.password}`) =>
+    fetch(`${base()}${PATHS.inquiry}`, { method: "POST", headers: { "content-type": "application/json", credentials: btoa(creds) }, body: JSON.stringify({ orderId, storeId: STORE.storeId, accountNum: STORE.accountNum }) }).then((r) => r.json() as Promise<Record<string, string>>);
 
-  it("accepts our signed form, refuses a changed amount or another store, and confirms with status 0000", async () => {
-    const fields = await easypayFields(STORE.hashKey, {
-      storeId: STORE.storeId,
-      amount: 525_000,
-      orderRefNum: "order1042x7",
-      postBackURL: "https://ayesha.hatti.test/pay/easypay/return",
-      expiresAt: Date.now() + 24 * 3600_000,
-    });
+  it("accepts our signed form, refuses a changed amount or another store, shows Pay/Fail, confirms with status 0000 and answers the inquiry", async () => {
+    const ref = `E${Date.now()}${Math.floor(Math.random() * 1e5)}`.slice(0, 20);
+    const fields = await easypayFields(STORE.hashKey, { storeId: STORE.storeId, amount: 525_000, orderRefNum: ref, postBackURL: "https://ayesha.hatti.test/pay/easypay/return", expiresAt: Date.now() + 24 * 3600_000 });
     expect(fields.amount).toBe("5250.0");
-    const ok = await post("/easypay/Index.jsf", fields);
-    expect(ok.status).toBe(302);
-    const token = new URL(ok.headers.get("location")!).searchParams.get("auth_token");
-    expect(token).toMatch(/^[0-9a-f]{24}$/);
+    const page = await post("/easypay/Index.jsf", fields);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-outcome="pay"');
+    expect(await inquire(ref)).toMatchObject({ responseCode: "0000", orderId: ref, transactionStatus: "PENDING", transactionAmount: "5250.0" });
 
     const changed = await post("/easypay/Index.jsf", { ...fields, amount: "1.0" });
     expect(changed.status).toBe(400);
     expect(await changed.text()).toContain("Invalid merchantHashedReq");
     expect((await post("/easypay/Index.jsf", { ...fields, storeId: "99999" })).status).toBe(400);
 
+    const paid = await post("/easypay/sandbox-pay", { ref, outcome: "pay" });
+    expect(paid.status).toBe(302);
+    const token = new URL(paid.headers.get("location")!).searchParams.get("auth_token");
+    expect(token).toMatch(/^[0-9a-f]{24}$/);
     const confirmed = await post("/easypay/Confirm.jsf", { auth_token: token!, postBackURL: fields.postBackURL! });
     expect(confirmed.status).toBe(302);
-    const back = new URL(confirmed.headers.get("location")!);
-    expect(Object.fromEntries(back.searchParams)).toEqual({ status: "0000", desc: "Success", orderRefNumber: "order1042x7" });
+    expect(Object.fromEntries(new URL(confirmed.headers.get("location")!).searchParams)).toEqual({ status: "0000", desc: "Success", orderRefNumber: ref });
     const replay = await post("/easypay/Confirm.jsf", { auth_token: token!, postBackURL: fields.postBackURL! });
     expect(new URL(replay.headers.get("location")!).searchParams.get("status")).toBe("0001");
+
+    expect(await inquire(ref)).toMatchObject({ responseCode: "0000", transactionStatus: "PAID", storeId: STORE.storeId });
+    expect(await inquire("E00000000000000000000")).toMatchObject({ responseCode: "0003" });
+    expect(await inquire(ref, "hatti-sandbox:wrong")).toMatchObject({ responseCode: "0001" });
   });
 });

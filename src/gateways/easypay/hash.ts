@@ -4,8 +4,8 @@
  * joined by "&", under the store's 16-character hash key from the Easypay merchant portal, in
  * base64. WebCrypto has no ECB: each 16-byte block is AES-CBC-encrypted alone with a zero IV
  * (CBC of one block with IV 0 is that block's ECB; WebCrypto's own padding block is dropped),
- * so no `nodejs_compat` is needed. Only the hash, the request's fields and the sandbox are built
- * so far (docs/payments-gateways.md): the order page offers JazzCash only.
+ * so no `nodejs_compat` is needed. The routes that post this form and settle the payment:
+ * routes.tsx, inquire.ts (docs/payments-gateways.md).
  */
 import { b64encode } from "../../lib/bytes";
 import { utf8 } from "../../messages/base64url";

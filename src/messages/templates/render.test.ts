@@ -171,6 +171,6 @@ describe("WhatsApp parameters", () => {
 
   it("checks parameters before building anything", () => {
     expect(() => whatsappTemplatePayload("new_order", "en", {})).toThrow(TemplateParamsError);
-    expect(checkedParams("order_shipped_tracking", { shopName: "A", orderNumber: "#1", courier: "TCS", trackingNumber: "  77 12 \n" }).params.trackingNumber).toBe("77 12");
+    expect(checkedParams("order_shipped_tracking", { shopName: "A", orderNumber: "#1", courier: "TCS", trackingNumber: "  77 12 \n", trackingUrl: "https://postex.pk/tracking?cn=7712" }).params.trackingNumber).toBe("77 12");
   });
 });

@@ -6,6 +6,7 @@ import { AdminShell } from "../../ui/AdminShell";
 import { Form } from "../../ui/Form";
 import { confirmationState, type ConfirmClock } from "../confirmation";
 import { isOwnRider } from "../courier";
+import { trackingUrlForOrder } from "../../couriers/tracking-link";
 import { ConfirmationMark } from "./ConfirmationMark";
 import type { OrderDetail } from "../read";
 import type { WaLink } from "../whatsapp";
@@ -42,6 +43,7 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, clock, notic
   const { m, shop, csrf } = chrome;
   const { t } = m;
   const { order, items, events } = detail;
+  const trackingUrl = ["shipped", "delivered", "returned"].includes(order.status) ? trackingUrlForOrder(order) : "";
   const money = (n: number) => formatMoney(n, order.currency, m.locale);
   const base = `/admin/${shop.slug}/orders/${order.id}`;
   const err = (k: string) => fieldMessage(t, errors, k);
@@ -133,6 +135,11 @@ export function OrderPage({ detail, wa, statusUrl, slipShare, risk, clock, notic
         </p>
         {order.courier && (
           <p>{isOwnRider(order.courier) ? t("orders.order.shippingRider") : t("orders.order.shipping", { courier: order.courier, tracking: order.trackingNumber })}</p>
+        )}
+        {trackingUrl && (
+          <a class="btn ghost block" href={trackingUrl} rel="noopener noreferrer" target="_blank" data-track>
+            {t("orders.order.trackParcel")}
+          </a>
         )}
         {order.note && (
           <>

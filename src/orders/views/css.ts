@@ -25,7 +25,7 @@ export const ordersCss = `
 .events li{padding:8px 0;border-bottom:1px solid var(--line)}
 .events time,.events .who{color:var(--muted);font-size:.85rem}
 .note-text{white-space:pre-wrap;margin:4px 0 0}
-.steps form+form{margin-top:12px}
+.steps form+form,#payment form+form{margin-top:12px}
 .danger{border-color:var(--err)!important;color:var(--err)!important;background:transparent!important}
 .proof{margin:8px 0}.proof img{max-width:100%;height:auto;border-radius:var(--radius);border:1px solid var(--line)}
 details.card summary{min-height:48px;display:flex;align-items:center;font-weight:700;cursor:pointer}

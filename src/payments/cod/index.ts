@@ -10,6 +10,7 @@ const cod: PaymentMethodDef<"cod"> = {
   fields: {},
   enabledByDefault: true,
   takesProof: false,
+  checkoutHint: "checkout.pay.codHint",
   account: () => [],
 };
 export default cod;

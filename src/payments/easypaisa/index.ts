@@ -1,4 +1,4 @@
 /** Easypaisa: the customer sends the total to the seller's Easypaisa account (its title and mobile number). */
 import { accountMethod } from "../method";
 
-export default accountMethod("easypaisa", { position: 20, numberLabel: "payments.accountNumber" });
+export default accountMethod("easypaisa", { position: 20, numberLabel: "payments.accountNumber", mobile: true });

@@ -1,0 +1,60 @@
+/**
+ * Custom domains (issue 18 §4): a seller's own hostname for her shop through Cloudflare for SaaS.
+ * /admin/:shop/domain (owner only): add one, see the DNS records and the status, remove it.
+ * The handlers only write rows and put a "domains.sync" job on the queue: Cloudflare is called by
+ * the queue consumer and the cron (jobs.ts, sync.ts, cloudflare.ts). The storefront answers on an
+ * active custom host (lookup.ts, called by src/storefront/load-shop.tsx) and uses it as its
+ * canonical origin. Setup and flow: docs/domains.md.
+ */
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../env";
+import { adminChrome } from "../admin/chrome";
+import { requireOwner } from "../admin/load-shop";
+import { readForm, validate, type FieldErrors } from "../lib/form";
+import { renderPage } from "../lib/render";
+import { originFor } from "../tenancy/host";
+import { fallbackOrigin, type DomainsEnv } from "./cloudflare";
+import { DomainPage } from "./DomainPage";
+import { addDomain, removeDomain, shopDomain } from "./domains";
+import { enqueueDomainJobs } from "./jobs";
+import { domainSchema } from "./schema";
+
+export const domainRoutes = new Hono<AppEnv>();
+domainRoutes.use("*", requireOwner());
+type C = Context<AppEnv>;
+
+const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+
+async function page(c: C, extra: { typed?: string; errors?: FieldErrors; notice?: string; alert?: string } = {}, status: 200 | 400 = 200) {
+  const domain = await shopDomain(scope(c));
+  const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  return renderPage(c, <DomainPage {...adminChrome(c)} domain={domain} fallback={fallbackOrigin(c.env as DomainsEnv)} shopUrl={shopUrl} {...extra} />, status);
+}
+
+domainRoutes.get("/", (c) => {
+  const { t } = c.var;
+  const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  const notice = c.req.query("added") === "1" ? t("domains.added") : c.req.query("removed") === "1" ? t("domains.removed", { shopUrl }) : undefined;
+  return page(c, { notice });
+});
+
+domainRoutes.post("/", async (c) => {
+  const values = await readForm(c);
+  const typed = values.hostname ?? "";
+  const r = validate(domainSchema, values);
+  if (!r.ok) return page(c, { typed, errors: r.errors, alert: c.var.t("common.fixErrors") }, 400);
+  const added = await addDomain(scope(c), c.env.ROOT_DOMAIN, r.data.hostname);
+  if ("refused" in added) {
+    // Her shop has a domain already: the page shows it (not the form), so the alert says why.
+    if (added.refused === "domains.one") return page(c, { alert: c.var.t("domains.one") }, 400);
+    return page(c, { typed, errors: { hostname: added.refused }, alert: c.var.t("common.fixErrors") }, 400);
+  }
+  c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, [added.id]));
+  return c.redirect(`/admin/${c.var.shop.slug}/domain?added=1`, 303);
+});
+
+domainRoutes.post("/delete", async (c) => {
+  const ids = await removeDomain(scope(c));
+  c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, ids));
+  return c.redirect(`/admin/${c.var.shop.slug}/domain?removed=1`, 303);
+});

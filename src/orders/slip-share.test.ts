@@ -25,7 +25,7 @@ describe("packing slip: link and image", () => {
     const publicUrl = `${origin}/orders/${o.token}/slip`;
 
     const mine = await seller.client.get(`${base}/slip`);
-    expect(mine.text).toContain(`<label class="sr-only" for="slip-link">Link</label><div class="copy"><input id="slip-link" type="url" readonly value="${publicUrl}" dir="ltr"/>`);
+    expect(mine.text).toContain(`<label class="sr-only" for="slip-link">Link</label><div class="copy"><input id="slip-link" type="url" readonly value="${publicUrl}" dir="ltr" inputmode="url" autocomplete="off"/>`);
     expect(mine.text).toContain('data-copy="slip-link" data-copied="Copied" hidden>Copy link</button>');
     expect(mine.text).toContain(`data-file="order-${o.number}.png" hidden>Share as image</button>`);
     // Three islands, each allowed by its hash: print/share, copy, image.

@@ -58,7 +58,7 @@ describe("share card", () => {
     const s = await sellerWithShop();
     const origin = shopOrigin(s.slug);
     const html = (await s.client.get(`${ROOT}/admin/${s.slug}`)).text;
-    expect(html).toContain(`<input id="share-link" type="url" readonly value="${origin}" dir="ltr"/>`);
+    expect(html).toContain(`<input id="share-link" type="url" readonly value="${origin}" dir="ltr" inputmode="url" autocomplete="off"/>`);
     expect(html).toMatch(/<button class="btn ghost" type="button" data-copy="share-link" data-copied="Copied" hidden>Copy link<\/button>/);
     expect(waTexts(html)).toEqual([`Visit Ayesha's Kitchen, my online shop:\n${origin}`]);
     expect(html).toContain(`data-web-share="${origin}"`);

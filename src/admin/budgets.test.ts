@@ -53,6 +53,9 @@ const STILL: Record<string, number> = {
   "/gateways": 4,
   "/qr.svg": 2,
   "/poster": 2,
+  "/settlements": 3,
+  "/gateways/easypay": 4,
+  "/domain": 3,
 };
 
 type Shop = Awaited<ReturnType<typeof furnishedShop>>;

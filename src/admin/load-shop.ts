@@ -1,16 +1,21 @@
 import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { sessionCheckedByPage } from "../auth/guard";
 import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
 import { membershipBySlug } from "../platform/shops";
 import { invalidateShop, toShop } from "../tenancy/shop-cache";
+import { loadPageWithSession } from "./page";
 
 /**
  * Loads the shop named in /admin/:shop/... for the logged-in seller, with the new-orders badge
  * of its Orders tab. A shop she is not a member of is a 404, exactly like one that does not exist.
+ * A page declared with adminPage (./page.ts) does all of it in its own page's batch.
  */
 export function loadAdminShop(): MiddlewareHandler<AppEnv> {
   return async function adminShopLoader(c, next) {
+    const page = sessionCheckedByPage(c);
+    if (page !== null) return loadPageWithSession(c, page, next);
     const user = c.var.user!;
     const slug = c.req.param("shop") ?? "";
     const found = slug ? await membershipBySlug(c.var.db, user.id, slug) : undefined;

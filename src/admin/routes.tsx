@@ -35,6 +35,8 @@ import { themeRoutes } from "../theme-editor/routes";
 import { invitationRoutes, leaveRoutes } from "../staff/invitee-routes";
 import { adminChrome } from "./chrome";
 import { forgetShopAfterWrites, loadAdminShop, requireOwner } from "./load-shop";
+import { adminPage } from "./page";
+import { nothingToRead } from "../db/page-read";
 import { readForm, validate, fieldMessage } from "../lib/form";
 import { whatsappSchema } from "../settings/schema";
 import { updateShopWhatsapp } from "../settings/shop";
@@ -101,8 +103,12 @@ shopAdmin.get("/", async (c) => {
   );
 });
 
-shopAdmin.get("/live", (c) =>
-  renderPage(c, <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} saved={c.req.query("done") === "1"} />),
+// Pages showing only the shop's record: the session check's batch is their one round trip.
+const noRead = () => nothingToRead;
+
+shopAdmin.get(
+  "/live",
+  adminPage(noRead, (c) => renderPage(c, <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} saved={c.req.query("done") === "1"} />)),
 );
 
 // The live screen's "orders will reach you on WhatsApp at ...": the owner confirms or changes it.
@@ -124,7 +130,7 @@ shopAdmin.route("/settlements", settlementRoutes);
 shopAdmin.route("/abandoned", abandonedAdmin);
 shopAdmin.route("/customers", customerRoutes);
 shopAdmin.route("/", leaveRoutes);
-shopAdmin.get("/shop", (c) => renderPage(c, <ShopHub {...adminChrome(c)} shopUrl={shopUrl(c)} />));
+shopAdmin.get("/shop", adminPage(noRead, (c) => renderPage(c, <ShopHub {...adminChrome(c)} shopUrl={shopUrl(c)} />)));
 shopAdmin.route("/products/:id{[0-9]+}/photos", photoRoutes);
 shopAdmin.route("/products/pending", pendingRoutes);
 shopAdmin.route("/products", productRoutes);

@@ -7,25 +7,50 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { getCookie, setCookie } from "hono/cookie";
 import { DEFAULT_LOCALE, isLocale, messages, preferredLocale, type Locale } from "../i18n";
-import { sessionToken, sessionUser } from "./session";
+import { matchedRoutes } from "hono/route";
+import { sessionToken, sessionUser, type SessionUser } from "./session";
+
+/**
+ * Marks a GET handler that reads the session itself, in its own page's batch (src/admin/page.ts):
+ * attachUser and requireUser leave it to that batch, which answers exactly as they would.
+ */
+export const CHECKS_SESSION_ITSELF = Symbol("checks the session in its page's batch");
+
+/** The index among the matched routes of the handler that answers this request, when it reads the session itself. */
+export function sessionCheckedByPage(c: Context): number | null {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return null;
+  const routes = matchedRoutes(c);
+  const i = routes.findIndex((r) => r.method !== "ALL");
+  return i >= 0 && CHECKS_SESSION_ITSELF in routes[i]!.handler ? i : null;
+}
 
 /** Reads the session cookie into c.var.user (null when absent, expired or revoked). */
 export function attachUser(): MiddlewareHandler<AppEnv> {
   return async function userLoader(c, next) {
+    // A page that batches the session with its own reads sets the user (setUser) itself.
+    if (sessionCheckedByPage(c) !== null) return next();
     const token = sessionToken(c);
     const user = token ? await sessionUser(c.var.db, token) : null;
-    c.set("user", user);
-    // Her account's language; else the one she picked here (the cookie); else, on a first visit,
-    // the one her browser asks for. Only platform pages come here: a storefront speaks its shop's.
-    const lang = getCookie(c, LANGUAGE_COOKIE);
-    const fromBrowser = !user && !isLocale(lang);
-    const m = messages(user?.locale ?? (isLocale(lang) ? lang : (preferredLocale(c.req.header("accept-language")) ?? DEFAULT_LOCALE)));
-    c.set("locale", m.locale);
-    c.set("t", m.t);
+    const fromBrowser = setUser(c, user);
     await next();
     // The same URL answers in another language to another browser: say so to every cache.
     if (fromBrowser) c.res.headers.append("vary", "Accept-Language");
   };
+}
+
+/**
+ * c.var.user and the language of the page: her account's; else the one she picked here (the
+ * cookie); else, on a first visit, the one her browser asks for (then true: the answer varies on
+ * Accept-Language). Only platform pages come here: a storefront speaks its shop's.
+ */
+export function setUser(c: Context<AppEnv>, user: SessionUser | null): boolean {
+  c.set("user", user);
+  const lang = getCookie(c, LANGUAGE_COOKIE);
+  const fromBrowser = !user && !isLocale(lang);
+  const m = messages(user?.locale ?? (isLocale(lang) ? lang : (preferredLocale(c.req.header("accept-language")) ?? DEFAULT_LOCALE)));
+  c.set("locale", m.locale);
+  c.set("t", m.t);
+  return fromBrowser;
 }
 
 const LANGUAGE_COOKIE = "hatti_lang";
@@ -38,13 +63,15 @@ export function rememberLanguage(c: Context, locale: Locale): void {
 /** Sends visitors who are not logged in to /login, remembering where they were going. */
 export function requireUser(): MiddlewareHandler<AppEnv> {
   return async function userRequired(c, next) {
-    if (!c.var.user) {
-      const url = new URL(c.req.url);
-      const next_ = url.pathname + url.search;
-      return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
-    }
+    if (!c.var.user && sessionCheckedByPage(c) === null) return toLogin(c);
     await next();
   };
+}
+
+/** To the log-in page, and back here after it. */
+export function toLogin(c: Context): Response {
+  const url = new URL(c.req.url);
+  return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }
 
 /**

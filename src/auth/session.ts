@@ -3,11 +3,11 @@
  * The cookie is host-only (no Domain attribute) on the root domain, so shop subdomains
  * never receive it. Secure outside local http development.
  */
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, gt, lt, ne, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
-import { memberships, sessions, users } from "../db/schema";
+import { memberships, orderCounts, sessions, shops, users } from "../db/schema";
 import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
 
@@ -50,22 +50,29 @@ export async function createSession(
   return token;
 }
 
+/** What D1 stores of a session token: its SHA-256, or null for a cookie that is not a token. */
+export async function sessionId(token: string | undefined): Promise<string | null> {
+  return token && /^[A-Za-z0-9_-]{20,64}$/.test(token) ? sha256Hex(token) : null;
+}
+
+const sessionColumns = {
+  sessionId: sessions.id,
+  expiresAt: sessions.expiresAt,
+  shopId: sessions.shopId,
+  id: users.id,
+  name: users.name,
+  phone: users.phone,
+  email: users.email,
+  locale: users.locale,
+  phoneVerifiedAt: users.phoneVerifiedAt,
+  role: memberships.role,
+};
+
 export async function sessionUser(db: Db, token: string): Promise<SessionUser | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const id = await sha256Hex(token);
+  const id = await sessionId(token);
+  if (!id) return null;
   const row = await db
-    .select({
-      sessionId: sessions.id,
-      expiresAt: sessions.expiresAt,
-      shopId: sessions.shopId,
-      id: users.id,
-      name: users.name,
-      phone: users.phone,
-      email: users.email,
-      locale: users.locale,
-      phoneVerifiedAt: users.phoneVerifiedAt,
-      role: memberships.role,
-    })
+    .select(sessionColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.shopId, sessions.shopId)))
@@ -74,6 +81,60 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
   if (!row || row.expiresAt <= Date.now()) return null;
   const { expiresAt: _e, ...user } = row;
   return { ...user, shopId: row.role ? row.shopId : null, role: row.role ?? null };
+}
+
+/**
+ * The shop /admin/{slug}/... names, as SQL every statement of the admin's batch filters by: its id
+ * only while this session is live and its user a member of it (else NULL, and the statement reads
+ * nothing). Sessions, memberships and shops are each read by their key.
+ */
+export function sessionShopSql(id: string, slug: string, now: number): SQL {
+  return sql`(SELECT ${memberships.shopId} FROM ${sessions} JOIN ${memberships} ON ${memberships.userId} = ${sessions.userId} JOIN ${shops} ON ${shops.id} = ${memberships.shopId} WHERE ${sessions.id} = ${id} AND ${sessions.expiresAt} > ${now} AND ${shops.slug} = ${slug})`;
+}
+
+/**
+ * The admin's check in one statement: the session and its user, her membership of the shop the
+ * URL names, that shop's record and its new-orders badge (order_counts). No row: no live
+ * session. A row with no shop: not a member (or no such shop), a 404 either way. In a batch D1
+ * answers rows as objects keyed by column name (drizzle reads them back in order), so every
+ * column beside the shop's own is named apart from them.
+ */
+export function sessionShopQuery(db: Db, id: string, slug: string, now: number) {
+  const shopId = sql`(SELECT ${shops.id} FROM ${shops} WHERE ${shops.slug} = ${slug})`;
+  const named = <T>(col: AnyColumn, as: string) => sql<T>`${col}`.as(as);
+  return db
+    .select({
+      sessionId: named<string>(sessions.id, "s_id"),
+      expiresAt: named<number>(sessions.expiresAt, "s_expires_at"),
+      shopId: named<number | null>(sessions.shopId, "s_shop_id"),
+      id: named<number>(users.id, "u_id"),
+      name: named<string>(users.name, "u_name"),
+      phone: named<string | null>(users.phone, "u_phone"),
+      email: named<string | null>(users.email, "u_email"),
+      locale: named<Locale>(users.locale, "u_locale"),
+      phoneVerifiedAt: named<number | null>(users.phoneVerifiedAt, "u_phone_verified_at"),
+      role: named<"owner" | "staff" | null>(memberships.role, "m_role"),
+      shop: shops,
+      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.shopId, shopId)))
+    .leftJoin(shops, eq(shops.id, memberships.shopId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+    .limit(1);
+}
+
+export type SessionShopRow = Awaited<ReturnType<ReturnType<typeof sessionShopQuery>["all"]>>[number];
+
+/** The seller and, when she is a member, the shop of sessionShopQuery's row. */
+export function sessionShopOf(row: SessionShopRow | undefined) {
+  if (!row) return null;
+  const { expiresAt: _e, shop, newOrders, role, ...rest } = row;
+  const member = shop && role ? { shop, role, newOrders } : null;
+  // Her role in the session's shop (SessionUser's meaning): known here when it is this shop.
+  const user: SessionUser = { ...rest, role: member && rest.shopId === shop!.id ? role : null };
+  return { user, member };
 }
 
 export async function setSessionShop(db: Db, sessionId: string, shopId: number): Promise<void> {

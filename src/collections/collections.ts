@@ -1,6 +1,7 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { ShopRef } from "../db/page-read";
 import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, collections, products } from "../db/schema";
 import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
@@ -171,5 +172,10 @@ export async function moveMember(db: Db, shopId: number, collectionId: number, p
 
 /** Id and title of every collection, for the product form's checkboxes. */
 export function collectionChoices(db: Db, shopId: number) {
-  return db.select({ id: collections.id, title: collections.title }).from(collections).where(eq(collections.shopId, shopId)).orderBy(asc(collections.position), asc(collections.id)).all();
+  return collectionChoicesQuery(db, shopId).all();
+}
+
+/** The statement of collectionChoices, for a page's batch (the product form's, src/products/products.ts). */
+export function collectionChoicesQuery(db: Db, shopId: ShopRef) {
+  return db.select({ id: collections.id, title: collections.title }).from(collections).where(eq(collections.shopId, shopId)).orderBy(asc(collections.position), asc(collections.id));
 }

@@ -8,6 +8,7 @@
  */
 import { and, desc, eq, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { ShopRef } from "../db/page-read";
 import { customers, orders } from "../db/schema";
 import type { MessageKey } from "../i18n";
 import type { OrderStatus } from "../orders/status";
@@ -21,7 +22,7 @@ const EARLIER_CITIES = 10;
 const NEARBY_MAX = 50;
 
 /** The three look-ups, by the order's id within the shop (its phone and time read in SQL). */
-export function riskQueries(db: Db, shopId: number, orderId: number) {
+export function riskQueries(db: Db, shopId: ShopRef, orderId: number) {
   const own = (col: AnyColumn) => sql`(SELECT ${col} FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${orders.id} = ${orderId})`;
   const samePhone = and(eq(orders.shopId, shopId), eq(orders.customerPhone, own(orders.customerPhone)));
   return [

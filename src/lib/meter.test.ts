@@ -1,6 +1,7 @@
 /**
  * Metering is on in development, tests and the bench, and off in production: there D1 is the
- * binding itself (no Proxy on every query) and no response publishes query counts or times.
+ * request's D1 session itself (src/db/sessions.ts; no Proxy on every query) and no response
+ * publishes query counts or times.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -8,10 +9,14 @@ import { createApp } from "../app";
 import type { Environment } from "../env";
 import { isMetered } from "./meter";
 
-/** The app, with a probe that says whether c.var.db runs on the D1 binding itself. */
+/** The app, with a probe that says whether c.var.db runs on a D1 session itself (its own methods, no Proxy's). */
 function appWithProbe() {
   const app = createApp();
-  app.get("/_p/probe/db", (c) => c.text(c.var.db.$client === c.env.DB ? "binding" : "wrapped"));
+  app.get("/_p/probe/db", (c) => {
+    const d1 = c.var.db.$client;
+    const own = "getBookmark" in d1 && d1.prepare === (Object.getPrototypeOf(d1) as D1DatabaseSession).prepare;
+    return c.text(own ? "session" : "wrapped");
+  });
   return app;
 }
 
@@ -38,7 +43,7 @@ describe("metering", () => {
     expect(await (await app.request("https://hatti.test/probe/db", {}, on("test"))).text()).toBe("wrapped");
   });
 
-  it("in production: no Server-Timing at all, and D1 is the binding itself", async () => {
+  it("in production: no Server-Timing at all, and D1 is the request's session itself", async () => {
     const app = appWithProbe();
     for (const url of ["https://hatti.test/healthz/db", "https://hatti.test/", "https://hatti.test/login", "https://hatti.test/no/such/page"]) {
       const res = await app.request(url, {}, on("production"));
@@ -46,6 +51,6 @@ describe("metering", () => {
       expect(res.headers.get("server-timing"), url).toBeNull();
     }
     const probe = await app.request("https://hatti.test/probe/db", {}, on("production"));
-    expect(await probe.text()).toBe("binding");
+    expect(await probe.text()).toBe("session");
   });
 });

@@ -10,7 +10,8 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { setMetric, timing } from "hono/timing";
-import { createDb } from "../db/client";
+import { createDb, type D1Source } from "../db/client";
+import { keepBookmark, openSession } from "../db/sessions";
 import type { AppEnv, Bindings, Environment } from "../env";
 
 const METERED: ReadonlySet<Environment> = new Set<Environment>(["development", "test", "bench"]);
@@ -31,18 +32,26 @@ class D1Meter {
   }
 }
 
-/** Sets `c.var.db`: drizzle over the D1 binding, metered where metering is on (see above). */
+/**
+ * Sets `c.var.db`: drizzle over the request's D1 session (src/db/sessions.ts: the replica it
+ * reads, the bookmark cookie it keeps), metered where metering is on (see above).
+ */
 export function metering(): MiddlewareHandler<AppEnv> {
   const serverTiming = timing({ enabled: (c) => isMetered(c.env as Bindings) });
   return function meter(c, next) {
+    const session = openSession(c);
     if (!isMetered(c.env)) {
-      c.set("db", createDb(c.env.DB));
-      return serverTiming(c, next);
+      c.set("db", createDb(session));
+      return serverTiming(c, async () => {
+        await next();
+        keepBookmark(c, session);
+      });
     }
     const d1 = new D1Meter();
-    c.set("db", createDb(meteredD1(c.env.DB, d1)));
+    c.set("db", createDb(meteredD1(session, d1)));
     return serverTiming(c, async () => {
       await next();
+      keepBookmark(c, session);
       setMetric(c, "d1", d1.ms, `${d1.queries} queries`);
       setMetric(c, "d1q", d1.queries, undefined, 0);
       setMetric(c, "d1s", d1.statements, undefined, 0);
@@ -59,8 +68,8 @@ export function meteredDb(d1: D1Database) {
 const RUNS = new Set(["all", "first", "run", "raw"]);
 const RAW = Symbol("raw statement");
 
-/** Wraps a D1 binding so every round trip is counted by `meter`. */
-function meteredD1(db: D1Database, meter: D1Meter): D1Database {
+/** Wraps a D1 binding or session so every round trip is counted by `meter`. */
+function meteredD1<T extends D1Source>(db: T, meter: D1Meter): T {
   const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(stmt, {
       get(target, prop) {

@@ -18,8 +18,10 @@ import { proofResponse } from "../payments/proof";
 import type { Scope } from "../db/client";
 import { lateCutoff, type ConfirmClock } from "./confirmation";
 import { ordersCsv } from "./csv";
-import { listOrders } from "./list";
-import { orderForSeller, type OrderDetail, type SellerOrderDetail } from "./read";
+import { listOrders, ordersListRead } from "./list";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
+import { orderForSeller, sellerOrderRead, type OrderDetail, type SellerOrderDetail } from "./read";
 import { exportSchema, listQuerySchema, noteSchema, paymentMoveSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
@@ -37,14 +39,22 @@ const orderUrl = (c: C, id: number) => `/admin/${c.var.shop.slug}/orders/${id}`;
 /** The shop's hours before an unconfirmed order is flagged, and now. */
 const confirmClock = (c: C): ConfirmClock => ({ hours: c.var.shop.codConfirmHours, now: Date.now() });
 
-orderAdmin.get("/", async (c) => {
-  const { late, ...parsed } = listQuerySchema.parse(c.req.query());
-  const clock = confirmClock(c);
-  const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
-  const page = await listOrders(c.var.db, c.var.shop.id, query);
-  const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
-  return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
-});
+/** The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts). */
+const listRead = (c: C) => {
+  const { late, ...query } = listQuerySchema.parse(c.req.query());
+  const now = Date.now();
+  return mapRead(ordersListRead(query, late ? now : undefined), (page) => ({ page, query, late, now }));
+};
+
+orderAdmin.get(
+  "/",
+  adminPage(listRead, (c, { page, query: parsed, late, now }) => {
+    const clock: ConfirmClock = { hours: c.var.shop.codConfirmHours, now };
+    const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
+    const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
+    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
+  }),
+);
 
 orderAdmin.get("/export", async (c) => {
   const values = { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" };
@@ -62,8 +72,11 @@ orderAdmin.get("/export", async (c) => {
   });
 });
 
+/** The order's id in the URL (the route's pattern: 1-12 digits). */
+const idParam = (c: C) => Number(c.req.param("id"));
+
 async function loadDetail(c: C): Promise<SellerOrderDetail> {
-  const detail = await orderForSeller(c.var.db, c.var.shop.id, Number(c.req.param("id")));
+  const detail = await orderForSeller(c.var.db, c.var.shop.id, idParam(c));
   if (!detail) throw new HTTPException(404);
   return detail;
 }
@@ -92,8 +105,8 @@ function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status:
 
 const ID = "/:id{[0-9]{1,12}}";
 
-orderAdmin.get(ID, async (c) => {
-  const detail = await loadDetail(c);
+orderAdmin.get(ID, adminPage((c) => sellerOrderRead(idParam(c)), (c, detail) => {
+  if (!detail) throw new HTTPException(404);
   const { t } = adminChrome(c).m;
   const done = c.req.query("done");
   const notice =
@@ -104,7 +117,7 @@ orderAdmin.get(ID, async (c) => {
     : done === "note" ? t("orders.done.note")
     : undefined;
   return showOrder(c, detail, { notice });
-});
+}));
 
 orderAdmin.post(`${ID}/status`, async (c) => {
   const values = await readForm(c);

@@ -17,6 +17,7 @@
  */
 import { and, eq, exists, sql, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";
+import type { ShopRef } from "../db/page-read";
 import { orders, shops, type CONFIRMATIONS } from "../db/schema";
 import { ph, runTemplates, sqlTemplate, template } from "../db/template";
 import type { OrderStatus } from "./status";
@@ -88,7 +89,11 @@ export async function confirmByCustomer({ db, shopId }: Scope, orderId: number, 
 }
 
 /** An order placed at or before this moment, still awaiting her after `hours`, is flagged. */
-export const lateCutoff = (hours: number, now: number) => now - hours * 3_600_000;
+export const lateCutoff = (hours: number, now: number) => now - hours * HOUR_MS;
+const HOUR_MS = 3_600_000;
+
+/** lateCutoff for a shop known by SQL (the admin's batch, src/admin/page.ts): its hours read in the statement. */
+export const lateCutoffSql = (shop: ShopRef, now: number): SQL => sql`(${now} - (SELECT ${shops.codConfirmHours} FROM ${shops} WHERE ${shops.id} = ${shop}) * ${HOUR_MS})`;
 
 /** The shop's hours before an order is flagged, and the moment the seller looks (a test's controlled clock). */
 export interface ConfirmClock {
@@ -111,7 +116,7 @@ export function confirmationState(o: Confirmable & { createdAt: number }, hours:
  * value would not prove the index's WHERE) is also its second column; `+created_at` keeps the
  * planner off orders_shop_created_idx, which would sort the page.
  */
-export const lateWhere = (cutoff: number): SQL[] => [
+export const lateWhere = (cutoff: number | SQL): SQL[] => [
   eq(orders.status, "new"),
   sql`${orders.confirmation} = 'awaiting'`,
   sql`+${orders.createdAt} <= ${cutoff}`,

@@ -4,10 +4,11 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { ShopRef } from "../db/page-read";
 import { orderCounts } from "../db/schema";
 
 /** A batch statement reading the shop's counts by status. */
-export function countsQuery(db: Db, shopId: number) {
+export function countsQuery(db: Db, shopId: ShopRef) {
   return db.select({ status: orderCounts.status, n: orderCounts.n }).from(orderCounts).where(eq(orderCounts.shopId, shopId));
 }
 

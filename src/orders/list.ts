@@ -7,8 +7,9 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { customers, orders } from "../db/schema";
-import { lateWhere } from "./confirmation";
+import { lateCutoffSql, lateWhere } from "./confirmation";
 import { countsQuery } from "./counts";
 import { ORDER_SEARCH_MAX } from "./schemas";
 import type { OrderStatus } from "./status";
@@ -20,8 +21,8 @@ export interface ListQuery {
   q?: string;
   /** Keyset cursor: show orders with an id below this one. */
   before?: number;
-  /** "Not confirmed": only new orders still awaiting their customer, placed at or before this moment (confirmation.ts's lateCutoff). */
-  lateBefore?: number;
+  /** "Not confirmed": only new orders still awaiting their customer, placed at or before this moment (confirmation.ts's lateCutoff, or its SQL: lateCutoffSql). */
+  lateBefore?: number | SQL;
 }
 
 export type SearchKind = "number" | "phone" | "name";
@@ -37,7 +38,7 @@ export function parseSearch(q: string): { kind: SearchKind; value: string | numb
   return { kind: "name", value: s.slice(0, ORDER_SEARCH_MAX) };
 }
 
-function listWhere(shopId: number, query: ListQuery): SQL {
+function listWhere(shopId: ShopRef, query: ListQuery): SQL {
   const parts: SQL[] = [eq(orders.shopId, shopId)];
   if (query.status) parts.push(eq(orders.status, query.status));
   if (query.before) parts.push(lt(orders.id, query.before));
@@ -51,7 +52,7 @@ function listWhere(shopId: number, query: ListQuery): SQL {
   return and(...parts)!;
 }
 
-export function listQuery(db: Db, shopId: number, query: ListQuery) {
+export function listQuery(db: Db, shopId: ShopRef, query: ListQuery) {
   return db
     .select({
       id: orders.id,
@@ -88,20 +89,25 @@ export interface OrderPage {
   total: number;
 }
 
-/** One round trip: the page of orders and the counts by status (from order_counts). */
-export async function listOrders(db: Db, shopId: number, query: ListQuery): Promise<OrderPage> {
-  const [rows, groups] = await db.batch([
-    listQuery(db, shopId, query),
-    countsQuery(db, shopId),
-  ]);
-  const more = rows.length > PAGE_SIZE;
-  const page = more ? rows.slice(0, PAGE_SIZE) : rows;
-  const counts: Partial<Record<OrderStatus, number>> = {};
-  let total = 0;
-  for (const g of groups) {
-    counts[g.status] = g.n;
-    total += g.n;
-  }
-  return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
+/**
+ * The list's read: the page of orders and the counts by status (from order_counts). `lateAt`: only
+ * the orders not confirmed by then after the shop's hours (read in the statement, lateCutoffSql).
+ */
+export const ordersListRead = (query: ListQuery, lateAt?: number) =>
+  pageRead((db, shop) => [listQuery(db, shop, lateAt === undefined ? query : { ...query, lateBefore: lateCutoffSql(shop, lateAt) }), countsQuery(db, shop)] as const, ([rows, groups]): OrderPage => {
+    const more = rows.length > PAGE_SIZE;
+    const page = more ? rows.slice(0, PAGE_SIZE) : rows;
+    const counts: Partial<Record<OrderStatus, number>> = {};
+    let total = 0;
+    for (const g of groups) {
+      counts[g.status] = g.n;
+      total += g.n;
+    }
+    return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
+  });
+
+/** One round trip: the page of orders and the counts by status. */
+export function listOrders(db: Db, shopId: number, query: ListQuery): Promise<OrderPage> {
+  return runRead(db, shopId, ordersListRead(query));
 }
 

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { orderDiscounts, orderEvents, orderItems, orders } from "../db/schema";
 import { riskFacts, riskQueries, type RiskFacts } from "../customers/risk";
 
@@ -23,7 +24,7 @@ export interface OrderDetail {
 }
 
 /** The order, its items, its events and its discounts: four statements of one batch. */
-function orderStatements(db: Db, shopId: number, match: SQL) {
+function orderStatements(db: Db, shopId: ShopRef, match: SQL) {
   const id = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${match})`;
   return [
     db.select().from(orders).where(and(eq(orders.shopId, shopId), match)).limit(1),
@@ -48,11 +49,18 @@ export interface SellerOrderDetail extends OrderDetail {
   risk: RiskFacts;
 }
 
-/** The seller's order page: the order and the risk signals' look-ups, in the same one round trip. */
-export async function orderForSeller(db: Db, shopId: number, id: number): Promise<SellerOrderDetail | null> {
-  const [found, items, events, discounts, ...risk] = await db.batch([...orderStatements(db, shopId, sql`${orders.id} = ${id}`), ...riskQueries(db, shopId, id)]);
-  const order = found[0];
-  return order ? { order, items, events, discounts, risk: riskFacts(order, risk) } : null;
+/** The seller's order page's read: the order and the risk signals' look-ups, in the same one round trip (null: not hers). */
+export const sellerOrderRead = (id: number) =>
+  pageRead(
+    (db, shop) => [...orderStatements(db, shop, sql`${orders.id} = ${id}`), ...riskQueries(db, shop, id)] as const,
+    ([found, items, events, discounts, ...risk]): SellerOrderDetail | null => {
+      const order = found[0];
+      return order ? { order, items, events, discounts, risk: riskFacts(order, risk) } : null;
+    },
+  );
+
+export function orderForSeller(db: Db, shopId: number, id: number): Promise<SellerOrderDetail | null> {
+  return runRead(db, shopId, sellerOrderRead(id));
 }
 
 export function orderByToken(db: Db, shopId: number, token: string): Promise<OrderDetail | null> {

@@ -2,8 +2,11 @@
  * Products for the seller admin: list, read for editing, create and update (each save is one
  * atomic batch: product row, variants, collection links and the shop's version bump). No HTTP here.
  */
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { BatchResponse } from "drizzle-orm/batch";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
+import { collectionChoicesQuery } from "../collections/collections";
 import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, productImages, products, variants } from "../db/schema";
 import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
@@ -56,50 +59,66 @@ export interface ListFilter {
 const firstImage = cardColumns.image;
 
 /** One page of the admin list (manual order) with each product's variants: one round trip. */
-export async function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
-  const limit = f.limit ?? 50;
-  const conds = [eq(products.shopId, shopId)];
-  if (f.status) conds.push(eq(products.status, f.status));
-  const q = f.q?.trim();
-  if (q) {
-    // instr(), not LIKE: a pattern built from the search would be refused by D1 past 50 bytes.
-    // lower() folds ASCII only, as LIKE did; % and _ are plain characters.
-    conds.push(
-      or(
-        sql`instr(lower(${products.title}), lower(${q})) > 0`,
-        sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = "products"."id" AND v.sku = ${q})`,
-      )!,
-    );
-  }
-  const rows = await db
-    .select({ id: products.id, title: products.title, slug: products.slug, status: products.status, price: products.price, trackStock: products.trackStock, image: firstImage })
-    .from(products)
-    .where(and(...conds))
-    .orderBy(asc(products.position), desc(products.id))
-    .limit(limit + 1)
-    .offset(f.offset ?? 0)
-    .all();
-  const page = rows.slice(0, limit);
-  const vs = page.length
-    ? await db
-        .select({ id: variants.id, productId: variants.productId, title: variants.title, price: variants.price, stock: variants.stock })
-        .from(variants)
-        .where(and(eq(variants.shopId, shopId), inList(variants.productId, page.map((p) => p.id))))
-        .orderBy(asc(variants.position), asc(variants.id))
-        .all()
-    : [];
-  return { products: page.map((p) => ({ ...p, variants: vs.filter((v) => v.productId === p.id) })), more: rows.length > limit };
+/**
+ * The admin's product list's read: a page of products and their variants, in one round trip (the
+ * variants' statement picks the page's products by the same filter, order and bounds, by key).
+ */
+export const productListRead = (f: ListFilter = {}) =>
+  pageRead(
+    (db, shopId) => {
+      const limit = f.limit ?? 50;
+      const conds = [eq(products.shopId, shopId)];
+      if (f.status) conds.push(eq(products.status, f.status));
+      const q = f.q?.trim();
+      if (q) {
+        // instr(), not LIKE: a pattern built from the search would be refused by D1 past 50 bytes.
+        // lower() folds ASCII only, as LIKE did; % and _ are plain characters.
+        conds.push(
+          or(
+            sql`instr(lower(${products.title}), lower(${q})) > 0`,
+            sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = "products"."id" AND v.sku = ${q})`,
+          )!,
+        );
+      }
+      const where = and(...conds);
+      const order = [asc(products.position), desc(products.id)] as const;
+      const pageIds = db.select({ id: products.id }).from(products).where(where).orderBy(...order).limit(limit).offset(f.offset ?? 0);
+      return [
+        db
+          .select({ id: products.id, title: products.title, slug: products.slug, status: products.status, price: products.price, trackStock: products.trackStock, image: firstImage })
+          .from(products)
+          .where(where)
+          .orderBy(...order)
+          .limit(limit + 1)
+          .offset(f.offset ?? 0),
+        db
+          .select({ id: variants.id, productId: variants.productId, title: variants.title, price: variants.price, stock: variants.stock })
+          .from(variants)
+          .where(and(eq(variants.shopId, shopId), inArray(variants.productId, pageIds)))
+          .orderBy(asc(variants.position), asc(variants.id)),
+      ] as const;
+    },
+    ([rows, vs]) => {
+      const page = rows.slice(0, f.limit ?? 50);
+      return { products: page.map((p) => ({ ...p, variants: vs.filter((v) => v.productId === p.id) })), more: rows.length > page.length };
+    },
+  );
+
+export function listProducts(db: Db, shopId: number, f: ListFilter = {}) {
+  return runRead(db, shopId, productListRead(f));
 }
 export type ListedProduct = Awaited<ReturnType<typeof listProducts>>["products"][number];
 
-/** A product with its variants, photos and collection ids, or null (not in this shop). */
-export async function productForEdit(db: Db, shopId: number, id: number) {
-  const [p, vs, imgs, links] = await db.batch([
+/** The product, its variants, photos and collection ids: four statements of one batch. */
+const editStatements = (db: Db, shopId: ShopRef, id: number) =>
+  [
     db.select().from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
     db.select().from(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, id))).orderBy(asc(variants.position), asc(variants.id)),
     db.select().from(productImages).where(and(eq(productImages.shopId, shopId), eq(productImages.productId, id))).orderBy(asc(productImages.position), asc(productImages.id)),
     db.select({ id: collectionProducts.collectionId }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.productId, id))),
-  ]);
+  ] as const;
+
+function editable([p, vs, imgs, links]: BatchResponse<ReturnType<typeof editStatements>>) {
   const product = p[0];
   if (!product) return null;
   let options: string[] = [];
@@ -110,6 +129,18 @@ export async function productForEdit(db: Db, shopId: number, id: number) {
   }
   return { product, options, variants: vs, images: imgs, collectionIds: links.map((l) => l.id) };
 }
+
+/** A product with its variants, photos and collection ids, or null (not in this shop). */
+export async function productForEdit(db: Db, shopId: number, id: number) {
+  return editable(await db.batch(editStatements(db, shopId, id)));
+}
+
+/** The edit page's read: the product (null: not in this shop) and the shop's collections to pick from, one round trip. */
+export const productEditRead = (id: number) =>
+  pageRead(
+    (db, shop) => [...editStatements(db, shop, id), collectionChoicesQuery(db, shop)] as const,
+    ([p, vs, imgs, links, collections]) => ({ loaded: editable([p, vs, imgs, links]), collections }),
+  );
 export type EditableProduct = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
 /** SKUs among `skus` already used by another product of the shop. */

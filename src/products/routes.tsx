@@ -4,10 +4,12 @@
  * product-ops.ts: the SQL), render a view. Photos: photo-routes.tsx.
  */
 import { Hono, type Context } from "hono";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
 import { HTTPException } from "hono/http-exception";
 import { collectionChoices } from "../collections/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "./product-ops";
-import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productForEdit, updateProduct, type ProductStatus } from "./products";
+import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productEditRead, productForEdit, productListRead, updateProduct, type ProductStatus } from "./products";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../lib/form";
@@ -42,11 +44,18 @@ const noticeOf = (c: C) => {
   return n && notices[n] ? c.var.t(notices[n]) : undefined;
 };
 
-productRoutes.get("/", async (c) => {
-  const { q, status, page, cut } = parseProductListQuery(c.req.query());
-  const list = await listProducts(c.var.db, c.var.shop.id, { q, status, offset: (page - 1) * 50, limit: 50 });
-  return renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />);
-});
+// The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts).
+productRoutes.get(
+  "/",
+  adminPage(
+    (c) => {
+      const query = parseProductListQuery(c.req.query());
+      return mapRead(productListRead({ q: query.q, status: query.status, offset: (query.page - 1) * 50, limit: 50 }), (list) => ({ list, query }));
+    },
+    (c, { list, query: { q, status, page, cut } }) =>
+      renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />),
+  ),
+);
 
 /** The photo error a redirect named (a known key only: a link's own text is never shown). */
 function photoErrorText(c: Context<AppEnv>): string | undefined {
@@ -61,8 +70,12 @@ interface NewPhotoState {
   error?: string;
 }
 
-async function renderForm(c: C, state: ProductFormState, opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState } = {}) {
-  const collections = await collectionChoices(c.var.db, c.var.shop.id);
+async function renderForm(
+  c: C,
+  state: ProductFormState,
+  opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState; collections?: Awaited<ReturnType<typeof collectionChoices>> } = {},
+) {
+  const collections = opts.collections ?? (await collectionChoices(c.var.db, c.var.shop.id));
   const chrome = adminChrome(c);
   let after = null;
   let photos = null;
@@ -158,11 +171,17 @@ async function save(c: C, id?: number) {
 
 productRoutes.post("/", (c) => save(c));
 
-productRoutes.get("/:id{[0-9]+}", async (c) => {
-  const p = await productForEdit(c.var.db, c.var.shop.id, idParam(c));
-  if (!p) throw new HTTPException(404);
-  return renderForm(c, stateFromProduct(p), { id: p.product.id, loaded: p });
-});
+// The product and the form's collections, read in the batch of the seller's session check (src/admin/page.ts).
+productRoutes.get(
+  "/:id{[0-9]+}",
+  adminPage(
+    (c) => productEditRead(idParam(c)),
+    (c, { loaded, collections }) => {
+      if (!loaded) throw new HTTPException(404);
+      return renderForm(c, stateFromProduct(loaded), { id: loaded.product.id, loaded, collections });
+    },
+  ),
+);
 
 productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));
 

@@ -1,0 +1,94 @@
+/**
+ * The admin's D1 budget: every GET page under /admin/:shop (read from the router, so a page added
+ * later is counted too), requested as a logged-in seller of a realistic shop, and its round
+ * trips read from Server-Timing (`d1q`). A page declared with adminPage (src/admin/page.ts) reads
+ * the session, the membership and itself in ONE round trip. The pages not yet converted are in
+ * STILL, with the round trips they take today: the test checks the table exactly, so it fails
+ * when a page improves and the table is not updated, or when one regresses. Round trips, never
+ * wall-clock time. One round trip today: the orders list, the order page, the product list and form,
+ * the shop-is-live page and the shop hub.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_SHOP, adminShopHandlers, fill } from "../../test/security-routes";
+import { furnishedShop } from "../../test/fixtures/shops";
+import { seedProducts } from "../../test/catalog-fixtures";
+import { ROOT } from "../../test/helpers";
+
+/**
+ * Pages not yet read in one batch with the session: still N round trips (the session, the
+ * membership with the shop, then the page's own reads). 2: a page with no read of its own (an
+ * adminPage with nothingToRead makes it 1); 3 and more: its reads to move into a PageRead.
+ */
+const STILL: Record<string, number> = {
+  "/": 3,
+  "/orders/export": 3,
+  "/orders/:id{[0-9]{1,12}}/proof": 3,
+  "/orders/:id{[0-9]{1,12}}/slip": 3,
+  "/couriers/settings": 5,
+  "/couriers/orders/:id{[0-9]{1,12}}": 4,
+  "/couriers/shipments/:id{[0-9]{1,12}}/label": 4,
+  "/couriers/shipments/:id{[0-9]{1,12}}/label.pdf": 3,
+  "/abandoned": 3,
+  "/customers": 3,
+  "/customers/export": 2,
+  "/customers/:id{[0-9]{1,12}}": 3,
+  "/products/new": 3,
+  "/media/*": 2,
+  "/collections": 3,
+  "/collections/new": 3,
+  "/collections/:id{[0-9]+}": 3,
+  "/discounts": 3,
+  "/discounts/new": 3,
+  "/discounts/:id{[0-9]{1,12}}": 4,
+  "/pages": 3,
+  "/pages/new": 2,
+  "/pages/:id{[0-9]+}": 3,
+  "/csv": 2,
+  "/csv/export": 2,
+  "/theme": 2,
+  "/settings": 2,
+  "/settings/payments": 2,
+  "/settings/zones": 3,
+  "/staff": 3,
+  "/gateways": 4,
+  "/qr.svg": 2,
+  "/poster": 2,
+  "/settlements": 3,
+  "/gateways/easypay": 4,
+  "/domain": 3,
+};
+
+type Shop = Awaited<ReturnType<typeof furnishedShop>>;
+const pages = adminShopHandlers()
+  .filter((r) => r.method === "GET")
+  .map((r) => r.path);
+
+const roundTrips = (timing: string | null) => Number(/d1q;dur=(\d+)/.exec(timing ?? "")?.[1] ?? NaN);
+
+describe("admin pages' D1 round trips", () => {
+  let shop: Shop;
+  beforeAll(async () => {
+    shop = await furnishedShop();
+    // A catalogue of real size: twenty long titles beside the furnished one.
+    await seedProducts(shop.shopId, 20, "Handmade embroidered chiffon kurta with dupatta for weddings");
+    // Her first visit records the session's shop (a write): the pages are measured after it.
+    await shop.client.get(`${ROOT}/admin/${shop.slug}`);
+  }, 120_000);
+
+  const seen: Record<string, number> = {};
+
+  it.each(pages)("%s", async (path) => {
+    const url = ROOT + fill(path, shop.ids);
+    const res = await shop.client.get(url);
+    expect(res.status, url).toBeLessThan(500);
+    const key = path.slice(ADMIN_SHOP.length) || "/";
+    seen[key] = roundTrips(res.headers.get("server-timing"));
+    expect(seen[key], `${key}: ${res.headers.get("server-timing")}`).toBe(STILL[key] ?? 1);
+  });
+
+  it("the table of pages still above one round trip is exact", () => {
+    const above = Object.fromEntries(Object.entries(seen).filter(([, n]) => n !== 1));
+    console.log(JSON.stringify(above, null, 2));
+    expect(above).toEqual(STILL);
+  });
+});

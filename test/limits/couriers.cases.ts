@@ -16,6 +16,16 @@ async function confirmedOrder(x: Ctx) {
   x.orderId = order.id;
 }
 
+/** Until the queue has finished every booking of the shop (the booking job writes once, at its end). */
+async function bookingsDone(x: Ctx) {
+  for (let i = 0; i < 100; i++) {
+    const open = await env.DB.prepare("SELECT count(*) AS n FROM shipments WHERE shop_id = ? AND state = 'booking'").bind(x.seller.shopId).first<{ n: number }>();
+    if (!open?.n) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("a booking is still in flight after 5 s");
+}
+
 async function setup(): Promise<Ctx> {
   const shop = await shopWithCatalogue();
   const x = { ...shop, client: shop.seller.client, orderId: 0 };
@@ -46,6 +56,11 @@ export const courierCases: FormCase<Ctx>[] = [
       return { courier: "own", weight: "0.5", cod: "5200", tracking: "TCS-77120045" };
     },
     values: { weight: kg, cod: rupees },
+    // A saved booking goes on the queue, which books and ships the order in the background: the
+    // refusal's "nothing saved" waits until no booking of the shop is still in flight.
+    settle: bookingsDone,
+    // Its messages (the customer told she is shipped) are delivered in the background too.
+    volatile: ["outbox"],
   },
   {
     ...seller,

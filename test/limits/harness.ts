@@ -47,6 +47,11 @@ export interface FormCase<Ctx = unknown> {
   companions?: (field: string) => Body;
   /** Tables whose rows a refused post may still change (rate-limit counters, sessions). */
   volatile?: string[];
+  /**
+   * Waits for what the case's earlier (saved) posts left running in the background (the queue
+   * booking a courier), so that "nothing is saved" compares the refused post's own writes.
+   */
+  settle?: (context: Ctx) => Promise<void>;
   /** What the page's form shows besides the schema's fields (the CSRF token, hidden flags). */
   extraFields?: string[];
   /**
@@ -275,6 +280,7 @@ export function boundaryTests<Ctx>(c: FormCase<Ctx>) {
       const v = value(max + 1, "ur") ?? textOf(max + 1, "ur");
       expect(v.length).toBe(max + 1);
       const body = { ...(await c.valid(context)), ...c.companions?.(field), [field]: v };
+      await c.settle?.(context);
       const before = await snapshot(c.volatile);
       const res = await c.post(context, c.action(context), body);
       expect(res.status, res.text.slice(0, 300)).toBe(c.refusedStatus ?? 400);

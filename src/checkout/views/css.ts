@@ -31,7 +31,7 @@ export const checkoutCss = `
 .co-confirm{border:2px solid var(--primary);border-radius:var(--radius);padding:12px;margin:0 0 16px}
 .co-confirm h2{margin-top:0}
 .co-proof{margin:0 0 16px}
-.co-file{position:absolute;width:1px;height:1px;opacity:0;overflow:hidden;clip-path:inset(50%)}
+.co-field input.co-file{position:absolute;width:1px;height:1px;min-height:0;padding:0;margin:0;border:0;opacity:0;overflow:hidden;clip-path:inset(50%)}
 .co-file:focus-visible+label{outline:3px solid var(--primary);outline-offset:2px}
 .co-file:valid+label::after{content:" \\2713"}
 .co-names{display:block;color:var(--muted);font-size:.875rem;overflow-wrap:anywhere}

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { pageRead, runRead, type ShopRef } from "../db/page-read";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { customers } from "../db/schema";
 import { asciiDigits, normalizePakPhone } from "../lib/phone";
 import type { CustomerListQuery, CustomerSort } from "./schemas";
@@ -71,10 +71,6 @@ export const customerListRead = (query: CustomerListQuery) =>
     (db, shop) => [customersQuery(db, shop, query)] as const,
     ([rows]): CustomerPage => pageOf(query, rows),
   );
-
-export function listCustomers(db: Db, shopId: number, query: CustomerListQuery): Promise<CustomerPage> {
-  return runRead(db, shopId, customerListRead(query));
-}
 
 function pageOf(query: CustomerListQuery, rows: CustomerListRow[]): CustomerPage {
   const more = rows.length > CUSTOMERS_PAGE;

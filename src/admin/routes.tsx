@@ -9,7 +9,7 @@ import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import { renderPage } from "../lib/render";
-import { dashboardData } from "./stats";
+import { dashboardRead } from "./stats";
 import { account } from "../account/routes";
 import { membershipsOf } from "../platform/shops";
 import { originFor } from "../tenancy/host";
@@ -87,21 +87,25 @@ const unprovenPhone = (u: { phone: string | null; phoneVerifiedAt: number | null
 const shopUrl = (c: { req: { url: string }; env: { ROOT_DOMAIN: string }; var: { shop: { slug: string } } }) =>
   originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
 
-shopAdmin.get("/", async (c) => {
-  const data = await dashboardData(c.var.db, c.var.shop.id);
-  return renderPage(
-    c,
-    <Dashboard
-      {...adminChrome(c)}
-      shopUrl={shopUrl(c)}
-      share={shopShareText(c.var.shop, shopUrl(c))}
-      data={data}
-      currency={c.var.shop.currency}
-      vapidKey={pushConfig(c.env)?.vapidPublicKey}
-      provePhone={unprovenPhone(c.var.user!)}
-    />,
-  );
-});
+shopAdmin.get(
+  "/",
+  adminPage(
+    () => dashboardRead(),
+    (c, data) =>
+      renderPage(
+        c,
+        <Dashboard
+          {...adminChrome(c)}
+          shopUrl={shopUrl(c)}
+          share={shopShareText(c.var.shop, shopUrl(c))}
+          data={data}
+          currency={c.var.shop.currency}
+          vapidKey={pushConfig(c.env)?.vapidPublicKey}
+          provePhone={unprovenPhone(c.var.user!)}
+        />,
+      ),
+  ),
+);
 
 // Pages showing only the shop's record: the session check's batch is their one round trip.
 const noRead = () => nothingToRead;

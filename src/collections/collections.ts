@@ -1,7 +1,7 @@
 /** Collections (the storefront navigation groups): list, create, edit with products, order. No HTTP here. */
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { ShopRef } from "../db/page-read";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { isUniqueViolation } from "../db/errors";
 import { collectionProducts, collections, products } from "../db/schema";
 import { randomSuffix, slugify, uniqueSlug } from "../db/slugs";
@@ -31,66 +31,81 @@ export interface EditorView {
   mpage: number;
 }
 
-export function listCollections(db: Db, shopId: number) {
-  return db
-    .select({
-      id: collections.id,
-      title: collections.title,
-      slug: collections.slug,
-      position: collections.position,
-      count: sql<number>`(SELECT COUNT(*) FROM collection_products cp WHERE cp.shop_id = "collections"."shop_id" AND cp.collection_id = "collections"."id")`,
-    })
-    .from(collections)
-    .where(eq(collections.shopId, shopId))
-    .orderBy(asc(collections.position), asc(collections.id))
-    .all();
-}
+/** The list page's read: the shop's collections in their order, each with its product count. */
+export const collectionListRead = pageRead(
+  (db, shopId) =>
+    [
+      db
+        .select({
+          id: collections.id,
+          title: collections.title,
+          slug: collections.slug,
+          position: collections.position,
+          count: sql<number>`(SELECT COUNT(*) FROM collection_products cp WHERE cp.shop_id = "collections"."shop_id" AND cp.collection_id = "collections"."id")`,
+        })
+        .from(collections)
+        .where(eq(collections.shopId, shopId))
+        .orderBy(asc(collections.position), asc(collections.id)),
+    ] as const,
+  ([rows]) => rows,
+);
+export type ListedCollection = ReturnType<typeof collectionListRead.shape>[number];
 
 /**
  * The editor's data in one round trip: the collection; a page of the shop's products to choose
  * from (newest first, keyset, optionally searched), each marked when it is a member; a page of
  * the members in their order; and how many members there are. Any number of products.
  */
-export async function collectionForEdit(db: Db, shopId: number, id: number | null, view: EditorView) {
+export const collectionEditRead = (id: number | null, view: EditorView) => {
   const cid = id ?? 0;
   const q = view.q.trim();
-  const isMember = sql<number>`EXISTS (SELECT 1 FROM ${collectionProducts} cp WHERE cp.shop_id = ${shopId} AND cp.collection_id = ${cid} AND cp.product_id = ${products.id})`;
-  const [c, choices, members, count] = await db.batch([
-    db.select().from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, cid))),
-    db
-      .select({ id: products.id, title: products.title, status: products.status, member: isMember })
-      .from(products)
-      .where(
-        and(
-          eq(products.shopId, shopId),
-          view.after ? lt(products.id, view.after) : undefined,
-          q ? or(sql`instr(lower(${products.title}), lower(${q})) > 0`, sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = ${products.id} AND v.sku = ${q})`) : undefined,
-        ),
-      )
-      .orderBy(desc(products.id))
-      .limit(PICKER_PAGE + 1),
-    db
-      .select({ id: products.id, title: products.title, status: products.status })
-      .from(collectionProducts)
-      .innerJoin(products, and(eq(products.id, collectionProducts.productId), eq(products.shopId, shopId)))
-      .where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid)))
-      .orderBy(asc(collectionProducts.position), desc(collectionProducts.productId))
-      .limit(MEMBERS_PAGE + 1)
-      .offset((view.mpage - 1) * MEMBERS_PAGE),
-    db.select({ n: sql<number>`count(*)` }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid))),
-  ]);
-  const page = choices.slice(0, PICKER_PAGE);
-  return {
-    collection: c[0] ?? null,
-    choices: page.map((p) => ({ ...p, member: !!p.member })),
-    /** Cursor of the next page of choices, or null. */
-    nextAfter: choices.length > PICKER_PAGE ? page[page.length - 1]!.id : null,
-    members: members.slice(0, MEMBERS_PAGE),
-    moreMembers: members.length > MEMBERS_PAGE,
-    /** The 0-based place of the first member listed. */
-    firstPlace: (view.mpage - 1) * MEMBERS_PAGE,
-    memberCount: count[0]?.n ?? 0,
-  };
+  return pageRead(
+    (db, shopId) => {
+      const isMember = sql<number>`EXISTS (SELECT 1 FROM ${collectionProducts} cp WHERE cp.shop_id = ${shopId} AND cp.collection_id = ${cid} AND cp.product_id = ${products.id})`;
+      return [
+        db.select().from(collections).where(and(eq(collections.shopId, shopId), eq(collections.id, cid))),
+        db
+          .select({ id: products.id, title: products.title, status: products.status, member: isMember })
+          .from(products)
+          .where(
+            and(
+              eq(products.shopId, shopId),
+              view.after ? lt(products.id, view.after) : undefined,
+              q ? or(sql`instr(lower(${products.title}), lower(${q})) > 0`, sql`EXISTS (SELECT 1 FROM variants v WHERE v.shop_id = ${shopId} AND v.product_id = ${products.id} AND v.sku = ${q})`) : undefined,
+            ),
+          )
+          .orderBy(desc(products.id))
+          .limit(PICKER_PAGE + 1),
+        db
+          .select({ id: products.id, title: products.title, status: products.status })
+          .from(collectionProducts)
+          .innerJoin(products, and(eq(products.id, collectionProducts.productId), eq(products.shopId, shopId)))
+          .where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid)))
+          .orderBy(asc(collectionProducts.position), desc(collectionProducts.productId))
+          .limit(MEMBERS_PAGE + 1)
+          .offset((view.mpage - 1) * MEMBERS_PAGE),
+        db.select({ n: sql<number>`count(*)` }).from(collectionProducts).where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, cid))),
+      ] as const;
+    },
+    ([c, choices, members, count]) => {
+      const page = choices.slice(0, PICKER_PAGE);
+      return {
+        collection: c[0] ?? null,
+        choices: page.map((p) => ({ ...p, member: !!p.member })),
+        /** Cursor of the next page of choices, or null. */
+        nextAfter: choices.length > PICKER_PAGE ? page[page.length - 1]!.id : null,
+        members: members.slice(0, MEMBERS_PAGE),
+        moreMembers: members.length > MEMBERS_PAGE,
+        /** The 0-based place of the first member listed. */
+        firstPlace: (view.mpage - 1) * MEMBERS_PAGE,
+        memberCount: count[0]?.n ?? 0,
+      };
+    },
+  );
+};
+
+export function collectionForEdit(db: Db, shopId: number, id: number | null, view: EditorView) {
+  return runRead(db, shopId, collectionEditRead(id, view));
 }
 export type CollectionEditorData = Awaited<ReturnType<typeof collectionForEdit>>;
 

@@ -6,7 +6,9 @@
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { collectionForEdit, createCollection, deleteCollection, listCollections, moveCollection, moveMember, updateCollection, type CollectionEditorData, type EditorView } from "./collections";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
+import { collectionEditRead, collectionForEdit, collectionListRead, createCollection, deleteCollection, moveCollection, moveMember, updateCollection, type CollectionEditorData, type EditorView, type ListedCollection } from "./collections";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
@@ -36,7 +38,7 @@ const editorCss = `${cmsCss}
 fieldset.invalid{border-color:var(--err)}
 `;
 
-function CollectionList(p: AdminChrome & { rows: Awaited<ReturnType<typeof listCollections>> }) {
+function CollectionList(p: AdminChrome & { rows: ListedCollection[] }) {
   const { t } = p.m;
   const b = `/admin/${p.shop.slug}/collections`;
   return (
@@ -234,7 +236,13 @@ function Members(p: EditorProps & { id: number }) {
 
 const list = (c: C) => `/admin/${c.var.shop.slug}/collections`;
 
-collectionRoutes.get("/", async (c) => renderPage(c, <CollectionList {...adminChrome(c)} rows={await listCollections(c.var.db, c.var.shop.id)} />));
+collectionRoutes.get(
+  "/",
+  adminPage(
+    () => collectionListRead,
+    (c, rows) => renderPage(c, <CollectionList {...adminChrome(c)} rows={rows} />),
+  ),
+);
 
 interface Shown {
   values?: Record<string, string>;
@@ -243,7 +251,11 @@ interface Shown {
 }
 
 async function editor(c: C, id: number | null, view: EditorView, shown: Shown = {}) {
-  const data = await collectionForEdit(c.var.db, c.var.shop.id, id, view);
+  return editorPage(c, id, view, await collectionForEdit(c.var.db, c.var.shop.id, id, view), shown);
+}
+
+/** The editor with its data read (in the session check's batch on a GET, alone after a refused save). */
+function editorPage(c: C, id: number | null, view: EditorView, data: CollectionEditorData, shown: Shown = {}) {
   if (id !== null && !data.collection) throw new HTTPException(404);
   const v = shown.values ?? { title: data.collection?.title ?? "", description: data.collection?.description ?? "" };
   const notice = c.req.query("done") === "saved" ? c.var.t("collections.saved") : undefined;
@@ -252,8 +264,18 @@ async function editor(c: C, id: number | null, view: EditorView, shown: Shown = 
 
 const viewOf = (values: Record<string, string | undefined>): EditorView => collectionEditorQuerySchema.parse(values);
 
-collectionRoutes.get("/new", (c) => editor(c, null, viewOf(c.req.query())));
-collectionRoutes.get("/:id{[0-9]+}", (c) => editor(c, intParam(c.req.param("id")), viewOf(c.req.query())));
+/** A GET of the editor: the collection (none for /new) and the view the query asks for. */
+const editorGet = (idOf: (c: C) => number | null) =>
+  adminPage(
+    (c) => {
+      const id = idOf(c);
+      const view = viewOf(c.req.query());
+      return mapRead(collectionEditRead(id, view), (data) => ({ id, view, data }));
+    },
+    (c, { id, view, data }) => editorPage(c, id, view, data),
+  );
+collectionRoutes.get("/new", editorGet(() => null));
+collectionRoutes.get("/:id{[0-9]+}", editorGet((c) => intParam(c.req.param("id"))));
 
 async function save(c: C, id: number | null) {
   const { values, lists } = await readAll(c);

@@ -18,6 +18,8 @@ import { AdminShell } from "../ui/AdminShell";
 import { FileField } from "../ui/Field";
 import { Form } from "../ui/Form";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
+import { adminPage } from "../admin/page";
+import { nothingToRead } from "../db/page-read";
 import { BackLink } from "../ui/bits";
 import { MAX_CSV_BYTES } from "./schema";
 import { cmsCss } from "../ui/cms-css";
@@ -93,7 +95,13 @@ function CsvPage(p: AdminChrome & { outcome?: Outcome }) {
   );
 }
 
-csvRoutes.get("/", (c) => renderPage(c, <CsvPage {...adminChrome(c)} />));
+csvRoutes.get(
+  "/",
+  adminPage(
+    () => nothingToRead,
+    (c) => renderPage(c, <CsvPage {...adminChrome(c)} />),
+  ),
+);
 
 csvRoutes.get("/export", (c) => {
   const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Scope } from "../db/client";
+import { pageRead, runRead } from "../db/page-read";
 import { customers, orders } from "../db/schema";
 
 /** Her orders shown on her page, newest first; the rest are in the order list, searched by her number. */
@@ -27,19 +28,29 @@ export function tagsOf(json: string): string[] {
   }
 }
 
-export async function customerById(db: Db, shopId: number, id: number): Promise<CustomerDetail | null> {
-  const phone = sql`(SELECT ${customers.phone} FROM ${customers} WHERE ${customers.shopId} = ${shopId} AND ${customers.id} = ${id})`;
-  const [found, list] = await db.batch([
-    db.select().from(customers).where(and(eq(customers.shopId, shopId), eq(customers.id, id))).limit(1),
-    db
-      .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, city: orders.city, createdAt: orders.createdAt })
-      .from(orders)
-      .where(and(eq(orders.shopId, shopId), eq(orders.customerPhone, phone)))
-      .orderBy(desc(orders.id))
-      .limit(CUSTOMER_ORDERS_SHOWN),
-  ]);
-  const customer = found[0];
-  return customer ? { customer, tags: tagsOf(customer.tags), orders: list } : null;
+/** Her page's read: her row and her latest orders (null: not this shop's customer). */
+export const customerRead = (id: number) =>
+  pageRead(
+    (db, shopId) => {
+      const phone = sql`(SELECT ${customers.phone} FROM ${customers} WHERE ${customers.shopId} = ${shopId} AND ${customers.id} = ${id})`;
+      return [
+        db.select().from(customers).where(and(eq(customers.shopId, shopId), eq(customers.id, id))).limit(1),
+        db
+          .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, city: orders.city, createdAt: orders.createdAt })
+          .from(orders)
+          .where(and(eq(orders.shopId, shopId), eq(orders.customerPhone, phone)))
+          .orderBy(desc(orders.id))
+          .limit(CUSTOMER_ORDERS_SHOWN),
+      ] as const;
+    },
+    ([found, list]): CustomerDetail | null => {
+      const customer = found[0];
+      return customer ? { customer, tags: tagsOf(customer.tags), orders: list } : null;
+    },
+  );
+
+export function customerById(db: Db, shopId: number, id: number): Promise<CustomerDetail | null> {
+  return runRead(db, shopId, customerRead(id));
 }
 
 /** The seller's note and tags; false when the customer is not this shop's. */

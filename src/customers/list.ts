@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { customers } from "../db/schema";
 import { asciiDigits, normalizePakPhone } from "../lib/phone";
 import type { CustomerListQuery, CustomerSort } from "./schemas";
@@ -33,7 +34,7 @@ function customerSearch(q: string): SQL | undefined {
   return sql`instr(lower(${customers.name}), lower(${s})) > 0`;
 }
 
-export function customersQuery(db: Db, shopId: number, query: CustomerListQuery) {
+export function customersQuery(db: Db, shopId: ShopRef, query: CustomerListQuery) {
   const key = keyOf(query.sort);
   const parts: (SQL | undefined)[] = [eq(customers.shopId, shopId), customerSearch(query.q)];
   // A row value: SQLite walks the index from the cursor on (no OR to defeat the range).
@@ -64,8 +65,14 @@ export interface CustomerPage {
   next: string | null;
 }
 
-export async function listCustomers(db: Db, shopId: number, query: CustomerListQuery): Promise<CustomerPage> {
-  const rows = await customersQuery(db, shopId, query).all();
+/** The list page's read: a page of the shop's customers and the next page's cursor. */
+export const customerListRead = (query: CustomerListQuery) =>
+  pageRead(
+    (db, shop) => [customersQuery(db, shop, query)] as const,
+    ([rows]): CustomerPage => pageOf(query, rows),
+  );
+
+function pageOf(query: CustomerListQuery, rows: CustomerListRow[]): CustomerPage {
   const more = rows.length > CUSTOMERS_PAGE;
   const page = more ? rows.slice(0, CUSTOMERS_PAGE) : rows;
   const last = page.at(-1);

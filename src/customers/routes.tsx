@@ -13,20 +13,27 @@ import { intParam, readAll } from "../lib/form-all";
 import { validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { customersCsv } from "./csv";
-import { customerById, saveCustomerNote, type CustomerDetail } from "./customer";
+import { customerById, customerRead, saveCustomerNote, type CustomerDetail } from "./customer";
 import { CustomerPage, type CustomerPageProps } from "./CustomerPage";
 import { CustomersPage } from "./CustomersPage";
-import { listCustomers } from "./list";
+import { customerListRead } from "./list";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
 import { customerListSchema, customerSchema } from "./schemas";
 
 export const customerRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-customerRoutes.get("/", async (c) => {
-  const query = customerListSchema.parse(c.req.query());
-  const page = await listCustomers(c.var.db, c.var.shop.id, query);
-  return renderPage(c, <CustomersPage {...adminChrome(c)} page={page} query={query} currency={c.var.shop.currency} />);
-});
+customerRoutes.get(
+  "/",
+  adminPage(
+    (c) => {
+      const query = customerListSchema.parse(c.req.query());
+      return mapRead(customerListRead(query), (page) => ({ query, page }));
+    },
+    (c, { query, page }) => renderPage(c, <CustomersPage {...adminChrome(c)} page={page} query={query} currency={c.var.shop.currency} />),
+  ),
+);
 
 customerRoutes.get("/export", (c) => {
   const name = `customers-${c.var.shop.slug}.csv`.replace(/[^\w.-]/g, "");
@@ -49,7 +56,16 @@ async function loadCustomer(c: C): Promise<CustomerDetail> {
 const show = (c: C, detail: CustomerDetail, extras: Pick<CustomerPageProps, "saved" | "typed" | "errors"> = {}, status: 200 | 400 = 200) =>
   renderPage(c, <CustomerPage {...adminChrome(c)} detail={detail} currency={c.var.shop.currency} {...extras} />, status);
 
-customerRoutes.get(ID, async (c) => show(c, await loadCustomer(c), { saved: c.req.query("done") === "1" }));
+customerRoutes.get(
+  ID,
+  adminPage(
+    (c) => customerRead(intParam(c.req.param("id")) ?? 0),
+    (c, detail) => {
+      if (!detail) throw new HTTPException(404);
+      return show(c, detail, { saved: c.req.query("done") === "1" });
+    },
+  ),
+);
 
 customerRoutes.post(ID, async (c) => {
   const { values, lists } = await readAll(c);

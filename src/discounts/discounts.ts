@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { pageRead, runRead } from "../db/page-read";
 import { inList, jsonList } from "../db/batch";
 import { insertWhere } from "../db/capped";
 import { AUTOMATIC_MAX } from "../pricing/facts";
@@ -29,28 +30,38 @@ const NOT_SALES = ["cancelled", "returned"] as const;
  * orders that used it and their revenue (orders neither cancelled nor returned), and how many
  * discounts the shop has: one round trip.
  */
-export async function listDiscounts(db: Db, shopId: number, after?: number) {
-  const used = sql`SELECT ${orderDiscounts.orderId} FROM ${orderDiscounts} WHERE ${orderDiscounts.shopId} = ${shopId} AND ${orderDiscounts.discountId} = ${discounts.id}`;
-  const sales = sql`FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${orders.status} NOT IN ${jsonList(NOT_SALES)} AND ${orders.id} IN (${used})`;
-  const [rows, count] = await db.batch([
-    db
-      .select({
-        row: discounts,
-        orders: sql<number>`(SELECT count(*) ${sales})`.mapWith(Number),
-        revenue: sql<number>`(SELECT coalesce(sum(${orders.total}), 0) ${sales})`.mapWith(Number),
-      })
-      .from(discounts)
-      .where(and(eq(discounts.shopId, shopId), after ? lt(discounts.id, after) : undefined))
-      .orderBy(desc(discounts.id))
-      .limit(LIST_PAGE + 1),
-    db.select({ n: sql<number>`count(*)` }).from(discounts).where(eq(discounts.shopId, shopId)),
-  ]);
-  const page = rows.slice(0, LIST_PAGE);
-  return {
-    rows: page.map((r) => ({ ...r.row, orders: r.orders, revenue: r.revenue })),
-    total: count[0]?.n ?? 0,
-    nextAfter: rows.length > LIST_PAGE ? page[page.length - 1]!.row.id : null,
-  };
+/** The list page's read: a page of the shop's discounts (newest first, keyset) with their sales, and how many there are. */
+export const discountListRead = (after?: number) =>
+  pageRead(
+    (db, shopId) => {
+      const used = sql`SELECT ${orderDiscounts.orderId} FROM ${orderDiscounts} WHERE ${orderDiscounts.shopId} = ${shopId} AND ${orderDiscounts.discountId} = ${discounts.id}`;
+      const sales = sql`FROM ${orders} WHERE ${orders.shopId} = ${shopId} AND ${orders.status} NOT IN ${jsonList(NOT_SALES)} AND ${orders.id} IN (${used})`;
+      return [
+        db
+          .select({
+            row: discounts,
+            orders: sql<number>`(SELECT count(*) ${sales})`.mapWith(Number),
+            revenue: sql<number>`(SELECT coalesce(sum(${orders.total}), 0) ${sales})`.mapWith(Number),
+          })
+          .from(discounts)
+          .where(and(eq(discounts.shopId, shopId), after ? lt(discounts.id, after) : undefined))
+          .orderBy(desc(discounts.id))
+          .limit(LIST_PAGE + 1),
+        db.select({ n: sql<number>`count(*)` }).from(discounts).where(eq(discounts.shopId, shopId)),
+      ] as const;
+    },
+    ([rows, count]) => {
+      const page = rows.slice(0, LIST_PAGE);
+      return {
+        rows: page.map((r) => ({ ...r.row, orders: r.orders, revenue: r.revenue })),
+        total: count[0]?.n ?? 0,
+        nextAfter: rows.length > LIST_PAGE ? page[page.length - 1]!.row.id : null,
+      };
+    },
+  );
+
+export function listDiscounts(db: Db, shopId: number, after?: number) {
+  return runRead(db, shopId, discountListRead(after));
 }
 export type DiscountPage = Awaited<ReturnType<typeof listDiscounts>>;
 export type DiscountListRow = DiscountPage["rows"][number];

@@ -18,7 +18,9 @@ import { renderPage } from "../lib/render";
 import { DAY_MS, karachiDate, karachiDateTime, PKT_OFFSET_MS } from "../orders/dates";
 import { discountShareText } from "../share/texts";
 import { originFor } from "../tenancy/host";
-import { createDiscount, discountById, listDiscounts, pickerData, setActive, targetsOf, updateDiscount, type DiscountRow } from "./discounts";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
+import { createDiscount, discountById, discountListRead, listDiscounts, pickerData, setActive, targetsOf, updateDiscount, type DiscountRow } from "./discounts";
 import { FormPage, type FormState } from "./FormPage";
 import { ListPage } from "./ListPage";
 import { discountFormSchema, listQuerySchema, toDiscountInput, toggleSchema } from "./schema";
@@ -30,11 +32,16 @@ type C = Context<AppEnv>;
 
 const base = (c: C) => `/admin/${c.var.shop.slug}/discounts`;
 
-discountRoutes.get("/", async (c) => {
-  const { after } = listQuerySchema.parse(c.req.query());
-  const page = await listDiscounts(c.var.db, c.var.shop.id, after);
-  return renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.var.shop.currency} now={Date.now()} />);
-});
+discountRoutes.get(
+  "/",
+  adminPage(
+    (c) => {
+      const { after } = listQuerySchema.parse(c.req.query());
+      return mapRead(discountListRead(after), (page) => ({ after, page }));
+    },
+    (c, { after, page }) => renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.var.shop.currency} now={Date.now()} />),
+  ),
+);
 
 /** Karachi date and time of an instant, as the form shows them; an end at a midnight is that day's end: the day before, no time. */
 function dateTime(ms: number | null, end: boolean): [string, string] {

@@ -7,8 +7,8 @@
  */
 import { and, desc, eq, gte, max, notInArray, sql, sum } from "drizzle-orm";
 import { orderItems, orders } from "../db/schema";
-import { ph, template } from "../db/template";
-import type { DayStat } from "../orders/stats";
+import { ph, template, type Builder } from "../db/template";
+import type { DayStat, FromArg, ShopArg } from "../orders/stats";
 import { SOURCES, type Source } from "./sources";
 
 /** Products on each top list. */
@@ -28,8 +28,8 @@ export interface TopProduct {
 const units = sql<number>`sum(${orderItems.quantity})`.mapWith(Number);
 const revenue = sql<number>`sum(${orderItems.price} * ${orderItems.quantity})`.mapWith(Number);
 
-const topBy = (order: "units" | "revenue") =>
-  template((db) =>
+/** The window's best sellers by units or by revenue (a template below; the dashboard's page read too). */
+export const topByQuery = (order: "units" | "revenue", db: Builder, shop: ShopArg, from: FromArg) =>
     db
       .select({
         productId: orderItems.productId,
@@ -41,11 +41,11 @@ const topBy = (order: "units" | "revenue") =>
       })
       .from(orders)
       .innerJoin(orderItems, and(eq(orderItems.shopId, orders.shopId), eq(orderItems.orderId, orders.id)))
-      .where(and(eq(orders.shopId, ph("shopId")), gte(orders.createdAt, ph("from")), notInArray(orders.status, ["cancelled", "returned"])))
+      .where(and(eq(orders.shopId, shop), gte(orders.createdAt, from), notInArray(orders.status, ["cancelled", "returned"])))
       .groupBy(orderItems.productId)
       .orderBy(...(order === "units" ? [desc(sql`units`), desc(sql`revenue`)] : [desc(sql`revenue`), desc(sql`units`)]), orderItems.productId)
-      .limit(TOP_PRODUCTS),
-  );
+      .limit(TOP_PRODUCTS);
+const topBy = (order: "units" | "revenue") => template((db) => topByQuery(order, db, ph("shopId"), ph("from")));
 
 /** The window's best sellers by units and by revenue. */
 export const topByUnits = topBy("units");

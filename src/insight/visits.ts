@@ -6,7 +6,8 @@
 import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shopVisits } from "../db/schema";
-import { ph, template } from "../db/template";
+import { ph, template, type Builder } from "../db/template";
+import type { FromArg, ShopArg } from "../orders/stats";
 import type { TallyRow } from "./tally";
 
 /**
@@ -27,9 +28,9 @@ export async function addVisits(db: Db, rows: readonly TallyRow[]): Promise<void
 }
 
 /** A shop's visit rows from a Karachi day on ("YYYY-MM-DD"): at most six a day. */
-export const visitsSince = template((db) =>
+export const visitsSinceQuery = (db: Builder, shop: ShopArg, from: FromArg<string>) =>
   db
     .select({ day: shopVisits.day, source: shopVisits.source, n: shopVisits.n })
     .from(shopVisits)
-    .where(and(eq(shopVisits.shopId, ph("shopId")), gte(shopVisits.day, ph("from")))),
-);
+    .where(and(eq(shopVisits.shopId, shop), gte(shopVisits.day, from)));
+export const visitsSince = template((db) => visitsSinceQuery(db, ph("shopId"), ph("from")));

@@ -6,7 +6,8 @@
  */
 import { and, count, eq, gte, notInArray, sql, sum } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { ph, runTemplates, template } from "../db/template";
+import type { ShopRef } from "../db/page-read";
+import { ph, runTemplates, template, type Builder } from "../db/template";
 import { orderDiscounts, orders } from "../db/schema";
 import { DAY_MS, karachiDate, karachiDayIndex, PKT_OFFSET_MS } from "./dates";
 
@@ -28,23 +29,31 @@ export interface DashboardStats {
 
 const NOT_SALES = ["cancelled", "returned"] as const;
 
+/**
+ * The shop and the instant a dashboard query reads from: values, or named placeholders when the
+ * query is a template (the same query, written once, either way).
+ */
+export type ShopArg = ShopRef | ReturnType<typeof ph>;
+export type FromArg<V = number> = V | ReturnType<typeof ph>;
+const byName = { shop: ph("shopId"), from: ph("from") };
+
 /** Orders since `from` that took a discount and what they saved: the orders' (shop_id, created_at) range first, then each one's discounts. */
-export const discountedSince = template((db) =>
+export const discountedSinceQuery = (db: Builder, shop: ShopArg, from: FromArg) =>
   db
     .select({ orders: sql<number>`count(DISTINCT ${orders.id})`.mapWith(Number), saved: sql<number>`coalesce(sum(${orderDiscounts.amount}), 0)`.mapWith(Number) })
     .from(orders)
-    .innerJoin(orderDiscounts, and(eq(orderDiscounts.shopId, ph("shopId")), eq(orderDiscounts.orderId, orders.id)))
-    .where(and(eq(orders.shopId, ph("shopId")), gte(orders.createdAt, ph("from")), notInArray(orders.status, [...NOT_SALES]))),
-);
+    .innerJoin(orderDiscounts, and(eq(orderDiscounts.shopId, shop), eq(orderDiscounts.orderId, orders.id)))
+    .where(and(eq(orders.shopId, shop), gte(orders.createdAt, from), notInArray(orders.status, [...NOT_SALES])));
+export const discountedSince = template((db) => discountedSinceQuery(db, byName.shop, byName.from));
 
 /** Orders and sales by Karachi day from a day on (`from`: that day's first instant), one row a day. */
-export const ordersByDay = template((db) =>
+export const ordersByDayQuery = (db: Builder, shop: ShopArg, from: FromArg) =>
   db
     .select({ day: sql<number>`CAST((${orders.createdAt} + ${PKT_OFFSET_MS}) / ${DAY_MS} AS INTEGER)`.as("day"), n: count(), revenue: sum(orders.total).mapWith(Number) })
     .from(orders)
-    .where(and(eq(orders.shopId, ph("shopId")), gte(orders.createdAt, ph("from")), notInArray(orders.status, [...NOT_SALES])))
-    .groupBy(sql`day`),
-);
+    .where(and(eq(orders.shopId, shop), gte(orders.createdAt, from), notInArray(orders.status, [...NOT_SALES])))
+    .groupBy(sql`day`);
+export const ordersByDay = template((db) => ordersByDayQuery(db, byName.shop, byName.from));
 
 /** ordersByDay's values for the dashboard at `now`: from the month's first day or 30 days back, the earlier. */
 export function ordersByDayValues(shopId: number, now: number) {

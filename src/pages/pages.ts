@@ -1,6 +1,7 @@
 /** Shop pages (about, delivery & returns, contact, and the seller's own): plain text. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { insertBelowCap } from "../db/capped";
 import { MAX_PAGES } from "./schema";
 import { pages } from "../db/schema";
@@ -16,8 +17,14 @@ export interface PageInput {
 
 export const DEFAULT_PAGES = ["about", "delivery-returns", "contact"] as const;
 
+const listQuery = (db: Db, shopId: ShopRef) =>
+  db.select({ id: pages.id, slug: pages.slug, title: pages.title, published: pages.published }).from(pages).where(eq(pages.shopId, shopId)).orderBy(asc(pages.position), asc(pages.id));
+
+/** The list page's read: the shop's pages in their order. */
+export const pageListRead = pageRead((db, shop) => [listQuery(db, shop)] as const, ([rows]) => rows);
+
 export function listPages(db: Db, shopId: number) {
-  return db.select({ id: pages.id, slug: pages.slug, title: pages.title, published: pages.published }).from(pages).where(eq(pages.shopId, shopId)).orderBy(asc(pages.position), asc(pages.id)).all();
+  return listQuery(db, shopId).all();
 }
 
 /**
@@ -32,8 +39,11 @@ export async function ensureDefaultPages(db: Db, shopId: number, defaults: { slu
   return inserts.some((_, i) => (results[2 * i] as unknown[]).length > 0);
 }
 
-export async function pageById(db: Db, shopId: number, id: number) {
-  return (await db.select().from(pages).where(and(eq(pages.shopId, shopId), eq(pages.id, id))).get()) ?? null;
+/** The editor's read: the page (null: not this shop's). */
+export const pageEditRead = (id: number) => pageRead((db, shop) => [db.select().from(pages).where(and(eq(pages.shopId, shop), eq(pages.id, id))).limit(1)] as const, ([rows]) => rows[0] ?? null);
+
+export function pageById(db: Db, shopId: number, id: number) {
+  return runRead(db, shopId, pageEditRead(id));
 }
 
 /**

@@ -1,7 +1,9 @@
 /** /admin/:shop/pages: about, delivery & returns, contact (created with template text) and the seller's own pages. */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { createPage, DEFAULT_PAGES, deletePage, ensureDefaultPages, listPages, pageById, updatePage } from "./pages";
+import { createPage, DEFAULT_PAGES, deletePage, ensureDefaultPages, listPages, pageById, pageEditRead, pageListRead, updatePage } from "./pages";
+import { adminPage } from "../admin/page";
+import { nothingToRead } from "../db/page-read";
 import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import type { FieldErrors } from "../lib/form";
@@ -75,28 +77,45 @@ function PageEditor(p: AdminChrome & { id: number | null; values: Record<string,
   );
 }
 
-pageRoutes.get("/", async (c) => {
-  const { t } = messages(c.var.shop.locale);
-  const tpl = { about: ["pages.about.title", "pages.about.body"], "delivery-returns": ["pages.delivery.title", "pages.delivery.body"], contact: ["pages.contact.title", "pages.contact.body"] } as const;
-  let list = await listPages(c.var.db, c.var.shop.id);
-  // A shop with no pages yet gets the three defaults with template text; deleted ones stay deleted.
-  if (!list.length) {
-    const made = await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
-    // The admin's one GET that writes: it drops the isolate's shop record itself (every other
-    // write is a POST, after which forgetShopAfterWrites in src/admin/load-shop.ts does).
-    if (made) invalidateShop(c.var.shop.slug);
-    list = await listPages(c.var.db, c.var.shop.id);
-  }
-  return renderPage(c, <PagesList {...adminChrome(c)} pages={list} />);
-});
+pageRoutes.get(
+  "/",
+  adminPage(
+    () => pageListRead,
+    async (c, read) => {
+      const { t } = messages(c.var.shop.locale);
+      const tpl = { about: ["pages.about.title", "pages.about.body"], "delivery-returns": ["pages.delivery.title", "pages.delivery.body"], contact: ["pages.contact.title", "pages.contact.body"] } as const;
+      let list = read;
+      // A shop with no pages yet gets the three defaults with template text; deleted ones stay deleted.
+      if (!list.length) {
+        const made = await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
+        // The admin's one GET that writes: it drops the isolate's shop record itself (every other
+        // write is a POST, after which forgetShopAfterWrites in src/admin/load-shop.ts does).
+        if (made) invalidateShop(c.var.shop.slug);
+        list = await listPages(c.var.db, c.var.shop.id);
+      }
+      return renderPage(c, <PagesList {...adminChrome(c)} pages={list} />);
+    },
+  ),
+);
 
-pageRoutes.get("/new", (c) => renderPage(c, <PageEditor {...adminChrome(c)} id={null} values={{ published: "on" }} />));
+pageRoutes.get(
+  "/new",
+  adminPage(
+    () => nothingToRead,
+    (c) => renderPage(c, <PageEditor {...adminChrome(c)} id={null} values={{ published: "on" }} />),
+  ),
+);
 
-pageRoutes.get("/:id{[0-9]+}", async (c) => {
-  const page = await pageById(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!);
-  if (!page) throw new HTTPException(404);
-  return renderPage(c, <PageEditor {...adminChrome(c)} id={page.id} values={{ title: page.title, body: page.body, published: page.published ? "on" : "" }} />);
-});
+pageRoutes.get(
+  "/:id{[0-9]+}",
+  adminPage(
+    (c) => pageEditRead(intParam(c.req.param("id")) ?? 0),
+    (c, page) => {
+      if (!page) throw new HTTPException(404);
+      return renderPage(c, <PageEditor {...adminChrome(c)} id={page.id} values={{ title: page.title, body: page.body, published: page.published ? "on" : "" }} />);
+    },
+  ),
+);
 
 async function save(c: Context<AppEnv>, id: number | null) {
   const values = await readForm(c);

@@ -5,7 +5,9 @@ import type { AppEnv } from "../env";
 import { readForm, validate } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { updatePayments, updateShopDetails } from "./shop";
-import { createZone, deleteZone, listZones, updateZone } from "./zones";
+import { createZone, deleteZone, listZones, updateZone, zoneListRead } from "./zones";
+import { adminPage } from "../admin/page";
+import { nothingToRead } from "../db/page-read";
 import { fieldName, METHODS, paymentsSchema, type Payments } from "../payments";
 import { adminChrome } from "../admin/chrome";
 import { intParam } from "../lib/form-all";
@@ -17,14 +19,19 @@ import { DetailsPage, paymentValues, PaymentsPage, ZonesPage } from "./views";
 export const settingsRoutes = new Hono<AppEnv>();
 settingsRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
+/** Pages showing only the shop's record: the session check's batch is their one round trip. */
+const noRead = () => nothingToRead;
 
-settingsRoutes.get("/", (c) => {
-  const s = c.var.shop;
-  const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale, alertChannel: s.alertChannel, lowStockAt: s.lowStockAt === null ? "" : String(s.lowStockAt) };
-  // The shop's language just changed and hers differs: offer hers the same, in one tap.
-  const offer = c.req.query("lang") === "1" && s.locale !== c.var.user!.locale ? s.locale : undefined;
-  return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} offerLocale={offer} />);
-});
+settingsRoutes.get(
+  "/",
+  adminPage(noRead, (c) => {
+    const s = c.var.shop;
+    const values = { name: s.name, description: s.description, whatsapp: s.whatsapp, phone: s.phone, email: s.email, city: s.city, currency: s.currency, locale: s.locale, alertChannel: s.alertChannel, lowStockAt: s.lowStockAt === null ? "" : String(s.lowStockAt) };
+    // The shop's language just changed and hers differs: offer hers the same, in one tap.
+    const offer = c.req.query("lang") === "1" && s.locale !== c.var.user!.locale ? s.locale : undefined;
+    return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} saved={c.req.query("done") === "1"} offerLocale={offer} />);
+  }),
+);
 
 settingsRoutes.post("/", async (c) => {
   const values = await readForm(c);
@@ -35,8 +42,11 @@ settingsRoutes.post("/", async (c) => {
   return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1${langChanged ? "&lang=1" : ""}`, 303);
 });
 
-settingsRoutes.get("/payments", (c) =>
-  renderPage(c, <PaymentsPage {...adminChrome(c)} payments={c.var.shop.payments} values={paymentValues(c.var.shop.payments, c.var.shop)} saved={c.req.query("done") === "1"} />),
+settingsRoutes.get(
+  "/payments",
+  adminPage(noRead, (c) =>
+    renderPage(c, <PaymentsPage {...adminChrome(c)} payments={c.var.shop.payments} values={paymentValues(c.var.shop.payments, c.var.shop)} saved={c.req.query("done") === "1"} />),
+  ),
 );
 
 settingsRoutes.post("/payments", async (c) => {
@@ -87,7 +97,13 @@ settingsRoutes.post("/payments/image/delete", async (c) => {
 
 const zonesUrl = (c: C) => `/admin/${c.var.shop.slug}/settings/zones`;
 
-settingsRoutes.get("/zones", async (c) => renderPage(c, <ZonesPage {...adminChrome(c)} zones={await listZones(c.var.db, c.var.shop.id)} />));
+settingsRoutes.get(
+  "/zones",
+  adminPage(
+    () => zoneListRead,
+    (c, zones) => renderPage(c, <ZonesPage {...adminChrome(c)} zones={zones} />),
+  ),
+);
 
 async function saveZone(c: C, id: number | null) {
   const values = await readForm(c);

@@ -1,6 +1,7 @@
 /** Delivery zones (name, fee, free above an amount) of a shop. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { deliveryZones } from "../db/schema";
 import { runBatch } from "../db/batch";
 import { insertBelowCap } from "../db/capped";
@@ -13,8 +14,13 @@ export interface ZoneInput {
   freeAbove: number | null;
 }
 
+const zonesQuery = (db: Db, shopId: ShopRef) => db.select().from(deliveryZones).where(eq(deliveryZones.shopId, shopId)).orderBy(asc(deliveryZones.position), asc(deliveryZones.id));
+
+/** The zones page's read: the shop's delivery zones in their order. */
+export const zoneListRead = pageRead((db, shop) => [zonesQuery(db, shop)] as const, ([rows]) => rows);
+
 export function listZones(db: Db, shopId: number) {
-  return db.select().from(deliveryZones).where(eq(deliveryZones.shopId, shopId)).orderBy(asc(deliveryZones.position), asc(deliveryZones.id)).all();
+  return zonesQuery(db, shopId).all();
 }
 export type ZoneRow = Awaited<ReturnType<typeof listZones>>[number];
 

@@ -9,7 +9,8 @@ import type { AppEnv } from "../env";
 import type { MessageKey } from "../i18n";
 import { readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { cancelInvitation, inviteStaff, listStaff, removeStaff, type StaffList } from "./staff";
+import { cancelInvitation, inviteStaff, listStaff, removeStaff, staffRead, type StaffList } from "./staff";
+import { adminPage } from "../admin/page";
 import { AdminShell } from "../ui/AdminShell";
 import { IdentityField } from "../ui/IdentityField";
 import { Form } from "../ui/Form";
@@ -71,13 +72,20 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
   );
 }
 
-const page = async (c: C, extra: { contact?: string; errors?: FieldErrors; notice?: keyof typeof notices; email?: boolean } = {}, status: 200 | 400 = 200) =>
-  renderPage(c, <StaffPage {...adminChrome(c)} list={await listStaff(c.var.db, c.var.shop.id)} {...extra} />, status);
+type Extra = { contact?: string; errors?: FieldErrors; notice?: keyof typeof notices; email?: boolean };
+const page = async (c: C, extra: Extra = {}, status: 200 | 400 = 200) => shown(c, await listStaff(c.var.db, c.var.shop.id), extra, status);
+const shown = (c: C, list: StaffList, extra: Extra = {}, status: 200 | 400 = 200) => renderPage(c, <StaffPage {...adminChrome(c)} list={list} {...extra} />, status);
 
-staffRoutes.get("/", (c) => {
-  const n = c.req.query("done");
-  return page(c, { notice: n && n in notices ? (n as keyof typeof notices) : undefined, email: c.req.query("with") === "email" });
-});
+staffRoutes.get(
+  "/",
+  adminPage(
+    () => staffRead,
+    (c, list) => {
+      const n = c.req.query("done");
+      return shown(c, list, { notice: n && n in notices ? (n as keyof typeof notices) : undefined, email: c.req.query("with") === "email" });
+    },
+  ),
+);
 
 staffRoutes.post("/", async (c) => {
   const values = await readForm(c);

@@ -14,22 +14,29 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Identity } from "../auth/identity";
 import type { Db } from "../db/client";
+import { pageRead, runRead } from "../db/page-read";
 import { invitations, memberships, shops, users } from "../db/schema";
 import { now } from "../db/schema/columns";
 import { STAFF_CAP } from "./schema";
 
-export async function listStaff(db: Db, shopId: number) {
-  const [members, pending] = await db.batch([
-    db
-      .select({ userId: users.id, name: users.name, phone: users.phone, email: users.email, role: memberships.role })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.shopId, shopId))
-      .orderBy(asc(memberships.createdAt)),
-    // Declined ones too, looking the same: whether she declined is hers to tell.
-    db.select({ id: invitations.id, contact: invitations.contact }).from(invitations).where(eq(invitations.shopId, shopId)).orderBy(asc(invitations.id)),
-  ]);
-  return { members, pending };
+/** The staff page's read: the shop's members and its pending invitations. */
+export const staffRead = pageRead(
+  (db, shopId) =>
+    [
+      db
+        .select({ userId: users.id, name: users.name, phone: users.phone, email: users.email, role: memberships.role })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(memberships.shopId, shopId))
+        .orderBy(asc(memberships.createdAt)),
+      // Declined ones too, looking the same: whether she declined is hers to tell.
+      db.select({ id: invitations.id, contact: invitations.contact }).from(invitations).where(eq(invitations.shopId, shopId)).orderBy(asc(invitations.id)),
+    ] as const,
+  ([members, pending]) => ({ members, pending }),
+);
+
+export function listStaff(db: Db, shopId: number) {
+  return runRead(db, shopId, staffRead);
 }
 export type StaffList = Awaited<ReturnType<typeof listStaff>>;
 

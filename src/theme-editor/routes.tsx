@@ -13,6 +13,8 @@ import { isThemeId, THEMES, themeById } from "../../themes";
 import { adminChrome } from "../admin/chrome";
 import { readAll } from "../lib/form-all";
 import { requireOwner } from "../admin/load-shop";
+import { adminPage } from "../admin/page";
+import { nothingToRead } from "../db/page-read";
 import { currentSettings, fromForm, settingErrors, settingFields, themeFormErrors, themeFormSchema, toFormValues } from "./fields";
 import { renderPreview } from "./preview";
 import { ThemePage } from "./ThemePage";
@@ -21,12 +23,18 @@ export const themeRoutes = new Hono<AppEnv>();
 themeRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-themeRoutes.get("/", (c) => {
-  const theme = themeById(c.var.shop.themeId);
-  const fields = settingFields(theme, c.var.locale);
-  const values = toFormValues(fields, currentSettings(theme, c.var.shop.themeSettings));
-  return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={values} saved={c.req.query("done") === "1"} />);
-});
+themeRoutes.get(
+  "/",
+  adminPage(
+    () => nothingToRead,
+    (c) => {
+      const theme = themeById(c.var.shop.themeId);
+      const fields = settingFields(theme, c.var.locale);
+      const values = toFormValues(fields, currentSettings(theme, c.var.shop.themeSettings));
+      return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={values} saved={c.req.query("done") === "1"} />);
+    },
+  ),
+);
 
 /** The posted theme and settings; image files are checked (and stored when `store`). */
 async function posted(c: C, store: boolean) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --disk] [-- --admin]
+// npm run bench [-- --quick] [-- --disk] [-- --admin] [-- --mixed]
 //
 // 1. Bundles the Worker with wrangler's production dry-run build and serves the bundle with
 //    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory
@@ -11,6 +11,10 @@
 //    orders until a variant's stock runs out, and the admin orders list.
 //    Each route gets a short warm-up, then takes turns with the baseline in short slices
 //    (scripts/bench/load.mjs): its ratio is to the baseline measured in the same stretch of time.
+//    Then the mixed traffic (scripts/bench/mix.mjs): Zipf-distributed over every shop and page,
+//    the isolate's memory emptied every few seconds (cold isolates), with the hit rate of each
+//    cache level; and the same with a delay before every D1 round trip (far primary: 30 ms for a
+//    replica in the region, 150 ms for a primary on another continent), with and without caching.
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
 //    writes bench/results.json (results.disk.json with --disk, results.quick.json with --quick).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -21,6 +25,7 @@ import http from "node:http";
 import { Miniflare } from "miniflare";
 import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
+import { every, mixedLoad } from "./bench/mix.mjs";
 import { BIG, DISCOUNT_CODE, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -33,6 +38,24 @@ const CONNECTIONS = 32;
 const ROOT = BENCH_ROOT;
 /** Posts of the sell-out beyond the stock left: every one of them must be refused. */
 const SELL_OUT = 200;
+/**
+ * The mixed rows: longer slices (a far D1 makes requests of 150 ms and more, and a slice's end
+ * drops the requests in flight), a longer warm-up (the caches fill as traffic comes: the rows
+ * measure the steady state), and how often the isolate forgets.
+ */
+const MIX_ROUNDS = QUICK ? 2 : 4;
+const MIX_SLICE = QUICK ? 1 : 2;
+const MIX_WARMUP = QUICK ? 0.5 : 3;
+const FORGET_EVERY_S = 2;
+/** The mixed rows: [name, D1 delay (ms), page caches off]. */
+const MIXES = [
+  ["mixed", 0, false],
+  ["mixed_uncached", 0, true],
+  ["far_replica_30ms", 30, false],
+  ["far_replica_30ms_uncached", 30, true],
+  ["far_primary_150ms", 150, false],
+  ["far_primary_150ms_uncached", 150, true],
+];
 const root = path.join(import.meta.dirname, "..");
 const started = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
@@ -45,7 +68,7 @@ try {
   buildWorker(tmp);
   log("built the Worker and applied migrations");
 
-  const options = (cacheDisabled) => workerOptions(tmp, { cacheDisabled });
+  const options = (cacheDisabled, mix = {}) => workerOptions(tmp, { cacheDisabled, ...mix });
   mf = new Miniflare(options(false));
   let base = await mf.ready;
 
@@ -140,6 +163,47 @@ try {
     process.exit(0);
   }
 
+  // The mixed rows (3f; alone with --mixed).
+  const mixedRows = async () => {
+    for (const [name, d1DelayMs, cacheDisabled] of MIXES) {
+      await mf.setOptions(options(cacheDisabled, { hooks: true, d1DelayMs }));
+      base = await mf.ready;
+      ceiling.url = url("/healthz");
+      const forget = async () => {
+        const r = await get(ROOT, "/healthz/forget");
+        if (r.status !== 204) throw new Error(`${name}: /healthz/forget answered ${r.status}`);
+      };
+      await forget();
+      const mix = mixedLoad(url("/"), ROOT, { shops: counts.shops, connections: CONNECTIONS });
+      const m = await every(FORGET_EVERY_S, forget, async () => {
+        await warmUp(mix.load, MIX_WARMUP);
+        mix.reset();
+        return interleaved(mix.load, ceiling, { rounds: MIX_ROUNDS, seconds: MIX_SLICE });
+      });
+      const levels = mix.rates();
+      if (levels.non_200) throw new Error(`${name}: ${levels.non_200} responses were not 200`);
+      record(name, m, {
+        d1_queries: null,
+        d1_statements: null,
+        gzip_bytes: null,
+        errors: m.route.failed,
+        d1_delay_ms: d1DelayMs,
+        page_cache: !cacheDisabled,
+        baseline_p50_ms: m.baseline.p50_ms,
+        p50_x_baseline: Number((m.route.p50_ms / Math.max(1, m.baseline.p50_ms)).toFixed(2)),
+        x_cache: levels,
+      });
+      log(`${name.padEnd(24)} p50 ${m.route.p50_ms} ms (baseline ${m.baseline.p50_ms} ms)  x-cache hit ${levels.hit} shared ${levels.shared} stale ${levels.stale} miss ${levels.miss} none ${levels.none}`);
+    }
+  };
+  if (process.argv.includes("--mixed")) {
+    await measure("baseline", ROOT, "/healthz");
+    await mixedRows();
+    await mf.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(0);
+  }
+
   // 3a. The ceiling (against itself: how steady the measure is), then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
   // The floor of any page that must read D1: one batch of two small indexed SELECTs.
@@ -175,6 +239,9 @@ try {
 
   // 3e. What a refusal costs the runtime: the forms that once took every shop down.
   const refusals = await refusalCosts(url, shopHost, seller.token);
+
+  // 3f. The mixed traffic, near and far from D1 (scripts/bench/mix.mjs).
+  await mixedRows();
 
   writeResults(results, counts, refusals);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -378,6 +445,15 @@ function writeResults(results, counts, refusals) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padStart(widths[i])).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  const mixes = Object.entries(results).filter(([, r]) => r.x_cache);
+  if (mixes.length) {
+    console.log("mixed rows: D1 delay, p50 / baseline p50, and the share of responses from each cache level (x-cache)");
+    for (const [name, r] of mixes) {
+      const x = r.x_cache;
+      console.log(`  ${name.padEnd(28)} ${String(r.d1_delay_ms).padStart(4)} ms  p50 x${r.p50_x_baseline}  hit ${x.hit}  shared ${x.shared}  stale ${x.stale}  miss ${x.miss}  none ${x.none}  (${x.responses} responses)`);
+    }
+    console.log("");
+  }
   const out = {
     generated_at: new Date().toISOString(),
     quick: QUICK,
@@ -385,6 +461,7 @@ function writeResults(results, counts, refusals) {
     machine: { node: process.version, cpus: cpus().length },
     connections: CONNECTIONS,
     slices: { rounds: ROUNDS, seconds: SLICE, warmup_s: WARMUP },
+    mixed: { rounds: MIX_ROUNDS, seconds: MIX_SLICE, warmup_s: MIX_WARMUP, forget_every_s: FORGET_EVERY_S, zipf_s: 1, seed: "fixed (scripts/bench/mix.mjs)" },
     data: counts,
     routes: results,
     refusals_cpu_ms_per_request: refusals,

@@ -23,6 +23,7 @@ import { orders, shops } from "./db/schema";
 import { runTemplates, template } from "./db/template";
 import { MAX_FORM_BYTES, MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from "./lib/limits";
 import { bodyCap } from "./lib/body-cap";
+import { forgetIsolate } from "./storefront/bench-forget";
 
 /** The health check's two reads (the bench's floor for a page that must read D1). */
 const firstShop = template((db) => db.select({ id: shops.id }).from(shops).orderBy(shops.id).limit(1));
@@ -75,6 +76,8 @@ export function createApp() {
     const [shopsRow, ordersRow] = await runTemplates(c.var.db, [firstShop.bind({}), firstOrder.bind({})]);
     return c.html(`<!doctype html><title>ok</title><p>ok ${shopsRow.length + ordersRow.length}</p>`);
   });
+  // The bench's cold isolate: a 404 unless the bench runs with its hooks on (src/lib/bench-hooks.ts).
+  app.get(`${AREA.platform}/healthz/forget`, forgetIsolate);
 
   // Storefront: no seller session here (the cookie is host-only on the root domain).
   app.use(`${AREA.shop}/*`, csrf({ token: false, except: GATEWAY_RETURNS.map((p) => AREA.shop + p) }));

@@ -23,6 +23,10 @@ export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
   ENVIRONMENT: Environment;
   /** Bench-only switch, not in wrangler.toml: "1" turns every storefront cache off. */
   CACHE_DISABLED?: string;
+  /** Bench-only, not in wrangler.toml: "1" (with ENVIRONMENT "bench") turns on src/lib/bench-hooks.ts. */
+  BENCH_HOOKS?: string;
+  /** Bench-only: milliseconds added before every D1 round trip when BENCH_HOOKS is on. */
+  BENCH_D1_DELAY_MS?: string;
   /** Optional Workers Analytics Engine dataset: each storefront visit is also written there (src/insight, README). */
   VISITS?: AnalyticsEngineDataset;
 };

@@ -36,8 +36,12 @@ export function buildWorker(tmp) {
   runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp], "migrations");
 }
 
-/** Miniflare options serving that build; `cacheDisabled` is the bench-only page-cache switch. */
-export function workerOptions(tmp, { cacheDisabled = false, inspectorPort } = {}) {
+/**
+ * Miniflare options serving that build; `cacheDisabled` is the bench-only page-cache switch;
+ * `hooks` turns on the bench-only hooks (src/lib/bench-hooks.ts: the cold-isolate route, and
+ * `d1DelayMs` before every D1 round trip).
+ */
+export function workerOptions(tmp, { cacheDisabled = false, hooks = false, d1DelayMs = 0, inspectorPort } = {}) {
   const outdir = path.join(tmp, "build");
   return {
     modules: true,
@@ -54,7 +58,12 @@ export function workerOptions(tmp, { cacheDisabled = false, inspectorPort } = {}
       "hatti-messages": { maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 4, retryDelay: 30, deadLetterQueue: "hatti-messages-dlq" },
       "hatti-messages-dlq": { maxBatchSize: 10, maxBatchTimeout: 1 },
     },
-    bindings: { ROOT_DOMAIN: BENCH_ROOT, ENVIRONMENT: "bench", CACHE_DISABLED: cacheDisabled ? "1" : "0" },
+    bindings: {
+      ROOT_DOMAIN: BENCH_ROOT,
+      ENVIRONMENT: "bench",
+      CACHE_DISABLED: cacheDisabled ? "1" : "0",
+      ...(hooks ? { BENCH_HOOKS: "1", BENCH_D1_DELAY_MS: String(d1DelayMs) } : {}),
+    },
     host: "127.0.0.1",
     port: 0,
     ...(inspectorPort ? { inspectorPort } : {}),

@@ -13,6 +13,7 @@ import { setMetric, timing } from "hono/timing";
 import { createDb, type D1Source } from "../db/client";
 import { keepBookmark, openSession } from "../db/sessions";
 import type { AppEnv, Bindings, Environment } from "../env";
+import { benchD1DelayMs } from "./bench-hooks";
 
 const METERED: ReadonlySet<Environment> = new Set<Environment>(["development", "test", "bench"]);
 
@@ -48,7 +49,7 @@ export function metering(): MiddlewareHandler<AppEnv> {
       });
     }
     const d1 = new D1Meter();
-    c.set("db", createDb(meteredD1(session, d1)));
+    c.set("db", createDb(meteredD1(session, d1, benchD1DelayMs(c.env))));
     return serverTiming(c, async () => {
       await next();
       keepBookmark(c, session);
@@ -68,8 +69,13 @@ export function meteredDb(d1: D1Database) {
 const RUNS = new Set(["all", "first", "run", "raw"]);
 const RAW = Symbol("raw statement");
 
-/** Wraps a D1 binding or session so every round trip is counted by `meter`. */
-function meteredD1<T extends D1Source>(db: T, meter: D1Meter): T {
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Wraps a D1 binding or session so every round trip is counted by `meter`; `delayMs` (the bench's
+ * far D1, src/lib/bench-hooks.ts; 0 elsewhere) is waited before each one, and counted in its time.
+ */
+function meteredD1<T extends D1Source>(db: T, meter: D1Meter, delayMs = 0): T {
   const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(stmt, {
       get(target, prop) {
@@ -80,6 +86,7 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter): T {
           return async (...args: unknown[]) => {
             const t0 = performance.now();
             try {
+              if (delayMs) await wait(delayMs);
               return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
             } finally {
               meter.record(performance.now() - t0);
@@ -99,6 +106,7 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter): T {
         return async (stmts: D1PreparedStatement[]) => {
           const t0 = performance.now();
           try {
+            if (delayMs) await wait(delayMs);
             return await target.batch(stmts.map(unwrap));
           } finally {
             meter.record(performance.now() - t0, stmts.length);

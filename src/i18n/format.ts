@@ -62,11 +62,21 @@ function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
  * draw "8:20 PM" as "PM 8:20".
  */
 export function dateAndTime(ms: number, locale: Locale): { date: string; time: string } {
-  const parts = dateFormat(locale, true).formatToParts(new Date(ms));
-  const at = parts.findIndex((p) => p.type === "hour");
-  const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join("");
-  return { date: text(parts.slice(0, at)), time: text(parts.slice(at)) };
+  // The text shows minutes, so every moment of a minute reads the same: kept by minute (a list
+  // shows the same orders' dates again on every visit), the kept texts bounded like the prices'.
+  const key = `${locale}|${Math.floor(ms / 60_000)}`;
+  let made = datesMade.get(key);
+  if (!made) {
+    const parts = dateFormat(locale, true).formatToParts(new Date(ms));
+    const at = parts.findIndex((p) => p.type === "hour");
+    const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join("");
+    made = Object.freeze({ date: text(parts.slice(0, at)), time: text(parts.slice(at)) });
+    if (datesMade.size >= MAX_MADE) datesMade.clear();
+    datesMade.set(key, made);
+  }
+  return made;
 }
+const datesMade = new Map<string, { date: string; time: string }>();
 
 export function formatDate(ms: number, locale: Locale, withTime = true): string {
   return dateFormat(locale, withTime).format(new Date(ms));

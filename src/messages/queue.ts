@@ -39,27 +39,21 @@ function without(batch: MessageBatch<unknown>, taken: (body: unknown) => boolean
   return { queue: batch.queue, metadata: batch.metadata, messages: rest, ackAll: () => rest.forEach((m) => m.ack()), retryAll: (o) => rest.forEach((m) => m.retry(o)) };
 }
 
+/** The queue's jobs besides messages: which bodies each takes, and who runs them (`dead`: from the dead-letter queue). */
+const JOBS: { takes: (body: unknown) => unknown; run: (messages: readonly Message<unknown>[], env: Bindings, dead: boolean) => Promise<void> }[] = [
+  { takes: domainJobOf, run: runDomainJobs }, // { job: "domains.sync", domainId }: src/domains
+  { takes: gatewayJobOf, run: runGatewayJobs }, // { job: "easypay.inquire", ... }: src/gateways
+  { takes: courierJobOf, run: (m, env, dead) => (dead ? failDeadJobs(m, env) : runCourierJobs(m, env)) }, // { job: "courier.book", shipmentId }: src/couriers
+];
+
 export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
-  // Custom domain jobs ({ job: "domains.sync", domainId }) go to src/domains, gateway jobs
-  // ({ job: "easypay.inquire", ... }) to src/gateways, courier jobs ({ job: "courier.book",
-  // shipmentId }) to src/couriers (each acked or retried there); the rest is the outbox's, as before.
-  const domainJobs = batch.messages.filter((m) => domainJobOf(m.body) !== null);
-  if (domainJobs.length) {
-    await runDomainJobs(domainJobs, env, batch.queue.endsWith("-dlq"));
-    batch = without(batch, (body) => domainJobOf(body) !== null);
-    if (!batch.messages.length) return;
-  }
-  const inquiries = batch.messages.filter((m) => gatewayJobOf(m.body) !== null);
-  if (inquiries.length) {
-    await runGatewayJobs(inquiries, env, batch.queue.endsWith("-dlq"));
-    batch = without(batch, (body) => gatewayJobOf(body) !== null);
-    if (!batch.messages.length) return;
-  }
-  const jobs = batch.messages.filter((m) => courierJobOf(m.body) !== null);
-  if (jobs.length) {
-    if (batch.queue.endsWith("-dlq")) await failDeadJobs(jobs, env);
-    else await runCourierJobs(jobs, env);
-    batch = without(batch, (body) => courierJobOf(body) !== null);
+  // The jobs beside the outbox's messages (each acked or retried by its own module); the rest is
+  // the outbox's, as before.
+  for (const job of JOBS) {
+    const taken = batch.messages.filter((m) => job.takes(m.body) !== null);
+    if (!taken.length) continue;
+    await job.run(taken, env, batch.queue.endsWith("-dlq"));
+    batch = without(batch, (body) => job.takes(body) !== null);
     if (!batch.messages.length) return;
   }
   const db = createDb(env.DB);

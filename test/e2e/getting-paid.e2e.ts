@@ -62,8 +62,8 @@ const CUSTOMERS = [
   { name: "Ayesha Siddiqui", phone: "0321 5559876", city: "Lahore", address: "House 7, Street 2, Johar Town" },
 ] as const;
 
-/** A customer orders the product paid online with `method` (its label at checkout): "Place order" takes her to the gateway's page. Returns her page and the total in rupees. */
-async function orderOnline(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
+/** A customer puts the product in her cart and fills the checkout form; returns her page and the payment `method`'s choice (by its label). */
+async function atCheckout(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
   const customer = await phone();
   await customer.goto(shopUrl(slug, "/"));
   await customer.getByRole("link", { name: PRODUCT }).first().click();
@@ -78,6 +78,12 @@ async function orderOnline(slug: string, who: (typeof CUSTOMERS)[number], method
   await customer.getByLabel("Full address (house, street, area)").fill(who.address);
   await customer.locator('input[name="zone"]').first().check();
   const choice = customer.locator(".co-choice", { hasText: method });
+  return { customer, choice };
+}
+
+/** A customer orders the product paid online with `method` (its label at checkout): "Place order" takes her to the gateway's page. Returns her page and the total in rupees. */
+async function orderOnline(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
+  const { customer, choice } = await atCheckout(slug, who, method);
   expect(plain(await choice.textContent())).toContain("After you place the order, you pay on");
   await choice.locator("input").check();
   const total = Number(plain(await customer.locator(".co-sum tr.total td").textContent()).replace(/[^\d]/g, ""));
@@ -333,20 +339,7 @@ const TRANSACTION_ID = "FT26335PK7Q9X2";
 
 /** A customer orders the product, paying by `method` (the checkout choice's name); returns her page (on her order), its number, URL and total in rupees. */
 async function orderPaying(slug: string, who: (typeof CUSTOMERS)[number], method: string) {
-  const customer = await phone();
-  await customer.goto(shopUrl(slug, "/"));
-  await customer.getByRole("link", { name: PRODUCT }).first().click();
-  await customer.waitForURL(/\/products\//);
-  await tap(customer.getByRole("button", { name: "Add to cart" }));
-  await customer.waitForURL(/\/cart$/);
-  await customer.getByRole("link", { name: "Checkout" }).click();
-  await customer.waitForURL(/\/checkout$/);
-  await customer.getByLabel("Full name").fill(who.name);
-  await customer.getByLabel("Mobile number").fill(who.phone);
-  await customer.getByLabel("City").fill(who.city);
-  await customer.getByLabel("Full address (house, street, area)").fill(who.address);
-  await customer.locator('input[name="zone"]').first().check();
-  const choice = customer.locator(".co-choice", { hasText: method });
+  const { customer, choice } = await atCheckout(slug, who, method);
   await tap(choice);
   expect(await choice.locator("input").isChecked()).toBe(true);
   await fitsThePhone(customer);

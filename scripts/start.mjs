@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { seed, DEMO_LOGIN, DEMO_PASSWORD } from "./seed.mjs";
 import { startDevSandboxes } from "./sandboxes/dev.mjs";
+import { databaseBindings } from "./lib/databases.mjs";
 
 const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
 const run = (args) => {
@@ -12,7 +13,8 @@ const run = (args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-run(["d1", "migrations", "apply", "DB", "--local"]);
+// The directory and every shard (src/db/shards.ts) take the same migrations.
+for (const binding of databaseBindings()) run(["d1", "migrations", "apply", binding, "--local"]);
 await seed();
 const sandboxes = await startDevSandboxes();
 console.log(`

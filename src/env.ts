@@ -33,7 +33,12 @@ export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
 
 /** Typed per-request values on `c.var`, set by middleware (`metric`: hono/timing's). */
 interface Variables extends TimingVariables {
+  /** The shop's shard (src/db/shards.ts) once the request's shop is known; before, the directory. */
   db: Db;
+  /** The directory: accounts, sessions, memberships, the shops' directory rows, custom domains. */
+  dir: Db;
+  /** Which shard `db` is. */
+  shard: number;
   /** The shop whose storefront is served (storefront) or that the seller works on (admin). */
   shop: Shop;
   /** The header's collections and the footer's pages (storefront routes only). */

@@ -10,7 +10,8 @@ import { clearPageCache } from "../src/storefront/page-cache";
 import { visitTally } from "../src/insight/tally";
 import { emptyBucket, loadSchema } from "./schema-image";
 
-await loadSchema(env.DB);
+// The directory (also shard 0) and shard 1 (src/db/shards.ts): every database as migrated.
+await Promise.all([loadSchema(env.DB), loadSchema(env.SHARD_1!)]);
 await emptyBucket(env.MEDIA);
 clearPageCache();
 // Visits counted by the previous file must not be flushed into this file's database.

@@ -16,7 +16,7 @@ import { audit } from "../test/storefront-html";
 const shop = (locale: Locale): Shop => ({
   id: 1, slug: "ayesha", name: "Ayesha's <Closet>", status: "active", themeId: "classic", themeSettings: {},
   locale, currency: "PKR", whatsapp: "+923001234567", alertChannel: "whatsapp", lowStockAt: 2, codConfirm: true, codConfirmHours: 24, phone: "", email: "", city: "Lahore",
-  description: "Lawn & more", payments: { cod: { enabled: true } } as Shop["payments"], version: 1, updatedAt: 0,
+  description: "Lawn & more", payments: { cod: { enabled: true } } as Shop["payments"], version: 1, updatedAt: 0, shard: 0,
 });
 
 const img = (n: number) => ({ src: `/media/shops/1/${"a".repeat(64)}/640.webp`, srcset: `/media/shops/1/${"a".repeat(64)}/320.webp 320w`, width: 1280, height: 1600, alt: `Photo ${n}` });

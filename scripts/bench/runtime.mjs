@@ -2,6 +2,7 @@
 // Miniflare's API on workerd, with local D1 (migrations applied) and R2 in a temporary directory.
 // Used by bench.mjs and profile.mjs.
 import { spawnSync } from "node:child_process";
+import { databaseBindings } from "../lib/databases.mjs";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,7 +34,7 @@ function runWrangler(args, what) {
 /** Builds exactly what would be deployed into `tmp`/build and migrates a local D1 in `tmp`. */
 export function buildWorker(tmp) {
   runWrangler(["deploy", "--dry-run", "--outdir", path.join(tmp, "build")], "build");
-  runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", tmp], "migrations");
+  for (const binding of databaseBindings()) runWrangler(["d1", "migrations", "apply", binding, "--local", "--persist-to", tmp], `migrations of ${binding}`);
 }
 
 /**
@@ -49,7 +50,7 @@ export function workerOptions(tmp, { cacheDisabled = false, hooks = false, d1Del
     modulesRoot: outdir,
     compatibilityDate: "2026-04-01",
     defaultPersistRoot: path.join(tmp, "v3"),
-    d1Databases: { DB: "00000000-0000-0000-0000-000000000000" },
+    d1Databases: { DB: "00000000-0000-0000-0000-000000000000", SHARD_1: "00000000-0000-0000-0000-000000000001" },
     r2Buckets: { MEDIA: "hatti-media" },
     // The outbox's queue, as wrangler.toml declares it: an order's enqueue and the delivery of its
     // messages (dev transport) are part of what placing an order costs.

@@ -9,16 +9,19 @@ import { cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { seed } from "../seed.mjs";
+import { databaseBindings } from "./databases.mjs";
 
 const WRANGLER = path.join(import.meta.dirname, "..", "..", "node_modules", "wrangler", "bin", "wrangler.js");
 
-/** Applies migrations/ to the local D1 persisted in `persistTo`, with wrangler. */
+/** Applies migrations/ to every local D1 (the directory and each shard) persisted in `persistTo`, with wrangler. */
 export function migrate(persistTo) {
-  const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
-    env: { ...process.env, CI: "1" },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
+  for (const binding of databaseBindings()) {
+    const r = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", binding, "--local", "--persist-to", persistTo], {
+      env: { ...process.env, CI: "1" },
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`migrations of ${binding} failed:\n${r.stdout}\n${r.stderr}`);
+  }
 }
 
 export async function prepareE2EData(dir) {

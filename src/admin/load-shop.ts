@@ -3,7 +3,8 @@ import { HTTPException } from "hono/http-exception";
 import { sessionCheckedByPage } from "../auth/guard";
 import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
-import { membershipBySlug } from "../platform/shops";
+import { useShard } from "../lib/meter";
+import { membershipBySlug, shopWithBadge } from "../platform/shops";
 import { invalidateShop, toShop } from "../tenancy/shop-cache";
 import { loadPageWithSession } from "./page";
 
@@ -18,12 +19,15 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     if (page !== null) return loadPageWithSession(c, page, next);
     const user = c.var.user!;
     const slug = c.req.param("shop") ?? "";
-    const found = slug ? await membershipBySlug(c.var.db, user.id, slug) : undefined;
-    if (!found) throw new HTTPException(404);
-    c.set("shop", toShop(found.shop));
+    const found = slug ? await membershipBySlug(c.var.dir, user.id, slug) : undefined;
+    if (!found || !useShard(c, found.shop.shard)) throw new HTTPException(404);
+    // A shop of another shard: its record and badge are there (the directory has its row only).
+    const held = c.var.db === c.var.dir ? found : await shopWithBadge(c.var.db, found.shop.id).get();
+    if (!held) throw new HTTPException(404);
+    c.set("shop", toShop(held.shop));
     c.set("role", found.role);
-    c.set("newOrders", found.newOrders);
-    if (user.shopId !== found.shop.id) await setSessionShop(c.var.db, user.sessionId, found.shop.id);
+    c.set("newOrders", held.newOrders);
+    if (user.shopId !== found.shop.id) await setSessionShop(c.var.dir, user.sessionId, found.shop.id);
     await next();
   };
 }

@@ -19,6 +19,10 @@ import { matchedRoutes } from "hono/route";
 import { CHECKS_SESSION_ITSELF, setUser, toLogin } from "../auth/guard";
 import { sessionId, sessionShopOf, sessionShopQuery, sessionShopSql, sessionToken, setSessionShop, type SessionShopRow } from "../auth/session";
 import { runBatch } from "../db/batch";
+import { sharesDirectory } from "../db/shards";
+import { useShard } from "../lib/meter";
+import { shopWithBadge } from "../platform/shops";
+import { forgetRoute, keepRoute, routeOf } from "../tenancy/routes";
 import { runRead, type PageRead } from "../db/page-read";
 import type { AppEnv } from "../env";
 import { toShop } from "../tenancy/shop-cache";
@@ -55,17 +59,54 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     c.req.routeIndex = own;
   }
   const now = Date.now();
-  const db = c.var.db;
-  const [auth, ...rest] = await runBatch(db, [sessionShopQuery(db, id, slug, now), ...page.statements(db, sessionShopSql(id, slug, now))]);
-  const found = sessionShopOf((auth as SessionShopRow[])[0]);
+  const dir = c.var.dir;
+  const route = routeOf(slug, now);
+  let found: ReturnType<typeof sessionShopOf>;
+  let rest: unknown[];
+  let newOrders: number | undefined;
+  if (route && !sharesDirectory(c.env, route.shard) && useShard(c, route.shard)) {
+    // Her shop lives in another shard: the session check (directory) and the page (the shard)
+    // run side by side, one round trip in time; the page's data is dropped unless she is a member.
+    const db = c.var.db;
+    const [[auth], [held, ...read]] = await Promise.all([
+      runBatch(dir, [sessionShopQuery(dir, id, slug, now)]),
+      runBatch(db, [shopWithBadge(db, route.id), ...page.statements(db, route.id)]),
+    ]);
+    found = sessionShopOf((auth as SessionShopRow[])[0]);
+    const shard = (held as { shop: SessionShopRow["shop"] & object; newOrders: number }[])[0];
+    if (found?.member && (!shard || found.member.shop.id !== route.id || found.member.shop.shard !== route.shard)) {
+      // Moved since this isolate read its route: ask again, through the directory.
+      forgetRoute(slug);
+      return loadPageWithSession(c, index, next);
+    }
+    if (found?.member && shard) found = { ...found, member: { ...found.member, shop: shard.shop } };
+    newOrders = shard?.newOrders;
+    rest = read;
+  } else {
+    // The directory's database holds the shop (or its shard is not known yet): one batch.
+    const [auth, ...read] = await runBatch(dir, [sessionShopQuery(dir, id, slug, now), ...page.statements(dir, sessionShopSql(id, slug, now))]);
+    found = sessionShopOf((auth as SessionShopRow[])[0]);
+    rest = read;
+    const shop = found?.member?.shop;
+    if (shop && !sharesDirectory(c.env, shop.shard)) {
+      keepRoute(slug, { id: shop.id, shard: shop.shard, customHost: null, at: now });
+      if (!useShard(c, shop.shard)) throw new HTTPException(404);
+      const db = c.var.db;
+      const [[held], ...read] = (await runBatch(db, [shopWithBadge(db, shop.id), ...page.statements(db, shop.id)])) as [{ shop: typeof shop; newOrders: number }[], ...unknown[]];
+      if (!held) throw new HTTPException(404);
+      found = { ...found!, member: { ...found!.member!, shop: held.shop } };
+      newOrders = held.newOrders;
+      rest = read;
+    }
+  }
   setUser(c, found?.user ?? null);
   if (!found) return toLogin(c);
   if (!found.member) throw new HTTPException(404);
-  const { shop, role, newOrders } = found.member;
+  const { shop, role } = found.member;
   c.set("shop", toShop(shop));
   c.set("role", role);
-  c.set("newOrders", newOrders);
-  if (found.user.shopId !== shop.id) await setSessionShop(db, found.user.sessionId, shop.id);
+  c.set("newOrders", newOrders ?? found.member.newOrders);
+  if (found.user.shopId !== shop.id) await setSessionShop(dir, found.user.sessionId, shop.id);
   loaded.set(c.req.raw, page.shape(rest));
   await next();
 }

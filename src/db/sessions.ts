@@ -11,6 +11,10 @@
  *   after placing, cancelling, confirming or sending proof). The cookie is refreshed after every
  *   request that may write (any method but GET and HEAD, not refused) with the session's `getBookmark()`.
  *
+ * A bookmark belongs to one database: the directory's cookie is `hatti_bm`, shard k's (its own
+ * binding, src/db/shards.ts) `hatti_bm<k>`, so a seller whose shop lives in shard 1 reads her
+ * own writes there and in the directory.
+ *
  * A cookie that is not a bookmark's shape is ignored (the request starts as if it had none): a
  * session is never built from what a browser typed. With replication off, or locally (Miniflare:
  * one copy, bookmarks returned and ignored), every session reads the primary and nothing changes.
@@ -21,6 +25,9 @@ import type { AppEnv } from "../env";
 import { hostTarget } from "../tenancy/host";
 
 export const BOOKMARK_COOKIE = "hatti_bm";
+
+/** The bookmark cookie of a database: the directory's (and shard 0's when it shares it), or shard k's. */
+export const bookmarkCookie = (shard: number | null): string => (shard ? `${BOOKMARK_COOKIE}${shard}` : BOOKMARK_COOKIE);
 
 /** D1's bookmarks: three 8-digit hex counters and a 32-digit hex hash ("00000000-00000002-00000000-000…"). */
 const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
@@ -42,10 +49,10 @@ function cookiePath(c: Context<AppEnv>): string | null {
   return kind === "platform" ? "/" : kind === "shop" ? "/orders" : null;
 }
 
-/** Opens the request's D1 session (see above). */
-export function openSession(c: Context<AppEnv>): D1DatabaseSession {
+/** Opens the request's D1 session on `d1` (see above), from the bookmark in `cookie`. */
+export function openSession(c: Context<AppEnv>, d1: D1Database, cookie: string): D1DatabaseSession {
   const path = cookiePath(c);
-  return c.env.DB.withSession(sessionStart(c.req.method, path ? getCookie(c, BOOKMARK_COOKIE) : undefined));
+  return d1.withSession(sessionStart(c.req.method, path ? getCookie(c, cookie) : undefined));
 }
 
 /**
@@ -53,12 +60,12 @@ export function openSession(c: Context<AppEnv>): D1DatabaseSession {
  * nothing: a form's error is never half-saved, a cross-site post is stopped before any change):
  * the cookie carries the session's newest bookmark. A refused post sets no cookie.
  */
-export function keepBookmark(c: Context<AppEnv>, session: D1DatabaseSession): void {
+export function keepBookmark(c: Context<AppEnv>, session: D1DatabaseSession, cookie: string): void {
   if (SAFE.has(c.req.method) || c.res.status >= 400) return;
   const path = cookiePath(c);
   const bookmark = session.getBookmark();
-  if (!path || !bookmark || !BOOKMARK.test(bookmark) || bookmark === getCookie(c, BOOKMARK_COOKIE)) return;
-  setCookie(c, BOOKMARK_COOKIE, bookmark, {
+  if (!path || !bookmark || !BOOKMARK.test(bookmark) || bookmark === getCookie(c, cookie)) return;
+  setCookie(c, cookie, bookmark, {
     httpOnly: true,
     secure: new URL(c.req.url).protocol === "https:",
     sameSite: "Lax",

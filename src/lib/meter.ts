@@ -8,10 +8,12 @@
  * In production (any other ENVIRONMENT) D1 is the binding itself, with no Proxy around it, and
  * timing() publishes nothing: query counts and times are not for the public.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { setMetric, timing } from "hono/timing";
 import { createDb, type D1Source } from "../db/client";
-import { keepBookmark, openSession } from "../db/sessions";
+import { bookmarkCookie, keepBookmark, openSession } from "../db/sessions";
+import { shardCount, sharesDirectory, shardD1, shopSourceOf, type ShardEnv } from "../db/shards";
+import type { ShopSource } from "../tenancy/shop-cache";
 import type { AppEnv, Bindings, Environment } from "../env";
 import { benchD1DelayMs } from "./bench-hooks";
 
@@ -33,26 +35,50 @@ class D1Meter {
   }
 }
 
+/** One request's D1 sessions: the directory's, and each shard's it opened (src/db/shards.ts). */
+class Sessions {
+  readonly open = new Map<string, D1DatabaseSession>();
+
+  constructor(
+    private readonly c: Context<AppEnv>,
+    private readonly meter: D1Meter | null,
+  ) {}
+
+  /** Drizzle over a session on `d1` (the bookmark cookie `cookie`), metered when metering is on. */
+  db(d1: D1Database, cookie: string) {
+    let session = this.open.get(cookie);
+    if (!session) this.open.set(cookie, (session = openSession(this.c, d1, cookie)));
+    return createDb(this.meter ? meteredD1(session, this.meter, benchD1DelayMs(this.c.env)) : session);
+  }
+
+  /** After the response: each session's newest bookmark into its cookie. */
+  keep(): void {
+    for (const [cookie, session] of this.open) keepBookmark(this.c, session, cookie);
+  }
+}
+
+const sessionsOf = new WeakMap<Request, Sessions>();
+
 /**
- * Sets `c.var.db`: drizzle over the request's D1 session (src/db/sessions.ts: the replica it
- * reads, the bookmark cookie it keeps), metered where metering is on (see above).
+ * Sets `c.var.dir` (the directory: accounts, sessions, memberships, the shop directory) and
+ * `c.var.db` (until a shop is known, the same): drizzle over the request's D1 sessions
+ * (src/db/sessions.ts: the replica each reads, the bookmark cookie each keeps), metered where
+ * metering is on (see above). `useShard` points `c.var.db` at the shop's shard once it is known.
  */
 export function metering(): MiddlewareHandler<AppEnv> {
   const serverTiming = timing({ enabled: (c) => isMetered(c.env as Bindings) });
   return function meter(c, next) {
-    const session = openSession(c);
-    if (!isMetered(c.env)) {
-      c.set("db", createDb(session));
-      return serverTiming(c, async () => {
-        await next();
-        keepBookmark(c, session);
-      });
-    }
-    const d1 = new D1Meter();
-    c.set("db", createDb(meteredD1(session, d1, benchD1DelayMs(c.env))));
+    const d1 = isMetered(c.env) ? new D1Meter() : null;
+    const sessions = new Sessions(c, d1);
+    sessionsOf.set(c.req.raw, sessions);
+    const dir = sessions.db(c.env.DB, bookmarkCookie(null));
+    c.set("dir", dir);
+    c.set("db", dir);
+    c.set("shard", 0);
     return serverTiming(c, async () => {
       await next();
-      keepBookmark(c, session);
+      sessions.keep();
+      if (!d1) return;
       setMetric(c, "d1", d1.ms, `${d1.queries} queries`);
       setMetric(c, "d1q", d1.queries, undefined, 0);
       setMetric(c, "d1s", d1.statements, undefined, 0);
@@ -60,10 +86,43 @@ export function metering(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** The request's directory and shards as a ShopSource (the shop record's reader, src/tenancy/shop-cache.ts). */
+export function shopSource(c: Context<AppEnv>): ShopSource {
+  const sessions = sessionsOf.get(c.req.raw)!;
+  return {
+    dir: c.var.dir,
+    shards: shardCount(c.env),
+    shard: (k) => {
+      const d1 = shardD1(c.env, k);
+      return !d1 ? null : sharesDirectory(c.env, k) ? c.var.dir : sessions.db(d1, bookmarkCookie(k));
+    },
+    holdsShops: (k) => sharesDirectory(c.env, k),
+  };
+}
+
+/**
+ * Points `c.var.db` at shard `k`'s session (the directory's own when shard 0 shares its
+ * database: one batch then reads both). False when the deployment has no shard `k`.
+ */
+export function useShard(c: Context<AppEnv>, k: number): boolean {
+  const d1 = shardD1(c.env, k);
+  const sessions = sessionsOf.get(c.req.raw);
+  if (!d1 || !sessions) return false;
+  c.set("shard", k);
+  c.set("db", sharesDirectory(c.env, k) ? c.var.dir : sessions.db(d1, bookmarkCookie(k)));
+  return true;
+}
+
 /** Drizzle over `d1` with its own meter: what a queue or cron handler's D1 work costs (their tests). */
 export function meteredDb(d1: D1Database) {
   const meter = new D1Meter();
   return { db: createDb(meteredD1(d1, meter)), meter };
+}
+
+/** A ShopSource over the bindings with its own meter (tests: what a record's read costs). */
+export function meteredSource(env: ShardEnv) {
+  const meter = new D1Meter();
+  return { source: shopSourceOf(env, (d1) => createDb(meteredD1(d1, meter))), meter };
 }
 
 const RUNS = new Set(["all", "first", "run", "raw"]);

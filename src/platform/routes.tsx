@@ -24,6 +24,7 @@ import { THEMES } from "../../themes";
 import { pendingInvitationCount } from "../staff/staff";
 import { createUser, findUser, LoginTakenError } from "../auth/accounts";
 import { loginSchema, MAX_SHOPS_OWNED, shopStartSchema, signupSchema, startThemeSchema } from "./schemas";
+import { shopSource } from "../lib/meter";
 import { createShop, membershipsOf, ownedShopCount, ShopLimitError, slugStatus, SlugTakenError } from "./shops";
 import { suggestSlug } from "../tenancy/slug";
 import { invalidateShop } from "../tenancy/shop-cache";
@@ -229,7 +230,7 @@ platform.post("/start/theme", async (c) => {
   try {
     const user = c.var.user!;
     // Orders reach her on WhatsApp: the mobile she signed up with, confirmed on the live screen.
-    await createShop(c.var.db, { name, slug, themeId: theme, locale: c.var.locale, ownerId: user.id, whatsapp: user.phone ?? "" });
+    await createShop(shopSource(c), { name, slug, themeId: theme, locale: c.var.locale, ownerId: user.id, whatsapp: user.phone ?? "" });
     // A visit to the address before the shop existed left "no shop" in this isolate's cache.
     invalidateShop(slug);
   } catch (err) {

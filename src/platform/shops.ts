@@ -1,6 +1,8 @@
 /** Shops on the platform: slug availability, creation, a seller's memberships. No HTTP here. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { emptiestShard } from "../db/shards";
+import type { ShopSource } from "../tenancy/shop-cache";
 import { insertBelowCap, insertWhere } from "../db/capped";
 import { isUniqueViolation } from "../db/errors";
 import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
@@ -50,32 +52,50 @@ export interface NewShop {
 }
 
 /**
- * Creates the shop, its owner membership and a starting delivery zone in one atomic batch.
- * Throws SlugTakenError, or ShopLimitError when she already owns MAX_SHOPS_OWNED shops. The cap
- * is counted by the shop's INSERT itself (so two wizard posts racing each other cannot make a
- * sixth shop), and its RETURNING says whether the shop was made. The membership and the zone
- * are inserted only for the shop this batch made (a shop with that slug and no member yet; then
- * one whose only member is her), so a refused shop leaves nothing behind and never touches a
- * shop of someone else with that slug.
+ * Creates the shop in the emptiest shard (src/db/shards.ts), its owner membership and a starting
+ * delivery zone. Throws SlugTakenError, or ShopLimitError when she already owns MAX_SHOPS_OWNED
+ * shops. The cap is counted by the directory row's INSERT itself (so two wizard posts racing each
+ * other cannot make a sixth shop), and its RETURNING says whether the shop was made. The
+ * membership is inserted only for the shop this batch made (a shop with that slug and no member
+ * yet), so a refused shop leaves nothing behind and never touches a shop of someone else.
+ *
+ * When the directory's database is the shard, that is one atomic batch with the zone. Else the
+ * shard's batch follows (the full row under the directory's id, and the zone); if it fails, the
+ * directory row is deleted again (its membership with it), so no shop is left half-made.
  */
-export async function createShop(db: Db, input: NewShop): Promise<{ id: number; slug: string }> {
+export async function createShop(src: ShopSource, input: NewShop): Promise<{ id: number; slug: string }> {
+  const dir = src.dir;
+  const shard = await emptiestShard(dir, src.shards);
+  const row = { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? DEFAULT_LOCALE, whatsapp: input.whatsapp ?? "", shard };
+  const zone = { name: messages(input.locale ?? DEFAULT_LOCALE).t("zones.defaultName"), fee: 25_000 };
   const madeNow = sql`(SELECT s.id FROM ${shops} s WHERE s.slug = ${input.slug} AND NOT EXISTS (SELECT 1 FROM ${memberships} m WHERE m.shop_id = s.id))`;
   const herNewShop = sql`(SELECT s.id FROM ${shops} s WHERE s.slug = ${input.slug}
     AND EXISTS (SELECT 1 FROM ${memberships} m WHERE m.shop_id = s.id AND m.user_id = ${input.ownerId} AND m.role = 'owner')
     AND NOT EXISTS (SELECT 1 FROM ${deliveryZones} z WHERE z.shop_id = s.id))`;
+  const held = src.holdsShops(shard);
   let created: { id: number; slug: string }[];
   try {
-    [created] = await db.batch([
-      insertBelowCap(db, shops, { name: input.name, slug: input.slug, themeId: input.themeId, locale: input.locale ?? DEFAULT_LOCALE, whatsapp: input.whatsapp ?? "" }, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
-      insertWhere(db, memberships, { shopId: madeNow, userId: input.ownerId, role: "owner" }, sql`${madeNow} IS NOT NULL`),
-      insertWhere(db, deliveryZones, { shopId: herNewShop, name: messages(input.locale ?? DEFAULT_LOCALE).t("zones.defaultName"), fee: 25_000 }, sql`${herNewShop} IS NOT NULL`),
+    [created] = await dir.batch([
+      insertBelowCap(dir, shops, row, ownedCount(input.ownerId), MAX_SHOPS_OWNED).returning({ id: shops.id, slug: shops.slug }),
+      insertWhere(dir, memberships, { shopId: madeNow, userId: input.ownerId, role: "owner" }, sql`${madeNow} IS NOT NULL`),
+      ...(held ? [insertWhere(dir, deliveryZones, { shopId: herNewShop, ...zone }, sql`${herNewShop} IS NOT NULL`)] : []),
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw new SlugTakenError();
     throw err;
   }
-  if (!created.length) throw new ShopLimitError();
-  return created[0]!;
+  const made = created[0];
+  if (!made) throw new ShopLimitError();
+  if (held) return made;
+  const db = src.shard(shard);
+  try {
+    if (!db) throw new Error(`no shard ${shard}`);
+    await db.batch([db.insert(shops).values({ ...row, id: made.id }), db.insert(deliveryZones).values({ shopId: made.id, ...zone })]);
+  } catch (err) {
+    await dir.delete(shops).where(eq(shops.id, made.id));
+    throw err;
+  }
+  return made;
 }
 
 export interface MembershipView {
@@ -111,4 +131,16 @@ export async function membershipBySlug(db: Db, userId: number, slug: string) {
     .innerJoin(shops, eq(shops.id, memberships.shopId))
     .where(and(eq(memberships.userId, userId), eq(shops.slug, slug)))
     .get();
+}
+
+/** The shop's record and its new-orders badge, on the shard that holds it (src/db/shards.ts): one statement. */
+export function shopWithBadge(db: Db, shopId: number) {
+  return db
+    .select({
+      shop: shops,
+      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+    })
+    .from(shops)
+    .where(eq(shops.id, shopId))
+    .limit(1);
 }

@@ -13,7 +13,7 @@ import { setCookie } from "hono/cookie";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../index";
 import type { AppEnv, Bindings } from "../env";
-import { meteredDb } from "../lib/meter";
+import { meteredSource } from "../lib/meter";
 import { forgetShopRecords, invalidateShop, SHOP_TTL_MS, storefrontBySlug, type Shop } from "../tenancy/shop-cache";
 import { forgetIsolateCaches, PAGE_TTL_MS, pageCache, pageKey, STALE_MAX_MS } from "./page-cache";
 import { Client } from "../../test/helpers";
@@ -86,13 +86,13 @@ describe("the location's cache (Cache API)", () => {
     const level = { origin: s.origin, pending: [] as Promise<unknown>[] };
     const shared = { origin: level.origin, defer: (work: Promise<unknown>) => void level.pending.push(work) };
     invalidateShop(s.slug); // read from D1, past anything the location holds
-    const fromD1 = meteredDb(env.DB);
-    const read = await storefrontBySlug(fromD1.db, s.slug, shared);
+    const fromD1 = meteredSource(env);
+    const read = await storefrontBySlug(fromD1.source, s.slug, shared);
     await Promise.all(level.pending);
     expect(fromD1.meter.queries).toBe(1);
     forgetShopRecords();
-    const cold = meteredDb(env.DB);
-    const again = await storefrontBySlug(cold.db, s.slug, shared);
+    const cold = meteredSource(env);
+    const again = await storefrontBySlug(cold.source, s.slug, shared);
     expect(cold.meter.queries).toBe(0);
     expect(again).toEqual(read);
     expect(again?.chrome.nav.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { DEFAULT_LOCALE, messages } from "../i18n";
 import { renderPage } from "../lib/render";
+import { shopSource, useShard } from "../lib/meter";
 import { errorPage } from "../lib/on-error";
 import { slugForHost } from "../domains/lookup";
 import { hostTarget } from "../tenancy/host";
@@ -14,16 +15,17 @@ import { ShopMissingPage } from "./ShopMissingPage";
  * Resolves the shop (and its chrome) from the Host: {slug}.ROOT_DOMAIN, or a shop's active
  * custom domain (an unknown one is a bad host: the 400 page); an unknown or suspended shop gets a
  * friendly 404. The record comes from the isolate, the location's cache (keyed by the host) or D1
- * (src/tenancy/shop-cache.ts).
+ * (src/tenancy/shop-cache.ts), and the request's database becomes the shop's shard.
  */
 export function loadShop(): MiddlewareHandler<AppEnv> {
   return async function shopLoader(c, next) {
     const target = hostTarget(c.req.raw, c.env.ROOT_DOMAIN);
-    const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.get("db"), target.host)) ?? "") : "";
+    const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.var.dir, target.host)) ?? "") : "";
     if (target.kind === "custom" && !slug) return errorPage(c, 400, "badHost");
     const origin = new URL(c.req.url).origin;
-    const record = slug ? await storefrontBySlug(c.get("db"), slug, { origin, defer: (work) => afterResponse(c, work) }) : null;
-    if (!record || record.shop.status !== "active") {
+    const record = slug ? await storefrontBySlug(shopSource(c), slug, { origin, defer: (work) => afterResponse(c, work) }) : null;
+    // The page's own reads go to the shop's shard (src/db/shards.ts).
+    if (!record || record.shop.status !== "active" || !useShard(c, record.shop.shard)) {
       const m = messages(DEFAULT_LOCALE);
       const platform = `${new URL(c.req.url).protocol}//${c.env.ROOT_DOMAIN}`;
       return renderPage(

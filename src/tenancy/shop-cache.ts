@@ -20,6 +20,7 @@ import { chromeColumns, parseChrome, type Chrome } from "../storefront/chrome";
 import type { Locale } from "../i18n";
 import { parsePayments, type Payments } from "../payments";
 import { cacheEpoch, readShared, writeShared } from "./edge-cache";
+import { forgetRoute, keepRoute, routeOf } from "./routes";
 
 export const SHOP_TTL_MS = 3_000;
 /**
@@ -51,6 +52,8 @@ export interface Shop {
   payments: Payments;
   version: number;
   updatedAt: number;
+  /** The database that holds the shop (src/db/shards.ts). */
+  shard: number;
   /**
    * The providers whose credentials the shop saved (src/credentials: "jazzcash", ...), on the
    * storefront's record only: the order page offers a gateway's Pay now without a query of its own.
@@ -89,6 +92,7 @@ export function toShop(row: Row): Shop {
     payments: parsePayments(row.payments),
     version: row.version,
     updatedAt: row.updatedAt,
+    shard: row.shard,
   };
 }
 
@@ -138,11 +142,57 @@ function hold(slug: string, held: Held): void {
 }
 
 /**
- * The shop and its chrome by slug: none of D1 while a copy read less than SHOP_TTL_MS ago is in
- * this isolate or (with `shared`) in the location's cache; else one statement, and the record is
- * kept in both levels. `now` is the clock (tests move it).
+ * Where the record is read: the directory, and the database of each shard (null for a shard this
+ * deployment does not have). `holdsShops(k)`: whether the directory's database is shard k (its
+ * rows of that shard are the full records).
  */
-export async function storefrontBySlug(db: Db, slug: string, shared?: SharedLevel, now = Date.now()): Promise<StorefrontShop | null> {
+export interface ShopSource {
+  dir: Db;
+  /** How many shards there are. */
+  shards: number;
+  shard(k: number): Db | null;
+  holdsShops(k: number): boolean;
+}
+
+type RecordRow = Awaited<ReturnType<typeof runTemplates<[ReturnType<typeof shopRecord.bind>]>>>[0][number];
+
+const toRecord = (row: RecordRow, customHost: string | null | undefined): StorefrontShop => ({
+  shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] },
+  chrome: parseChrome({ ...row, customHost: customHost ?? null }),
+});
+
+/**
+ * The record from D1: from the shop's shard when this isolate knows its route (one round trip),
+ * else from the directory, whose row is the record itself when the directory's database is the
+ * shop's shard (one round trip), or names the shard to read next (two, once a minute per shop and
+ * isolate: src/tenancy/routes.ts). A shard that does not hold the shop (it moved) answers no row:
+ * the route is forgotten and the directory asked.
+ */
+async function readRecord(src: ShopSource, slug: string, now: number): Promise<StorefrontShop | null> {
+  const route = routeOf(slug, now);
+  const routed = route ? src.shard(route.shard) : null;
+  if (route && routed) {
+    const [[row]] = await runTemplates(routed, [shopRecord.bind({ slug })]);
+    if (row && row.shard === route.shard) return toRecord(row, route.customHost);
+    forgetRoute(slug);
+  }
+  const [[entry]] = await runTemplates(src.dir, [shopRecord.bind({ slug })]);
+  if (!entry) return null;
+  keepRoute(slug, { id: entry.id, shard: entry.shard, customHost: entry.customHost ?? null, at: now });
+  if (src.holdsShops(entry.shard)) return toRecord(entry, entry.customHost);
+  const shard = src.shard(entry.shard);
+  if (!shard) return null;
+  const [[row]] = await runTemplates(shard, [shopRecord.bind({ slug })]);
+  return row && row.shard === entry.shard ? toRecord(row, entry.customHost) : null;
+}
+
+/**
+ * The shop and its chrome by slug: none of D1 while a copy read less than SHOP_TTL_MS ago is in
+ * this isolate or (with `shared`) in the location's cache; else read from D1 (readRecord), and the
+ * record is kept in both levels. The record carries its shard (`shop.shard`): the caller points
+ * the request's database at it. `now` is the clock (tests move it).
+ */
+export async function storefrontBySlug(src: ShopSource, slug: string, shared?: SharedLevel, now = Date.now()): Promise<StorefrontShop | null> {
   const hit = cache.get(slug);
   if (hit && !hit.reread && fresh(hit.at, now)) return hit.record;
   if (shared && !hit?.reread) {
@@ -154,8 +204,7 @@ export async function storefrontBySlug(db: Db, slug: string, shared?: SharedLeve
     }
     await stored?.res.body?.cancel();
   }
-  const [[row]] = await runTemplates(db, [shopRecord.bind({ slug })]);
-  const record = row ? { shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] }, chrome: parseChrome(row) } : null;
+  const record = await readRecord(src, slug, now);
   hold(slug, { record, at: now });
   if (shared) {
     const body = JSON.stringify(record);

@@ -88,10 +88,12 @@ export const shops = sqliteTable(
     orderSeq: integer("order_seq").notNull().default(1000),
     /** Bumped on every change that affects the storefront: the key of every cache. */
     version: integer("version").notNull().default(1),
+    /** The database that holds the shop (src/db/shards.ts): read from the directory's row. */
+    shard: integer("shard").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("shops_slug_uq").on(t.slug)],
+  (t) => [uniqueIndex("shops_slug_uq").on(t.slug), index("shops_shard_idx").on(t.shard)],
 );
 
 /** A tenant row's shop: deleting the shop deletes the row. */

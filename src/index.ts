@@ -5,6 +5,7 @@
  */
 import { createApp } from "./app";
 import { createDb } from "./db/client";
+import { shardD1, shardIndexes } from "./db/shards";
 import type { Bindings } from "./env";
 import { queue, scheduled as messagesCron } from "./messages/queue";
 import { sweepExpiredPending } from "./products/pending";
@@ -16,6 +17,10 @@ export default {
   fetch: app.fetch,
   queue,
   async scheduled(controller, env, ctx) {
-    await Promise.all([messagesCron(controller, env, ctx), sweepExpiredPending(createDb(env.DB), env.MEDIA), sweepIntents(createDb(env.DB))]);
+    await Promise.all([
+      messagesCron(controller, env, ctx),
+      // Shops' rows: in every shard (src/db/shards.ts).
+      ...shardIndexes(env).flatMap((k) => [sweepExpiredPending(createDb(shardD1(env, k)!), env.MEDIA), sweepIntents(createDb(shardD1(env, k)!))]),
+    ]);
   },
 } satisfies ExportedHandler<Bindings>;

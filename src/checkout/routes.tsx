@@ -3,6 +3,7 @@
  * (/cart, /checkout, /orders/{token}). Mounted by src/storefront/routes.tsx.
  * These pages are personal: never cached, never indexed.
  */
+import { shopQueue } from "../lib/meter";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { clientIp } from "../auth/rate-limit";
@@ -229,7 +230,7 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
  * payment and hands her to the gateway's page (src/gateways/routes.tsx).
  */
 function placed(c: C, token: string, messages: number[] = [], method?: string) {
-  if (messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, messages));
+  if (messages.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), messages));
   writeCart(c, []);
   const next = method ? afterPlace(method, token) : null;
   return next ? c.redirect(next, 307) : c.redirect(`/orders/${token}?placed=1`, 303);
@@ -304,7 +305,7 @@ checkoutRoutes.post("/orders/:token/proof", async (c) => {
   const key = await putProof(c.env.MEDIA, c.var.shop.id, checked);
   const r = await sendProof({ db: c.var.db, shopId: c.var.shop.id }, order.id, { key, reference: parsed.data.reference });
   if (!r.ok) return c.redirect(`/orders/${token}?proof=late#payment`, 303);
-  if (r.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, r.messages));
+  if (r.messages.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), r.messages));
   return c.redirect(`/orders/${token}?proof=sent#payment`, 303);
 });
 
@@ -327,7 +328,7 @@ checkoutRoutes.post("/orders/:token/cancel", async (c) => {
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
   const r = await cancelByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail);
-  if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, r.messages));
+  if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), r.messages));
   return c.redirect(`/orders/${token}?cancel=${r.ok ? "done" : "late"}`, 303);
 });
 

@@ -4,6 +4,7 @@
  * orders from the list, Retry, the printable label and the courier's own label PDF. A request only
  * writes shipments and puts jobs on the queue: no courier API is called here.
  */
+import { shopQueue } from "../lib/meter";
 import { and, eq, inArray } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -37,7 +38,7 @@ const ID = "{[0-9]{1,12}}";
 const base = (c: C) => `/admin/${c.var.shop.slug}/couriers`;
 
 /** Puts the jobs on the queue after the response (the request never waits on a courier). */
-const enqueue = (c: C, ids: number[]) => c.executionCtx.waitUntil(enqueueBookings(c.env.MESSAGES, ids));
+const enqueue = (c: C, ids: number[]) => c.executionCtx.waitUntil(enqueueBookings(shopQueue(c), ids));
 
 async function settingsPage(c: C, extra: { notice?: string; refused?: { courier: string; values: FormValues; errors: Record<string, string> } } = {}, status: 200 | 400 = 200) {
   const hints: Record<string, Record<string, string>> = {};

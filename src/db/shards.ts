@@ -69,3 +69,58 @@ export function shopSourceOf(env: ShardEnv, over: (d1: D1Database) => Db = creat
     holdsShops: (k) => sharesDirectory(env, k),
   };
 }
+
+/** Queues whose bodies are stamped with a shard, one per queue and shard (enqueueGathered gathers by queue). */
+const stamped = new WeakMap<Queue, Map<number, Queue>>();
+
+/**
+ * The queue as seen from shard `k`'s work: every object body sent gains `shard: k`, so the
+ * consumer runs it against that shard (`shardOfBody`). Rows' ids are per database: a body
+ * without `shard` is the directory's (a verification code, a staff invitation).
+ */
+export function shardQueue(queue: Queue, k: number): Queue {
+  let byShard = stamped.get(queue);
+  if (!byShard) stamped.set(queue, (byShard = new Map()));
+  let q = byShard.get(k);
+  if (!q) {
+    const stamp = (body: unknown) => (typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, shard: k } : body);
+    const inner = queue;
+    q = {
+      send: (body: unknown, options?: QueueSendOptions) => inner.send(stamp(body), options),
+      sendBatch: (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) =>
+        inner.sendBatch([...messages].map((m) => ({ ...m, body: stamp(m.body) })), options),
+    } as Queue;
+    byShard.set(k, q);
+  }
+  return q;
+}
+
+/** The shard a queue body was stamped with (shardQueue), or null: the directory's. */
+export function shardOfBody(body: unknown): number | null {
+  const k = typeof body === "object" && body !== null ? (body as { shard?: unknown }).shard : undefined;
+  return Number.isSafeInteger(k) && (k as number) >= 0 ? (k as number) : null;
+}
+
+/**
+ * The bindings as shard `k`'s work sees them: `DB` is the shard's database and `MESSAGES` stamps
+ * its bodies with `k`. Queue jobs and cron steps written for one database run unchanged per
+ * shard; `DIRECTORY` stays the directory (accounts, push subscriptions, custom domains).
+ */
+export function envOfShard<E extends ShardEnv & { MESSAGES: Queue }>(env: E, k: number): E & { DIRECTORY: D1Database } {
+  const d1 = shardD1(env, k);
+  if (!d1) throw new Error(`no shard ${k}`);
+  return { ...env, DB: d1, MESSAGES: shardQueue(env.MESSAGES, k), DIRECTORY: env.DB };
+}
+
+/** The bindings as the directory's own work sees them (a body with no shard: verification codes, invitations). */
+export const envOfDirectory = <E extends ShardEnv>(env: E): E & { DIRECTORY: D1Database } => ({ ...env, DIRECTORY: env.DB });
+
+/**
+ * Every database a cron visits, as its work sees it: each shard, and the directory when it is a
+ * database of its own (its outbox: codes and invitations). Shard 0 sharing the directory's
+ * database is visited once, as shard 0.
+ */
+export function cronEnvs<E extends ShardEnv & { MESSAGES: Queue }>(env: E): (E & { DIRECTORY: D1Database })[] {
+  const shards = shardIndexes(env).map((k) => envOfShard(env, k));
+  return sharesDirectory(env, 0) ? shards : [envOfDirectory(env), ...shards];
+}

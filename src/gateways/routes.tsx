@@ -7,6 +7,7 @@
  * attempt's. The cron's status inquiry settles attempts whose return never came (cron.ts). The
  * seller's credentials page: admin-routes.tsx.
  */
+import { shopQueue } from "../lib/meter";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
@@ -82,6 +83,6 @@ gatewayRoutes.post(GATEWAY_RETURNS[0], async (c) => {
     provider: PROVIDER,
     txnRef: r.pp_TxnRefNo,
   });
-  if (result.settled && result.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, result.messages));
+  if (result.settled && result.messages.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), result.messages));
   return to(outcome);
 });

@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { setMetric, timing } from "hono/timing";
 import { createDb, type D1Source } from "../db/client";
 import { bookmarkCookie, keepBookmark, openSession } from "../db/sessions";
-import { shardCount, sharesDirectory, shardD1, shopSourceOf, type ShardEnv } from "../db/shards";
+import { shardCount, sharesDirectory, shardD1, shardQueue, shopSourceOf, type ShardEnv } from "../db/shards";
 import type { ShopSource } from "../tenancy/shop-cache";
 import type { AppEnv, Bindings, Environment } from "../env";
 import { benchD1DelayMs } from "./bench-hooks";
@@ -85,6 +85,9 @@ export function metering(): MiddlewareHandler<AppEnv> {
     });
   };
 }
+
+/** The messages queue for the request's shop: its bodies carry the shop's shard (src/db/shards.ts `shardQueue`). */
+export const shopQueue = (c: Context<AppEnv>): Queue => shardQueue(c.env.MESSAGES, c.var.shard);
 
 /** The request's directory and shards as a ShopSource (the shop record's reader, src/tenancy/shop-cache.ts). */
 export function shopSource(c: Context<AppEnv>): ShopSource {

@@ -6,6 +6,7 @@
  */
 import type { Bindings } from "../env";
 import { createDb } from "../db/client";
+import { cronEnvs, envOfDirectory, envOfShard, shardD1, shardOfBody } from "../db/shards";
 import { courierCron, courierJobOf, failDeadJobs, runCourierJobs } from "../couriers/jobs";
 import { domainJobOf, domainsCron, runDomainJobs } from "../domains/jobs";
 import { transportFromEnv, type Transport } from "./index";
@@ -46,7 +47,28 @@ const JOBS: { takes: (body: unknown) => unknown; run: (messages: readonly Messag
   { takes: courierJobOf, run: (m, env, dead) => (dead ? failDeadJobs(m, env) : runCourierJobs(m, env)) }, // { job: "courier.book", shipmentId }: src/couriers
 ];
 
-export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
+/**
+ * Each message runs against the database its rows are in: the shard its body was stamped with
+ * (src/db/shards.ts `shardQueue`), else the directory. A body naming a shard this deployment
+ * does not have is retried (a configuration being rolled out), never run against another.
+ */
+export async function queue(batch: MessageBatch<unknown>, env: Bindings, ctx?: ExecutionContext): Promise<void> {
+  const groups = new Map<number | null, Message<unknown>[]>();
+  for (const m of batch.messages) {
+    const k = shardOfBody(m.body);
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  for (const [k, messages] of groups) {
+    if (k !== null && !shardD1(env, k)) {
+      messages.forEach((m) => m.retry({ delaySeconds: 300 }));
+      continue;
+    }
+    const part: MessageBatch<unknown> = { queue: batch.queue, metadata: batch.metadata, messages, ackAll: () => messages.forEach((m) => m.ack()), retryAll: (o) => messages.forEach((m) => m.retry(o)) };
+    await queueOf(part, k === null ? envOfDirectory(env) : envOfShard(env, k), ctx);
+  }
+}
+
+async function queueOf(batch: MessageBatch<unknown>, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   // The jobs beside the outbox's messages (each acked or retried by its own module); the rest is
   // the outbox's, as before.
   for (const job of JOBS) {
@@ -73,9 +95,12 @@ export async function queue(batch: MessageBatch<unknown>, env: Bindings, _ctx?: 
   });
 }
 
+/** The cron's steps, in every database that holds their rows (src/db/shards.ts `cronEnvs`). */
 export async function scheduled(_controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
-  await enqueue(env.MESSAGES, await stuckRows(createDb(env.DB)));
-  await inquirePendingPayments(env); // src/gateways/cron.ts: payments whose return never came
-  await courierCron(env); // src/couriers: lost bookings back on the queue, tracking synced
-  await domainsCron(env); // src/domains: custom domains created, polled until active, expired, removed
+  for (const e of cronEnvs(env)) {
+    await enqueue(e.MESSAGES, await stuckRows(createDb(e.DB)));
+    await inquirePendingPayments(e); // src/gateways/cron.ts: payments whose return never came
+    await courierCron(e); // src/couriers: lost bookings back on the queue, tracking synced
+  }
+  await domainsCron(env); // src/domains (directory rows): custom domains created, polled until active, expired, removed
 }

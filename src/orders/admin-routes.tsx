@@ -3,6 +3,7 @@
  * loadAdminShop). Owners and staff alike: list, order page, status changes, payment, notes,
  * packing slip, CSV export. Every order is looked up within c.var.shop: another shop's id is a 404.
  */
+import { shopQueue } from "../lib/meter";
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
@@ -150,7 +151,7 @@ orderAdmin.post(`${ID}/payment`, async (c) => {
     const alert = move === "received" && fresh.order.paymentState === "paid" ? t("orders.error.alreadyPaid") : t("orders.payment.stale", { state: t(`payment.state.${fresh.order.paymentState}`) });
     return showOrder(c, fresh, { alert }, 409);
   }
-  if (result.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, result.messages));
+  if (result.messages.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), result.messages));
   return c.redirect(`${orderUrl(c, detail.order.id)}?done=${move === "received" ? "paid" : move}`, 303);
 });
 

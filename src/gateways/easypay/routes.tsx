@@ -7,6 +7,7 @@
  * which settles the attempt; her order page says "checking your payment" and looks again through
  * the status route until it is settled.
  */
+import { shopQueue } from "../../lib/meter";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../env";
@@ -61,7 +62,7 @@ easypayRoutes.get(RETURN, async (c) => {
     const to = (notice: string) => c.redirect(`/orders/${attempt.orderToken}?payment=${notice}`, 303);
     if (attempt.state !== "pending") return to(attempt.state);
     // She came back: only the inquiry can say whether she paid. Asked once per return.
-    if (await noteReturn(scope(c), attempt.id)) c.executionCtx.waitUntil(enqueueInquiry(c.env.MESSAGES, { shopId: c.var.shop.id, txnRef: done.data.orderRefNumber }));
+    if (await noteReturn(scope(c), attempt.id)) c.executionCtx.waitUntil(enqueueInquiry(shopQueue(c), { shopId: c.var.shop.id, txnRef: done.data.orderRefNumber }));
     return to("checking");
   }
   // Neither leg (a bare visit, a bookmark): the shop's home; a malformed token: not Easypay's.

@@ -1,6 +1,6 @@
 /** Helpers of the admin tests: multipart posts with the CSRF token, and direct D1 reads. */
 import { env } from "cloudflare:workers";
-import { Client, ROOT, TEST_CSRF, sellerWithShop } from "./helpers";
+import { Client, ROOT, TEST_CSRF, sellerWithShop, shopD1 } from "./helpers";
 
 export async function postMultipart(client: Client, url: string, form: FormData, headers: Record<string, string> = {}) {
   const { origin, host } = new URL(url);
@@ -8,12 +8,21 @@ export async function postMultipart(client: Client, url: string, form: FormData,
   return client.fetch(url, { method: "POST", body: form, headers: { origin, "x-csrf-token": TEST_CSRF, ...headers } });
 }
 
+/**
+ * Where a direct read runs: the shard of the shop its first placeholder names when that is
+ * `shop_id = ?` (src/db/shards.ts: a shop's rows live in its shard), else the directory.
+ */
+async function databaseOf(query: string, binds: unknown[]): Promise<D1Database> {
+  const first = query.indexOf("?");
+  return first >= 0 && /\bshop_id\s*=\s*$/.test(query.slice(0, first)) && typeof binds[0] === "number" ? shopD1(binds[0]) : env.DB;
+}
+
 export async function all<T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T[]> {
-  return (await env.DB.prepare(query).bind(...binds).all<T>()).results;
+  return (await (await databaseOf(query, binds)).prepare(query).bind(...binds).all<T>()).results;
 }
 
 export async function one<T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T | null> {
-  return env.DB.prepare(query).bind(...binds).first<T>();
+  return (await databaseOf(query, binds)).prepare(query).bind(...binds).first<T>();
 }
 
 export type Shop = Awaited<ReturnType<typeof sellerWithShop>>;

@@ -2,14 +2,14 @@
  * Fixtures for the checkout and orders tests: a catalogue seeded straight into D1 with drizzle
  * for a shop made through the real sign-up and wizard, and a customer that walks the storefront.
  */
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { deliveryZones, products, shops, variants } from "../src/db/schema";
-import { Client, db, sellerWithShop, shopOrigin, uniq, type Res } from "./helpers";
+import { Client, sellerWithShop, shopD1, shopDb, shopOrigin, uniq, type Res } from "./helpers";
 
 export interface SeededVariant {
   id: number;
   productId: number;
+  shopId: number;
   title: string;
   price: number;
 }
@@ -20,7 +20,8 @@ export async function seedProduct(
 ): Promise<SeededVariant[]> {
   const title = opts.title ?? uniq("Kurta ");
   const list = opts.variants ?? [{ title: "Default", price: 150_000, stock: 10 }];
-  const [p] = await db()
+  const d = await shopDb(shopId);
+  const [p] = await d
     .insert(products)
     .values({ shopId, slug: uniq("p"), title, status: opts.status ?? "active", trackStock: opts.trackStock ?? true, price: list[0]!.price })
     .returning({ id: products.id });
@@ -28,23 +29,23 @@ export async function seedProduct(
   const values = list.map((v, i) => ({ shopId, productId: p!.id, title: v.title, price: v.price, stock: v.stock, sku: v.sku ?? null, position: i }));
   const rows = [];
   for (let i = 0; i < values.length; i += 10) {
-    rows.push(...(await db().insert(variants).values(values.slice(i, i + 10)).returning({ id: variants.id, title: variants.title, price: variants.price })));
+    rows.push(...(await d.insert(variants).values(values.slice(i, i + 10)).returning({ id: variants.id, title: variants.title, price: variants.price })));
   }
-  return rows.map((r) => ({ ...r, productId: p!.id }));
+  return rows.map((r) => ({ ...r, productId: p!.id, shopId }));
 }
 
 export async function zonesOf(shopId: number) {
-  return db().select().from(deliveryZones).where(eq(deliveryZones.shopId, shopId)).all();
+  return (await shopDb(shopId)).select().from(deliveryZones).where(eq(deliveryZones.shopId, shopId)).all();
 }
 
-export async function stockOf(variantId: number): Promise<number> {
-  const row = await env.DB.prepare("SELECT stock FROM variants WHERE id = ?").bind(variantId).first<{ stock: number }>();
+export async function stockOf(variant: { id: number; shopId: number }): Promise<number> {
+  const row = await (await shopD1(variant.shopId)).prepare("SELECT stock FROM variants WHERE id = ?").bind(variant.id).first<{ stock: number }>();
   return row!.stock;
 }
 
 /** Enables wallets/bank with accounts (call before the shop's storefront is first visited). */
 export async function setPayments(shopId: number, payments: object, whatsapp = "0300 1112233") {
-  await db().update(shops).set({ payments: JSON.stringify(payments), whatsapp }).where(eq(shops.id, shopId));
+  await (await shopDb(shopId)).update(shops).set({ payments: JSON.stringify(payments), whatsapp }).where(eq(shops.id, shopId));
 }
 
 /** A seller with a shop, a two-variant product and a one-variant product, COD + JazzCash. */
@@ -112,7 +113,7 @@ export async function placeOrderAt(origin: string, zoneId: number, lines: [numbe
   if (res.status !== 303) throw new Error(`checkout failed ${res.status} ${res.text.slice(0, 500)}`);
   const path = res.location!.replace("?placed=1", "");
   const token = path.slice("/orders/".length);
-  const row = await env.DB.prepare("SELECT id, number FROM orders WHERE token = ?").bind(token).first<{ id: number; number: number }>();
+  const row = await (await shopD1(new URL(origin).hostname.split(".")[0]!)).prepare("SELECT id, number FROM orders WHERE token = ?").bind(token).first<{ id: number; number: number }>();
   return { client, token, path, id: row!.id, number: row!.number };
 }
 

@@ -5,10 +5,23 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { createDb } from "../src/db/client";
+import { shardD1 } from "../src/db/shards";
 
 export const ROOT = "https://hatti.test";
 export const shopOrigin = (slug: string) => `https://${slug}.hatti.test`;
+/** The directory (src/db/shards.ts): accounts, sessions, memberships, the shops' directory rows. */
 export const db = () => createDb(env.DB);
+
+/** The D1 database of the shard that holds the shop (by id or slug; src/db/shards.ts), as the directory says. */
+export async function shopD1(shop: number | string): Promise<D1Database> {
+  const row = await env.DB.prepare(`SELECT shard FROM shops WHERE ${typeof shop === "number" ? "id" : "slug"} = ?`).bind(shop).first<{ shard: number }>();
+  const d1 = row ? shardD1(env, row.shard) : null;
+  if (!d1) throw new Error(`no shard holds shop ${shop}`);
+  return d1;
+}
+
+/** Drizzle over the shop's shard. */
+export const shopDb = async (shop: number | string) => createDb(await shopD1(shop));
 
 /**
  * The columns "nothing changed" compares in a table: all of them, but the outbox's rows by what

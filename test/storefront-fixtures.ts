@@ -1,14 +1,14 @@
 /**
  * A realistic shop for storefront tests: collections, 30 products (options, variants with
  * stock, compare-at prices, three photos each, one sold out, one draft), content pages.
- * Rows go straight into env.DB with drizzle for a shop created through the real sign-up.
+ * Rows go straight into the shop's shard with drizzle for a shop created through the real sign-up.
  */
 import type { Locale } from "../src/i18n";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { collectionProducts, collections, pages, productImages, products, shops, variants } from "../src/db/schema";
 import { invalidateShop } from "../src/tenancy/shop-cache";
-import { db, sellerWithShop, shopOrigin } from "./helpers";
+import { sellerWithShop, shopDb, shopOrigin } from "./helpers";
 
 const HEX = "0123456789abcdef";
 const hash = (n: number) => Array.from({ length: 64 }, (_, i) => HEX[(n * 31 + i * 7 + ((n * i) % 13)) % 16]).join("");
@@ -35,7 +35,7 @@ export const PRODUCT_COUNT = 30;
 export async function seedShop(opts: { theme?: string; locale?: Locale; settings?: Record<string, unknown> } = {}): Promise<SeededShop> {
   const locale = opts.locale ?? "en";
   const { slug, shopId } = await sellerWithShop({ theme: opts.theme ?? "classic" });
-  const d = db();
+  const d = await shopDb(shopId);
   await d
     .update(shops)
     .set({
@@ -134,7 +134,7 @@ export async function seedShop(opts: { theme?: string; locale?: Locale; settings
 
 /** Updates the shop row directly (theme, settings, locale) and drops it from the isolate cache. */
 export async function updateShop(s: SeededShop, values: Partial<typeof shops.$inferInsert>): Promise<void> {
-  await db().update(shops).set(values).where(eq(shops.id, s.shopId));
+  await (await shopDb(s.shopId)).update(shops).set(values).where(eq(shops.id, s.shopId));
   invalidateShop(s.slug);
 }
 

@@ -3,6 +3,8 @@
  * every other device), log-out on other devices, log-out everywhere, proving her phone number
  * (a code sent to it: src/auth/codes.ts).
  */
+import { syncMemberEverywhere } from "../db/members";
+import { shopSource } from "../lib/meter";
 import { Hono, type Context } from "hono";
 import { rememberLanguage, safeNext } from "../auth/guard";
 import { verifyPassword } from "../auth/password";
@@ -25,7 +27,7 @@ export const account = new Hono<AppEnv>();
 
 const show = async (c: Context<AppEnv>, opts: { errors?: FieldErrors; notice?: string; locale?: Locale } = {}, status: 200 | 400 = 200) => {
   const user = c.var.user!;
-  const n = await sessionCount(c.var.db, user.id);
+  const n = await sessionCount(c.var.dir, user.id);
   const phone = user.phone ? { number: user.phone, proven: user.phoneVerifiedAt !== null } : null;
   return renderPage(c, <AccountPage m={messages(opts.locale ?? c.var.locale)} csrf={c.var.csrfToken} sessions={n} phone={phone} errors={opts.errors} notice={opts.notice} />, status);
 };
@@ -42,7 +44,8 @@ account.post("/language", async (c) => {
   const parsed = validate(languageSchema, await readForm(c));
   if (!parsed.ok) return show(c, {}, 400);
   const { locale, next } = parsed.data;
-  await setUserLocale(c.var.db, c.var.user!.id, locale);
+  await setUserLocale(c.var.dir, c.var.user!.id, locale);
+  await syncMemberEverywhere(shopSource(c), c.var.user!.id);
   // Logged out on this browser later, the platform's pages keep speaking it.
   rememberLanguage(c, locale);
   if (next) return c.redirect(safeNext(next, "/admin/account"), 303);
@@ -53,20 +56,20 @@ account.post("/password", async (c) => {
   const user = c.var.user!;
   const parsed = validate(passwordChangeSchema, await readForm(c));
   if (!parsed.ok) return show(c, { errors: parsed.errors }, 400);
-  const hash = await passwordHashOf(c.var.db, user.id);
+  const hash = await passwordHashOf(c.var.dir, user.id);
   if (!hash || !(await verifyPassword(parsed.data.current, hash))) return show(c, { errors: { current: "account.password.wrong" } }, 400);
-  await changePassword(c.var.db, user.id, parsed.data.password, user.sessionId);
+  await changePassword(c.var.dir, user.id, parsed.data.password, user.sessionId);
   return show(c, { notice: messages(c.var.locale).t("account.password.changed") });
 });
 
 account.post("/sessions/others", async (c) => {
   const user = c.var.user!;
-  await revokeUserSessions(c.var.db, user.id, user.sessionId);
+  await revokeUserSessions(c.var.dir, user.id, user.sessionId);
   return show(c, { notice: messages(c.var.locale).t("account.sessions.othersDone") });
 });
 
 account.post("/sessions/all", async (c) => {
-  await revokeUserSessions(c.var.db, c.var.user!.id);
+  await revokeUserSessions(c.var.dir, c.var.user!.id);
   clearSessionCookie(c);
   return c.redirect("/login", 303);
 });
@@ -88,7 +91,7 @@ account.post("/phone/send", async (c) => {
   const phone = unproven(c);
   if (!phone) return proven(c);
   const user = c.var.user!;
-  const sent = await sendCode(c.var.db, { purpose: "prove_phone", to: { kind: "phone", value: phone }, userId: user.id, ip: clientIp(c.req) });
+  const sent = await sendCode(c.var.dir, { purpose: "prove_phone", to: { kind: "phone", value: phone }, userId: user.id, ip: clientIp(c.req) });
   if (!sent.ok) return provePage(c, phone, { alert: c.var.t("code.rateLimited", { minutes: Math.max(1, Math.ceil(sent.retryAfterMs / 60_000)) }) }, 429);
   if (sent.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, sent.messages));
   const next = nextOf(c);
@@ -106,10 +109,10 @@ account.post("/phone", async (c) => {
   const values = await readForm(c);
   const parsed = validate(proveSchema, values);
   if (!parsed.ok) return provePage(c, phone, { code: values.code, error: c.var.t("code.format") }, 400);
-  const checked = await checkCode(c.var.db, { purpose: "prove_phone", to: { kind: "phone", value: phone }, code: parsed.data.code });
+  const checked = await checkCode(c.var.dir, { purpose: "prove_phone", to: { kind: "phone", value: phone }, code: parsed.data.code });
   if (!checked.ok) {
     return provePage(c, phone, { code: values.code, error: codeRefusal(c.var.t, checked), askNew: checked.reason !== "wrong" }, checked.reason === "dead" ? 429 : 400);
   }
-  await setPhoneProven(c.var.db, c.var.user!.id, phone);
+  await setPhoneProven(c.var.dir, c.var.user!.id, phone);
   return proven(c);
 });

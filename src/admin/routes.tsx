@@ -53,18 +53,18 @@ admin.use("*", requireUser());
 
 admin.get("/", async (c) => {
   const user = c.var.user!;
-  const shops = await membershipsOf(c.var.db, user.id);
+  const shops = await membershipsOf(c.var.dir, user.id);
   const current = shops.find((s) => s.shopId === user.shopId) ?? shops[0];
   if (current) return c.redirect(`/admin/${current.slug}`, 303);
   // No shop yet: her invitations first, if she has any, else the wizard.
-  return c.redirect((await pendingInvitationCount(c.var.db, user)) ? "/admin/shops" : "/start", 303);
+  return c.redirect((await pendingInvitationCount(c.var.dir, user)) ? "/admin/shops" : "/start", 303);
 });
 
 const shopsNotices = { declined: "invitations.declined", left: "shops.left" } as const;
 
 admin.get("/shops", async (c) => {
   const user = c.var.user!;
-  const [shops, invitations] = await Promise.all([membershipsOf(c.var.db, user.id), invitationsFor(c.var.db, user)]);
+  const [shops, invitations] = await Promise.all([membershipsOf(c.var.dir, user.id), invitationsFor(c.var.dir, user)]);
   const done = c.req.query("done");
   const notice = done === "declined" || done === "left" ? shopsNotices[done] : undefined;
   return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} invitations={invitations} notice={notice} />);

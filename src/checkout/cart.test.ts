@@ -83,7 +83,7 @@ describe("cart in a cookie", () => {
     expect(cart.text).toContain(`Subtotal</th><td>${money(90_000)}</td>`);
     // The cookie is rewritten without the foreign line.
     expect(cartCookie(c, a.origin)).toBe(`${a.dupatta.id}x1`);
-    expect(await stockOf(b.kurta[0]!.id)).toBe(5);
+    expect(await stockOf(b.kurta[0]!)).toBe(5);
   });
 
   it("sanitises a tampered cookie and drops an oversized one, never a 500", async () => {

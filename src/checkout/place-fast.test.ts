@@ -75,7 +75,7 @@ describe("one-round-trip checkout", () => {
       ["Loose Thread", "", 5_000, 3, 0],
     ]);
     expect(rows.events).toEqual([expect.objectContaining({ shop_id: seller.shopId, kind: "created", from_status: null, to_status: "new" })]);
-    expect([await stockOf(kurta[1]!.id), await stockOf(dupatta.id), await stockOf(loose!.id)]).toEqual([3, 19, 0]);
+    expect([await stockOf(kurta[1]!), await stockOf(dupatta), await stockOf(loose!)]).toEqual([3, 19, 0]);
 
     // The same cart plus a sold-out line: the page priced it as sold out, so the one round trip
     // is not tried; the long way orders the lines that can be bought (2 round trips) and writes the same rows.
@@ -137,8 +137,8 @@ describe("one-round-trip checkout", () => {
       expect(timing(mixed.res)).toBe("d1q;dur=1");
       expect((await written(mixed.token!)).items.map((i) => i.variant_id)).toEqual([a.dupatta.id]);
     }
-    expect(await stockOf(b.kurta[0]!.id)).toBe(5);
-    expect(await stockOf(draft!.id)).toBe(10);
+    expect(await stockOf(b.kurta[0]!)).toBe(5);
+    expect(await stockOf(draft!)).toBe(10);
     expect(await one("SELECT count(*) AS n FROM order_items WHERE variant_id IN (?, ?, ?)", b.kurta[0]!.id, draft!.id, deleted!.id)).toBe(0);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", b.seller.shopId)).toBe(0);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
@@ -156,7 +156,7 @@ describe("one-round-trip checkout", () => {
     expect(await placeFast(db(), shop, cart, form, null, ip, Date.now())).toEqual({ refused: true, limit: expect.objectContaining({ count: 1, limited: false }) });
     expect(await ipHits(ip)).toBe(1);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
-    expect([await stockOf(a.dupatta.id), await stockOf(b.dupatta.id)]).toEqual([17, 20]);
+    expect([await stockOf(a.dupatta), await stockOf(b.dupatta)]).toEqual([17, 20]);
   });
 
   it("falls back for a changed price and a rate limit, counting the hit once", async () => {
@@ -182,7 +182,7 @@ describe("one-round-trip checkout", () => {
     expect(await ipHits(ip)).toBe(31);
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
-    expect(await stockOf(dupatta.id)).toBe(20);
+    expect(await stockOf(dupatta)).toBe(20);
   });
 
   it("placeOrder refuses to write when a price changed after its quote", async () => {
@@ -194,7 +194,7 @@ describe("one-round-trip checkout", () => {
     const result = await placeOrder(db(), { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: quote.zones[0]!, priced, form });
     expect(result).toBeNull();
     expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
-    expect(await stockOf(kurta[0]!.id)).toBe(5);
+    expect(await stockOf(kurta[0]!)).toBe(5);
   });
 
   it("takes only the stock CHECK, by its name, for a refusal; every other error is thrown", () => {

@@ -45,8 +45,8 @@ describe("checkout", () => {
       { title: "Lawn Kurta", variant_title: "M", price: 260_000, quantity: 2 },
       { title: "Chiffon Dupatta", variant_title: "", price: 90_000, quantity: 1 },
     ]);
-    expect(await stockOf(kurta[1]!.id)).toBe(3);
-    expect(await stockOf(dupatta.id)).toBe(19);
+    expect(await stockOf(kurta[1]!)).toBe(3);
+    expect(await stockOf(dupatta)).toBe(19);
     expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1001);
     expect(await count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'created'", order.id)).toBe(1);
 
@@ -106,7 +106,7 @@ describe("checkout", () => {
     expect(changed.text).toContain('data-refusal="price-changed"');
 
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
-    expect(await stockOf(kurta[0]!.id)).toBe(5);
+    expect(await stockOf(kurta[0]!)).toBe(5);
   });
 
   it("refuses an empty cart and a line with too few left", async () => {
@@ -162,7 +162,7 @@ describe("checkout", () => {
     );
     expect(new Set(burst.map((r) => `${r.status} ${r.location}`)).size).toBe(1);
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(2);
-    expect(await stockOf(dupatta.id)).toBe(20 - 2 - 1);
+    expect(await stockOf(dupatta)).toBe(20 - 2 - 1);
     expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
   });
 
@@ -189,7 +189,7 @@ describe("checkout", () => {
       // The reason, as a marker that is not translated (the soak counts refusals by it).
       expect(r.text).toMatch(/data-refusal="(sold-out|short)"/);
     }
-    expect(await stockOf(last!.id)).toBe(0);
+    expect(await stockOf(last!)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(5);
     expect(await count("SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(5);
     // Order numbers have no gaps: failed batches never took a number.
@@ -234,8 +234,8 @@ describe("checkout", () => {
     const zone0 = quote.zones[0]!;
     const result = await placeOrder(db(), { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: zone0, priced: priceQuote(quote, zone0, Date.now()), form });
     expect(result).toBeNull();
-    expect(await stockOf(dupatta.id)).toBe(20);
-    expect(await stockOf(kurta[0]!.id)).toBe(4);
+    expect(await stockOf(dupatta)).toBe(20);
+    expect(await stockOf(kurta[0]!)).toBe(4);
     expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);

@@ -107,7 +107,7 @@ describe("booking a courier", () => {
 describe("the tracking sync (cron)", () => {
   it("moves one order to delivered and another to returned (restocked), each change an event", async () => {
     const a = await confirmedOrder();
-    const stockBefore = await stockOf(a.kurta[0]!.id);
+    const stockBefore = await stockOf(a.kurta[0]!);
     const b = await placeOrderAt(a.origin, a.zone.id, [[a.kurta[0]!.id, 1]]);
     await env.DB.prepare("UPDATE orders SET status = 'packed' WHERE id = ?").bind(b.id).run();
     const ids = [];
@@ -120,7 +120,7 @@ describe("the tracking sync (cron)", () => {
     const [sa, sb] = await Promise.all(ids.map(async (id) => (await shipment(id))!));
     await setTrackingStatus("postex", sa!.tracking_number, "Delivered");
     await setTrackingStatus("postex", sb!.tracking_number, "Returned");
-    const stockShipped = await stockOf(a.kurta[0]!.id);
+    const stockShipped = await stockOf(a.kurta[0]!);
     expect(stockShipped).toBe(stockBefore - 1);
 
     const ctx = createExecutionContext();
@@ -131,7 +131,7 @@ describe("the tracking sync (cron)", () => {
     expect((await order(b.id))!.status).toBe("returned");
     expect(await shipment(sa!.id)).toMatchObject({ state: "delivered", provider_status: "Delivered" });
     expect(await shipment(sb!.id)).toMatchObject({ state: "returned", provider_status: "Returned" });
-    expect(await stockOf(a.kurta[0]!.id)).toBe(stockShipped + 1);
+    expect(await stockOf(a.kurta[0]!)).toBe(stockShipped + 1);
     expect((await events(b.id)).slice(-2)).toEqual([
       expect.objectContaining({ kind: "shipping", message: "PostEx: Returned" }),
       expect.objectContaining({ kind: "status", from_status: "shipped", to_status: "returned", actor_name: "PostEx" }),

@@ -23,7 +23,7 @@ export const domainRoutes = new Hono<AppEnv>();
 domainRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+const scope = (c: C) => ({ db: c.var.dir, shopId: c.var.shop.id }); // custom domains are directory rows (src/db/shards.ts)
 
 async function page(c: C, extra: { typed?: string; errors?: FieldErrors; notice?: string; alert?: string } = {}, status: 200 | 400 = 200) {
   const domain = await shopDomain(scope(c));

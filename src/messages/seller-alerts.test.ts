@@ -55,7 +55,7 @@ describe("low stock", () => {
 
     const params = await paramsOf(low!.id);
     expect(params.product).toBe("Lawn Kurta - S");
-    expect(params.stock).toBe(String(await stockOf(s5!.id)));
+    expect(params.stock).toBe(String(await stockOf(s5!)));
     expect(params.link).toBe(`http://hatti.test/admin/${s.seller.slug}/products/${s5!.productId}`);
     expect(order.number).toBeGreaterThan(0);
   });
@@ -131,7 +131,7 @@ describe("an order the customer cancels herself", () => {
   it("before the seller confirmed it: cancelled, stock back, the seller told in the same batch, shown 'by the customer'", async () => {
     const s = await shopWithNumber();
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.kurta[0]!.id, 2]]);
-    expect(await stockOf(s.kurta[0]!.id)).toBe(3);
+    expect(await stockOf(s.kurta[0]!)).toBe(3);
     const page = await order.client.get(`${s.origin}${order.path}`);
     expect(page.text).toContain(`action="/orders/${order.token}/cancel"`);
     expect(page.text).toContain("Cancel this order");
@@ -140,7 +140,7 @@ describe("an order the customer cancels herself", () => {
     expect([res.status, res.location]).toEqual([303, `${order.path}?cancel=done`]);
     expect((await order.client.get(`${s.origin}${order.path}?cancel=done`)).text).toContain("You cancelled this order");
     expect(await env.DB.prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("cancelled");
-    expect(await stockOf(s.kurta[0]!.id)).toBe(5);
+    expect(await stockOf(s.kurta[0]!)).toBe(5);
     const [told, ...more] = await rowsOf(s.seller.shopId, "order_cancelled_by_customer");
     expect(more).toEqual([]);
     expect(told).toMatchObject({ channel: "whatsapp", recipient: "+923001112233", params: JSON.stringify({ orderId: order.id }) });
@@ -153,7 +153,7 @@ describe("an order the customer cancels herself", () => {
     // A double tap: nothing more happens, nobody is told twice.
     const again = await order.client.post(`${s.origin}${order.path}/cancel`, {}, { csrf: false });
     expect(again.location).toBe(`${order.path}?cancel=late`);
-    expect(await stockOf(s.kurta[0]!.id)).toBe(5);
+    expect(await stockOf(s.kurta[0]!)).toBe(5);
     expect(await rowsOf(s.seller.shopId, "order_cancelled_by_customer")).toHaveLength(1);
   });
 

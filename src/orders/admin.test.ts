@@ -111,15 +111,15 @@ describe("seller orders", () => {
     const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
     const base = `${ROOT}/admin/${seller.slug}/orders`;
     const a = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 2], [dupatta.id, 3]]);
-    expect(await stockOf(kurta[0]!.id)).toBe(3);
+    expect(await stockOf(kurta[0]!)).toBe(3);
     const cancel = () => seller.client.post(`${base}/${a.id}/status`, { from: "new", to: "cancelled" });
     const results = await Promise.all([cancel(), cancel(), cancel()]);
     expect(results.map((r) => r.status).sort()).toEqual([303, 409, 409]);
     const again = await cancel();
     expect(again.status).toBe(409);
     expect(again.text).toContain("This order was changed meanwhile (it is now Cancelled). Nothing was done twice");
-    expect(await stockOf(kurta[0]!.id)).toBe(5);
-    expect(await stockOf(dupatta.id)).toBe(20);
+    expect(await stockOf(kurta[0]!)).toBe(5);
+    expect(await stockOf(dupatta)).toBe(20);
     expect((await events(a.id)).filter((e) => e.to_status === "cancelled")).toHaveLength(1);
     // Nothing can follow a cancel.
     expect((await seller.client.post(`${base}/${a.id}/status`, { from: "cancelled", to: "confirmed" })).status).toBe(409);
@@ -128,9 +128,9 @@ describe("seller orders", () => {
     for (const [from, to] of [["new", "confirmed"], ["confirmed", "packed"]] as const) await seller.client.post(`${base}/${b.id}/status`, { from: from!, to: to! });
     await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: "Leopards", tracking: "LP1" });
     await seller.client.post(`${base}/${b.id}/status`, { from: "shipped", to: "delivered" });
-    expect(await stockOf(kurta[1]!.id)).toBe(4);
+    expect(await stockOf(kurta[1]!)).toBe(4);
     expect((await seller.client.post(`${base}/${b.id}/status`, { from: "delivered", to: "returned" })).status).toBe(303);
-    expect(await stockOf(kurta[1]!.id)).toBe(5);
+    expect(await stockOf(kurta[1]!)).toBe(5);
   });
 
   it("marks payment once, keeps private notes away from the customer", async () => {
@@ -262,7 +262,7 @@ describe("seller orders", () => {
     expect(csv.status).toBe(200);
     expect(csv.text.trim().split("\r\n")).toHaveLength(1); // the header only: none of B's orders
     expect(await row(ob.id)).toEqual(before);
-    expect(await stockOf(b.kurta[0]!.id)).toBe(4);
+    expect(await stockOf(b.kurta[0]!)).toBe(4);
     expect((await events(ob.id)).length).toBe(1);
   });
 

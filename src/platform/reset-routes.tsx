@@ -33,7 +33,7 @@ resetRoutes.post("/", async (c) => {
   const parsed = validate(forgotSchema, values);
   if (!parsed.ok) return renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} values={values} errors={parsed.errors} />, 400);
   const to = parsed.data.login;
-  const sent = await sendCode(c.var.db, { purpose: "reset", to, ip: clientIp(c.req) });
+  const sent = await sendCode(c.var.dir, { purpose: "reset", to, ip: clientIp(c.req) });
   if (!sent.ok) {
     const alert = m(c).t("code.rateLimited", { minutes: minutes(sent.retryAfterMs) });
     return renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} values={values} alert={alert} />, 429);
@@ -58,10 +58,10 @@ resetRoutes.post("/code", async (c) => {
   };
   const parsed = validate(resetSchema, values);
   if (!parsed.ok) return show(400, { errors: parsed.errors });
-  const checked = await checkCode(c.var.db, { purpose: "reset", to, code: parsed.data.code });
+  const checked = await checkCode(c.var.dir, { purpose: "reset", to, code: parsed.data.code });
   if (!checked.ok) return show(checked.reason === "dead" ? 429 : 400, { codeError: codeRefusal(m(c).t, checked), askNew: checked.reason !== "wrong" });
-  await resetPassword(c.var.db, checked.userId, to.value, parsed.data.password);
-  const token = await createSession(c.var.db, checked.userId, { userAgent: c.req.header("user-agent") });
+  await resetPassword(c.var.dir, checked.userId, to.value, parsed.data.password);
+  const token = await createSession(c.var.dir, checked.userId, { userAgent: c.req.header("user-agent") });
   setSessionCookie(c, token);
   return c.redirect("/admin/account?done=reset", 303);
 });

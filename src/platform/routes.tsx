@@ -66,17 +66,17 @@ platform.post("/signup", async (c) => {
       status,
     );
 
-  const limit = await hit(c.var.db, `signup:ip:${clientIp(c.req)}`, RULES.signupIp);
+  const limit = await hit(c.var.dir, `signup:ip:${clientIp(c.req)}`, RULES.signupIp);
   if (limit.limited) return show({}, 429, m(c).t("error.rateLimited", { minutes: minutes(limit.retryAfterMs) }));
 
   const parsed = validate(signupSchema, values);
   if (!parsed.ok) return show(parsed.errors, 400);
   let invited = 0;
   try {
-    const user = await createUser(c.var.db, { ...parsed.data, locale: c.var.locale });
-    const token = await createSession(c.var.db, user.id, { userAgent: c.req.header("user-agent") });
+    const user = await createUser(c.var.dir, { ...parsed.data, locale: c.var.locale });
+    const token = await createSession(c.var.dir, user.id, { userAgent: c.req.header("user-agent") });
     setSessionCookie(c, token);
-    invited = await pendingInvitationCount(c.var.db, user);
+    invited = await pendingInvitationCount(c.var.dir, user);
   } catch (err) {
     if (err instanceof LoginTakenError) return show({ login: "validation.loginTaken" }, 409);
     throw err;
@@ -100,7 +100,7 @@ platform.post("/login", async (c) => {
   const fail = (error: string, status: 401 | 429 = 401) =>
     renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} values={{ login: values.login ?? "" }} error={error} next={next} />, status);
 
-  const ipLimit = await hit(c.var.db, `login:ip:${clientIp(c.req)}`, RULES.loginIp);
+  const ipLimit = await hit(c.var.dir, `login:ip:${clientIp(c.req)}`, RULES.loginIp);
   if (ipLimit.limited) return fail(t("error.rateLimited", { minutes: minutes(ipLimit.retryAfterMs) }), 429);
 
   const parsed = validate(loginSchema, values);
@@ -108,38 +108,38 @@ platform.post("/login", async (c) => {
     await verifyPassword("x", await dummyHash());
     return fail(t("login.failed"));
   }
-  const guard = await loginGuard(c.var.db, parsed.data.login, clientIp(c.req));
+  const guard = await loginGuard(c.var.dir, parsed.data.login, clientIp(c.req));
   if (guard.refused) return fail(t("login.pairLimited", { minutes: minutes(guard.retryAfterMs) }), 429);
   if (guard.waitMs) {
     setMetric(c, "login-wait", guard.waitMs, undefined, 0);
     await new Promise((resolve) => setTimeout(resolve, guard.waitMs));
   }
 
-  const user = await findUser(c.var.db, parsed.data.login);
+  const user = await findUser(c.var.dir, parsed.data.login);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    await recordLoginFailure(c.var.db, guard);
+    await recordLoginFailure(c.var.dir, guard);
     return fail(t("login.failed"));
   }
-  await recordLoginSuccess(c.var.db, guard, user.id, user.failedLogins);
+  await recordLoginSuccess(c.var.dir, guard, user.id, user.failedLogins);
   if (user.failedLogins > 0) setFlash(c, { kind: "loginFailures", count: user.failedLogins });
 
   // A new session on every log-in: a token planted before log-in is never promoted.
   const old = sessionToken(c);
-  if (old) await revokeSession(c.var.db, await sha256Hex(old));
-  const shops = await membershipsOf(c.var.db, user.id);
-  const token = await createSession(c.var.db, user.id, {
+  if (old) await revokeSession(c.var.dir, await sha256Hex(old));
+  const shops = await membershipsOf(c.var.dir, user.id);
+  const token = await createSession(c.var.dir, user.id, {
     shopId: shops[0]?.shopId ?? null,
     userAgent: c.req.header("user-agent"),
   });
   setSessionCookie(c, token);
   // Log-in never moves her into a shop she has not joined: invitations wait on /admin/shops.
-  const landing = (await pendingInvitationCount(c.var.db, user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
+  const landing = (await pendingInvitationCount(c.var.dir, user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
   return c.redirect(safeNext(next, landing), 303);
 });
 
 platform.post("/logout", async (c) => {
-  if (c.var.user) await revokeSession(c.var.db, c.var.user.sessionId);
+  if (c.var.user) await revokeSession(c.var.dir, c.var.user.sessionId);
   clearSessionCookie(c);
   // Nothing of her account stays on the phone: the admin's kept order pages, its service worker
   // and so this phone's push subscription (the next account to log in here turns alerts on again).
@@ -155,7 +155,7 @@ platform.route("/forgot", resetRoutes);
 platform.get("/api/slug", async (c) => {
   const slug = (c.req.query("slug") ?? "").trim().toLowerCase().slice(0, 64);
   c.header("cache-control", "no-store");
-  return c.json(await slugStatus(c.var.db, slug));
+  return c.json(await slugStatus(c.var.dir, slug));
 });
 
 // ---------------------------------------------------------------- wizard
@@ -165,7 +165,7 @@ platform.use("/start/*", requireUser());
 
 /** The wizard's refusal when she already owns as many shops as an account may. */
 const shopLimit = (c: Context<AppEnv>) => m(c).t("wizard.shopLimit", { max: MAX_SHOPS_OWNED });
-const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.db, c.var.user!.id)) >= MAX_SHOPS_OWNED;
+const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.dir, c.var.user!.id)) >= MAX_SHOPS_OWNED;
 
 platform.get("/start", async (c) => {
   // A tapped suggestion comes back here with her name and the address filled in.
@@ -191,7 +191,7 @@ platform.post("/start", async (c) => {
   const parsed = validate(shopStartSchema, values);
   // A malformed or reserved address: suggest one made from what she typed, or else from the name.
   if (!parsed.ok) return show(parsed.errors, parsed.errors.slug ? suggestSlug((values.slug ?? "").slice(0, 200)).replace(/^my-shop$/, suggestSlug((values.name ?? "").slice(0, 200))) : undefined);
-  const status = await slugStatus(c.var.db, parsed.data.slug);
+  const status = await slugStatus(c.var.dir, parsed.data.slug);
   if (!status.ok) return show({ slug: `slug.${status.problem}` }, status.suggestion);
   const q = new URLSearchParams({ name: parsed.data.name, slug: parsed.data.slug });
   return c.redirect(`/start/theme?${q}`, 303);
@@ -237,7 +237,7 @@ platform.post("/start/theme", async (c) => {
     if (err instanceof ShopLimitError) return themePage(c, name, slug, theme, shopLimit(c));
     if (!(err instanceof SlugTakenError)) throw err;
     // Taken between screens: back to the address with a suggestion.
-    const status = await slugStatus(c.var.db, slug);
+    const status = await slugStatus(c.var.dir, slug);
     return renderPage(
       c,
       <StartPage

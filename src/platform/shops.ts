@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { emptiestShard } from "../db/shards";
+import { syncMembers } from "../db/members";
 import type { ShopSource } from "../tenancy/shop-cache";
 import { insertBelowCap, insertWhere } from "../db/capped";
 import { isUniqueViolation } from "../db/errors";
@@ -91,6 +92,7 @@ export async function createShop(src: ShopSource, input: NewShop): Promise<{ id:
   try {
     if (!db) throw new Error(`no shard ${shard}`);
     await db.batch([db.insert(shops).values({ ...row, id: made.id }), db.insert(deliveryZones).values({ shopId: made.id, ...zone })]);
+    await syncMembers(src, made.id);
   } catch (err) {
     await dir.delete(shops).where(eq(shops.id, made.id));
     throw err;

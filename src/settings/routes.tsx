@@ -37,7 +37,7 @@ settingsRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const r = validate(detailsSchema, values);
   if (!r.ok) return renderPage(c, <DetailsPage {...adminChrome(c)} values={values} errors={r.errors} />, 400);
-  await updateShopDetails(c.var.db, c.var.shop.id, r.data);
+  await updateShopDetails(c.var.db, c.var.shop.id, r.data, c.var.dir);
   const langChanged = r.data.locale !== c.var.shop.locale && r.data.locale !== c.var.user!.locale;
   return c.redirect(`/admin/${c.var.shop.slug}/settings?done=1${langChanged ? "&lang=1" : ""}`, 303);
 });

@@ -22,11 +22,16 @@ export interface ShopDetails {
   lowStockAt?: number | null;
 }
 
-export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails): Promise<void> {
+/**
+ * The details, in the shop's shard; its name also in the directory's row when that is another
+ * database (`dir`, src/db/shards.ts), for the seller's list of shops.
+ */
+export async function updateShopDetails(db: Db, shopId: number, d: ShopDetails, dir: Db = db): Promise<void> {
   await db
     .update(shops)
     .set({ ...d, ...versionBump() })
     .where(eq(shops.id, shopId));
+  if (dir !== db) await dir.update(shops).set({ name: d.name }).where(eq(shops.id, shopId));
 }
 
 /** The number orders reach her on (E.164, checked by whatsappSchema). */

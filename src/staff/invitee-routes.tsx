@@ -3,6 +3,8 @@
  * /admin/shops; under /admin/shops/invitations she accepts or declines one addressed to her,
  * and under /admin/:shop she leaves a shop she is staff of. Anything not hers is a 404.
  */
+import { syncMembers } from "../db/members";
+import { shopSource } from "../lib/meter";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
@@ -18,15 +20,16 @@ const idOf = (v: string | undefined) => {
 };
 
 invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
-  const accepted = await acceptInvitation(c.var.db, c.var.user!, idOf(c.req.param("id")));
+  const accepted = await acceptInvitation(c.var.dir, c.var.user!, idOf(c.req.param("id")));
   if (!accepted) throw new HTTPException(404);
   // To her phone, not proven yet: nothing changes; her invitations say how to prove it.
   if ("prove" in accepted) return c.redirect("/admin/shops", 303);
+  await syncMembers(shopSource(c), accepted.slug);
   return c.redirect(`/admin/${accepted.slug}`, 303);
 });
 
 invitationRoutes.post("/:id{[0-9]+}/decline", async (c) => {
-  if (!(await declineInvitation(c.var.db, c.var.user!, idOf(c.req.param("id"))))) throw new HTTPException(404);
+  if (!(await declineInvitation(c.var.dir, c.var.user!, idOf(c.req.param("id"))))) throw new HTTPException(404);
   return c.redirect("/admin/shops?done=declined", 303);
 });
 
@@ -35,6 +38,7 @@ export const leaveRoutes = new Hono<AppEnv>();
 
 leaveRoutes.post("/leave", async (c) => {
   // An owner cannot leave her own shop: only a staff membership is removed.
-  if (!(await leaveShop(c.var.db, c.var.shop.id, c.var.user!.id))) throw new HTTPException(404);
+  if (!(await leaveShop(c.var.dir, c.var.shop.id, c.var.user!.id))) throw new HTTPException(404);
+  await syncMembers(shopSource(c), c.var.shop.id);
   return c.redirect("/admin/shops?done=left", 303);
 });

@@ -11,6 +11,7 @@
  * So a new field, or a new form, cannot be left out: cases.test.ts fails when a POST route has
  * no case, and the field check fails when a form shows a field its schema does not cap.
  */
+import { shardD1, shardIndexes } from "../../src/db/shards";
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import type { z } from "zod";
@@ -131,13 +132,17 @@ export function moneyOf(n: number): string | null {
 
 /** Every row of every ordinary table (not FTS shadows, not migrations), for before/after (comparedColumns). */
 export async function snapshot(skip: string[] = []): Promise<Record<string, unknown[]>> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_scratch%' ORDER BY name",
-  ).all<{ name: string }>();
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables.results) {
-    if (skip.includes(name)) continue;
-    out[name] = (await env.DB.prepare(`SELECT ${comparedColumns(name)} FROM "${name}" ORDER BY rowid`).all()).results;
+  // The directory and every shard (src/db/shards.ts): a refused request changes none of them.
+  for (const k of shardIndexes(env)) {
+    const d1 = k === 0 ? env.DB : shardD1(env, k)!;
+    const tables = await d1.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_scratch%' ORDER BY name",
+    ).all<{ name: string }>();
+    for (const { name } of tables.results) {
+      if (skip.includes(name)) continue;
+      out[k ? `${k}:${name}` : name] = (await d1.prepare(`SELECT ${comparedColumns(name)} FROM "${name}" ORDER BY rowid`).all()).results;
+    }
   }
   return out;
 }

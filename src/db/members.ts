@@ -1,0 +1,62 @@
+/**
+ * A shard's copy of its shops' members (src/db/shards.ts). The directory owns memberships and
+ * accounts; the batches that run in a shop's shard still need to know who its members are and
+ * in which language each reads (the seller alerts' SQL, src/messages/seller-alerts.ts, joins push
+ * subscriptions with memberships and users), and push subscriptions point at a user. So each shard
+ * holds, for its shops, their memberships and a row per member in `users` with only her id, name
+ * and language: no login, no password (a placeholder address satisfies the table's CHECK; it is
+ * never a login, never unique to anyone else).
+ *
+ * One function keeps it: `syncMembers` copies a shop's members from the directory to its shard
+ * (and drops those no longer members, with their push subscriptions), called after every change
+ * to them: a shop made, an invitation accepted, a member removed or gone, a language changed.
+ * A shop whose shard is the directory's own database needs nothing.
+ */
+import { and, eq, notInArray } from "drizzle-orm";
+import { memberships, pushSubscriptions, shops, users } from "./schema";
+import type { ShopSource } from "../tenancy/shop-cache";
+
+/** The address a member's copy carries in a shard: never a login. */
+const placeholder = (userId: number) => `member-${userId}@shard.invalid`;
+
+/** Copies a shop's members (the shop by id or slug) from the directory to the shard that holds it (see above). */
+export async function syncMembers(src: ShopSource, shop: number | string): Promise<void> {
+  const dir = src.dir;
+  const [found] = await dir
+    .select({ id: shops.id, shard: shops.shard })
+    .from(shops)
+    .where(typeof shop === "number" ? eq(shops.id, shop) : eq(shops.slug, shop))
+    .limit(1);
+  if (!found || src.holdsShops(found.shard)) return;
+  const shopId = found.id;
+  const db = src.shard(found.shard);
+  if (!db) return;
+  const members = await dir
+    .select({ userId: memberships.userId, role: memberships.role, createdAt: memberships.createdAt, name: users.name, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.shopId, shopId))
+    .all();
+  const ids = members.map((m) => m.userId);
+  const gone = ids.length ? notInArray(memberships.userId, ids) : undefined;
+  await db.batch([
+    db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.shopId, shopId), ids.length ? notInArray(pushSubscriptions.userId, ids) : undefined)),
+    db.delete(memberships).where(and(eq(memberships.shopId, shopId), gone)),
+    ...members.flatMap((m) => [
+      db
+        .insert(users)
+        .values({ id: m.userId, name: m.name, email: placeholder(m.userId), passwordHash: "", locale: m.locale })
+        .onConflictDoUpdate({ target: users.id, set: { name: m.name, locale: m.locale } }),
+      db
+        .insert(memberships)
+        .values({ shopId, userId: m.userId, role: m.role, createdAt: m.createdAt })
+        .onConflictDoUpdate({ target: [memberships.shopId, memberships.userId], set: { role: m.role } }),
+    ]),
+  ]);
+}
+
+/** After her name or language changed: every shop she is a member of, in its shard. */
+export async function syncMemberEverywhere(src: ShopSource, userId: number): Promise<void> {
+  const held = await src.dir.select({ shopId: memberships.shopId }).from(memberships).where(eq(memberships.userId, userId)).all();
+  for (const { shopId } of held) await syncMembers(src, shopId);
+}

@@ -22,14 +22,24 @@ const METERED: ReadonlySet<Environment> = new Set<Environment>(["development", "
 /** Whether this deployment meters its requests. */
 export const isMetered = (env: Pick<Bindings, "ENVIRONMENT">): boolean => METERED.has(env.ENVIRONMENT);
 
-/** One request's D1 round trips, statements and milliseconds. */
+/**
+ * One request's D1 round trips, statements and milliseconds. Calls in flight together (the
+ * directory's and a shard's, side by side: src/admin/page.ts) are one round trip: what the
+ * visitor waits for is the longest, not the sum.
+ */
 class D1Meter {
   queries = 0;
   statements = 0;
   ms = 0;
+  private inFlight = 0;
+
+  start(): void {
+    if (this.inFlight === 0) this.queries += 1;
+    this.inFlight += 1;
+  }
 
   record(ms: number, statements = 1): void {
-    this.queries += 1;
+    this.inFlight -= 1;
     this.statements += statements;
     this.ms += ms;
   }
@@ -147,6 +157,7 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter, delayMs = 0): T {
         if (typeof prop === "string" && RUNS.has(prop) && typeof value === "function") {
           return async (...args: unknown[]) => {
             const t0 = performance.now();
+            meter.start();
             try {
               if (delayMs) await wait(delayMs);
               return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
@@ -167,6 +178,7 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter, delayMs = 0): T {
       if (prop === "batch")
         return async (stmts: D1PreparedStatement[]) => {
           const t0 = performance.now();
+          meter.start();
           try {
             if (delayMs) await wait(delayMs);
             return await target.batch(stmts.map(unwrap));

@@ -168,8 +168,9 @@ const toRecord = (row: RecordRow, customHost: string | null | undefined): Storef
  * isolate: src/tenancy/routes.ts). A shard that does not hold the shop (it moved) answers no row:
  * the route is forgotten and the directory asked.
  */
-async function readRecord(src: ShopSource, slug: string, now: number): Promise<StorefrontShop | null> {
-  const route = routeOf(slug, now);
+async function readRecord(src: ShopSource, slug: string, now: number, hint?: StorefrontShop | null): Promise<StorefrontShop | null> {
+  // A record past its freshness still says where the shop lived: the route, when none is known.
+  const route = routeOf(slug, now) ?? (hint ? { id: hint.shop.id, shard: hint.shop.shard, customHost: hint.chrome.customHost ?? null, at: now } : null);
   const routed = route ? src.shard(route.shard) : null;
   if (route && routed) {
     const [[row]] = await runTemplates(routed, [shopRecord.bind({ slug })]);
@@ -195,16 +196,17 @@ async function readRecord(src: ShopSource, slug: string, now: number): Promise<S
 export async function storefrontBySlug(src: ShopSource, slug: string, shared?: SharedLevel, now = Date.now()): Promise<StorefrontShop | null> {
   const hit = cache.get(slug);
   if (hit && !hit.reread && fresh(hit.at, now)) return hit.record;
+  let hint = hit?.record;
   if (shared && !hit?.reread) {
     const stored = await readShared("shops", recordKey(shared.origin, slug));
+    const record = stored ? ((await stored.res.json()) as StorefrontShop | null) : null;
     if (stored && fresh(stored.at, now)) {
-      const record = (await stored.res.json()) as StorefrontShop | null;
       hold(slug, { record, at: stored.at });
       return record;
     }
-    await stored?.res.body?.cancel();
+    hint ??= record;
   }
-  const record = await readRecord(src, slug, now);
+  const record = await readRecord(src, slug, now, hint);
   hold(slug, { record, at: now });
   if (shared) {
     const body = JSON.stringify(record);

@@ -1,5 +1,6 @@
 /** Helpers of the admin tests: multipart posts with the CSRF token, and direct D1 reads. */
 import { env } from "cloudflare:workers";
+import { DIRECTORY_TABLES } from "../src/db/shards";
 import { Client, ROOT, TEST_CSRF, sellerWithShop, shopD1 } from "./helpers";
 
 export async function postMultipart(client: Client, url: string, form: FormData, headers: Record<string, string> = {}) {
@@ -10,11 +11,20 @@ export async function postMultipart(client: Client, url: string, form: FormData,
 
 /**
  * Where a direct read runs: the shard of the shop its first placeholder names when that is
- * `shop_id = ?` (src/db/shards.ts: a shop's rows live in its shard), else the directory.
+ * `shop_id = ?` (src/db/shards.ts: a shop's rows live in its shard) and it reads no directory
+ * table, else the directory.
  */
+const DIRECTORY_READ = new RegExp(`\\b(FROM|JOIN)\\s+"?(${DIRECTORY_TABLES.join("|")})\\b`, "i");
+
 async function databaseOf(query: string, binds: unknown[]): Promise<D1Database> {
-  const first = query.indexOf("?");
-  return first >= 0 && /\bshop_id\s*=\s*$/.test(query.slice(0, first)) && typeof binds[0] === "number" ? shopD1(binds[0]) : env.DB;
+  if (DIRECTORY_READ.test(query)) return env.DB;
+  // The bind of the first `shop_id = ?` (or, on `shops`, of `id = ?`) names the shop.
+  const at = (re: RegExp) => {
+    const m = re.exec(query);
+    return m ? query.slice(0, m.index + m[0].length).split("?").length - 2 : -1;
+  };
+  const i = Math.max(at(/\bshop_id\s*=\s*\?/), /\bFROM\s+"?shops"?\b/i.test(query) ? at(/\bid\s*=\s*\?/) : -1);
+  return i >= 0 && typeof binds[i] === "number" ? shopD1(binds[i] as number) : env.DB;
 }
 
 export async function all<T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T[]> {

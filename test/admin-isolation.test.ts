@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ROOT, sellerWithShop } from "./helpers";
+import { inShardOf, ROOT, sellerWithShop } from "./helpers";
 import { addProduct, all, one, postMultipart } from "./admin-helpers";
 import { webp } from "./media-fixtures";
 
@@ -20,7 +20,7 @@ async function snapshot(shopId: number) {
 describe("tenant isolation on every admin route", () => {
   it("404s shop B's ids under shop A and leaves shop B unchanged", async () => {
     const a = await sellerWithShop();
-    const b = await sellerWithShop();
+    const b = await inShardOf(a.shopId, sellerWithShop);
     // Shop B: a product with a photo, a collection, pages, a zone, a staff invitation.
     const pid = await addProduct(b, { v0_sku: "B-1" });
     const fd = new FormData();

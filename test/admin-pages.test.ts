@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { seedDiscount } from "./discount-fixtures";
 import { describe, expect, it } from "vitest";
 import { customerAtCheckout, placeOrderAt, shopWithCatalogue } from "./checkout-fixtures";
-import { ROOT, type Client } from "./helpers";
+import { ROOT, shopD1, type Client } from "./helpers";
 import { postMultipart } from "./admin-helpers";
 import { webp } from "./media-fixtures";
 
@@ -126,10 +126,11 @@ async function shopWithEverything() {
   // A customer who left her phone at checkout over an hour ago (the abandoned checkouts page).
   const leaving = await customerAtCheckout(origin, [[kurta[1]!.id, 2]]);
   await leaving.client.post(`${origin}/checkout/intent`, { phone: "0345 5550101", name: "Hina Tariq" }, { csrf: false, headers: leaving.headers });
-  await env.DB.prepare("UPDATE checkout_intents SET updated_at = updated_at - 7200000 WHERE shop_id = ?").bind(seller.shopId).run();
+  const d1 = await shopD1(seller.shopId);
+  await d1.prepare("UPDATE checkout_intents SET updated_at = updated_at - 7200000 WHERE shop_id = ?").bind(seller.shopId).run();
   // A discount code, and the order's customer (kept by the orders' triggers).
   const discount = await seedDiscount(seller.shopId, { code: "EID10", title: "Eid sale: 10% off", maxUses: 100 });
-  const customer = await env.DB.prepare("SELECT id FROM customers WHERE shop_id = ? LIMIT 1").bind(seller.shopId).first<{ id: number }>();
+  const customer = await d1.prepare("SELECT id FROM customers WHERE shop_id = ? LIMIT 1").bind(seller.shopId).first<{ id: number }>();
   return { ...shop, base, order, proofOrder: paid.id, pageUrl: page.location, collectionUrl: collection.location, discount, customer: customer!.id };
 }
 

@@ -169,3 +169,22 @@ export async function clearOfWindowEdge(rule: { windowMs: number }, marginMs = 1
   const left = rule.windowMs - (Date.now() % rule.windowMs);
   if (left < marginMs) await new Promise((r) => setTimeout(r, left + 50));
 }
+
+/** Which shard holds the shop (src/db/shards.ts). */
+export async function shardOfShop(shopId: number): Promise<number> {
+  return (await env.DB.prepare("SELECT shard FROM shops WHERE id = ?").bind(shopId).first<{ shard: number }>())!.shard;
+}
+
+/**
+ * Makes shops with `make` until one lands in the shard of `shopId`: ids are per database, so
+ * "B's ids under A" means B's rows only when both live in one shard (in two shards, B's order 1
+ * and A's order 1 are each her own).
+ */
+export async function inShardOf<T extends { shopId: number }>(shopId: number, make: () => Promise<T>): Promise<T> {
+  const want = await shardOfShop(shopId);
+  for (let i = 0; i < 6; i++) {
+    const made = await make();
+    if ((await shardOfShop(made.shopId)) === want) return made;
+  }
+  throw new Error(`no shop landed in shard ${want}`);
+}

@@ -8,10 +8,11 @@
  * tags, handlers, script URLs and CSP hashes), nothing is a 500, and the CSV exports neutralise
  * formula-looking cells.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { splitValues } from "../src/products/form";
 import { parseCsv } from "../src/csv/parse";
-import { Client, ROOT, TEST_CSRF, sellerWithShop, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
+import { Client, ROOT, TEST_CSRF, sellerWithShop, shopD1, shopOrigin, uniq, uniqPhone, type Res } from "./helpers";
 import { all, one, postMultipart } from "./admin-helpers";
 import { checkoutKey } from "./checkout-fixtures";
 import { HOSTILE, hostileBody, hostileRun, ONE_MB, shownOf, type Hostile } from "./fixtures/hostile";
@@ -106,9 +107,9 @@ describe(`hostile text through every form (${run.label})`, () => {
       const product = await postRaw(seller, `${A}/products`, { price: "1,500", compareAt: "", status: "active", trackStock: "on", intent: "save", ...rowFields }, ["title", "description", "opt1Name", "opt1Values", "v0_sku"], h);
       accepted(product, "product");
       const productId = Number(/products\/(\d+)/.exec(product.location!)![1]);
-      const p = (await one<{ title: string; description: string; slug: string; options: string }>("SELECT title, description, slug, options FROM products WHERE id = ?", productId))!;
+      const p = (await one<{ title: string; description: string; slug: string; options: string }>("SELECT title, description, slug, options FROM products WHERE shop_id = ? AND id = ?", shop.id, productId))!;
       expect(p).toMatchObject({ title: v, description: v });
-      const variant = (await one<{ id: number; sku: string; option1: string }>("SELECT id, sku, option1 FROM variants WHERE product_id = ? ORDER BY position LIMIT 1", productId))!;
+      const variant = (await one<{ id: number; sku: string; option1: string }>("SELECT id, sku, option1 FROM variants WHERE shop_id = ? AND product_id = ? ORDER BY position LIMIT 1", shop.id, productId))!;
       expect(variant).toMatchObject({ sku: v, option1: values[0] });
       accepted(await postRaw(seller, `${A}/collections`, { product: String(productId) }, ["title", "description"], h), "collection");
       const col = (await one<{ id: number; slug: string; title: string; description: string }>("SELECT id, slug, title, description FROM collections WHERE shop_id = ?", shop.id))!;
@@ -125,14 +126,14 @@ describe(`hostile text through every form (${run.label})`, () => {
       const placed = await postRaw(customer, `${store}/checkout`, { key, phone: "0321-5551234", zone: String(zone.id), payment: "jazzcash" }, ["name", "city", "address", "note", "reference"], h, ip);
       accepted(placed, "checkout");
       const token = placed.location!.replace("?placed=1", "").slice("/orders/".length);
-      const order = (await one<Record<string, unknown>>("SELECT id, customer_name, city, address, note, payment_reference, zone_name FROM orders WHERE token = ?", token))!;
+      const order = (await one<Record<string, unknown>>("SELECT id, customer_name, city, address, note, payment_reference, zone_name FROM orders WHERE shop_id = ? AND token = ?", shop.id, token))!;
       expect(order).toMatchObject({ customer_name: v, city: v, address: v, note: v, payment_reference: v, zone_name: v });
       const O = `${A}/orders/${order.id}`;
       accepted(await postRaw(seller, `${O}/note`, {}, ["note"], h), "order note");
       accepted(await seller.post(`${O}/status`, { from: "new", to: "confirmed" }), "confirm");
       accepted(await seller.post(`${O}/status`, { from: "confirmed", to: "packed" }), "pack");
       accepted(await postRaw(seller, `${O}/status`, { from: "packed", to: "shipped" }, ["courier", "tracking"], h), "ship");
-      expect(await one("SELECT courier, tracking_number FROM orders WHERE id = ?", order.id)).toEqual({ courier: v, tracking_number: v });
+      expect(await one("SELECT courier, tracking_number FROM orders WHERE shop_id = ? AND id = ?", shop.id, order.id)).toEqual({ courier: v, tracking_number: v });
 
       // Slugs made from the hostile titles are plain URL path segments: no markup, spaces or invisible/bidi controls.
       for (const slugged of [p.slug, col.slug, page.slug]) expect(slugged, "slug").toMatch(/^[^\s<>"'`/?#%\\\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/u);
@@ -192,7 +193,13 @@ describe("refused input: a clear 400 beside the field with the input kept, or 41
     const A = `${ROOT}/admin/${s.slug}`;
     const zone = (await one<{ id: number }>("SELECT id FROM delivery_zones WHERE shop_id = ?", s.shopId))!;
     const productForm = { title: "Lawn suit", description: "", price: "2,499", compareAt: "", status: "active", trackStock: "on", v0_key: "", v0_id: "", v0_stock: "5", v0_sku: "", intent: "save" };
-    const before = await one<{ n: number }>("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM collections) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM delivery_zones) + (SELECT count(*) FROM users) + (SELECT count(*) FROM shops) AS n");
+    // Every row, in the directory and in the shop's shard (src/db/shards.ts).
+    const rows = async () => {
+      let n = 0;
+      for (const d1 of new Set([env.DB, await shopD1(s.shopId)])) n += (await d1.prepare("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM collections) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM delivery_zones) + (SELECT count(*) FROM users) + (SELECT count(*) FROM shops) AS n").first<{ n: number }>())!.n;
+      return { n };
+    };
+    const before = await rows();
     const settings = { name: "Shop", description: "", city: "", whatsapp: "", phone: "", email: "", currency: "PKR", locale: "en" };
     const cases: [Client, string, Record<string, string>, string, number, string][] = [
       [new Client(), `${ROOT}/signup`, { name: "A", login: uniqPhone(), password: "correct horse battery" }, "name", 81, TOO_LONG],
@@ -218,7 +225,7 @@ describe("refused input: a clear 400 beside the field with the input kept, or 41
       expect(decodeHtml(res.text).includes(long), `${url} ${field}: input kept`).toBe(true);
       expect(await auditHtml(res.text, res.headers.get("content-security-policy"))).toEqual([]);
     }
-    expect(await one("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM collections) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM delivery_zones) + (SELECT count(*) FROM users) + (SELECT count(*) FROM shops) AS n")).toEqual(before);
+    expect(await rows()).toEqual(before);
 
     // Checkout: each customer field over its limit.
     const variant = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ?", s.shopId)) ?? null;

@@ -4,7 +4,7 @@
  * a route with a new kind of id fails until this test is taught which of shop B's ids it takes.
  */
 import { describe, expect, it } from "vitest";
-import { Client, provePhone, ROOT, shopOrigin, signUp } from "./helpers";
+import { Client, inShardOf, provePhone, ROOT, shopOrigin, signUp } from "./helpers";
 import { one, postMultipart } from "./admin-helpers";
 import { furnishedShop, snapshot } from "./fixtures/shops";
 import { webp } from "./media-fixtures";
@@ -56,7 +56,7 @@ describe("tenant isolation, enumerated from the router", () => {
 
   it("404s shop B's ids under shop A on every admin route, and with B's slug every route; B is unchanged", async () => {
     const a = await furnishedShop();
-    const b = await furnishedShop();
+    const b = await inShardOf(a.shopId, furnishedShop);
     const before = await snapshot(b.shopId);
     const routes = adminShopHandlers();
     let withIds = 0;

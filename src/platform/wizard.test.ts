@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Client, createShop, ROOT, sellerWithShop, shopOrigin, signUp, uniq } from "../../test/helpers";
+import { Client, createShop, ROOT, sellerWithShop, shopD1, shopOrigin, signUp, uniq } from "../../test/helpers";
 
 describe("create-a-shop wizard", () => {
   it("takes a name and an address, then a theme, and the shop is live", async () => {
@@ -100,7 +100,7 @@ describe("several shops", () => {
 });
 
 describe("the shop's WhatsApp number (issue 15: set-up never asked for it)", () => {
-  const whatsappOf = async (slug: string) => (await env.DB.prepare("SELECT whatsapp FROM shops WHERE slug = ?").bind(slug).first<{ whatsapp: string }>())!.whatsapp;
+  const whatsappOf = async (slug: string) => (await (await shopD1(slug)).prepare("SELECT whatsapp FROM shops WHERE slug = ?").bind(slug).first<{ whatsapp: string }>())!.whatsapp;
 
   it("a phone sign-up's shop takes her mobile, and the live screen says where orders will reach her", async () => {
     const s = await signUp({ login: "0300 1234567".replace("1234567", String(1_000_000 + Math.floor(Math.random() * 8_999_999))) });

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { bookSchema, bulkSchema, credentialsSchema } from "../../src/couriers/schemas";
 import { placeOrderAt, shopWithCatalogue } from "../checkout-fixtures";
-import { ROOT } from "../helpers";
+import { ROOT, shopD1 } from "../helpers";
 import type { Body, FormCase } from "./harness";
 
 type Ctx = Awaited<ReturnType<typeof shopWithCatalogue>> & { client: Awaited<ReturnType<typeof shopWithCatalogue>>["seller"]["client"]; orderId: number };
@@ -12,14 +12,14 @@ const base = (x: Ctx) => `${ROOT}/admin/${x.seller.slug}/couriers`;
 /** A fresh confirmed order: the next step is to book it (one open booking an order). */
 async function confirmedOrder(x: Ctx) {
   const order = await placeOrderAt(x.origin, x.zone.id, [[x.dupatta.id, 1]]);
-  await env.DB.prepare("UPDATE orders SET status = 'confirmed' WHERE id = ?").bind(order.id).run();
+  await (await shopD1(x.seller.shopId)).prepare("UPDATE orders SET status = 'confirmed' WHERE id = ?").bind(order.id).run();
   x.orderId = order.id;
 }
 
 /** Until the queue has finished every booking of the shop (the booking job writes once, at its end). */
 async function bookingsDone(x: Ctx) {
   for (let i = 0; i < 100; i++) {
-    const open = await env.DB.prepare("SELECT count(*) AS n FROM shipments WHERE shop_id = ? AND state = 'booking'").bind(x.seller.shopId).first<{ n: number }>();
+    const open = await (await shopD1(x.seller.shopId)).prepare("SELECT count(*) AS n FROM shipments WHERE shop_id = ? AND state = 'booking'").bind(x.seller.shopId).first<{ n: number }>();
     if (!open?.n) return;
     await new Promise((r) => setTimeout(r, 50));
   }

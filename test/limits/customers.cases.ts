@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { customerSchema } from "../../src/customers/schemas";
 import { placeOrderAt, shopWithCatalogue } from "../checkout-fixtures";
-import { ROOT } from "../helpers";
+import { ROOT, shopD1 } from "../helpers";
 import type { Body, FormCase } from "./harness";
 
 type Shop = Awaited<ReturnType<typeof shopWithCatalogue>>;
@@ -11,7 +11,7 @@ type Ctx = Shop & { client: Shop["seller"]["client"]; url: string };
 async function setup(): Promise<Ctx> {
   const shop = await shopWithCatalogue();
   await placeOrderAt(shop.origin, shop.zone.id, [[shop.dupatta.id, 1]], { phone: "0321 5551234" });
-  const id = (await env.DB.prepare("SELECT id FROM customers WHERE shop_id = ? AND phone = '+923215551234'").bind(shop.seller.shopId).first<{ id: number }>())!.id;
+  const id = (await (await shopD1(shop.seller.shopId)).prepare("SELECT id FROM customers WHERE shop_id = ? AND phone = '+923215551234'").bind(shop.seller.shopId).first<{ id: number }>())!.id;
   return { ...shop, client: shop.seller.client, url: `${ROOT}/admin/${shop.seller.slug}/customers/${id}` };
 }
 

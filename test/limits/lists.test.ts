@@ -13,14 +13,14 @@ import { webp } from "../media-fixtures";
 import { MAX_LINES } from "../../src/checkout/cart";
 import { MAX_QUERY } from "../../src/storefront/routes";
 import { seedProduct, shopWithCatalogue } from "../checkout-fixtures";
-import { Client, ROOT, sellerWithShop, uniq } from "../helpers";
+import { Client, ROOT, sellerWithShop, uniq, shopD1 } from "../helpers";
 import { fieldState, snapshot, textOf } from "./harness";
 
 describe("delivery zones", () => {
   it(`a shop has up to ${MAX_ZONES}; the next is refused beside the name, nothing saved`, async () => {
     const s = await sellerWithShop();
     const url = `${ROOT}/admin/${s.slug}/settings/zones`;
-    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n;
+    const count = async () => (await (await shopD1(s.shopId)).prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n;
     for (let n = await count(); n < MAX_ZONES; n++) expect((await s.client.post(url, { name: `Zone ${n}`, fee: "200", freeAbove: "" })).status).toBe(303);
     expect(await count()).toBe(MAX_ZONES);
     const before = await snapshot();
@@ -36,11 +36,11 @@ describe("delivery zones", () => {
   it("two racing posts cannot pass the cap", async () => {
     const s = await sellerWithShop();
     const url = `${ROOT}/admin/${s.slug}/settings/zones`;
-    const have = (await env.DB.prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n;
+    const have = (await (await shopD1(s.shopId)).prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n;
     for (let n = have; n < MAX_ZONES - 1; n++) await s.client.post(url, { name: `Zone ${n}`, fee: "200", freeAbove: "" });
     const both = await Promise.all([1, 2, 3].map((i) => s.client.post(url, { name: `Race ${i}`, fee: "200", freeAbove: "" })));
     expect(both.map((r) => r.status).sort()).toEqual([303, 400, 400]);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n).toBe(MAX_ZONES);
+    expect((await (await shopD1(s.shopId)).prepare("SELECT COUNT(*) AS n FROM delivery_zones WHERE shop_id = ?").bind(s.shopId).first<{ n: number }>())!.n).toBe(MAX_ZONES);
   });
 });
 
@@ -98,7 +98,7 @@ async function fillTo(table: string, shopId: number, n: number, row: (i: number)
   for (let i = 0; i < n; i++) {
     const r = row(i);
     const cols = Object.keys(r);
-    await env.DB.prepare(`INSERT INTO ${table} (shop_id, ${cols.join(", ")}) VALUES (?, ${cols.map(() => "?").join(", ")})`).bind(shopId, ...Object.values(r)).run();
+    await (await shopD1(shopId)).prepare(`INSERT INTO ${table} (shop_id, ${cols.join(", ")}) VALUES (?, ${cols.map(() => "?").join(", ")})`).bind(shopId, ...Object.values(r)).run();
   }
 }
 

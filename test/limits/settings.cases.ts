@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { detailsSchema, paymentsForm, zoneSchema } from "../../src/settings/schema";
 import { easypaySchema, jazzcashSchema } from "../../src/gateways/config";
-import { ROOT, sellerWithShop } from "../helpers";
+import { ROOT, sellerWithShop, shopD1 } from "../helpers";
 import { emailOf, moneyOf, phoneOf, stockOf, type FormCase } from "./harness";
 
 type Ctx = Awaited<ReturnType<typeof sellerWithShop>>;
@@ -50,7 +50,7 @@ export const settingsCases: FormCase<Ctx>[] = [
     action: (s) => admin(s, `/settings/zones/${(s as Ctx & { zoneId: number }).zoneId}`),
     async setup() {
       const s = await sellerWithShop();
-      const zone = await env.DB.prepare("SELECT id FROM delivery_zones WHERE shop_id = ? ORDER BY id LIMIT 1").bind(s.shopId).first<{ id: number }>();
+      const zone = await (await shopD1(s.shopId)).prepare("SELECT id FROM delivery_zones WHERE shop_id = ? ORDER BY id LIMIT 1").bind(s.shopId).first<{ id: number }>();
       return { ...s, zoneId: zone!.id };
     },
     valid: () => ({ name: "Lahore", fee: "150", freeAbove: "5000" }),

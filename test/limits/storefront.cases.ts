@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { addSchema, checkoutSchema, codeSchema, removeSchema, updateSchema } from "../../src/checkout/schemas";
 import { customerAtCheckout, customerForm, shopWithCatalogue } from "../checkout-fixtures";
-import { Client, uniq } from "../helpers";
+import { Client, uniq, shopD1 } from "../helpers";
 import { phoneOf, type Body, type FormCase } from "./harness";
 
 interface Customer {
@@ -16,8 +16,8 @@ type Ctx = Awaited<ReturnType<typeof shopWithCatalogue>> & { slug: string; custo
 async function setup(): Promise<Ctx> {
   const shop = await shopWithCatalogue();
   // Plenty of stock: every save at a cap places an order.
-  await env.DB.prepare("UPDATE variants SET stock = 10000 WHERE shop_id = ?").bind(shop.seller.shopId).run();
-  const p = await env.DB.prepare("SELECT slug FROM products WHERE id = ?").bind(shop.dupatta.productId).first<{ slug: string }>();
+  await (await shopD1(shop.seller.shopId)).prepare("UPDATE variants SET stock = 10000 WHERE shop_id = ?").bind(shop.seller.shopId).run();
+  const p = await (await shopD1(shop.seller.shopId)).prepare("SELECT slug FROM products WHERE id = ?").bind(shop.dupatta.productId).first<{ slug: string }>();
   return { ...shop, slug: p!.slug, customer: { client: new Client(), headers: { "cf-connecting-ip": uniq("ip") } } };
 }
 

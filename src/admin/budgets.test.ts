@@ -22,14 +22,6 @@ import { ROOT } from "../../test/helpers";
  */
 const STILL: Record<string, number> = {
   "/abandoned": 3,
-  "/customers/export": 2,
-  "/products/new": 3,
-  "/media/*": 2,
-  "/csv/export": 2,
-  "/qr.svg": 2,
-  "/poster": 2,
-  "/settlements": 3,
-  "/domain": 3,
 };
 
 type Shop = Awaited<ReturnType<typeof furnishedShop>>;

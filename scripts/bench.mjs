@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --disk] [-- --admin] [-- --mixed]
+// npm run bench [-- --quick] [-- --disk] [-- --admin] [-- --mixed] [-- --footprint]
 //
 // 1. Bundles the Worker with wrangler's production dry-run build and serves the bundle with
 //    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory
@@ -15,6 +15,9 @@
 //    the isolate's memory emptied every few seconds (cold isolates), with the hit rate of each
 //    cache level; and the same with a delay before every D1 round trip (far primary: 30 ms for a
 //    replica in the region, 150 ms for a primary on another continent), with and without caching.
+//    And the D1 footprint (scripts/bench/footprint.mjs): bytes per shop, product and order, from
+//    the seeding's and the orders' growth, and the capacity table it gives (--footprint: the
+//    baseline, the orders and the footprint alone).
 // 4. Prints a table (with D1 round trips and statements per request, from Server-Timing) and
 //    writes bench/results.json (results.disk.json with --disk, results.quick.json with --quick).
 import { rmSync } from "node:fs";
@@ -24,6 +27,7 @@ import { Miniflare } from "miniflare";
 import { BENCH_ROOT as ROOT, benchDir, buildWorker, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
 import { every, mixedLoad } from "./bench/mix.mjs";
+import { footprint, footprintLines, seedMeasured, sizeOf } from "./bench/footprint.mjs";
 import { outboxDrained, placeOrders } from "./bench/orders.mjs";
 import { refusalCosts } from "./bench/refusals.mjs";
 import { writeResults } from "./bench/report.mjs";
@@ -43,7 +47,7 @@ try {
 
   // 2. Seed at scale.
   const db = await mf.getD1Database("DB");
-  for (const sql of scaleSeedSql()) await db.prepare(sql).run(); // the race sets its stock: placeOrders
+  const seeded = await seedMeasured(db, scaleSeedSql()); // the race sets its stock: placeOrders; each statement's growth: footprint.mjs
   const seller = sellerSql();
   for (const sql of seller.statements) await db.prepare(sql).run();
   const counts = await db.prepare(`SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM products) AS products,
@@ -182,6 +186,38 @@ try {
     process.exit(0);
   }
 
+  // Placing orders (3d; alone with --footprint: the bytes an order writes, footprint.mjs).
+  const orderRows = async () => {
+    const fresh = await mf.getD1Database("DB"); // stubs from before setOptions() are gone
+    const warm = await fresh.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(WARM_SKU).first();
+    const countOrders = async () => (await fresh.prepare(`SELECT count(*) AS n FROM orders`).first()).n;
+    const before = { bytes: await sizeOf(fresh), orders: await countOrders() };
+    const { measured, sellOut, discounted, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh, get);
+    // Oversells and duplicates are counted over the whole race (the bench fails on any).
+    const { oversold, duplicates, refused, placed, left } = orders;
+    const none = { d1_queries: null, d1_statements: null, gzip_bytes: null };
+    record("place_order", measured, { ...none, orders: placed, oversold, duplicates });
+    record("place_order_sell_out", sellOut, { ...none, orders: left, refused, oversold, duplicates });
+    record("place_order_discount", discounted, { ...none, oversold, duplicates });
+
+    // The orders' messages go through the queue in the background; the CPU samples below would
+    // count their delivery, so they wait for the outbox to be delivered.
+    const drained = await outboxDrained(fresh);
+    log(`outbox: ${drained.sent} messages delivered, the last ${drained.waitedMs} ms after the race`);
+    // What the orders wrote, their messages' rows included (footprint.mjs).
+    return { bytes: (await sizeOf(fresh)) - before.bytes, orders: (await countOrders()) - before.orders };
+  };
+  let placedOrders = null;
+  const sizes = () => footprint(seeded, counts, placedOrders, results.place_order);
+  if (process.argv.includes("--footprint")) {
+    await measure("baseline", ROOT, "/healthz");
+    placedOrders = await orderRows();
+    for (const line of footprintLines(sizes())) log(line);
+    await mf.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(0);
+  }
+
   // 3a. The ceiling (against itself: how steady the measure is), then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
   // The floor of any page that must read D1: one batch of two small indexed SELECTs.
@@ -200,20 +236,7 @@ try {
   await adminRows();
 
   // 3d. Placing orders (cash on delivery) until the race variant's stock runs out.
-  const fresh = await mf.getD1Database("DB"); // stubs from before setOptions() are gone
-  const warm = await fresh.prepare(`SELECT v.id FROM variants v WHERE v.sku = ?`).bind(WARM_SKU).first();
-  const { measured, sellOut, discounted, ...orders } = await placeOrders(url("/checkout"), shopHost, race.id, warm.id, ceiling, fresh, get);
-  // Oversells and duplicates are counted over the whole race (the bench fails on any).
-  const { oversold, duplicates, refused, placed, left } = orders;
-  const none = { d1_queries: null, d1_statements: null, gzip_bytes: null };
-  record("place_order", measured, { ...none, orders: placed, oversold, duplicates });
-  record("place_order_sell_out", sellOut, { ...none, orders: left, refused, oversold, duplicates });
-  record("place_order_discount", discounted, { ...none, oversold, duplicates });
-
-  // The orders' messages go through the queue in the background; the CPU samples below would
-  // count their delivery, so they wait for the outbox to be delivered.
-  const drained = await outboxDrained(fresh);
-  log(`outbox: ${drained.sent} messages delivered, the last ${drained.waitedMs} ms after the race`);
+  placedOrders = await orderRows();
 
   // 3e. What a refusal costs the runtime: the forms that once took every shop down.
   const refusals = await refusalCosts(url, shopHost, seller.token);
@@ -221,7 +244,9 @@ try {
   // 3f. The mixed traffic, near and far from D1 (scripts/bench/mix.mjs).
   await mixedRows();
 
-  writeResults(results, counts, refusals, tmp);
+  const capacity = sizes();
+  for (const line of footprintLines(capacity)) log(line);
+  writeResults(results, counts, refusals, tmp, capacity);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await mf?.dispose();

@@ -7,7 +7,7 @@ import { CONNECTIONS, FORGET_EVERY_S, MIX_RATE, MIX_ROUNDS, MIX_SLICE, MIX_WARMU
 
 const root = path.join(import.meta.dirname, "..", "..");
 
-export function writeResults(results, counts, refusals, tmp) {
+export function writeResults(results, counts, refusals, tmp, footprint) {
   const budget = 14 * 1024;
   const rows = Object.entries(results).map(([name, r]) => [
     name,
@@ -45,6 +45,7 @@ export function writeResults(results, counts, refusals, tmp) {
     data: counts,
     routes: results,
     refusals_cpu_ms_per_request: refusals,
+    footprint,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   const file = QUICK ? "results.quick.json" : ON_DISK ? "results.disk.json" : "results.json";

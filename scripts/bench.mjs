@@ -26,7 +26,7 @@ import http from "node:http";
 import { Miniflare } from "miniflare";
 import { BENCH_ROOT as ROOT, benchDir, buildWorker, workerOptions } from "./bench/runtime.mjs";
 import { interleaved, warmUp } from "./bench/load.mjs";
-import { every, mixedLoad } from "./bench/mix.mjs";
+import { every, mixedLoad, reach } from "./bench/mix.mjs";
 import { footprint, footprintLines, seedMeasured, sizeOf } from "./bench/footprint.mjs";
 import { outboxDrained, placeOrders } from "./bench/orders.mjs";
 import { refusalCosts } from "./bench/refusals.mjs";
@@ -137,7 +137,11 @@ try {
   }
 
   // The mixed rows (3f; alone with --mixed).
+  let cacheReach = null;
   const mixedRows = async () => {
+    const most = Object.fromEntries([MIX_RATE, 300, 1000].map((rate) => [rate, reach(rate, { shops: counts.shops })]));
+    log(`mixed: the most the caches can serve with no D1 round trip (arithmetic on the sequence): ${Object.entries(most).map(([r, x]) => `${x} at ${r} req/s`).join(", ")}`);
+    cacheReach = most;
     for (const [name, d1DelayMs, cacheDisabled] of MIXES) {
       await mf.setOptions(options(cacheDisabled, { hooks: true, d1DelayMs }));
       base = await mf.ready;
@@ -246,7 +250,7 @@ try {
 
   const capacity = sizes();
   for (const line of footprintLines(capacity)) log(line);
-  writeResults(results, counts, refusals, tmp, capacity);
+  writeResults(results, counts, refusals, tmp, { capacity, cacheReach });
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await mf?.dispose();

@@ -121,6 +121,35 @@ export function mixedLoad(url, root, { shops = 1000, connections }) {
   };
 }
 
+/**
+ * Arithmetic on the mix's own sequence, not a measure: at `rate` requests/s in one location, the
+ * share of requests whose page was asked for less than `pageS` seconds before (the page cache
+ * holds it: STALE_MAX_MS, src/storefront/page-cache.ts) and whose shop less than `shopS` seconds
+ * before (its record is usable: SHOP_STALE_MS, src/tenancy/shop-cache.ts): the most the caches
+ * can serve with no D1 round trip. Counted over `seconds` of traffic after `settleS`.
+ */
+export function reach(rate, { shops = 1000, pageS = 60, shopS = 5, seconds = 300, settleS = 120 } = {}) {
+  const mix = mixedLoad("http://localhost/", "bench.local", { shops, connections: 1 });
+  const draw = mix.load.requests[0].setupRequest;
+  const lastPage = new Map();
+  const lastShop = new Map();
+  let counted = 0;
+  let served = 0;
+  for (let i = 0; i < rate * (settleS + seconds); i++) {
+    const { path, headers } = draw({ headers: {} });
+    const t = i / rate;
+    const page = lastPage.get(headers.host + path);
+    const shop = lastShop.get(headers.host);
+    if (t >= settleS) {
+      counted++;
+      if (page !== undefined && t - page < pageS && shop !== undefined && t - shop < shopS) served++;
+    }
+    lastPage.set(headers.host + path, t);
+    lastShop.set(headers.host, t);
+  }
+  return Number((served / counted).toFixed(3));
+}
+
 /** Runs `work` while `tick` runs every `seconds` (the cold isolates); answers what `work` did. */
 export async function every(seconds, tick, work) {
   let failed = null;

@@ -7,7 +7,7 @@ import { CONNECTIONS, FORGET_EVERY_S, MIX_RATE, MIX_ROUNDS, MIX_SLICE, MIX_WARMU
 
 const root = path.join(import.meta.dirname, "..", "..");
 
-export function writeResults(results, counts, refusals, tmp, footprint) {
+export function writeResults(results, counts, refusals, tmp, { capacity, cacheReach }) {
   const budget = 14 * 1024;
   const rows = Object.entries(results).map(([name, r]) => [
     name,
@@ -45,7 +45,8 @@ export function writeResults(results, counts, refusals, tmp, footprint) {
     data: counts,
     routes: results,
     refusals_cpu_ms_per_request: refusals,
-    footprint,
+    mixed_cache_reach: cacheReach,
+    footprint: capacity,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   const file = QUICK ? "results.quick.json" : ON_DISK ? "results.disk.json" : "results.json";

@@ -3,14 +3,15 @@
  * shop, version, chrome. Two cache levels before D1: the isolate's memory, then the location's
  * Cache API (src/tenancy/edge-cache.ts), so an isolate that starts cold in a busy location reads
  * no D1 for it. Both levels count a record's age from its D1 read (`at`), never from when a
- * level received it: a record is used for SHOP_TTL_MS after it was read, whichever level holds
- * it, and that is the whole staleness of a seller's edit on the storefront (the page keys carry
- * the shop's version: src/storefront/page-cache.ts).
+ * level received it: a record is used for SHOP_STALE_MS at most after it was read (past
+ * SHOP_TTL_MS it is read again after the response), whichever level holds it, and that is the
+ * whole staleness of a seller's edit on the storefront (the page keys carry the shop's version:
+ * src/storefront/page-cache.ts).
  *
  * Edits bump `shops.version` in their own batch (src/tenancy/version.ts) and the admin drops the
  * record after every write it serves (`invalidateShop()`, src/admin/load-shop.ts): the next read
  * in that isolate goes to D1 (not to the location's copy, which may be the old one) and stores
- * the new record for the location. Other isolates see the change within SHOP_TTL_MS.
+ * the new record for the location. Other isolates see the change within SHOP_STALE_MS.
  */
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -173,7 +174,11 @@ export async function storefrontBySlug(db: Db, slug: string, shared?: SharedLeve
 function servedStale(db: Db, slug: string, held: Held, shared: SharedLevel | undefined, now: number): StorefrontShop | null {
   if (shared && !fresh(held.at, now) && !rereading.has(slug)) {
     rereading.add(slug);
-    shared.defer(() => fromD1(db, slug, shared, Date.now()).finally(() => rereading.delete(slug)));
+    shared.defer(() =>
+      fromD1(db, slug, shared, Date.now())
+        .catch((err: unknown) => console.warn("shop record: the read after the response failed", err))
+        .finally(() => rereading.delete(slug)),
+    );
   }
   return held.record;
 }

@@ -27,7 +27,7 @@ export function writeResults(results, counts, refusals, tmp, { capacity, cacheRe
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
   const mixes = Object.entries(results).filter(([, r]) => r.x_cache);
   if (mixes.length) {
-    console.log("mixed rows (p50 at the offered rate): D1 delay, p50 / baseline p50, the share of responses from each cache level (x-cache), and of those that waited on D1");
+    console.log("mixed rows (p50 at the offered rate: 100 req/s, or half the row's full-load req/s): D1 delay, p50 / baseline p50, the share of responses from each cache level (x-cache), and of those that waited on D1");
     for (const [name, r] of mixes) {
       const x = r.x_cache;
       console.log(`  ${name.padEnd(28)} ${String(r.d1_delay_ms).padStart(4)} ms  p50 x${r.p50_x_baseline}  hit ${x.hit}  shared ${x.shared}  stale ${x.stale}  miss ${x.miss}  none ${x.none}  D1 ${x.d1} (cached ${x.cached_d1})  (${x.responses} responses)`);
@@ -41,7 +41,7 @@ export function writeResults(results, counts, refusals, tmp, { capacity, cacheRe
     machine: { node: process.version, cpus: cpus().length },
     connections: CONNECTIONS,
     slices: { rounds: ROUNDS, seconds: SLICE, warmup_s: WARMUP },
-    mixed: { rounds: MIX_ROUNDS, seconds: MIX_SLICE, warmup_s: MIX_WARMUP, offered_rps: MIX_RATE, forget_every_s: FORGET_EVERY_S, zipf_s: 1, seed: "fixed (scripts/bench/mix.mjs)" },
+    mixed: { rounds: MIX_ROUNDS, seconds: MIX_SLICE, warmup_s: MIX_WARMUP, offered_rps_at_most: MIX_RATE, forget_every_s: FORGET_EVERY_S, zipf_s: 1, seed: "fixed (scripts/bench/mix.mjs)" },
     data: counts,
     routes: results,
     refusals_cpu_ms_per_request: refusals,

@@ -20,11 +20,13 @@ export const MIX_SLICE = QUICK ? 1 : 2;
 export const MIX_WARMUP = QUICK ? 0.5 : 3;
 export const FORGET_EVERY_S = 2;
 /**
- * The mixed rows' latency (their p50 and p99) is measured at a fixed offered rate, the same for
- * the mix and its baseline, below what the runtime can serve: at full load (32 connections, each
+ * The mixed rows' latency (their p50 and p99) is measured at an offered rate, the same for the
+ * mix and its baseline, below what the runtime can serve: at full load (32 connections, each
  * sending its next request as soon as the last is answered) every response also waits for the
  * ones queued before it, and the p50 of a route is about 32 / its req/s whatever it waits on.
- * Visitors arrive at their own pace; the req/s ratio is still measured at full load.
+ * Visitors arrive at their own pace; the req/s ratio is still measured at full load. The rate is
+ * MIX_RATE, or half the row's own full-load req/s where that is less (a loaded machine: an
+ * offered rate the runtime cannot serve is a queue again).
  */
 export const MIX_RATE = 100;
 export const MIX_RATE_CONNECTIONS = 64;

@@ -158,6 +158,27 @@ describe("the location's cache (Cache API)", () => {
     expect(coldAgain.text).toContain(KURTA);
   });
 
+  it("lets no read after a response undo an edit's drop of the record in this isolate", async () => {
+    const t0 = Date.now();
+    const s = await seedShop();
+    const later: (() => Promise<unknown>)[] = [];
+    const shared = { origin: s.origin, defer: (work: () => Promise<unknown>) => void later.push(work) };
+    const run = async () => Promise.all(later.splice(0).map((work) => work()));
+    invalidateShop(s.slug);
+    await storefrontBySlug(meteredDb(env.DB).db, s.slug, shared, t0);
+    await run();
+    // Past SHOP_TTL_MS: served at once, its read again kept for after the response...
+    await storefrontBySlug(meteredDb(env.DB).db, s.slug, shared, t0 + SHOP_TTL_MS + 500);
+    expect(later).toHaveLength(1);
+    // ...which is under way when the seller's edit here drops the record.
+    const inFlight = run();
+    invalidateShop(s.slug);
+    await inFlight;
+    const next = meteredDb(env.DB);
+    await storefrontBySlug(next.db, s.slug, shared, t0 + SHOP_TTL_MS + 600);
+    expect(next.meter.queries).toBe(1); // the drop stood: read from D1, past anything older
+  });
+
   it("shows the seller her own edit at once in her isolate, past the location's older copy", async () => {
     const seller = await seedShop();
     const url = `${seller.origin}/products/${seller.optionsProduct}`;

@@ -175,7 +175,7 @@ function servedStale(db: Db, slug: string, held: Held, shared: SharedLevel | und
   if (shared && !fresh(held.at, now) && !rereading.has(slug)) {
     rereading.add(slug);
     shared.defer(() =>
-      fromD1(db, slug, shared, Date.now())
+      fromD1(db, slug, shared, Date.now(), held)
         .catch((err: unknown) => console.warn("shop record: the read after the response failed", err))
         .finally(() => rereading.delete(slug)),
     );
@@ -183,9 +183,15 @@ function servedStale(db: Db, slug: string, held: Held, shared: SharedLevel | und
   return held.record;
 }
 
-async function fromD1(db: Db, slug: string, shared: SharedLevel | undefined, now: number): Promise<StorefrontShop | null> {
+/**
+ * One statement; the record is kept in both levels, unless (read after a response) this isolate
+ * holds another entry than `replacing` by now: an edit here dropped it, or a newer read replaced it.
+ */
+async function fromD1(db: Db, slug: string, shared: SharedLevel | undefined, now: number, replacing?: Held): Promise<StorefrontShop | null> {
   const [[row]] = await runTemplates(db, [shopRecord.bind({ slug })]);
   const record = row ? { shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] }, chrome: parseChrome(row) } : null;
+  const current = cache.get(slug);
+  if (replacing && current !== undefined && current !== replacing) return record;
   hold(slug, { record, at: now });
   if (shared) {
     const body = JSON.stringify(record);

@@ -4,7 +4,10 @@
 // `x-cache` (hit: the isolate's memory; shared: the location's Cache API; stale: served at once
 // and rendered again in the background; miss: rendered from D1; none: no page cache, CACHE_DISABLED)
 // is counted, and the isolate's memory is emptied every few seconds through the bench-only hook
-// (GET /healthz/forget, src/lib/bench-hooks.ts) to model cold isolates.
+// (GET /healthz/forget, src/lib/bench-hooks.ts) to model cold isolates. Each response's D1 round
+// trips are counted too (`d1q` of its Server-Timing): a response that made one waited on D1
+// (with a far D1, the whole delay), whatever its `x-cache` says (a cached page still needs the
+// shop's record, src/tenancy/shop-cache.ts).
 import { BIG } from "./seed-scale.mjs";
 
 const SEED = 0x5eed18;
@@ -62,7 +65,7 @@ export function mixedLoad(url, root, { shops = 1000, connections }) {
   const pageRank = zipf(PAGES.length);
   const all = hosts(root, shops);
   let random = prng(SEED);
-  const counts = { hit: 0, shared: 0, stale: 0, miss: 0, none: 0, non_200: 0 };
+  const counts = { hit: 0, shared: 0, stale: 0, miss: 0, none: 0, non_200: 0, d1: 0, cached_d1: 0 };
   const load = {
     url,
     connections,
@@ -80,10 +83,17 @@ export function mixedLoad(url, root, { shops = 1000, connections }) {
       client.on("headers", ({ statusCode, headers }) => {
         if (statusCode !== 200) counts.non_200++;
         let level = "none";
+        let trips = 0;
         for (let i = 0; i < headers.length; i += 2) {
-          if (String(headers[i]).toLowerCase() === "x-cache") level = String(headers[i + 1]);
+          const name = String(headers[i]).toLowerCase();
+          if (name === "x-cache") level = String(headers[i + 1]);
+          if (name === "server-timing") trips = Number(/d1q;dur=(\d+)/.exec(String(headers[i + 1]))?.[1] ?? 0);
         }
         counts[level] = (counts[level] ?? 0) + 1;
+        if (trips > 0) {
+          counts.d1++;
+          if (level === "hit" || level === "shared" || level === "stale") counts.cached_d1++;
+        }
       });
     },
   };
@@ -94,16 +104,50 @@ export function mixedLoad(url, root, { shops = 1000, connections }) {
       random = prng(SEED);
       for (const k of Object.keys(counts)) counts[k] = 0;
     },
-    /** The share of each cache level among the responses counted since `restart()`/`reset()`. */
+    /**
+     * The share of each cache level among the responses counted since `restart()`/`reset()`;
+     * `d1`: the share that made a D1 round trip (waited on D1), `cached_d1`: those among them
+     * that served a cached page (hit, shared or stale).
+     */
     rates() {
       const total = counts.hit + counts.shared + counts.stale + counts.miss + counts.none;
       const share = (n) => (total ? Number((n / total).toFixed(3)) : 0);
-      return { hit: share(counts.hit), shared: share(counts.shared), stale: share(counts.stale), miss: share(counts.miss), none: share(counts.none), responses: total, non_200: counts.non_200 };
+      const levels = { hit: share(counts.hit), shared: share(counts.shared), stale: share(counts.stale), miss: share(counts.miss), none: share(counts.none) };
+      return { ...levels, d1: share(counts.d1), cached_d1: share(counts.cached_d1), responses: total, non_200: counts.non_200 };
     },
     reset() {
       for (const k of Object.keys(counts)) counts[k] = 0;
     },
   };
+}
+
+/**
+ * Arithmetic on the mix's own sequence, not a measure: at `rate` requests/s in one location, the
+ * share of requests whose page was asked for less than `pageS` seconds before (the page cache
+ * holds it: STALE_MAX_MS, src/storefront/page-cache.ts) and whose shop less than `shopS` seconds
+ * before (its record is usable: SHOP_STALE_MS, src/tenancy/shop-cache.ts): the most the caches
+ * can serve with no D1 round trip. Counted over `seconds` of traffic after `settleS`.
+ */
+export function reach(rate, { shops = 1000, pageS = 60, shopS = 5, seconds = 300, settleS = 120 } = {}) {
+  const mix = mixedLoad("http://localhost/", "bench.local", { shops, connections: 1 });
+  const draw = mix.load.requests[0].setupRequest;
+  const lastPage = new Map();
+  const lastShop = new Map();
+  let counted = 0;
+  let served = 0;
+  for (let i = 0; i < rate * (settleS + seconds); i++) {
+    const { path, headers } = draw({ headers: {} });
+    const t = i / rate;
+    const page = lastPage.get(headers.host + path);
+    const shop = lastShop.get(headers.host);
+    if (t >= settleS) {
+      counted++;
+      if (page !== undefined && t - page < pageS && shop !== undefined && t - shop < shopS) served++;
+    }
+    lastPage.set(headers.host + path, t);
+    lastShop.set(headers.host, t);
+  }
+  return Number((served / counted).toFixed(3));
 }
 
 /** Runs `work` while `tick` runs every `seconds` (the cold isolates); answers what `work` did. */

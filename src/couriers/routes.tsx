@@ -11,7 +11,9 @@ import { HTTPException } from "hono/http-exception";
 import { adminChrome } from "../admin/chrome";
 import { requireOwner } from "../admin/load-shop";
 import { credentialsKey, type CredentialsEnv } from "../credentials/seal";
-import { credentialHints, saveCredentials } from "../credentials/store";
+import { saveCredentials, savedCredentialsRead } from "../credentials/store";
+import { adminPage } from "../admin/page";
+import { runRead } from "../db/page-read";
 import type { Scope } from "../db/client";
 import { orders } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -21,7 +23,7 @@ import type { Actor } from "../orders/actions";
 import { COURIERS, courierById } from "./index";
 import { enqueueBookings } from "./jobs";
 import { bookSchema, bulkSchema, credentialsSchema } from "./schemas";
-import { labelKey, requestBooking, retryBooking, shipmentOf, shipmentsOf } from "./shipments";
+import { bookPageRead, labelKey, requestBooking, retryBooking, shipmentOf, shipmentPageRead } from "./shipments";
 import { BookPage, CourierSettingsPage } from "./views/CourierPages";
 import { LabelPage, labelSize } from "./views/LabelPage";
 
@@ -40,57 +42,75 @@ const base = (c: C) => `/admin/${c.var.shop.slug}/couriers`;
 /** Puts the jobs on the queue after the response (the request never waits on a courier). */
 const enqueue = (c: C, ids: number[]) => c.executionCtx.waitUntil(enqueueBookings(shopQueue(c), ids));
 
-async function settingsPage(c: C, extra: { notice?: string; refused?: { courier: string; values: FormValues; errors: Record<string, string> } } = {}, status: 200 | 400 = 200) {
-  const hints: Record<string, Record<string, string>> = {};
-  for (const courier of COURIERS.filter((x) => x.credentialFields.length)) hints[courier.id] = await credentialHints(scope(c), courier.id);
+/** The couriers that take an account (their hints are the settings page's one read). */
+const withAccounts = COURIERS.filter((x) => x.credentialFields.length).map((x) => x.id);
+const settingsRead = () => savedCredentialsRead(withAccounts);
+type Saved = ReturnType<ReturnType<typeof settingsRead>["shape"]>;
+
+async function settingsPage(c: C, saved: Saved, extra: { notice?: string; refused?: { courier: string; values: FormValues; errors: Record<string, string> } } = {}, status: 200 | 400 = 200) {
+  const hints = Object.fromEntries(withAccounts.map((id) => [id, saved.get(id)?.hints ?? {}]));
   return renderPage(c, <CourierSettingsPage {...adminChrome(c)} hints={hints} canSave={(await key(c)) !== null} {...extra} />, status);
 }
 
-courierSettingsRoutes.get("/", (c) => settingsPage(c, { notice: c.req.query("done") === "1" ? adminChrome(c).m.t("couriers.settings.saved") : undefined }));
+/** The settings page again after a refused post (its read alone: a write's path reads after the session). */
+const settingsAgain = async (c: C, extra: Parameters<typeof settingsPage>[2]) => settingsPage(c, await runRead(c.var.db, c.var.shop.id, settingsRead()), extra, 400);
+
+courierSettingsRoutes.get(
+  "/",
+  adminPage(settingsRead, (c, saved) => settingsPage(c, saved, { notice: c.req.query("done") === "1" ? adminChrome(c).m.t("couriers.settings.saved") : undefined })),
+);
 
 courierSettingsRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const parsed = validate(credentialsSchema, values);
   const courier = courierById(values.courier ?? "");
-  if (!courier || courier.credentialFields.length === 0) return settingsPage(c, {}, 400);
+  if (!courier || courier.credentialFields.length === 0) return settingsAgain(c, {});
   // What was typed is never shown back (secrets): only the messages beside the fields.
-  if (!parsed.ok) return settingsPage(c, { refused: { courier: courier.id, values: {}, errors: parsed.errors } }, 400);
+  if (!parsed.ok) return settingsAgain(c, { refused: { courier: courier.id, values: {}, errors: parsed.errors } });
   const sealing = await key(c);
-  if (!sealing) return settingsPage(c, {}, 400);
+  if (!sealing) return settingsAgain(c, {});
   const fields = Object.fromEntries(courier.credentialFields.map((f) => [f, parsed.data[f as keyof typeof parsed.data] ?? ""]));
   await saveCredentials(scope(c), sealing, courier.id, fields);
   return c.redirect(`${base(c)}/settings?done=1`, 303);
 });
 
-async function orderOf(c: C) {
-  const [order] = await c.var.db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.shopId, c.var.shop.id), eq(orders.id, Number(c.req.param("id")))));
-  if (!order) throw new HTTPException(404);
-  return order;
+const idParam = (c: C) => Number(c.req.param("id"));
+
+/** The booking page's order and shipments (404: not this shop's order). */
+function bookable(found: Booking | null): Booking {
+  if (!found) throw new HTTPException(404);
+  return found;
 }
+type Booking = NonNullable<ReturnType<ReturnType<typeof bookPageRead>["shape"]>>;
 
 /** COD to collect: the order's total when it is cash on delivery and unpaid, else 0. */
 const codOf = (o: { paymentMethod: string; paymentStatus: string; total: number }) => (o.paymentMethod === "cod" && o.paymentStatus !== "paid" ? o.total : 0);
 
-async function bookPage(c: C, extra: { values?: FormValues; errors?: Record<string, string>; alert?: string } = {}, status: 200 | 400 | 409 = 200) {
-  const order = await orderOf(c);
+function bookPage(c: C, { order, shipments }: Booking, extra: { values?: FormValues; errors?: Record<string, string>; alert?: string } = {}, status: 200 | 400 | 409 = 200) {
   const values = extra.values ?? { courier: COURIERS[0].id, weight: "0.5", cod: String(codOf(order) / 100), tracking: "" };
   const notice = c.req.query("done") === "1" ? adminChrome(c).m.t("couriers.book.sent") : undefined;
-  const page = <BookPage {...adminChrome(c)} order={order} shipments={await shipmentsOf(scope(c), order.id)} values={values} errors={extra.errors} alert={extra.alert} notice={notice} />;
+  const page = <BookPage {...adminChrome(c)} order={order} shipments={shipments} values={values} errors={extra.errors} alert={extra.alert} notice={notice} />;
   return renderPage(c, page, status);
 }
 
-courierRoutes.get(`/orders/:id${ID}`, (c) => bookPage(c));
+/** The booking page's read alone (a post's path: the session was read first). */
+const booking = async (c: C) => bookable(await runRead(c.var.db, c.var.shop.id, bookPageRead(idParam(c))));
+
+courierRoutes.get(
+  `/orders/:id${ID}`,
+  adminPage(
+    (c) => bookPageRead(idParam(c)),
+    (c, found) => bookPage(c, bookable(found)),
+  ),
+);
 
 courierRoutes.post(`/orders/:id${ID}/book`, async (c) => {
   const values = await readForm(c);
   const parsed = validate(bookSchema, values);
-  if (!parsed.ok) return bookPage(c, { values, errors: parsed.errors }, 400);
-  const order = await orderOf(c);
+  if (!parsed.ok) return bookPage(c, await booking(c), { values, errors: parsed.errors }, 400);
+  const { order } = await booking(c);
   const r = await requestBooking(scope(c), order.id, { courier: parsed.data.courier, weightGrams: parsed.data.weight, codPaisa: parsed.data.cod, trackingNumber: parsed.data.tracking }, actor(c));
-  if (!r.ok) return bookPage(c, { values, alert: adminChrome(c).m.t(r.reason === "open" ? "couriers.book.open" : "couriers.book.notAllowed") }, 409);
+  if (!r.ok) return bookPage(c, await booking(c), { values, alert: adminChrome(c).m.t(r.reason === "open" ? "couriers.book.open" : "couriers.book.notAllowed") }, 409);
   enqueue(c, [r.id]);
   return c.redirect(`${base(c)}/orders/${order.id}?done=1`, 303);
 });
@@ -116,7 +136,7 @@ courierRoutes.post("/book", async (c) => {
 });
 
 async function shipmentFor(c: C) {
-  const s = await shipmentOf(scope(c), Number(c.req.param("id")));
+  const s = await shipmentOf(scope(c), idParam(c));
   if (!s) throw new HTTPException(404);
   return s;
 }
@@ -127,33 +147,49 @@ courierRoutes.post(`/shipments/:id${ID}/retry`, async (c) => {
   return c.redirect(`${base(c)}/orders/${s.orderId}?done=1`, 303);
 });
 
-courierRoutes.get(`/shipments/:id${ID}/label`, async (c) => {
-  const s = await shipmentFor(c);
-  if (!s.trackingNumber) throw new HTTPException(404);
-  const [order] = await c.var.db.select().from(orders).where(and(eq(orders.shopId, c.var.shop.id), eq(orders.id, s.orderId)));
-  if (!order) throw new HTTPException(404);
-  const self = `${base(c)}/shipments/${s.id}/label`;
-  const page = (
-    <LabelPage
-      m={adminChrome(c).m}
-      size={labelSize(c.req.query("size"))}
-      self={self}
-      back={`${base(c)}/orders/${order.id}`}
-      shopName={c.var.shop.name}
-      courier={s.courier}
-      trackingNumber={s.trackingNumber}
-      codPaisa={s.codPaisa}
-      order={order}
-    />
-  );
-  return renderPage(c, page);
-});
+/** The shipment and its order (404: not this shop's shipment). */
+function shipmentFound<T>(found: T | null): T {
+  if (!found) throw new HTTPException(404);
+  return found;
+}
 
-courierRoutes.get(`/shipments/:id${ID}/label.pdf`, async (c) => {
-  const s = await shipmentFor(c);
-  // The key is the shop's own prefix, recomputed: a row never points outside it.
-  if (!s.labelKey || s.labelKey !== labelKey(c.var.shop.id, s.id)) throw new HTTPException(404);
-  const pdf = await c.env.MEDIA.get(s.labelKey);
-  if (!pdf) throw new HTTPException(404);
-  return c.body(pdf.body, 200, { "content-type": "application/pdf", "cache-control": "private, no-store", "content-disposition": `inline; filename="label-${s.trackingNumber.replace(/[^\w-]/g, "")}.pdf"` });
-});
+courierRoutes.get(
+  `/shipments/:id${ID}/label`,
+  adminPage(
+    (c) => shipmentPageRead(idParam(c)),
+    (c, found) => {
+      const { shipment: s, order } = shipmentFound(found);
+      if (!s.trackingNumber || !order) throw new HTTPException(404);
+      const self = `${base(c)}/shipments/${s.id}/label`;
+      const page = (
+        <LabelPage
+          m={adminChrome(c).m}
+          size={labelSize(c.req.query("size"))}
+          self={self}
+          back={`${base(c)}/orders/${order.id}`}
+          shopName={c.var.shop.name}
+          courier={s.courier}
+          trackingNumber={s.trackingNumber}
+          codPaisa={s.codPaisa}
+          order={order}
+        />
+      );
+      return renderPage(c, page);
+    },
+  ),
+);
+
+courierRoutes.get(
+  `/shipments/:id${ID}/label.pdf`,
+  adminPage(
+    (c) => shipmentPageRead(idParam(c)),
+    async (c, found) => {
+      const { shipment: s } = shipmentFound(found);
+      // The key is the shop's own prefix, recomputed: a row never points outside it.
+      if (!s.labelKey || s.labelKey !== labelKey(c.var.shop.id, s.id)) throw new HTTPException(404);
+      const pdf = await c.env.MEDIA.get(s.labelKey);
+      if (!pdf) throw new HTTPException(404);
+      return c.body(pdf.body, 200, { "content-type": "application/pdf", "cache-control": "private, no-store", "content-disposition": `inline; filename="label-${s.trackingNumber.replace(/[^\w-]/g, "")}.pdf"` });
+    },
+  ),
+);

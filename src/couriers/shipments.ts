@@ -13,9 +13,10 @@
  *   within its API's limit, capped per run; delivered and returned move the order through the same
  *   status path (a return restocks by that path's rule), and each change is an order event.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Scope } from "../db/client";
 import { causeChainIncludes } from "../db/errors";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { ph, runTemplates, sqlTemplate } from "../db/template";
 import { orderEvents, orderItems, orders, shipments } from "../db/schema";
 import { readCredentials } from "../credentials/store";
@@ -90,8 +91,9 @@ export const retryBookingStatement = ({ db, shopId }: Scope, shipmentId: number)
     .returning({ id: shipments.id });
 
 /** The order's shipments, newest first (the order page). */
+const shipmentsQuery = (db: Db, shop: ShopRef, orderId: number) => db.select().from(shipments).where(and(eq(shipments.shopId, shop), eq(shipments.orderId, orderId))).orderBy(sql`${shipments.id} DESC`);
 export function shipmentsOf({ db, shopId }: Scope, orderId: number): Promise<Shipment[]> {
-  return db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.orderId, orderId))).orderBy(sql`${shipments.id} DESC`);
+  return shipmentsQuery(db, shopId, orderId);
 }
 
 /** One shipment of the shop (its label page). */
@@ -99,7 +101,24 @@ export async function shipmentOf(scope: Scope, id: number): Promise<Shipment | n
   return (await shipmentOfStatement(scope, id).get()) ?? null;
 }
 
-export const shipmentOfStatement = ({ db, shopId }: Scope, id: number) => db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.id, id)));
+const shipmentQuery = (db: Db, shop: ShopRef, id: number) => db.select().from(shipments).where(and(eq(shipments.shopId, shop), eq(shipments.id, id)));
+export const shipmentOfStatement = ({ db, shopId }: Scope, id: number) => shipmentQuery(db, shopId, id);
+
+const orderQuery = (db: Db, shop: ShopRef, id: number | SQL) => db.select().from(orders).where(and(eq(orders.shopId, shop), eq(orders.id, id)));
+
+/** The booking page's read: the order (null: not this shop's) and its shipments, newest first; one round trip. */
+export const bookPageRead = (orderId: number) =>
+  pageRead(
+    (db, shop) => [orderQuery(db, shop, orderId), shipmentsQuery(db, shop, orderId)] as const,
+    ([found, list]) => (found[0] ? { order: found[0], shipments: list } : null),
+  );
+
+/** A shipment's page read (its label, its PDF): the shipment (null: not this shop's) and its order; one round trip. */
+export const shipmentPageRead = (id: number) =>
+  pageRead(
+    (db, shop) => [shipmentQuery(db, shop, id), orderQuery(db, shop, sql`(SELECT ${shipments.orderId} FROM ${shipments} WHERE ${shipments.shopId} = ${shop} AND ${shipments.id} = ${id})`)] as const,
+    ([s, o]) => (s[0] ? { shipment: s[0], order: o[0] ?? null } : null),
+  );
 
 /** What the queue consumer needs besides the bindings. */
 export interface CourierRuntime {

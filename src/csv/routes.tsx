@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import { stream } from "hono/streaming";
 import { MAX_IMPORT_ROWS, missingColumns, rowsToProducts, type RowError } from "./columns";
-import { exportProducts } from "./export";
+import { exportProducts, firstProductsRead } from "./export";
 import { importProducts } from "./import";
 import { parseCsv } from "./parse";
 import type { AppEnv } from "../env";
@@ -103,17 +103,23 @@ csvRoutes.get(
   ),
 );
 
-csvRoutes.get("/export", (c) => {
-  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
-  c.header("content-type", "text/csv; charset=utf-8");
-  c.header("content-disposition", `attachment; filename="${c.var.shop.slug}-products.csv"`);
-  c.header("cache-control", "no-store");
-  const { db, shop } = c.var;
-  return stream(c, async (s) => {
-    await s.write("\ufeff");
-    for await (const chunk of exportProducts(db, shop.id, origin)) await s.write(chunk);
-  });
-});
+csvRoutes.get(
+  "/export",
+  adminPage(
+    () => firstProductsRead,
+    (c, first) => {
+      const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="${c.var.shop.slug}-products.csv"`);
+      c.header("cache-control", "no-store");
+      const { db, shop } = c.var;
+      return stream(c, async (s) => {
+        await s.write("\ufeff");
+        for await (const chunk of exportProducts(db, shop.id, origin, first)) await s.write(chunk);
+      });
+    },
+  ),
+);
 
 csvRoutes.post("/import", async (c) => {
   const body = await c.req.parseBody();

@@ -6,6 +6,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { csvRow } from "../csv/parse";
 import type { Db } from "../db/client";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { customers } from "../db/schema";
 import { minorUnits, type MessageKey, type TFunction } from "../i18n";
 import { karachiDateTime } from "../orders/dates";
@@ -16,11 +17,37 @@ const CHUNK = 1000;
 
 const COLUMNS = ["name", "phone", "city", "orders", "delivered", "cancelled", "returned", "spent", "currency", "lastOrder", "firstOrder", "tags", "note"] as const;
 
-export function customersCsv(db: Db, shopId: number, currency: string, t: TFunction): ReadableStream<Uint8Array> {
+type Row = typeof customers.$inferSelect;
+type After = { key: number; id: number } | null;
+
+/** One chunk: up to CHUNK customers after the keyset `after` (newest last order first). */
+function chunkQuery(db: Db, shop: ShopRef, after: After) {
+  const where: SQL[] = [eq(customers.shopId, shop)];
+  if (after) where.push(sql`(${customers.lastOrderAt}, ${customers.id}) < (${after.key}, ${after.id})`);
+  return db
+    .select()
+    .from(customers)
+    .where(and(...where))
+    .orderBy(desc(customers.lastOrderAt), desc(customers.id))
+    .limit(CHUNK);
+}
+
+/**
+ * The export's first chunk, as a page's read: the admin reads it in the batch of the seller's
+ * session check. The chunks after it cannot be: each is known only from the one before (its last
+ * row is the keyset), so each is one round trip of its own while the file streams.
+ */
+export const firstCustomersRead = pageRead(
+  (db, shop) => [chunkQuery(db, shop, null)] as const,
+  ([rows]) => rows,
+);
+
+export function customersCsv(db: Db, shopId: number, currency: string, t: TFunction, first: Row[]): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   const scale = minorUnits(currency);
   const major = (n: number) => (scale === 1 ? String(n) : (n / scale).toFixed(Math.log10(scale)));
-  let after: { key: number; id: number } | null = null;
+  let after: After = null;
+  let next: Row[] | null = first;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -30,15 +57,8 @@ export function customersCsv(db: Db, shopId: number, currency: string, t: TFunct
         controller.enqueue(enc.encode(`\uFEFF${csvRow(COLUMNS.map((c) => t(`customers.csv.${c}` as MessageKey)))}`));
         return;
       }
-      const where: SQL[] = [eq(customers.shopId, shopId)];
-      if (after) where.push(sql`(${customers.lastOrderAt}, ${customers.id}) < (${after.key}, ${after.id})`);
-      const rows = await db
-        .select()
-        .from(customers)
-        .where(and(...where))
-        .orderBy(desc(customers.lastOrderAt), desc(customers.id))
-        .limit(CHUNK)
-        .all();
+      const rows = next ?? (await chunkQuery(db, shopId, after).all());
+      next = null;
       let out = "";
       for (const c of rows) {
         out += csvRow([

@@ -12,7 +12,7 @@ import type { AppEnv } from "../env";
 import { intParam, readAll } from "../lib/form-all";
 import { validate } from "../lib/form";
 import { renderPage } from "../lib/render";
-import { customersCsv } from "./csv";
+import { customersCsv, firstCustomersRead } from "./csv";
 import { customerById, customerRead, saveCustomerNote, type CustomerDetail } from "./customer";
 import { CustomerPage, type CustomerPageProps } from "./CustomerPage";
 import { CustomersPage } from "./CustomersPage";
@@ -35,14 +35,20 @@ customerRoutes.get(
   ),
 );
 
-customerRoutes.get("/export", (c) => {
-  const name = `customers-${c.var.shop.slug}.csv`.replace(/[^\w.-]/g, "");
-  return c.body(customersCsv(c.var.db, c.var.shop.id, c.var.shop.currency, adminChrome(c).m.t), 200, {
-    "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="${name}"`,
-    "cache-control": "private, no-store",
-  });
-});
+customerRoutes.get(
+  "/export",
+  adminPage(
+    () => firstCustomersRead,
+    (c, first) => {
+      const name = `customers-${c.var.shop.slug}.csv`.replace(/[^\w.-]/g, "");
+      return c.body(customersCsv(c.var.db, c.var.shop.id, c.var.shop.currency, adminChrome(c).m.t, first), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "private, no-store",
+      });
+    },
+  ),
+);
 
 const ID = "/:id{[0-9]{1,12}}";
 

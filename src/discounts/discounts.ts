@@ -4,10 +4,11 @@
  * shop, the targets the shop's own, the uses not above a new limit) are checked in SQL, so a
  * refused save writes nothing; why it was refused is read after, only then.
  */
-import { and, asc, desc, eq, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, is, lt, ne, SQL, sql, type SQLWrapper } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
-import { pageRead, runRead } from "../db/page-read";
-import { inList, jsonList } from "../db/batch";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
+import { jsonList } from "../db/batch";
 import { insertWhere } from "../db/capped";
 import { AUTOMATIC_MAX } from "../pricing/facts";
 import { isUniqueViolation } from "../db/errors";
@@ -66,8 +67,10 @@ export function listDiscounts(db: Db, shopId: number, after?: number) {
 export type DiscountPage = Awaited<ReturnType<typeof listDiscounts>>;
 export type DiscountListRow = DiscountPage["rows"][number];
 
+const discountQuery = (db: Db, shop: ShopRef, id: number) => db.select().from(discounts).where(and(eq(discounts.shopId, shop), eq(discounts.id, id)));
+
 export async function discountById(db: Db, shopId: number, id: number): Promise<DiscountRow | null> {
-  return (await db.select().from(discounts).where(and(eq(discounts.shopId, shopId), eq(discounts.id, id))).get()) ?? null;
+  return (await discountQuery(db, shopId, id).get()) ?? null;
 }
 
 /** The targets a discount names, as the form's lists of ids. */
@@ -93,30 +96,69 @@ export interface Picker {
 /** Title contains the search, case-insensitively (instr: no LIKE pattern to grow past D1's limit). */
 const titleHas = (col: SQLWrapper, q: string) => sql`instr(lower(${col}), lower(${q})) > 0`;
 
+/** A set of ids to pick from: a list (one bound JSON parameter) or a subquery of them. */
+type IdSet = readonly number[] | SQL;
+const idSet = (ids: IdSet): SQL => (is(ids, SQL) ? sql`(${ids})` : jsonList(ids as readonly number[]));
+
 /**
- * The picker in one round trip: the chosen products and collections (only the shop's own: an id
+ * The picker's four statements: the chosen products and collections (only the shop's own: an id
  * of another shop's is not found) and up to PICK_RESULTS of each matching the search, newest first.
  */
-export async function pickerData(db: Db, shopId: number, view: { q: string; products: number[]; collections: number[] }): Promise<Picker> {
-  const q = view.q.trim();
-  const [pc, pf, cc, cf] = await db.batch([
-    db.select({ id: products.id, title: products.title }).from(products).where(and(eq(products.shopId, shopId), inList(products.id, view.products))).orderBy(asc(products.title)),
+function pickerStatements(db: Db, shop: ShopRef, q: string, chosenProducts: IdSet, chosenCollections: IdSet) {
+  const ps = idSet(chosenProducts);
+  const cs = idSet(chosenCollections);
+  return [
+    db.select({ id: products.id, title: products.title }).from(products).where(and(eq(products.shopId, shop), sql`${products.id} IN ${ps}`)).orderBy(asc(products.title)),
     db
       .select({ id: products.id, title: products.title })
       .from(products)
-      .where(and(eq(products.shopId, shopId), sql`${products.id} NOT IN ${jsonList(view.products)}`, q ? titleHas(products.title, q) : undefined))
+      .where(and(eq(products.shopId, shop), sql`${products.id} NOT IN ${ps}`, q ? titleHas(products.title, q) : undefined))
       .orderBy(desc(products.id))
       .limit(PICK_RESULTS),
-    db.select({ id: collections.id, title: collections.title }).from(collections).where(and(eq(collections.shopId, shopId), inList(collections.id, view.collections))).orderBy(asc(collections.title)),
+    db.select({ id: collections.id, title: collections.title }).from(collections).where(and(eq(collections.shopId, shop), sql`${collections.id} IN ${cs}`)).orderBy(asc(collections.title)),
     db
       .select({ id: collections.id, title: collections.title })
       .from(collections)
-      .where(and(eq(collections.shopId, shopId), sql`${collections.id} NOT IN ${jsonList(view.collections)}`, q ? titleHas(collections.title, q) : undefined))
+      .where(and(eq(collections.shopId, shop), sql`${collections.id} NOT IN ${cs}`, q ? titleHas(collections.title, q) : undefined))
       .orderBy(asc(collections.position), asc(collections.id))
       .limit(PICK_RESULTS),
-  ]);
-  return { products: { chosen: pc, found: pf }, collections: { chosen: cc, found: cf } };
+  ] as const;
 }
+
+type PickerRows = BatchResponse<ReturnType<typeof pickerStatements>>;
+const pickerOf = ([pc, pf, cc, cf]: PickerRows): Picker => ({ products: { chosen: pc, found: pf }, collections: { chosen: cc, found: cf } });
+
+/** The picker as a form shows it (what she searched and chose), one round trip. */
+export function pickerData(db: Db, shopId: number, view: { q: string; products: number[]; collections: number[] }): Promise<Picker> {
+  return runRead(
+    db,
+    shopId,
+    pageRead(
+      (d, shop) => pickerStatements(d, shop, view.q.trim(), view.products, view.collections),
+      (rows) => pickerOf(rows),
+    ),
+  );
+}
+
+/** The new discount's form: the picker with nothing chosen, nothing searched; read in the batch of the session check. */
+export const newDiscountRead = pageRead(
+  (db, shop) => pickerStatements(db, shop, "", [], []),
+  (rows) => pickerOf(rows),
+);
+
+/**
+ * A saved discount's form: the discount (null: not this shop's) and the picker with its targets
+ * chosen (read from the discount's row in SQL, as targetsOf reads them), one round trip.
+ */
+export const discountEditRead = (id: number) =>
+  pageRead(
+    (db, shop) => {
+      const targets = (scope: DiscountRow["scope"]) =>
+        sql`SELECT value FROM json_each((SELECT ${discounts.targets} FROM ${discounts} WHERE ${discounts.shopId} = ${shop} AND ${discounts.id} = ${id} AND ${discounts.scope} = ${scope}))`;
+      return [discountQuery(db, shop, id), ...pickerStatements(db, shop, "", targets("products"), targets("collections"))] as const;
+    },
+    ([d, ...picker]) => (d[0] ? { discount: d[0], picker: pickerOf(picker) } : null),
+  );
 
 /** The targets are all the shop's own products or collections (true for a whole-order discount). */
 function targetsOwned(shopId: number, input: DiscountInput): SQL {

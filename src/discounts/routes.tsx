@@ -20,7 +20,7 @@ import { discountShareText } from "../share/texts";
 import { originFor } from "../tenancy/host";
 import { adminPage } from "../admin/page";
 import { mapRead } from "../db/page-read";
-import { createDiscount, discountById, discountListRead, listDiscounts, pickerData, setActive, targetsOf, updateDiscount, type DiscountRow } from "./discounts";
+import { createDiscount, discountById, discountEditRead, discountListRead, listDiscounts, newDiscountRead, pickerData, setActive, targetsOf, updateDiscount, type DiscountRow, type Picker } from "./discounts";
 import { FormPage, type FormState } from "./FormPage";
 import { ListPage } from "./ListPage";
 import { discountFormSchema, listQuerySchema, toDiscountInput, toggleSchema } from "./schema";
@@ -86,9 +86,14 @@ function stateOf(d: DiscountRow | null): FormState {
 /** The ids of a posted list that are ids at all (the picker loads only the shop's own of them). */
 const idsOf = (list: string[]) => list.filter((s) => /^[1-9]\d{0,11}$/.test(s)).map(Number);
 
-async function showForm(c: C, id: number | null, d: DiscountRow | null, state: FormState, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
+/** The form as posted again (the picker as she searched and chose): its read alone, after the session's. */
+async function showPosted(c: C, id: number | null, d: DiscountRow | null, state: FormState, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
+  const picker = await pickerData(c.var.db, c.var.shop.id, { q: state.values.q ?? "", products: idsOf(state.product), collections: idsOf(state.collection) });
+  return showForm(c, id, d, state, picker, errors, status);
+}
+
+function showForm(c: C, id: number | null, d: DiscountRow | null, state: FormState, picker: Picker, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
   const shop = c.var.shop;
-  const picker = await pickerData(c.var.db, shop.id, { q: state.values.q ?? "", products: idsOf(state.product), collections: idsOf(state.collection) });
   let share;
   if (d?.code) {
     // The text goes to customers: in the shop's language and currency.
@@ -106,11 +111,23 @@ async function loadDiscount(c: C): Promise<DiscountRow> {
   return d;
 }
 
-discountRoutes.get("/new", (c) => showForm(c, null, null, stateOf(null)));
-discountRoutes.get("/:id{[0-9]{1,12}}", async (c) => {
-  const d = await loadDiscount(c);
-  return showForm(c, d.id, d, stateOf(d));
-});
+discountRoutes.get(
+  "/new",
+  adminPage(
+    () => newDiscountRead,
+    (c, picker) => showForm(c, null, null, stateOf(null), picker),
+  ),
+);
+discountRoutes.get(
+  "/:id{[0-9]{1,12}}",
+  adminPage(
+    (c) => discountEditRead(intParam(c.req.param("id"))!),
+    (c, found) => {
+      if (!found) throw new HTTPException(404);
+      return showForm(c, found.discount.id, found.discount, stateOf(found.discount), found.picker);
+    },
+  ),
+);
 
 const refusals = {
   codeTaken: ["code", "discounts.error.codeTaken"],
@@ -124,20 +141,20 @@ async function save(c: C, id: number | null) {
   const { values, lists } = await readAll(c);
   const state: FormState = { values, product: lists.product ?? [], collection: lists.collection ?? [] };
   const r = validate(discountFormSchema, { ...values, product: state.product, collection: state.collection });
-  if (!r.ok) return showForm(c, id, d, state, r.errors, 400);
+  if (!r.ok) return showPosted(c, id, d, state, r.errors, 400);
   // The picker's search button: the same form again, searched, with everything as typed.
-  if (r.data.intent === "search") return showForm(c, id, d, state);
+  if (r.data.intent === "search") return showPosted(c, id, d, state);
   const parsed = toDiscountInput(r.data);
-  if (!parsed.ok) return showForm(c, id, d, state, parsed.errors, 400);
+  if (!parsed.ok) return showPosted(c, id, d, state, parsed.errors, 400);
   const input = parsed.input;
   const db = c.var.db;
   const shopId = c.var.shop.id;
   const saved = id === null ? await createDiscount(db, shopId, input) : await updateDiscount(db, shopId, id, input);
   if (saved === "notFound") throw new HTTPException(404);
-  if (saved === "targetGone") return showForm(c, id, d, state, { [input.scope === "products" ? "product" : "collection"]: "discounts.error.targetGone" }, 400);
+  if (saved === "targetGone") return showPosted(c, id, d, state, { [input.scope === "products" ? "product" : "collection"]: "discounts.error.targetGone" }, 400);
   if (saved === "codeTaken" || saved === "belowUses" || saved === "automaticFull") {
     const [field, key] = refusals[saved];
-    return showForm(c, id, d, state, { [field]: key, [`${field}.max`]: String(AUTOMATIC_MAX) }, 400);
+    return showPosted(c, id, d, state, { [field]: key, [`${field}.max`]: String(AUTOMATIC_MAX) }, 400);
   }
   const at = id ?? (saved as { id: number }).id;
   return c.redirect(`${base(c)}/${at}?done=saved`, 303);

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Scope } from "../db/client";
+import { pageRead, runRead } from "../db/page-read";
 import { DOMAIN_STATES, shopDomains } from "../db/schema";
 import { bumpVersionStmt } from "../tenancy/version";
 import type { DnsRecord } from "./cloudflare";
@@ -44,10 +45,14 @@ const toDomain = (r: Row): Domain => ({
   checkedAt: r.checkedAt,
 });
 
-/** The shop's domain: the one in use, else one still being removed; null when none. */
-export async function shopDomain({ db, shopId }: Scope): Promise<Domain | null> {
-  const rows = await db.select().from(shopDomains).where(eq(shopDomains.shopId, shopId)).orderBy(sql`${shopDomains.status} = 'removing'`, desc(shopDomains.id)).limit(1);
-  return rows[0] ? toDomain(rows[0]) : null;
+/** The shop's domain: the one in use, else one still being removed; null when none. As a page's read: one statement. */
+export const shopDomainRead = pageRead(
+  (db, shop) => [db.select().from(shopDomains).where(eq(shopDomains.shopId, shop)).orderBy(sql`${shopDomains.status} = 'removing'`, desc(shopDomains.id)).limit(1)] as const,
+  ([rows]) => (rows[0] ? toDomain(rows[0]) : null),
+);
+
+export function shopDomain({ db, shopId }: Scope): Promise<Domain | null> {
+  return runRead(db, shopId, shopDomainRead);
 }
 
 /** The platform's own host (ROOT_DOMAIN without a port): it and its subdomains are never a shop's. */

@@ -15,7 +15,8 @@ import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
 import { fallbackOrigin, type DomainsEnv } from "./cloudflare";
 import { DomainPage } from "./DomainPage";
-import { addDomain, removeDomain, shopDomain } from "./domains";
+import { addDomain, removeDomain, shopDomain, shopDomainRead, type Domain } from "./domains";
+import { adminPage } from "../admin/page";
 import { enqueueDomainJobs } from "./jobs";
 import { domainSchema } from "./schema";
 
@@ -25,18 +26,28 @@ type C = Context<AppEnv>;
 
 const scope = (c: C) => ({ db: c.var.dir, shopId: c.var.shop.id }); // custom domains are directory rows (src/db/shards.ts)
 
-async function page(c: C, extra: { typed?: string; errors?: FieldErrors; notice?: string; alert?: string } = {}, status: 200 | 400 = 200) {
-  const domain = await shopDomain(scope(c));
+type Extra = { typed?: string; errors?: FieldErrors; notice?: string; alert?: string };
+
+function show(c: C, domain: Domain | null, extra: Extra = {}, status: 200 | 400 = 200) {
   const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
   return renderPage(c, <DomainPage {...adminChrome(c)} domain={domain} fallback={fallbackOrigin(c.env as DomainsEnv)} shopUrl={shopUrl} {...extra} />, status);
 }
 
-domainRoutes.get("/", (c) => {
-  const { t } = c.var;
-  const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
-  const notice = c.req.query("added") === "1" ? t("domains.added") : c.req.query("removed") === "1" ? t("domains.removed", { shopUrl }) : undefined;
-  return page(c, { notice });
-});
+/** The page after a post (its domain read alone: the session was read first). */
+const page = async (c: C, extra: Extra, status: 200 | 400) => show(c, await shopDomain(scope(c)), extra, status);
+
+domainRoutes.get(
+  "/",
+  adminPage(
+    () => shopDomainRead,
+    (c, domain) => {
+      const { t } = c.var;
+      const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+      const notice = c.req.query("added") === "1" ? t("domains.added") : c.req.query("removed") === "1" ? t("domains.removed", { shopUrl }) : undefined;
+      return show(c, domain, { notice });
+    },
+  ),
+);
 
 domainRoutes.post("/", async (c) => {
   const values = await readForm(c);

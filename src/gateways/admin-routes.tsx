@@ -11,7 +11,8 @@ import type { MessageKey } from "../i18n";
 import { adminChrome, type AdminChrome } from "../admin/chrome";
 import { requireOwner } from "../admin/load-shop";
 import { credentialsKey } from "../credentials/seal";
-import { credentialHints, deleteCredentials, readCredentials, saveCredentials } from "../credentials/store";
+import { credentialHints, deleteCredentials, openSaved, saveCredentials, savedCredentialsRead, type SavedCredentials } from "../credentials/store";
+import { adminPage } from "../admin/page";
 import { fieldMessage, readForm, validate, type FieldErrors, type FormValues } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { AdminShell } from "../ui/AdminShell";
@@ -148,18 +149,25 @@ for (const spec of SPECS) {
   const at = spec.path || "/";
   const secrets = spec.fields.map((f) => f.name);
 
-  /** The saved mode (read with the key: the hints mask it like a secret). */
-  const savedMode = async (c: C): Promise<Mode> => {
-    const key = await credentialsKey(c.env as GatewayBindings);
-    const saved = key ? await readCredentials(scope(c), key, spec.provider) : null;
-    return saved?.mode === "live" ? "live" : "sandbox";
+  /** The saved mode (opened with the key: the hints mask it like a secret; WebCrypto, no D1 trip). */
+  const savedMode = async (c: C, saved: SavedCredentials | undefined): Promise<Mode> => {
+    const key = saved ? await credentialsKey(c.env as GatewayBindings) : null;
+    const fields = key && saved ? await openSaved(key, c.var.shop.id, spec.provider, saved) : null;
+    return fields?.mode === "live" ? "live" : "sandbox";
   };
 
-  gatewayAdmin.get(at, async (c) => {
-    const { t } = c.var;
-    const notice = c.req.query("saved") === "1" ? t(spec.texts.saved) : c.req.query("removed") === "1" ? t(spec.texts.removed) : undefined;
-    return renderPage(c, <GatewaysPage {...adminChrome(c)} spec={spec} hints={await credentialHints(scope(c), spec.provider)} mode={await savedMode(c)} notice={notice} />);
-  });
+  gatewayAdmin.get(
+    at,
+    adminPage(
+      () => savedCredentialsRead([spec.provider]),
+      async (c, found) => {
+        const { t } = c.var;
+        const saved = found.get(spec.provider);
+        const notice = c.req.query("saved") === "1" ? t(spec.texts.saved) : c.req.query("removed") === "1" ? t(spec.texts.removed) : undefined;
+        return renderPage(c, <GatewaysPage {...adminChrome(c)} spec={spec} hints={saved?.hints ?? {}} mode={await savedMode(c, saved)} notice={notice} />);
+      },
+    ),
+  );
 
   gatewayAdmin.post(at, async (c) => {
     const values = await readForm(c);

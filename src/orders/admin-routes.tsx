@@ -18,11 +18,11 @@ import { movePayment } from "./payment";
 import { proofResponse } from "../payments/proof";
 import type { Scope } from "../db/client";
 import { lateCutoff, type ConfirmClock } from "./confirmation";
-import { ordersCsv } from "./csv";
-import { listOrders, ordersListRead } from "./list";
+import { firstChunkRead, ordersCsv, type CsvRange, type FirstChunk } from "./csv";
+import { ordersListRead, type OrderPage as OrdersPage } from "./list";
 import { adminPage } from "../admin/page";
-import { mapRead } from "../db/page-read";
-import { orderForSeller, sellerOrderRead, type OrderDetail, type SellerOrderDetail } from "./read";
+import { mapRead, type PageRead } from "../db/page-read";
+import { orderForSeller, orderProofRead, orderRead, sellerOrderRead, type OrderDetail, type SellerOrderDetail } from "./read";
 import { exportSchema, listQuerySchema, noteSchema, paymentMoveSchema, statusSchema } from "./schemas";
 import { canTransition } from "./status";
 import { OrderPage } from "./views/OrderPage";
@@ -57,21 +57,32 @@ orderAdmin.get(
   }),
 );
 
-orderAdmin.get("/export", async (c) => {
+/** The export's read: the range asked for and its first chunk; or, the range refused, the list to show the form on again. */
+type ExportRead =
+  | { ok: true; values: { from: string; to: string }; range: CsvRange; first: FirstChunk }
+  | { ok: false; values: { from: string; to: string }; errors: FieldErrors; page: OrdersPage };
+const exportRead = (c: C): PageRead<ExportRead> => {
   const values = { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" };
   const parsed = validate(exportSchema, values);
-  if (!parsed.ok) {
-    const page = await listOrders(c.var.db, c.var.shop.id, {});
-    const list = <OrdersListPage {...adminChrome(c)} page={page} query={{}} clock={confirmClock(c)} asksConfirmation={c.var.shop.codConfirm} exportForm={{ values, errors: parsed.errors }} />;
-    return renderPage(c, list, 400);
-  }
-  const name = `orders-${c.var.shop.slug}-${values.from}-${values.to}.csv`.replace(/[^\w.-]/g, "");
-  return c.body(ordersCsv(c.var.db, c.var.shop.id, parsed.data, adminChrome(c).m.t), 200, {
-    "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="${name}"`,
-    "cache-control": "private, no-store",
-  });
-});
+  if (parsed.ok) return mapRead(firstChunkRead(parsed.data), (first): ExportRead => ({ ok: true, values, range: parsed.data, first }));
+  return mapRead(ordersListRead({}), (page): ExportRead => ({ ok: false, values, errors: parsed.errors, page }));
+};
+
+orderAdmin.get(
+  "/export",
+  adminPage(exportRead, (c, read) => {
+    if (!read.ok) {
+      const list = <OrdersListPage {...adminChrome(c)} page={read.page} query={{}} clock={confirmClock(c)} asksConfirmation={c.var.shop.codConfirm} exportForm={{ values: read.values, errors: read.errors }} />;
+      return renderPage(c, list, 400);
+    }
+    const name = `orders-${c.var.shop.slug}-${read.values.from}-${read.values.to}.csv`.replace(/[^\w.-]/g, "");
+    return c.body(ordersCsv(c.var.db, c.var.shop.id, read.range, adminChrome(c).m.t, read.first), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "private, no-store",
+    });
+  }),
+);
 
 /** The order's id in the URL (the route's pattern: 1-12 digits). */
 const idParam = (c: C) => Number(c.req.param("id"));
@@ -156,12 +167,17 @@ orderAdmin.post(`${ID}/payment`, async (c) => {
 });
 
 /** The customer's screenshot of her transfer: this shop's order only, never cached. */
-orderAdmin.get(`${ID}/proof`, async (c) => {
-  const detail = await loadDetail(c);
-  const res = detail.order.paymentProof ? await proofResponse(c.env.MEDIA, c.var.shop.id, detail.order.paymentProof) : null;
-  if (!res) throw new HTTPException(404);
-  return res;
-});
+orderAdmin.get(
+  `${ID}/proof`,
+  adminPage(
+    (c) => orderProofRead(idParam(c)),
+    async (c, proof) => {
+      const res = proof ? await proofResponse(c.env.MEDIA, c.var.shop.id, proof) : null;
+      if (!res) throw new HTTPException(404);
+      return res;
+    },
+  ),
+);
 
 orderAdmin.post(`${ID}/note`, async (c) => {
   const values = await readForm(c);
@@ -172,9 +188,15 @@ orderAdmin.post(`${ID}/note`, async (c) => {
   return c.redirect(`${orderUrl(c, detail.order.id)}?done=note`, 303);
 });
 
-orderAdmin.get(`${ID}/slip`, async (c) => {
-  const detail = await loadDetail(c);
-  const self = orderUrl(c, detail.order.id) + "/slip";
-  const page = <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={slipSize(c.req.query("size"))} self={self} back={orderUrl(c, detail.order.id)} share={slipShare(c, detail)} />;
-  return renderPage(c, page);
-});
+orderAdmin.get(
+  `${ID}/slip`,
+  adminPage(
+    (c) => orderRead(idParam(c)),
+    (c, detail) => {
+      if (!detail) throw new HTTPException(404);
+      const self = orderUrl(c, detail.order.id) + "/slip";
+      const page = <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={slipSize(c.req.query("size"))} self={self} back={orderUrl(c, detail.order.id)} share={slipShare(c, detail)} />;
+      return renderPage(c, page);
+    },
+  ),
+);

@@ -4,8 +4,10 @@
  * column is what the discounts took off the lines (subtotal - discount + delivery = total; a
  * waived delivery fee shows as delivery 0), the codes column names every discount taken.
  */
-import { and, asc, between, eq, gt, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { orderDiscounts, orderItems, orders } from "../db/schema";
 import { minorUnits, type TFunction } from "../i18n";
 import type { MessageKey } from "../i18n";
@@ -14,7 +16,7 @@ import { karachiDateTime } from "./dates";
 import { csvRow } from "../csv/parse";
 import { takenName } from "../discounts/words";
 
-/** Rows per round trip: 100,000 orders take 200 queries, well inside a Worker's per-request limit. */
+/** Orders per round trip: 100,000 orders take 100 round trips, well inside a Worker's per-request limit. */
 const CHUNK = 1000;
 
 
@@ -34,10 +36,43 @@ export interface CsvRange {
   to: number;
 }
 
-export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction): ReadableStream<Uint8Array> {
+/** One chunk's statements (one round trip): up to CHUNK orders of the range after `cursor`, their lines and their discounts. */
+function chunkStatements(db: Db, shop: ShopRef, range: CsvRange, cursor: number) {
+  const inRange = and(eq(orders.shopId, shop), gte(orders.createdAt, range.from), lt(orders.createdAt, range.to), gt(orders.id, cursor));
+  const ids = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${inRange} ORDER BY ${orders.id} LIMIT ${CHUNK})`;
+  return [
+    db.select().from(orders).where(inRange).orderBy(asc(orders.id)).limit(CHUNK),
+    db
+      .select({ orderId: orderItems.orderId, title: orderItems.title, variantTitle: orderItems.variantTitle, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(and(eq(orderItems.shopId, shop), sql`${orderItems.orderId} IN ${ids}`)),
+    db
+      .select({ orderId: orderDiscounts.orderId, code: orderDiscounts.code, title: orderDiscounts.title })
+      .from(orderDiscounts)
+      .where(and(eq(orderDiscounts.shopId, shop), sql`${orderDiscounts.orderId} IN ${ids}`))
+      .orderBy(asc(orderDiscounts.id)),
+  ] as const;
+}
+type Chunk = BatchResponse<ReturnType<typeof chunkStatements>>;
+
+/**
+ * The export's first chunk, as a page's read: the admin reads it in the batch of the seller's
+ * session check. The rest of a range cannot be: a batch carries a fixed set of statements and the
+ * chunks after the first are known only from the one before (its last id), so each further chunk
+ * is one round trip of its own, while the file streams.
+ */
+export const firstChunkRead = (range: CsvRange) =>
+  pageRead(
+    (db, shop) => chunkStatements(db, shop, range, 0),
+    (chunk) => chunk,
+  );
+export type FirstChunk = ReturnType<ReturnType<typeof firstChunkRead>["shape"]>;
+
+export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction, first: FirstChunk): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let cursor = 0;
   let started = false;
+  let next: Chunk | null = first;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
@@ -46,32 +81,13 @@ export function ordersCsv(db: Db, shopId: number, range: CsvRange, t: TFunction)
         controller.enqueue(enc.encode(`\uFEFF${csvRow(COLUMNS.map((c) => t(`orders.csv.${c}` as MessageKey)))}`));
         return;
       }
-      const rows = await db
-        .select()
-        .from(orders)
-        .where(and(eq(orders.shopId, shopId), gte(orders.createdAt, range.from), lt(orders.createdAt, range.to), gt(orders.id, cursor)))
-        .orderBy(asc(orders.id))
-        .limit(CHUNK)
-        .all();
+      const [rows, items, taken] = next ?? (await db.batch(chunkStatements(db, shopId, range, cursor)));
+      next = null;
       if (rows.length === 0) {
         controller.close();
         return;
       }
-      const first = rows[0]!.id;
-      const last = rows[rows.length - 1]!.id;
-      cursor = last;
-      // The chunk's lines and discounts in one round trip.
-      const [items, taken] = await db.batch([
-        db
-          .select({ orderId: orderItems.orderId, title: orderItems.title, variantTitle: orderItems.variantTitle, quantity: orderItems.quantity })
-          .from(orderItems)
-          .where(and(eq(orderItems.shopId, shopId), between(orderItems.orderId, first, last))),
-        db
-          .select({ orderId: orderDiscounts.orderId, code: orderDiscounts.code, title: orderDiscounts.title })
-          .from(orderDiscounts)
-          .where(and(eq(orderDiscounts.shopId, shopId), between(orderDiscounts.orderId, first, last)))
-          .orderBy(asc(orderDiscounts.id)),
-      ]);
+      cursor = rows[rows.length - 1]!.id;
       const byOrder = new Map<number, string[]>();
       for (const i of items) push(byOrder, i.orderId, `${i.quantity} x ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`);
       const codes = new Map<number, string[]>();

@@ -115,6 +115,39 @@ describe("order list at 100,000 orders", () => {
 });
 
 describe("CSV export", () => {
+  it("streams past its first chunk: 1,200 orders with their lines and codes, the first chunk read with the session check (one round trip before the file)", async () => {
+    const { seller } = await shopWithCatalogue();
+    const now = Date.now();
+    const title = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
+    await env.DB.prepare(
+      `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 1200)
+       INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency, created_at, updated_at)
+       SELECT ?1, n, 'tok-' || ?1 || '-' || n, 'idem-' || ?1 || '-' || n, 'new', 'cod', 'Ayesha Siddiqui', '+92300' || printf('%07d', n), 'Lahore', 'House ' || n || ' Gulberg III', 520000, 520000, 'PKR', ?2, ?2 FROM seq`,
+    )
+      .bind(seller.shopId, now)
+      .run();
+    await env.DB.prepare("INSERT INTO order_items (shop_id, order_id, title, price, quantity) SELECT shop_id, id, ?2 || ' #' || number, 520000, 1 FROM orders WHERE shop_id = ?1").bind(seller.shopId, title).run();
+    await env.DB.prepare(
+      "INSERT INTO order_discounts (shop_id, order_id, discount_id, code, kind, amount, phone) SELECT shop_id, id, 1, 'EID' || number, 'amount', 10000, customer_phone FROM orders WHERE shop_id = ?1 AND number % 100 = 0",
+    )
+      .bind(seller.shopId)
+      .run();
+    await seller.client.get(`${ROOT}/admin/${seller.slug}`); // the session's shop recorded
+    const today = karachiDate(now);
+    const res = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/export?from=${today}&to=${today}`);
+    expect(res.status).toBe(200);
+    expect(Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1])).toBe(1);
+    const rows = res.text.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(1200);
+    expect(rows.map((r) => Number(r.split(",")[0]))).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    // An order of the second chunk keeps its line and its code; its neighbour took none.
+    expect(rows[1099]).toContain(`1 x ${title} #1100`);
+    expect(rows[1099]).toContain(",EID1100,");
+    expect(rows[1100]).toContain(`1 x ${title} #1101`);
+    expect(rows[1100]).not.toContain("EID");
+    expect(rows.filter((r) => r.includes(",EID"))).toHaveLength(12);
+  });
+
   it("exports a Karachi date range and neutralises formulas", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     const evil = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]], { name: '=HYPERLINK("http://x","y")', address: "@SUM(A1)\nline 2", note: "-2+3", city: "+Lahore" });

@@ -7,7 +7,7 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
-import { pageRead, runRead, type ShopRef } from "../db/page-read";
+import { pageRead, type ShopRef } from "../db/page-read";
 import { customers, orders } from "../db/schema";
 import { lateCutoffSql, lateWhere } from "./confirmation";
 import { countsQuery } from "./counts";
@@ -105,9 +105,4 @@ export const ordersListRead = (query: ListQuery, lateAt?: number) =>
     }
     return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
   });
-
-/** One round trip: the page of orders and the counts by status. */
-export function listOrders(db: Db, shopId: number, query: ListQuery): Promise<OrderPage> {
-  return runRead(db, shopId, ordersListRead(query));
-}
 

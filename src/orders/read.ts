@@ -63,6 +63,23 @@ export function orderForSeller(db: Db, shopId: number, id: number): Promise<Sell
   return runRead(db, shopId, sellerOrderRead(id));
 }
 
+/** The order with its items, events and discounts (null: not this shop's), without the risk look-ups: the packing slip's read. */
+export const orderRead = (id: number) =>
+  pageRead(
+    (db, shop) => orderStatements(db, shop, sql`${orders.id} = ${id}`),
+    ([found, items, events, discounts]): OrderDetail | null => {
+      const order = found[0];
+      return order ? { order, items, events, discounts } : null;
+    },
+  );
+
+/** The order's payment screenshot's key (null: not this shop's order; "" when it has none): the proof's read. */
+export const orderProofRead = (id: number) =>
+  pageRead(
+    (db, shop) => [db.select({ proof: orders.paymentProof }).from(orders).where(and(eq(orders.shopId, shop), eq(orders.id, id)))] as const,
+    ([found]) => found[0]?.proof ?? null,
+  );
+
 export function orderByToken(db: Db, shopId: number, token: string): Promise<OrderDetail | null> {
   return loadOrder(db, shopId, sql`${orders.token} = ${token}`);
 }

@@ -10,6 +10,8 @@
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { adminPage } from "../admin/page";
+import { nothingToRead } from "../db/page-read";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import { addProductImage, deleteProductImage, moveProductImage, photoCount, purgePhotos, setPhotoOrder } from "../media/images";
@@ -112,13 +114,20 @@ photoRoutes.post("/order", async (c) => {
 /** The shop's own photos for admin pages; another shop's key is a 404. */
 export const adminMedia = new Hono<AppEnv>();
 const KEY_RE = /^shops\/(\d+)\/([a-f0-9]{64})\/(\d{2,4})\.(webp|jpg|png)$/;
-adminMedia.get("/*", async (c) => {
-  const key = new URL(c.req.url).pathname.replace(/^\/admin\/[^/]+\/media\//, "");
-  const m = KEY_RE.exec(key);
-  if (!m || Number(m[1]) !== c.var.shop.id) throw new HTTPException(404);
-  const obj = await c.env.MEDIA.get(key);
-  if (!obj) throw new HTTPException(404);
-  return new Response(obj.body, {
-    headers: { "content-type": CONTENT_TYPE[m[4]!]!, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox" },
-  });
-});
+/** A photo of the shop's own (its key names the shop): no read but the session check's, one round trip. */
+adminMedia.get(
+  "/*",
+  adminPage(
+    () => nothingToRead,
+    async (c) => {
+      const key = new URL(c.req.url).pathname.replace(/^\/admin\/[^/]+\/media\//, "");
+      const m = KEY_RE.exec(key);
+      if (!m || Number(m[1]) !== c.var.shop.id) throw new HTTPException(404);
+      const obj = await c.env.MEDIA.get(key);
+      if (!obj) throw new HTTPException(404);
+      return new Response(obj.body, {
+        headers: { "content-type": CONTENT_TYPE[m[4]!]!, "cache-control": "private, max-age=86400", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox" },
+      });
+    },
+  ),
+);

@@ -141,6 +141,11 @@ export const productEditRead = (id: number) =>
     (db, shop) => [...editStatements(db, shop, id), collectionChoicesQuery(db, shop)] as const,
     ([p, vs, imgs, links, collections]) => ({ loaded: editable([p, vs, imgs, links]), collections }),
   );
+/** The new product's form: the shop's collections to pick from, one statement. */
+export const newProductRead = pageRead(
+  (db, shop) => [collectionChoicesQuery(db, shop)] as const,
+  ([collections]) => collections,
+);
 export type EditableProduct = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
 /** SKUs among `skus` already used by another product of the shop. */

@@ -9,7 +9,7 @@ import { mapRead } from "../db/page-read";
 import { HTTPException } from "hono/http-exception";
 import { collectionChoices } from "../collections/collections";
 import { deleteProduct, duplicateProduct, moveProduct, quickEdit, setProductStatus } from "./product-ops";
-import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, productEditRead, productForEdit, productListRead, updateProduct, type ProductStatus } from "./products";
+import { createProduct, DuplicateSkuError, type EditableProduct, listProducts, ownCollections, newProductRead, productEditRead, productForEdit, productListRead, updateProduct, type ProductStatus } from "./products";
 import { isDirection } from "../db/reorder";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../lib/form";
@@ -128,7 +128,13 @@ async function newFormPhotos(c: C, raw: Record<string, unknown>): Promise<NewPho
   return { form, ids: [...ids, ...r.ids.map((x) => x.id)], error: r.error };
 }
 
-productRoutes.get("/new", (c) => renderForm(c, emptyState()));
+productRoutes.get(
+  "/new",
+  adminPage(
+    () => newProductRead,
+    (c, collections) => renderForm(c, emptyState(), { collections }),
+  ),
+);
 
 /** Validates and saves; the form comes back with every typed value (and the new form's photos) on any problem. */
 async function save(c: C, id?: number) {

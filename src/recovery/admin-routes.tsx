@@ -10,7 +10,9 @@ import type { Scope } from "../db/client";
 import type { AppEnv } from "../env";
 import { renderPage } from "../lib/render";
 import { originFor } from "../tenancy/host";
-import { abandonedCarts, parseCursor, remind } from "./abandoned";
+import { abandonedRead, parseCursor, remind } from "./abandoned";
+import { adminPage } from "../admin/page";
+import { mapRead } from "../db/page-read";
 import { reminderLink } from "./reminder";
 import { AbandonedPage } from "./views/AbandonedPage";
 
@@ -24,11 +26,16 @@ abandonedAdmin.use("*", async function abandonedNoStore(c, next) {
   c.res.headers.set("cache-control", "private, no-store");
 });
 
-abandonedAdmin.get("/", async (c) => {
-  const after = parseCursor(c.req.query("after"));
-  const page = await abandonedCarts(scope(c), after);
-  return renderPage(c, <AbandonedPage {...adminChrome(c)} page={page} currency={c.var.shop.currency} paged={after !== null} />);
-});
+abandonedAdmin.get(
+  "/",
+  adminPage(
+    (c) => {
+      const after = parseCursor(c.req.query("after"));
+      return mapRead(abandonedRead(after), (page) => ({ page, paged: after !== null }));
+    },
+    (c, { page, paged }) => renderPage(c, <AbandonedPage {...adminChrome(c)} page={page} currency={c.var.shop.currency} paged={paged} />),
+  ),
+);
 
 abandonedAdmin.post("/:id{[0-9]{1,12}}/remind", async (c) => {
   const intent = await remind(scope(c), Number(c.req.param("id")));

@@ -13,7 +13,7 @@ import { formatMoney } from "../i18n";
 import { checkoutSchema } from "../checkout/schemas";
 import { clearOfWindowEdge, Client, db, ROOT, shopOrigin, uniq, type Res } from "../../test/helpers";
 import { all, decode, one } from "../../test/admin-helpers";
-import { customerAtCheckout, customerForm, placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
+import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { phoneOf, textOf } from "../../test/limits/harness";
 import { abandonedCarts, abandonedQuery, PAGE_SIZE } from "./abandoned";
 import { INTENT_KEEP_MS, recordIntent, sweepIntents } from "./intents";
@@ -197,6 +197,42 @@ describe("the seller's abandoned checkouts", () => {
     expect(ur.text).toContain('dir="rtl"');
     expect(ur.text).toContain("ادھورے چیک آؤٹ");
     expect(ur.text).toContain("واٹس ایپ پر یاد دلائیں");
+  });
+
+  it("reads the page and its carts' lines in the one round trip of the session check; a line no longer for sale (archived, another shop's variant) is gone; a cart's text read as parseCart reads it", async () => {
+    const x = await atCheckout();
+    const other = await shopWithCatalogue();
+    const scope = { db: db(), shopId: x.seller.shopId };
+    const urdu = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
+    const [kurta] = await seedProduct(x.seller.shopId, { title: urdu, variants: [{ title: "بڑا", price: 1_250_000, stock: 3 }] });
+    const t0 = Date.now() - 3 * HOUR;
+    const lines = [
+      { variantId: kurta!.id, quantity: 2 },
+      { variantId: x.kurta[1]!.id, quantity: 1 },
+      { variantId: x.dupatta.id, quantity: 3 },
+      { variantId: other.dupatta.id, quantity: 1 },
+    ];
+    await recordIntent(scope, { phone: "03215550001", name: "Sana", lines, locale: "ur" }, { now: t0 });
+    await recordIntent(scope, { phone: "03215550002", name: "Hina", lines: [{ variantId: x.dupatta.id, quantity: 1 }], locale: "en" }, { now: t0 + 1000 });
+    // A cart not in encodeCart's form (never written so): its good segment is read as parseCart reads it.
+    await env.DB.prepare("UPDATE checkout_intents SET cart = ? WHERE shop_id = ? AND phone = ?").bind(`zz.${x.kurta[1]!.id}x1.[x.7`, x.seller.shopId, "+923215550002").run();
+    await env.DB.prepare("UPDATE products SET status = 'archived' WHERE id = (SELECT product_id FROM variants WHERE id = ?)").bind(x.dupatta.id).run();
+    await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}`); // the session's shop recorded
+    const res = await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}/abandoned`);
+    expect(res.status).toBe(200);
+    expect(roundTrips(res)).toBe(1);
+    expect(res.text).toContain(`2 × ${urdu}`);
+    const page = await abandonedCarts(scope, null);
+    expect(page.rows.map((r) => r.name)).toEqual(["Hina", "Sana"]);
+    expect(page.rows[0]).toMatchObject({ gone: 0, value: 260_000, lines: [{ title: "Lawn Kurta", variantTitle: "M", quantity: 1, price: 260_000 }] });
+    expect(page.rows[1]).toMatchObject({
+      gone: 2,
+      value: 2 * 1_250_000 + 260_000,
+      lines: [
+        { title: urdu, variantTitle: "بڑا", quantity: 2, price: 1_250_000 },
+        { title: "Lawn Kurta", variantTitle: "M", quantity: 1, price: 260_000 },
+      ],
+    });
   });
 
   it("the reminder: one tap marks her reminded and opens WhatsApp with the shop's language and her restore link", async () => {

@@ -17,7 +17,8 @@ import { fieldErrors, readForm, validate, type FieldErrors } from "../lib/form";
 import { renderPage } from "../lib/render";
 import { readSettlement } from "./read";
 import { applySchema, uploadSchema } from "./schema";
-import { applySettlement, owedAndRecent, previewSettlement } from "./settle";
+import { applySettlement, owedAndRecent, owedAndRecentRead, previewSettlement } from "./settle";
+import { adminPage } from "../admin/page";
 import { PreviewPage, SettlementsPage } from "./views";
 
 export const settlementRoutes = new Hono<AppEnv>();
@@ -29,16 +30,25 @@ const fileKey = (shopId: number, hash: string) => `shops/${shopId}/settlements/$
 /** The file's name as her phone sent it: a reference for her, never markup, capped. */
 const FILE_NAME_MAX = 120;
 
-async function mainPage(c: C, extra: { courier?: string; errors?: FieldErrors; fileError?: string; notice?: string; alert?: string } = {}, status: 200 | 400 | 409 = 200) {
+type Extra = { courier?: string; errors?: FieldErrors; fileError?: string; notice?: string; alert?: string };
+
+/** The page after a post (its numbers read alone: the session was read first). */
+async function mainPage(c: C, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   return renderPage(c, <SettlementsPage {...page(c)} {...(await owedAndRecent(scope(c)))} {...extra} />, status);
 }
 
-settlementRoutes.get("/", async (c) => {
-  const done = /^(\d{1,9})\.(\d{1,15})$/.exec(c.req.query("done") ?? "");
-  const m = adminChrome(c).m;
-  const notice = done ? m.t("settlements.done", { count: Number(done[1]), amount: formatMoney(Number(done[2]), c.var.shop.currency, m.locale) }) : undefined;
-  return mainPage(c, { notice });
-});
+settlementRoutes.get(
+  "/",
+  adminPage(
+    () => owedAndRecentRead,
+    (c, numbers) => {
+      const done = /^(\d{1,9})\.(\d{1,15})$/.exec(c.req.query("done") ?? "");
+      const m = adminChrome(c).m;
+      const notice = done ? m.t("settlements.done", { count: Number(done[1]), amount: formatMoney(Number(done[2]), c.var.shop.currency, m.locale) }) : undefined;
+      return renderPage(c, <SettlementsPage {...page(c)} {...numbers} notice={notice} />);
+    },
+  ),
+);
 
 settlementRoutes.post("/preview", async (c) => {
   const body = await c.req.parseBody();

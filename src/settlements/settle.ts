@@ -10,10 +10,12 @@
  * the courier): marking it paid would hide a shortfall the courier still owes her.
  * No message to the customer: she paid the rider already.
  */
-import { sql } from "drizzle-orm";
+import { desc, eq, sql, type Placeholder } from "drizzle-orm";
 import type { Scope } from "../db/client";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
+import { settlements } from "../db/schema";
 import { isUniqueViolation } from "../db/errors";
-import { ph, runTemplates, sqlTemplate } from "../db/template";
+import { ph, runTemplates, sqlTemplate, template, type Builder } from "../db/template";
 import type { Actor } from "../orders/actions";
 import { moveMany } from "../orders/payment";
 import { mayMove, PAYMENT_MOVES, statesSql, type PaymentState } from "../payments/states";
@@ -136,27 +138,38 @@ export async function applySettlement(
  * orders from their partial index (INDEXED BY: never every delivered order), each one's shipment
  * by its key (CROSS JOIN keeps the orders the outer loop).
  */
-const OWED = sqlTemplate<{ courier: string; orders: number; amount: number }>(
-  () => sql`SELECT s.courier AS courier, count(*) AS orders, sum(s.cod_paisa) AS amount
-FROM orders o INDEXED BY orders_shop_owed_idx CROSS JOIN shipments s ON s.shop_id = o.shop_id AND s.order_id = o.id AND s.state = 'delivered' AND s.cod_paisa > 0
-WHERE o.shop_id = ${ph("shopId")} AND o.status = 'delivered' AND o.payment_state IN (${statesSql(PAYMENT_MOVES.received.from)})
-GROUP BY s.courier ORDER BY s.courier`,
-);
+const owedQuery = (db: Builder, shop: ShopRef | Placeholder) =>
+  db
+    .select({ courier: sql<string>`s.courier`, orders: sql<number>`count(*)`.mapWith(Number), amount: sql<number>`sum(s.cod_paisa)`.mapWith(Number) })
+    .from(sql`orders o INDEXED BY orders_shop_owed_idx CROSS JOIN shipments s ON s.shop_id = o.shop_id AND s.order_id = o.id AND s.state = 'delivered' AND s.cod_paisa > 0`)
+    .where(sql`o.shop_id = ${shop} AND o.status = 'delivered' AND o.payment_state IN (${statesSql(PAYMENT_MOVES.received.from)})`)
+    .groupBy(sql`s.courier`)
+    .orderBy(sql`s.courier`);
 
 const RECENT_SETTLEMENTS = 10;
 
-const RECENT = sqlTemplate<{ id: number; courier: string; fileName: string; rows: number; marked: number; amount: number; createdAt: number }>(
-  () => sql`SELECT id, courier, file_name AS fileName, rows, marked, amount, created_at AS createdAt
-FROM settlements WHERE shop_id = ${ph("shopId")} ORDER BY id DESC LIMIT ${sql.raw(String(RECENT_SETTLEMENTS))}`,
+const recentQuery = (db: Builder, shop: ShopRef | Placeholder) =>
+  db
+    .select({ id: settlements.id, courier: settlements.courier, fileName: settlements.fileName, rows: settlements.rows, marked: settlements.marked, amount: settlements.amount, createdAt: settlements.createdAt })
+    .from(settlements)
+    .where(eq(settlements.shopId, shop))
+    .orderBy(desc(settlements.id))
+    .limit(RECENT_SETTLEMENTS);
+
+/** The page's numbers, as a page's read (one round trip, in the batch of the session check): what each courier owes, and the last settlements. */
+export const owedAndRecentRead = pageRead(
+  (db, shop) => [owedQuery(db, shop), recentQuery(db, shop)] as const,
+  ([owed, recent]) => ({ owed, recent }),
 );
+export type Owed = ReturnType<(typeof owedAndRecentRead)["shape"]>;
 
-export type Owed = Awaited<ReturnType<typeof owedAndRecent>>;
-
-/** The page's numbers, in one round trip: what each courier owes, and the last settlements. */
-export async function owedAndRecent({ db, shopId }: Scope) {
-  const [owed, recent] = await runTemplates(db, [OWED.bind({ shopId }), RECENT.bind({ shopId })]);
-  return { owed, recent };
+/** The page's numbers read alone (a post's path: the session was read first). */
+export function owedAndRecent({ db, shopId }: Scope): Promise<Owed> {
+  return runRead(db, shopId, owedAndRecentRead);
 }
+
+const OWED = template((db) => owedQuery(db, ph("shopId")));
+const RECENT = template((db) => recentQuery(db, ph("shopId")));
 
 /** The statements of the page and of a settlement, bound, for the query-plan test. */
 export const planned = (shopId: number) => ({

@@ -15,7 +15,9 @@ import { originFor } from "../tenancy/host";
 import { Poster } from "./Poster";
 import { qrEncode, qrFits } from "./qr";
 import { qrSvg } from "./qr-svg";
-import { productForShare, productUrl, type SharedProduct } from "./targets";
+import { productShareRead, productUrl, type SharedProduct } from "./targets";
+import { adminPage } from "../admin/page";
+import { mapRead, nothingToRead, type PageRead } from "../db/page-read";
 import { priceText } from "./texts";
 
 export const shareRoutes = new Hono<AppEnv>();
@@ -34,40 +36,54 @@ interface Target {
   product?: SharedProduct & { id: number };
 }
 
-async function target(c: C): Promise<Target> {
+/** What the query asks to share (null: a 404), read in the batch of the session check: the shop needs no read, a product one. */
+function targetRead(c: C): PageRead<{ for: "shop" } | { for: "product"; id: number; product: SharedProduct | null } | null> {
   const q = targetQuery.safeParse(c.req.query());
-  if (!q.success) throw new HTTPException(404);
-  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
-  if (q.data.for === "shop") return { url: origin, query: "" };
+  if (!q.success) return mapRead(nothingToRead, () => null);
+  if (q.data.for === "shop") return mapRead(nothingToRead, () => ({ for: "shop" as const }));
   const id = q.data.id;
-  const product = id ? await productForShare(c.var.db, c.var.shop.id, id) : null;
-  if (!id || !product) throw new HTTPException(404);
+  if (!id) return mapRead(nothingToRead, () => null);
+  return mapRead(productShareRead(id), (product) => ({ for: "product" as const, id, product }));
+}
+
+function target(c: C, read: ReturnType<ReturnType<typeof targetRead>["shape"]>): Target {
+  if (!read) throw new HTTPException(404);
+  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  if (read.for === "shop") return { url: origin, query: "" };
+  const { id, product } = read;
+  if (!product) throw new HTTPException(404);
   return { url: productUrl(origin, product.slug), query: `?for=product&id=${id}`, product: { ...product, id } };
 }
 
-shareRoutes.get("/qr.svg", async (c) => {
-  const { url } = await target(c);
-  if (!qrFits(url)) throw new HTTPException(404);
-  return c.body(qrSvg(qrEncode(url), url), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "private, no-cache" });
-});
+shareRoutes.get(
+  "/qr.svg",
+  adminPage(targetRead, (c, read) => {
+    const { url } = target(c, read);
+    if (!qrFits(url)) throw new HTTPException(404);
+    return c.body(qrSvg(qrEncode(url), url), 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "private, no-cache" });
+  }),
+);
 
-shareRoutes.get("/poster", async (c) => {
-  const { url, query, product } = await target(c);
-  if (!qrFits(url)) throw new HTTPException(404);
-  const shop = c.var.shop;
-  const m = messages(c.var.locale);
-  const base = `/admin/${shop.slug}`;
-  const back = product ? { href: `${base}/products/${product.id}`, label: m.t("products.edit") } : { href: base, label: m.t("admin.home.title") };
-  return renderPage(
-    c,
-    <Poster
-      m={m}
-      pm={messages(shop.locale)}
-      shop={shop}
-      back={back}
-      url={url}
-      qrSrc={`${base}/qr.svg${query}`}
-      product={product && { title: product.title, price: priceText(shop, product.low, product.high) }}
-    />,
-  );
-});
+shareRoutes.get(
+  "/poster",
+  adminPage(targetRead, (c, read) => {
+    const { url, query, product } = target(c, read);
+    if (!qrFits(url)) throw new HTTPException(404);
+    const shop = c.var.shop;
+    const m = messages(c.var.locale);
+    const base = `/admin/${shop.slug}`;
+    const back = product ? { href: `${base}/products/${product.id}`, label: m.t("products.edit") } : { href: base, label: m.t("admin.home.title") };
+    return renderPage(
+      c,
+      <Poster
+        m={m}
+        pm={messages(shop.locale)}
+        shop={shop}
+        back={back}
+        url={url}
+        qrSrc={`${base}/qr.svg${query}`}
+        product={product && { title: product.title, price: priceText(shop, product.low, product.high) }}
+      />,
+    );
+  }),
+);

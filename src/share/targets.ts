@@ -4,7 +4,7 @@
  * query string, so a QR or a poster can only ever point at this shop.
  */
 import { and, asc, eq, max, min } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { pageRead } from "../db/page-read";
 import { productImages, products, variants } from "../db/schema";
 import { mediaUrl, type ImageFormat } from "../media/urls";
 
@@ -30,19 +30,23 @@ export interface SharedProduct {
   photo?: { key: string; widths: string; format: ImageFormat };
 }
 
-/** One product of the shop for sharing (one round trip), or null when the shop has no such product. */
-export async function productForShare(db: Db, shopId: number, id: number): Promise<SharedProduct | null> {
-  const [rows, range, photos] = await db.batch([
-    db.select({ title: products.title, slug: products.slug, status: products.status, price: products.price }).from(products).where(and(eq(products.shopId, shopId), eq(products.id, id))),
-    db.select({ low: min(variants.price), high: max(variants.price) }).from(variants).where(and(eq(variants.shopId, shopId), eq(variants.productId, id))),
-    db
-      .select({ key: productImages.key, widths: productImages.widths, format: productImages.format })
-      .from(productImages)
-      .where(and(eq(productImages.shopId, shopId), eq(productImages.productId, id)))
-      .orderBy(asc(productImages.position), asc(productImages.id))
-      .limit(1),
-  ]);
-  const p = rows[0];
-  if (!p) return null;
-  return { title: p.title, slug: p.slug, status: p.status, low: range[0]?.low ?? p.price, high: range[0]?.high ?? p.price, photo: photos[0] };
-}
+/** One product of the shop for sharing (null when the shop has no such product), as a page's read: one round trip. */
+export const productShareRead = (id: number) =>
+  pageRead(
+    (db, shop) =>
+      [
+        db.select({ title: products.title, slug: products.slug, status: products.status, price: products.price }).from(products).where(and(eq(products.shopId, shop), eq(products.id, id))),
+        db.select({ low: min(variants.price), high: max(variants.price) }).from(variants).where(and(eq(variants.shopId, shop), eq(variants.productId, id))),
+        db
+          .select({ key: productImages.key, widths: productImages.widths, format: productImages.format })
+          .from(productImages)
+          .where(and(eq(productImages.shopId, shop), eq(productImages.productId, id)))
+          .orderBy(asc(productImages.position), asc(productImages.id))
+          .limit(1),
+      ] as const,
+    ([rows, range, photos]): SharedProduct | null => {
+      const p = rows[0];
+      if (!p) return null;
+      return { title: p.title, slug: p.slug, status: p.status, low: range[0]?.low ?? p.price, high: range[0]?.high ?? p.price, photo: photos[0] };
+    },
+  );

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../index";
 import type { AppEnv, Bindings } from "../env";
 import { meteredSource } from "../lib/meter";
-import { forgetShopRecords, invalidateShop, SHOP_TTL_MS, storefrontBySlug, type Shop } from "../tenancy/shop-cache";
+import { forgetShopRecords, invalidateShop, SHOP_STALE_MS, SHOP_TTL_MS, storefrontBySlug, type Shop } from "../tenancy/shop-cache";
 import { forgetIsolateCaches, PAGE_TTL_MS, pageCache, pageKey, STALE_MAX_MS } from "./page-cache";
 import { Client } from "../../test/helpers";
 import { seedShop } from "../../test/storefront-fixtures";
@@ -84,7 +84,7 @@ describe("the location's cache (Cache API)", () => {
   it("keeps the shop record there: read back whole, with no D1 round trip", async () => {
     const s = await seedShop();
     const level = { origin: s.origin, pending: [] as Promise<unknown>[] };
-    const shared = { origin: level.origin, defer: (work: Promise<unknown>) => void level.pending.push(work) };
+    const shared = { origin: level.origin, defer: (work: () => Promise<unknown>) => void level.pending.push(work()) };
     invalidateShop(s.slug); // read from D1, past anything the location holds
     const fromD1 = meteredSource(env);
     const read = await storefrontBySlug(fromD1.source, s.slug, shared);
@@ -116,9 +116,10 @@ describe("the location's cache (Cache API)", () => {
     expect([during.cache, during.d1]).toEqual(["shared", 0]);
     expect(during.text).not.toContain(KURTA);
 
-    // ...and from SHOP_TTL_MS (at most 5 s) on, no isolate does, warm (this one) or cold.
-    expect(SHOP_TTL_MS).toBeLessThanOrEqual(5_000);
-    vi.setSystemTime(t0 + SHOP_TTL_MS);
+    // ...and from SHOP_STALE_MS (5 s: the record is never used older) on, no isolate does, warm
+    // (this one) or cold.
+    expect(SHOP_STALE_MS).toBeLessThanOrEqual(5_000);
+    vi.setSystemTime(t0 + SHOP_STALE_MS);
     const warm = await visit(url);
     expect(warm.text).toContain(KURTA);
     expect(warm.cache).toBe("miss"); // a new version: a new key, rendered (the old page, still within STALE_MAX_MS, is never served)
@@ -126,6 +127,56 @@ describe("the location's cache (Cache API)", () => {
     const cold = await visit(url);
     expect(cold.text).toContain(KURTA);
     expect([cold.cache, cold.d1]).toEqual(["shared", 0]);
+  });
+
+  it("never makes a visitor wait on D1 for a cached page while the shop's record is under 5 s old: past SHOP_TTL_MS it is read again after the response", async () => {
+    const t0 = Date.now();
+    const s = await seedShop();
+    const url = `${s.origin}/products/${s.optionsProduct}`;
+    const first = await visit(url); // the record and the page, in both levels, read at t0
+    await rename(s.shopId, s.optionsProduct, KURTA); // an edit in another isolate
+    await bumpVersion(s.shopId);
+
+    // A cold isolate, the location's record past its freshness but under SHOP_STALE_MS: the
+    // cached page at once, no D1 round trip in the visitor's request (Server-Timing is made with
+    // the response; the record's read again is after it).
+    vi.setSystemTime(t0 + SHOP_TTL_MS + 500);
+    expect(SHOP_TTL_MS + 500).toBeLessThan(SHOP_STALE_MS);
+    forgetIsolateCaches();
+    const cold = await visit(url, {}, false);
+    expect([cold.cache, cold.d1]).toEqual(["shared", 0]);
+    expect(cold.bytes).toEqual(first.bytes);
+    await waitOnExecutionContext(cold.ctx);
+
+    // The record read after the response carries the new version: the edit shows from the next
+    // request, in this isolate and in a cold one (the location has the new record).
+    const next = await visit(url);
+    expect(next.text).toContain(KURTA);
+    forgetIsolateCaches();
+    const coldAgain = await visit(url);
+    expect([coldAgain.cache, coldAgain.d1]).toEqual(["shared", 0]);
+    expect(coldAgain.text).toContain(KURTA);
+  });
+
+  it("lets no read after a response undo an edit's drop of the record in this isolate", async () => {
+    const t0 = Date.now();
+    const s = await seedShop();
+    const later: (() => Promise<unknown>)[] = [];
+    const shared = { origin: s.origin, defer: (work: () => Promise<unknown>) => void later.push(work) };
+    const run = async () => Promise.all(later.splice(0).map((work) => work()));
+    invalidateShop(s.slug);
+    await storefrontBySlug(meteredSource(env).source, s.slug, shared, t0);
+    await run();
+    // Past SHOP_TTL_MS: served at once, its read again kept for after the response...
+    await storefrontBySlug(meteredSource(env).source, s.slug, shared, t0 + SHOP_TTL_MS + 500);
+    expect(later).toHaveLength(1);
+    // ...which is under way when the seller's edit here drops the record.
+    const inFlight = run();
+    invalidateShop(s.slug);
+    await inFlight;
+    const next = meteredSource(env);
+    await storefrontBySlug(next.source, s.slug, shared, t0 + SHOP_TTL_MS + 600);
+    expect(next.meter.queries).toBe(1); // the drop stood: read from D1, past anything older
   });
 
   it("shows the seller her own edit at once in her isolate, past the location's older copy", async () => {

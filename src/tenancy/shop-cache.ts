@@ -3,14 +3,15 @@
  * shop, version, chrome. Two cache levels before D1: the isolate's memory, then the location's
  * Cache API (src/tenancy/edge-cache.ts), so an isolate that starts cold in a busy location reads
  * no D1 for it. Both levels count a record's age from its D1 read (`at`), never from when a
- * level received it: a record is used for SHOP_TTL_MS after it was read, whichever level holds
- * it, and that is the whole staleness of a seller's edit on the storefront (the page keys carry
- * the shop's version: src/storefront/page-cache.ts).
+ * level received it: a record is used for SHOP_STALE_MS at most after it was read (past
+ * SHOP_TTL_MS it is read again after the response), whichever level holds it, and that is the
+ * whole staleness of a seller's edit on the storefront (the page keys carry the shop's version:
+ * src/storefront/page-cache.ts).
  *
  * Edits bump `shops.version` in their own batch (src/tenancy/version.ts) and the admin drops the
  * record after every write it serves (`invalidateShop()`, src/admin/load-shop.ts): the next read
  * in that isolate goes to D1 (not to the location's copy, which may be the old one) and stores
- * the new record for the location. Other isolates see the change within SHOP_TTL_MS.
+ * the new record for the location. Other isolates see the change within SHOP_STALE_MS.
  */
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -23,6 +24,12 @@ import { cacheEpoch, readShared, writeShared } from "./edge-cache";
 import { forgetRoute, keepRoute, routeOf } from "./routes";
 
 export const SHOP_TTL_MS = 3_000;
+/**
+ * From SHOP_TTL_MS to SHOP_STALE_MS after its D1 read a record is still served at once, and read
+ * again after the response (once at a time per shop in an isolate): a visitor of a shop seen in
+ * the last 5 s never waits on D1 for a cached page. Never older: an edit shows within 5 s.
+ */
+export const SHOP_STALE_MS = 5_000;
 /**
  * How long the location keeps a record: longer than it is fresh, because freshness is decided
  * from its `at` on the reader's clock (which tests move), not by the Cache API's expiry.
@@ -125,16 +132,21 @@ const shopRecord = template((db) =>
     .limit(1),
 );
 
-/** The location's level for one request: the host's origin (the key) and how to write after the response. */
+/** The location's level for one request: the host's origin (the key) and how to run work after the response. */
 interface SharedLevel {
   origin: string;
-  defer(work: Promise<unknown>): void;
+  defer(work: () => Promise<unknown>): void;
 }
 
 const recordKey = (origin: string, slug: string) => `${origin}/_cache/shop/${cacheEpoch()}/${encodeURIComponent(slug)}`;
 
-/** Read from D1 less than SHOP_TTL_MS ago (a record from the future, a clock's skew, is not trusted). */
-const fresh = (at: number, now: number) => now >= at && now - at < SHOP_TTL_MS;
+/** Read from D1 less than `ms` ago (a record from the future, a clock's skew, is not trusted). */
+const within = (ms: number, at: number, now: number) => now >= at && now - at < ms;
+const fresh = (at: number, now: number) => within(SHOP_TTL_MS, at, now);
+const usable = (at: number, now: number) => within(SHOP_STALE_MS, at, now);
+
+/** Slugs whose record this isolate is reading again after a response. */
+const rereading = new Set<string>();
 
 function hold(slug: string, held: Held): void {
   if (cache.size >= MAX_ENTRIES) cache.clear();
@@ -188,29 +200,55 @@ async function readRecord(src: ShopSource, slug: string, now: number, hint?: Sto
 }
 
 /**
- * The shop and its chrome by slug: none of D1 while a copy read less than SHOP_TTL_MS ago is in
- * this isolate or (with `shared`) in the location's cache; else read from D1 (readRecord), and the
- * record is kept in both levels. The record carries its shard (`shop.shard`): the caller points
- * the request's database at it. `now` is the clock (tests move it).
+ * The shop and its chrome by slug: none of D1 while a copy read less than SHOP_STALE_MS ago is in
+ * this isolate or (with `shared`) in the location's cache (past SHOP_TTL_MS it is read again
+ * after the response); else read from D1 (readRecord), and the record is kept in both levels.
+ * The record carries its shard (`shop.shard`): the caller points the request's database at it.
+ * `now` is the clock (tests move it).
  */
 export async function storefrontBySlug(src: ShopSource, slug: string, shared?: SharedLevel, now = Date.now()): Promise<StorefrontShop | null> {
   const hit = cache.get(slug);
-  if (hit && !hit.reread && fresh(hit.at, now)) return hit.record;
+  if (hit && !hit.reread && usable(hit.at, now)) return servedStale(src, slug, hit, shared, now);
   let hint = hit?.record;
   if (shared && !hit?.reread) {
     const stored = await readShared("shops", recordKey(shared.origin, slug));
     const record = stored ? ((await stored.res.json()) as StorefrontShop | null) : null;
-    if (stored && fresh(stored.at, now)) {
-      hold(slug, { record, at: stored.at });
-      return record;
+    if (stored && usable(stored.at, now)) {
+      const held = { record, at: stored.at };
+      hold(slug, held);
+      return servedStale(src, slug, held, shared, now);
     }
     hint ??= record;
   }
+  return fromD1(src, slug, shared, now, undefined, hint);
+}
+
+/** A held record; past SHOP_TTL_MS it is read again after the response (stale-while-revalidate). */
+function servedStale(src: ShopSource, slug: string, held: Held, shared: SharedLevel | undefined, now: number): StorefrontShop | null {
+  if (shared && !fresh(held.at, now) && !rereading.has(slug)) {
+    rereading.add(slug);
+    shared.defer(() =>
+      fromD1(src, slug, shared, Date.now(), held, held.record)
+        .catch((err: unknown) => console.warn("shop record: the read after the response failed", err))
+        .finally(() => rereading.delete(slug)),
+    );
+  }
+  return held.record;
+}
+
+/**
+ * Read from D1 (readRecord); the record is kept in both levels, unless (read after a response)
+ * this isolate holds another entry than `replacing` by now: an edit here dropped it, or a newer
+ * read replaced it. `hint`: an older record, whose shard is the route when none is known.
+ */
+async function fromD1(src: ShopSource, slug: string, shared: SharedLevel | undefined, now: number, replacing?: Held, hint?: StorefrontShop | null): Promise<StorefrontShop | null> {
   const record = await readRecord(src, slug, now, hint);
+  const current = cache.get(slug);
+  if (replacing && current !== undefined && current !== replacing) return record;
   hold(slug, { record, at: now });
   if (shared) {
     const body = JSON.stringify(record);
-    shared.defer(writeShared("shops", recordKey(shared.origin, slug), body, now, RECORD_KEPT_MS, { "content-type": "application/json" }));
+    shared.defer(() => writeShared("shops", recordKey(shared.origin, slug), body, now, RECORD_KEPT_MS, { "content-type": "application/json" }));
   }
   return record;
 }

@@ -8,7 +8,8 @@ import { databaseBindings } from "./lib/databases.mjs";
 
 const wrangler = path.join(import.meta.dirname, "..", "node_modules", "wrangler", "bin", "wrangler.js");
 const args = process.argv.slice(2);
-for (const binding of databaseBindings()) {
+const env = args.includes("--env") ? args[args.indexOf("--env") + 1] : undefined;
+for (const binding of databaseBindings(env)) {
   const r = spawnSync(process.execPath, [wrangler, "d1", "migrations", "apply", binding, ...(args.length ? args : ["--local"])], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

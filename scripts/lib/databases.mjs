@@ -5,9 +5,16 @@ import path from "node:path";
 
 const root = path.join(import.meta.dirname, "..", "..");
 
-/** The top-level d1_databases' bindings, in the file's order ("DB", "SHARD_1", ...). */
-export function databaseBindings() {
+/**
+ * The d1_databases' bindings, in the file's order ("DB", "SHARD_1", ...): the top level's, or
+ * (with `env`) those of [env.<env>].
+ */
+export function databaseBindings(env) {
   const toml = readFileSync(path.join(root, "wrangler.toml"), "utf8");
-  const top = toml.split(/^\[env\./m)[0];
-  return [...top.matchAll(/^\[\[d1_databases\]\]\s*\nbinding\s*=\s*"([A-Z0-9_]+)"/gm)].map((m) => m[1]);
+  if (!env) {
+    const top = toml.split(/^\[env\./m)[0];
+    return [...top.matchAll(/^\[\[d1_databases\]\]\s*\nbinding\s*=\s*"([A-Z0-9_]+)"/gm)].map((m) => m[1]);
+  }
+  const table = `env.${env}.d1_databases`.replaceAll(".", "\\.");
+  return [...toml.matchAll(new RegExp(`^\\[\\[${table}\\]\\]\\s*\\nbinding\\s*=\\s*"([A-Z0-9_]+)"`, "gm"))].map((m) => m[1]);
 }

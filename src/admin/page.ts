@@ -37,7 +37,7 @@ const loaded = new WeakMap<Request, unknown>();
 export function adminPage<T>(read: (c: C) => PageRead<T>, render: (c: C, data: T) => Response | Promise<Response>): Handler<AppEnv> {
   const handler: Handler<AppEnv> = async function adminPageHandler(c) {
     // Not batched (never expected: the same test marks it for loadAdminShop): read it alone.
-    const data = loaded.has(c.req.raw) ? (loaded.get(c.req.raw) as T) : await runRead(c.var.db, c.var.shop.id, read(c));
+    const data = loaded.has(c.req.raw) ? (loaded.get(c.req.raw) as T) : await runRead(read(c).directory ? c.var.dir : c.var.db, c.var.shop.id, read(c));
     return render(c, data);
   };
   return Object.assign(handler, { [CHECKS_SESSION_ITSELF]: read as Read });
@@ -68,10 +68,11 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     // Her shop lives in another shard: the session check (directory) and the page (the shard)
     // run side by side, one round trip in time; the page's data is dropped unless she is a member.
     const db = c.var.db;
-    const [[auth], [held, ...read]] = await Promise.all([
-      runBatch(dir, [sessionShopQuery(dir, id, slug, now)]),
-      runBatch(db, [shopWithBadge(db, route.id), ...page.statements(db, route.id)]),
+    const [[auth, ...onDir], [held, ...onShard]] = await Promise.all([
+      runBatch(dir, [sessionShopQuery(dir, id, slug, now), ...(page.directory ? page.statements(dir, route.id) : [])]),
+      runBatch(db, [shopWithBadge(db, route.id), ...(page.directory ? [] : page.statements(db, route.id))]),
     ]);
+    const read = page.directory ? onDir : onShard;
     found = sessionShopOf((auth as SessionShopRow[])[0]);
     const shard = (held as { shop: SessionShopRow["shop"] & object; newOrders: number }[])[0];
     if (found?.member && (!shard || found.member.shop.id !== route.id || found.member.shop.shard !== route.shard)) {
@@ -92,11 +93,12 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
       keepRoute(slug, { id: shop.id, shard: shop.shard, customHost: null, at: now });
       if (!useShard(c, shop.shard)) throw new HTTPException(404);
       const db = c.var.db;
-      const [[held], ...read] = (await runBatch(db, [shopWithBadge(db, shop.id), ...page.statements(db, shop.id)])) as [{ shop: typeof shop; newOrders: number }[], ...unknown[]];
+      // A directory read came in the batch above; a shop's rows are in its shard.
+      const [[held], ...read] = (await runBatch(db, [shopWithBadge(db, shop.id), ...(page.directory ? [] : page.statements(db, shop.id))])) as [{ shop: typeof shop; newOrders: number }[], ...unknown[]];
       if (!held) throw new HTTPException(404);
       found = { ...found!, member: { ...found!.member!, shop: held.shop } };
       newOrders = held.newOrders;
-      rest = read;
+      if (!page.directory) rest = read;
     }
   }
   setUser(c, found?.user ?? null);

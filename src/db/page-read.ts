@@ -20,6 +20,8 @@ type Items = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 export interface PageRead<T> {
   statements(db: Db, shop: ShopRef): readonly BatchItem<"sqlite">[];
   shape(results: readonly unknown[]): T;
+  /** Its statements read the directory's tables (src/db/shards.ts: custom domains), not the shop's shard. */
+  directory?: true;
 }
 
 /** A page's read, typed end to end: `shape` receives exactly what `statements` returns. */
@@ -31,6 +33,9 @@ export function pageRead<S extends Items, T>(statements: (db: Db, shop: ShopRef)
 export function mapRead<T, U>(read: PageRead<T>, f: (data: T) => U): PageRead<U> {
   return { statements: read.statements, shape: (results) => f(read.shape(results)) };
 }
+
+/** The same read, run on the directory (its tables are the directory's: src/db/shards.ts). */
+export const onDirectory = <T>(read: PageRead<T>): PageRead<T> => ({ ...read, directory: true });
 
 /** A page that shows only the shop's record: no statement of its own. */
 export const nothingToRead: PageRead<undefined> = { statements: () => [], shape: () => undefined };

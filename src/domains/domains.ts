@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Scope } from "../db/client";
-import { pageRead, runRead } from "../db/page-read";
+import { onDirectory, pageRead, runRead } from "../db/page-read";
 import { DOMAIN_STATES, shopDomains } from "../db/schema";
 import { bumpVersionStmt } from "../tenancy/version";
 import type { DnsRecord } from "./cloudflare";
@@ -45,10 +45,12 @@ const toDomain = (r: Row): Domain => ({
   checkedAt: r.checkedAt,
 });
 
-/** The shop's domain: the one in use, else one still being removed; null when none. As a page's read: one statement. */
-export const shopDomainRead = pageRead(
-  (db, shop) => [db.select().from(shopDomains).where(eq(shopDomains.shopId, shop)).orderBy(sql`${shopDomains.status} = 'removing'`, desc(shopDomains.id)).limit(1)] as const,
-  ([rows]) => (rows[0] ? toDomain(rows[0]) : null),
+/** The shop's domain: the one in use, else one still being removed; null when none. As a page's read: one statement, on the directory (custom domains are directory rows: src/db/shards.ts). */
+export const shopDomainRead = onDirectory(
+  pageRead(
+    (db, shop) => [db.select().from(shopDomains).where(eq(shopDomains.shopId, shop)).orderBy(sql`${shopDomains.status} = 'removing'`, desc(shopDomains.id)).limit(1)] as const,
+    ([rows]) => (rows[0] ? toDomain(rows[0]) : null),
+  ),
 );
 
 export function shopDomain({ db, shopId }: Scope): Promise<Domain | null> {

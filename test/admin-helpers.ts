@@ -51,3 +51,6 @@ export function inShop(shopId: number) {
     one: async <T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T | null> => (await shopD1(shopId)).prepare(query).bind(...binds).first<T>(),
   };
 }
+
+/** The shard that holds the shop (src/db/shards.ts), as the directory says. */
+export const shardOf = async (shopId: number) => (await env.DB.prepare("SELECT shard FROM shops WHERE id = ?").bind(shopId).first<{ shard: number }>())!.shard;

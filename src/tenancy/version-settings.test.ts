@@ -69,7 +69,7 @@ describe("settings and theme", () => {
   });
 
   it("refuses without a bump: validation errors, the zones' cap, another shop's zone", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     await expectRefused("details without a name", s, () => s.client.post(admin(s, "/settings"), { name: "", city: "Lahore", currency: "PKR", locale: "en" }), 400);
     await expectRefused("a wallet without its number", s, () => s.client.post(admin(s, "/settings/payments"), { codEnabled: "on", jazzcashEnabled: "on", jazzcashTitle: "Ayesha Khan", jazzcashNumber: "" }), 400);
     await expectRefused("a zone without a name", s, () => s.client.post(admin(s, "/settings/zones"), { name: "", fee: "250" }), 400);

@@ -50,3 +50,17 @@ export async function addProduct(s: Shop, over: Record<string, string | string[]
 }
 
 export const decode = (html: string) => html.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+
+/**
+ * Direct reads in the shop's shard whatever the query names (a row by its id, the shop's full
+ * `shops` row): `inShop(s.shopId).one("SELECT price FROM products WHERE id = ?", id)`.
+ */
+export function inShop(shopId: number) {
+  return {
+    all: async <T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T[]> => (await (await shopD1(shopId)).prepare(query).bind(...binds).all<T>()).results,
+    one: async <T = Record<string, unknown>>(query: string, ...binds: unknown[]): Promise<T | null> => (await shopD1(shopId)).prepare(query).bind(...binds).first<T>(),
+  };
+}
+
+/** The shard that holds the shop (src/db/shards.ts), as the directory says. */
+export const shardOf = async (shopId: number) => (await env.DB.prepare("SELECT shard FROM shops WHERE id = ?").bind(shopId).first<{ shard: number }>())!.shard;

@@ -4,14 +4,15 @@
  * Date so nothing expires by luck.
  */
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { Client, ROOT, sellerWithShop, shopOrigin, type Res } from "./helpers";
-import { addProduct, all, one, postMultipart, productForm, type Shop } from "./admin-helpers";
+import { Client, ROOT, sellerWithShop, shopD1, shopOrigin, type Res } from "./helpers";
+import { addProduct, all, one, postMultipart, productForm, shardOf, type Shop } from "./admin-helpers";
 import { webp } from "./media-fixtures";
 
 export const EN = "Handmade embroidered chiffon kurta with dupatta for weddings";
 export const UR = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
 
-export const version = async (shopId: number) => (await one<{ version: number }>("SELECT version FROM shops WHERE id = ?", shopId))!.version;
+/** The shop's version, from its full row in its shard (the directory's row keeps only slug, name, status and shard). */
+export const version = async (shopId: number) => (await (await shopD1(shopId)).prepare("SELECT version FROM shops WHERE id = ?").bind(shopId).first<{ version: number }>())!.version;
 export const trips = (res: Res) => Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")![1]);
 export const admin = (s: Shop, path: string) => `${ROOT}/admin/${s.slug}${path}`;
 
@@ -29,8 +30,8 @@ export async function warm(s: Shop, path: string): Promise<Res> {
 /** A customer with one unit of the product in her cart: her checkout page (never cached). */
 export async function checkoutOf(s: Shop, productId: number) {
   const customer = new Client();
-  const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position LIMIT 1", productId))!;
-  expect((await customer.post(`${shopOrigin(s.slug)}/cart/add`, { variant: String(v.id), quantity: "1" }, { csrf: false })).status).toBe(303);
+  const variant = await firstVariant(s.shopId, productId);
+  expect((await customer.post(`${shopOrigin(s.slug)}/cart/add`, { variant: String(variant), quantity: "1" }, { csrf: false })).status).toBe(303);
   return () => customer.get(`${shopOrigin(s.slug)}/checkout`);
 }
 
@@ -80,16 +81,21 @@ export async function expectRefused(name: string, s: Shop, act: () => Promise<Re
   return res;
 }
 
-/** A seller with a shop, her admin visited once (the session then knows her shop). */
-export async function seller(): Promise<Shop> {
-  const s = await sellerWithShop();
+/**
+ * A seller with a shop, her admin visited once (the session then knows her shop). With `shard`,
+ * the shop lands there (new shops go to the emptiest shard: a few tries): another shop's ids are
+ * only another shop's in the same database (ids are per shard).
+ */
+export async function seller(shard?: number): Promise<Shop> {
+  let s = await sellerWithShop();
+  while (shard !== undefined && (await shardOf(s.shopId)) !== shard) s = await sellerWithShop();
   await s.client.get(admin(s, "/products"));
   return s;
 }
 
-export const slugOf = async (table: "products" | "collections" | "pages", id: number) => (await one<{ slug: string }>(`SELECT slug FROM ${table} WHERE id = ?`, id))!.slug;
-export const firstVariant = async (productId: number) => (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position LIMIT 1", productId))!.id;
-export const editForm = async (id: number, over: Record<string, string | string[]> = {}) => productForm({ v0_id: String(await firstVariant(id)), ...over });
+export const slugOf = async (shopId: number, table: "products" | "collections" | "pages", id: number) => (await one<{ slug: string }>(`SELECT slug FROM ${table} WHERE shop_id = ? AND id = ?`, shopId, id))!.slug;
+export const firstVariant = async (shopId: number, productId: number) => (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ? AND product_id = ? ORDER BY position LIMIT 1", shopId, productId))!.id;
+export const editForm = async (shopId: number, id: number, over: Record<string, string | string[]> = {}) => productForm({ v0_id: String(await firstVariant(shopId, id)), ...over });
 
 export const blob = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>], { type: "image/webp" });
 /** Uploads one photo (the browser's three WebP widths) as the admin's script does. */
@@ -98,7 +104,7 @@ export function uploadPhoto(s: Shop, productId: number, width = 1280) {
   for (const w of [320, 640, width]) fd.append(`w${w}`, blob(webp(w, Math.round((w * 3) / 4), 64 + w)), `w${w}.webp`);
   return postMultipart(s.client, admin(s, `/products/${productId}/photos`), fd, { accept: "application/json" });
 }
-export const photoKeys = async (productId: number) => (await all<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE product_id = ? ORDER BY position, id", productId));
+export const photoKeys = async (shopId: number, productId: number) => (await all<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE shop_id = ? AND product_id = ? ORDER BY position, id", shopId, productId));
 
 export const CSV_HEADER = "Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Variant SKU,Variant Inventory Tracker,Variant Inventory Qty,Variant Price,Variant Compare At Price,Image Src,Status";
 export function importCsv(s: Shop, rows: string[]) {
@@ -121,6 +127,7 @@ export async function otherShop() {
     collection: await id("SELECT id FROM collections WHERE shop_id = ?"),
     page: await id("SELECT id FROM pages WHERE shop_id = ?"),
     zone: await id("SELECT id FROM delivery_zones WHERE shop_id = ?"),
+    shard: await shardOf(o.shopId),
   };
 }
 

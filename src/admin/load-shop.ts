@@ -1,10 +1,12 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { sessionCheckedByPage } from "../auth/guard";
 import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
+import { sharesDirectory } from "../db/shards";
 import { useShard } from "../lib/meter";
 import { membershipBySlug, shopWithBadge } from "../platform/shops";
+import { forgetRoute, keepRoute, routeOf } from "../tenancy/routes";
 import { invalidateShop, toShop } from "../tenancy/shop-cache";
 import { loadPageWithSession } from "./page";
 
@@ -19,11 +21,8 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     if (page !== null) return loadPageWithSession(c, page, next);
     const user = c.var.user!;
     const slug = c.req.param("shop") ?? "";
-    const found = slug ? await membershipBySlug(c.var.dir, user.id, slug) : undefined;
-    if (!found || !useShard(c, found.shop.shard)) throw new HTTPException(404);
-    // A shop of another shard: its record and badge are there (the directory has its row only).
-    const held = c.var.db === c.var.dir ? found : await shopWithBadge(c.var.db, found.shop.id).get();
-    if (!held) throw new HTTPException(404);
+    const { found, held } = await memberAndShop(c, user.id, slug);
+    if (!found || !held) throw new HTTPException(404);
     c.set("shop", toShop(held.shop));
     c.set("role", found.role);
     c.set("newOrders", held.newOrders);
@@ -31,6 +30,31 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/**
+ * Her membership (the directory) and the shop's record and badge (its shard; the directory has
+ * only its row for a shop of another shard). With the shop's shard known to this isolate
+ * (src/tenancy/routes.ts), both are read side by side: one round trip, as for a shop in the
+ * directory's own database. Otherwise the membership names the shard, then the shard is read.
+ */
+async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
+  if (!slug) return { found: undefined, held: undefined };
+  const route = routeOf(slug);
+  if (route && !sharesDirectory(c.env, route.shard) && useShard(c, route.shard)) {
+    const [found, held] = await Promise.all([membershipBySlug(c.var.dir, userId, slug), shopWithBadge(c.var.db, route.id).get()]);
+    if (!found || (held && found.shop.id === route.id && found.shop.shard === route.shard)) return { found, held };
+    forgetRoute(slug); // moved since this isolate read its route: the membership says where it is now
+    return { found, held: useShard(c, found.shop.shard) ? await heldIn(c, found) : undefined };
+  }
+  const found = await membershipBySlug(c.var.dir, userId, slug);
+  if (!found || !useShard(c, found.shop.shard)) return { found: undefined, held: undefined };
+  if (!sharesDirectory(c.env, found.shop.shard)) keepRoute(slug, { id: found.shop.id, shard: found.shop.shard, customHost: null, at: Date.now() });
+  return { found, held: await heldIn(c, found) };
+}
+
+type Found = NonNullable<Awaited<ReturnType<typeof membershipBySlug>>>;
+const heldIn = async (c: Context<AppEnv>, found: Found) =>
+  c.var.db === c.var.dir ? found : await shopWithBadge(c.var.db, found.shop.id).get();
 
 /**
  * After every request that may write (any method but GET and HEAD, whatever it answered: a

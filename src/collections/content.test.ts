@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Client, ROOT, sellerWithShop, shopOrigin } from "../../test/helpers";
-import { addProduct, all, decode, one } from "../../test/admin-helpers";
+import { addProduct, all, decode, inShop, one } from "../../test/admin-helpers";
 
 describe("collections", () => {
   it("creates, fills, renames, orders and deletes collections; the storefront menu shows them", async () => {
@@ -16,16 +16,16 @@ describe("collections", () => {
     expect((await s.client.post(base, { title: "Eid specials", product: String(p2) })).status).toBe(303);
     const cols = await all<{ id: number; slug: string; title: string }>("SELECT id, slug, title FROM collections WHERE shop_id = ? ORDER BY position", s.shopId);
     expect(cols.map((c) => c.slug)).toEqual(["summer-lawn", "eid-specials"]);
-    expect((await all("SELECT product_id FROM collection_products WHERE collection_id = ? ORDER BY position", cols[0]!.id)).length).toBe(2);
+    expect((await inShop(s.shopId).all("SELECT product_id FROM collection_products WHERE collection_id = ? ORDER BY position", cols[0]!.id)).length).toBe(2);
     expect((await s.client.post(`${base}/${cols[1]!.id}/move`, { dir: "up" })).status).toBe(303);
     expect((await all<{ title: string }>("SELECT title FROM collections WHERE shop_id = ? ORDER BY position", s.shopId)).map((c) => c.title)).toEqual(["Eid specials", "Summer lawn"]);
     // The editor showed both products and the seller unticked p2: only what was shown changes.
     expect((await s.client.post(`${base}/${cols[0]!.id}`, { title: "Lawn", product: String(p1), shown: [String(p1), String(p2)] })).status).toBe(303);
-    expect(await all("SELECT product_id FROM collection_products WHERE collection_id = ?", cols[0]!.id)).toEqual([{ product_id: p1 }]);
+    expect(await inShop(s.shopId).all("SELECT product_id FROM collection_products WHERE collection_id = ?", cols[0]!.id)).toEqual([{ product_id: p1 }]);
     const store = await new Client().get(`${shopOrigin(s.slug)}/`);
     expect(store.text).toContain("/collections/summer-lawn");
     expect((await s.client.post(`${base}/${cols[0]!.id}/delete`, {})).status).toBe(303);
-    expect(await one("SELECT id FROM collections WHERE id = ?", cols[0]!.id)).toBeNull();
+    expect(await inShop(s.shopId).one("SELECT id FROM collections WHERE id = ?", cols[0]!.id)).toBeNull();
   });
 });
 
@@ -45,7 +45,7 @@ describe("pages", () => {
     expect(bad.text).toContain("kept text");
     const body = "We ship in 2 days.\n<script>alert(1)</script>\nSee https://example.com";
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/pages/${rows[1]!.id}`, { title: "Shipping", body, published: "on" })).status).toBe(303);
-    expect(await one("SELECT title, body, published FROM pages WHERE id = ?", rows[1]!.id)).toEqual({ title: "Shipping", body, published: 1 });
+    expect(await inShop(s.shopId).one("SELECT title, body, published FROM pages WHERE id = ?", rows[1]!.id)).toEqual({ title: "Shipping", body, published: 1 });
     const edit = await s.client.get(`${ROOT}/admin/${s.slug}/pages/${rows[1]!.id}`);
     expect(edit.text).not.toContain("<script>alert(1)</script>");
     expect(decode(edit.text)).toContain("<script>alert(1)</script>");

@@ -4,23 +4,22 @@
  * products and a save there touches only what its page showed, and every reorder is ONE batch
  * whose positions stay a permutation, in a shop of 1,000 products.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { MAX_COLLECTION_PRODUCTS, PICKER_PAGE } from "./schema";
 import { MAX_PRODUCT_COLLECTIONS } from "../products/form";
-import { addProduct, all, decode, one, productForm, type Shop } from "../../test/admin-helpers";
+import { addProduct, all, decode, inShop, one, productForm, shardOf, type Shop } from "../../test/admin-helpers";
 import { seedProducts } from "../../test/catalog-fixtures";
-import { ROOT, sellerWithShop, shopOrigin } from "../../test/helpers";
+import { ROOT, sellerWithShop, shopD1, shopOrigin } from "../../test/helpers";
 
 const base = (s: Shop) => `${ROOT}/admin/${s.slug}/collections`;
 const trips = (h: Headers) => Number(/d1q;dur=(\d+)/.exec(h.get("server-timing") ?? "")![1]);
 const statements = (h: Headers) => Number(/d1s;dur=(\d+)/.exec(h.get("server-timing") ?? "")![1]);
 
 /** The collection's members in their order, and their positions. */
-async function order(collectionId: number) {
-  return all<{ product_id: number; position: number }>("SELECT product_id, position FROM collection_products WHERE collection_id = ? ORDER BY position, product_id DESC", collectionId);
+async function order(s: Shop, collectionId: number) {
+  return all<{ product_id: number; position: number }>("SELECT product_id, position FROM collection_products WHERE shop_id = ? AND collection_id = ? ORDER BY position, product_id DESC", s.shopId, collectionId);
 }
-const ids = async (collectionId: number) => (await order(collectionId)).map((r) => r.product_id);
+const ids = async (s: Shop, collectionId: number) => (await order(s, collectionId)).map((r) => r.product_id);
 
 /**
  * Creates the collection through the editor, a page of ticked products at a time (as a seller
@@ -38,14 +37,14 @@ async function createCollection(s: Shop, title: string, productIds: number[]): P
 /** A collection of these products in this order, written straight to D1 (for the cap's size). */
 async function seedCollection(s: Shop, title: string, productIds: number[]): Promise<number> {
   const id = await createCollection(s, title, []);
-  await env.DB.prepare("INSERT INTO collection_products (shop_id, collection_id, product_id, position) SELECT ?1, ?2, value, key FROM json_each(?3)").bind(s.shopId, id, JSON.stringify(productIds)).run();
+  await (await shopD1(s.shopId)).prepare("INSERT INTO collection_products (shop_id, collection_id, product_id, position) SELECT ?1, ?2, value, key FROM json_each(?3)").bind(s.shopId, id, JSON.stringify(productIds)).run();
   return id;
 }
 
 /** The product form as the edit page would post it, with these collections ticked. */
 async function saveProduct(s: Shop, id: number, collections: number[]) {
-  const p = (await one<{ title: string }>("SELECT title FROM products WHERE id = ?", id))!;
-  const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!;
+  const p = (await inShop(s.shopId).one<{ title: string }>("SELECT title FROM products WHERE id = ?", id))!;
+  const v = (await inShop(s.shopId).one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!;
   return s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, productForm({ title: p.title, v0_id: String(v.id), collection: collections.map(String) }));
 }
 
@@ -56,22 +55,22 @@ describe("a product save changes only the links that changed", () => {
     for (const title of ["Lawn suit", "Chiffon dupatta", "Khussa", "Jhumka earrings", "Silk shawl"]) p.push(await addProduct(s, { title }));
     const featured = await createCollection(s, "Eid specials", p.slice(0, 4));
     const other = await createCollection(s, "Wedding", [p[0]!]);
-    expect(await ids(featured)).toEqual(p.slice(0, 4));
+    expect(await ids(s, featured)).toEqual(p.slice(0, 4));
     // Editing the dupatta, ticking the same collection, leaves the collection's order alone.
     expect((await saveProduct(s, p[1]!, [featured])).status).toBe(303);
-    expect(await ids(featured)).toEqual(p.slice(0, 4));
+    expect(await ids(s, featured)).toEqual(p.slice(0, 4));
     // The seller puts the earrings first.
     expect((await s.client.post(`${base(s)}/${featured}/order`, { product: String(p[3]), to: "1" })).status).toBe(303);
     const seller = [p[3]!, p[0]!, p[1]!, p[2]!];
-    expect(await ids(featured)).toEqual(seller);
+    expect(await ids(s, featured)).toEqual(seller);
     // Editing the dupatta (still in Eid specials, now also in Wedding) leaves Eid specials alone.
     expect((await saveProduct(s, p[1]!, [featured, other])).status).toBe(303);
-    expect(await ids(featured)).toEqual(seller);
-    expect(await ids(other)).toEqual([p[0]!, p[1]!]);
+    expect(await ids(s, featured)).toEqual(seller);
+    expect(await ids(s, other)).toEqual([p[0]!, p[1]!]);
     // The shawl joins Eid specials at the end; the khussa leaves it; the rest keep their places.
     expect((await saveProduct(s, p[4]!, [featured])).status).toBe(303);
     expect((await saveProduct(s, p[2]!, [])).status).toBe(303);
-    expect(await ids(featured)).toEqual([p[3]!, p[0]!, p[1]!, p[4]!]);
+    expect(await ids(s, featured)).toEqual([p[3]!, p[0]!, p[1]!, p[4]!]);
     // The home page features them in that order.
     const home = decode((await s.client.get(`${shopOrigin(s.slug)}/`)).text);
     const at = (title: string) => home.indexOf(title);
@@ -82,7 +81,7 @@ describe("a product save changes only the links that changed", () => {
 
   it(`refuses more than ${MAX_PRODUCT_COLLECTIONS} collections for one product, beside the field, saving nothing`, async () => {
     const s = await sellerWithShop();
-    await env.DB.prepare(
+    await (await shopD1(s.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
        INSERT INTO collections (shop_id, slug, title, position) SELECT ?1, 'eid-' || n, 'Eid ' || n, n FROM seq`,
     )
@@ -95,7 +94,7 @@ describe("a product save changes only the links that changed", () => {
     expect(res.text).toContain('value="Bridal lehenga"');
     expect(await one("SELECT id FROM products WHERE shop_id = ?", s.shopId)).toBeNull();
     const id = await addProduct(s, { title: "Bridal lehenga", collection: cols.slice(0, MAX_PRODUCT_COLLECTIONS) });
-    expect((await all("SELECT collection_id FROM collection_products WHERE product_id = ?", id)).length).toBe(MAX_PRODUCT_COLLECTIONS);
+    expect((await inShop(s.shopId).all("SELECT collection_id FROM collection_products WHERE product_id = ?", id)).length).toBe(MAX_PRODUCT_COLLECTIONS);
   });
 });
 
@@ -113,7 +112,7 @@ describe("the collection editor pages through any number of products", () => {
     const members = await seedProducts(s.shopId, 1000);
     const outside = await seedProducts(s.shopId, 120, "Block-print scarf"); // newer: they fill pages 1-3
     const cid = await createCollection(s, "Summer lawn", members);
-    const before = await order(cid);
+    const before = await order(s, cid);
     expect(before.length).toBe(1000);
 
     let page = await s.client.get(`${base(s)}/${cid}`);
@@ -131,7 +130,7 @@ describe("the collection editor pages through any number of products", () => {
     const res = await s.client.post(`${base(s)}/${cid}`, { title: "Summer lawn", description: "", product, shown: p3.shown.map(String), after: /after=(\d+)/.exec(page.text)![1]! });
     expect(res.status).toBe(303);
     expect(res.location).toContain("done=saved");
-    const after = await order(cid);
+    const after = await order(s, cid);
     expect(after.length).toBe(1000 - 5 + 2);
     // Every other member is still there, in its place; the two scarves are at the end.
     const kept = before.filter((r) => !untick.includes(r.product_id));
@@ -167,11 +166,11 @@ describe("the collection editor pages through any number of products", () => {
     // The last place is taken through the editor, like any other.
     const at = await s.client.post(`${base(s)}/${cid}`, { title: "Everything", product: [String(ps.at(-2))], shown: [String(ps.at(-2))] });
     expect(at.status).toBe(303);
-    expect((await order(cid)).length).toBe(MAX_COLLECTION_PRODUCTS);
+    expect((await order(s, cid)).length).toBe(MAX_COLLECTION_PRODUCTS);
     const one_more = await s.client.post(`${base(s)}/${cid}`, { title: "Everything", product: [String(ps.at(-1))], shown: [String(ps.at(-1))] });
     expect(one_more.status).toBe(400);
     expect(decode(one_more.text)).toContain(`A collection can hold at most ${MAX_COLLECTION_PRODUCTS} products.`);
-    expect((await order(cid)).length).toBe(MAX_COLLECTION_PRODUCTS);
+    expect((await order(s, cid)).length).toBe(MAX_COLLECTION_PRODUCTS);
   });
 });
 
@@ -189,14 +188,16 @@ function model(list: number[], id: number, to: "up" | "down" | number): number[]
 
 describe("a reorder is ONE batch and positions stay a permutation", () => {
   it("moves a product in a shop of 1,000 in one round trip of the same statements as in a shop of 3", async () => {
-    const small = await sellerWithShop();
+    const s = await sellerWithShop();
+    await seedProducts(s.shopId, 1000);
+    // The small shop in the same shard: a shop of another shard reads its record there too (src/admin/load-shop.ts).
+    let small = await sellerWithShop();
+    while ((await shardOf(small.shopId)) !== (await shardOf(s.shopId))) small = await sellerWithShop();
     const few = await seedProducts(small.shopId, 3);
     await small.client.get(`${ROOT}/admin/${small.slug}/products`); // the first visit also records the session's shop
     const smallMove = await small.client.post(`${ROOT}/admin/${small.slug}/products/${few[1]}/move`, { dir: "up" });
     expect(smallMove.status).toBe(303);
 
-    const s = await sellerWithShop();
-    await seedProducts(s.shopId, 1000);
     await s.client.get(`${ROOT}/admin/${s.slug}/products`);
     let expected = (await productOrder(s.shopId)).map((r) => r.id);
     const moves: [number, "up" | "down"][] = [[expected[500]!, "up"], [expected[0]!, "up"], [expected[999]!, "down"], [expected[10]!, "down"], [expected[998]!, "down"]];
@@ -223,7 +224,7 @@ describe("a reorder is ONE batch and positions stay a permutation", () => {
   it("numbers a list whose positions are all equal (a CSV import) 0..n-1 on its first move, in the order shown", async () => {
     const s = await sellerWithShop();
     await seedProducts(s.shopId, 200);
-    await env.DB.prepare("UPDATE products SET position = 0 WHERE shop_id = ?").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE products SET position = 0 WHERE shop_id = ?").bind(s.shopId).run();
     const shown = (await productOrder(s.shopId)).map((r) => r.id);
     const res = await s.client.post(`${ROOT}/admin/${s.slug}/products/${shown[100]}/move`, { dir: "down" });
     expect(res.status).toBe(303);
@@ -236,7 +237,7 @@ describe("a reorder is ONE batch and positions stay a permutation", () => {
     const s = await sellerWithShop();
     const ps = await seedProducts(s.shopId, 300);
     const cid = await createCollection(s, "Wedding", ps);
-    let expected = await ids(cid);
+    let expected = await ids(s, cid);
     expect(expected).toEqual(ps);
     const steps: [number, "up" | "down" | number][] = [[ps[0]!, "down"], [ps[299]!, "up"], [ps[150]!, 0], [ps[5]!, 299], [ps[7]!, 1000], [ps[8]!, "up"], [ps[0]!, "up"]];
     for (const [pid, to] of steps) {
@@ -245,7 +246,7 @@ describe("a reorder is ONE batch and positions stay a permutation", () => {
       expect(res.status).toBe(303);
       expect(trips(res.headers)).toBeLessThanOrEqual(3);
       expected = model(expected, pid, to);
-      const now = await order(cid);
+      const now = await order(s, cid);
       expect(now.map((r) => r.product_id)).toEqual(expected);
       expect(new Set(now.map((r) => r.position)).size).toBe(300);
     }
@@ -253,7 +254,9 @@ describe("a reorder is ONE batch and positions stay a permutation", () => {
     const bad = await s.client.post(`${base(s)}/${cid}/order`, { product: String(ps[3]), to: "first" });
     expect(bad.status).toBe(400);
     expect(decode(bad.text)).toContain("Enter a whole number.");
-    const other = await sellerWithShop();
+    // Another shop in the same shard: ids are per database, so only there is a foreign id a foreign row.
+    let other = await sellerWithShop();
+    while ((await shardOf(other.shopId)) !== (await shardOf(s.shopId))) other = await sellerWithShop();
     const theirs = await seedProducts(other.shopId, 1);
     expect((await s.client.post(`${base(s)}/${cid}/order`, { product: String(theirs[0]), dir: "up" })).status).toBe(404);
 

@@ -3,18 +3,17 @@
  * list the catalogue writes or looks up (collection members, a product's collections, variants,
  * photos, CSV rows) works at real sizes and at its cap.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { PICKER_PAGE } from "../collections/schema";
 import { insertChunks, MAX_BOUND_PARAMS } from "./batch";
 import { collectionProducts, variants } from "./schema";
-import { addProduct, all, decode, one, postMultipart, type Shop } from "../../test/admin-helpers";
+import { addProduct, all, decode, inShop, one, postMultipart, type Shop } from "../../test/admin-helpers";
 import { seedProducts } from "../../test/catalog-fixtures";
-import { db, ROOT, sellerWithShop } from "../../test/helpers";
+import { db, ROOT, sellerWithShop, shopD1 } from "../../test/helpers";
 
 /** `n` collections straight into D1; returns their ids in order. */
 async function seedCollections(shopId: number, n: number): Promise<number[]> {
-  await env.DB.prepare(
+  await (await shopD1(shopId)).prepare(
     `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
      INSERT INTO collections (shop_id, slug, title, position) SELECT ?1, 'eid-' || n, 'Eid ' || n, n FROM seq`,
   )
@@ -23,8 +22,8 @@ async function seedCollections(shopId: number, n: number): Promise<number[]> {
   return (await all<{ id: number }>("SELECT id FROM collections WHERE shop_id = ? ORDER BY position", shopId)).map((r) => r.id);
 }
 
-const members = async (collectionId: number) => (await all<{ product_id: number }>("SELECT product_id FROM collection_products WHERE collection_id = ? ORDER BY position, product_id DESC", collectionId)).map((r) => r.product_id);
-const linksOf = async (productId: number) => (await all<{ collection_id: number }>("SELECT collection_id FROM collection_products WHERE product_id = ? ORDER BY collection_id", productId)).map((r) => r.collection_id);
+const members = async (shopId: number, collectionId: number) => (await all<{ product_id: number }>("SELECT product_id FROM collection_products WHERE shop_id = ? AND collection_id = ? ORDER BY position, product_id DESC", shopId, collectionId)).map((r) => r.product_id);
+const linksOf = async (shopId: number, productId: number) => (await all<{ collection_id: number }>("SELECT collection_id FROM collection_products WHERE shop_id = ? AND product_id = ? ORDER BY collection_id", shopId, productId)).map((r) => r.collection_id);
 
 describe("insertChunks: rows per statement from the statement drizzle builds", () => {
   it("keeps every statement under the cap, defaulted columns counted", () => {
@@ -52,13 +51,13 @@ describe("collections at real sizes", () => {
     const twenty = ids.slice(0, 20).map(String);
     expect((await s.client.post(base, { title: "Eid collection", product: twenty })).status).toBe(303);
     const eid = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ? AND slug = 'eid-collection'", s.shopId))!.id;
-    expect((await members(eid)).sort((a, b) => a - b)).toEqual(ids.slice(0, 20));
+    expect((await members(s.shopId, eid)).sort((a, b) => a - b)).toEqual(ids.slice(0, 20));
     // Saved a page at a time, as the editor posts it: each save adds its page.
     for (let i = 20; i < ids.length; i += PICKER_PAGE) {
       const page = ids.slice(i, i + PICKER_PAGE).map(String);
       expect((await s.client.post(`${base}/${eid}`, { title: "Eid collection", product: page, shown: page })).status).toBe(303);
     }
-    expect((await members(eid)).sort((a, b) => a - b)).toEqual(ids);
+    expect((await members(s.shopId, eid)).sort((a, b) => a - b)).toEqual(ids);
   });
 });
 
@@ -68,15 +67,15 @@ describe("a product's collections", () => {
       const s = await sellerWithShop();
       const cols = await seedCollections(s.shopId, n);
       const id = await addProduct(s, { title: "Chiffon dupatta", collection: cols.map(String) });
-      expect(await linksOf(id)).toEqual(cols);
-      const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!.id;
+      expect(await linksOf(s.shopId, id)).toEqual(cols);
+      const v = (await inShop(s.shopId).one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!.id;
       const res = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, { title: "Chiffon dupatta", description: "", price: "1,200", status: "active", v0_key: "", v0_id: String(v), v0_stock: "4", collection: cols.map(String), intent: "save" });
       expect(res.status).toBe(303);
-      expect(await linksOf(id)).toEqual(cols);
+      expect(await linksOf(s.shopId, id)).toEqual(cols);
       const dup = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/duplicate`, {});
       expect(dup.status).toBe(303);
       const copy = Number(/products\/(\d+)/.exec(dup.location!)![1]);
-      expect(await linksOf(copy)).toEqual(cols);
+      expect(await linksOf(s.shopId, copy)).toEqual(cols);
     });
   }
 });
@@ -89,20 +88,20 @@ describe("a product with 100 variants", () => {
     let i = 0;
     for (const a of ten) for (const b of ten) Object.assign(form, { [`v${i}_key`]: `${a} / C${b}`, [`v${i}_stock`]: String(i % 5), [`v${i}_sku`]: `KRT-${a}-${b}`, [`v${i++}_price`]: "" });
     const id = await addProduct(s, { title: "Handmade embroidered chiffon kurta", ...form });
-    expect((await all("SELECT id FROM variants WHERE product_id = ?", id)).length).toBe(100);
-    const vs = await all<{ id: number; title: string }>("SELECT id, title FROM variants WHERE product_id = ? ORDER BY position", id);
+    expect((await inShop(s.shopId).all("SELECT id FROM variants WHERE product_id = ?", id)).length).toBe(100);
+    const vs = await inShop(s.shopId).all<{ id: number; title: string }>("SELECT id, title FROM variants WHERE product_id = ? ORDER BY position", id);
     // An edit that keeps 50 variants and replaces the other 50 with new combinations.
     const edit: Record<string, string> = { opt1Name: "Size", opt1Values: ten.join(", "), opt2Name: "Colour", opt2Values: ten.map((x) => `C${x}`).join(", ") };
     vs.forEach((v, k) => Object.assign(edit, { [`v${k}_key`]: v.title, [`v${k}_id`]: k < 50 ? String(v.id) : "", [`v${k}_stock`]: "7", [`v${k}_sku`]: `KRT2-${k}` }));
     const res = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, { title: "Handmade embroidered chiffon kurta", description: "", price: "4,500", status: "active", trackStock: "on", intent: "save", ...edit });
     expect(res.status).toBe(303);
-    const after = await all<{ id: number; stock: number }>("SELECT id, stock FROM variants WHERE product_id = ? ORDER BY position", id);
+    const after = await inShop(s.shopId).all<{ id: number; stock: number }>("SELECT id, stock FROM variants WHERE product_id = ? ORDER BY position", id);
     expect(after.length).toBe(100);
     expect(after.slice(0, 50).map((v) => v.id)).toEqual(vs.slice(0, 50).map((v) => v.id));
     expect(after.every((v) => v.stock === 7)).toBe(true);
     const dup = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/duplicate`, {});
     const copy = Number(/products\/(\d+)/.exec(dup.location!)![1]);
-    expect((await all("SELECT id FROM variants WHERE product_id = ?", copy)).length).toBe(100);
+    expect((await inShop(s.shopId).all("SELECT id FROM variants WHERE product_id = ?", copy)).length).toBe(100);
   });
 });
 
@@ -126,6 +125,6 @@ describe("CSV at real sizes", () => {
     const imp = await importCsv(s, rows.join("\n"));
     expect(imp.text).toContain("Imported: 1 new, 0 updated.");
     const p = (await one<{ id: number }>("SELECT id FROM products WHERE shop_id = ? AND slug = 'kurta-100'", s.shopId))!;
-    expect((await all("SELECT id FROM variants WHERE product_id = ?", p.id)).length).toBe(100);
+    expect((await inShop(s.shopId).all("SELECT id FROM variants WHERE product_id = ?", p.id)).length).toBe(100);
   });
 });

@@ -7,7 +7,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { collections, pages, products, shops } from "./schema";
 import { ph, runTemplates, template } from "./template";
-import { db } from "../../test/helpers";
+import { shopDb } from "../../test/helpers";
+import { shardOf } from "../../test/admin-helpers";
 import { seedShop } from "../../test/storefront-fixtures";
 
 const productsOf = template((d) =>
@@ -29,8 +30,11 @@ const pagesWithShop = template((d) =>
 
 describe("query templates", () => {
   it("bind each run's values and map rows as drizzle does", async () => {
-    const [a, b] = [await seedShop(), await seedShop()];
-    const d = db();
+    // Two shops in one database (one batch runs on one): the second lands in the first's shard.
+    const a = await seedShop();
+    let b = await seedShop();
+    while ((await shardOf(b.shopId)) !== (await shardOf(a.shopId))) b = await seedShop();
+    const d = await shopDb(a.shopId);
     const [rowsA, rowsB] = await runTemplates(d, [productsOf.bind({ shopId: a.shopId }), productsOf.bind({ shopId: b.shopId })]);
     const direct = await d
       .select({ slug: products.slug, trackStock: products.trackStock, createdAt: products.createdAt, price: products.price })
@@ -48,10 +52,11 @@ describe("query templates", () => {
 
   it("map joined selections into their nested objects", async () => {
     const s = await seedShop();
-    const [rows] = await runTemplates(db(), [pagesWithShop.bind({ shopId: s.shopId })]);
+    const d = await shopDb(s.shopId);
+    const [rows] = await runTemplates(d, [pagesWithShop.bind({ shopId: s.shopId })]);
     expect(rows.length).toBeGreaterThan(0);
     // (Column names must differ: D1 returns rows as objects, as drizzle's batch notes.)
-    const [shop] = await db().select({ name: shops.name }).from(shops).where(eq(shops.id, s.shopId));
+    const [shop] = await d.select({ name: shops.name }).from(shops).where(eq(shops.id, s.shopId));
     expect(rows[0]).toEqual({ page: { slug: "about", published: true }, shop: { name: shop!.name } });
   });
 

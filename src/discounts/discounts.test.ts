@@ -1,9 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { all, decode, one } from "../../test/admin-helpers";
+import { all, decode, inShop, one } from "../../test/admin-helpers";
 import { placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { seedDiscount, takeDiscounts } from "../../test/discount-fixtures";
-import { ROOT, sellerWithShop, shopOrigin, uniq } from "../../test/helpers";
+import { ROOT, sellerWithShop, shopD1, shopOrigin, uniq } from "../../test/helpers";
 import { fieldState, snapshot, textOf } from "../../test/limits/harness";
 import { formatDate, formatMoney } from "../i18n";
 import { CODE_MAX, MAX_TARGETS, TITLE_MAX } from "./schema";
@@ -147,7 +146,7 @@ describe("the discount form", () => {
     expect(beside(edit.text, "code", admin(s, `/${sale.id}`))!.message).toContain("Another discount of your shop has this code");
     // Saving a code under its own code again is no conflict.
     expect((await s.client.post(admin(s, `/${sale.id}`), form({ code: "sale5", percent: "7" }))).status).toBe(303);
-    expect(await one("SELECT code, value FROM discounts WHERE id = ?", sale.id)).toEqual({ code: "SALE5", value: 7 });
+    expect(await inShop(s.shopId).one("SELECT code, value FROM discounts WHERE id = ?", sale.id)).toEqual({ code: "SALE5", value: 7 });
     // Automatic discounts have no code: any number of them.
     for (const title of ["Eid sale", "Eid sale"]) expect((await s.client.post(admin(s), form({ mode: "automatic", code: "", title }))).status).toBe(303);
   });
@@ -168,7 +167,7 @@ describe("the discount form", () => {
     // 23:59 on 1 December Karachi (18:59 UTC) keeps its time; the next day's 04:59 is still 1 December in UTC.
     const late = await s.client.post(admin(s, `/${d.id}`), form({ code: "MIDNIGHT", startDate: "2026-12-01", startTime: "23:59", endDate: "2026-12-02", endTime: "04:59" }));
     expect(late.status).toBe(303);
-    expect(await one("SELECT starts_at, ends_at FROM discounts WHERE id = ?", d.id)).toEqual({ starts_at: Date.UTC(2026, 11, 1, 18, 59), ends_at: Date.UTC(2026, 11, 1, 23, 59) });
+    expect(await inShop(s.shopId).one("SELECT starts_at, ends_at FROM discounts WHERE id = ?", d.id)).toEqual({ starts_at: Date.UTC(2026, 11, 1, 18, 59), ends_at: Date.UTC(2026, 11, 1, 23, 59) });
     const before = await snapshot(VOLATILE);
     const backwards = await s.client.post(admin(s, `/${d.id}`), form({ code: "MIDNIGHT", startDate: "2026-12-02", startTime: "05:00", endDate: "2026-12-02", endTime: "04:59" }));
     expect(backwards.status).toBe(400);
@@ -190,7 +189,7 @@ describe("the discount form", () => {
     expect(await snapshot(VOLATILE)).toEqual(before);
     expect((await s.client.post(admin(s, `/${id}`), form({ code: "FIVE", maxUses: "7" }))).status).toBe(303);
     expect((await s.client.post(admin(s, `/${id}`), form({ code: "FIVE", maxUses: "" }))).status).toBe(303);
-    expect(await one("SELECT max_uses, uses FROM discounts WHERE id = ?", id)).toEqual({ max_uses: null, uses: 7 });
+    expect(await inShop(s.shopId).one("SELECT max_uses, uses FROM discounts WHERE id = ?", id)).toEqual({ max_uses: null, uses: 7 });
   });
 });
 
@@ -237,14 +236,14 @@ describe("the list", () => {
     for (let i = 0; i < 5; i++) orders.push(await placeOrderAt(origin, zone.id, [[dupatta.id, i + 1]], { phone: `0321555${String(1000 + i)}` }));
     // Each took 10% off its lines.
     for (const o of orders) {
-      const { subtotal } = (await one<{ subtotal: number }>("SELECT subtotal FROM orders WHERE id = ?", o.id))!;
+      const { subtotal } = (await inShop(s.shopId).one<{ subtotal: number }>("SELECT subtotal FROM orders WHERE id = ?", o.id))!;
       await takeDiscounts(s.shopId, o.id, [{ discountId: id, code: "EID10", title: "", kind: "percent", amount: subtotal / 10 }]);
     }
     // An order without it, and another code's order, count for nothing here.
     await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
     const cancelled = orders[4]!;
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/orders/${cancelled.id}/status`, { from: "new", to: "cancelled" })).status).toBe(303);
-    const totals = await all<{ total: number }>("SELECT total FROM orders WHERE id IN (?, ?, ?, ?)", ...orders.slice(0, 4).map((o) => o.id));
+    const totals = await inShop(s.shopId).all<{ total: number }>("SELECT total FROM orders WHERE id IN (?, ?, ?, ?)", ...orders.slice(0, 4).map((o) => o.id));
     const revenue = totals.reduce((sum, r) => sum + r.total, 0);
     expect(revenue).toBe([1, 2, 3, 4].reduce((sum, q) => sum + (q * dupatta.price * 9) / 10, 0) + 4 * zone.fee);
     const list = await s.client.get(admin(s));
@@ -268,11 +267,11 @@ describe("the list", () => {
     const off = await s.client.post(admin(s, `/${id}/active?after=${next[2]}`), { active: "off" });
     expect(off.status).toBe(303);
     expect(off.location).toBe(`/admin/${s.slug}/discounts?after=${next[2]}#d${id}`);
-    expect(await one("SELECT active FROM discounts WHERE id = ?", id)).toEqual({ active: 0 });
+    expect(await inShop(s.shopId).one("SELECT active FROM discounts WHERE id = ?", id)).toEqual({ active: 0 });
     const after = await s.client.get(ROOT + off.location!);
     expect(after.text).toMatch(new RegExp(`id="d${id}"[\\s\\S]*?>Off<[\\s\\S]*?name="active" value="on"`));
     expect((await s.client.post(admin(s, `/${id}/active`), { active: "on" })).status).toBe(303);
-    expect(await one("SELECT active FROM discounts WHERE id = ?", id)).toEqual({ active: 1 });
+    expect(await inShop(s.shopId).one("SELECT active FROM discounts WHERE id = ?", id)).toEqual({ active: 1 });
   });
 });
 
@@ -288,7 +287,7 @@ describe("sharing a code", () => {
     const wa = /href="https:\/\/wa\.me\/\?text=([^"]+)"/.exec(page.text)!;
     expect(decodeURIComponent(wa[1]!)).toBe(`Use code EID10 at Ayesha's Kitchen for 10% off:\n${link}`);
     // The shop in Urdu: its customers read Urdu.
-    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(s.shopId).run();
     const ur = await s.client.get(admin(s, `/${id}`));
     const urText = decodeURIComponent(/href="https:\/\/wa\.me\/\?text=([^"]+)"/.exec(ur.text)![1]!);
     expect(urText).toContain("کوڈ EID10");

@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ROOT, sellerWithShop } from "../../test/helpers";
-import { addProduct, all, postMultipart, type Shop } from "../../test/admin-helpers";
+import { addProduct, all, inShop, postMultipart, type Shop } from "../../test/admin-helpers";
 import { webp } from "../../test/media-fixtures";
 
 const blob = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>], { type: "image/webp" });
@@ -29,7 +29,7 @@ describe("photo keys", () => {
     const second = { w320: webp(320, 240, 90), w640: webp(640, 480, 120), w1280: large };
     await upload(s, id, first);
     await upload(s, id, second);
-    const rows = await all<{ key: string }>("SELECT key FROM product_images WHERE product_id = ? ORDER BY position", id);
+    const rows = await inShop(s.shopId).all<{ key: string }>("SELECT key FROM product_images WHERE product_id = ? ORDER BY position", id);
     expect(rows.length).toBe(2);
     expect(rows[0]!.key).not.toBe(rows[1]!.key);
     for (const [name, bytes] of Object.entries(first)) expect(await stored(`${rows[0]!.key}/${name.slice(1)}.webp`), name).toEqual(bytes);
@@ -43,7 +43,7 @@ describe("photo keys", () => {
     await upload(s, id, set);
     await upload(s, id, set);
     await upload(s, id, { w1280: set.w1280 });
-    const keys = (await all<{ key: string }>("SELECT key FROM product_images WHERE product_id = ? ORDER BY position", id)).map((r) => r.key);
+    const keys = (await inShop(s.shopId).all<{ key: string }>("SELECT key FROM product_images WHERE product_id = ? ORDER BY position", id)).map((r) => r.key);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[0]);
     expect(await stored(`${keys[0]}/320.webp`)).toEqual(set.w320);

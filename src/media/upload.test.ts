@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sniffImage } from "./sniff";
 import { Client, ROOT, sellerWithShop, shopOrigin } from "../../test/helpers";
-import { addProduct, all, one, postMultipart, type Shop } from "../../test/admin-helpers";
+import { addProduct, all, inShop, one, postMultipart, type Shop } from "../../test/admin-helpers";
 import { ascii, concat, jpeg, png, webp } from "../../test/media-fixtures";
 
 const objects = async (shopId: number) => (await env.MEDIA.list({ prefix: `shops/${shopId}/` })).objects.map((o) => o.key).sort();
@@ -33,7 +33,7 @@ describe("photo upload", () => {
     const res = await uploadSet(s, id, { w320: blob(webp(320, 240), "image/webp"), w640: blob(webp(640, 480), "image/webp"), w1280: blob(webp(1280, 960), "image/webp") });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ ok: true });
-    const row = (await one<{ key: string; widths: string; width: number; height: number; format: string }>("SELECT key, widths, width, height, format FROM product_images WHERE product_id = ?", id))!;
+    const row = (await inShop(s.shopId).one<{ key: string; widths: string; width: number; height: number; format: string }>("SELECT key, widths, width, height, format FROM product_images WHERE product_id = ?", id))!;
     expect(row).toMatchObject({ widths: "320,640,1280", width: 1280, height: 960, format: "webp" });
     expect(row.key).toMatch(new RegExp(`^shops/${s.shopId}/[a-f0-9]{64}$`));
     expect(await objects(s.shopId)).toEqual([`${row.key}/1280.webp`, `${row.key}/320.webp`, `${row.key}/640.webp`]);
@@ -51,7 +51,7 @@ describe("photo upload", () => {
     const second = await addProduct(s, { title: "With photo" });
     await uploadSet(s, second, { w320: blob(webp(320, 200), "image/webp") });
     await uploadSet(s, first, { w640: blob(webp(640, 400), "image/webp") });
-    const key = (id: number) => one<{ key: string }>("SELECT key FROM product_images WHERE product_id = ?", id);
+    const key = (id: number) => inShop(s.shopId).one<{ key: string }>("SELECT key FROM product_images WHERE product_id = ?", id);
     const list = await s.client.get(`${ROOT}/admin/${s.slug}/products`);
     const srcs = [...list.text.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]);
     expect(srcs).toEqual([`/admin/${s.slug}/media/${(await key(second))!.key}/320.webp`, `/admin/${s.slug}/media/${(await key(first))!.key}/640.webp`]);
@@ -63,7 +63,7 @@ describe("photo upload", () => {
     const res = await uploadSet(s, id, { photo: blob(await png(50, 40), "image/png") }, false);
     expect(res.status).toBe(303);
     expect(res.location).toContain(`/products/${id}?done=photo`);
-    expect(await one("SELECT widths, width, height, format FROM product_images WHERE product_id = ?", id)).toEqual({ widths: "50", width: 50, height: 40, format: "png" });
+    expect(await inShop(s.shopId).one("SELECT widths, width, height, format FROM product_images WHERE product_id = ?", id)).toEqual({ widths: "50", width: 50, height: 40, format: "png" });
     expect((await objects(s.shopId)).length).toBe(1);
     const page = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
     expect(page.text).toContain(`/admin/${s.slug}/media/shops/${s.shopId}/`);
@@ -103,10 +103,10 @@ describe("photo upload", () => {
     await uploadSet(s, id, { w320: blob(webp(320, 240), "image/webp"), w640: blob(webp(640, 480), "image/webp") });
     await uploadSet(s, id, { photo: blob(await png(60, 40), "image/png") });
     expect((await objects(s.shopId)).length).toBe(3);
-    const imgs = await all<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE product_id = ? ORDER BY position", id);
+    const imgs = await inShop(s.shopId).all<{ id: number; key: string }>("SELECT id, key FROM product_images WHERE product_id = ? ORDER BY position", id);
     // Reorder, then delete the PNG.
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/photos/${imgs[1]!.id}/move`, { dir: "up" })).status).toBe(303);
-    expect((await one<{ id: number }>("SELECT id FROM product_images WHERE product_id = ? ORDER BY position LIMIT 1", id))!.id).toBe(imgs[1]!.id);
+    expect((await inShop(s.shopId).one<{ id: number }>("SELECT id FROM product_images WHERE product_id = ? ORDER BY position LIMIT 1", id))!.id).toBe(imgs[1]!.id);
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/photos/${imgs[1]!.id}/delete`, {})).status).toBe(303);
     expect((await objects(s.shopId)).length).toBe(2);
     // A duplicate shares the WebP objects: deleting the original keeps them for the copy.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ROOT, sellerWithShop, uniq } from "../../test/helpers";
-import { addProduct, all, decode, one, productForm } from "../../test/admin-helpers";
+import { ROOT, sellerWithShop, shopDb, uniq } from "../../test/helpers";
+import { addProduct, all, decode, inShop, one, productForm } from "../../test/admin-helpers";
 
 const count = async (shopId: number) => (await one<{ n: number }>("SELECT COUNT(*) AS n FROM products WHERE shop_id = ?", shopId))!.n;
 
@@ -22,28 +22,28 @@ describe("products: create and edit", () => {
       rows[`v${i}_sku`] = `SKU-${key.replace(/ \/ /, "-")}`;
     });
     const id = await addProduct(s, { opt1Name: "Size", opt1Values: "S, M, L", opt2Name: "Colour", opt2Values: "Red, Blue", ...rows, v0_stock: "0" });
-    const vs = await all<{ title: string; price: number; stock: number; option1: string; option2: string; sku: string }>("SELECT * FROM variants WHERE product_id = ? ORDER BY position", id);
+    const vs = await inShop(s.shopId).all<{ title: string; price: number; stock: number; option1: string; option2: string; sku: string }>("SELECT * FROM variants WHERE product_id = ? ORDER BY position", id);
     expect(vs.map((v) => v.title)).toEqual(["S / Red", "S / Blue", "M / Red", "M / Blue", "L / Red", "L / Blue"]);
     expect(vs[4]).toMatchObject({ price: 299_900, option1: "L", option2: "Red", stock: 4, sku: "SKU-L-Red" });
     expect(vs[0]!.price).toBe(249_900);
-    const p = await one<{ price: number; options: string; slug: string }>("SELECT price, options, slug FROM products WHERE id = ?", id);
+    const p = await inShop(s.shopId).one<{ price: number; options: string; slug: string }>("SELECT price, options, slug FROM products WHERE id = ?", id);
     expect(p).toMatchObject({ price: 249_900, options: '["Size","Colour"]', slug: "lawn-suit" });
     // A second product with the same title gets its own slug; an Urdu title gets p-<random>.
     const id2 = await addProduct(s);
-    expect((await one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id2))!.slug).toBe("lawn-suit-2");
+    expect((await inShop(s.shopId).one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id2))!.slug).toBe("lawn-suit-2");
     const id3 = await addProduct(s, { title: "لان کا سوٹ" });
-    expect((await one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id3))!.slug).toMatch(/^p-[a-z0-9]{4,6}$/);
+    expect((await inShop(s.shopId).one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id3))!.slug).toMatch(/^p-[a-z0-9]{4,6}$/);
   });
 
   it("keeps variant ids when an edit keeps the combination", async () => {
     const s = await sellerWithShop();
     const id = await addProduct(s, { opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "1", v1_key: "M", v1_stock: "2" });
-    const before = await all<{ id: number; title: string }>("SELECT id, title FROM variants WHERE product_id = ? ORDER BY position", id);
+    const before = await inShop(s.shopId).all<{ id: number; title: string }>("SELECT id, title FROM variants WHERE product_id = ? ORDER BY position", id);
     const edit = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
     expect(edit.status).toBe(200);
     const res = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, productForm({ title: "Lawn suit 2", opt1Name: "Size", opt1Values: "S, M, XL", v0_key: "S", v0_id: String(before[0]!.id), v0_stock: "7", v1_key: "M", v1_id: String(before[1]!.id), v1_stock: "2", v2_key: "XL", v2_stock: "3" }));
     expect(res.status).toBe(303);
-    const after = await all<{ id: number; title: string; stock: number }>("SELECT id, title, stock FROM variants WHERE product_id = ? ORDER BY position", id);
+    const after = await inShop(s.shopId).all<{ id: number; title: string; stock: number }>("SELECT id, title, stock FROM variants WHERE product_id = ? ORDER BY position", id);
     expect(after.map((v) => v.title)).toEqual(["S", "M", "XL"]);
     expect(after[0]).toMatchObject({ id: before[0]!.id, stock: 7 });
     expect(after[1]!.id).toBe(before[1]!.id);
@@ -75,9 +75,9 @@ describe("products: bad input", () => {
   it("accepts exactly 10 crore and decimals", async () => {
     const s = await sellerWithShop();
     const id = await addProduct(s, { price: "10,00,00,000" });
-    expect((await one<{ price: number }>("SELECT price FROM products WHERE id = ?", id))!.price).toBe(10_000_000_000);
+    expect((await inShop(s.shopId).one<{ price: number }>("SELECT price FROM products WHERE id = ?", id))!.price).toBe(10_000_000_000);
     const id2 = await addProduct(s, { price: "1499.5" });
-    expect((await one<{ price: number }>("SELECT price FROM products WHERE id = ?", id2))!.price).toBe(149_950);
+    expect((await inShop(s.shopId).one<{ price: number }>("SELECT price FROM products WHERE id = ?", id2))!.price).toBe(149_950);
   });
 
   it("refuses a SKU already used in the shop, keeps the form, saves nothing; another shop may use it", async () => {
@@ -131,35 +131,35 @@ describe("products: list actions", () => {
     list = await s.client.get(base);
     expect(list.text.indexOf("Alpha kurta")).toBeLessThan(list.text.indexOf("Beta shawl"));
 
-    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", a))!;
+    const v = (await inShop(s.shopId).one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", a))!;
     const bad = await s.client.post(`${base}/${a}/quick`, { price: "12", [`stock_${v.id}`]: "-3" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Stock cannot be below 0.");
     expect(bad.text).toContain('value="-3"');
-    expect((await one<{ stock: number }>("SELECT stock FROM variants WHERE id = ?", v.id))!.stock).toBe(5);
+    expect((await inShop(s.shopId).one<{ stock: number }>("SELECT stock FROM variants WHERE id = ?", v.id))!.stock).toBe(5);
     const ok = await s.client.post(`${base}/${a}/quick`, { price: "999", [`stock_${v.id}`]: "12" });
     expect(ok.status).toBe(303);
-    expect(await one("SELECT stock, price FROM variants WHERE id = ?", v.id)).toEqual({ stock: 12, price: 99_900 });
-    expect((await one<{ price: number }>("SELECT price FROM products WHERE id = ?", a))!.price).toBe(99_900);
+    expect(await inShop(s.shopId).one("SELECT stock, price FROM variants WHERE id = ?", v.id)).toEqual({ stock: 12, price: 99_900 });
+    expect((await inShop(s.shopId).one<{ price: number }>("SELECT price FROM products WHERE id = ?", a))!.price).toBe(99_900);
 
     const dup = await s.client.post(`${base}/${b}/duplicate`, {});
     expect(dup.status).toBe(303);
     const copyId = Number(/products\/(\d+)/.exec(dup.location!)![1]);
-    expect(await one("SELECT title, status FROM products WHERE id = ?", copyId)).toEqual({ title: "Beta shawl (copy)", status: "draft" });
-    expect((await one<{ sku: string | null }>("SELECT sku FROM variants WHERE product_id = ?", copyId))!.sku).toBeNull();
+    expect(await inShop(s.shopId).one("SELECT title, status FROM products WHERE id = ?", copyId)).toEqual({ title: "Beta shawl (copy)", status: "draft" });
+    expect((await inShop(s.shopId).one<{ sku: string | null }>("SELECT sku FROM variants WHERE product_id = ?", copyId))!.sku).toBeNull();
 
     expect((await s.client.post(`${base}/${a}/status`, { status: "archived" })).status).toBe(303);
-    expect((await one<{ status: string }>("SELECT status FROM products WHERE id = ?", a))!.status).toBe("archived");
+    expect((await inShop(s.shopId).one<{ status: string }>("SELECT status FROM products WHERE id = ?", a))!.status).toBe("archived");
     expect((await s.client.post(`${base}/${a}/delete`, {})).status).toBe(303);
-    expect(await one("SELECT id FROM products WHERE id = ?", a)).toBeNull();
-    expect(await all("SELECT id FROM variants WHERE product_id = ?", a)).toEqual([]);
+    expect(await inShop(s.shopId).one("SELECT id FROM products WHERE id = ?", a)).toBeNull();
+    expect(await inShop(s.shopId).all("SELECT id FROM variants WHERE product_id = ?", a)).toEqual([]);
   });
 
   it("bumps the shop version on a change", async () => {
     const s = await sellerWithShop();
-    const v0 = (await one<{ version: number }>("SELECT version FROM shops WHERE id = ?", s.shopId))!.version;
+    const v0 = (await inShop(s.shopId).one<{ version: number }>("SELECT version FROM shops WHERE id = ?", s.shopId))!.version;
     await addProduct(s);
-    expect((await one<{ version: number }>("SELECT version FROM shops WHERE id = ?", s.shopId))!.version).toBeGreaterThan(v0);
+    expect((await inShop(s.shopId).one<{ version: number }>("SELECT version FROM shops WHERE id = ?", s.shopId))!.version).toBeGreaterThan(v0);
   });
 });
 
@@ -187,9 +187,9 @@ describe("products: collections", () => {
     const form = await s.client.get(`${ROOT}/admin/${s.slug}/products/new`);
     expect(form.text).toContain(`name="collection" value="${lawn!.id}"`);
     const id = await addProduct(s, { collection: [String(lawn!.id), String(eid!.id)] });
-    const linked = async () => (await all<{ collection_id: number }>("SELECT collection_id FROM collection_products WHERE product_id = ? ORDER BY collection_id", id)).map((r) => r.collection_id);
+    const linked = async () => (await inShop(s.shopId).all<{ collection_id: number }>("SELECT collection_id FROM collection_products WHERE product_id = ? ORDER BY collection_id", id)).map((r) => r.collection_id);
     expect(await linked()).toEqual([lawn!.id, eid!.id]);
-    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!;
+    const v = (await inShop(s.shopId).one<{ id: number }>("SELECT id FROM variants WHERE product_id = ?", id))!;
     expect((await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}`, productForm({ v0_id: String(v.id), collection: String(eid!.id) }))).status).toBe(303);
     expect(await linked()).toEqual([eid!.id]);
     const edit = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
@@ -199,13 +199,11 @@ describe("products: collections", () => {
 
 describe("products: one batch per save", () => {
   it("a save the database refuses half-way (stock CHECK) changes nothing at all", async () => {
-    const { createDb } = await import("../db/client");
     const { updateProduct } = await import("./products");
-    const { env } = await import("cloudflare:workers");
     const s = await sellerWithShop();
     const id = await addProduct(s, { opt1Name: "Size", opt1Values: "S, M", v0_key: "S", v0_stock: "3", v1_key: "M", v1_stock: "4" });
-    const before = { p: await one("SELECT * FROM products WHERE id = ?", id), v: await all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await one("SELECT version FROM shops WHERE id = ?", s.shopId) };
-    const vs = await all<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position", id);
+    const before = { p: await inShop(s.shopId).one("SELECT * FROM products WHERE id = ?", id), v: await inShop(s.shopId).all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await inShop(s.shopId).one("SELECT version FROM shops WHERE id = ?", s.shopId) };
+    const vs = await inShop(s.shopId).all<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position", id);
     const input = {
       title: "Changed title",
       description: "",
@@ -218,7 +216,7 @@ describe("products: one batch per save", () => {
         { title: "L", option1: "L", option2: null, option3: null, sku: null, price: 100, compareAtPrice: null, stock: -1 },
       ],
     };
-    await expect(updateProduct(createDb(env.DB), s.shopId, id, input)).rejects.toThrow();
-    expect({ p: await one("SELECT * FROM products WHERE id = ?", id), v: await all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await one("SELECT version FROM shops WHERE id = ?", s.shopId) }).toEqual(before);
+    await expect(updateProduct(await shopDb(s.shopId), s.shopId, id, input)).rejects.toThrow();
+    expect({ p: await inShop(s.shopId).one("SELECT * FROM products WHERE id = ?", id), v: await inShop(s.shopId).all("SELECT * FROM variants WHERE product_id = ? ORDER BY id", id), shop: await inShop(s.shopId).one("SELECT version FROM shops WHERE id = ?", s.shopId) }).toEqual(before);
   });
 });

@@ -8,11 +8,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { productImages, products, variants } from "../db/schema";
 import { clearPageCache } from "../storefront/page-cache";
-import { db } from "../../test/helpers";
+import { shopDb } from "../../test/helpers";
 import { seedShop } from "../../test/storefront-fixtures";
 
 async function card(shopId: number, slug: string) {
-  return db()
+  return (await shopDb(shopId))
     .select({ id: products.id, image: products.cardImage, inStock: products.inStock })
     .from(products)
     .where(and(eq(products.shopId, shopId), eq(products.slug, slug)))
@@ -36,7 +36,7 @@ describe("product cards", () => {
     const s = await seedShop();
     const slug = s.productSlugs[3]!;
     const { id } = (await card(s.shopId, slug))!;
-    const d = db();
+    const d = await shopDb(s.shopId);
     await d.delete(productImages).where(eq(productImages.productId, id));
     expect((await card(s.shopId, slug))!.image).toBeNull();
 
@@ -54,7 +54,7 @@ describe("product cards", () => {
     const s = await seedShop();
     const slug = s.productSlugs[20]!; // on the first page of /collections/all (newest first)
     const { id } = (await card(s.shopId, slug))!;
-    const d = db();
+    const d = await shopDb(s.shopId);
     await d.update(variants).set({ stock: 0 }).where(eq(variants.productId, id));
     expect((await card(s.shopId, slug))!.inStock).toBe(0);
 

@@ -8,8 +8,8 @@ import { env } from "cloudflare:workers";
 import worker from "../index";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { db, ROOT, sellerWithShop, shopOrigin, Client } from "../../test/helpers";
-import { addProduct, all, decode, one, postMultipart, productForm, type Shop } from "../../test/admin-helpers";
+import { ROOT, sellerWithShop, shopD1, shopDb, shopOrigin, Client } from "../../test/helpers";
+import { addProduct, all, decode, inShop, one, postMultipart, productForm, shardOf, type Shop } from "../../test/admin-helpers";
 import { ascii, png, webp } from "../../test/media-fixtures";
 import { MAX_PENDING_PER_SHOP, MAX_PHOTOS, pendingPhotoSchema, photoOrderSchema, productFormSchema } from "./form";
 import { createProduct } from "./products";
@@ -18,9 +18,9 @@ const TITLE = "Handmade embroidered chiffon kurta with dupatta for weddings";
 const URDU = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
 const blob = (b: Uint8Array, type = "image/webp") => new Blob([b as Uint8Array<ArrayBuffer>], { type });
 const objects = async (shopId: number) => (await env.MEDIA.list({ prefix: `shops/${shopId}/` })).objects.map((o) => o.key).sort();
-const images = (productId: number) => all<{ id: number; key: string; position: number }>("SELECT id, key, position FROM product_images WHERE product_id = ? ORDER BY position, id", productId);
+const images = (shopId: number, productId: number) => all<{ id: number; key: string; position: number }>("SELECT id, key, position FROM product_images WHERE shop_id = ? AND product_id = ? ORDER BY position, id", shopId, productId);
 const pendingRows = (shopId: number) => all<{ id: number; key: string; form: string }>("SELECT id, key, form FROM pending_uploads WHERE shop_id = ? ORDER BY id", shopId);
-const version = async (shopId: number) => (await one<{ version: number }>("SELECT version FROM shops WHERE id = ?", shopId))!.version;
+const version = async (shopId: number) => (await inShop(shopId).one<{ version: number }>("SELECT version FROM shops WHERE id = ?", shopId))!.version;
 const FORM = "form-token-0123456789abc";
 
 /** The new form posted as the browser does (multipart), with `files` as `photo` parts (none: the empty part a browser sends). */
@@ -62,16 +62,16 @@ describe("photos on the new-product form, without JavaScript (files in the same 
     expect(res.status).toBe(303);
     expect(res.location).toMatch(/\?done=createdPhotos$/);
     const id = idOf(res.location);
-    const imgs = await images(id);
+    const imgs = await images(s.shopId, id);
     expect(imgs.map((i) => i.position)).toEqual([0, 1]);
-    const widths = await all<{ width: number }>("SELECT width FROM product_images WHERE product_id = ? ORDER BY position", id);
+    const widths = await inShop(s.shopId).all<{ width: number }>("SELECT width FROM product_images WHERE product_id = ? ORDER BY position", id);
     expect(widths.map((w) => w.width)).toEqual([60, 50]);
     expect(await pendingRows(s.shopId)).toEqual([]);
     expect((await objects(s.shopId)).length).toBe(2);
     // The card shows the first chosen; the storefront's product page shows it first.
-    const card = await one<{ card_image: string }>("SELECT card_image FROM products WHERE id = ?", id);
+    const card = await inShop(s.shopId).one<{ card_image: string }>("SELECT card_image FROM products WHERE id = ?", id);
     expect(card!.card_image.startsWith(`${imgs[0]!.key}|`)).toBe(true);
-    const slug = (await one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id))!.slug;
+    const slug = (await inShop(s.shopId).one<{ slug: string }>("SELECT slug FROM products WHERE id = ?", id))!.slug;
     const store = await new Client().get(`${shopOrigin(s.slug)}/products/${slug}`);
     const first = store.text.indexOf(imgs[0]!.key);
     expect(first).toBeGreaterThan(0);
@@ -100,7 +100,7 @@ describe("photos on the new-product form, without JavaScript (files in the same 
     expect(res.text).toContain(`name="photoForm" value="${FORM}"`);
     const again = await postNew(s, productForm({ title: URDU, photoForm: FORM, pending: waiting.map((r) => String(r.id)) }));
     expect(again.status).toBe(303);
-    expect((await images(idOf(again.location))).map((i) => i.key)).toEqual(waiting.map((r) => r.key));
+    expect((await images(s.shopId, idOf(again.location))).map((i) => i.key)).toEqual(waiting.map((r) => r.key));
     expect(await pendingRows(s.shopId)).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe("photos on the new-product form, without JavaScript (files in the same 
     expect(await all("SELECT id FROM products WHERE shop_id = ?", s.shopId)).toEqual([]);
     const at = await postNew(s, productForm({ photoForm: FORM }), await files(MAX_PHOTOS));
     expect(at.status).toBe(303);
-    expect((await images(idOf(at.location))).length).toBe(MAX_PHOTOS);
+    expect((await images(s.shopId, idOf(at.location))).length).toBe(MAX_PHOTOS);
   });
 });
 
@@ -147,7 +147,7 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     const order = [c.body.id!, a.body.id!, b.body.id!];
     const res = await postNew(s, productForm({ title: TITLE, photoForm: FORM, pending: order.map(String) }));
     expect(res.status).toBe(303);
-    const imgs = await images(idOf(res.location));
+    const imgs = await images(s.shopId, idOf(res.location));
     expect(imgs.map((i) => i.key)).toEqual(order.map((id) => keys.get(id)));
     expect(imgs.map((i) => i.position)).toEqual([0, 1, 2]);
     expect(await pendingRows(s.shopId)).toEqual([]);
@@ -161,7 +161,7 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     const a = await uploadPending(s, FORM, 100);
     const input = { title: TITLE, description: "", status: "active" as const, trackStock: true, options: [], collectionIds: [], pendingPhotos: [a.body.id!] };
     // A stock below 0 breaks the variants' CHECK inside the batch, after the product row and the photo are written.
-    await expect(createProduct(db(), s.shopId, { ...input, variants: [{ title: "Default", option1: null, option2: null, option3: null, sku: null, price: 250000, compareAtPrice: null, stock: -1 }] })).rejects.toThrow();
+    await expect(createProduct(await shopDb(s.shopId), s.shopId, { ...input, variants: [{ title: "Default", option1: null, option2: null, option3: null, sku: null, price: 250000, compareAtPrice: null, stock: -1 }] })).rejects.toThrow();
     expect(await all("SELECT id FROM products WHERE shop_id = ?", s.shopId)).toEqual([]);
     expect(await all("SELECT id FROM product_images WHERE shop_id = ?", s.shopId)).toEqual([]);
     expect((await pendingRows(s.shopId)).map((r) => r.id)).toEqual([a.body.id]);
@@ -181,7 +181,7 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     const res = await postNew(mine, productForm({ title: TITLE, photoForm: FORM, pending: [String(their.body.id)] }));
     expect(res.status).toBe(303);
     expect(res.location).toMatch(/done=created$/);
-    expect(await images(idOf(res.location))).toEqual([]);
+    expect(await images(mine.shopId, idOf(res.location))).toEqual([]);
     expect((await pendingRows(theirs.shopId)).map((r) => r.id)).toEqual([their.body.id]);
     // Sent back with an error, the form does not draw it either; deleting it is a 404.
     const bad = await postNew(mine, productForm({ title: "", photoForm: FORM, pending: [String(their.body.id)] }));
@@ -220,7 +220,7 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     expect(await all("SELECT id FROM products WHERE shop_id = ?", s.shopId)).toEqual([]);
     const at = await postNew(s, productForm({ photoForm: FORM, pending: ids.slice(0, MAX_PHOTOS) }));
     expect(at.status).toBe(303);
-    expect((await images(idOf(at.location))).length).toBe(MAX_PHOTOS);
+    expect((await images(s.shopId, idOf(at.location))).length).toBe(MAX_PHOTOS);
   });
 
   it("refuses a waiting upload that is not a photo, and sweeps expired ones with their objects", async () => {
@@ -233,13 +233,13 @@ describe("photos uploaded ahead (JavaScript), attached in the create batch", () 
     expect(JSON.parse(bad.text).error).toContain("This file is not a photo");
     expect(await objects(s.shopId)).toEqual([]);
     const old = await uploadPending(s, FORM, 100);
-    await env.DB.prepare("UPDATE pending_uploads SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, old.body.id).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE pending_uploads SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, old.body.id).run();
     await uploadPending(s, FORM, 200);
     expect((await pendingRows(s.shopId)).map((r) => r.id)).not.toContain(old.body.id);
     expect((await objects(s.shopId)).length).toBe(2);
     // An expired photo is not attached.
     const res = await postNew(s, productForm({ photoForm: FORM, pending: [String(old.body.id)] }));
-    expect(await images(idOf(res.location))).toEqual([]);
+    expect(await images(s.shopId, idOf(res.location))).toEqual([]);
   });
 });
 
@@ -250,7 +250,10 @@ describe("waiting photos nobody saved", () => {
     const oldA = await uploadPending(a, FORM, 300);
     const oldB = await uploadPending(b, FORM, 301);
     const fresh = await uploadPending(b, FORM, 302);
-    await env.DB.prepare("UPDATE pending_uploads SET expires_at = ? WHERE id IN (?, ?)").bind(Date.now() - 1, oldA.body.id, oldB.body.id).run();
+    // Each shop's row in its own shard (two shops in a row land in different shards: src/db/shards.ts).
+    const expire = async (shopId: number, id: number | undefined) => (await shopD1(shopId)).prepare("UPDATE pending_uploads SET expires_at = ? WHERE shop_id = ? AND id = ?").bind(Date.now() - 1, shopId, id).run();
+    await expire(a.shopId, oldA.body.id);
+    await expire(b.shopId, oldB.body.id);
     const perPhoto = (await objects(a.shopId)).length; // its stored widths
     expect(perPhoto).toBeGreaterThan(0);
     expect((await objects(b.shopId)).length).toBe(2 * perPhoto);
@@ -274,7 +277,7 @@ describe("her order on the product page", () => {
       fd.append("w320", blob(webp(320, 240, 100 + i)), "320.webp");
       await postMultipart(s.client, `${ROOT}/admin/${s.slug}/products/${id}/photos`, fd, { accept: "application/json" });
     }
-    return { id, ids: (await images(id)).map((i) => i.id) };
+    return { id, ids: (await images(s.shopId, id)).map((i) => i.id) };
   }
   const postOrder = (s: Shop, productId: number, order: (number | string)[]) =>
     s.client.post(`${ROOT}/admin/${s.slug}/products/${productId}/photos/order`, { order: order.map(String) }, { headers: { accept: "application/json" } });
@@ -292,7 +295,7 @@ describe("her order on the product page", () => {
     const third = JSON.parse((await send(300, 2)).text).photos[0].id;
     const second = JSON.parse((await send(200, 1)).text).photos[0].id;
     const first = JSON.parse((await send(100, 0)).text).photos[0].id;
-    expect((await images(id)).map((i) => i.id)).toEqual([first, second, third]);
+    expect((await images(s.shopId, id)).map((i) => i.id)).toEqual([first, second, third]);
   });
 
   it("saves the whole order with one POST (the first is the main photo on the card), bumping the version", async () => {
@@ -301,9 +304,9 @@ describe("her order on the product page", () => {
     const before = await version(s.shopId);
     const res = await postOrder(s, id, [ids[2]!, ids[0]!, ids[1]!]);
     expect(res.status).toBe(200);
-    const imgs = await images(id);
+    const imgs = await images(s.shopId, id);
     expect(imgs.map((i) => i.id)).toEqual([ids[2], ids[0], ids[1]]);
-    expect((await one<{ card_image: string }>("SELECT card_image FROM products WHERE id = ?", id))!.card_image.startsWith(`${imgs[0]!.key}|`)).toBe(true);
+    expect((await inShop(s.shopId).one<{ card_image: string }>("SELECT card_image FROM products WHERE id = ?", id))!.card_image.startsWith(`${imgs[0]!.key}|`)).toBe(true);
     expect(await version(s.shopId)).toBe(before + 1);
     const page = await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`);
     expect(page.text.indexOf(`data-id="${ids[2]}"`)).toBeLessThan(page.text.indexOf('class="main-badge"'));
@@ -316,7 +319,9 @@ describe("her order on the product page", () => {
     const s = await sellerWithShop();
     const { id, ids } = await productWithPhotos(s, 3);
     const other = await productWithPhotos(s, 1);
-    const theirs = await sellerWithShop();
+    // Another shop in the same shard: ids are per database, so only there is a foreign id a foreign row.
+    let theirs = await sellerWithShop();
+    while ((await shardOf(theirs.shopId)) !== (await shardOf(s.shopId))) theirs = await sellerWithShop();
     const foreign = await productWithPhotos(theirs, 1);
     const before = await version(s.shopId);
     const bad: (number | string)[][] = [
@@ -334,7 +339,7 @@ describe("her order on the product page", () => {
     }
     // Another shop's product, even with its own photo ids: not hers to order.
     expect((await postOrder(s, foreign.id, foreign.ids)).status).toBe(404);
-    expect((await images(id)).map((i) => i.id)).toEqual(ids);
+    expect((await images(s.shopId, id)).map((i) => i.id)).toEqual(ids);
     expect(await version(s.shopId)).toBe(before);
     // Without JavaScript the same refusal comes back as the page's message.
     const plain = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/photos/order`, { order: [String(ids[0])] });
@@ -350,8 +355,8 @@ describe("her order on the product page", () => {
     expect(page.text).toContain('aria-label="Make Photo 3 the main photo"');
     const res = await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/photos/${ids[2]}/move`, { dir: "first" });
     expect(res.status).toBe(303);
-    expect((await images(id)).map((i) => i.id)).toEqual([ids[2], ids[0], ids[1]]);
+    expect((await images(s.shopId, id)).map((i) => i.id)).toEqual([ids[2], ids[0], ids[1]]);
     await s.client.post(`${ROOT}/admin/${s.slug}/products/${id}/photos/${ids[1]}/move`, { dir: "up" });
-    expect((await images(id)).map((i) => i.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect((await images(s.shopId, id)).map((i) => i.id)).toEqual([ids[2], ids[1], ids[0]]);
   });
 });

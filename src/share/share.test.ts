@@ -2,10 +2,9 @@
  * Sharing the shop (issue 15, section 5): the share texts in English and Urdu, the share card on
  * the dashboard and on a product, the QR route and the A5 poster; members only, each shop its own.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { invalidateShop } from "../tenancy/shop-cache";
-import { Client, ROOT, shopOrigin, signUp, sellerWithShop } from "../../test/helpers";
+import { Client, ROOT, shopD1, shopOrigin, signUp, sellerWithShop } from "../../test/helpers";
 import { addProduct, decode } from "../../test/admin-helpers";
 import { TITLE_MAX } from "../products/form";
 import { qrEncode } from "./qr";
@@ -47,7 +46,7 @@ describe("share texts", () => {
 
 async function photoOf(shopId: number, productId: number, position = 0) {
   const key = `shops/${shopId}/${"ab".repeat(32)}${position}`;
-  await env.DB.prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, position) VALUES (?, ?, ?, '320,640,960,1280', 'webp', 1280, 1600, ?)")
+  await (await shopD1(shopId)).prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, position) VALUES (?, ?, ?, '320,640,960,1280', 'webp', 1280, 1600, ?)")
     .bind(shopId, productId, key, position)
     .run();
   return key;
@@ -65,7 +64,7 @@ describe("share card", () => {
     expect(html).toContain(`href="/admin/${s.slug}/poster"`);
     expect(html).toContain('<p class="copied" id="share-link-status" role="status" aria-live="polite"></p>');
     // The shop in Urdu: the message in Urdu, the seller's card in her own language (English).
-    await env.DB.prepare("UPDATE shops SET locale = 'ur', name = ? WHERE id = ?").bind("عائشہ کا کچن", s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE shops SET locale = 'ur', name = ? WHERE id = ?").bind("عائشہ کا کچن", s.shopId).run();
     invalidateShop(s.slug);
     const ur = (await s.client.get(`${ROOT}/admin/${s.slug}`)).text;
     expect(waTexts(ur)).toEqual([`عائشہ کا کچن — میری آن لائن دکان دیکھیں:\n${origin}`]);
@@ -78,7 +77,7 @@ describe("share card", () => {
     const id = await addProduct(s, { title: KURTA, price: "4,500" });
     const key = await photoOf(s.shopId, id);
     await photoOf(s.shopId, id, 1);
-    const slug = (await env.DB.prepare("SELECT slug FROM products WHERE id = ?").bind(id).first<{ slug: string }>())!.slug;
+    const slug = (await (await shopD1(s.shopId)).prepare("SELECT slug FROM products WHERE shop_id = ? AND id = ?").bind(s.shopId, id).first<{ slug: string }>())!.slug;
     const html = (await s.client.get(`${ROOT}/admin/${s.slug}/products/${id}`)).text;
     const url = `${origin}/products/${slug}`;
     expect(waTexts(html)).toEqual([`${KURTA} — Rs\u00a04,500\n${url}\n${origin}/media/${key}/960.webp`]);
@@ -96,7 +95,7 @@ describe("QR and poster routes", () => {
     const s = await sellerWithShop();
     const origin = shopOrigin(s.slug);
     const id = await addProduct(s, { title: KURTA });
-    const slug = (await env.DB.prepare("SELECT slug FROM products WHERE id = ?").bind(id).first<{ slug: string }>())!.slug;
+    const slug = (await (await shopD1(s.shopId)).prepare("SELECT slug FROM products WHERE shop_id = ? AND id = ?").bind(s.shopId, id).first<{ slug: string }>())!.slug;
     const base = `${ROOT}/admin/${s.slug}`;
     const shopQr = await s.client.get(`${base}/qr.svg?url=${encodeURIComponent("https://evil.example")}`);
     expect(shopQr.status).toBe(200);
@@ -133,7 +132,7 @@ describe("QR and poster routes", () => {
   it("prints an A5 poster in the shop's language, right to left in Urdu, with nothing typed as markup", async () => {
     const s = await sellerWithShop();
     const origin = shopOrigin(s.slug);
-    await env.DB.prepare("UPDATE shops SET whatsapp = '+923001234567', city = 'Lahore' WHERE id = ?").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE shops SET whatsapp = '+923001234567', city = 'Lahore' WHERE id = ?").bind(s.shopId).run();
     invalidateShop(s.slug);
     const res = await s.client.get(`${ROOT}/admin/${s.slug}/poster`);
     expect(res.status).toBe(200);
@@ -148,7 +147,7 @@ describe("QR and poster routes", () => {
     // Urdu shop, a product whose title is markup, the seller reading English.
     const hostile = `<img src=x onerror=alert(1)> ${KURTA_UR}`;
     const id = await addProduct(s, { title: hostile, price: "1,200" });
-    await env.DB.prepare("UPDATE shops SET locale = 'ur', name = ? WHERE id = ?").bind("<b>عائشہ</b> کا کچن", s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE shops SET locale = 'ur', name = ? WHERE id = ?").bind("<b>عائشہ</b> کا کچن", s.shopId).run();
     invalidateShop(s.slug);
     const ur = (await s.client.get(`${ROOT}/admin/${s.slug}/poster?for=product&id=${id}`)).text;
     expect(ur).toContain('<html lang="ur" dir="rtl">');

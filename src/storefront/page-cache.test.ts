@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SHOP_STALE_MS } from "../tenancy/shop-cache";
-import { Client } from "../../test/helpers";
+import { Client, shopD1 } from "../../test/helpers";
 import { appRoutes } from "../../test/security-routes";
 import { seedShop } from "../../test/storefront-fixtures";
 
@@ -50,8 +50,8 @@ describe("page cache", () => {
 
     // An edit from another isolate: the row changes and the shop's version is bumped, but this
     // isolate's caches are not told.
-    await env.DB.prepare("UPDATE products SET title = 'Renamed by the seller' WHERE shop_id = ? AND slug = ?").bind(s.shopId, s.optionsProduct).run();
-    await env.DB.prepare("UPDATE shops SET version = version + 1 WHERE id = ?").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE products SET title = 'Renamed by the seller' WHERE shop_id = ? AND slug = ?").bind(s.shopId, s.optionsProduct).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE shops SET version = version + 1 WHERE id = ?").bind(s.shopId).run();
 
     vi.setSystemTime(Date.now() + SHOP_STALE_MS);
     expect(SHOP_STALE_MS).toBeLessThanOrEqual(5_000);
@@ -72,7 +72,7 @@ describe("page cache", () => {
 
   it("never caches or shares a cart, checkout or order page", async () => {
     const s = await seedShop();
-    const variant = await env.DB.prepare("SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE p.shop_id = ? AND v.stock > 0 LIMIT 2").bind(s.shopId).all<{ id: number }>();
+    const variant = await (await shopD1(s.shopId)).prepare("SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE p.shop_id = ? AND v.stock > 0 LIMIT 2").bind(s.shopId).all<{ id: number }>();
     const [v1, v2] = variant.results.map((r) => r.id);
     const alice = new Client();
     const bob = new Client();

@@ -3,11 +3,12 @@
  * on its page, in every theme and both languages; one price says just the price. The highest
  * price is kept on the product row by triggers (max_price), so a listing stays one statement.
  */
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { formatMoney, messages, type Locale } from "../i18n";
 import { THEMES } from "../../themes";
 import { clearPageCache } from "./page-cache";
+import { shopD1 } from "../../test/helpers";
 import { seedShop } from "../../test/storefront-fixtures";
 
 const get = async (url: string) => {
@@ -25,7 +26,8 @@ describe("a price range says from", () => {
       it(`${manifest.id}, ${locale}: cards and the product page`, async () => {
         const shop = await seedShop({ theme: manifest.id, locale });
         const t = messages(locale).t;
-        const row = await env.DB.prepare("SELECT p.id, p.price, p.max_price, (SELECT min(price) FROM variants v WHERE v.product_id = p.id) lo, (SELECT max(price) FROM variants v WHERE v.product_id = p.id) hi FROM products p WHERE p.shop_id = ? AND p.slug = ?")
+        const d1 = await shopD1(shop.shopId);
+        const row = await d1.prepare("SELECT p.id, p.price, p.max_price, (SELECT min(price) FROM variants v WHERE v.product_id = p.id) lo, (SELECT max(price) FROM variants v WHERE v.product_id = p.id) hi FROM products p WHERE p.shop_id = ? AND p.slug = ?")
           .bind(shop.shopId, shop.optionsProduct)
           .first<{ id: number; price: number; max_price: number; lo: number; hi: number }>();
         expect(row!.max_price).toBe(row!.hi);
@@ -41,8 +43,8 @@ describe("a price range says from", () => {
         expect(listing.queries).toBeLessThanOrEqual(2);
 
         // One price for every variant (a trigger keeps max_price): just the price, no "from".
-        await env.DB.prepare("UPDATE variants SET price = ? WHERE product_id = ?").bind(row!.lo, row!.id).run();
-        await env.DB.prepare("UPDATE shops SET version = version + 1 WHERE id = ?").bind(shop.shopId).run();
+        await d1.prepare("UPDATE variants SET price = ? WHERE shop_id = ? AND product_id = ?").bind(row!.lo, shop.shopId, row!.id).run();
+        await d1.prepare("UPDATE shops SET version = version + 1 WHERE id = ?").bind(shop.shopId).run();
         const same = await get(`${shop.origin}/products/${shop.optionsProduct}`);
         expect(same.text).not.toContain(from);
         const again = cardOf((await get(`${shop.origin}/collections/${shop.collectionSlug}`)).text, shop.optionsProduct);

@@ -1,7 +1,6 @@
 /** The shop version rule (src/tenancy/version.test.ts) for CSV import, settings, theme and the wizard. */
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Client, createShop, shopOrigin, signUp, uniq } from "../../test/helpers";
+import { Client, createShop, shopD1, shopOrigin, signUp, uniq } from "../../test/helpers";
 import { addProduct, all, one } from "../../test/admin-helpers";
 import { MAX_ZONES } from "../settings/schema";
 import { EN, admin, checkoutOf, expectRefused, expectSeen, freezeDate, importCsv, otherShop, seller, trips } from "../../test/version-fixtures";
@@ -69,14 +68,14 @@ describe("settings and theme", () => {
   });
 
   it("refuses without a bump: validation errors, the zones' cap, another shop's zone", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     await expectRefused("details without a name", s, () => s.client.post(admin(s, "/settings"), { name: "", city: "Lahore", currency: "PKR", locale: "en" }), 400);
     await expectRefused("a wallet without its number", s, () => s.client.post(admin(s, "/settings/payments"), { codEnabled: "on", jazzcashEnabled: "on", jazzcashTitle: "Ayesha Khan", jazzcashNumber: "" }), 400);
     await expectRefused("a zone without a name", s, () => s.client.post(admin(s, "/settings/zones"), { name: "", fee: "250" }), 400);
     await expectRefused("edit of another shop's zone", s, () => s.client.post(admin(s, `/settings/zones/${other.zone}`), { name: "Mine", fee: "250", freeAbove: "" }), 404);
     await expectRefused("delete of another shop's zone", s, () => s.client.post(admin(s, `/settings/zones/${other.zone}/delete`), {}), 404);
     await expectRefused("a theme announcement past its cap", s, () => s.client.post(admin(s, "/theme"), { theme: "classic", has_announcement: "1", s_announcement: "x".repeat(121) }), 400);
-    await env.DB.prepare(
+    await (await shopD1(s.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
        INSERT INTO delivery_zones (shop_id, name, fee, position) SELECT ?1, 'Zone ' || n, 100, n FROM seq`,
     ).bind(s.shopId, MAX_ZONES - 1).run();

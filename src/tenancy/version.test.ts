@@ -11,7 +11,7 @@
  * that forgot its bump, or a route that forgot to drop the isolate's shop record, shows a stale
  * page here instead of passing by luck on a slow machine.
  */
-import { env } from "cloudflare:workers";
+import { shopD1 } from "../../test/helpers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addProduct, all, one, productForm } from "../../test/admin-helpers";
 import { webp } from "../../test/media-fixtures";
@@ -38,17 +38,17 @@ describe("products: each change bumps the version once and shows on the storefro
       shows: (p) => p.text.includes(EN),
     });
     const id = (await one<{ id: number }>("SELECT id FROM products WHERE shop_id = ?", s.shopId))!.id;
-    const path = `/products/${await slugOf("products", id)}`;
+    const path = `/products/${await slugOf(s.shopId, "products", id)}`;
     await expectSeen("product edit", s, {
       trips: 6,
       path,
-      act: async () => s.client.post(admin(s, `/products/${id}`), await editForm(id, { title: UR, price: "4,750" })),
+      act: async () => s.client.post(admin(s, `/products/${id}`), await editForm(s.shopId, id, { title: UR, price: "4,750" })),
       shows: (p) => p.text.includes(UR),
     });
     await expectSeen("product quick edit", s, {
       trips: 4,
       path,
-      act: async () => s.client.post(admin(s, `/products/${id}/quick`), { price: "3,199", [`stock_${await firstVariant(id)}`]: "7" }),
+      act: async () => s.client.post(admin(s, `/products/${id}/quick`), { price: "3,199", [`stock_${await firstVariant(s.shopId, id)}`]: "7" }),
       shows: (p) => p.text.includes("3,199"),
     });
     await expectSeen("product status", s, {
@@ -67,12 +67,12 @@ describe("products: each change bumps the version once and shows on the storefro
   });
 
   it("refuses without a bump: a validation error, a SKU taken, another shop's product", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     const id = await addProduct(s, { title: EN, v0_sku: "KRT-CHF-001" });
     const post = (path: string, form: Record<string, string | string[]>) => () => s.client.post(admin(s, path), form);
     await expectRefused("create without a title", s, post("/products", productForm({ title: "" })), 400);
     await expectRefused("create with a SKU taken", s, post("/products", productForm({ title: UR, v0_sku: "KRT-CHF-001" })), 400);
-    await expectRefused("edit without a title", s, post(`/products/${id}`, await editForm(id, { title: "" })), 400);
+    await expectRefused("edit without a title", s, post(`/products/${id}`, await editForm(s.shopId, id, { title: "" })), 400);
     await expectRefused("quick edit of a bad price", s, post(`/products/${id}/quick`, { price: "abc" }), 400);
     await expectRefused("edit of another shop's product", s, post(`/products/${other.product}`, productForm()), 404);
     await expectRefused("quick edit of another shop's product", s, post(`/products/${other.product}/quick`, { price: "1" }), 404);
@@ -102,10 +102,10 @@ describe("photos", () => {
   it("add, move, delete each bump once and show on the product page", async () => {
     const s = await seller();
     const id = await addProduct(s, { title: EN });
-    const path = `/products/${await slugOf("products", id)}`;
+    const path = `/products/${await slugOf(s.shopId, "products", id)}`;
     await expectSeen("photo add", s, { trips: 5, path, act: () => uploadPhoto(s, id), status: 200, shows: (p) => p.text.includes(`/media/shops/${s.shopId}/`) });
     await uploadPhoto(s, id, 1200);
-    const [first, second] = await photoKeys(id);
+    const [first, second] = await photoKeys(s.shopId, id);
     await expectSeen("photo move", s, {
       trips: 3,
       path,
@@ -121,16 +121,16 @@ describe("photos", () => {
   });
 
   it("refuses without a bump: the cap reached, another shop's photo or product, a move that moves nothing", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     const id = await addProduct(s, { title: EN });
     await uploadPhoto(s, id);
-    const [only] = await photoKeys(id);
+    const [only] = await photoKeys(s.shopId, id);
     await expectRefused("move of the first photo up", s, () => s.client.post(admin(s, `/products/${id}/photos/${only!.id}/move`), { dir: "up" }), 303);
     await expectRefused("move of another shop's photo", s, () => s.client.post(admin(s, `/products/${other.product}/photos/${other.image}/move`), { dir: "down" }), 404);
     await expectRefused("delete of another shop's photo", s, () => s.client.post(admin(s, `/products/${other.product}/photos/${other.image}/delete`), {}), 404);
     await expectRefused("delete of another shop's photo through our product", s, () => s.client.post(admin(s, `/products/${id}/photos/${other.image}/delete`), {}), 404);
     await expectRefused("photo for another shop's product", s, () => uploadPhoto(s, other.product), 404);
-    await env.DB.prepare(
+    await (await shopD1(s.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?3)
        INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position) SELECT ?1, ?2, ?4, '320', 'webp', 320, 240, '', n FROM seq`,
     ).bind(s.shopId, id, MAX_PHOTOS - 1, only!.key).run();
@@ -155,7 +155,7 @@ describe("pages", () => {
       shows: (p) => p.text.includes("Eid delivery times"),
     });
     const id = (await one<{ id: number }>("SELECT id FROM pages WHERE shop_id = ? AND title = 'Eid delivery times'", s.shopId))!.id;
-    const path = `/pages/${await slugOf("pages", id)}`;
+    const path = `/pages/${await slugOf(s.shopId, "pages", id)}`;
     await expectSeen("page edit", s, {
       trips: 4,
       path,
@@ -166,11 +166,11 @@ describe("pages", () => {
   });
 
   it("refuses without a bump: the cap reached, a validation error, another shop's page", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     await expectRefused("page without a title", s, () => s.client.post(admin(s, "/pages"), { title: "", body: EN }), 400);
     await expectRefused("edit of another shop's page", s, () => s.client.post(admin(s, `/pages/${other.page}`), { title: "Mine", body: EN }), 404);
     await expectRefused("delete of another shop's page", s, () => s.client.post(admin(s, `/pages/${other.page}/delete`), {}), 404);
-    await env.DB.prepare(
+    await (await shopD1(s.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
        INSERT INTO pages (shop_id, slug, title, body, position) SELECT ?1, 'p-' || n, 'Page ' || n, '', n FROM seq`,
     ).bind(s.shopId, MAX_PAGES).run();
@@ -190,7 +190,7 @@ describe("collections", () => {
       shows: (p) => p.text.includes("Eid collection"),
     });
     const eid = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", s.shopId))!.id;
-    const path = `/collections/${await slugOf("collections", eid)}`;
+    const path = `/collections/${await slugOf(s.shopId, "collections", eid)}`;
     await expectSeen("collection edit", s, {
       trips: 4,
       path,
@@ -228,7 +228,7 @@ describe("collections", () => {
   });
 
   it("refuses without a bump: the cap reached, a validation error, another shop's collection, a move that moves nothing", async () => {
-    const s = await seller();
+    const s = await seller(other.shard);
     const a = await addProduct(s, { title: EN });
     await s.client.post(admin(s, "/collections"), { title: "Eid collection", product: String(a) });
     const eid = (await one<{ id: number }>("SELECT id FROM collections WHERE shop_id = ?", s.shopId))!.id;
@@ -239,7 +239,7 @@ describe("collections", () => {
     await expectRefused("member order in another shop's collection", s, () => s.client.post(admin(s, `/collections/${other.collection}/order`), { product: String(other.product), dir: "up" }), 404);
     await expectRefused("move of the first collection up", s, () => s.client.post(admin(s, `/collections/${eid}/move`), { dir: "up" }), 303);
     await expectRefused("member order of the first product up", s, () => s.client.post(admin(s, `/collections/${eid}/order`), { product: String(a), dir: "up" }), 303);
-    await env.DB.prepare(
+    await (await shopD1(s.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2)
        INSERT INTO collections (shop_id, slug, title, position) SELECT ?1, 'c-' || n, 'Collection ' || n, n FROM seq`,
     ).bind(s.shopId, MAX_COLLECTIONS - 1).run();

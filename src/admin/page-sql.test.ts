@@ -72,10 +72,10 @@ describe("the admin's SQL", () => {
       `${base}?status=new&late=1&q=Sana&before=${order.id + 1}`,
     ];
     countBuilds();
-    // The first visit records the session's shop (a write); then each shape once: its template is built.
+    // The first visit records the session's shop (a write); then each shape once: its template is
+    // built, unless an earlier test in this isolate built it already.
     await seller.client.get(base);
-    const first = await builds(seller.client, urls);
-    expect(first).toBeGreaterThan(0);
+    await builds(seller.client, urls);
     // Every later request binds the templates: no SQL is built.
     expect(await builds(seller.client, urls)).toBe(0);
     expect(await builds(seller.client, [...urls].reverse())).toBe(0);

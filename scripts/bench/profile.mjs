@@ -3,14 +3,15 @@
 // Samples one isolate's CPU (V8 inspector; the Worker by default, "worker d1:db" for local D1)
 // while autocannon loads each route, and prints the functions with the most self time. A tool
 // for finding why a route misses its target. --rps only measures requests/s (no sampling), to
-// compare two versions of a route quickly.
+// compare two versions of a route quickly. An /admin/... route is asked on the root host as the
+// bench's seller (scripts/bench/seed-scale.mjs sellerSql, the owner of the big shop).
 import autocannon from "autocannon";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
 import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./runtime.mjs";
-import { BIG, scaleSeedSql } from "./seed-scale.mjs";
+import { BIG, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
 const uncached = args.includes("--uncached");
@@ -25,6 +26,8 @@ try {
   const base = await mf.ready;
   const db = await mf.getD1Database("DB");
   for (const sql of scaleSeedSql({ raceStock: 100 })) await db.prepare(sql).run();
+  const seller = sellerSql();
+  for (const sql of seller.statements) await db.prepare(sql).run();
   const targets = await (await fetch("http://127.0.0.1:9239/json")).json();
   const target = targets.find((t) => t.title.endsWith(isolate)) ?? targets.find((t) => t.title.includes(isolate));
   console.log("targets:", targets.map((t) => t.title).join(", "), "-> profiling", target.title);
@@ -40,7 +43,9 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 50 });
   for (const route of routes) {
-    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers: { host: route.startsWith("/healthz") ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}` } };
+    const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
+    const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${seller.token}` } : {}) };
+    const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {
       const cpu0 = workerdCpuMs();

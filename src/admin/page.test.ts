@@ -8,11 +8,12 @@ import { describe, expect, it } from "vitest";
 import { ROOT, db, sellerWithShop } from "../../test/helpers";
 import { addProduct, one } from "../../test/admin-helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
-import { sessionShopSql } from "../auth/session";
+import { sessionShopSlot, sessionShopSql } from "../auth/session";
 import { sha256Hex } from "../lib/bytes";
-import { ordersListRead } from "../orders/list";
+import { ordersListRead, type ListQuery } from "../orders/list";
 import { sellerOrderRead } from "../orders/read";
 import { runBatch } from "../db/batch";
+import { boundOf, runTemplates } from "../db/template";
 
 const TITLE = "Handmade embroidered chiffon kurta with dupatta for weddings";
 
@@ -75,5 +76,42 @@ describe("a batched admin page", () => {
     for (const r of [await run(strangerSid), await run("0".repeat(64)), await run(ownerSid, Date.now() + 31 * 86400_000)]) {
       expect(r).toEqual({ rows: [], counts: [], found: [] });
     }
+  });
+
+  it("reads through templates exactly what drizzle's statements read, in every shape of the orders list, and nothing for a stranger", async () => {
+    const { seller, kurta, zone, origin } = await shopWithCatalogue();
+    const order = await placeOrderAt(origin, zone.id, [[kurta[0]!.id, 1]], { name: "عائشہ بی بی" });
+    const stranger = await sellerWithShop();
+    const strangerSid = await sha256Hex(stranger.client.cookies("hatti.test").get("hatti_sid")!);
+    const ownerSid = await sha256Hex(seller.client.cookies("hatti.test").get("hatti_sid")!);
+    const d = db();
+    const now = Date.now();
+    const later = now + 400 * 86400_000;
+    const shapes: [ListQuery, number | undefined][] = [
+      [{}, undefined],
+      [{ status: "new" }, undefined],
+      [{ status: "shipped" }, undefined],
+      [{ q: "عائشہ" }, undefined],
+      [{ q: "0321-5551234" }, undefined],
+      [{ q: `#${order.number}` }, undefined],
+      [{ before: order.id + 1 }, undefined],
+      [{ before: order.id }, undefined],
+      [{}, later],
+      [{ status: "new", q: "عائشہ", before: order.id + 1 }, later],
+    ];
+    for (const [query, lateAt] of shapes) {
+      const read = ordersListRead(query, lateAt);
+      for (const [sid, at] of [[ownerSid, now], [strangerSid, now], [ownerSid, now + 31 * 86400_000]] as const) {
+        const drizzleStmts = read.statements(d, sessionShopSql(sid, seller.slug, at));
+        const bound = read.bind!(sessionShopSlot(sid, seller.slug, at));
+        // The same SQL text and values, in the same order.
+        expect(bound.map((b) => [b.sql, b.params])).toEqual(drizzleStmts.map(boundOf).map((b) => [b.sql, b.params]));
+        const viaTemplates = await runTemplates(d, bound);
+        expect(viaTemplates, JSON.stringify(query)).toEqual(await runBatch(d, [...drizzleStmts]));
+        if (sid !== ownerSid || at !== now) expect(viaTemplates, JSON.stringify(query)).toEqual([[], []]);
+      }
+    }
+    const [rows] = await runTemplates(d, ordersListRead({ q: "عائشہ" }).bind!(sessionShopSlot(ownerSid, seller.slug, now)));
+    expect((rows as { id: number }[]).map((r) => r.id)).toEqual([order.id]);
   });
 });

@@ -3,10 +3,12 @@
  * The cookie is host-only (no Domain attribute) on the root domain, so shop subdomains
  * never receive it. Secure outside local http development.
  */
-import { and, eq, gt, lt, ne, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gt, lt, ne, sql, type AnyColumn, type Placeholder, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
+import type { ShopSlot } from "../db/page-read";
+import { ph, template, type Builder } from "../db/template";
 import { memberships, orderCounts, sessions, shops, users } from "../db/schema";
 import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
@@ -83,14 +85,28 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
   return { ...user, shopId: row.role ? row.shopId : null, role: row.role ?? null };
 }
 
+/** A value of the admin's check, or the named placeholder standing for it in a template. */
+type Arg<T> = T | Placeholder<string>;
+
 /**
  * The shop /admin/{slug}/... names, as SQL every statement of the admin's batch filters by: its id
  * only while this session is live and its user a member of it (else NULL, and the statement reads
  * nothing). Sessions, memberships and shops are each read by their key.
  */
-export function sessionShopSql(id: string, slug: string, now: number): SQL {
+export function sessionShopSql(id: Arg<string>, slug: Arg<string>, now: Arg<number>): SQL {
   return sql`(SELECT ${memberships.shopId} FROM ${sessions} JOIN ${memberships} ON ${memberships.userId} = ${sessions.userId} JOIN ${shops} ON ${shops.id} = ${memberships.shopId} WHERE ${sessions.id} = ${id} AND ${sessions.expiresAt} > ${now} AND ${shops.slug} = ${slug})`;
 }
+
+/** The placeholders of the session's shop in templates (named apart from any page's own). */
+const SLOT = { id: ph("session.id"), slug: ph("session.slug"), now: ph("session.now") };
+const slotSql = sessionShopSql(SLOT.id, SLOT.slug, SLOT.now);
+
+/** The session's shop as a page template names it (src/db/page-read.ts ShopSlot): sessionShopSql over placeholders, and this run's values. */
+export const sessionShopSlot = (id: string, slug: string, now: number): ShopSlot => ({
+  key: "session",
+  sql: slotSql,
+  values: { "session.id": id, "session.slug": slug, "session.now": now },
+});
 
 /**
  * The admin's check in one statement: the session and its user, her membership of the shop the
@@ -99,7 +115,7 @@ export function sessionShopSql(id: string, slug: string, now: number): SQL {
  * answers rows as objects keyed by column name (drizzle reads them back in order), so every
  * column beside the shop's own is named apart from them.
  */
-export function sessionShopQuery(db: Db, id: string, slug: string, now: number) {
+function sessionShopQuery(db: Builder, id: Arg<string>, slug: Arg<string>, now: Arg<number>) {
   const shopId = sql`(SELECT ${shops.id} FROM ${shops} WHERE ${shops.slug} = ${slug})`;
   const named = <T>(col: AnyColumn, as: string) => sql<T>`${col}`.as(as);
   return db
@@ -124,6 +140,12 @@ export function sessionShopQuery(db: Db, id: string, slug: string, now: number) 
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
     .limit(1);
 }
+
+/** sessionShopQuery as a template: its SQL is built once per isolate (the admin asks it on every page). */
+const sessionShopCheck = template((db) => sessionShopQuery(db, ph("id"), ph("slug"), ph("now")));
+
+/** The admin's check bound to this request's session (its SHA-256 id), the shop the URL names and now. */
+export const sessionShopBound = (id: string, slug: string, now: number) => sessionShopCheck.bind({ id, slug, now });
 
 export type SessionShopRow = Awaited<ReturnType<ReturnType<typeof sessionShopQuery>["all"]>>[number];
 

@@ -1,5 +1,6 @@
 /** Risk signals in plain words: the order page's list and the orders list's short line. */
 import type { Messages, MessageKey, TParams } from "../i18n";
+import { html, type Html } from "../ui/html";
 import { riskSignals, shortSignals, type RiskFacts, type Signal } from "./risk";
 
 const say = (m: Messages, s: Signal) => (m.t as (key: MessageKey, params: TParams) => string)(s.key, s.params);
@@ -25,17 +26,11 @@ export function RiskList({ m, risk, customerHref }: { m: Messages; risk: RiskFac
   );
 }
 
-/** A row of the orders list: new or returning, and cancels or returns before, in a few words. */
-export function ShortSignals({ m, row }: { m: Messages; row: Parameters<typeof shortSignals>[0] }) {
-  const list = shortSignals(row);
-  return (
-    <span class="signals">
-      {list.map((s, i) => (
-        <span key={s.key} class={s.warn ? "warn" : undefined}>
-          {i > 0 && " · "}
-          {say(m, s)}
-        </span>
-      ))}
-    </span>
-  );
+/**
+ * A row of the orders list: new or returning, and cancels or returns before, in a few words.
+ * Written as a string (src/ui/html.ts): the list puts it in its rows' markup.
+ */
+export function shortSignalsHtml(m: Messages, row: Parameters<typeof shortSignals>[0]): Html {
+  const list = shortSignals(row).map((s, i) => (s.warn ? html`<span class="warn">${i > 0 ? " · " : ""}${say(m, s)}</span>` : html`<span>${i > 0 ? " · " : ""}${say(m, s)}</span>`));
+  return html`<span class="signals">${list}</span>`;
 }

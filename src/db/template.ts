@@ -10,6 +10,7 @@
  * Rows are mapped by drizzle itself (column modes such as booleans and timestamps included).
  */
 import { Column, fillPlaceholders, is, SQL, sql, Subquery, type DriverValueDecoder, type Query } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { Db } from "./client";
 
@@ -74,7 +75,7 @@ export interface Template<R> {
   readonly sql: string;
 }
 
-type Buildable = { prepare(): Prepared } & PromiseLike<unknown>;
+export type Buildable = { prepare(): Prepared } & PromiseLike<unknown>;
 
 export function template<Q extends Buildable>(build: (db: Builder) => Q): Template<Awaited<Q>> {
   let compiled: { query: Query; map: (r: D1Result) => Awaited<Q> } | undefined;
@@ -128,6 +129,16 @@ export function templates<K extends string, Q extends Buildable>(build: (db: Bui
     if (!t) members.set(key, (t = template((db) => build(db, key))));
     return t;
   };
+}
+
+/**
+ * A drizzle statement built for this run (not a template) as a Bound, to run beside templates in
+ * one batch: its rows mapped exactly as drizzle's own `db.batch` maps them.
+ */
+export function boundOf(item: BatchItem<"sqlite">): Bound<unknown> {
+  const prepared = (item as unknown as { _prepare(): Prepared })._prepare();
+  const q = prepared.getQuery();
+  return { sql: q.sql, params: q.params, map: (r) => prepared.mapResult(r, true) };
 }
 
 type Results<T extends readonly Bound<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Bound<infer R> ? R : never };

@@ -15,7 +15,7 @@
  * order's token): they touch only the order this batch inserted, so a retry of the same checkout
  * key (whose token is the first order's) writes nothing again.
  */
-import { and, eq, exists, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Scope } from "../db/client";
 import type { ShopRef } from "../db/page-read";
 import { orders, shops, type CONFIRMATIONS } from "../db/schema";
@@ -93,7 +93,7 @@ export const lateCutoff = (hours: number, now: number) => now - hours * HOUR_MS;
 const HOUR_MS = 3_600_000;
 
 /** lateCutoff for a shop known by SQL (the admin's batch, src/admin/page.ts): its hours read in the statement. */
-export const lateCutoffSql = (shop: ShopRef, now: number): SQL => sql`(${now} - (SELECT ${shops.codConfirmHours} FROM ${shops} WHERE ${shops.id} = ${shop}) * ${HOUR_MS})`;
+export const lateCutoffSql = (shop: ShopRef, now: number | Placeholder<string>): SQL => sql`(${now} - (SELECT ${shops.codConfirmHours} FROM ${shops} WHERE ${shops.id} = ${shop}) * ${HOUR_MS})`;
 
 /** The shop's hours before an order is flagged, and the moment the seller looks (a test's controlled clock). */
 export interface ConfirmClock {

@@ -3,12 +3,12 @@
  * insert, status change or delete adjusts them in the same statement, so they cannot drift.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
 import type { ShopRef } from "../db/page-read";
 import { orderCounts } from "../db/schema";
+import type { Builder } from "../db/template";
 
-/** A batch statement reading the shop's counts by status. */
-export function countsQuery(db: Db, shopId: ShopRef) {
+/** A batch statement reading the shop's counts by status (drizzle's, or a template's builder). */
+export function countsQuery(db: Builder, shopId: ShopRef) {
   return db.select({ status: orderCounts.status, n: orderCounts.n }).from(orderCounts).where(eq(orderCounts.shopId, shopId));
 }
 

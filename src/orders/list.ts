@@ -4,10 +4,11 @@
  * by an index: (shop_id, id), (shop_id, status, id), (shop_id, number), (shop_id, customer_phone), and the
  * "not confirmed" filter by orders_shop_awaiting_idx (only the orders asked to confirm).
  */
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { normalizePakPhone } from "../lib/phone";
 import type { Db } from "../db/client";
-import { pageRead, type ShopRef } from "../db/page-read";
+import { pageRead, slotTemplates, type ShopRef, type ShopSlot } from "../db/page-read";
+import { ph, type Builder, type Values } from "../db/template";
 import { customers, orders } from "../db/schema";
 import { lateCutoffSql, lateWhere } from "./confirmation";
 import { countsQuery } from "./counts";
@@ -38,21 +39,32 @@ export function parseSearch(q: string): { kind: SearchKind; value: string | numb
   return { kind: "name", value: s.slice(0, ORDER_SEARCH_MAX) };
 }
 
-function listWhere(shopId: ShopRef, query: ListQuery): SQL {
+/** A filter's value, or the named placeholder standing for it in a template. */
+type Arg<T> = T | Placeholder<string>;
+
+/** What listWhere filters by: the list's query, its values or a template's placeholders. */
+interface Filters {
+  status?: Arg<OrderStatus>;
+  before?: Arg<number>;
+  lateBefore?: number | SQL;
+  search?: { kind: SearchKind; value: Arg<string | number> };
+}
+
+function listWhere(shopId: ShopRef, f: Filters): SQL {
   const parts: SQL[] = [eq(orders.shopId, shopId)];
-  if (query.status) parts.push(eq(orders.status, query.status));
-  if (query.before) parts.push(lt(orders.id, query.before));
-  if (query.lateBefore !== undefined) parts.push(...lateWhere(query.lateBefore));
-  const search = parseSearch(query.q ?? "");
-  if (search?.kind === "number") parts.push(eq(orders.number, search.value as number));
-  if (search?.kind === "phone") parts.push(eq(orders.customerPhone, search.value as string));
+  if (f.status) parts.push(eq(orders.status, f.status));
+  if (f.before) parts.push(lt(orders.id, f.before));
+  if (f.lateBefore !== undefined) parts.push(...lateWhere(f.lateBefore));
+  const search = f.search;
+  if (search?.kind === "number") parts.push(eq(orders.number, search.value as Arg<number>));
+  if (search?.kind === "phone") parts.push(eq(orders.customerPhone, search.value as Arg<string>));
   // instr(), not LIKE: a pattern built from the search would be refused by D1 past 50 bytes (25
   // Urdu letters). lower() folds ASCII only, as LIKE did; % and _ are plain characters.
-  if (search?.kind === "name") parts.push(sql`instr(lower(${orders.customerName}), lower(${search.value as string})) > 0`);
+  if (search?.kind === "name") parts.push(sql`instr(lower(${orders.customerName}), lower(${search.value})) > 0`);
   return and(...parts)!;
 }
 
-export function listQuery(db: Db, shopId: ShopRef, query: ListQuery) {
+function listSelect(db: Builder, shopId: ShopRef, filters: Filters) {
   return db
     .select({
       id: orders.id,
@@ -74,9 +86,37 @@ export function listQuery(db: Db, shopId: ShopRef, query: ListQuery) {
     })
     .from(orders)
     .leftJoin(customers, and(eq(customers.shopId, orders.shopId), eq(customers.phone, orders.customerPhone)))
-    .where(listWhere(shopId, query))
+    .where(listWhere(shopId, filters))
     .orderBy(desc(orders.id))
     .limit(PAGE_SIZE + 1);
+}
+
+export function listQuery(db: Db, shopId: ShopRef, query: ListQuery) {
+  const { q, ...rest } = query;
+  return listSelect(db, shopId, { ...rest, search: parseSearch(q ?? "") ?? undefined });
+}
+
+/**
+ * The list's statements as templates (src/db/page-read.ts slotTemplates), one per shape: which of
+ * status, cursor, "not confirmed" and search kind the query has. Every value is a placeholder.
+ */
+const listTemplates = slotTemplates((db, shop, key) => {
+  const [status, before, late, kind] = key.split(":");
+  return listSelect(db, shop, {
+    status: status ? ph("status") : undefined,
+    before: before ? ph("before") : undefined,
+    lateBefore: late ? lateCutoffSql(shop, ph("lateAt")) : undefined,
+    search: kind ? { kind: kind as SearchKind, value: ph("q") } : undefined,
+  });
+});
+const countsTemplate = slotTemplates((db, shop) => countsQuery(db, shop));
+
+/** The list's two statements bound for a query (its lateBefore, if any, given as the moment `lateAt`). */
+function boundList(shop: ShopSlot, query: ListQuery, lateAt: number | undefined) {
+  const search = parseSearch(query.q ?? "");
+  const key = [query.status ? "s" : "", query.before ? "b" : "", lateAt === undefined ? "" : "l", search?.kind ?? ""].join(":");
+  const values: Values = { status: query.status, before: query.before, lateAt, q: search?.value };
+  return [listTemplates(shop, key, values), countsTemplate(shop, "", {})] as const;
 }
 
 type OrderListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
@@ -93,8 +133,8 @@ export interface OrderPage {
  * The list's read: the page of orders and the counts by status (from order_counts). `lateAt`: only
  * the orders not confirmed by then after the shop's hours (read in the statement, lateCutoffSql).
  */
-export const ordersListRead = (query: ListQuery, lateAt?: number) =>
-  pageRead((db, shop) => [listQuery(db, shop, lateAt === undefined ? query : { ...query, lateBefore: lateCutoffSql(shop, lateAt) }), countsQuery(db, shop)] as const, ([rows, groups]): OrderPage => {
+export const ordersListRead = (query: ListQuery, lateAt?: number) => {
+  const read = pageRead((db, shop) => [listQuery(db, shop, lateAt === undefined ? query : { ...query, lateBefore: lateCutoffSql(shop, lateAt) }), countsQuery(db, shop)] as const, ([rows, groups]): OrderPage => {
     const more = rows.length > PAGE_SIZE;
     const page = more ? rows.slice(0, PAGE_SIZE) : rows;
     const counts: Partial<Record<OrderStatus, number>> = {};
@@ -105,4 +145,7 @@ export const ordersListRead = (query: ListQuery, lateAt?: number) =>
     }
     return { rows: page, next: more ? page[page.length - 1]!.id : null, counts, total };
   });
+  // A lateBefore given as a value (never by the list's route) is read through drizzle each time.
+  return query.lateBefore === undefined ? { ...read, bind: (shop: ShopSlot) => boundList(shop, query, lateAt) } : read;
+};
 

@@ -3,6 +3,7 @@ import type { Messages } from "../i18n";
 import { InlineScript, type HashedScript } from "../lib/csp";
 import adminSw from "../client/admin-sw.gen";
 import appIcons from "./app-icons.gen";
+import { once } from "./html";
 
 /** An app icon's URL: versioned by the icons' hash, so it is served with a long cache. */
 export const appIconUrl = (size: keyof typeof appIcons.png) => `/admin/icon-${size}.png?v=${appIcons.version}`;
@@ -26,21 +27,33 @@ export interface AdminShellProps {
   css?: string;
 }
 
-const icons: Record<AdminTab, string> = {
+const iconPaths: Record<AdminTab, string> = {
   home: "M3 11l9-8 9 8v10a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z",
   orders: "M6 2h12l2 4v15a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6zm-1 4h14M9 10a3 3 0 0 0 6 0",
   products: "M3 7l9-4 9 4-9 4zm0 0v10l9 4 9-4V7M12 11v10",
   shop: "M3 9l2-6h14l2 6M3 9h18v2a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0zM5 13v8h14v-8",
 };
 
-/** The installable admin (src/pwa): its manifest and icons, on every admin page. */
-const appHead = (
+/** The tabs' icons, rendered once (src/ui/html.ts), not as vnodes on every page. */
+const icons = Object.fromEntries(
+  Object.entries(iconPaths).map(([id, d]) => [
+    id,
+    once(
+      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true">
+        <path d={d} />
+      </svg>,
+    ),
+  ]),
+) as Record<AdminTab, ReturnType<typeof once>>;
+
+/** The installable admin (src/pwa): its manifest and icons, on every admin page (rendered once). */
+const appHead = once(
   <>
     <link rel="manifest" href="/admin/manifest.webmanifest" />
     <link rel="icon" type="image/png" sizes="192x192" href={appIconUrl(192)} />
     <link rel="apple-touch-icon" href={appIconUrl(192)} />
     <meta name="apple-mobile-web-app-title" content="Hatti" />
-  </>
+  </>,
 );
 
 /**
@@ -63,9 +76,7 @@ export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, childre
       <nav class="bottom-nav" aria-label={t("admin.nav.label")}>
         {tabs.map(([id, href, label]) => (
           <a href={href} aria-current={tab === id ? "page" : undefined} key={id}>
-            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true">
-              <path d={icons[id]} />
-            </svg>
+            {icons[id]}
             {label}
             {id === "orders" && newOrders ? <span class="badge">{newOrders}</span> : null}
           </a>

@@ -4,6 +4,7 @@ import { dateAndTime, type Locale, type Messages, type MessageKey, type TFunctio
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
+import { html, raw, type Html } from "./html";
 
 export const err = fieldMessage;
 
@@ -18,15 +19,17 @@ export function ActionButton(p: { action: string; csrf: string; label: string; n
   );
 }
 
-/** A date and time; the time is a left-to-right island, so Urdu shows "8:20 PM", not "PM 8:20". */
+/**
+ * A date and time; the time is a left-to-right island, so Urdu shows "8:20 PM", not "PM 8:20".
+ * Written as a string (src/ui/html.ts): a list's rows put it in their own markup.
+ */
+export function whenHtml(ms: number, locale: Locale): Html {
+  const { date, time } = dateAndTime(ms, locale);
+  return html`<time datetime="${new Date(ms).toISOString()}">${date}<bdi dir="ltr">${time}</bdi></time>`;
+}
+
 export function When(p: { ms: number; locale: Locale }) {
-  const { date, time } = dateAndTime(p.ms, p.locale);
-  return (
-    <time dateTime={new Date(p.ms).toISOString()}>
-      {date}
-      <bdi dir="ltr">{time}</bdi>
-    </time>
-  );
+  return raw(whenHtml(p.ms, p.locale));
 }
 
 /** Where a message's `{slot}` is filled with markup (a date with its time, a phone number): pass SLOT as its value. */

@@ -1,0 +1,41 @@
+/** `html` writes exactly what Preact would for the same text and attributes (src/ui/html.ts). */
+import { renderToString } from "preact-render-to-string";
+import { describe, expect, it } from "vitest";
+import { html, once, raw } from "./html";
+
+const TEXTS = [
+  "Handmade embroidered chiffon kurta with dupatta for weddings",
+  "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے",
+  `<script>alert("x")</script> & 'Sons' > all`,
+  "&amp; already escaped, \u0001 control, emoji 🧵",
+  "",
+];
+
+describe("html", () => {
+  it("escapes text and attribute values as preact-render-to-string does", () => {
+    for (const text of TEXTS) {
+      // (An attribute Preact is given "" it writes bare, `class`; html writes what its template says.)
+      if (text) expect(html`<span class="${text}">${text}</span>`.markup).toBe(renderToString(<span class={text}>{text}</span>));
+      expect(html`<span>${text}</span>`.markup).toBe(renderToString(<span>{text}</span>));
+      expect(renderToString(<p>{raw(html`<b>${text}</b>`)}</p>)).toBe(renderToString(<p><b>{text}</b></p>));
+    }
+  });
+
+  it("writes numbers, lists and nested markup, and nothing for null, undefined and false, as JSX does", () => {
+    const parts = [html`<i>${1}</i>`, html`<i>${"a&b"}</i>`];
+    expect(html`<p>#${1001}${null}${undefined}${false}${parts}${html`<br/>`}</p>`.markup).toBe(
+      renderToString(<p>#{1001}{null}{undefined}{false}{[<i>{1}</i>, <i>{"a&b"}</i>]}<br /></p>),
+    );
+  });
+
+  it("renders a part once and puts it back as it was", () => {
+    const svg = (
+      <svg viewBox="0 0 24 24" stroke-width="2" aria-hidden="true">
+        <path d="M3 11l9-8 9 8" />
+      </svg>
+    );
+    const part = once(svg);
+    expect(renderToString(<a href="/x">{part}Home</a>)).toBe(renderToString(<a href="/x">{svg}Home</a>));
+    expect(renderToString(<a href="/x">{part}Home</a>)).toBe(renderToString(<a href="/x">{svg}Home</a>));
+  });
+});

@@ -2,6 +2,7 @@
  * Fixtures for the checkout and orders tests: a catalogue seeded straight into D1 with drizzle
  * for a shop made through the real sign-up and wizard, and a customer that walks the storefront.
  */
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { deliveryZones, products, shops, variants } from "../src/db/schema";
 import { Client, sellerWithShop, shopD1, shopDb, shopOrigin, uniq, type Res } from "./helpers";
@@ -66,6 +67,21 @@ export async function shopWithCatalogue() {
   const [dupatta] = await seedProduct(seller.shopId, { title: "Chiffon Dupatta", variants: [{ title: "Default", price: 90_000, stock: 20 }] });
   const [zone] = await zonesOf(seller.shopId);
   return { seller, kurta, dupatta: dupatta!, zone: zone!, origin: shopOrigin(seller.slug) };
+}
+
+/**
+ * Another shop with a catalogue in the shard that holds `shopId` (src/db/shards.ts): new shops go
+ * to the emptiest shard, so shops are made until one lands there. Only there could one shop's
+ * queries ever meet the other's rows (ids are per database): what "another shop's variant" tests need.
+ */
+export async function shopWithCatalogueBeside(shopId: number) {
+  const shardOf = async (id: number) => (await env.DB.prepare("SELECT shard FROM shops WHERE id = ?").bind(id).first<{ shard: number }>())!.shard;
+  const k = await shardOf(shopId);
+  for (let i = 0; i < 10; i++) {
+    const s = await shopWithCatalogue();
+    if ((await shardOf(s.seller.shopId)) === k) return s;
+  }
+  throw new Error(`no new shop landed in shard ${k}`);
 }
 
 export const customerForm = (over: Record<string, string> = {}) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../i18n";
-import { Client } from "../../test/helpers";
-import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
+import { Client, shopD1 } from "../../test/helpers";
+import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, shopWithCatalogueBeside, stockOf } from "../../test/checkout-fixtures";
 
 const add = (c: Client, origin: string, variant: string, quantity: string) =>
   c.post(`${origin}/cart/add`, { variant, quantity }, { csrf: false });
@@ -60,7 +60,7 @@ describe("cart in a cookie", () => {
 
   it("refuses a variant of another shop, a draft product or a made-up id", async () => {
     const a = await shopWithCatalogue();
-    const b = await shopWithCatalogue();
+    const b = await shopWithCatalogueBeside(a.seller.shopId); // in a's shard: only there could a's reads meet b's rows
     const [draft] = await seedProduct(a.seller.shopId, { status: "draft" });
     const c = new Client();
     for (const v of [String(b.kurta[0]!.id), String(draft!.id), "999999999", "x"]) {
@@ -73,7 +73,7 @@ describe("cart in a cookie", () => {
 
   it("ignores a foreign variant put in the cookie by hand and never charges it", async () => {
     const a = await shopWithCatalogue();
-    const b = await shopWithCatalogue();
+    const b = await shopWithCatalogueBeside(a.seller.shopId); // in a's shard: only there could a's reads meet b's rows
     const c = new Client();
     c.cookies(new URL(a.origin).host).set("hatti_cart", `${b.kurta[0]!.id}x2.${a.dupatta.id}x1`);
     const cart = await c.get(`${a.origin}/cart`);
@@ -111,9 +111,9 @@ describe("cart in a cookie", () => {
     await add(c, origin, String(gone!.id), "1");
     await add(c, origin, String(kurta[0]!.id), "2");
     await add(c, origin, String(dupatta.id), "1");
-    const { env } = await import("cloudflare:workers");
-    await env.DB.prepare("UPDATE variants SET stock = 0 WHERE id = ?").bind(gone!.id).run();
-    await env.DB.prepare("UPDATE variants SET stock = 1 WHERE id = ?").bind(kurta[0]!.id).run();
+    const shard = await shopD1(seller.shopId);
+    await shard.prepare("UPDATE variants SET stock = 0 WHERE id = ?").bind(gone!.id).run();
+    await shard.prepare("UPDATE variants SET stock = 1 WHERE id = ?").bind(kurta[0]!.id).run();
     const cart = await c.get(`${origin}/cart`);
     expect(cart.text).toContain("Sold out: not included in your order.");
     expect(cart.text).toContain("Only 1 left: please lower the quantity.");
@@ -141,8 +141,7 @@ describe("cart in a cookie", () => {
 
   it("speaks the shop's language: Urdu pages are right to left with Urdu messages", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
-    const { env } = await import("cloudflare:workers");
-    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
     const { invalidateShop } = await import("../tenancy/shop-cache");
     invalidateShop(seller.slug);
     const { client, headers, page, key } = await customerAtCheckout(origin, [[dupatta.id, 1]]);

@@ -4,10 +4,9 @@
  * trip and its use counted in the same batch; the race for a code's last uses; a code that ran
  * out or was used by this phone meanwhile shows the new total before anything is placed.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../i18n";
-import { Client, db, uniq, type Res } from "../../test/helpers";
+import { Client, shopD1, shopDb, uniq, type Res } from "../../test/helpers";
 import { quoteCart, quoteFromBasis } from "../pricing/facts";
 import { reviewCheckout } from "../pricing/review";
 import { placeFast } from "./place-fast";
@@ -16,10 +15,11 @@ import { checkoutHidden, customerForm, seedProduct, shopWithCatalogue } from "..
 import { seedDiscount } from "../../test/discount-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
-const one = async <T = number>(sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: T }>())!.n;
+// A shop's rows live in its shard (src/db/shards.ts): each read names the shop.
+const one = async <T = number>(shopId: number, sql: string, ...args: unknown[]) => (await (await shopD1(shopId)).prepare(sql).bind(...args).first<{ n: T }>())!.n;
 const roundTrips = (res: Res) => Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")![1]);
 const tokenOf = (res: Res) => /^\/orders\/([^?]+)/.exec(res.location ?? "")?.[1];
-const orderOf = (token: string) => env.DB.prepare("SELECT * FROM orders WHERE token = ?").bind(token).first<Record<string, number | string>>();
+const orderOf = async (shopId: number, token: string) => (await shopD1(shopId)).prepare("SELECT * FROM orders WHERE shop_id = ? AND token = ?").bind(shopId, token).first<Record<string, number | string>>();
 
 /** A customer with these lines in her cart who followed a code link, on the checkout page. */
 async function customer(origin: string, lines: [number, number][], code: string | null, phone = "0321-5551234") {
@@ -64,11 +64,11 @@ describe("discount codes at checkout", () => {
     const res = await c.post(zone.id);
     expect(res.status).toBe(303);
     expect(roundTrips(res)).toBe(1);
-    const order = (await orderOf(tokenOf(res)!))!;
+    const order = (await orderOf(seller.shopId, tokenOf(res)!))!;
     expect(order).toMatchObject({ subtotal, discount: off, delivery_fee: zone.fee, total: subtotal - off + zone.fee });
-    const took = await env.DB.prepare("SELECT discount_id, code, title, kind, amount, phone FROM order_discounts WHERE order_id = ?").bind(order.id).all();
+    const took = await (await shopD1(seller.shopId)).prepare("SELECT discount_id, code, title, kind, amount, phone FROM order_discounts WHERE order_id = ?").bind(order.id).all();
     expect(took.results).toEqual([{ discount_id: eid, code: "EID10", title: "Eid sale", kind: "percent", amount: off, phone: "+923215551234" }]);
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", eid)).toBe(1);
+    expect(await one(seller.shopId, "SELECT uses AS n FROM discounts WHERE id = ?", eid)).toBe(1);
   });
 
   it("20 customers racing for a code with 5 uses: exactly 5 discounted orders; the rest see the full price and confirm it", async () => {
@@ -88,16 +88,16 @@ describe("discount codes at checkout", () => {
       expect(r.text).toContain("FIRST5 has been used as many times as the shop allows.");
       expect(r.text).toContain(`<td id="co-total">${money(90_000 + zone.fee)}</td>`);
     }
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 20000", seller.shopId)).toBe(5);
-    expect(await one("SELECT count(*) AS n FROM order_discounts WHERE shop_id = ?", seller.shopId)).toBe(5);
+    expect(await one(seller.shopId, "SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 20000", seller.shopId)).toBe(5);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM order_discounts WHERE shop_id = ?", seller.shopId)).toBe(5);
 
     // Each confirms the new total from the page she was shown (its new basis): full price.
     const again = await Promise.all(refused.map((r, i) => customers[first.indexOf(r)]!.post(zone.id, checkoutHidden(r)).then((res) => [i, res] as const)));
     for (const [, res] of again) expect(res.status).toBe(303);
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 0 AND total = ?", seller.shopId, 90_000 + zone.fee)).toBe(15);
-    expect(await one("SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1020);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ? AND discount = 0 AND total = ?", seller.shopId, 90_000 + zone.fee)).toBe(15);
+    expect(await one(seller.shopId, "SELECT uses AS n FROM discounts WHERE id = ?", code)).toBe(5);
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1020);
   });
 
   it("once per phone: the second order from that number is shown the full price first", async () => {
@@ -111,10 +111,10 @@ describe("discount codes at checkout", () => {
     expect(refused.text).toContain("WELCOME can be used once for each mobile number, and this number has used it.");
     const confirmed = await b.post(zone.id, checkoutHidden(refused));
     expect(confirmed.status).toBe(303);
-    expect((await orderOf(tokenOf(confirmed)!))).toMatchObject({ discount: 0, total: 90_000 + zone.fee });
+    expect((await orderOf(seller.shopId, tokenOf(confirmed)!))).toMatchObject({ discount: 0, total: 90_000 + zone.fee });
     // Another number still gets it.
     const other = await customer(origin, [[dupatta.id, 1]], "WELCOME", "0333 7654321");
-    expect((await orderOf(tokenOf(await other.post(zone.id))!))).toMatchObject({ discount: 9_000 });
+    expect((await orderOf(seller.shopId, tokenOf(await other.post(zone.id))!))).toMatchObject({ discount: 9_000 });
   });
 
   it("free delivery waives the fee; an automatic discount on chosen products that combines stacks with the code", async () => {
@@ -127,26 +127,26 @@ describe("discount codes at checkout", () => {
     const res = await c.post(zone.id);
     expect(res.status).toBe(303);
     expect(roundTrips(res)).toBe(1);
-    const order = (await orderOf(tokenOf(res)!))!;
+    const order = (await orderOf(seller.shopId, tokenOf(res)!))!;
     const subtotal = 450_000 + 90_000 + 250_000;
     expect(order).toMatchObject({ subtotal, discount: 90_000, delivery_fee: 0, total: subtotal - 90_000 });
-    const took = await env.DB.prepare("SELECT code, kind, amount FROM order_discounts WHERE order_id = ? ORDER BY id").bind(order.id).all();
+    const took = await (await shopD1(seller.shopId)).prepare("SELECT code, kind, amount FROM order_discounts WHERE order_id = ? ORDER BY id").bind(order.id).all();
     expect(took.results).toEqual(expect.arrayContaining([{ code: null, kind: "percent", amount: 90_000 }, { code: "SHIPFREE", kind: "free_delivery", amount: zone.fee }]));
   });
 
   it("a discount on a collection takes off its products' lines only, and only while the product is in it", async () => {
     const { seller, kurta, dupatta, zone, origin } = await shopWithCatalogue();
-    const coll = await env.DB.prepare("INSERT INTO collections (shop_id, slug, title) VALUES (?, ?, 'Dupattas') RETURNING id").bind(seller.shopId, uniq("c")).first<{ id: number }>();
-    await env.DB.prepare("INSERT INTO collection_products (shop_id, collection_id, product_id) VALUES (?, ?, ?)").bind(seller.shopId, coll!.id, dupatta.productId).run();
+    const coll = await (await shopD1(seller.shopId)).prepare("INSERT INTO collections (shop_id, slug, title) VALUES (?, ?, 'Dupattas') RETURNING id").bind(seller.shopId, uniq("c")).first<{ id: number }>();
+    await (await shopD1(seller.shopId)).prepare("INSERT INTO collection_products (shop_id, collection_id, product_id) VALUES (?, ?, ?)").bind(seller.shopId, coll!.id, dupatta.productId).run();
     await seedDiscount(seller.shopId, { code: "DUPATTA", kind: "amount", value: 30_000, scope: "collections", targets: JSON.stringify([coll!.id]) });
     const c = await customer(origin, [[dupatta.id, 2], [kurta[0]!.id, 1]], "DUPATTA");
     const res = await c.post(zone.id);
     expect(roundTrips(res)).toBe(1);
-    expect(await orderOf(tokenOf(res)!)).toMatchObject({ subtotal: 180_000 + 250_000, discount: 30_000 });
+    expect(await orderOf(seller.shopId, tokenOf(res)!)).toMatchObject({ subtotal: 180_000 + 250_000, discount: 30_000 });
     // The seller takes the dupatta out of the collection after the page was drawn: the batch
     // sees the product's collections changed, and the customer sees the total without it.
     const d = await customer(origin, [[dupatta.id, 1]], "DUPATTA");
-    await env.DB.prepare("DELETE FROM collection_products WHERE collection_id = ?").bind(coll!.id).run();
+    await (await shopD1(seller.shopId)).prepare("DELETE FROM collection_products WHERE collection_id = ?").bind(coll!.id).run();
     const refused = await d.post(zone.id);
     expect(refused.status).toBe(409);
     expect(refused.text).toContain("DUPATTA is not for the items in your cart.");
@@ -156,12 +156,12 @@ describe("discount codes at checkout", () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     const d = await seedDiscount(seller.shopId, { code: "FLASH", kind: "amount", value: 10_000 });
     const c = await customer(origin, [[dupatta.id, 1]], "FLASH");
-    await env.DB.prepare("UPDATE discounts SET value = 50000 WHERE id = ?").bind(d).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE discounts SET value = 50000 WHERE id = ?").bind(d).run();
     const changed = await c.post(zone.id);
     expect(changed.status).toBe(409);
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(changed.text).toContain(`<td id="co-total">${money(90_000 - 50_000 + zone.fee)}</td>`);
-    await env.DB.prepare("UPDATE discounts SET ends_at = ? WHERE id = ?").bind(Date.now() - 1, d).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE discounts SET ends_at = ? WHERE id = ?").bind(Date.now() - 1, d).run();
     const ended = await c.post(zone.id, checkoutHidden(changed));
     expect(ended.status).toBe(409);
     expect(ended.text).toContain("FLASH has ended.");
@@ -179,12 +179,12 @@ describe("discount codes at checkout", () => {
     const shop = { id: seller.shopId, currency: "PKR", locale: "en" as const };
     const cart = [{ variantId: dupatta.id, quantity: 1 }];
     // Posted two hours later (a controlled clock): the page's total had the discount, now's has not.
-    expect(await placeFast(db(), shop, cart, form, "LASTHOUR", uniq("ip"), hourFromNow + 3_600_000)).toBeNull();
+    expect(await placeFast(await shopDb(seller.shopId), shop, cart, form, "LASTHOUR", uniq("ip"), hourFromNow + 3_600_000)).toBeNull();
     const shown = quoteFromBasis(hidden.basis, cart, { code: "LASTHOUR" })!;
-    const fresh = await quoteCart(db(), seller.shopId, cart, { code: "LASTHOUR" });
+    const fresh = await quoteCart(await shopDb(seller.shopId), seller.shopId, cart, { code: "LASTHOUR" });
     const review = reviewCheckout(fresh, { ...customerForm(), ...hidden, zone: String(zone.id) }, [{ method: "cod", account: null }], shown, hourFromNow + 3_600_000);
     expect(review).toMatchObject({ kind: "priceChanged", priced: { total: 90_000 + zone.fee, code: { status: "ended" } } });
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
   });
 
   it("the code form: applies, refuses what cannot be a code beside the field with the input kept, removes", async () => {

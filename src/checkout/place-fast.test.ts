@@ -11,13 +11,14 @@ import { placeOrder } from "./place-order";
 import { basisOf, quoteCart } from "../pricing/facts";
 import { priceQuote } from "../pricing/price";
 import { checkoutSchema } from "./schemas";
-import { Client, db, uniq, type Res } from "../../test/helpers";
-import { checkoutHidden, customerForm, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
+import { Client, shopD1, shopDb, uniq, type Res } from "../../test/helpers";
+import { checkoutHidden, customerForm, seedProduct, shopWithCatalogue, shopWithCatalogueBeside, stockOf } from "../../test/checkout-fixtures";
 
-const one = async <T = number>(sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: T }>())!.n;
+/** A value read in the shop's shard (src/db/shards.ts): its rows, its full record, the rate limits its checkout counts. */
+const one = async <T = number>(shopId: number, sql: string, ...args: unknown[]) => (await (await shopD1(shopId)).prepare(sql).bind(...args).first<{ n: T }>())!.n;
 /** D1 round trips of a response (the budget: statements a batch are not counted, round trips are). */
 const timing = (res: Res) => /d1q;dur=\d+/.exec(res.headers.get("server-timing") ?? "")![0];
-const ipHits = (ip: string) => one("SELECT coalesce(max(count), 0) AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
+const ipHits = (shopId: number, ip: string) => one(shopId, "SELECT coalesce(max(count), 0) AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
 const newKey = () => uniq("key").padEnd(24, "x");
 
 /**
@@ -38,10 +39,11 @@ async function checkout(origin: string, lines: [number, number][], form: Record<
 }
 
 /** An order's rows, without what differs between two orders (ids, token, key, number, times). */
-async function written(token: string) {
-  const order = (await env.DB.prepare("SELECT * FROM orders WHERE token = ?").bind(token).first<Record<string, unknown>>())!;
-  const items = (await env.DB.prepare("SELECT * FROM order_items WHERE order_id = ? ORDER BY id").bind(order.id).all<Record<string, unknown>>()).results;
-  const events = (await env.DB.prepare("SELECT * FROM order_events WHERE order_id = ? ORDER BY id").bind(order.id).all<Record<string, unknown>>()).results;
+async function written(shopId: number, token: string) {
+  const d1 = await shopD1(shopId);
+  const order = (await d1.prepare("SELECT * FROM orders WHERE shop_id = ? AND token = ?").bind(shopId, token).first<Record<string, unknown>>())!;
+  const items = (await d1.prepare("SELECT * FROM order_items WHERE shop_id = ? AND order_id = ? ORDER BY id").bind(shopId, order.id).all<Record<string, unknown>>()).results;
+  const events = (await d1.prepare("SELECT * FROM order_events WHERE shop_id = ? AND order_id = ? ORDER BY id").bind(shopId, order.id).all<Record<string, unknown>>()).results;
   const drop = (r: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k)));
   return {
     order: drop(order, "id", "token", "idempotency_key", "number", "created_at", "updated_at"),
@@ -67,7 +69,7 @@ describe("one-round-trip checkout", () => {
     const fast = await checkout(origin, lines, form);
     expect(fast.res.status).toBe(303);
     expect(timing(fast.res)).toBe("d1q;dur=1");
-    const rows = await written(fast.token!);
+    const rows = await written(seller.shopId, fast.token!);
     expect(rows.order).toMatchObject({ shop_id: seller.shopId, status: "new", payment_method: "jazzcash", payment_reference: "TX42", note: "Ring twice", customer_phone: "+923215551234", zone_id: zone.id, zone_name: zone.name, subtotal, delivery_fee: zone.fee, total: subtotal + zone.fee, currency: "PKR", locale: "en" });
     expect(rows.items.map((i) => [i.title, i.variant_title, i.price, i.quantity, i.stock_tracked])).toEqual([
       ["Lawn Kurta", "M", 260_000, 2, 1],
@@ -82,118 +84,121 @@ describe("one-round-trip checkout", () => {
     const slow = await checkout(origin, [...lines, [gone!.id, 1]], form);
     expect(slow.res.status).toBe(303);
     expect(timing(slow.res)).toBe("d1q;dur=2");
-    expect(await written(slow.token!)).toEqual(rows);
-    expect(await one("SELECT group_concat(number) AS n FROM (SELECT number FROM orders WHERE shop_id = ? ORDER BY number)", seller.shopId)).toBe("1001,1002");
-    expect(await one("SELECT n FROM order_counts WHERE shop_id = ? AND status = 'new'", seller.shopId)).toBe(2);
+    expect(await written(seller.shopId, slow.token!)).toEqual(rows);
+    expect(await one(seller.shopId, "SELECT group_concat(number) AS n FROM (SELECT number FROM orders WHERE shop_id = ? ORDER BY number)", seller.shopId)).toBe("1001,1002");
+    expect(await one(seller.shopId, "SELECT n FROM order_counts WHERE shop_id = ? AND status = 'new'", seller.shopId)).toBe(2);
   });
 
   it("delivers free at the zone's threshold, as the checkout page showed", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
-    await env.DB.prepare("UPDATE delivery_zones SET free_above = 180000 WHERE id = ?").bind(zone.id).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE delivery_zones SET free_above = 180000 WHERE id = ?").bind(zone.id).run();
     const { res, token } = await checkout(origin, [[dupatta.id, 2]], { zone: String(zone.id) });
     expect(timing(res)).toBe("d1q;dur=1");
-    expect((await written(token!)).order).toMatchObject({ subtotal: 180_000, delivery_fee: 0, total: 180_000 });
+    expect((await written(seller.shopId, token!)).order).toMatchObject({ subtotal: 180_000, delivery_fee: 0, total: 180_000 });
     const below = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
-    expect((await written(below.token!)).order).toMatchObject({ subtotal: 90_000, delivery_fee: zone.fee, total: 90_000 + zone.fee });
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
+    expect((await written(seller.shopId, below.token!)).order).toMatchObject({ subtotal: 90_000, delivery_fee: zone.fee, total: 90_000 + zone.fee });
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
   });
 
   it("numbers orders from the shop's sequence, which follows orders however they were inserted", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     // An order restored from a backup (or imported) with a number of its own.
+    const shard = await shopD1(seller.shopId);
     const restore = (number: number) =>
-      env.DB.prepare(
+      shard.prepare(
         `INSERT INTO orders (shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency)
          VALUES (?1, ?2, ?3, ?3, 'cod', 'Restored', '+923001234567', 'Lahore', 'House 1', 100, 100, 'PKR')`,
       )
         .bind(seller.shopId, number, uniq("restored"))
         .run();
     await restore(5000);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5000);
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5000);
     const { token } = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) });
-    expect(await one("SELECT number AS n FROM orders WHERE token = ?", token!)).toBe(5001);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
+    expect(await one(seller.shopId, "SELECT number AS n FROM orders WHERE token = ?", token!)).toBe(5001);
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
     // A lower number (an old order restored) leaves the sequence where it is.
     await restore(1001);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(5001);
   });
 
   it("never orders another shop's variant, a draft product or a deleted variant", async () => {
     const a = await shopWithCatalogue();
-    const b = await shopWithCatalogue();
+    // Another shop IN THE SAME SHARD: only there could a's batch ever see b's rows (ids are per database).
+    const b = await shopWithCatalogueBeside(a.seller.shopId);
     const [draft] = await seedProduct(a.seller.shopId, { status: "draft" });
     const [deleted] = await seedProduct(a.seller.shopId);
-    await env.DB.prepare("DELETE FROM variants WHERE id = ?").bind(deleted!.id).run();
+    await (await shopD1(a.seller.shopId)).prepare("DELETE FROM variants WHERE id = ?").bind(deleted!.id).run();
     for (const stranger of [b.kurta[0]!.id, draft!.id, deleted!.id]) {
       // Alone in the cart: nothing to order (no checkout page, so no basis: the reads found nothing).
       const alone = await checkout(a.origin, [[stranger, 1]], { zone: String(a.zone.id) });
       expect(alone.res.status).toBe(400);
       expect(timing(alone.res)).toBe("d1q;dur=1");
-      expect(await ipHits(alone.ip)).toBe(1); // counted once, by the long way
+      expect(await ipHits(a.seller.shopId, alone.ip)).toBe(1); // counted once, by the long way
       // With a line of the shop's own: the checkout page dropped the stranger from the cart, so
       // only that line is ordered, in one round trip.
       const mixed = await checkout(a.origin, [[stranger, 1], [a.dupatta.id, 1]], { zone: String(a.zone.id) });
       expect(mixed.res.status).toBe(303);
       expect(timing(mixed.res)).toBe("d1q;dur=1");
-      expect((await written(mixed.token!)).items.map((i) => i.variant_id)).toEqual([a.dupatta.id]);
+      expect((await written(a.seller.shopId, mixed.token!)).items.map((i) => i.variant_id)).toEqual([a.dupatta.id]);
     }
     expect(await stockOf(b.kurta[0]!)).toBe(5);
     expect(await stockOf(draft!)).toBe(10);
-    expect(await one("SELECT count(*) AS n FROM order_items WHERE variant_id IN (?, ?, ?)", b.kurta[0]!.id, draft!.id, deleted!.id)).toBe(0);
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", b.seller.shopId)).toBe(0);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
+    expect(await one(a.seller.shopId, "SELECT count(*) AS n FROM order_items WHERE variant_id IN (?, ?, ?)", b.kurta[0]!.id, draft!.id, deleted!.id)).toBe(0);
+    expect(await one(a.seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", b.seller.shopId)).toBe(0);
+    expect(await one(a.seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
 
     // placeFast itself, with a basis that claims shop b's variant (its true facts, as b's own
     // page priced them) in shop a's cart: the batch finds no such line of shop a and refuses,
     // counting the hit (which it returns) and using no number.
     const cart = [{ variantId: a.dupatta.id, quantity: 1 }, { variantId: b.dupatta.id, quantity: 1 }];
-    const mine = JSON.parse(basisOf(await quoteCart(db(), a.seller.shopId, cart, { code: null }), Date.now()));
-    const theirs = JSON.parse(basisOf(await quoteCart(db(), b.seller.shopId, cart, { code: null }), Date.now()));
+    const mine = JSON.parse(basisOf(await quoteCart(await shopDb(a.seller.shopId), a.seller.shopId, cart, { code: null }), Date.now()));
+    const theirs = JSON.parse(basisOf(await quoteCart(await shopDb(b.seller.shopId), b.seller.shopId, cart, { code: null }), Date.now()));
     const forged = JSON.stringify({ ...mine, l: [...mine.l, ...theirs.l] });
     const form = checkoutSchema.parse({ ...customerForm(), key: newKey(), zone: String(a.zone.id), basis: forged });
     const ip = uniq("ip");
     const shop = { id: a.seller.shopId, currency: "PKR", locale: "en" as const };
-    expect(await placeFast(db(), shop, cart, form, null, ip, Date.now())).toEqual({ refused: true, limit: expect.objectContaining({ count: 1, limited: false }) });
-    expect(await ipHits(ip)).toBe(1);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
+    expect(await placeFast(await shopDb(a.seller.shopId), shop, cart, form, null, ip, Date.now())).toEqual({ refused: true, limit: expect.objectContaining({ count: 1, limited: false }) });
+    expect(await ipHits(a.seller.shopId, ip)).toBe(1);
+    expect(await one(a.seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", a.seller.shopId)).toBe(1003);
     expect([await stockOf(a.dupatta), await stockOf(b.dupatta)]).toEqual([17, 20]);
   });
 
   it("falls back for a changed price and a rate limit, counting the hit once", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     // The seller raised the price after the customer saw 90,000.
-    const raise = () => env.DB.prepare("UPDATE variants SET price = 95000 WHERE id = ?").bind(dupatta.id).run();
+    const raise = async () => (await shopD1(seller.shopId)).prepare("UPDATE variants SET price = 95000 WHERE id = ?").bind(dupatta.id).run();
     const changed = await checkout(origin, [[dupatta.id, 1]], { zone: String(zone.id) }, raise);
     expect(changed.res.status).toBe(409);
     expect(changed.res.text).toContain("Prices changed since you opened this page.");
     expect(changed.res.text).toContain('data-refusal="price-changed"');
     // The refused attempt (its hit counted), then the long way's reads without a second hit.
     expect(timing(changed.res)).toBe("d1q;dur=2");
-    expect(await ipHits(changed.ip)).toBe(1);
+    expect(await ipHits(seller.shopId, changed.ip)).toBe(1);
 
     const ip = uniq("ip");
-    await env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 30)").bind(`checkout:ip:${ip}`, Date.now() - (Date.now() % 600_000)).run();
+    await (await shopD1(seller.shopId)).prepare("INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 30)").bind(`checkout:ip:${ip}`, Date.now() - (Date.now() % 600_000)).run();
     const client = new Client();
     client.cookies(new URL(origin).host).set("hatti_cart", `${dupatta.id}x1`);
     const limited = await client.post(`${origin}/checkout`, { ...customerForm(), key: newKey(), zone: String(zone.id) }, { csrf: false, headers: { "cf-connecting-ip": ip } });
     expect(limited.status).toBe(429);
     expect(limited.text).toContain('data-refusal="rate-limit"');
     expect(timing(limited)).toBe("d1q;dur=1");
-    expect(await ipHits(ip)).toBe(31);
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
-    expect(await one("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
+    expect(await ipHits(seller.shopId, ip)).toBe(31);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await one(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
     expect(await stockOf(dupatta)).toBe(20);
   });
 
   it("placeOrder refuses to write when a price changed after its quote", async () => {
     const { seller, kurta, zone } = await shopWithCatalogue();
-    const quote = await quoteCart(db(), seller.shopId, [{ variantId: kurta[0]!.id, quantity: 1 }], { code: null });
-    await env.DB.prepare("UPDATE variants SET price = 1 WHERE id = ?").bind(kurta[0]!.id).run();
+    const shard = await shopDb(seller.shopId);
+    const quote = await quoteCart(shard, seller.shopId, [{ variantId: kurta[0]!.id, quantity: 1 }], { code: null });
+    await (await shopD1(seller.shopId)).prepare("UPDATE variants SET price = 1 WHERE id = ?").bind(kurta[0]!.id).run();
     const form = checkoutSchema.parse({ ...customerForm(), key: newKey(), zone: String(zone.id) });
     const priced = priceQuote(quote, quote.zones[0]!, Date.now());
-    const result = await placeOrder(db(), { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: quote.zones[0]!, priced, form });
+    const result = await placeOrder(shard, { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: quote.zones[0]!, priced, form });
     expect(result).toBeNull();
-    expect(await one("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await one(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await stockOf(kurta[0]!)).toBe(5);
   });
 

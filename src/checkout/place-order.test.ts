@@ -1,20 +1,20 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../i18n";
 import { placeOrder } from "./place-order";
 import { quoteCart } from "../pricing/facts";
 import { priceQuote } from "../pricing/price";
 import { checkoutSchema } from "./schemas";
-import { clearOfWindowEdge, Client, db, uniq, type Res } from "../../test/helpers";
+import { clearOfWindowEdge, Client, shopD1, shopDb, uniq, type Res } from "../../test/helpers";
 import { RULES } from "../auth/rate-limit";
 import { customerAtCheckout, customerForm, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 
 const money = (minor: number) => formatMoney(minor, "PKR", "en");
-const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
+/** A number read in the shop's shard (src/db/shards.ts): its rows, its full record, the rate limits its checkout counts. */
+const count = async (shopId: number, sql: string, ...args: unknown[]) =>
+  (await (await shopD1(shopId)).prepare(sql).bind(...args).first<{ n: number }>())!.n;
 /** D1 round trips of a response, from its Server-Timing header. */
 const roundTrips = (res: Res) => Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")![1]);
-const ipHits = (ip: string) => count("SELECT count AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
+const ipHits = (shopId: number, ip: string) => count(shopId, "SELECT count AS n FROM rate_limits WHERE key = ?", `checkout:ip:${ip}`);
 
 describe("checkout", () => {
   it("places an order: snapshots, stock taken, number from the shop's counter, status page", async () => {
@@ -38,17 +38,17 @@ describe("checkout", () => {
     const token = /^\/orders\/([A-Za-z0-9_-]{24})\?placed=1$/.exec(res.location ?? "")![1]!;
     expect(client.cookies(new URL(origin).host).get("hatti_cart")).toBeUndefined();
 
-    const order = (await env.DB.prepare("SELECT * FROM orders WHERE token = ?").bind(token).first<Record<string, unknown>>())!;
+    const order = (await (await shopD1(seller.shopId)).prepare("SELECT * FROM orders WHERE shop_id = ? AND token = ?").bind(seller.shopId, token).first<Record<string, unknown>>())!;
     expect(order).toMatchObject({ shop_id: seller.shopId, number: 1001, status: "new", customer_phone: "+923215551234", subtotal, delivery_fee: zone.fee, total: subtotal + zone.fee, payment_method: "cod", zone_name: zone.name });
-    const items = await env.DB.prepare("SELECT title, variant_title, price, quantity FROM order_items WHERE order_id = ? ORDER BY id").bind(order.id).all();
+    const items = await (await shopD1(seller.shopId)).prepare("SELECT title, variant_title, price, quantity FROM order_items WHERE shop_id = ? AND order_id = ? ORDER BY id").bind(seller.shopId, order.id).all();
     expect(items.results).toEqual([
       { title: "Lawn Kurta", variant_title: "M", price: 260_000, quantity: 2 },
       { title: "Chiffon Dupatta", variant_title: "", price: 90_000, quantity: 1 },
     ]);
     expect(await stockOf(kurta[1]!)).toBe(3);
     expect(await stockOf(dupatta)).toBe(19);
-    expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1001);
-    expect(await count("SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'created'", order.id)).toBe(1);
+    expect(await count(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1001);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM order_events WHERE order_id = ? AND kind = 'created'", order.id)).toBe(1);
 
     const status = await client.get(`${origin}${res.location}`);
     expect(status.status).toBe(200);
@@ -68,7 +68,7 @@ describe("checkout", () => {
     const again = await customerAtCheckout(origin, [[dupatta.id, 1]]);
     const res2 = await again.client.post(`${origin}/checkout`, { ...customerForm(), key: again.key, zone: String(zone.id) }, { csrf: false, headers: again.headers });
     expect(res2.status).toBe(303);
-    expect(await count("SELECT max(number) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(1002);
+    expect(await count(seller.shopId, "SELECT max(number) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(1002);
   });
 
   it("keeps what the customer typed and says what is wrong", async () => {
@@ -105,7 +105,7 @@ describe("checkout", () => {
     expect(changed.text).toContain("Prices changed since you opened this page.");
     expect(changed.text).toContain('data-refusal="price-changed"');
 
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await stockOf(kurta[0]!)).toBe(5);
   });
 
@@ -117,13 +117,13 @@ describe("checkout", () => {
     expect(empty.text).toContain('data-refusal="empty"');
 
     const { client, headers, key } = await customerAtCheckout(origin, [[kurta[0]!.id, 3]]);
-    await env.DB.prepare("UPDATE variants SET stock = 2 WHERE id = ?").bind(kurta[0]!.id).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE variants SET stock = 2 WHERE id = ?").bind(kurta[0]!.id).run();
     const res = await client.post(`${origin}/checkout`, { ...customerForm(), key, zone: String(zone.id) }, { csrf: false, headers });
     expect(res.status).toBe(409);
     expect(res.text).toContain("Not enough stock for: Lawn Kurta (S).");
     expect(res.text).toContain('data-refusal="short"');
     expect(res.text).toContain(">House 12, Street 4, Model Town</textarea>"); // kept
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
   });
 
   it("makes one order from the same checkout posted twice and 10 times at once", async () => {
@@ -138,15 +138,15 @@ describe("checkout", () => {
       return c.post(`${origin}/checkout`, form, { csrf: false, headers });
     };
     const first = await post();
-    const hits = await ipHits(headers["cf-connecting-ip"]);
+    const hits = await ipHits(seller.shopId, headers["cf-connecting-ip"]);
     const second = await post();
     expect(second.status).toBe(303);
     expect(second.location).toBe(first.location);
     // A retry is one round trip (the order batch finds the key and writes nothing), is not
     // counted against the IP, and is answered even when the IP is over its limit.
     expect(second.headers.get("server-timing")).toContain("d1q;dur=1,");
-    expect(await ipHits(headers["cf-connecting-ip"])).toBe(hits);
-    await env.DB.prepare("UPDATE rate_limits SET count = 1000 WHERE key = ?").bind(`checkout:ip:${headers["cf-connecting-ip"]}`).run();
+    expect(await ipHits(seller.shopId, headers["cf-connecting-ip"])).toBe(hits);
+    await (await shopD1(seller.shopId)).prepare("UPDATE rate_limits SET count = 1000 WHERE key = ?").bind(`checkout:ip:${headers["cf-connecting-ip"]}`).run();
     const limited = await post();
     expect(limited.status).toBe(303);
     expect(limited.location).toBe(first.location);
@@ -161,9 +161,9 @@ describe("checkout", () => {
       Array.from({ length: 10 }, () => next.client.post(`${origin}/checkout`, { ...customerForm(), key: next.key, zone: String(zone.id) }, { csrf: false, headers: next.headers })),
     );
     expect(new Set(burst.map((r) => `${r.status} ${r.location}`)).size).toBe(1);
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(2);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(2);
     expect(await stockOf(dupatta)).toBe(20 - 2 - 1);
-    expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
+    expect(await count(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1002);
   });
 
   it("50 customers racing for 5 units: exactly 5 orders, stock 0, 45 clear refusals", async () => {
@@ -190,10 +190,10 @@ describe("checkout", () => {
       expect(r.text).toMatch(/data-refusal="(sold-out|short)"/);
     }
     expect(await stockOf(last!)).toBe(0);
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(5);
-    expect(await count("SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(5);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(5);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(5);
     // Order numbers have no gaps: failed batches never took a number.
-    expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1005);
+    expect(await count(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1005);
   });
 
   it("rate-limits checkout posts per IP", async () => {
@@ -226,29 +226,30 @@ describe("checkout", () => {
 
   it("writes nothing when the stock guard fails: no order, no number, no stock change", async () => {
     const { seller, kurta, dupatta, zone } = await shopWithCatalogue();
-    const quote = await quoteCart(db(), seller.shopId, [{ variantId: dupatta.id, quantity: 2 }, { variantId: kurta[0]!.id, quantity: 5 }], { code: null });
+    const shard = await shopDb(seller.shopId);
+    const quote = await quoteCart(shard, seller.shopId, [{ variantId: dupatta.id, quantity: 2 }, { variantId: kurta[0]!.id, quantity: 5 }], { code: null });
     expect(quote.lines.every((l) => l.state === "ok")).toBe(true);
     // Someone else buys one S kurta after this quote was made.
-    await env.DB.prepare("UPDATE variants SET stock = 4 WHERE id = ?").bind(kurta[0]!.id).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE variants SET stock = 4 WHERE id = ?").bind(kurta[0]!.id).run();
     const form = checkoutSchema.parse({ ...customerForm(), key: "z".repeat(22), zone: String(zone.id) });
     const zone0 = quote.zones[0]!;
-    const result = await placeOrder(db(), { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: zone0, priced: priceQuote(quote, zone0, Date.now()), form });
+    const result = await placeOrder(shard, { shopId: seller.shopId, currency: "PKR", locale: "en", quote, zone: zone0, priced: priceQuote(quote, zone0, Date.now()), form });
     expect(result).toBeNull();
     expect(await stockOf(dupatta)).toBe(20);
     expect(await stockOf(kurta[0]!)).toBe(4);
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
-    expect(await count("SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(0);
-    expect(await count("SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM order_items WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(seller.shopId, "SELECT order_seq AS n FROM shops WHERE id = ?", seller.shopId)).toBe(1000);
   });
 
   it("says so when the shop has no delivery zone or no way to pay", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
-    await env.DB.prepare("DELETE FROM delivery_zones WHERE shop_id = ?").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("DELETE FROM delivery_zones WHERE shop_id = ?").bind(seller.shopId).run();
     const { client, headers, page, key } = await customerAtCheckout(origin, [[dupatta.id, 1]]);
     expect(page.text).toContain("This shop has not set up delivery yet.");
     expect(page.text).toMatch(/<button class="co-btn block" type="submit" disabled/);
     const res = await client.post(`${origin}/checkout`, { ...customerForm(), key, zone: String(zone.id) }, { csrf: false, headers });
     expect(res.status).toBe(400);
-    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(seller.shopId, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
-import { ROOT } from "../../test/helpers";
+import { ROOT, shopD1 } from "../../test/helpers";
 import { fieldState, snapshot, textOf } from "../../test/limits/harness";
 import { MAX_TAGS, TAG_MAX } from "./schemas";
 
@@ -12,7 +11,7 @@ async function customerWithOrders() {
   const s = await shopWithCatalogue();
   const a = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { name: "Sana Khan", phone: "0321 5551234", city: "Lahore" });
   const b = await placeOrderAt(s.origin, s.zone.id, [[s.kurta[0]!.id, 1]], { name: "Sana Khan", phone: "03215551234", city: "Lahore" });
-  const id = (await env.DB.prepare("SELECT id FROM customers WHERE shop_id = ? AND phone = '+923215551234'").bind(s.seller.shopId).first<{ id: number }>())!.id;
+  const id = (await (await shopD1(s.seller.shopId)).prepare("SELECT id FROM customers WHERE shop_id = ? AND phone = '+923215551234'").bind(s.seller.shopId).first<{ id: number }>())!.id;
   return { ...s, orders: [a, b], id, url: `${ROOT}/admin/${s.seller.slug}/customers/${id}` };
 }
 
@@ -38,7 +37,7 @@ describe("a customer's page", () => {
     const note = "Prefers delivery after 5 pm. ہمیشہ شام کو ڈیلیوری";
     const res = await s.seller.client.post(s.url, { note, tags: [" VIP ", "", "wholesale", "vip", "خاندان"] });
     expect([res.status, res.location]).toEqual([303, `/admin/${s.seller.slug}/customers/${s.id}?done=1`]);
-    const row = await env.DB.prepare("SELECT note, tags FROM customers WHERE id = ?").bind(s.id).first<{ note: string; tags: string }>();
+    const row = await (await shopD1(s.seller.shopId)).prepare("SELECT note, tags FROM customers WHERE shop_id = ? AND id = ?").bind(s.seller.shopId, s.id).first<{ note: string; tags: string }>();
     expect(row).toEqual({ note, tags: JSON.stringify(["VIP", "wholesale", "خاندان"]) });
     const page = await s.seller.client.get(`${s.url}?done=1`);
     expect(page.text).toContain("Saved.");
@@ -55,7 +54,7 @@ describe("a customer's page", () => {
       const tags = Array.from({ length: MAX_TAGS }, (_, i) => `${i}${textOf(TAG_MAX - 1, script)}`);
       const res = await s.seller.client.post(s.url, { note: "", tags });
       expect(res.status, script).toBe(303);
-      const row = await env.DB.prepare("SELECT tags FROM customers WHERE id = ?").bind(s.id).first<{ tags: string }>();
+      const row = await (await shopD1(s.seller.shopId)).prepare("SELECT tags FROM customers WHERE shop_id = ? AND id = ?").bind(s.seller.shopId, s.id).first<{ tags: string }>();
       expect(JSON.parse(row!.tags)).toEqual(tags);
     }
     const page = await s.seller.client.get(s.url);
@@ -98,9 +97,9 @@ describe("customers CSV export", () => {
     const s = await shopWithCatalogue();
     await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { name: '=HYPERLINK("http://x","y")', phone: "0300 7000001", city: "+Lahore" });
     await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { name: "ثنا خان", phone: "0300 7000002", city: "کراچی" });
-    await env.DB.prepare("UPDATE customers SET note = '@SUM(A1)', tags = '[\"-VIP\",\"wholesale\"]' WHERE shop_id = ? AND phone = '+923007000001'").bind(s.seller.shopId).run();
+    await (await shopD1(s.seller.shopId)).prepare("UPDATE customers SET note = '@SUM(A1)', tags = '[\"-VIP\",\"wholesale\"]' WHERE shop_id = ? AND phone = '+923007000001'").bind(s.seller.shopId).run();
     // 2,500 more, so the export takes three chunks.
-    await env.DB.prepare(
+    await (await shopD1(s.seller.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 2500)
        INSERT INTO customers (shop_id, phone, name, city, orders, spent, last_order_at) SELECT ?1, '+92311' || printf('%07d', n), 'Old ' || n, 'Multan', 1, 100000, n FROM seq`,
     )

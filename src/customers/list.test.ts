@@ -1,6 +1,6 @@
-import { env } from "cloudflare:workers";
+import { createDb } from "../db/client";
 import { describe, expect, it } from "vitest";
-import { db, ROOT, sellerWithShop } from "../../test/helpers";
+import { ROOT, sellerWithShop, shopD1 } from "../../test/helpers";
 import { textOf } from "../../test/limits/harness";
 import { CUSTOMERS_PAGE, customersQuery } from "./list";
 import { CUSTOMER_SEARCH_MAX, customerListSchema } from "./schemas";
@@ -10,7 +10,7 @@ const N = 100_000;
 /** 100,000 customers of one shop, straight into D1: one a minute back in time, spent scattered. */
 async function seedCustomers(shopId: number) {
   const now = Date.now();
-  await env.DB.prepare(
+  await (await shopD1(shopId)).prepare(
     `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${N})
      INSERT INTO customers (shop_id, phone, name, city, orders, returned, spent, last_order_at, created_at, updated_at)
      SELECT ?1, '+92300' || printf('%07d', n), 'Customer ' || n, 'Lahore', 1 + n % 7, n % 3, (n * 7919) % 1000003, ?2 - (${N} - n) * 60000, ?2 - 400 * 86400000, ?2
@@ -21,8 +21,9 @@ async function seedCustomers(shopId: number) {
 }
 
 async function plan(shopId: number, raw: Record<string, string>): Promise<string> {
-  const { sql, params } = customersQuery(db(), shopId, customerListSchema.parse(raw)).toSQL();
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const d1 = await shopD1(shopId);
+  const { sql, params } = customersQuery(createDb(d1), shopId, customerListSchema.parse(raw)).toSQL();
+  const rows = await d1.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join(" | ");
 }
 
@@ -48,14 +49,14 @@ describe("customer list at 100,000 customers", () => {
     expect(trips(second.headers)).toBe(1);
 
     // Deep down the list: the cursor of the 4th-oldest customer leaves three.
-    const c4 = (await env.DB.prepare("SELECT id, last_order_at FROM customers WHERE shop_id = ? AND name = 'Customer 4'").bind(s.shopId).first<{ id: number; last_order_at: number }>())!;
+    const c4 = (await (await shopD1(s.shopId)).prepare("SELECT id, last_order_at FROM customers WHERE shop_id = ? AND name = 'Customer 4'").bind(s.shopId).first<{ id: number; last_order_at: number }>())!;
     const deep = await s.client.get(`${base}?after=${c4.last_order_at}.${c4.id}`);
     expect(names(deep.text)).toEqual(["Customer 3", "Customer 2", "Customer 1"]);
     expect(deep.text).not.toContain('rel="next"');
 
     // Biggest spenders first, and their next page goes on below the last one's amount.
     const spent = async (list: string[]) => {
-      const q = await env.DB.prepare(`SELECT name, spent FROM customers WHERE shop_id = ? AND name IN (${list.map(() => "?").join(",")})`).bind(s.shopId, ...list).all<{ name: string; spent: number }>();
+      const q = await (await shopD1(s.shopId)).prepare(`SELECT name, spent FROM customers WHERE shop_id = ? AND name IN (${list.map(() => "?").join(",")})`).bind(s.shopId, ...list).all<{ name: string; spent: number }>();
       const by = new Map(q.results.map((r) => [r.name, r.spent]));
       return list.map((n) => by.get(n)!);
     };
@@ -63,7 +64,7 @@ describe("customer list at 100,000 customers", () => {
     const topSpent = await spent(names(top.text));
     expect(topSpent).toHaveLength(CUSTOMERS_PAGE);
     expect([...topSpent].sort((a, b) => b - a)).toEqual(topSpent);
-    const max = (await env.DB.prepare("SELECT max(spent) AS m FROM customers WHERE shop_id = ?").bind(s.shopId).first<{ m: number }>())!.m;
+    const max = (await (await shopD1(s.shopId)).prepare("SELECT max(spent) AS m FROM customers WHERE shop_id = ?").bind(s.shopId).first<{ m: number }>())!.m;
     expect(topSpent[0]).toBe(max);
     const topNext = await spent(names((await s.client.get(ROOT + nextOf(top.text)!)).text));
     expect(topNext[0]).toBeLessThanOrEqual(topSpent.at(-1)!);
@@ -101,7 +102,7 @@ describe("customer list at 100,000 customers", () => {
     // Long names in Urdu: D1 refuses a LIKE pattern past 50 bytes (25 Urdu letters), and only
     // when a row is compared; this shop has 100,000 rows to compare.
     const urdu = textOf(CUSTOMER_SEARCH_MAX + 10, "ur");
-    await env.DB.prepare("UPDATE customers SET name = ? WHERE shop_id = ? AND phone = '+923000012345'").bind(urdu, s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE customers SET name = ? WHERE shop_id = ? AND phone = '+923000012345'").bind(urdu, s.shopId).run();
     expect(await find(urdu.slice(0, CUSTOMER_SEARCH_MAX))).toEqual([urdu]);
     const past = await s.client.get(`${base}?q=${encodeURIComponent(urdu.slice(0, CUSTOMER_SEARCH_MAX + 1))}`);
     expect(past.status).toBe(200);

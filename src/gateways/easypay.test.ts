@@ -15,9 +15,9 @@ import { ROOT } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 import type { Bindings } from "../env";
 import worker from "../index";
-import { inquirePendingPayments } from "./cron";
 import type { GatewayBindings } from "./config";
-import { gatewayShop, handOffForm, paymentState as state, placeOnline, type Shop } from "./test-helpers";
+import { backdateAttempt, credentialsRow, gatewayShop, handOffForm, inquireEverywhere, paymentState as state, placeOnline, shardOfShop, type Shop } from "./test-helpers";
+import { shopD1 } from "../../test/helpers";
 
 const STORE = magic.easypay.store;
 const CREDS = { storeId: STORE.storeId, hashKey: STORE.hashKey, username: STORE.username, password: STORE.password, accountNum: STORE.accountNum, mode: "sandbox" };
@@ -59,9 +59,10 @@ async function throughGateway(s: Shop, o: Order, outcome: "pay" | "fail") {
 /** The final postback, as her browser follows Easypay's redirect; the queue's job it put on the queue is run by `runJobs`. */
 const back = (o: Order, url: string) => o.client.get(url);
 
-/** The queue consumer runs the shop's inquiry job (as the real queue would, with the sandbox's URL). */
+/** The queue consumer runs the shop's inquiry job (as the real queue would, with the sandbox's URL; the body stamped with the shop's shard as shardQueue stamps it). */
 async function runJob(shopId: number, txnRef: string) {
-  const batch = createMessageBatch("hatti-messages", [{ id: `e${txnRef}`, timestamp: new Date(), attempts: 1, body: { job: "easypay.inquire", shopId, txnRef } }]);
+  const body = { job: "easypay.inquire", shopId, txnRef, shard: await shardOfShop(shopId) };
+  const batch = createMessageBatch("hatti-messages", [{ id: `e${txnRef}`, timestamp: new Date(), attempts: 1, body }]);
   const ctx = createExecutionContext();
   await worker.queue(batch, sandboxEnv() as unknown as Bindings, ctx);
   await waitOnExecutionContext(ctx);
@@ -77,7 +78,7 @@ describe("Easypaisa: a customer pays through the sandbox", () => {
     const o = await order(s);
     expect(o.start).toBe(`/pay/easypay/${o.token}`);
     const { res, action, fields, postback } = await throughGateway(s, o, "pay");
-    const total = (await env.DB.prepare("SELECT total FROM orders WHERE id = ?").bind(o.id).first<{ total: number }>())!.total;
+    const total = (await (await shopD1(s.seller.shopId)).prepare("SELECT total FROM orders WHERE shop_id = ? AND id = ?").bind(s.seller.shopId, o.id).first<{ total: number }>())!.total;
     // The form: Easypay's staging host (no EASYPAY_SANDBOX_URL in the tests' env), rupees, signed.
     expect(action).toBe("https://easypaystg.easypaisa.com.pk/easypay/Index.jsf");
     expect(fields).toMatchObject({ storeId: STORE.storeId, amount: (total / 100).toFixed(total % 10 === 0 ? 1 : 2), postBackURL: `${s.origin}/pay/easypay/return`, autoRedirect: "0", paymentMethod: "MA_PAYMENT_METHOD" });
@@ -191,11 +192,11 @@ describe("Easypaisa: a postback is never believed", () => {
     await fetch(`${sandbox()}/__sandbox/fail-next?count=1&status=503&to=${ref}`, { method: "POST" });
     expect((await runJob(s.seller.shopId, ref)).retryMessages).toHaveLength(1);
     expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, attempts: [{ state: "pending" }] });
-    await env.DB.prepare("UPDATE payment_attempts SET created_at = created_at - ?, updated_at = updated_at - ? WHERE txn_ref = ?").bind(600_000, 600_000, ref).run();
+    await backdateAttempt(s.seller.shopId, ref, 600_000);
     await fetch(`${sandbox()}/__sandbox/fail-next?count=1&mode=hang&to=${ref}`, { method: "POST" });
-    await inquirePendingPayments(sandboxEnv(), Date.now(), 500);
+    await inquireEverywhere(sandboxEnv(), Date.now(), 500);
     expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: false, attempts: [{ state: "pending" }] });
-    await inquirePendingPayments(sandboxEnv(), Date.now(), 2000);
+    await inquireEverywhere(sandboxEnv(), Date.now(), 2000);
     expect(await state(o.id, s.seller.shopId)).toMatchObject({ paid: true, events: 1, alerts: 1, attempts: [{ state: "paid" }] });
   });
 });
@@ -235,7 +236,7 @@ describe("the seller's Easypaisa page", () => {
     expect(shown.status).toBe(200);
     expect(shown.text).toContain("Customers can now choose Easypaisa online at checkout.");
     for (const secret of [STORE.hashKey, STORE.password, STORE.username, STORE.accountNum]) expect(shown.text).not.toContain(secret);
-    const row = await env.DB.prepare("SELECT sealed, hints FROM shop_credentials WHERE shop_id = ? AND provider = 'easypay'").bind(s.seller.shopId).first();
+    const row = await credentialsRow(s.seller.shopId, "easypay");
     for (const secret of [STORE.hashKey, STORE.password]) expect(JSON.stringify(row)).not.toContain(secret);
     // Empty secrets keep what was saved; the mode changes.
     expect((await s.seller.client.post(page, { storeId: "", hashKey: "", username: "", password: "", accountNum: "", mode: "live" })).status).toBe(303);

@@ -11,9 +11,9 @@ import magic from "../../scripts/sandboxes/magic.json";
 import { ROOT, type Res } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 import type { GatewayBindings } from "./config";
-import { inquirePendingPayments } from "./cron";
 import { secureHash } from "./jazzcash/hash";
-import { gatewayShop, handOffForm, paymentState as state, placeOnline, type Shop } from "./test-helpers";
+import { backdateAttempt, credentialsRow, gatewayShop, handOffForm, inquireEverywhere, paymentState as state, placeOnline, type Shop } from "./test-helpers";
+import { shopD1 } from "../../test/helpers";
 
 const MERCHANT = magic.jazzcash.merchant;
 const sandbox = () => inject("sandboxes").jazzcash;
@@ -73,7 +73,7 @@ describe("JazzCash: a customer pays through the sandbox", () => {
     expect(page.headers.get("server-timing")).toContain("d1q;dur=1,");
 
     const { res, action, fields, answer } = await throughGateway(s, o, "pay");
-    const total = (await env.DB.prepare("SELECT total FROM orders WHERE id = ?").bind(o.id).first<{ total: number }>())!.total;
+    const total = (await (await shopD1(s.seller.shopId)).prepare("SELECT total FROM orders WHERE shop_id = ? AND id = ?").bind(s.seller.shopId, o.id).first<{ total: number }>())!.total;
     // The form: JazzCash's sandbox (no JAZZCASH_SANDBOX_URL in the tests' env), the order in paisa, signed.
     expect(action).toBe("https://sandbox.jazzcash.com.pk/CustomerPortal/transactionmanagement/merchantform/");
     expect(fields).toMatchObject({ pp_Version: "1.1", pp_MerchantID: MERCHANT.merchantId, pp_Amount: String(total), pp_TxnCurrency: "PKR", pp_BillReference: `order${o.number}`, pp_ReturnURL: `${s.origin}/pay/jazzcash/return` });
@@ -198,8 +198,6 @@ describe("JazzCash: forged, replayed and misdirected returns never mark an order
 
 describe("JazzCash: the cron's status inquiry", () => {
   const cronEnv = () => ({ ...(env as unknown as GatewayBindings), JAZZCASH_SANDBOX_URL: sandbox() });
-  const backdate = (txn: string, ms: number) =>
-    env.DB.prepare("UPDATE payment_attempts SET created_at = created_at - ?, updated_at = updated_at - ? WHERE txn_ref = ?").bind(ms, ms, txn).run();
 
   it("settles a paid attempt whose return never came, once; leaves one not yet due, one unanswered (a timeout) and one still pending", async () => {
     const s = await jazzcashShop();
@@ -212,10 +210,10 @@ describe("JazzCash: the cron's status inquiry", () => {
     const abandoned = await order(s);
     const abandonedTxn = (await handOff(s, abandoned)).fields.pp_TxnRefNo!;
     await atGateway((await handOff(s, abandoned)).fields); // a second tap: its own attempt
-    for (const txn of [fields.pp_TxnRefNo!, hangingTxn, abandonedTxn]) await backdate(txn, 10 * 60_000);
+    for (const txn of [fields.pp_TxnRefNo!, hangingTxn, abandonedTxn]) await backdateAttempt(s.seller.shopId, txn, 10 * 60_000);
     await fetch(`${sandbox()}/__sandbox/fail-next?count=1&mode=hang&to=${hangingTxn}`, { method: "POST" });
 
-    await inquirePendingPayments(cronEnv(), Date.now(), 500);
+    await inquireEverywhere(cronEnv(), Date.now(), 500);
     expect(await state(paidNoReturn.id, s.seller.shopId)).toMatchObject({ paid: true, events: 1, alerts: 1, attempts: [{ state: "paid", response_code: "000" }] });
     expect(await state(notDue.id, s.seller.shopId)).toMatchObject({ paid: false, attempts: [{ state: "pending" }] });
     expect(await state(hanging.id, s.seller.shopId)).toMatchObject({ paid: false, attempts: [{ state: "pending" }] });
@@ -226,7 +224,7 @@ describe("JazzCash: the cron's status inquiry", () => {
     // Next run: the hanging one answers now; the settled one is not asked again.
     const asked = async () => ((await (await fetch(`${sandbox()}/__sandbox/requests`)).json()) as { requests: { path: string; to: string }[] }).requests.filter((r) => r.path.endsWith("/Inquire"));
     const before = (await asked()).filter((r) => r.to === fields.pp_TxnRefNo).length;
-    await inquirePendingPayments(cronEnv(), Date.now(), 2000);
+    await inquireEverywhere(cronEnv(), Date.now(), 2000);
     expect(await state(hanging.id, s.seller.shopId)).toMatchObject({ paid: true, events: 1, alerts: 1 });
     expect((await asked()).filter((r) => r.to === fields.pp_TxnRefNo).length).toBe(before);
     expect(await state(paidNoReturn.id, s.seller.shopId)).toMatchObject({ events: 1, alerts: 1 });
@@ -248,7 +246,7 @@ describe("the seller's JazzCash page", () => {
     expect(shown.status).toBe(200);
     for (const secret of [MERCHANT.password, MERCHANT.salt, MERCHANT.merchantId]) expect(shown.text).not.toContain(secret);
     expect(shown.text).toContain("••••0123");
-    const row = await env.DB.prepare("SELECT sealed, hints FROM shop_credentials WHERE shop_id = ?").bind(s.seller.shopId).first();
+    const row = await credentialsRow(s.seller.shopId, "jazzcash");
     for (const secret of [MERCHANT.password, MERCHANT.salt]) expect(JSON.stringify(row)).not.toContain(secret);
 
     // Empty secrets keep what was saved; the mode changes.

@@ -1,11 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Client, ROOT, signUp } from "../../test/helpers";
+import { shopSourceOf } from "../db/shards";
+import { syncMembers } from "../db/members";
+import { Client, ROOT, shopD1, signUp } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 
-const row = (id: number) => env.DB.prepare("SELECT * FROM orders WHERE id = ?").bind(id).first<Record<string, unknown>>();
-const events = async (id: number) =>
-  (await env.DB.prepare("SELECT kind, from_status, to_status, message, private, actor_user_id, actor_name FROM order_events WHERE order_id = ? ORDER BY id").bind(id).all<Record<string, unknown>>()).results;
+// A shop's rows live in its shard (src/db/shards.ts); ids are per database.
+const row = async (shopId: number, id: number) =>
+  (await shopD1(shopId)).prepare("SELECT * FROM orders WHERE shop_id = ? AND id = ?").bind(shopId, id).first<Record<string, unknown>>();
+const events = async (shopId: number, id: number) =>
+  (await (await shopD1(shopId)).prepare("SELECT kind, from_status, to_status, message, private, actor_user_id, actor_name FROM order_events WHERE shop_id = ? AND order_id = ? ORDER BY id").bind(shopId, id).all<Record<string, unknown>>()).results;
 const waLinks = (html: string) => [...html.matchAll(/href="(https:\/\/wa\.me\/[^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")));
 
 describe("seller orders", () => {
@@ -34,8 +38,8 @@ describe("seller orders", () => {
     const confirm = await seller.client.post(`${base}/${order.id}/status`, { from: "new", to: "confirmed" });
     expect(confirm.status).toBe(303);
     expect(confirm.location).toBe(`/admin/${seller.slug}/orders/${order.id}?done=status`);
-    expect((await row(order.id))!.status).toBe("confirmed");
-    const ev = (await events(order.id)).at(-1)!;
+    expect((await row(seller.shopId, order.id))!.status).toBe("confirmed");
+    const ev = (await events(seller.shopId, order.id)).at(-1)!;
     expect(ev).toMatchObject({ kind: "status", from_status: "new", to_status: "confirmed", actor_user_id: userId, actor_name: "Ayesha" });
     expect((await seller.client.get(base)).text).not.toMatch(/<span class="badge">/);
     const confirmed = waLinks((await seller.client.get(`${base}/${order.id}`)).text)[0]!.searchParams.get("text")!;
@@ -46,18 +50,18 @@ describe("seller orders", () => {
     const skip = await seller.client.post(`${base}/${order.id}/status`, { from: "confirmed", to: "delivered" });
     expect(skip.status).toBe(409);
     expect(skip.text).toContain("An order that is Confirmed cannot be changed to Delivered.");
-    expect((await row(order.id))!.status).toBe("confirmed");
+    expect((await row(seller.shopId, order.id))!.status).toBe("confirmed");
 
     expect((await seller.client.post(`${base}/${order.id}/status`, { from: "confirmed", to: "packed" })).status).toBe(303);
     const noTracking = await seller.client.post(`${base}/${order.id}/status`, { from: "packed", to: "shipped", courier: "TCS", tracking: " " });
     expect(noTracking.status).toBe(400);
     expect(noTracking.text).toContain("Enter the tracking number.");
     expect(noTracking.text).toContain('value="TCS"');
-    expect((await row(order.id))!.status).toBe("packed");
+    expect((await row(seller.shopId, order.id))!.status).toBe("packed");
 
     const ship = await seller.client.post(`${base}/${order.id}/status`, { from: "packed", to: "shipped", courier: "TCS", tracking: "TCS-778899" });
     expect(ship.status).toBe(303);
-    expect(await row(order.id)).toMatchObject({ status: "shipped", courier: "TCS", tracking_number: "TCS-778899" });
+    expect(await row(seller.shopId, order.id)).toMatchObject({ status: "shipped", courier: "TCS", tracking_number: "TCS-778899" });
     const shipped = await seller.client.get(`${base}/${order.id}`);
     expect(waLinks(shipped.text)[0]!.searchParams.get("text")).toContain("on its way with TCS. Tracking number: TCS-778899.");
 
@@ -84,13 +88,13 @@ describe("seller orders", () => {
     expect(leopards.status).toBe(400);
     expect(leopards.text).toContain("Enter the tracking number.");
     expect(leopards.text).toContain('value="Leopards"');
-    expect((await row(a.id))!.status).toBe("packed");
+    expect((await row(seller.shopId, a.id))!.status).toBe("packed");
 
     // Her own rider: one tap, no tracking number.
     const rider = await seller.client.post(`${base}/${a.id}/status`, { from: "packed", to: "shipped", courier: "own-rider" });
     expect(rider.status).toBe(303);
-    expect(await row(a.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
-    expect((await events(a.id)).at(-1)).toMatchObject({ to_status: "shipped", message: "" });
+    expect(await row(seller.shopId, a.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+    expect((await events(seller.shopId, a.id)).at(-1)).toMatchObject({ to_status: "shipped", message: "" });
     const page = await seller.client.get(`${base}/${a.id}`);
     expect(page.text).toContain("Sent with your own rider (no tracking number).");
     expect(page.text).not.toContain("Tracking:");
@@ -103,7 +107,7 @@ describe("seller orders", () => {
       const b = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
       await toPacked(b.id);
       expect((await seller.client.post(`${base}/${b.id}/status`, { from: "packed", to: "shipped", courier: typed, tracking: "" })).status, typed).toBe(303);
-      expect(await row(b.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
+      expect(await row(seller.shopId, b.id)).toMatchObject({ status: "shipped", courier: "own-rider", tracking_number: "" });
     }
   });
 
@@ -120,7 +124,7 @@ describe("seller orders", () => {
     expect(again.text).toContain("This order was changed meanwhile (it is now Cancelled). Nothing was done twice");
     expect(await stockOf(kurta[0]!)).toBe(5);
     expect(await stockOf(dupatta)).toBe(20);
-    expect((await events(a.id)).filter((e) => e.to_status === "cancelled")).toHaveLength(1);
+    expect((await events(seller.shopId, a.id)).filter((e) => e.to_status === "cancelled")).toHaveLength(1);
     // Nothing can follow a cancel.
     expect((await seller.client.post(`${base}/${a.id}/status`, { from: "cancelled", to: "confirmed" })).status).toBe(409);
 
@@ -140,7 +144,7 @@ describe("seller orders", () => {
     const page = await seller.client.get(`${base}/${o.id}`);
     expect(page.text).toContain("TX998877");
     expect((await seller.client.post(`${base}/${o.id}/payment`, {})).status).toBe(303);
-    expect((await row(o.id))!.payment_status).toBe("paid");
+    expect((await row(seller.shopId, o.id))!.payment_status).toBe("paid");
     const twice = await seller.client.post(`${base}/${o.id}/payment`, {});
     expect(twice.status).toBe(409);
     expect(twice.text).toContain("Payment was already marked as received.");
@@ -155,7 +159,7 @@ describe("seller orders", () => {
     const customer = await o.client.get(`${origin}${o.path}`);
     expect(customer.text).not.toContain("gift wrap");
     expect(customer.text).toContain("Payment received. Thank you!");
-    expect((await events(o.id)).map((e) => e.kind)).toEqual(["created", "payment", "note"]);
+    expect((await events(seller.shopId, o.id)).map((e) => e.kind)).toEqual(["created", "payment", "note"]);
   });
 
   it("lets staff manage orders", async () => {
@@ -163,10 +167,11 @@ describe("seller orders", () => {
     const staff = await signUp({ name: "Bilal" });
     const staffId = (await env.DB.prepare("SELECT id FROM users WHERE name = 'Bilal' ORDER BY id DESC").first<{ id: number }>())!.id;
     await env.DB.prepare("INSERT INTO memberships (shop_id, user_id, role) VALUES (?, ?, 'staff')").bind(seller.shopId, staffId).run();
+    await syncMembers(shopSourceOf(env), seller.shopId); // as accepting an invitation does
     const o = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
     const res = await staff.client.post(`${ROOT}/admin/${seller.slug}/orders/${o.id}/status`, { from: "new", to: "confirmed" });
     expect(res.status).toBe(303);
-    expect((await events(o.id)).at(-1)).toMatchObject({ actor_user_id: staffId, actor_name: "Bilal" });
+    expect((await events(seller.shopId, o.id)).at(-1)).toMatchObject({ actor_user_id: staffId, actor_name: "Bilal" });
   });
 
   it("prints a packing slip at A4 and 80 mm", async () => {
@@ -233,7 +238,7 @@ describe("seller orders", () => {
     const riderSlip = await rider.get(`${origin}/orders/${r.token}/slip`);
     expect(riderSlip.text).toContain("Delivery: own rider");
     expect(riderSlip.text).not.toContain("Tracking");
-    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
     const { invalidateShop } = await import("../tenancy/shop-cache");
     invalidateShop(seller.slug);
     const urdu = await rider.get(`${origin}/orders/${r.token}/slip`);
@@ -245,7 +250,7 @@ describe("seller orders", () => {
     const a = await shopWithCatalogue();
     const b = await shopWithCatalogue();
     const ob = await placeOrderAt(b.origin, b.zone.id, [[b.kurta[0]!.id, 1]]);
-    const before = await row(ob.id);
+    const before = await row(b.seller.shopId, ob.id);
     const base = `${ROOT}/admin/${a.seller.slug}/orders/${ob.id}`;
     for (const path of ["", "/slip", "/slip?size=80mm"]) expect((await a.seller.client.get(base + path)).status, path).toBe(404);
     expect((await a.seller.client.post(`${base}/status`, { from: "new", to: "cancelled" })).status).toBe(404);
@@ -261,14 +266,14 @@ describe("seller orders", () => {
     const csv = await a.seller.client.get(`${ROOT}/admin/${a.seller.slug}/orders/export?from=${today}&to=${today}`);
     expect(csv.status).toBe(200);
     expect(csv.text.trim().split("\r\n")).toHaveLength(1); // the header only: none of B's orders
-    expect(await row(ob.id)).toEqual(before);
+    expect(await row(b.seller.shopId, ob.id)).toEqual(before);
     expect(await stockOf(b.kurta[0]!)).toBe(4);
-    expect((await events(ob.id)).length).toBe(1);
+    expect((await events(b.seller.shopId, ob.id)).length).toBe(1);
   });
 
   it("prefills WhatsApp messages in the shop's language, whatever the admin's", async () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
-    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
     const { invalidateShop } = await import("../tenancy/shop-cache");
     invalidateShop(seller.slug);
     const o = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);

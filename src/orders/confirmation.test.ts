@@ -12,32 +12,35 @@ import { orderEvents, orders, outbox, shops, variants } from "../db/schema";
 import { formatMoney } from "../i18n";
 import { messageOf, platformOrigin } from "../messages/outbox";
 import { renderText } from "../messages/templates/render";
-import { Client, db, ROOT, shopOrigin } from "../../test/helpers";
+import { Client, ROOT, shopDb, shopOrigin } from "../../test/helpers";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
 
 const HOUR = 3_600_000;
 
-const requestsOf = (shopId: number) =>
-  db()
+// A shop's rows live in its shard (src/db/shards.ts), and ids are per database.
+const requestsOf = async (shopId: number) =>
+  (await shopDb(shopId))
     .select()
     .from(outbox)
     .where(and(eq(outbox.shopId, shopId), eq(outbox.template, "cod_confirm_request")))
     .orderBy(outbox.id)
     .all();
 
-const stateOf = async (id: number) => (await db().select({ status: orders.status, confirmation: orders.confirmation }).from(orders).where(eq(orders.id, id)).get())!;
+const stateOf = async (shopId: number, id: number) =>
+  (await (await shopDb(shopId)).select({ status: orders.status, confirmation: orders.confirmation }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, id))).get())!;
 
-const confirmEvents = (id: number) =>
-  db()
+const confirmEvents = async (shopId: number, id: number) =>
+  (await shopDb(shopId))
     .select()
     .from(orderEvents)
-    .where(and(eq(orderEvents.orderId, id), eq(orderEvents.kind, "confirmation")))
+    .where(and(eq(orderEvents.shopId, shopId), eq(orderEvents.orderId, id), eq(orderEvents.kind, "confirmation")))
     .all();
 
 /** The message a row is sent as: its parameters, read from the shop's rows, and its text. */
-async function sentAs(id: number) {
-  const row = (await db().select().from(outbox).where(eq(outbox.id, id)).get())!;
-  const message = await messageOf(db(), row, platformOrigin(env as never));
+async function sentAs(shopId: number, id: number) {
+  const d = await shopDb(shopId);
+  const row = (await d.select().from(outbox).where(and(eq(outbox.shopId, shopId), eq(outbox.id, id))).get())!;
+  const message = await messageOf(d, row, platformOrigin(env as never));
   return message && { params: message.params, text: renderText(message.template, message.locale, message.params) };
 }
 
@@ -49,13 +52,13 @@ describe("the order's batch", () => {
     const s = await shopWithCatalogue();
     const [kurta] = await seedProduct(s.seller.shopId, { title: LONG_TITLE, variants: [{ title: "Default", price: 1_245_000, stock: 20 }] });
     const order = await placeOrderAt(s.origin, s.zone.id, [[kurta!.id, 2]]);
-    expect(await stateOf(order.id)).toEqual({ status: "new", confirmation: "awaiting" });
+    expect(await stateOf(s.seller.shopId, order.id)).toEqual({ status: "new", confirmation: "awaiting" });
 
     const [request, ...more] = await requestsOf(s.seller.shopId);
     expect(more).toEqual([]);
     expect(request).toMatchObject({ channel: "whatsapp", recipient: "+923215551234", locale: "en", params: JSON.stringify({ orderId: order.id }) });
-    const total = (await db().select({ total: orders.total }).from(orders).where(eq(orders.id, order.id)).get())!.total;
-    const sent = (await sentAs(request!.id))!;
+    const total = (await (await shopDb(s.seller.shopId)).select({ total: orders.total }).from(orders).where(and(eq(orders.shopId, s.seller.shopId), eq(orders.id, order.id))).get())!.total;
+    const sent = (await sentAs(s.seller.shopId, request!.id))!;
     expect(sent.params).toEqual({
       orderNumber: `#${order.number}`,
       total: formatMoney(total, "PKR", "en"),
@@ -80,7 +83,7 @@ describe("the order's batch", () => {
 
     // An order refused (sold out meanwhile) writes nothing, her message included.
     const late = await customerAtCheckout(s.origin, [[s.kurta[0]!.id, 5]]);
-    await db().update(variants).set({ stock: 0 }).where(eq(variants.id, s.kurta[0]!.id));
+    await (await shopDb(s.seller.shopId)).update(variants).set({ stock: 0 }).where(eq(variants.id, s.kurta[0]!.id));
     const refused = await late.client.post(`${s.origin}/checkout`, { ...customerForm(), key: late.key, zone: String(s.zone.id) }, { csrf: false, headers: late.headers });
     expect(refused.status).not.toBe(303);
     expect(await requestsOf(s.seller.shopId)).toHaveLength(1);
@@ -89,11 +92,11 @@ describe("the order's batch", () => {
   it("asks nothing of a wallet payment, nor in a shop that turned it off", async () => {
     const s = await shopWithCatalogue();
     const wallet = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { payment: "jazzcash", reference: "TX123456" });
-    expect((await stateOf(wallet.id)).confirmation).toBe("none");
+    expect((await stateOf(s.seller.shopId, wallet.id)).confirmation).toBe("none");
 
-    await db().update(shops).set({ codConfirm: false }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ codConfirm: false }).where(eq(shops.id, s.seller.shopId));
     const cod = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
-    expect((await stateOf(cod.id)).confirmation).toBe("none");
+    expect((await stateOf(s.seller.shopId, cod.id)).confirmation).toBe("none");
     expect(await requestsOf(s.seller.shopId)).toEqual([]);
     const page = await cod.client.get(`${s.origin}${cod.path}`);
     expect(page.text).not.toContain("Confirm my order");
@@ -101,31 +104,31 @@ describe("the order's batch", () => {
     // A forged confirm changes nothing and says so.
     const forged = await cod.client.post(`${s.origin}${cod.path}/confirm`, {}, { csrf: false });
     expect(forged.location).toBe(`${cod.path}?confirm=none`);
-    expect((await stateOf(cod.id)).confirmation).toBe("none");
+    expect((await stateOf(s.seller.shopId, cod.id)).confirmation).toBe("none");
   });
 
   it("on the shop's channel: SMS when she chose it; none when messages are off, and the page still asks her", async () => {
     const s = await shopWithCatalogue();
-    await db().update(shops).set({ alertChannel: "sms" }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ alertChannel: "sms" }).where(eq(shops.id, s.seller.shopId));
     await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     expect((await requestsOf(s.seller.shopId)).map((r) => r.channel)).toEqual(["sms"]);
 
-    await db().update(shops).set({ alertChannel: "off" }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ alertChannel: "off" }).where(eq(shops.id, s.seller.shopId));
     const quiet = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     expect(await requestsOf(s.seller.shopId)).toHaveLength(1);
-    expect((await stateOf(quiet.id)).confirmation).toBe("awaiting");
+    expect((await stateOf(s.seller.shopId, quiet.id)).confirmation).toBe("awaiting");
     const page = await quiet.client.get(`${s.origin}${quiet.path}`);
     expect(page.text).toContain(`action="${quiet.path}/confirm"`);
   });
 
   it("in the order's language: an Urdu shop's customer gets Urdu text and an Urdu page", async () => {
     const s = await shopWithCatalogue();
-    await db().update(shops).set({ locale: "ur" }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ locale: "ur" }).where(eq(shops.id, s.seller.shopId));
     const [kurta] = await seedProduct(s.seller.shopId, { title: URDU_TITLE, variants: [{ title: "Default", price: 450_000, stock: 5 }] });
     const order = await placeOrderAt(s.origin, s.zone.id, [[kurta!.id, 1]]);
     const [request] = await requestsOf(s.seller.shopId);
     expect(request!.locale).toBe("ur");
-    const sent = (await sentAs(request!.id))!;
+    const sent = (await sentAs(s.seller.shopId, request!.id))!;
     expect(sent.text.body).toContain("براہ کرم");
     expect(sent.text.body).toContain(sent.params.link!);
     const page = await order.client.get(`${s.origin}${order.path}`);
@@ -147,7 +150,7 @@ describe("the customer's order page", () => {
 
     const res = await order.client.post(`${s.origin}${order.path}/confirm`, {}, { csrf: false });
     expect([res.status, res.location, res.headers.get("cache-control")]).toEqual([303, `${order.path}?confirm=done`, "private, no-store"]);
-    expect(await stateOf(order.id)).toEqual({ status: "new", confirmation: "confirmed" });
+    expect(await stateOf(s.seller.shopId, order.id)).toEqual({ status: "new", confirmation: "confirmed" });
     const after = await order.client.get(`${s.origin}${res.location}`);
     expect(after.text).toContain("Thank you, your order is confirmed.");
     expect(after.text).not.toContain("Confirm my order");
@@ -157,7 +160,7 @@ describe("the customer's order page", () => {
     const again = await order.client.post(`${s.origin}${order.path}/confirm`, {}, { csrf: false });
     expect(again.location).toBe(`${order.path}?confirm=again`);
     expect((await order.client.get(`${s.origin}${again.location}`)).text).toContain("You have already confirmed this order.");
-    expect(await confirmEvents(order.id)).toHaveLength(1);
+    expect(await confirmEvents(s.seller.shopId, order.id)).toHaveLength(1);
 
     const admin = await s.seller.client.get(`${ROOT}/admin/${s.seller.slug}/orders/${order.id}`);
     expect(admin.text).toContain("Confirmed by the customer");
@@ -173,18 +176,18 @@ describe("the customer's order page", () => {
     expect((await status(cancelled.id, "new", "cancelled")).status).toBe(303);
     const late = await cancelled.client.post(`${s.origin}${cancelled.path}/confirm`, {}, { csrf: false });
     expect(late.location).toBe(`${cancelled.path}?confirm=cancelled`);
-    expect(await stateOf(cancelled.id)).toEqual({ status: "cancelled", confirmation: "awaiting" });
+    expect(await stateOf(s.seller.shopId, cancelled.id)).toEqual({ status: "cancelled", confirmation: "awaiting" });
     const told = await cancelled.client.get(`${s.origin}${late.location}`);
     expect(told.text).toContain("This order was cancelled, so it cannot be confirmed.");
     expect(told.text).not.toContain("Confirm my order");
-    expect(await confirmEvents(cancelled.id)).toEqual([]);
+    expect(await confirmEvents(s.seller.shopId, cancelled.id)).toEqual([]);
 
     // The seller's own confirm needs none of hers.
     const confirmed = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     expect((await status(confirmed.id, "new", "confirmed")).status).toBe(303);
     const moot = await confirmed.client.post(`${s.origin}${confirmed.path}/confirm`, {}, { csrf: false });
     expect(moot.location).toBe(`${confirmed.path}?confirm=shop`);
-    expect(await stateOf(confirmed.id)).toEqual({ status: "confirmed", confirmation: "awaiting" });
+    expect(await stateOf(s.seller.shopId, confirmed.id)).toEqual({ status: "confirmed", confirmation: "awaiting" });
     expect((await confirmed.client.get(`${s.origin}${moot.location}`)).text).toContain("The shop has already confirmed this order.");
   });
 
@@ -195,7 +198,7 @@ describe("the customer's order page", () => {
     expect(cancel.location).toBe(`${order.path}?cancel=done`);
     const late = await order.client.post(`${s.origin}${order.path}/confirm`, {}, { csrf: false });
     expect(late.location).toBe(`${order.path}?confirm=cancelled`);
-    expect(await stateOf(order.id)).toEqual({ status: "cancelled", confirmation: "awaiting" });
+    expect(await stateOf(s.seller.shopId, order.id)).toEqual({ status: "cancelled", confirmation: "awaiting" });
   });
 
   it("another shop's host does not know the token: 404, nothing confirmed", async () => {
@@ -204,7 +207,7 @@ describe("the customer's order page", () => {
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const foreign = await new Client().post(`${shopOrigin(other.seller.slug)}/orders/${order.token}/confirm`, {}, { csrf: false });
     expect(foreign.status).toBe(404);
-    expect((await stateOf(order.id)).confirmation).toBe("awaiting");
+    expect((await stateOf(s.seller.shopId, order.id)).confirmation).toBe("awaiting");
     const unknown = await new Client().post(`${s.origin}/orders/${"x".repeat(24)}/confirm`, {}, { csrf: false });
     expect(unknown.status).toBe(404);
   });
@@ -220,7 +223,7 @@ describe("the seller's orders", () => {
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const wallet = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { payment: "jazzcash", reference: "TX99" });
     const base = `${ROOT}/admin/${s.seller.slug}/orders`;
-    const placedAt = (await db().select({ at: orders.createdAt }).from(orders).where(eq(orders.id, order.id)).get())!.at;
+    const placedAt = (await (await shopDb(s.seller.shopId)).select({ at: orders.createdAt }).from(orders).where(and(eq(orders.shopId, s.seller.shopId), eq(orders.id, order.id))).get())!.at;
 
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(placedAt + 24 * HOUR - 1);
@@ -240,7 +243,7 @@ describe("the seller's orders", () => {
     const page = await s.seller.client.get(`${base}/${order.id}`);
     expect(page.text).toContain("Not confirmed after 24 hours");
     expect(page.text).toContain("Call her before you pack it");
-    expect((await stateOf(order.id)).status).toBe("new");
+    expect((await stateOf(s.seller.shopId, order.id)).status).toBe("new");
 
     // Still hers to confirm late; then it is no longer flagged.
     const confirm = await order.client.post(`${s.origin}${order.path}/confirm`, {}, { csrf: false });
@@ -252,10 +255,10 @@ describe("the seller's orders", () => {
 
   it("by the shop's own hours; the seller's confirm takes it off the list", async () => {
     const s = await shopWithCatalogue();
-    await db().update(shops).set({ codConfirmHours: 2 }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ codConfirmHours: 2 }).where(eq(shops.id, s.seller.shopId));
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const base = `${ROOT}/admin/${s.seller.slug}/orders`;
-    const placedAt = (await db().select({ at: orders.createdAt }).from(orders).where(eq(orders.id, order.id)).get())!.at;
+    const placedAt = (await (await shopDb(s.seller.shopId)).select({ at: orders.createdAt }).from(orders).where(and(eq(orders.shopId, s.seller.shopId), eq(orders.id, order.id))).get())!.at;
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(placedAt + 2 * HOUR);
     expect((await s.seller.client.get(`${base}?late=1`)).text).toContain("Not confirmed after 2 hours");
@@ -271,7 +274,7 @@ describe("the seller's orders", () => {
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const base = `${ROOT}/admin/${s.seller.slug}/orders`;
     expect((await s.seller.client.get(base)).text).toContain("گاہک کی تصدیق کا انتظار");
-    const placedAt = (await db().select({ at: orders.createdAt }).from(orders).where(eq(orders.id, order.id)).get())!.at;
+    const placedAt = (await (await shopDb(s.seller.shopId)).select({ at: orders.createdAt }).from(orders).where(and(eq(orders.shopId, s.seller.shopId), eq(orders.id, order.id))).get())!.at;
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(placedAt + 25 * HOUR);
     const list = await s.seller.client.get(`${base}?late=1`);
@@ -291,7 +294,7 @@ describe("the setting", () => {
 
     const form = { codEnabled: "on", jazzcashEnabled: "on", jazzcashTitle: "Ayesha Bibi", jazzcashNumber: "0301 7654321" };
     expect((await s.seller.client.post(url, { ...form, codConfirmHours: "۴۸" })).status).toBe(303);
-    const row = async () => (await db().select({ on: shops.codConfirm, hours: shops.codConfirmHours }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!;
+    const row = async () => (await (await shopDb(s.seller.shopId)).select({ on: shops.codConfirm, hours: shops.codConfirmHours }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!;
     expect(await row()).toEqual({ on: false, hours: 48 });
 
     for (const typed of ["0", "169", "day", "-1", ""]) {

@@ -4,12 +4,11 @@
  * export and the dashboard. The orders are placed through the storefront and then made to look
  * as an order that took discounts will (test/discount-fixtures.ts).
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { decode } from "../../test/admin-helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { seedDiscount, takeDiscounts } from "../../test/discount-fixtures";
-import { db, ROOT } from "../../test/helpers";
+import { ROOT, shopD1, shopDb } from "../../test/helpers";
 import { formatMoney, messages } from "../i18n";
 import { karachiDate } from "./dates";
 import { orderByToken } from "./read";
@@ -25,7 +24,7 @@ async function discountedOrder() {
   // The discounts, and what the order took from them, written as checkout writes them (src/checkout/discounts.test.ts places such orders).
   const eid = await seedDiscount(seller.shopId, { code: "EID10", kind: "amount", value: 25_000 });
   const ship = await seedDiscount(seller.shopId, { code: null, title: "Free delivery week", kind: "free_delivery", value: 0 });
-  const before = (await env.DB.prepare("SELECT subtotal, delivery_fee FROM orders WHERE id = ?").bind(order.id).first<{ subtotal: number; delivery_fee: number }>())!;
+  const before = (await (await shopD1(seller.shopId)).prepare("SELECT subtotal, delivery_fee FROM orders WHERE shop_id = ? AND id = ?").bind(seller.shopId, order.id).first<{ subtotal: number; delivery_fee: number }>())!;
   expect(before.delivery_fee).toBeGreaterThan(0);
   await takeDiscounts(seller.shopId, order.id, [
     { discountId: eid, code: "EID10", title: "", kind: "amount", amount: 25_000 },
@@ -37,7 +36,7 @@ async function discountedOrder() {
 describe("an order that took discounts", () => {
   it("shows a line per discount on the order page, the packing slip (hers and the rider's) and the slip's image", async () => {
     const { seller, order, subtotal, total, origin, zone } = await discountedOrder();
-    const detail = (await orderByToken(db(), seller.shopId, order.token))!;
+    const detail = (await orderByToken(await shopDb(seller.shopId), seller.shopId, order.token))!;
     expect(detail.discounts).toEqual([
       { discountId: expect.any(Number), code: "EID10", title: "", kind: "amount", amount: 25_000 },
       { discountId: expect.any(Number), code: null, title: "Free delivery week", kind: "free_delivery", amount: expect.any(Number) },
@@ -66,7 +65,7 @@ describe("an order that took discounts", () => {
     const page = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/${order.id}`);
     const text = new URL(decode(/href="(https:\/\/wa\.me\/92[^"]+)"/.exec(page.text)![1]!)).searchParams.get("text")!;
     expect(text).toContain(`Total ${rs(total)} (discount: EID10: -${rs(25_000)}, Free delivery week: Free delivery)`);
-    await env.DB.prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE shops SET locale = 'ur' WHERE id = ?").bind(seller.shopId).run();
     const ur = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/${order.id}`);
     const urText = new URL(decode(/href="(https:\/\/wa\.me\/92[^"]+)"/.exec(ur.text)![1]!)).searchParams.get("text")!;
     const money = (n: number) => formatMoney(n, "PKR", "ur");
@@ -114,16 +113,16 @@ describe("the dashboard", () => {
     await takeDiscounts(seller.shopId, cancelled.id, [{ discountId: eid, code: "EID10", title: "", kind: "amount", amount: 25_000 }]);
     await takeDiscounts(seller.shopId, old.id, [{ discountId: eid, code: "EID10", title: "", kind: "amount", amount: 25_000 }]);
     expect((await seller.client.post(`${ROOT}/admin/${seller.slug}/orders/${cancelled.id}/status`, { from: "new", to: "cancelled" })).status).toBe(303);
-    await env.DB.prepare("UPDATE orders SET created_at = created_at - 31 * 86400000 WHERE id = ?").bind(old.id).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE orders SET created_at = created_at - 31 * 86400000 WHERE shop_id = ? AND id = ?").bind(seller.shopId, old.id).run();
 
-    const stats = await dashboardStats(db(), seller.shopId);
+    const stats = await dashboardStats(await shopDb(seller.shopId), seller.shopId);
     expect(stats.discounts).toEqual({ orders: 2, saved: 25_000 + 25_000 + zone.fee });
     const page = await seller.client.get(`${ROOT}/admin/${seller.slug}`);
     expect(page.text).toContain(`href="/admin/${seller.slug}/discounts">Discounts, last 30 days: 2 orders saved ${rs(50_000 + zone.fee)}</a>`);
 
     // The orders' date range is read first, then each order's discounts, by their indexes.
     const { sql, params } = discountedSince.bind({ shopId: seller.shopId, from: Date.now() - 30 * 86_400_000 });
-    const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail);
+    const plan = (await (await shopD1(seller.shopId)).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail);
     expect(plan.join(" | ")).toMatch(/SEARCH orders USING INDEX orders_shop_created_idx.* \| SEARCH order_discounts USING INDEX order_discounts_shop_order_idx/);
 
     // A shop whose orders took none says so, and links to the discounts all the same.

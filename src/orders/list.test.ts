@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { createDb } from "../db/client";
 import type { ShopRef } from "../db/page-read";
 import { sessionShopSql } from "../auth/session";
 import { lateCutoffSql } from "./confirmation";
@@ -7,7 +7,7 @@ import { formatMoney } from "../i18n";
 import { karachiDate } from "./dates";
 import { listQuery, PAGE_SIZE } from "./list";
 import { dashboardStats } from "./stats";
-import { db, ROOT } from "../../test/helpers";
+import { ROOT, shopD1, shopDb } from "../../test/helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 
 const N = 100_000;
@@ -15,7 +15,7 @@ const N = 100_000;
 /** 100,000 orders for one shop, straight into D1 (statuses cycle, one a minute back in time). */
 async function seedOrders(shopId: number) {
   const now = Date.now();
-  await env.DB.prepare(
+  await (await shopD1(shopId)).prepare(
     `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${N})
      INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone,
        city, address, subtotal, total, currency, created_at, updated_at)
@@ -29,9 +29,11 @@ async function seedOrders(shopId: number) {
     .run();
 }
 
-async function plan(shopId: ShopRef, query: Parameters<typeof listQuery>[2]): Promise<string> {
-  const { sql, params } = listQuery(db(), shopId, query).toSQL();
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+/** The plan of the list's query in the database that holds the shop (`shard`: its id or slug). */
+async function plan(shard: number | string, shopId: ShopRef, query: Parameters<typeof listQuery>[2]): Promise<string> {
+  const d1 = await shopD1(shard);
+  const { sql, params } = listQuery(createDb(d1), shopId, query).toSQL();
+  const rows = await d1.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join(" | ");
 }
 
@@ -59,7 +61,7 @@ describe("order list at 100,000 orders", () => {
     const second = await seller.client.get(ROOT + next[1]!.replace(/&amp;/g, "&"));
     expect(numbers(second.text)[0]).toBe(1000 + N - PAGE_SIZE);
     expect(second.headers.get("server-timing")).toContain("d1q;dur=1,");
-    const minId = (await env.DB.prepare("SELECT min(id) AS id FROM orders WHERE shop_id = ?").bind(seller.shopId).first<{ id: number }>())!.id;
+    const minId = (await (await shopD1(seller.shopId)).prepare("SELECT min(id) AS id FROM orders WHERE shop_id = ?").bind(seller.shopId).first<{ id: number }>())!.id;
     const deep = await seller.client.get(`${base}?before=${minId + 3}`);
     expect(numbers(deep.text)).toEqual([1003, 1002, 1001]);
     expect(deep.text).not.toContain('rel="next"');
@@ -77,7 +79,7 @@ describe("order list at 100,000 orders", () => {
 
     // "Not confirmed": every 7th order was a COD order asked to confirm; those still new (every 5th)
     // and placed 24 hours ago or more (one a minute: n <= N - 1440) are flagged, newest first.
-    await env.DB.prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND (number - 1000) % 7 = 0").bind(seller.shopId).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND (number - 1000) % 7 = 0").bind(seller.shopId).run();
     const late = await seller.client.get(`${base}?late=1`);
     expect(numbers(late.text)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => 1000 + N - 1440 - 35 * i));
     expect(late.headers.get("server-timing")).toContain("d1q;dur=1,");
@@ -86,26 +88,26 @@ describe("order list at 100,000 orders", () => {
     expect(numbers((await seller.client.get(ROOT + lateNext[1]!.replace(/&amp;/g, "&"))).text)[0]).toBe(1000 + N - 1440 - 35 * PAGE_SIZE);
     const cutoff = Date.now() - 24 * 3_600_000;
     for (const q of [{ lateBefore: cutoff }, { lateBefore: cutoff, before: minId + 50_000 }]) {
-      const p = await plan(seller.shopId, q);
+      const p = await plan(seller.shopId, seller.shopId, q);
       expect(p).toMatch(/USING INDEX orders_shop_awaiting_idx/);
       expect(p).not.toContain("TEMP B-TREE");
     }
 
-    const id = await plan(seller.shopId, { before: minId + 50_000 });
+    const id = await plan(seller.shopId, seller.shopId, { before: minId + 50_000 });
     expect(id).toMatch(/USING (COVERING )?INDEX orders_shop_id_idx|USING INTEGER PRIMARY KEY/);
-    const st = await plan(seller.shopId, { status: "new", before: minId + 50_000 });
+    const st = await plan(seller.shopId, seller.shopId, { status: "new", before: minId + 50_000 });
     expect(st).toMatch(/USING INDEX orders_shop_status_idx/);
-    expect(await plan(seller.shopId, { q: "03000054321" })).toMatch(/USING INDEX orders_shop_phone_idx/);
-    expect(await plan(seller.shopId, { q: "#12345" })).toMatch(/USING INDEX orders_shop_number_uq/);
+    expect(await plan(seller.shopId, seller.shopId, { q: "03000054321" })).toMatch(/USING INDEX orders_shop_phone_idx/);
+    expect(await plan(seller.shopId, seller.shopId, { q: "#12345" })).toMatch(/USING INDEX orders_shop_number_uq/);
     for (const p of [id, st]) expect(p).not.toContain("TEMP B-TREE");
 
     // The admin's batch names the shop by the SQL of the session's shop (src/admin/page.ts), and
     // the "not confirmed" cutoff by the shop's hours read in SQL: the same indexes, no sort.
     const bySession = sessionShopSql("0".repeat(64), seller.slug, Date.now());
     const plans = {
-      id: await plan(bySession, { before: minId + 50_000 }),
-      status: await plan(bySession, { status: "new", before: minId + 50_000 }),
-      late: await plan(bySession, { lateBefore: lateCutoffSql(bySession, Date.now()) }),
+      id: await plan(seller.shopId, bySession, { before: minId + 50_000 }),
+      status: await plan(seller.shopId, bySession, { status: "new", before: minId + 50_000 }),
+      late: await plan(seller.shopId, bySession, { lateBefore: lateCutoffSql(bySession, Date.now()) }),
     };
     expect(plans.id).toMatch(/USING (COVERING )?INDEX orders_shop_id_idx|USING INTEGER PRIMARY KEY/);
     expect(plans.status).toMatch(/USING INDEX orders_shop_status_idx/);
@@ -152,7 +154,7 @@ describe("CSV export", () => {
     const { seller, dupatta, zone, origin } = await shopWithCatalogue();
     const evil = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]], { name: '=HYPERLINK("http://x","y")', address: "@SUM(A1)\nline 2", note: "-2+3", city: "+Lahore" });
     const old = await placeOrderAt(origin, zone.id, [[dupatta.id, 2]], { name: "Old Order" });
-    await env.DB.prepare("UPDATE orders SET created_at = created_at - 40 * 86400000 WHERE id = ?").bind(old.id).run();
+    await (await shopD1(seller.shopId)).prepare("UPDATE orders SET created_at = created_at - 40 * 86400000 WHERE shop_id = ? AND id = ?").bind(seller.shopId, old.id).run();
     const today = karachiDate(Date.now());
     const res = await seller.client.get(`${ROOT}/admin/${seller.slug}/orders/export?from=${today}&to=${today}`);
     expect(res.status).toBe(200);
@@ -188,11 +190,11 @@ describe("dashboard", () => {
     const b = await placeOrderAt(origin, zone.id, [[dupatta.id, 1]]);
     const c = await placeOrderAt(origin, zone.id, [[dupatta.id, 2]]);
     await seller.client.post(`${ROOT}/admin/${seller.slug}/orders/${c.id}/status`, { from: "new", to: "cancelled" });
-    await env.DB.prepare("UPDATE orders SET created_at = created_at - 45 * 86400000 WHERE id = ?").bind(b.id).run();
-    const totals = await env.DB.prepare("SELECT id, total FROM orders WHERE id IN (?, ?)").bind(a.id, b.id).all<{ id: number; total: number }>();
+    await (await shopD1(seller.shopId)).prepare("UPDATE orders SET created_at = created_at - 45 * 86400000 WHERE shop_id = ? AND id = ?").bind(seller.shopId, b.id).run();
+    const totals = await (await shopD1(seller.shopId)).prepare("SELECT id, total FROM orders WHERE shop_id = ? AND id IN (?, ?)").bind(seller.shopId, a.id, b.id).all<{ id: number; total: number }>();
     const totalA = totals.results.find((r) => r.id === a.id)!.total;
 
-    const stats = await dashboardStats(db(), seller.shopId);
+    const stats = await dashboardStats(await shopDb(seller.shopId), seller.shopId);
     expect(stats.today).toEqual({ orders: 1, revenue: totalA });
     expect(stats.days).toHaveLength(30);
     expect(stats.days.at(-1)).toEqual({ date: karachiDate(Date.now()), orders: 1, revenue: totalA });

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orderEvents, orders, outbox, shops } from "../db/schema";
-import { Client, db, ROOT, sellerWithShop } from "../../test/helpers";
+import { Client, ROOT, sellerWithShop, shopDb } from "../../test/helpers";
 import { postMultipart } from "../../test/admin-helpers";
 import { placeOrderAt, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { png, webp } from "../../test/media-fixtures";
@@ -18,14 +18,20 @@ import { z } from "zod";
 
 async function shopWithNumber() {
   const s = await shopWithCatalogue();
-  await db().update(shops).set({ whatsapp: "+923001112233" }).where(eq(shops.id, s.seller.shopId));
+  await (await shopDb(s.seller.shopId)).update(shops).set({ whatsapp: "+923001112233" }).where(eq(shops.id, s.seller.shopId));
   return s;
 }
 
-const orderRow = (id: number) => db().select().from(orders).where(eq(orders.id, id)).get();
-const paymentEvents = (id: number) =>
-  db().select({ from: orderEvents.fromStatus, to: orderEvents.toStatus, actor: orderEvents.actorUserId }).from(orderEvents).where(and(eq(orderEvents.orderId, id), eq(orderEvents.kind, "payment"))).orderBy(orderEvents.id).all();
-const messagesOf = (shopId: number, template: string) => db().select().from(outbox).where(and(eq(outbox.shopId, shopId), eq(outbox.template, template))).orderBy(outbox.id).all();
+// A shop's rows live in its shard (src/db/shards.ts), and ids are per database: each read names the shop.
+const orderRow = async (shopId: number, id: number) => (await shopDb(shopId)).select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, id))).get();
+const paymentEvents = async (shopId: number, id: number) =>
+  (await shopDb(shopId))
+    .select({ from: orderEvents.fromStatus, to: orderEvents.toStatus, actor: orderEvents.actorUserId })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.shopId, shopId), eq(orderEvents.orderId, id), eq(orderEvents.kind, "payment")))
+    .orderBy(orderEvents.id)
+    .all();
+const messagesOf = async (shopId: number, template: string) => (await shopDb(shopId)).select().from(outbox).where(and(eq(outbox.shopId, shopId), eq(outbox.template, template))).orderBy(outbox.id).all();
 const proofsIn = async (shopId: number) => (await env.MEDIA.list({ prefix: `shops/${shopId}/proofs/` })).objects.map((o) => o.key);
 
 /** The multipart proof form as her phone posts it. */
@@ -49,8 +55,8 @@ describe("payment states", () => {
     const s = await shopWithNumber();
     const cod = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const wallet = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]], { payment: "jazzcash" });
-    expect(await orderRow(cod.id)).toMatchObject({ paymentState: "unpaid", paymentStatus: "pending", paymentProof: "" });
-    expect(await orderRow(wallet.id)).toMatchObject({ paymentState: "awaiting_proof", paymentStatus: "pending" });
+    expect(await orderRow(s.seller.shopId, cod.id)).toMatchObject({ paymentState: "unpaid", paymentStatus: "pending", paymentProof: "" });
+    expect(await orderRow(s.seller.shopId, wallet.id)).toMatchObject({ paymentState: "awaiting_proof", paymentStatus: "pending" });
     // Cash on delivery has no proof form; a transfer's page shows it, with the account to pay into.
     expect((await cod.client.get(`${s.origin}${cod.path}`)).text).not.toContain('name="screenshot"');
     const page = (await wallet.client.get(`${s.origin}${wallet.path}`)).text;
@@ -79,15 +85,15 @@ describe("proof of payment", () => {
     const res = await s.post(screenshot(), "JC-2026113012345");
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/orders/${s.o.token}?proof=sent#payment`);
-    const row = (await orderRow(s.o.id))!;
+    const row = (await orderRow(s.seller.shopId, s.o.id))!;
     expect(row).toMatchObject({ paymentState: "proof_sent", paymentReference: "JC-2026113012345" });
     expect(row.paymentProof).toMatch(new RegExp(`^shops/${shopId}/proofs/[a-f0-9]{64}\\.webp$`));
     expect(await proofsIn(shopId)).toEqual([row.paymentProof]);
-    expect(await paymentEvents(s.o.id)).toEqual([{ from: "awaiting_proof", to: "proof_sent", actor: null }]);
+    expect(await paymentEvents(s.seller.shopId, s.o.id)).toEqual([{ from: "awaiting_proof", to: "proof_sent", actor: null }]);
     const [alert, ...more] = await messagesOf(shopId, "payment_proof_sent");
     expect(more).toEqual([]);
     expect(alert).toMatchObject({ channel: "whatsapp", recipient: "+923001112233", params: JSON.stringify({ orderId: s.o.id }) });
-    const params = (await messageOf(db(), alert!, platformOrigin(env as never)))!.params;
+    const params = (await messageOf(await shopDb(s.seller.shopId), alert!, platformOrigin(env as never)))!.params;
     expect(params).toMatchObject({ orderNumber: `#${s.o.number}`, link: `http://hatti.test/admin/${s.seller.slug}/orders/${s.o.id}` });
 
     // Her page: the state and her screenshot; the screenshot itself, private.
@@ -112,17 +118,17 @@ describe("proof of payment", () => {
     expect((await other.client.post(`${ROOT}/admin/${other.slug}/orders/${s.o.id}/payment`, { move: "received" })).status).toBe(404);
     expect((await other.client.get(`${ROOT}/admin/${s.seller.slug}/orders/${s.o.id}/proof`)).status).toBe(404);
     expect((await new Client().get(`${ROOT}/admin/${s.seller.slug}/orders/${s.o.id}/proof`)).status).not.toBe(200);
-    expect((await orderRow(s.o.id))!.paymentState).toBe("proof_sent");
+    expect((await orderRow(s.seller.shopId, s.o.id))!.paymentState).toBe("proof_sent");
   });
 
   it("refuses a screenshot past its size, a file that is not an image by its bytes, and an ID past its cap, keeping what she typed and saving nothing", async () => {
     const s = await jazzcashOrder();
     const shopId = s.seller.shopId;
     const nothing = async () => {
-      expect((await orderRow(s.o.id))!).toMatchObject({ paymentState: "awaiting_proof", paymentProof: "", paymentReference: "" });
+      expect((await orderRow(s.seller.shopId, s.o.id))!).toMatchObject({ paymentState: "awaiting_proof", paymentProof: "", paymentReference: "" });
       expect(await proofsIn(shopId)).toEqual([]);
       expect(await messagesOf(shopId, "payment_proof_sent")).toEqual([]);
-      expect(await paymentEvents(s.o.id)).toEqual([]);
+      expect(await paymentEvents(s.seller.shopId, s.o.id)).toEqual([]);
     };
     const big = await s.post(new Blob([new Uint8Array(PROOF_MAX_BYTES + 1)], { type: "image/png" }), "JC-1");
     expect(big.status).toBe(400);
@@ -153,7 +159,7 @@ describe("proof of payment", () => {
     // At the cap exactly (and a PNG): saved.
     const at = "T".repeat(PROOF_REFERENCE_MAX);
     expect((await s.post(new Blob([(await png(800, 1600)) as Uint8Array<ArrayBuffer>], { type: "image/png" }), at)).status).toBe(303);
-    expect((await orderRow(s.o.id))!).toMatchObject({ paymentState: "proof_sent", paymentReference: at });
+    expect((await orderRow(s.seller.shopId, s.o.id))!).toMatchObject({ paymentState: "proof_sent", paymentReference: at });
   });
 
   it("lets the seller answer: Not received tells the customer and reopens the proof; Payment received settles it once; then refunded", async () => {
@@ -163,11 +169,11 @@ describe("proof of payment", () => {
     expect((await s.post(screenshot(), "JC-111")).status).toBe(303);
     const no = await s.seller.client.post(`${base}/payment`, { move: "notReceived" });
     expect(no.status).toBe(303);
-    expect((await orderRow(s.o.id))!.paymentState).toBe("awaiting_proof");
+    expect((await orderRow(s.seller.shopId, s.o.id))!.paymentState).toBe("awaiting_proof");
     const [told, ...more] = await messagesOf(shopId, "payment_not_received");
     expect(more).toEqual([]);
     expect(told).toMatchObject({ channel: "whatsapp", recipient: "+923215551234", params: JSON.stringify({ orderId: s.o.id }) });
-    const text = (await messageOf(db(), told!, platformOrigin(env as never)))!.params;
+    const text = (await messageOf(await shopDb(s.seller.shopId), told!, platformOrigin(env as never)))!.params;
     expect(text.link).toBe(`http://${s.seller.slug}.hatti.test/orders/${s.o.token}`);
     // A second tap changes nothing and tells nobody again.
     expect((await s.seller.client.post(`${base}/payment`, { move: "notReceived" })).status).toBe(409);
@@ -176,7 +182,7 @@ describe("proof of payment", () => {
     // She sends it again; the seller finds it: paid (the old column in step), once.
     expect((await s.post(screenshot(5_000), "JC-222")).status).toBe(303);
     expect((await s.seller.client.post(`${base}/payment`, { move: "received" })).status).toBe(303);
-    expect(await orderRow(s.o.id)).toMatchObject({ paymentState: "paid", paymentStatus: "paid", paymentReference: "JC-222" });
+    expect(await orderRow(s.seller.shopId, s.o.id)).toMatchObject({ paymentState: "paid", paymentStatus: "paid", paymentReference: "JC-222" });
     const twice = await s.seller.client.post(`${base}/payment`, { move: "received" });
     expect(twice.status).toBe(409);
     expect(twice.text).toContain("Payment was already marked as received.");
@@ -184,12 +190,12 @@ describe("proof of payment", () => {
     const late = await s.post(screenshot(6_000), "JC-333");
     expect(late.location).toBe(`/orders/${s.o.token}?proof=late#payment`);
     // The "not received" message, sent after she was marked paid, is not sent at all.
-    expect(await messageOf(db(), told!, platformOrigin(env as never))).toBeNull();
+    expect(await messageOf(await shopDb(s.seller.shopId), told!, platformOrigin(env as never))).toBeNull();
 
     expect((await s.seller.client.post(`${base}/payment`, { move: "refunded" })).status).toBe(303);
-    expect(await orderRow(s.o.id)).toMatchObject({ paymentState: "refunded", paymentStatus: "pending" });
+    expect(await orderRow(s.seller.shopId, s.o.id)).toMatchObject({ paymentState: "refunded", paymentStatus: "pending" });
     const owner = (await env.DB.prepare("SELECT user_id FROM memberships WHERE shop_id = ? AND role = 'owner'").bind(shopId).first<{ user_id: number }>())!.user_id;
-    expect(await paymentEvents(s.o.id)).toEqual([
+    expect(await paymentEvents(s.seller.shopId, s.o.id)).toEqual([
       { from: "awaiting_proof", to: "proof_sent", actor: null },
       { from: "proof_sent", to: "awaiting_proof", actor: owner },
       { from: "awaiting_proof", to: "proof_sent", actor: null },

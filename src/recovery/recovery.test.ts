@@ -11,7 +11,7 @@ import { RULES } from "../auth/rate-limit";
 import { caps } from "../lib/form-fields";
 import { formatMoney } from "../i18n";
 import { checkoutSchema } from "../checkout/schemas";
-import { clearOfWindowEdge, Client, db, ROOT, shopOrigin, uniq, type Res } from "../../test/helpers";
+import { clearOfWindowEdge, Client, ROOT, shopD1, shopDb, shopOrigin, uniq, type Res } from "../../test/helpers";
 import { all, decode, one } from "../../test/admin-helpers";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
 import { phoneOf, textOf } from "../../test/limits/harness";
@@ -24,7 +24,8 @@ type Intent = { id: number; shop_id: number; phone: string; name: string; cart: 
 const intentOf = (shopId: number, phone: string) => one<Intent>("SELECT * FROM checkout_intents WHERE shop_id = ? AND phone = ?", shopId, phone);
 const intentsOf = (shopId: number) => all<Intent>("SELECT * FROM checkout_intents WHERE shop_id = ? ORDER BY id", shopId);
 /** Moves an intent back in time, as if she had left the checkout `ms` ago. */
-const age = (id: number, ms: number) => env.DB.prepare("UPDATE checkout_intents SET updated_at = updated_at - ?, created_at = created_at - ? WHERE id = ?").bind(ms, ms, id).run();
+const age = async (shopId: number, id: number, ms: number) =>
+  (await shopD1(shopId)).prepare("UPDATE checkout_intents SET updated_at = updated_at - ?, created_at = created_at - ? WHERE shop_id = ? AND id = ?").bind(ms, ms, shopId, id).run();
 
 /** A shop, and a customer on its checkout page with 2 kurtas (M) and a dupatta in her cart. */
 async function atCheckout() {
@@ -89,7 +90,7 @@ describe("capturing her phone at checkout", () => {
     expect(atCap).toHaveLength(cap.phone!);
     expect((await x.intent({ phone: atCap, name: textOf(cap.name!, "ur") })).status).toBe(204);
     expect((await intentOf(x.seller.shopId, "+923001234567"))!.name).toBe(textOf(cap.name!, "ur"));
-    await env.DB.prepare("DELETE FROM checkout_intents WHERE shop_id = ?").bind(x.seller.shopId).run();
+    await (await shopD1(x.seller.shopId)).prepare("DELETE FROM checkout_intents WHERE shop_id = ?").bind(x.seller.shopId).run();
     expect((await x.intent({ phone: phoneOf(cap.phone! + 1)!, name: "Sana" })).status).toBe(400);
     expect((await x.intent({ phone: atCap, name: textOf(cap.name! + 1, "en") })).status).toBe(400);
     expect(await intentsOf(x.seller.shopId)).toEqual([]);
@@ -112,7 +113,7 @@ describe("capturing her phone at checkout", () => {
     expect(res.status).toBe(400);
     expect(await intentOf(x.seller.shopId, "+923215551234")).toMatchObject({ name: "Sana Khan", cart: `${x.kurta[1]!.id}x2.${x.dupatta.id}x1` });
 
-    await env.DB.prepare("DELETE FROM checkout_intents WHERE shop_id = ?").bind(x.seller.shopId).run();
+    await (await shopD1(x.seller.shopId)).prepare("DELETE FROM checkout_intents WHERE shop_id = ?").bind(x.seller.shopId).run();
     const bad = await x.customer.client.post(`${x.origin}/checkout`, { ...customerForm({ phone: "12345", address: "" }), key: x.customer.key, zone: String(x.zone.id) }, { csrf: false, headers: x.customer.headers });
     expect(bad.status).toBe(400);
     expect(await intentsOf(x.seller.shopId)).toEqual([]);
@@ -123,7 +124,7 @@ describe("capturing her phone at checkout", () => {
     await x.intent({ phone: "0321-5551234", name: "Sana" });
     await x.intent({ phone: "0333-5550000", name: "Other" }, { "cf-connecting-ip": uniq("ip") });
     const order = await placeOrderAt(x.origin, x.zone.id, [[x.dupatta.id, 1]]);
-    const created = (await one<{ created_at: number }>("SELECT created_at FROM orders WHERE id = ?", order.id))!.created_at;
+    const created = (await one<{ created_at: number }>("SELECT created_at FROM orders WHERE shop_id = ? AND id = ?", x.seller.shopId, order.id))!.created_at;
     expect((await intentOf(x.seller.shopId, "+923215551234"))!.ordered_at).toBe(created);
     expect((await intentOf(x.seller.shopId, "+923335550000"))!.ordered_at).toBeNull();
   });
@@ -132,7 +133,7 @@ describe("capturing her phone at checkout", () => {
 describe("the seller's abandoned checkouts", () => {
   it("shows an intent once an hour has passed without an order (controlled clock), newest first", async () => {
     const x = await atCheckout();
-    const scope = { db: db(), shopId: x.seller.shopId };
+    const scope = { db: await shopDb(x.seller.shopId), shopId: x.seller.shopId };
     const lines = [{ variantId: x.kurta[1]!.id, quantity: 2 }];
     const t0 = Date.now() - 5 * HOUR;
     expect(await recordIntent(scope, { phone: "03215551234", name: "Sana", lines, locale: "en" }, { now: t0 })).toBe("recorded");
@@ -147,7 +148,7 @@ describe("the seller's abandoned checkouts", () => {
 
   it("leaves out a phone that ordered since, even when her beacon arrived after the order (index-only: the query plan)", async () => {
     const x = await atCheckout();
-    const scope = { db: db(), shopId: x.seller.shopId };
+    const scope = { db: await shopDb(x.seller.shopId), shopId: x.seller.shopId };
     const lines = [{ variantId: x.dupatta.id, quantity: 1 }];
     await placeOrderAt(x.origin, x.zone.id, [[x.dupatta.id, 1]]); // Sana Khan, 0321-5551234
     // The beacon of the field she left just before tapping "Place order" lands after the order.
@@ -158,7 +159,7 @@ describe("the seller's abandoned checkouts", () => {
     expect((await abandonedCarts(scope, null, later)).rows.map((r) => r.name)).toEqual(["Hina"]);
 
     const { sql, params } = abandonedQuery.bind({ shopId: x.seller.shopId, seenBefore: later, afterAt: Number.MAX_SAFE_INTEGER, afterId: Number.MAX_SAFE_INTEGER });
-    const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join(" | ");
+    const plan = (await (await shopD1(x.seller.shopId)).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join(" | ");
     expect(plan).toContain("checkout_intents_shop_list_idx");
     expect(plan).toMatch(/USING COVERING INDEX orders_shop_phone_idx \(shop_id=\? AND customer_phone=\? AND (?:rowid|id)>\?\)/);
     expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
@@ -166,7 +167,7 @@ describe("the seller's abandoned checkouts", () => {
 
   it("pages by keyset, newest first; prices are read fresh; the page is no-store and in both languages", async () => {
     const x = await atCheckout();
-    const scope = { db: db(), shopId: x.seller.shopId };
+    const scope = { db: await shopDb(x.seller.shopId), shopId: x.seller.shopId };
     const t0 = Date.now() - 3 * HOUR;
     const n = PAGE_SIZE + 5;
     for (let i = 0; i < n; i++) {
@@ -174,7 +175,7 @@ describe("the seller's abandoned checkouts", () => {
       await recordIntent(scope, { phone, name: `Customer ${i}`, lines: [{ variantId: x.kurta[0]!.id, quantity: 1 }, { variantId: x.dupatta.id, quantity: 3 }], locale: "en" }, { now: t0 + i * 1000 });
     }
     // The seller changed a price since: the list shows today's.
-    await env.DB.prepare("UPDATE variants SET price = 95000 WHERE id = ?").bind(x.dupatta.id).run();
+    await (await shopD1(x.seller.shopId)).prepare("UPDATE variants SET price = 95000 WHERE id = ?").bind(x.dupatta.id).run();
     const base = `${ROOT}/admin/${x.seller.slug}/abandoned`;
     const page1 = await x.seller.client.get(base);
     expect(page1.status).toBe(200);
@@ -239,7 +240,7 @@ describe("the seller's abandoned checkouts", () => {
     const x = await atCheckout();
     await x.intent({ phone: "0321-5551234", name: "Sana" });
     const row = (await intentOf(x.seller.shopId, "+923215551234"))!;
-    await age(row.id, 2 * HOUR);
+    await age(x.seller.shopId, row.id, 2 * HOUR);
     const page = await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}/abandoned`);
     expect(page.text).toContain(`action="/admin/${x.seller.slug}/abandoned/${row.id}/remind"`);
 
@@ -254,7 +255,7 @@ describe("the seller's abandoned checkouts", () => {
     expect((await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}/abandoned`)).text).toContain("Remind again on WhatsApp");
 
     // An Urdu shop's reminder is in Urdu, whatever the seller's own language.
-    await env.DB.prepare("UPDATE shops SET locale = 'ur', version = version + 1 WHERE id = ?").bind(x.seller.shopId).run();
+    await (await shopD1(x.seller.shopId)).prepare("UPDATE shops SET locale = 'ur', version = version + 1 WHERE id = ?").bind(x.seller.shopId).run();
     const ur = await x.seller.client.post(`${ROOT}/admin/${x.seller.slug}/abandoned/${row.id}/remind`, {});
     expect(new URL(ur.location!).searchParams.get("text")).toContain("السلام علیکم Sana!");
     // Without the CSRF token: refused.
@@ -280,7 +281,7 @@ describe("the restore link", () => {
     expect((await phone.get(`${x.origin}/cart/restore/${token}`)).location).toBe("/checkout");
 
     // The seller unpublished both products meanwhile: the cart page, and the cookie holds nothing gone.
-    await env.DB.prepare("UPDATE products SET status = 'draft' WHERE shop_id = ?").bind(x.seller.shopId).run();
+    await (await shopD1(x.seller.shopId)).prepare("UPDATE products SET status = 'draft' WHERE shop_id = ?").bind(x.seller.shopId).run();
     const other = new Client();
     const gone = await other.get(`${x.origin}/cart/restore/${token}`);
     expect(gone.location).toBe("/cart");
@@ -302,7 +303,7 @@ describe("the restore link", () => {
     }
 
     // Expired: past its 30 days (not yet swept).
-    await age(mine.id, INTENT_KEEP_MS + HOUR);
+    await age(x.seller.shopId, mine.id, INTENT_KEEP_MS + HOUR);
     const expired = await visitor.get(`${x.origin}/cart/restore/${mine.token}`);
     expect(expired.status).toBe(410);
     expect(expired.headers.get("cache-control")).toBe("private, no-store");
@@ -325,7 +326,7 @@ describe("keeping entered numbers 30 days", () => {
     const fresh = (await intentOf(x.seller.shopId, "+923215551234"))!;
     const now = Date.now();
     // 2,100 expired intents (from 31 to 40 days old) straight into D1.
-    await env.DB.prepare(
+    await (await shopD1(x.seller.shopId)).prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 2100)
        INSERT INTO checkout_intents (shop_id, phone, name, cart, locale, token, created_at, updated_at)
        SELECT ?1, '+92301' || printf('%07d', n), '', '1x1', 'en', 'sweep-' || n || '-' || ?3, ?2 - n * 400000, ?2 - n * 400000 FROM seq`,
@@ -333,11 +334,11 @@ describe("keeping entered numbers 30 days", () => {
       .bind(x.seller.shopId, now - INTENT_KEEP_MS - 60_000, uniq("t"))
       .run();
     // Just inside 30 days: kept.
-    await age(fresh.id, INTENT_KEEP_MS - HOUR);
+    await age(x.seller.shopId, fresh.id, INTENT_KEEP_MS - HOUR);
     const count = async () => (await one<{ n: number }>("SELECT count(*) AS n FROM checkout_intents WHERE shop_id = ?", x.seller.shopId))!.n;
     expect(await count()).toBe(2101);
 
-    expect(await sweepIntents(db(), now)).toBe(2000); // 4 chunks of 500: the rest wait for the next run
+    expect(await sweepIntents(await shopDb(x.seller.shopId), now)).toBe(2000); // 4 chunks of 500: the rest wait for the next run
     expect(await count()).toBe(101);
     const left = await all<{ phone: string }>("SELECT phone FROM checkout_intents WHERE shop_id = ? AND id <> ? ORDER BY updated_at DESC LIMIT 1", x.seller.shopId, fresh.id);
     expect(left[0]!.phone).toBe("+923010000001"); // the youngest of the expired ones: oldest went first
@@ -356,7 +357,7 @@ describe("isolation", () => {
     const b = await atCheckout();
     await b.intent({ phone: "0345-5559999", name: `Secret buyer ${b.seller.slug}` });
     const theirs = (await intentOf(b.seller.shopId, "+923455559999"))!;
-    await age(theirs.id, 2 * HOUR);
+    await age(b.seller.shopId, theirs.id, 2 * HOUR);
     const before = await intentsOf(b.seller.shopId);
     const list = await a.seller.client.get(`${ROOT}/admin/${a.seller.slug}/abandoned`);
     expect(list.status).toBe(200);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ROOT, sellerWithShop, type Res } from "../../test/helpers";
+import { ROOT, sellerWithShop, shopD1, type Res } from "../../test/helpers";
 import { decode, one, postMultipart, type Shop } from "../../test/admin-helpers";
 import { countRecords, readSettlement } from "./read";
 import { rowsSchema, SETTLEMENT_MAX_BYTES, SETTLEMENT_MAX_ROWS, uploadSchema } from "./schema";
@@ -78,19 +78,19 @@ describe("a courier's settlement report", () => {
   it("marks by the seller's own rule: any state Payment received may leave, a COD confirmation still awaited settled, a refunded order left alone", async () => {
     const s = await sellerWithShop();
     const tracking = await seedDelivered(s.shopId, { n: 3, from: 1001, courier: "postex", prefix: "PXR" });
-    await env.DB.prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND number = 1001").bind(s.shopId).run();
-    await env.DB.prepare("UPDATE orders SET payment_state = 'proof_sent' WHERE shop_id = ? AND number = 1002").bind(s.shopId).run();
-    await env.DB.prepare("UPDATE orders SET payment_state = 'refunded' WHERE shop_id = ? AND number = 1003").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE orders SET confirmation = 'awaiting' WHERE shop_id = ? AND number = 1001").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE orders SET payment_state = 'proof_sent' WHERE shop_id = ? AND number = 1002").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE orders SET payment_state = 'refunded' WHERE shop_id = ? AND number = 1003").bind(s.shopId).run();
     const res = await upload(s, "postex", postexReport(rowsOf(tracking)));
     expect([counted(res.text, "matched"), counted(res.text, "paid")]).toEqual([2, 1]);
     expect((await apply(s, "postex", hashOf(res.text)!)).status).toBe(303);
-    const rows = await env.DB.prepare("SELECT number, payment_state, payment_status, confirmation FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
+    const rows = await (await shopD1(s.shopId)).prepare("SELECT number, payment_state, payment_status, confirmation FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
     expect(rows.results).toEqual([
       { number: 1001, payment_state: "paid", payment_status: "paid", confirmation: "confirmed" },
       { number: 1002, payment_state: "paid", payment_status: "paid", confirmation: "none" },
       { number: 1003, payment_state: "refunded", payment_status: "pending", confirmation: "none" },
     ]);
-    const events = await env.DB.prepare("SELECT from_status FROM order_events WHERE shop_id = ? AND kind = 'payment' ORDER BY order_id").bind(s.shopId).all();
+    const events = await (await shopD1(s.shopId)).prepare("SELECT from_status FROM order_events WHERE shop_id = ? AND kind = 'payment' ORDER BY order_id").bind(s.shopId).all();
     expect(events.results).toEqual([{ from_status: "unpaid" }, { from_status: "proof_sent" }]);
   });
 
@@ -186,7 +186,7 @@ describe("a courier's settlement report", () => {
     expect((await apply(s, "postex", hashOf(res.text)!)).status).toBe(400);
     expect((await one<{ n: number }>("SELECT count(*) AS n FROM settlements WHERE shop_id = ?", s.shopId))!.n).toBe(0);
     expect((await apply(s, "trax", hashOf(res.text)!)).status).toBe(303);
-    const states = await env.DB.prepare("SELECT number, payment_state FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
+    const states = await (await shopD1(s.shopId)).prepare("SELECT number, payment_state FROM orders WHERE shop_id = ? ORDER BY number").bind(s.shopId).all();
     expect(states.results).toEqual([
       { number: 1001, payment_state: "paid" },
       { number: 1002, payment_state: "unpaid" },
@@ -203,7 +203,7 @@ describe("a courier's settlement report", () => {
     // Not owed: a parcel still on its way, one already paid, one without cash to collect.
     await seedDelivered(s.shopId, { n: 1, from: 3001, courier: "postex", prefix: "PX", status: "shipped", shipment: "in_transit" });
     await seedDelivered(s.shopId, { n: 1, from: 4001, courier: "postex", prefix: "PX" });
-    await env.DB.prepare("UPDATE orders SET payment_state = 'paid', payment_status = 'paid' WHERE shop_id = ? AND number = 4001").bind(s.shopId).run();
+    await (await shopD1(s.shopId)).prepare("UPDATE orders SET payment_state = 'paid', payment_status = 'paid' WHERE shop_id = ? AND number = 4001").bind(s.shopId).run();
     await seedDelivered(s.shopId, { n: 1, from: 5001, courier: "trax", prefix: "TR", cod: 0 });
     await s.client.get(`${ROOT}/admin/${s.slug}`); // the session's shop recorded: the page costs what any admin page does
     const res = await s.client.get(base(s));

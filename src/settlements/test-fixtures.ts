@@ -1,8 +1,8 @@
 /**
  * For the settlements' tests only: delivered cash-on-delivery orders with their couriers'
- * shipments, straight into D1 (realistic names in English and Urdu), and a courier's report as CSV.
+ * shipments, straight into the shop's shard (src/db/shards.ts; realistic names in English and Urdu), and a courier's report as CSV.
  */
-import { env } from "cloudflare:workers";
+import { shopD1 } from "../../test/helpers";
 
 const NAMES = ["Ayesha Siddiqui", "عائشہ صدیقی", "Zainab Qureshi", "زینب قریشی"];
 
@@ -13,7 +13,8 @@ const NAMES = ["Ayesha Siddiqui", "عائشہ صدیقی", "Zainab Qureshi", "ز
 export async function seedDelivered(shopId: number, opts: { n: number; from: number; courier: string; prefix: string; cod?: number; status?: string; shipment?: string }): Promise<string[]> {
   const cod = opts.cod ?? 520_000;
   const now = Date.now();
-  await env.DB.prepare(
+  const d1 = await shopD1(shopId);
+  await d1.prepare(
     `WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ?3 - 1)
      INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency, created_at, updated_at)
      SELECT ?1, ?2 + n, 'tok-' || ?1 || '-' || (?2 + n), 'idem-' || (?2 + n), ?5, 'cod',
@@ -23,7 +24,7 @@ export async function seedDelivered(shopId: number, opts: { n: number; from: num
   )
     .bind(shopId, opts.from, opts.n, cod, opts.status ?? "delivered", ...NAMES, now)
     .run();
-  await env.DB.prepare(
+  await d1.prepare(
     `INSERT INTO shipments (shop_id, order_id, courier, state, tracking_number, weight_grams, cod_paisa)
      SELECT shop_id, id, ?2, ?3, ?4 || number, 500, total FROM orders WHERE shop_id = ?1 AND number BETWEEN ?5 AND ?5 + ?6 - 1`,
   )

@@ -121,15 +121,16 @@ describe("CSV export", () => {
     const { seller } = await shopWithCatalogue();
     const now = Date.now();
     const title = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
-    await env.DB.prepare(
+    const d1 = await shopD1(seller.shopId);
+    await d1.prepare(
       `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 1200)
        INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency, created_at, updated_at)
        SELECT ?1, n, 'tok-' || ?1 || '-' || n, 'idem-' || ?1 || '-' || n, 'new', 'cod', 'Ayesha Siddiqui', '+92300' || printf('%07d', n), 'Lahore', 'House ' || n || ' Gulberg III', 520000, 520000, 'PKR', ?2, ?2 FROM seq`,
     )
       .bind(seller.shopId, now)
       .run();
-    await env.DB.prepare("INSERT INTO order_items (shop_id, order_id, title, price, quantity) SELECT shop_id, id, ?2 || ' #' || number, 520000, 1 FROM orders WHERE shop_id = ?1").bind(seller.shopId, title).run();
-    await env.DB.prepare(
+    await d1.prepare("INSERT INTO order_items (shop_id, order_id, title, price, quantity) SELECT shop_id, id, ?2 || ' #' || number, 520000, 1 FROM orders WHERE shop_id = ?1").bind(seller.shopId, title).run();
+    await d1.prepare(
       "INSERT INTO order_discounts (shop_id, order_id, discount_id, code, kind, amount, phone) SELECT shop_id, id, 1, 'EID' || number, 'amount', 10000, customer_phone FROM orders WHERE shop_id = ?1 AND number % 100 = 0",
     )
       .bind(seller.shopId)

@@ -13,7 +13,7 @@ import { formatMoney } from "../i18n";
 import { checkoutSchema } from "../checkout/schemas";
 import { clearOfWindowEdge, Client, ROOT, shopD1, shopDb, shopOrigin, uniq, type Res } from "../../test/helpers";
 import { all, decode, one } from "../../test/admin-helpers";
-import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
+import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue, shopWithCatalogueBeside } from "../../test/checkout-fixtures";
 import { phoneOf, textOf } from "../../test/limits/harness";
 import { abandonedCarts, abandonedQuery, PAGE_SIZE } from "./abandoned";
 import { INTENT_KEEP_MS, recordIntent, sweepIntents } from "./intents";
@@ -202,8 +202,9 @@ describe("the seller's abandoned checkouts", () => {
 
   it("reads the page and its carts' lines in the one round trip of the session check; a line no longer for sale (archived, another shop's variant) is gone; a cart's text read as parseCart reads it", async () => {
     const x = await atCheckout();
-    const other = await shopWithCatalogue();
-    const scope = { db: db(), shopId: x.seller.shopId };
+    // Another shop in x's shard: ids are per database (src/db/shards.ts), so only there is its variant id not one of x's.
+    const other = await shopWithCatalogueBeside(x.seller.shopId);
+    const scope = { db: await shopDb(x.seller.shopId), shopId: x.seller.shopId };
     const urdu = "ہاتھ سے کڑھائی والا شیفون کا کرتا دوپٹے کے ساتھ شادی کے لیے";
     const [kurta] = await seedProduct(x.seller.shopId, { title: urdu, variants: [{ title: "بڑا", price: 1_250_000, stock: 3 }] });
     const t0 = Date.now() - 3 * HOUR;
@@ -216,8 +217,8 @@ describe("the seller's abandoned checkouts", () => {
     await recordIntent(scope, { phone: "03215550001", name: "Sana", lines, locale: "ur" }, { now: t0 });
     await recordIntent(scope, { phone: "03215550002", name: "Hina", lines: [{ variantId: x.dupatta.id, quantity: 1 }], locale: "en" }, { now: t0 + 1000 });
     // A cart not in encodeCart's form (never written so): its good segment is read as parseCart reads it.
-    await env.DB.prepare("UPDATE checkout_intents SET cart = ? WHERE shop_id = ? AND phone = ?").bind(`zz.${x.kurta[1]!.id}x1.[x.7`, x.seller.shopId, "+923215550002").run();
-    await env.DB.prepare("UPDATE products SET status = 'archived' WHERE id = (SELECT product_id FROM variants WHERE id = ?)").bind(x.dupatta.id).run();
+    await (await shopD1(x.seller.shopId)).prepare("UPDATE checkout_intents SET cart = ? WHERE shop_id = ? AND phone = ?").bind(`zz.${x.kurta[1]!.id}x1.[x.7`, x.seller.shopId, "+923215550002").run();
+    await (await shopD1(x.seller.shopId)).prepare("UPDATE products SET status = 'archived' WHERE id = (SELECT product_id FROM variants WHERE id = ?)").bind(x.dupatta.id).run();
     await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}`); // the session's shop recorded
     const res = await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}/abandoned`);
     expect(res.status).toBe(200);

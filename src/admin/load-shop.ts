@@ -5,7 +5,7 @@ import { setSessionShop } from "../auth/session";
 import type { AppEnv } from "../env";
 import { sharesDirectory } from "../db/shards";
 import { useShard } from "../lib/meter";
-import { membershipBySlug, shopWithBadge } from "../platform/shops";
+import { membershipBySlug, readShopWithBadge } from "../platform/shops";
 import { forgetRoute, keepRoute, routeOf } from "../tenancy/routes";
 import { invalidateShop, toShop } from "../tenancy/shop-cache";
 import { loadPageWithSession } from "./page";
@@ -41,7 +41,7 @@ async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
   if (!slug) return { found: undefined, held: undefined };
   const route = routeOf(slug);
   if (route && !sharesDirectory(c.env, route.shard) && useShard(c, route.shard)) {
-    const [found, held] = await Promise.all([membershipBySlug(c.var.dir, userId, slug), shopWithBadge(c.var.db, route.id).get()]);
+    const [found, held] = await Promise.all([membershipBySlug(c.var.dir, userId, slug), readShopWithBadge(c.var.db, route.id)]);
     if (!found || (held && found.shop.id === route.id && found.shop.shard === route.shard)) return { found, held };
     forgetRoute(slug); // moved since this isolate read its route: the membership says where it is now
     return { found, held: useShard(c, found.shop.shard) ? await heldIn(c, found) : undefined };
@@ -54,7 +54,7 @@ async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
 
 type Found = NonNullable<Awaited<ReturnType<typeof membershipBySlug>>>;
 const heldIn = async (c: Context<AppEnv>, found: Found) =>
-  c.var.db === c.var.dir ? found : await shopWithBadge(c.var.db, found.shop.id).get();
+  c.var.db === c.var.dir ? found : await readShopWithBadge(c.var.db, found.shop.id);
 
 /**
  * After every request that may write (any method but GET and HEAD, whatever it answered: a

@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { SQLiteDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { db, ROOT, type Client } from "../../test/helpers";
+import { db, ROOT, shopD1, type Client } from "../../test/helpers";
 import { sessionShopSql } from "../auth/session";
 import { sellerOrderRead } from "../orders/read";
 import { shopWithCatalogue } from "../../test/checkout-fixtures";
@@ -33,7 +33,8 @@ afterEach(() => {
  */
 async function seedOrders(shopId: number, n: number): Promise<{ id: number; number: number }> {
   const now = Date.now();
-  await env.DB.prepare(
+  const d1 = await shopD1(shopId);
+  await d1.prepare(
     `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
      INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone,
        city, address, subtotal, total, currency, created_at, updated_at)
@@ -42,7 +43,7 @@ async function seedOrders(shopId: number, n: number): Promise<{ id: number; numb
        250000 + i * 100, 275000 + i * 100, 'PKR', ?2 - i * 3700000, ?2
      FROM k`,
   ).bind(shopId, now).run();
-  return (await env.DB.prepare("SELECT id, number FROM orders WHERE shop_id = ? ORDER BY id DESC LIMIT 1").bind(shopId).first<{ id: number; number: number }>())!;
+  return (await d1.prepare("SELECT id, number FROM orders WHERE shop_id = ? ORDER BY id DESC LIMIT 1").bind(shopId).first<{ id: number; number: number }>())!;
 }
 
 async function builds(client: Client, urls: string[]): Promise<number> {

@@ -84,7 +84,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     const byId = shopSlotById(route.id);
     const [[auth, ...onDir], [held, ...onShard]] = await Promise.all([
       runTemplates(dir, [sessionShopBound(id, slug, now), ...(page.directory ? on(dir, byId, route.id) : [])]),
-      runTemplates(db, [boundOf(shopWithBadge(db, route.id)), ...(page.directory ? [] : on(db, byId, route.id))]),
+      runTemplates(db, [shopWithBadge(route.id), ...(page.directory ? [] : on(db, byId, route.id))]),
     ]);
     found = sessionShopOf(auth[0]);
     const shard = (held as { shop: NonNullable<SessionShopRow["shop"]>; newOrders: number }[])[0];
@@ -108,7 +108,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
       keepRoute(slug, { id: shop.id, shard: shop.shard, customHost: null, at: now });
       if (!useShard(c, shop.shard)) throw new HTTPException(404);
       const db = c.var.db;
-      const [heldRows, ...read] = (await runTemplates(db, [boundOf(shopWithBadge(db, shop.id)), ...(page.directory ? [] : on(db, shopSlotById(shop.id), shop.id))])) as unknown[][];
+      const [heldRows, ...read] = (await runTemplates(db, [shopWithBadge(shop.id), ...(page.directory ? [] : on(db, shopSlotById(shop.id), shop.id))])) as unknown[][];
       const h = heldRows![0] as { shop: typeof shop; newOrders: number } | undefined;
       if (!h) throw new HTTPException(404);
       found = { ...found!, member: { ...found!.member!, shop: h.shop } };

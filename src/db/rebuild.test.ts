@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { collections } from "./schema";
 import { processMigration, statementsOf, triggersOf } from "../../scripts/lib/migration-triggers.mjs";
 import { placeOrderAt, seedProduct, zonesOf } from "../../test/checkout-fixtures";
-import { db, uniq } from "../../test/helpers";
+import { db, inShardOf, shardOfShop, uniq } from "../../test/helpers";
 import { seedShop } from "../../test/storefront-fixtures";
 import { applyMigration, databaseTriggers, source, sourceTriggers } from "../../test/trigger-fixtures";
 import { ftsQuery } from "../storefront/search";
@@ -51,8 +51,10 @@ const LONG_UR = "ہاتھ سے کڑھائی والا شیفون کا کرتا د
 async function seeded() {
   // A window on the search index (a test-only table: fts5vocab reads products_fts as it is).
   await env.DB.prepare("CREATE VIRTUAL TABLE IF NOT EXISTS products_fts_check USING fts5vocab(products_fts, 'instance')").run();
-  const a = await seedShop();
-  const b = await seedShop({ locale: "ur" });
+  // The migration is applied to one database, the directory's (shard 0): both shops live there.
+  let a = await seedShop();
+  while ((await shardOfShop(a.shopId)) !== 0) a = await seedShop();
+  const b = await inShardOf(a.shopId, () => seedShop({ locale: "ur" }));
   const [kurta] = await seedProduct(a.shopId, {
     title: LONG_EN,
     variants: ["S", "M", "L"].map((size, i) => ({ title: size, price: 450_000 + i * 10_000, stock: 4, sku: uniq("KRT-") })),

@@ -17,10 +17,11 @@ const TITLE_UR = "ہاتھ سے کڑھائی والا شیفون کا کرتا �
 
 /** The bookmark cookie a response set, with its attributes. */
 function bookmarkCookie(res: Res): { value: string; attrs: string[] } | null {
-  const sc = res.headers.getSetCookie().find((c) => c.startsWith(`${BOOKMARK_COOKIE}=`));
+  // The directory's (hatti_bm) or a shard's (hatti_bm1: src/db/sessions.ts bookmarkCookie).
+  const sc = res.headers.getSetCookie().find((c) => new RegExp(`^${BOOKMARK_COOKIE}\\d*=`).test(c));
   if (!sc) return null;
   const [pair, ...attrs] = sc.split(";").map((s) => s.trim());
-  return { value: pair!.slice(BOOKMARK_COOKIE.length + 1), attrs: attrs.map((a) => a.toLowerCase()) };
+  return { value: pair!.slice(pair!.indexOf("=") + 1), attrs: attrs.map((a) => a.toLowerCase()) };
 }
 
 describe("where a session starts", () => {

@@ -33,13 +33,16 @@ class D1Meter {
   ms = 0;
   private inFlight = 0;
 
-  start(): void {
-    if (this.inFlight === 0) this.queries += 1;
+  /** A call starts; whether it leads (nothing else in flight): it is a round trip of its own. */
+  start(): boolean {
     this.inFlight += 1;
+    return this.inFlight === 1;
   }
 
-  record(ms: number, statements = 1): void {
+  /** A call ended (counted when it ends: a read left running after the response is not the request's). */
+  record(ms: number, statements = 1, leads = true): void {
     this.inFlight -= 1;
+    if (leads) this.queries += 1;
     this.statements += statements;
     this.ms += ms;
   }
@@ -67,7 +70,8 @@ class Sessions {
   }
 }
 
-const sessionsOf = new WeakMap<Request, Sessions>();
+/** Keyed by the request's context (its `c.req.raw` may be replaced on the way: a capped body). */
+const sessionsOf = new WeakMap<object, Sessions>();
 
 /**
  * Sets `c.var.dir` (the directory: accounts, sessions, memberships, the shop directory) and
@@ -80,7 +84,7 @@ export function metering(): MiddlewareHandler<AppEnv> {
   return function meter(c, next) {
     const d1 = isMetered(c.env) ? new D1Meter() : null;
     const sessions = new Sessions(c, d1);
-    sessionsOf.set(c.req.raw, sessions);
+    sessionsOf.set(c, sessions);
     const dir = sessions.db(c.env.DB, bookmarkCookie(null));
     c.set("dir", dir);
     c.set("db", dir);
@@ -101,7 +105,7 @@ export const shopQueue = (c: Context<AppEnv>): Queue => shardQueue(c.env.MESSAGE
 
 /** The request's directory and shards as a ShopSource (the shop record's reader, src/tenancy/shop-cache.ts). */
 export function shopSource(c: Context<AppEnv>): ShopSource {
-  const sessions = sessionsOf.get(c.req.raw)!;
+  const sessions = sessionsOf.get(c)!;
   return {
     dir: c.var.dir,
     shards: shardCount(c.env),
@@ -119,7 +123,7 @@ export function shopSource(c: Context<AppEnv>): ShopSource {
  */
 export function useShard(c: Context<AppEnv>, k: number): boolean {
   const d1 = shardD1(c.env, k);
-  const sessions = sessionsOf.get(c.req.raw);
+  const sessions = sessionsOf.get(c);
   if (!d1 || !sessions) return false;
   c.set("shard", k);
   c.set("db", sharesDirectory(c.env, k) ? c.var.dir : sessions.db(d1, bookmarkCookie(k)));
@@ -157,12 +161,12 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter, delayMs = 0): T {
         if (typeof prop === "string" && RUNS.has(prop) && typeof value === "function") {
           return async (...args: unknown[]) => {
             const t0 = performance.now();
-            meter.start();
+            const leads = meter.start();
             try {
               if (delayMs) await wait(delayMs);
               return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
             } finally {
-              meter.record(performance.now() - t0);
+              meter.record(performance.now() - t0, 1, leads);
             }
           };
         }
@@ -178,12 +182,12 @@ function meteredD1<T extends D1Source>(db: T, meter: D1Meter, delayMs = 0): T {
       if (prop === "batch")
         return async (stmts: D1PreparedStatement[]) => {
           const t0 = performance.now();
-          meter.start();
+          const leads = meter.start();
           try {
             if (delayMs) await wait(delayMs);
             return await target.batch(stmts.map(unwrap));
           } finally {
-            meter.record(performance.now() - t0, stmts.length);
+            meter.record(performance.now() - t0, stmts.length, leads);
           }
         };
       const value = Reflect.get(target, prop, target) as unknown;

@@ -9,7 +9,9 @@ import type { AppEnv } from "../env";
 import { messages } from "../i18n";
 import { renderPage } from "../lib/render";
 import { Document } from "../ui/Document";
-import { messageOf, platformOrigin, recentRows } from "./outbox";
+import { messageOf, OUTBOX_PAGE, platformOrigin, recentRows } from "./outbox";
+import { shardIndexes } from "../db/shards";
+import { shopSource } from "../lib/meter";
 import { textOrRefusal, isOutcome } from "./templates/render";
 
 export const devRoutes = new Hono<AppEnv>();
@@ -19,13 +21,16 @@ devRoutes.use("*", async function devOnly(c, next) {
   await next();
 });
 
-/** Every row of the page with its text (or why it has none). */
+/** Every row of the page with its text (or why it has none): the newest of every shard's outbox (src/db/shards.ts). */
 async function entries(c: Context<AppEnv>) {
   const origin = platformOrigin(c.env);
-  const rows = await recentRows(c.var.db);
+  const src = shopSource(c);
+  const dbs = shardIndexes(c.env).map((k) => src.shard(k)!);
+  const rows = (await Promise.all(dbs.map(async (db) => (await recentRows(db)).map((r) => ({ r, db }))))).flat();
+  rows.sort((a, b) => b.r.createdAt - a.r.createdAt);
   return Promise.all(
-    rows.map(async (r) => {
-      const message = await messageOf(c.var.db, r, origin);
+    rows.slice(0, OUTBOX_PAGE).map(async ({ r, db }) => {
+      const message = await messageOf(db, r, origin);
       const text = message ? textOrRefusal(message) : null;
       return {
         id: r.id,

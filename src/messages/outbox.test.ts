@@ -16,8 +16,8 @@ import type { Bindings } from "../env";
 
 /** The test run's bindings as the Worker types them (vitest.config.ts sets ENVIRONMENT "test"). */
 const bindings = env as unknown as Bindings;
-import { Client, db, ROOT } from "../../test/helpers";
-import { customerAtCheckout, customerForm, placeOrderAt, setPayments, shopWithCatalogue } from "../../test/checkout-fixtures";
+import { Client, ROOT, shardOfShop, shopD1, shopDb } from "../../test/helpers";
+import { customerAtCheckout, customerForm, placeOrderAt, setPayments, shopWithCatalogue, shopWithCatalogueBeside } from "../../test/checkout-fixtures";
 import { createTransport } from "./index";
 import { meteredDb } from "../lib/meter";
 import { backoff, deliver, deliverAll, STUCK_AFTER_MS } from "./outbox";
@@ -46,7 +46,7 @@ async function delivered(shopId: number, n: number): Promise<Entry[]> {
 
 /** The seller's messages of a shop. */
 async function rowsOf(shopId: number) {
-  return db().select().from(outbox).where(and(eq(outbox.shopId, shopId), ne(outbox.template, CUSTOMERS))).all();
+  return (await shopDb(shopId)).select().from(outbox).where(and(eq(outbox.shopId, shopId), ne(outbox.template, CUSTOMERS))).all();
 }
 
 describe("a new order tells the seller", () => {
@@ -61,7 +61,7 @@ describe("a new order tells the seller", () => {
     expect(m!.body).toContain(`#${order.number}`);
     expect(m!.body).toContain("Lahore");
     expect(m!.body).toContain(`/admin/${s.seller.slug}/orders/${order.id}`);
-    const { total } = (await env.DB.prepare("SELECT total FROM orders WHERE id = ?").bind(order.id).first<{ total: number }>())!;
+    const { total } = (await (await shopD1(s.seller.shopId)).prepare("SELECT total FROM orders WHERE id = ?").bind(order.id).first<{ total: number }>())!;
     expect(m!.body).toContain(formatMoney(total, "PKR", "en").replace(/\s/g, " "));
     expect(m!.body).not.toMatch(/[<>]/);
 
@@ -85,10 +85,10 @@ describe("a new order tells the seller", () => {
   it("never for an order that was not placed (sold out), nor to a shop without a WhatsApp number", async () => {
     const s = await shopWithCatalogue();
     const { client, headers, key } = await customerAtCheckout(s.origin, [[s.kurta[0]!.id, 5]]);
-    await db().update(variants).set({ stock: 0 }).where(eq(variants.id, s.kurta[0]!.id));
+    await (await shopDb(s.seller.shopId)).update(variants).set({ stock: 0 }).where(eq(variants.id, s.kurta[0]!.id));
     const refused = await client.post(`${s.origin}/checkout`, { ...customerForm(), key, zone: String(s.zone.id) }, { csrf: false, headers });
     expect(refused.status).not.toBe(303);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM orders WHERE shop_id = ?").bind(s.seller.shopId).first("n")).toBe(0);
+    expect(await (await shopD1(s.seller.shopId)).prepare("SELECT count(*) AS n FROM orders WHERE shop_id = ?").bind(s.seller.shopId).first("n")).toBe(0);
     expect(await rowsOf(s.seller.shopId)).toEqual([]);
 
     const quiet = await shopWithCatalogue();
@@ -101,7 +101,7 @@ describe("a new order tells the seller", () => {
 describe("her choice of alert (settings)", () => {
   it("an SMS when she chose SMS, nothing when she turned alerts off; WhatsApp by default", async () => {
     const s = await shopWithCatalogue();
-    expect((await db().select({ a: shops.alertChannel }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.a).toBe("whatsapp");
+    expect((await (await shopDb(s.seller.shopId)).select({ a: shops.alertChannel }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.a).toBe("whatsapp");
     const url = `${ROOT}/admin/${s.seller.slug}/settings`;
     const page = await s.seller.client.get(url);
     expect(page.text).toContain('name="alertChannel"');
@@ -121,16 +121,17 @@ describe("her choice of alert (settings)", () => {
 });
 
 /** An outbox row for an order of a fresh shop, to a number the WhatsApp sandbox knows. */
-async function pendingRow(to: string) {
-  const s = await shopWithCatalogue();
+async function pendingRow(to: string, beside?: number) {
+  // `beside`: a shop in that shop's shard (one queue message carries one shard's rows).
+  const s = beside ? await shopWithCatalogueBeside(beside) : await shopWithCatalogue();
   await setPayments(s.seller.shopId, { cod: { enabled: true } }, "");
   const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
-  const row = await db()
+  const row = await (await shopDb(s.seller.shopId))
     .insert(outbox)
     .values({ shopId: s.seller.shopId, channel: "whatsapp", recipient: to, template: "new_order", params: JSON.stringify({ orderId: order.id }), locale: "ur" })
     .returning()
     .get();
-  return { s, order, row };
+  return { s, order, row, shard: await shardOfShop(s.seller.shopId) };
 }
 
 describe("delivery through the WhatsApp sandbox", () => {
@@ -140,28 +141,28 @@ describe("delivery through the WhatsApp sandbox", () => {
     const transport = createTransport(await sandboxConfig({ MESSAGES_TRANSPORT: "live" }));
     await failNext("whatsapp", { count: 2, status: 503, to });
     const t0 = Date.now();
-    const first = await deliver(db(), transport, row.id, ROOT, t0);
-    const second = await deliver(db(), transport, row.id, ROOT, t0 + 1);
-    const third = await deliver(db(), transport, row.id, ROOT, t0 + 2);
+    const first = await deliver(await shopDb(row.shopId!), transport, row.id, ROOT, t0);
+    const second = await deliver(await shopDb(row.shopId!), transport, row.id, ROOT, t0 + 1);
+    const third = await deliver(await shopDb(row.shopId!), transport, row.id, ROOT, t0 + 2);
     expect(first).toEqual({ ack: false, delaySeconds: backoff(1) });
     expect(second).toEqual({ ack: false, delaySeconds: backoff(2) });
     expect(backoff(2)).toBeGreaterThan(backoff(1));
     expect(third).toEqual({ ack: true });
-    const [after] = await db().select().from(outbox).where(eq(outbox.id, row.id)).all();
+    const [after] = await (await shopDb(row.shopId!)).select().from(outbox).where(eq(outbox.id, row.id)).all();
     expect(after).toMatchObject({ state: "sent", attempts: 3 });
     expect(after!.providerId).toMatch(/^wamid\./);
     const requests = await received("whatsapp", to);
     expect(requests).toHaveLength(3);
     // A fourth delivery of the same row (a late retry, the cron) sends nothing.
-    expect(await deliver(db(), transport, row.id, ROOT)).toEqual({ ack: true });
+    expect(await deliver(await shopDb(row.shopId!), transport, row.id, ROOT)).toEqual({ ack: true });
     expect(await received("whatsapp", to)).toHaveLength(3);
   });
 
   it("a refused number is a failed row with the provider's reason, not retried", async () => {
     const { row } = await pendingRow("+923000131026"); // the sandbox's undeliverable number (magic.json)
     const transport = createTransport(await sandboxConfig({ MESSAGES_TRANSPORT: "live" }));
-    expect(await deliver(db(), transport, row.id, ROOT)).toEqual({ ack: true });
-    const [after] = await db().select().from(outbox).where(eq(outbox.id, row.id)).all();
+    expect(await deliver(await shopDb(row.shopId!), transport, row.id, ROOT)).toEqual({ ack: true });
+    const [after] = await (await shopDb(row.shopId!)).select().from(outbox).where(eq(outbox.id, row.id)).all();
     expect(after).toMatchObject({ state: "failed", attempts: 1 });
     expect(after!.lastError).toMatch(/^permanent undeliverable/);
   });
@@ -174,8 +175,9 @@ describe("a queue batch", () => {
     const [ok, busy] = [uniquePhone(), uniquePhone()];
     const placed = [];
     for (let i = 0; i < 3; i++) placed.push(await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]));
+    const sdb = await shopDb(s.seller.shopId);
     const row = (recipient: string, template: string, params: object, state: "pending" | "sent" = "pending") =>
-      db()
+      sdb
         .insert(outbox)
         .values({ shopId: s.seller.shopId, channel: "whatsapp", recipient, template, params: JSON.stringify(params), locale: "en", state })
         .returning()
@@ -190,13 +192,13 @@ describe("a queue batch", () => {
     await failNext("whatsapp", { count: 1, status: 503, to: busy });
 
     const ids = [...orderRows, stock, gone, notAnId, done, retried].map((r) => r.id);
-    const { db: metered, meter } = meteredDb(env.DB);
+    const { db: metered, meter } = meteredDb(await shopD1(s.seller.shopId));
     const next = await deliverAll(metered, createTransport(await sandboxConfig({ MESSAGES_TRANSPORT: "live" })), [...ids, orderRows[0]!.id], ROOT);
     expect(meter.queries).toBe(2);
     expect([...next.entries()].filter(([, n]) => !n.ack)).toEqual([[retried.id, { ack: false, delaySeconds: backoff(1) }]]);
     expect(next.size).toBe(ids.length);
 
-    const after = new Map((await db().select().from(outbox).where(inArray(outbox.id, ids)).all()).map((r) => [r.id, r]));
+    const after = new Map((await sdb.select().from(outbox).where(inArray(outbox.id, ids)).all()).map((r) => [r.id, r]));
     for (const r of [...orderRows, stock]) expect(after.get(r.id), r.template).toMatchObject({ state: "sent", attempts: 1 });
     for (const r of [gone, notAnId]) expect(after.get(r.id)).toMatchObject({ state: "failed", attempts: 1, lastError: "permanent gone: what the message was about is gone" });
     expect(after.get(done.id)).toMatchObject({ state: "sent", attempts: 0 });
@@ -213,34 +215,34 @@ describe("the queue, its dead letters and the cron", () => {
   it("the consumer acks a message it is done with (what it was about is gone: failed), and the dead-letter queue marks a row dead", async () => {
     const { row } = await pendingRow("+923001234567");
     // Through the Worker's own queue handler: the order the row is about is gone (refused for good).
-    await db().update(outbox).set({ params: JSON.stringify({ orderId: 999_999_999 }) }).where(eq(outbox.id, row.id));
+    await (await shopDb(row.shopId!)).update(outbox).set({ params: JSON.stringify({ orderId: 999_999_999 }) }).where(eq(outbox.id, row.id));
     const batch = createMessageBatch("hatti-messages", [{ id: "m1", timestamp: new Date(), attempts: 1, body: { id: row.id } }]);
     const ctx = createExecutionContext();
     await worker.queue(batch, bindings, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual(["m1"]);
     expect(result.retryMessages).toEqual([]);
-    expect((await db().select().from(outbox).where(eq(outbox.id, row.id)).get())!.state).toBe("failed");
+    expect((await (await shopDb(row.shopId!)).select().from(outbox).where(eq(outbox.id, row.id)).get())!.state).toBe("failed");
 
-    const { row: lost } = await pendingRow("+923001234567");
-    const dlq = createMessageBatch("hatti-messages-dlq", [{ id: "d1", timestamp: new Date(), attempts: 5, body: { id: lost.id } }]);
+    const { row: lost, shard: lostShard } = await pendingRow("+923001234567");
+    const dlq = createMessageBatch("hatti-messages-dlq", [{ id: "d1", timestamp: new Date(), attempts: 5, body: { id: lost.id, shard: lostShard } }]);
     const dctx = createExecutionContext();
     await worker.queue(dlq, bindings, dctx);
     await getQueueResult(dlq, dctx);
-    const [dead] = await db().select().from(outbox).where(eq(outbox.id, lost.id)).all();
+    const [dead] = await (await shopDb(lost.shopId!)).select().from(outbox).where(eq(outbox.id, lost.id)).all();
     expect(dead!.state).toBe("dead");
   });
 
   it("a message carries one change's rows: acked when all are done, retried after the longest delay one asks; a dead letter marks each row dead", async () => {
     const [ok, busy] = [uniquePhone(), uniquePhone()];
-    const { row: sent } = await pendingRow(ok);
-    const { row: slow } = await pendingRow(busy);
-    const { row: alone } = await pendingRow(ok);
+    const { row: sent, shard } = await pendingRow(ok);
+    const { row: slow } = await pendingRow(busy, sent.shopId!);
+    const { row: alone } = await pendingRow(ok, sent.shopId!);
     await failNext("whatsapp", { count: 1, status: 503, to: busy });
     const live = { ...bindings, ...(await sandboxEnv({ MESSAGES_TRANSPORT: "live" })) } as Bindings;
     const batch = createMessageBatch("hatti-messages", [
-      { id: "both", timestamp: new Date(), attempts: 1, body: { ids: [sent.id, slow.id] } },
-      { id: "one", timestamp: new Date(), attempts: 1, body: { ids: [alone.id] } },
+      { id: "both", timestamp: new Date(), attempts: 1, body: { ids: [sent.id, slow.id], shard } },
+      { id: "one", timestamp: new Date(), attempts: 1, body: { ids: [alone.id], shard } },
       { id: "junk", timestamp: new Date(), attempts: 1, body: { ids: ["1; DROP TABLE outbox", -1.5] } },
     ]);
     const ctx = createExecutionContext();
@@ -248,10 +250,11 @@ describe("the queue, its dead letters and the cron", () => {
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(["junk", "one"]);
     expect(result.retryMessages.map((r) => r.msgId)).toEqual(["both"]);
-    const state = async (id: number) => (await db().select().from(outbox).where(eq(outbox.id, id)).get())!.state;
+    const sdb = await shopDb(sent.shopId!);
+    const state = async (id: number) => (await sdb.select().from(outbox).where(eq(outbox.id, id)).get())!.state;
     expect([await state(sent.id), await state(slow.id), await state(alone.id)]).toEqual(["sent", "pending", "sent"]);
 
-    const dlq = createMessageBatch("hatti-messages-dlq", [{ id: "d1", timestamp: new Date(), attempts: 5, body: { ids: [sent.id, slow.id] } }]);
+    const dlq = createMessageBatch("hatti-messages-dlq", [{ id: "d1", timestamp: new Date(), attempts: 5, body: { ids: [sent.id, slow.id], shard } }]);
     const dctx = createExecutionContext();
     await worker.queue(dlq, live, dctx);
     await getQueueResult(dlq, dctx);
@@ -261,14 +264,14 @@ describe("the queue, its dead letters and the cron", () => {
 
   it("the cron puts a row left pending back on the queue, which delivers it", async () => {
     const { row } = await pendingRow("+923001234567");
-    await db().update(outbox).set({ updatedAt: Date.now() - STUCK_AFTER_MS - 1 }).where(eq(outbox.id, row.id));
+    await (await shopDb(row.shopId!)).update(outbox).set({ updatedAt: Date.now() - STUCK_AFTER_MS - 1 }).where(eq(outbox.id, row.id));
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "*/5 * * * *", scheduledTime: Date.now() }), bindings, ctx);
     await waitOnExecutionContext(ctx);
     let state = "pending";
     for (let i = 0; i < 100 && state === "pending"; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      state = (await db().select().from(outbox).where(eq(outbox.id, row.id)).get())!.state;
+      state = (await (await shopDb(row.shopId!)).select().from(outbox).where(eq(outbox.id, row.id)).get())!.state;
     }
     expect(state).toBe("sent");
   });

@@ -22,7 +22,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /** A pending row untouched this long lost its queue message: the cron enqueues it again. */
 export const STUCK_AFTER_MS = 10 * 60_000;
 /** Rows the cron re-enqueues at most per run, and the dev outbox lists. */
-const OUTBOX_PAGE = 50;
+export const OUTBOX_PAGE = 50;
 
 /** Where links in messages lead: the platform's origin (https in production). */
 export const platformOrigin = (env: { ROOT_DOMAIN: string; ENVIRONMENT: string }) =>

@@ -10,13 +10,15 @@ import { describe, expect, it } from "vitest";
 import { MAX_LINES } from "../checkout/cart";
 import { outbox, pushSubscriptions, shops, users, variants } from "../db/schema";
 import { STOCK_MAX } from "../products/form";
-import { Client, db, ROOT } from "../../test/helpers";
+import { Client, db, ROOT, shopD1, shopDb } from "../../test/helpers";
+import { syncMembers } from "../db/members";
+import { shopSourceOf } from "../db/shards";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue, stockOf } from "../../test/checkout-fixtures";
 import { messageOf, platformOrigin } from "./outbox";
 
 /** The seller's messages of a shop (not the customer's COD confirmation request: src/orders/confirmation.test.ts). */
-const rowsOf = (shopId: number, template?: string) =>
-  db()
+const rowsOf = async (shopId: number, template?: string) =>
+  (await shopDb(shopId))
     .select()
     .from(outbox)
     .where(and(eq(outbox.shopId, shopId), template ? eq(outbox.template, template) : ne(outbox.template, "cod_confirm_request")))
@@ -24,15 +26,16 @@ const rowsOf = (shopId: number, template?: string) =>
     .all();
 
 /** The template parameters a row is sent with (read from the shop's rows when it is sent). */
-async function paramsOf(id: number): Promise<Record<string, string>> {
-  const row = (await db().select().from(outbox).where(eq(outbox.id, id)).get())!;
-  return (await messageOf(db(), row, platformOrigin(env as never)))!.params;
+async function paramsOf(shopId: number, id: number): Promise<Record<string, string>> {
+  const d = await shopDb(shopId);
+  const row = (await d.select().from(outbox).where(eq(outbox.id, id)).get())!;
+  return (await messageOf(d, row, platformOrigin(env as never)))!.params;
 }
 
 /** A shop with a catalogue whose WhatsApp number is stored as the settings form stores it (E.164). */
 async function shopWithNumber() {
   const s = await shopWithCatalogue();
-  await db().update(shops).set({ whatsapp: "+923001112233" }).where(eq(shops.id, s.seller.shopId));
+  await (await shopDb(s.seller.shopId)).update(shops).set({ whatsapp: "+923001112233" }).where(eq(shops.id, s.seller.shopId));
   return s;
 }
 
@@ -53,7 +56,7 @@ describe("low stock", () => {
     await placeOrderAt(s.origin, s.zone.id, [[s5!.id, 1]]); // 2 -> 1: already low
     expect(await rowsOf(s.seller.shopId, "low_stock")).toHaveLength(1);
 
-    const params = await paramsOf(low!.id);
+    const params = await paramsOf(s.seller.shopId, low!.id);
     expect(params.product).toBe("Lawn Kurta - S");
     expect(params.stock).toBe(String(await stockOf(s5!)));
     expect(params.link).toBe(`http://hatti.test/admin/${s.seller.slug}/products/${s5!.productId}`);
@@ -80,14 +83,14 @@ describe("low stock", () => {
 
     // Refused: more than there is. Nothing written, low stock included.
     const { client, headers, key } = await customerAtCheckout(s.origin, [[s.kurta[1]!.id, 4]]);
-    await db().update(variants).set({ stock: 3 }).where(eq(variants.id, s.kurta[1]!.id));
+    await (await shopDb(s.seller.shopId)).update(variants).set({ stock: 3 }).where(eq(variants.id, s.kurta[1]!.id));
     const refused = await client.post(`${s.origin}/checkout`, { ...customerForm(), key, zone: String(s.zone.id) }, { csrf: false, headers });
     expect(refused.status).not.toBe(303);
     expect(await rowsOf(s.seller.shopId, "low_stock")).toEqual([]);
 
     const url = `${ROOT}/admin/${s.seller.slug}/settings`;
     expect((await s.seller.client.post(url, { ...settingsForm, lowStockAt: "" })).status).toBe(303);
-    expect((await db().select({ l: shops.lowStockAt }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.l).toBeNull();
+    expect((await (await shopDb(s.seller.shopId)).select({ l: shops.lowStockAt }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.l).toBeNull();
     await placeOrderAt(s.origin, s.zone.id, [[s.kurta[1]!.id, 3]]); // 3 -> 0
     expect(await rowsOf(s.seller.shopId, "low_stock")).toEqual([]);
   });
@@ -100,7 +103,7 @@ describe("low stock", () => {
     expect(page.text).toMatch(/name="lowStockAt"[^>]*inputmode="numeric"|inputmode="numeric"[^>]*name="lowStockAt"/);
 
     expect((await s.seller.client.post(url, { ...settingsForm, lowStockAt: "۵" })).status).toBe(303);
-    expect((await db().select({ l: shops.lowStockAt }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.l).toBe(5);
+    expect((await (await shopDb(s.seller.shopId)).select({ l: shops.lowStockAt }).from(shops).where(eq(shops.id, s.seller.shopId)).get())!.l).toBe(5);
 
     for (const [typed, message] of [
       ["a few", "Enter stock as a whole number"],
@@ -113,7 +116,7 @@ describe("low stock", () => {
       expect(bad.text).toContain(`value="${typed}"`);
       expect(bad.text).toContain('value="Kept name"');
     }
-    expect((await db().select({ l: shops.lowStockAt, n: shops.name }).from(shops).where(eq(shops.id, s.seller.shopId)).get())).toEqual({ l: 5, n: "Ayesha's Kitchen" });
+    expect((await (await shopDb(s.seller.shopId)).select({ l: shops.lowStockAt, n: shops.name }).from(shops).where(eq(shops.id, s.seller.shopId)).get())).toEqual({ l: 5, n: "Ayesha's Kitchen" });
     // At the cap: twelve characters of a valid number.
     expect((await s.seller.client.post(url, { ...settingsForm, lowStockAt: " 1,000,000  " })).status).toBe(303);
   });
@@ -121,6 +124,8 @@ describe("low stock", () => {
   it("in her language: an Urdu owner gets the low-stock message in Urdu", async () => {
     const s = await shopWithCatalogue();
     await db().update(users).set({ locale: "ur" }).where(eq(users.phone, `+92${s.seller.login.slice(1)}`));
+    // As her language's form does: the shard's copy of its members follows (src/db/members.ts).
+    await syncMembers(shopSourceOf(env), s.seller.shopId);
     await placeOrderAt(s.origin, s.zone.id, [[s.kurta[0]!.id, 3]]);
     const [low] = await rowsOf(s.seller.shopId, "low_stock");
     expect(low!.locale).toBe("ur");
@@ -139,12 +144,12 @@ describe("an order the customer cancels herself", () => {
     const res = await order.client.post(`${s.origin}${order.path}/cancel`, {}, { csrf: false });
     expect([res.status, res.location]).toEqual([303, `${order.path}?cancel=done`]);
     expect((await order.client.get(`${s.origin}${order.path}?cancel=done`)).text).toContain("You cancelled this order");
-    expect(await env.DB.prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("cancelled");
+    expect(await (await shopD1(s.seller.shopId)).prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("cancelled");
     expect(await stockOf(s.kurta[0]!)).toBe(5);
     const [told, ...more] = await rowsOf(s.seller.shopId, "order_cancelled_by_customer");
     expect(more).toEqual([]);
     expect(told).toMatchObject({ channel: "whatsapp", recipient: "+923001112233", params: JSON.stringify({ orderId: order.id }) });
-    const params = await paramsOf(told!.id);
+    const params = await paramsOf(s.seller.shopId, told!.id);
     expect(params).toMatchObject({ orderNumber: `#${order.number}`, link: `http://hatti.test/admin/${s.seller.slug}/orders/${order.id}` });
 
     const admin = await s.seller.client.get(`${ROOT}/admin/${s.seller.slug}/orders/${order.id}`);
@@ -166,7 +171,7 @@ describe("an order the customer cancels herself", () => {
     expect(page.text).toContain("/cancel");
     const late = await order.client.post(`${s.origin}${order.path}/cancel`, {}, { csrf: false });
     expect(late.location).toBe(`${order.path}?cancel=late`);
-    expect(await env.DB.prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("confirmed");
+    expect(await (await shopD1(s.seller.shopId)).prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("confirmed");
     expect(await rowsOf(s.seller.shopId, "order_cancelled_by_customer")).toEqual([]);
     const after = await order.client.get(`${s.origin}${order.path}?cancel=late`);
     expect(after.text).toContain("Message the seller on WhatsApp");
@@ -177,7 +182,7 @@ describe("an order the customer cancels herself", () => {
     const s = await shopWithNumber();
     const owner = (await db().select({ id: users.id }).from(users).where(eq(users.phone, `+92${s.seller.login.slice(1)}`)).get())!;
     const endpoint = "https://fcm.googleapis.com/fcm/send/phone-of-ayesha";
-    await db().insert(pushSubscriptions).values({ shopId: s.seller.shopId, userId: owner.id, endpoint, p256dh: "BNc", auth: "au" });
+    await (await shopDb(s.seller.shopId)).insert(pushSubscriptions).values({ shopId: s.seller.shopId, userId: owner.id, endpoint, p256dh: "BNc", auth: "au" });
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.kurta[0]!.id, 3]]); // 5 -> 2: low too
     await order.client.post(`${s.origin}${order.path}/cancel`, {}, { csrf: false });
     const rows = await rowsOf(s.seller.shopId);
@@ -198,9 +203,9 @@ describe("an order the customer cancels herself", () => {
     const order = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const foreign = await new Client().post(`${other.origin}/orders/${order.token}/cancel`, {}, { csrf: false });
     expect(foreign.status).toBe(404);
-    expect(await env.DB.prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("new");
+    expect(await (await shopD1(s.seller.shopId)).prepare("SELECT status FROM orders WHERE id = ?").bind(order.id).first("status")).toBe("new");
 
-    await db().update(shops).set({ alertChannel: "off" }).where(eq(shops.id, s.seller.shopId));
+    await (await shopDb(s.seller.shopId)).update(shops).set({ alertChannel: "off" }).where(eq(shops.id, s.seller.shopId));
     const quiet = await placeOrderAt(s.origin, s.zone.id, [[s.dupatta.id, 1]]);
     const res = await quiet.client.post(`${s.origin}${quiet.path}/cancel`, {}, { csrf: false });
     expect(res.location).toBe(`${quiet.path}?cancel=done`);

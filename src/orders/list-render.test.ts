@@ -8,7 +8,9 @@
 import { env } from "cloudflare:workers";
 import { options } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT } from "../../test/helpers";
+import { ROOT, shopD1 } from "../../test/helpers";
+import { syncMembers } from "../db/members";
+import { shopSourceOf } from "../db/shards";
 import { shopWithCatalogue } from "../../test/checkout-fixtures";
 import { PAGE_SIZE } from "./list";
 
@@ -22,7 +24,7 @@ const HOSTILE = `<script>alert("x")</script> & Sons`;
 
 /** `n` orders straight into D1: the first with a hostile name and city, the rest in Urdu, every status. */
 async function seedOrders(shopId: number, n: number, from: number) {
-  await env.DB.prepare(
+  await (await shopD1(shopId)).prepare(
     `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
      INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone,
        city, address, subtotal, total, currency, created_at, updated_at)
@@ -44,6 +46,7 @@ describe("orders list rendering", () => {
       const base = `${ROOT}/admin/${seller.slug}/orders`;
       for (const lang of ["en", "ur"]) {
         await env.DB.prepare("UPDATE users SET locale = ?1 WHERE id IN (SELECT user_id FROM memberships WHERE shop_id = ?2)").bind(lang, seller.shopId).run();
+        await syncMembers(shopSourceOf(env), seller.shopId); // as her language's form does
         expect((await seller.client.get(base)).status).toBe(200);
         vnodes = 0;
         options.vnode = (v) => {

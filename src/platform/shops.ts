@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { emptiestShard } from "../db/shards";
+import { ph, runTemplates, template } from "../db/template";
 import { syncMembers } from "../db/members";
 import type { ShopSource } from "../tenancy/shop-cache";
 import { insertBelowCap, insertWhere } from "../db/capped";
@@ -135,14 +136,22 @@ export async function membershipBySlug(db: Db, userId: number, slug: string) {
     .get();
 }
 
-/** The shop's record and its new-orders badge, on the shard that holds it (src/db/shards.ts): one statement. */
-export function shopWithBadge(db: Db, shopId: number) {
-  return db
+/** The shop's record and its new-orders badge, on the shard that holds it (src/db/shards.ts): one statement, its SQL built once. */
+const shopWithBadgeTemplate = template((db) =>
+  db
     .select({
       shop: shops,
       newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
     })
     .from(shops)
-    .where(eq(shops.id, shopId))
-    .limit(1);
+    .where(eq(shops.id, ph("shopId")))
+    .limit(1),
+);
+
+export const shopWithBadge = (shopId: number) => shopWithBadgeTemplate.bind({ shopId });
+
+/** The same, alone: one round trip. */
+export async function readShopWithBadge(db: Db, shopId: number) {
+  const [[row]] = await runTemplates(db, [shopWithBadge(shopId)]);
+  return row;
 }

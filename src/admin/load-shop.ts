@@ -48,7 +48,7 @@ async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
   }
   const found = await membershipBySlug(c.var.dir, userId, slug);
   if (!found || !useShard(c, found.shop.shard)) return { found: undefined, held: undefined };
-  if (!sharesDirectory(c.env, found.shop.shard)) keepRoute(slug, { id: found.shop.id, shard: found.shop.shard, customHost: null, at: Date.now() });
+  if (!sharesDirectory(c.env, found.shop.shard)) keepRoute(slug, { id: found.shop.id, shard: found.shop.shard, at: Date.now() });
   return { found, held: await heldIn(c, found) };
 }
 

@@ -105,7 +105,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     const shop = found?.member?.shop;
     if (shop && !sharesDirectory(c.env, shop.shard)) {
       // Her shop lives in another shard (now known): its record, badge and page from there.
-      keepRoute(slug, { id: shop.id, shard: shop.shard, customHost: null, at: now });
+      keepRoute(slug, { id: shop.id, shard: shop.shard, at: now });
       if (!useShard(c, shop.shard)) throw new HTTPException(404);
       const db = c.var.db;
       const [heldRows, ...read] = (await runTemplates(db, [shopWithBadge(shop.id), ...(page.directory ? [] : on(db, shopSlotById(shop.id), shop.id))])) as unknown[][];

@@ -1,5 +1,11 @@
 /**
- * A shard's copy of its shops' members (src/db/shards.ts). The directory owns memberships and
+ * A shard's copy of its shops' members and custom domains (src/db/shards.ts). The custom
+ * domains are the directory's (host routing), and the shop's record, read from its shard, names
+ * its active custom host (canonical URLs, sitemap, share tags): `syncDomains` copies a shop's
+ * domain rows to its shard after every change to them (added, removed, stepped by the queue or
+ * the cron), so the storefront shows the change as fast as any other edit.
+ *
+ * Members: The directory owns memberships and
  * accounts; the batches that run in a shop's shard still need to know who its members are and
  * in which language each reads (the seller alerts' SQL, src/messages/seller-alerts.ts, joins push
  * subscriptions with memberships and users), and push subscriptions point at a user. So each shard
@@ -13,7 +19,7 @@
  * A shop whose shard is the directory's own database needs nothing.
  */
 import { and, eq, notInArray } from "drizzle-orm";
-import { memberships, pushSubscriptions, shops, users } from "./schema";
+import { memberships, pushSubscriptions, shopDomains, shops, users } from "./schema";
 import type { ShopSource } from "../tenancy/shop-cache";
 
 /** The address a member's copy carries in a shard: never a login. */
@@ -59,4 +65,18 @@ export async function syncMembers(src: ShopSource, shop: number | string): Promi
 export async function syncMemberEverywhere(src: ShopSource, userId: number): Promise<void> {
   const held = await src.dir.select({ shopId: memberships.shopId }).from(memberships).where(eq(memberships.userId, userId)).all();
   for (const { shopId } of held) await syncMembers(src, shopId);
+}
+
+/** Copies a shop's custom domain rows (by the shop's id, or a domain's id) from the directory to the shard that holds it (see above). */
+export async function syncDomains(src: ShopSource, by: { shopId: number } | { domainId: number }): Promise<void> {
+  const dir = src.dir;
+  const shopId =
+    "shopId" in by ? by.shopId : (await dir.select({ shopId: shopDomains.shopId }).from(shopDomains).where(eq(shopDomains.id, by.domainId)).limit(1))[0]?.shopId;
+  if (shopId === undefined) return;
+  const [found] = await dir.select({ shard: shops.shard }).from(shops).where(eq(shops.id, shopId)).limit(1);
+  if (!found || src.holdsShops(found.shard)) return;
+  const db = src.shard(found.shard);
+  if (!db) return;
+  const rows = await dir.select().from(shopDomains).where(eq(shopDomains.shopId, shopId)).all();
+  await db.batch([db.delete(shopDomains).where(eq(shopDomains.shopId, shopId)), ...rows.map((r) => db.insert(shopDomains).values(r))]);
 }

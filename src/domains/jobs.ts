@@ -4,6 +4,8 @@
  * domainId }` on the MESSAGES queue, beside the outbox's `{ ids }` and the couriers' jobs), and
  * the cron's step: the domains due (a capped batch, with backoff: sync.ts), stepped in turn.
  */
+import { syncDomains } from "../db/members";
+import { shopSourceOf } from "../db/shards";
 import { createDb } from "../db/client";
 import type { Bindings } from "../env";
 import { cloudflareHostnames, isConfigured, type DomainsEnv } from "./cloudflare";
@@ -42,7 +44,9 @@ export async function runDomainJobs(messages: readonly Message<unknown>[], env: 
   // Not configured (no token, zone or API base): acked, the rows stay due for a Worker that is.
   const skip = dead || !isConfigured(env as DomainsEnv);
   for (const msg of messages) {
-    const next = skip ? ({ ack: true } as const) : await syncDomain(rt, domainJobOf(msg.body)!);
+    const id = domainJobOf(msg.body)!;
+    const next = skip ? ({ ack: true } as const) : await syncDomain(rt, id);
+    if (!skip) await syncDomains(shopSourceOf(env), { domainId: id });
     if (next.ack) msg.ack();
     else msg.retry({ delaySeconds: next.delaySeconds });
   }
@@ -51,5 +55,8 @@ export async function runDomainJobs(messages: readonly Message<unknown>[], env: 
 /** The cron's domain step: the domains due, each stepped once. */
 export async function domainsCron(env: Bindings | DomainsEnv, now = Date.now(), rt = domainsRuntime(env)): Promise<void> {
   if (!isConfigured(env as DomainsEnv)) return;
-  for (const id of await dueDomains(rt.db, now)) await syncDomain(rt, id, now);
+  for (const id of await dueDomains(rt.db, now)) {
+    await syncDomain(rt, id, now);
+    await syncDomains(shopSourceOf(env as Bindings), { domainId: id });
+  }
 }

@@ -6,6 +6,8 @@
  * active custom host (lookup.ts, called by src/storefront/load-shop.tsx) and uses it as its
  * canonical origin. Setup and flow: docs/domains.md.
  */
+import { syncDomains } from "../db/members";
+import { shopSource } from "../lib/meter";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { adminChrome } from "../admin/chrome";
@@ -60,12 +62,14 @@ domainRoutes.post("/", async (c) => {
     if (added.refused === "domains.one") return page(c, { alert: c.var.t("domains.one") }, 400);
     return page(c, { typed, errors: { hostname: added.refused }, alert: c.var.t("common.fixErrors") }, 400);
   }
+  await syncDomains(shopSource(c), { shopId: c.var.shop.id });
   c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, [added.id]));
   return c.redirect(`/admin/${c.var.shop.slug}/domain?added=1`, 303);
 });
 
 domainRoutes.post("/delete", async (c) => {
   const ids = await removeDomain(scope(c));
+  await syncDomains(shopSource(c), { shopId: c.var.shop.id });
   c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, ids));
   return c.redirect(`/admin/${c.var.shop.slug}/domain?removed=1`, 303);
 });

@@ -1,6 +1,6 @@
 /**
  * Which shard holds a shop (src/db/shards.ts), as this isolate last read it from the directory:
- * slug -> shard, its id and its active custom host (custom domains are directory rows). Kept
+ * slug -> shard and its id. Kept
  * ROUTE_TTL_MS: a shop changes shard only when it is moved, and a shard that no longer holds it
  * answers no row (the reader then forgets the route and asks the directory again), so a stale
  * route costs one extra round trip, never a wrong answer.
@@ -11,7 +11,6 @@ const MAX_ENTRIES = 5_000;
 export interface Route {
   id: number;
   shard: number;
-  customHost: string | null;
   at: number;
 }
 

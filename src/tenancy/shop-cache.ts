@@ -168,9 +168,10 @@ export interface ShopSource {
 
 type RecordRow = Awaited<ReturnType<typeof runTemplates<[ReturnType<typeof shopRecord.bind>]>>>[0][number];
 
-const toRecord = (row: RecordRow, customHost: string | null | undefined): StorefrontShop => ({
+/** The record of a row read where the shop lives (its custom host from the shard's copy of its domains: src/db/members.ts). */
+const toRecord = (row: RecordRow): StorefrontShop => ({
   shop: { ...toShop(row), providers: row.providers ? row.providers.split(",") : [] },
-  chrome: parseChrome({ ...row, customHost: customHost ?? null }),
+  chrome: parseChrome(row),
 });
 
 /**
@@ -182,21 +183,21 @@ const toRecord = (row: RecordRow, customHost: string | null | undefined): Storef
  */
 async function readRecord(src: ShopSource, slug: string, now: number, hint?: StorefrontShop | null): Promise<StorefrontShop | null> {
   // A record past its freshness still says where the shop lived: the route, when none is known.
-  const route = routeOf(slug, now) ?? (hint ? { id: hint.shop.id, shard: hint.shop.shard, customHost: hint.chrome.customHost ?? null, at: now } : null);
+  const route = routeOf(slug, now) ?? (hint ? { id: hint.shop.id, shard: hint.shop.shard, at: now } : null);
   const routed = route ? src.shard(route.shard) : null;
   if (route && routed) {
     const [[row]] = await runTemplates(routed, [shopRecord.bind({ slug })]);
-    if (row && row.shard === route.shard) return toRecord(row, route.customHost);
+    if (row && row.shard === route.shard) return toRecord(row);
     forgetRoute(slug);
   }
   const [[entry]] = await runTemplates(src.dir, [shopRecord.bind({ slug })]);
   if (!entry) return null;
-  keepRoute(slug, { id: entry.id, shard: entry.shard, customHost: entry.customHost ?? null, at: now });
-  if (src.holdsShops(entry.shard)) return toRecord(entry, entry.customHost);
+  keepRoute(slug, { id: entry.id, shard: entry.shard, at: now });
+  if (src.holdsShops(entry.shard)) return toRecord(entry);
   const shard = src.shard(entry.shard);
   if (!shard) return null;
   const [[row]] = await runTemplates(shard, [shopRecord.bind({ slug })]);
-  return row && row.shard === entry.shard ? toRecord(row, entry.customHost) : null;
+  return row && row.shard === entry.shard ? toRecord(row) : null;
 }
 
 /**

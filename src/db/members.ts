@@ -25,18 +25,26 @@ import type { ShopSource } from "../tenancy/shop-cache";
 /** The address a member's copy carries in a shard: never a login. */
 const placeholder = (userId: number) => `member-${userId}@shard.invalid`;
 
-/** Copies a shop's members (the shop by id or slug) from the directory to the shard that holds it (see above). */
-export async function syncMembers(src: ShopSource, shop: number | string): Promise<void> {
-  const dir = src.dir;
-  const [found] = await dir
+/**
+ * The shop (by id or slug) and its shard's database, as the directory says; null when there is no
+ * such shop or its shard is the directory's own database (no copy is needed there).
+ */
+async function heldElsewhere(src: ShopSource, shop: number | string) {
+  const [found] = await src.dir
     .select({ id: shops.id, shard: shops.shard })
     .from(shops)
     .where(typeof shop === "number" ? eq(shops.id, shop) : eq(shops.slug, shop))
     .limit(1);
-  if (!found || src.holdsShops(found.shard)) return;
-  const shopId = found.id;
-  const db = src.shard(found.shard);
-  if (!db) return;
+  const db = found && !src.holdsShops(found.shard) ? src.shard(found.shard) : null;
+  return db ? { shopId: found!.id, db } : null;
+}
+
+/** Copies a shop's members (the shop by id or slug) from the directory to the shard that holds it (see above). */
+export async function syncMembers(src: ShopSource, shop: number | string): Promise<void> {
+  const dir = src.dir;
+  const held = await heldElsewhere(src, shop);
+  if (!held) return;
+  const { shopId, db } = held;
   const members = await dir
     .select({ userId: memberships.userId, role: memberships.role, createdAt: memberships.createdAt, name: users.name, locale: users.locale })
     .from(memberships)
@@ -72,11 +80,9 @@ export async function syncDomains(src: ShopSource, by: { shopId: number } | { do
   const dir = src.dir;
   const shopId =
     "shopId" in by ? by.shopId : (await dir.select({ shopId: shopDomains.shopId }).from(shopDomains).where(eq(shopDomains.id, by.domainId)).limit(1))[0]?.shopId;
-  if (shopId === undefined) return;
-  const [found] = await dir.select({ shard: shops.shard }).from(shops).where(eq(shops.id, shopId)).limit(1);
-  if (!found || src.holdsShops(found.shard)) return;
-  const db = src.shard(found.shard);
-  if (!db) return;
-  const rows = await dir.select().from(shopDomains).where(eq(shopDomains.shopId, shopId)).all();
-  await db.batch([db.delete(shopDomains).where(eq(shopDomains.shopId, shopId)), ...rows.map((r) => db.insert(shopDomains).values(r))]);
+  const held = shopId === undefined ? null : await heldElsewhere(src, shopId);
+  if (!held) return;
+  const { db } = held;
+  const rows = await dir.select().from(shopDomains).where(eq(shopDomains.shopId, held.shopId)).all();
+  await db.batch([db.delete(shopDomains).where(eq(shopDomains.shopId, held.shopId)), ...rows.map((r) => db.insert(shopDomains).values(r))]);
 }

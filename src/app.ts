@@ -24,6 +24,7 @@ import { runTemplates, template } from "./db/template";
 import { MAX_FORM_BYTES, MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from "./lib/limits";
 import { bodyCap } from "./lib/body-cap";
 import { forgetIsolate } from "./storefront/bench-forget";
+import { opsRoutes } from "./shards/routes";
 
 /** The health check's two reads (the bench's floor for a page that must read D1). */
 const firstShop = template((db) => db.select({ id: shops.id }).from(shops).orderBy(shops.id).limit(1));
@@ -82,6 +83,9 @@ export function createApp() {
   // Storefront: no seller session here (the cookie is host-only on the root domain).
   app.use(`${AREA.shop}/*`, csrf({ token: false, except: GATEWAY_RETURNS.map((p) => AREA.shop + p) }));
   app.route(AREA.shop, storefront);
+
+  // The operator's API (a bearer token, JSON; a 404 without OPS_TOKEN): before the session and CSRF checks.
+  app.route(`${AREA.platform}/ops`, opsRoutes);
 
   // Platform and admin.
   app.use(`${AREA.platform}/*`, attachUser(), flashNotice(), csrf({ token: true }));

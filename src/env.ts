@@ -27,6 +27,8 @@ export type Bindings = Omit<Cloudflare.Env, "ENVIRONMENT"> & {
   BENCH_HOOKS?: string;
   /** Bench-only: milliseconds added before every D1 round trip when BENCH_HOOKS is on. */
   BENCH_D1_DELAY_MS?: string;
+  /** The operator's secret for /ops (src/shards/routes.ts); without it /ops is a 404. `wrangler secret put OPS_TOKEN`. */
+  OPS_TOKEN?: string;
   /** Optional Workers Analytics Engine dataset: each storefront visit is also written there (src/insight, README). */
   VISITS?: AnalyticsEngineDataset;
 };

@@ -18,6 +18,8 @@
  *   -- what the concern keeps and why (comments anywhere are for people; they are dropped)
  *   -- @define name          an SQL fragment, used below as {{name}}
  *   -- @trigger              one CREATE TRIGGER `name` ... END; statement
+ *   -- @trigger-each a b c   one such statement per table named, with {{table}} standing for it
+ *                            (one rule guarding many tables: the freeze of a moving shop)
  *   -- @backfill             one statement that recomputes everything the triggers keep
  *
  * THE MIGRATIONS: processMigration() rewrites a migration (drizzle-kit's, or one written by hand)
@@ -45,7 +47,7 @@ export const BREAKPOINT = "--> statement-breakpoint";
 const BLOCK_BEGIN = "-- >>> db:generate";
 const BLOCK_END = "-- <<< db:generate";
 const BLOCK_RE = /^-- >>> db:generate[^\n]*\n[\s\S]*?^-- <<< db:generate[^\n]*(?:\n|$)/gm;
-const DIRECTIVE_RE = /^--\s*@(define|trigger|backfill)\b[ \t]*(\w*)[ \t]*$/;
+const DIRECTIVE_RE = /^--\s*@(define|trigger-each|trigger|backfill)(?![\w-])[ \t]*(\w*(?:[ \t]+\w+)*)[ \t]*$/;
 const TRIGGER_RE = /^CREATE\s+TRIGGER\s+`(\w+)`[\s\S]*?\sON\s+`(\w+)`[\s\S]*\bEND$/i;
 const TABLE_REF_RE = /\b(?:FROM|JOIN|UPDATE|INTO|ON)\s+`(\w+)`/gi;
 /** ON DELETE actions that change the child's rows when the parent's go. */
@@ -80,7 +82,8 @@ export function parseTriggerFile(file, text) {
     } else if (current) current.lines.push(line);
   }
   const expand = (body) =>
-    body.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    body.replace(/\{\{(\w+)\}\}/g, (whole, name) => {
+      if (name === "table") return whole;
       const value = defines.get(name);
       if (value === undefined) throw new MigrationError(`${file}: {{${name}}} is not defined by an earlier @define`);
       return value;
@@ -90,11 +93,15 @@ export function parseTriggerFile(file, text) {
     if (s.kind === "define") {
       if (!s.name) throw new MigrationError(`${file}: @define needs a name`);
       defines.set(s.name, body);
-    } else if (s.kind === "trigger") {
-      const sql = body.replace(/;$/, "");
-      const m = TRIGGER_RE.exec(sql);
-      if (!m) throw new MigrationError(`${file}: a @trigger section must be one CREATE TRIGGER \`name\` ... ON \`table\` ... END; statement:\n${body}`);
-      concern.triggers.push({ name: m[1], table: m[2], sql });
+    } else if (s.kind === "trigger" || s.kind === "trigger-each") {
+      const tables = s.kind === "trigger" ? [null] : s.name.split(/\s+/).filter(Boolean);
+      if (!tables.length) throw new MigrationError(`${file}: @trigger-each needs the tables it is for`);
+      for (const table of tables) {
+        const sql = (table ? body.replaceAll("{{table}}", table) : body).replace(/;$/, "");
+        const m = TRIGGER_RE.exec(sql);
+        if (!m) throw new MigrationError(`${file}: a @trigger section must be one CREATE TRIGGER \`name\` ... ON \`table\` ... END; statement:\n${body}`);
+        concern.triggers.push({ name: m[1], table: m[2], sql });
+      }
     } else {
       const sql = body.replace(/;$/, "");
       if (!sql) throw new MigrationError(`${file}: an empty @backfill section`);

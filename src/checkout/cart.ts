@@ -4,11 +4,12 @@
  * browser sends is parsed defensively: bad segments are dropped, quantities clamped to 1..99,
  * duplicates merged, at most MAX_LINES lines, and an oversized value is dropped whole.
  */
+import { ID_DIGITS, ID_SOURCE } from "../lib/ids";
 export const CART_COOKIE = "hatti_cart";
 export const MAX_LINES = 30;
 export const MAX_QTY = 99;
-/** Longest value we read: 30 lines of "1234567890x99" plus separators is ~420 characters. */
-const MAX_COOKIE_CHARS = 600;
+/** Longest value we read: 30 lines of the longest id, "x99" and a separator. */
+const MAX_COOKIE_CHARS = MAX_LINES * (ID_DIGITS + 4);
 
 export interface CartLine {
   variantId: number;
@@ -21,7 +22,7 @@ export interface ParsedCart {
   changed: boolean;
 }
 
-const SEGMENT = /^([1-9]\d{0,9})x(\d{1,4})$/;
+const SEGMENT = new RegExp(`^(${ID_SOURCE})x([0-9]{1,4})$`);
 
 export function parseCart(raw: string | undefined | null): ParsedCart {
   if (!raw) return { lines: [], changed: false };
@@ -32,7 +33,7 @@ export function parseCart(raw: string | undefined | null): ParsedCart {
     if (!m) continue;
     const id = Number(m[1]);
     const qty = Number(m[2]);
-    if (!Number.isSafeInteger(id) || id > 2_147_483_647 || qty < 1) continue;
+    if (qty < 1) continue;
     if (!byId.has(id) && byId.size >= MAX_LINES) continue;
     byId.set(id, Math.min(MAX_QTY, (byId.get(id) ?? 0) + qty));
   }

@@ -17,6 +17,7 @@ import { randomToken } from "../lib/bytes";
 import { quoteFromBasis } from "../pricing/facts";
 import { orderable, priceQuote } from "../pricing/price";
 import type { CartLine } from "./cart";
+import { isShopMoving } from "../shards/frozen";
 import { orderWrites, writeFailure, type Written } from "./order-writes";
 import { orderByKeyQuery } from "./place-order";
 import type { Locale } from "../i18n";
@@ -64,7 +65,8 @@ export async function placeFast(db: Db, shop: FastShop, cart: readonly CartLine[
     const placed = write.read(results);
     return placed ? { placed } : { refused: true, limit: readHit(hitRows, RULES.checkoutIp, now) };
   } catch (err) {
-    if (writeFailure(err)) return { refused: true, limit: null };
+    // A shop being moved (src/shards/move.ts) refuses it too: the careful way says so, form kept.
+    if (writeFailure(err) || isShopMoving(err)) return { refused: true, limit: null };
     throw err;
   }
 }

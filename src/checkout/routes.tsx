@@ -28,6 +28,7 @@ import { sendProof } from "../orders/payment";
 import { placeFast } from "./place-fast";
 import { enqueueGathered } from "../messages/outbox";
 import { placeOrder } from "./place-order";
+import { isShopMoving } from "../shards/frozen";
 import { quoteCart, quoteFromBasis, type FactQuote } from "../pricing/facts";
 import { orderable, type Quote } from "../pricing/price";
 import { reviewCheckout, type Refusal, type Review, type Shown } from "../pricing/review";
@@ -189,7 +190,14 @@ checkoutRoutes.post("/checkout", async (c) => {
   if (review.kind !== "ready") return refuse(c, view, review);
 
   const order = { shopId: shop.id, currency: shop.currency, locale: shop.locale, quote, zone: review.zone, priced: review.priced, form: review.form };
-  const result = await placeOrder(db, order);
+  let result;
+  try {
+    result = await placeOrder(db, order);
+  } catch (err) {
+    // The shop is being moved to another shard: nothing was written; her form is kept.
+    if (isShopMoving(err)) return showCheckout(c, { ...view, alert: t("checkout.error.moving"), refusal: "moving" }, 503);
+    throw err;
+  }
   if (result) return placed(c, result.token, result.messages, review.form.payment);
   // A fact changed between the two round trips (a price, the zone, stock, a discount's last
   // use): read again and say what, against the quote she was about to pay.

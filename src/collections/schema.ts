@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
 import { pageNumberField, searchField } from "../lib/form-fields";
+import { ID_DIGITS, ID_SOURCE } from "../lib/ids";
 
 /** Collections a shop may have: the menu, and the product form's checkboxes, list them all. */
 export const MAX_COLLECTIONS = 100;
@@ -40,8 +41,8 @@ export const collectionEditorQuerySchema = z.object({
   q: searchField(PRODUCT_SEARCH_MAX),
   after: z
     .string()
-    .max(12)
-    .regex(/^\d{1,12}$/)
+    .max(ID_DIGITS)
+    .regex(new RegExp(`^${ID_SOURCE}$`))
     .transform(Number)
     .optional()
     .catch(undefined),
@@ -50,7 +51,7 @@ export const collectionEditorQuerySchema = z.object({
 
 /** Moving one member of a collection: one place up or down, or to a place (1-based) typed by the seller. */
 export const memberMoveSchema = z.object({
-  product: z.string().max(12, "validation.number").regex(/^\d{1,12}$/, "validation.number"),
+  product: z.string().max(ID_DIGITS, "validation.number").regex(new RegExp(`^${ID_SOURCE}$`), "validation.number"),
   dir: z.enum(["up", "down"]).optional(),
   to: z.string().trim().max(6, "validation.number").regex(/^\d*$/, "validation.number").optional(),
 });

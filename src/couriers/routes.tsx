@@ -26,6 +26,7 @@ import { bookSchema, bulkSchema, credentialsSchema } from "./schemas";
 import { bookPageRead, labelKey, requestBooking, retryBooking, shipmentOf, shipmentPageRead } from "./shipments";
 import { BookPage, CourierSettingsPage } from "./views/CourierPages";
 import { LabelPage, labelSize } from "./views/LabelPage";
+import { ID_ROUTE } from "../lib/ids";
 
 export const courierRoutes = new Hono<AppEnv>();
 /** The couriers' accounts: the owner's alone (staff get a 404), mounted at /couriers/settings. */
@@ -36,7 +37,7 @@ type C = Context<AppEnv>;
 const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
 const actor = (c: C): Actor => ({ userId: c.var.user!.id, name: c.var.user!.name });
 const key = (c: C) => credentialsKey(c.env as unknown as CredentialsEnv);
-const ID = "{[0-9]{1,12}}";
+const ID = ID_ROUTE;
 const base = (c: C) => `/admin/${c.var.shop.slug}/couriers`;
 
 /** Puts the jobs on the queue after the response (the request never waits on a courier). */

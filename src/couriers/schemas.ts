@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { optionalText } from "../lib/form-fields";
 import { COURIER_IDS } from "./index";
+import { ID_DIGITS, ID_SOURCE } from "../lib/ids";
 
 const courier = z.enum(COURIER_IDS, { message: "couriers.error.courier" });
 
@@ -43,7 +44,7 @@ export const bookSchema = z.object({
 export const bulkSchema = z.object({
   courier,
   weight,
-  order: z.array(z.string().max(12).regex(/^\d{1,12}$/).transform(Number)).max(50, "couriers.list.none").min(1, "couriers.list.none"),
+  order: z.array(z.string().max(ID_DIGITS).regex(new RegExp(`^${ID_SOURCE}$`)).transform(Number)).max(50, "couriers.list.none").min(1, "couriers.list.none"),
 });
 
 /** Every credential field any courier asks for: each secret, each at most 200 characters as typed. */

@@ -20,6 +20,7 @@ import { customerListRead } from "./list";
 import { adminPage } from "../admin/page";
 import { mapRead } from "../db/page-read";
 import { customerListSchema, customerSchema } from "./schemas";
+import { ID_ROUTE } from "../lib/ids";
 
 export const customerRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -50,7 +51,7 @@ customerRoutes.get(
   ),
 );
 
-const ID = "/:id{[0-9]{1,12}}";
+const ID = `/:id${ID_ROUTE}`;
 
 async function loadCustomer(c: C): Promise<CustomerDetail> {
   const id = intParam(c.req.param("id"));

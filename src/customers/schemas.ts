@@ -1,6 +1,7 @@
 /** zod schemas of the customer list's query and the seller's note and tags form. Issue messages are catalogue keys. */
 import { z } from "zod";
 import { clean, optionalText, searchField } from "../lib/form-fields";
+import { ID_SOURCE } from "../lib/ids";
 
 /**
  * The search box's cap (its input's maxlength). The search is instr(), never a LIKE pattern
@@ -12,7 +13,7 @@ export const CUSTOMER_SORTS = ["recent", "spent"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 /** The keyset cursor: the last row's sort key and id ("1767225600000.42"). */
-const CURSOR = /^(\d{1,15})\.(\d{1,12})$/;
+const CURSOR = new RegExp(`^([0-9]{1,15})\\.(${ID_SOURCE})$`);
 
 /** The list's query string: anything it cannot read is ignored (page 1, newest first), never an error. */
 export const customerListSchema = z.object({

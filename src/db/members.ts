@@ -29,20 +29,24 @@ const placeholder = (userId: number) => `member-${userId}@shard.invalid`;
  * The shop (by id or slug) and its shard's database, as the directory says; null when there is no
  * such shop or its shard is the directory's own database (no copy is needed there).
  */
-async function heldElsewhere(src: ShopSource, shop: number | string) {
+async function heldElsewhere(src: ShopSource, shop: number | string, into?: number) {
   const [found] = await src.dir
     .select({ id: shops.id, shard: shops.shard })
     .from(shops)
     .where(typeof shop === "number" ? eq(shops.id, shop) : eq(shops.slug, shop))
     .limit(1);
-  const db = found && !src.holdsShops(found.shard) ? src.shard(found.shard) : null;
+  const k = into ?? found?.shard;
+  const db = found && k !== undefined && !src.holdsShops(k) ? src.shard(k) : null;
   return db ? { shopId: found!.id, db } : null;
 }
 
-/** Copies a shop's members (the shop by id or slug) from the directory to the shard that holds it (see above). */
-export async function syncMembers(src: ShopSource, shop: number | string): Promise<void> {
+/**
+ * Copies a shop's members (the shop by id or slug) from the directory to the shard that holds it
+ * (see above), or to shard `into` (a move copies them before the directory names it).
+ */
+export async function syncMembers(src: ShopSource, shop: number | string, into?: number): Promise<void> {
   const dir = src.dir;
-  const held = await heldElsewhere(src, shop);
+  const held = await heldElsewhere(src, shop, into);
   if (!held) return;
   const { shopId, db } = held;
   const members = await dir
@@ -75,12 +79,12 @@ export async function syncMemberEverywhere(src: ShopSource, userId: number): Pro
   for (const { shopId } of held) await syncMembers(src, shopId);
 }
 
-/** Copies a shop's custom domain rows (by the shop's id, or a domain's id) from the directory to the shard that holds it (see above). */
-export async function syncDomains(src: ShopSource, by: { shopId: number } | { domainId: number }): Promise<void> {
+/** Copies a shop's custom domain rows (by the shop's id, or a domain's id) from the directory to the shard that holds it (see above), or to `into`. */
+export async function syncDomains(src: ShopSource, by: { shopId: number } | { domainId: number }, into?: number): Promise<void> {
   const dir = src.dir;
   const shopId =
     "shopId" in by ? by.shopId : (await dir.select({ shopId: shopDomains.shopId }).from(shopDomains).where(eq(shopDomains.id, by.domainId)).limit(1))[0]?.shopId;
-  const held = shopId === undefined ? null : await heldElsewhere(src, shopId);
+  const held = shopId === undefined ? null : await heldElsewhere(src, shopId, into);
   if (!held) return;
   const { db } = held;
   const rows = await dir.select().from(shopDomains).where(eq(shopDomains.shopId, held.shopId)).all();

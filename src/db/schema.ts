@@ -18,3 +18,4 @@ export * from "./schema/gateways";
 export * from "./schema/shipments";
 export * from "./schema/domains";
 export * from "./schema/settlements";
+export * from "./schema/moves";

@@ -26,6 +26,8 @@ import { ListPage } from "./ListPage";
 import { discountFormSchema, listQuerySchema, toDiscountInput, toggleSchema } from "./schema";
 import { offerWords, shareLink } from "./words";
 import { AUTOMATIC_MAX } from "../pricing/facts";
+import { ID_ROUTE } from "../lib/ids";
+import { idOf } from "../lib/ids";
 
 export const discountRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -84,7 +86,7 @@ function stateOf(d: DiscountRow | null): FormState {
 }
 
 /** The ids of a posted list that are ids at all (the picker loads only the shop's own of them). */
-const idsOf = (list: string[]) => list.filter((s) => /^[1-9]\d{0,11}$/.test(s)).map(Number);
+const idsOf = (list: string[]) => list.map(idOf).filter((n) => n !== null);
 
 /** The form as posted again (the picker as she searched and chose): its read alone, after the session's. */
 async function showPosted(c: C, id: number | null, d: DiscountRow | null, state: FormState, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
@@ -119,7 +121,7 @@ discountRoutes.get(
   ),
 );
 discountRoutes.get(
-  "/:id{[0-9]{1,12}}",
+  `/:id${ID_ROUTE}`,
   adminPage(
     (c) => discountEditRead(intParam(c.req.param("id"))!),
     (c, found) => {
@@ -161,10 +163,10 @@ async function save(c: C, id: number | null) {
 }
 
 discountRoutes.post("/", (c) => save(c, null));
-discountRoutes.post("/:id{[0-9]{1,12}}", (c) => save(c, intParam(c.req.param("id"))));
+discountRoutes.post(`/:id${ID_ROUTE}`, (c) => save(c, intParam(c.req.param("id"))));
 
 /** The list's on/off button; back to where she was in the list. */
-discountRoutes.post("/:id{[0-9]{1,12}}/active", async (c) => {
+discountRoutes.post(`/:id${ID_ROUTE}/active`, async (c) => {
   const { values } = await readAll(c);
   const r = toggleSchema.safeParse(values);
   const id = intParam(c.req.param("id"))!;

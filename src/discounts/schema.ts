@@ -13,6 +13,7 @@ import type { Discount } from "../pricing/price";
 import { asciiDigits } from "../lib/phone";
 import { karachiDayStart } from "../orders/dates";
 import { PRODUCT_SEARCH_MAX } from "../products/form";
+import { ID_DIGITS, ID_SOURCE, idOf } from "../lib/ids";
 
 /** A code's rule (3 to 24 letters, digits, - or _; saved upper-cased: case-insensitive) is the cart's: src/pricing/code.ts. */
 export { CODE_MAX };
@@ -29,7 +30,7 @@ const COUNT_CHARS = 9;
 /** "2026-12-01" and "21:30", as date and time inputs post them. */
 const DATE_CHARS = 10;
 const TIME_CHARS = 5;
-const ID_CHARS = 12;
+const ID_CHARS = ID_DIGITS;
 
 /** The most a minimum quantity or a total of uses may be. */
 const MAX_MIN_QUANTITY = 10_000;
@@ -91,8 +92,9 @@ function minutesOf(s: string): number | null {
 function idList(list: string[]): number[] | null {
   const out = new Set<number>();
   for (const s of list) {
-    if (!/^[1-9]\d{0,11}$/.test(s)) return null;
-    out.add(Number(s));
+    const id = idOf(s);
+    if (id === null) return null;
+    out.add(id);
   }
   return [...out];
 }
@@ -199,7 +201,7 @@ export const listQuerySchema = z.object({
   after: z
     .string()
     .max(ID_CHARS)
-    .regex(/^\d{1,12}$/)
+    .regex(new RegExp(`^${ID_SOURCE}$`))
     .transform(Number)
     .optional()
     .catch(undefined),

@@ -1,6 +1,7 @@
 /** Reads a form keeping repeated names (checkbox groups) as lists. Files are left out, NULs dropped. */
 import type { Context } from "hono";
 import { stripNul } from "./form";
+import { idOf } from "./ids";
 
 export interface AllValues {
   values: Record<string, string>;
@@ -26,5 +27,5 @@ export const ids = (list: string[] | undefined): number[] =>
 
 /** A positive integer route parameter, or null. */
 export function intParam(v: string | undefined): number | null {
-  return v && /^\d{1,12}$/.test(v) ? Number(v) : null;
+  return idOf(v);
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { normalizeEmail } from "../auth/identity";
 import { normalizePakPhone } from "./phone";
 import { stripNul } from "./form";
+import { ID_DIGITS, ID_SOURCE } from "./ids";
 
 /** NULs dropped, whitespace trimmed: what every text field stores. */
 export const clean = (s: string) => stripNul(s).trim();
@@ -121,8 +122,8 @@ export const pageNumberField = () =>
 export const idField = (message: string) =>
   z
     .string({ message })
-    .max(12, message)
-    .regex(/^[1-9]\d{0,11}$/, message)
+    .max(ID_DIGITS, message)
+    .regex(new RegExp(`^${ID_SOURCE}$`), message)
     .transform(Number);
 
 type JsonField = { maxLength?: number; maxItems?: number; enum?: unknown[]; const?: unknown; type?: string; keyboard?: Keyboard };

@@ -16,6 +16,7 @@ import { orders, outbox, products, pushSubscriptions, shops, variants, verificat
 import { formatMoney, language } from "../i18n";
 import { originFor } from "../tenancy/host";
 import type { Message, Outcome, Transport } from "./transport";
+import { notMoving } from "../shards/frozen";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -215,7 +216,7 @@ export async function deliverAll(db: Db, transport: Transport, ids: number[], or
     db
       .update(outbox)
       .set({ attempts: sql`${outbox.attempts} + 1`, updatedAt: now })
-      .where(and(inList(outbox.id, unique), eq(outbox.state, "pending")))
+      .where(and(inList(outbox.id, unique), eq(outbox.state, "pending"), notMoving(outbox.shopId)))
       .returning(),
     q.orders,
     q.variants,
@@ -252,7 +253,7 @@ export async function deliverAll(db: Db, transport: Transport, ids: number[], or
       updatedAt: now,
     })
     .from(each(outcomes))
-    .where(sql`${outbox.id} = ${at(0)}`);
+    .where(and(sql`${outbox.id} = ${at(0)}`, notMoving(outbox.shopId)));
   const unsubscribed = db.delete(pushSubscriptions).where(sql`(${pushSubscriptions.shopId}, ${pushSubscriptions.endpoint}) IN (SELECT ${at(0)}, ${at(1)} FROM ${each(forgotten)})`);
   await (forgotten.length ? db.batch([recorded, unsubscribed]) : recorded);
   return next;

@@ -13,6 +13,7 @@ import { transportFromEnv, type Transport } from "./index";
 import { inquirePendingPayments } from "../gateways/cron";
 import { gatewayJobOf, runGatewayJobs } from "../gateways/jobs";
 import { deliverAll, enqueue, IDS_A_MESSAGE, markDead, platformOrigin, stuckRows } from "./outbox";
+import { movesCron, moveJobOf, runMoveJobs } from "../shards/job";
 
 /** One transport for each env an isolate is given (its config is read once). */
 const transports = new WeakMap<Bindings, Transport>();
@@ -45,6 +46,7 @@ const JOBS: { takes: (body: unknown) => unknown; run: (messages: readonly Messag
   { takes: domainJobOf, run: runDomainJobs }, // { job: "domains.sync", domainId }: src/domains
   { takes: gatewayJobOf, run: runGatewayJobs }, // { job: "easypay.inquire", ... }: src/gateways
   { takes: courierJobOf, run: (m, env, dead) => (dead ? failDeadJobs(m, env) : runCourierJobs(m, env)) }, // { job: "courier.book", shipmentId }: src/couriers
+  { takes: moveJobOf, run: runMoveJobs }, // { job: "shop.move", ... }: src/shards
 ];
 
 /**
@@ -103,4 +105,5 @@ export async function scheduled(_controller: ScheduledController, env: Bindings,
     await courierCron(e); // src/couriers: lost bookings back on the queue, tracking synced
   }
   await domainsCron(env); // src/domains (directory rows): custom domains created, polled until active, expired, removed
+  await movesCron(env); // src/shards: moves stuck frozen undone, moved shops' old rows deleted when due
 }

@@ -29,6 +29,7 @@ import { OrderPage } from "./views/OrderPage";
 import { OrdersListPage } from "./views/OrdersListPage";
 import { PackingSlip, slipSize, type SlipShare } from "./views/PackingSlip";
 import { waLinks } from "./whatsapp";
+import { ID_ROUTE } from "../lib/ids";
 
 export const orderAdmin = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -115,7 +116,7 @@ function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status:
   return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} risk={detail.risk} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} clock={confirmClock(c)} {...extras} />, status);
 }
 
-const ID = "/:id{[0-9]{1,12}}";
+const ID = `/:id${ID_ROUTE}`;
 
 orderAdmin.get(ID, adminPage((c) => sellerOrderRead(idParam(c)), (c, detail) => {
   if (!detail) throw new HTTPException(404);

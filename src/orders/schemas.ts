@@ -4,6 +4,7 @@ import { ORDER_STATUSES } from "../db/schema";
 import { clean, optionalText, requiredText } from "../lib/form-fields";
 import { isOwnRider, normaliseCourier } from "./courier";
 import { karachiDayStart } from "./dates";
+import { ID_SOURCE } from "../lib/ids";
 
 const status = z.enum(ORDER_STATUSES);
 
@@ -23,7 +24,7 @@ export const listQuerySchema = z.object({
     .optional()
     .catch((ctx) => (typeof ctx.value === "string" ? ctx.value.slice(0, ORDER_SEARCH_MAX) : undefined))
     .transform((s) => (s ? clean(s) : undefined)),
-  before: z.string().regex(/^\d{1,12}$/).transform(Number).optional().catch(undefined),
+  before: z.string().regex(new RegExp(`^${ID_SOURCE}$`)).transform(Number).optional().catch(undefined),
   /** "1": only the orders not confirmed by their customer after the shop's hours. */
   late: z.enum(["1"]).optional().catch(undefined),
 });

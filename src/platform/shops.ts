@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { emptiestShard } from "../db/shards";
+import { ensureBlock } from "../shards/blocks";
 import { ph, runTemplates, template } from "../db/template";
 import { syncMembers } from "../db/members";
 import type { ShopSource } from "../tenancy/shop-cache";
@@ -62,6 +63,7 @@ export interface NewShop {
  * yet), so a refused shop leaves nothing behind and never touches a shop of someone else.
  *
  * When the directory's database is the shard, that is one atomic batch with the zone. Else the
+ * shard's counters start in its own block of ids if they do not yet (src/shards/blocks.ts), and the
  * shard's batch follows (the full row under the directory's id, and the zone); if it fails, the
  * directory row is deleted again (its membership with it), so no shop is left half-made.
  */
@@ -92,6 +94,7 @@ export async function createShop(src: ShopSource, input: NewShop): Promise<{ id:
   const db = src.shard(shard);
   try {
     if (!db) throw new Error(`no shard ${shard}`);
+    await ensureBlock(dir.$client, db.$client, shard);
     await db.batch([db.insert(shops).values({ ...row, id: made.id }), db.insert(deliveryZones).values({ shopId: made.id, ...zone })]);
     await syncMembers(src, made.id);
   } catch (err) {

@@ -22,9 +22,10 @@ export type Review =
 /**
  * Why a checkout post was refused, printed as `data-refusal` on the page's alert: a marker that
  * is never translated, for tests and the soak to count refusals by (`short` and `sold-out` are
- * stock, `price-changed` the seller's edit or a discount gone, `rate-limit` the per-address limit).
+ * stock, `price-changed` the seller's edit or a discount gone, `rate-limit` the per-address limit,
+ * `moving` the shop being moved to another shard, src/shards/move.ts: nothing was written).
  */
-export type Refusal = "sold-out" | "short" | "price-changed" | "rate-limit" | "empty" | "invalid";
+export type Refusal = "sold-out" | "short" | "price-changed" | "rate-limit" | "empty" | "invalid" | "moving";
 
 /**
  * What the customer was shown: the quote the checkout form was priced from (its basis, taken

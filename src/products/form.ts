@@ -10,6 +10,10 @@ import type { EditableProduct, ProductInput, VariantInput } from "./products";
 import { validate, type FieldErrors } from "../lib/form";
 import { caps as capsOf, MONEY_CHARS, pageNumberField, searchField } from "../lib/form-fields";
 import { ids, type AllValues } from "../lib/form-all";
+import { ID_SOURCE } from "../lib/ids";
+
+/** A variant's stock field in the quick-edit form: `stock_<variant id>`. */
+const STOCK_KEY = new RegExp(`^stock_(${ID_SOURCE})$`);
 
 /** The product list's search box (title or SKU). */
 export const PRODUCT_SEARCH_MAX = 100;
@@ -420,7 +424,7 @@ export function parseQuickEdit(values: Record<string, string>): { edit: QuickEdi
     else errors.price = r.error;
   }
   for (const [k, v] of Object.entries(values)) {
-    const m = /^stock_(\d{1,12})$/.exec(k);
+    const m = STOCK_KEY.exec(k);
     if (!m) continue;
     const r = parseStock(v);
     if (r.ok) edit.stocks.push({ variantId: Number(m[1]), stock: r.stock });

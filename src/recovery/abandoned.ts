@@ -13,6 +13,10 @@ import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { checkoutIntents, orders, products, variants } from "../db/schema";
 import { ph, runTemplates, template, type Builder } from "../db/template";
 import { ABANDONED_AFTER_MS, INTENT_KEEP_MS } from "./intents";
+import { ID_SOURCE } from "../lib/ids";
+
+/** The keyset cursor: the last row's time and id. */
+const CURSOR = new RegExp(`^([0-9]{1,15})\\.(${ID_SOURCE})$`);
 
 export const PAGE_SIZE = 20;
 
@@ -23,7 +27,7 @@ export interface Cursor {
 }
 
 export function parseCursor(raw: string | undefined): Cursor | null {
-  const m = /^(\d{1,15})\.(\d{1,12})$/.exec(raw ?? "");
+  const m = CURSOR.exec(raw ?? "");
   return m ? { at: Number(m[1]), id: Number(m[2]) } : null;
 }
 export const formatCursor = (c: Cursor) => `${c.at}.${c.id}`;

@@ -15,6 +15,7 @@ import { adminPage } from "../admin/page";
 import { mapRead } from "../db/page-read";
 import { reminderLink } from "./reminder";
 import { AbandonedPage } from "./views/AbandonedPage";
+import { ID_ROUTE } from "../lib/ids";
 
 export const abandonedAdmin = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -37,7 +38,7 @@ abandonedAdmin.get(
   ),
 );
 
-abandonedAdmin.post("/:id{[0-9]{1,12}}/remind", async (c) => {
+abandonedAdmin.post(`/:id${ID_ROUTE}/remind`, async (c) => {
   const intent = await remind(scope(c), Number(c.req.param("id")));
   if (!intent) throw new HTTPException(404);
   const shop = c.var.shop;

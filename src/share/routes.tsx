@@ -19,6 +19,7 @@ import { productShareRead, productUrl, type SharedProduct } from "./targets";
 import { adminPage } from "../admin/page";
 import { mapRead, nothingToRead, type PageRead } from "../db/page-read";
 import { priceText } from "./texts";
+import { ID_SOURCE } from "../lib/ids";
 
 export const shareRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -26,7 +27,7 @@ type C = Context<AppEnv>;
 /** ?for=shop (the default) or ?for=product&id=N; anything else is a 404. */
 const targetQuery = z.object({
   for: z.enum(["shop", "product"]).default("shop"),
-  id: z.coerce.number().int().positive().max(2 ** 31).optional(),
+  id: z.string().regex(new RegExp(`^${ID_SOURCE}$`)).transform(Number).optional(),
 });
 
 interface Target {

@@ -5,7 +5,7 @@
  * answers no row (the reader then forgets the route and asks the directory again), so a stale
  * route costs one extra round trip, never a wrong answer.
  */
-const ROUTE_TTL_MS = 60_000;
+export const ROUTE_TTL_MS = 60_000;
 const MAX_ENTRIES = 5_000;
 
 export interface Route {

@@ -45,7 +45,7 @@ const productCase = (edit: boolean): FormCase<Ctx> => ({
   action: (s) => admin(s, edit ? `/products/${s.id}` : "/products"),
   async valid(s) {
     if (!edit) return productForm({ title: uniq("Lawn suit ") });
-    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE product_id = ? ORDER BY position LIMIT 1", s.id))!;
+    const v = (await one<{ id: number }>("SELECT id FROM variants WHERE shop_id = ? AND product_id = ? ORDER BY position LIMIT 1", s.shopId, s.id))!;
     return productForm({ v0_id: String(v.id) });
   },
   // An option's name needs values, and its values a name.

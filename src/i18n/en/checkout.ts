@@ -64,6 +64,7 @@ export default {
   "checkout.error.empty": "Your cart is empty. Add something before checking out.",
   "checkout.error.short": "Not enough stock for: {items}. Please change the quantity in your cart.",
   "checkout.error.soldOutNow": "Sorry, not enough left of: {items}. Nothing was charged and your details are kept; please change your cart.",
+  "checkout.error.moving": "The shop is being updated for a minute. Your order was not placed and nothing was charged; your details are kept: please tap Place order again in a minute.",
   "checkout.error.priceChanged": "Prices changed since you opened this page. Please check the new total and place the order again.",
   "checkout.error.noZones": "This shop has not set up delivery yet. Please message the shop to order.",
   "checkout.error.noPayment": "This shop has not set up a way to pay yet. Please message the shop to order.",

@@ -16,6 +16,8 @@ export default {
   "error.notFound.body": "We could not find that page.",
   "error.server.title": "Something went wrong",
   "error.server.body": "Please try again in a moment.",
+  "error.moving.title": "This shop is moving",
+  "error.moving.body": "It is moving to a new home for a minute. Nothing was saved: please go back and try again in a minute.",
   "error.csrf.title": "This form has expired",
   "error.csrf.body": "Please go back, reload the page and try again.",
   "error.tooLarge.title": "That was too much to send",

@@ -191,7 +191,7 @@ export interface MoveOptions {
 }
 
 /** Where a move's copy has got to: the next table of COPIED, and the last rowid copied of it. */
-export interface CopyCursor {
+interface CopyCursor {
   table: number;
   after: number;
 }

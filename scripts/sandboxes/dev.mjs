@@ -47,6 +47,8 @@ export async function startDevSandboxes({ file = ".dev.vars", basePort = Number(
     // The key shops' provider credentials are sealed with (src/credentials): kept once written,
     // or what was saved with it would no longer open.
     ...(has("CREDENTIALS_KEY") ? {} : { CREDENTIALS_KEY: randomBytes(32).toString("base64url") }),
+    // The operator's token for /ops (src/shards/routes.ts: `npm run shard:move` reads it from here).
+    ...(has("OPS_TOKEN") ? {} : { OPS_TOKEN: randomBytes(24).toString("base64url") }),
   };
   const merged = mergeDevVars(current, entries, {
     replace: (key, value) => URL_KEYS.has(key) && isLoopbackUrl(value),

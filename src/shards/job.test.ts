@@ -54,6 +54,14 @@ describe("the operator's move", () => {
     expect((await ops(e, "GET", `/shops/${seller.slug}`, undefined, null)).status).toBe(401);
     expect((await ops(e, "GET", `/shops/${seller.slug}`, undefined, "wrong-token")).status).toBe(401);
     expect((await ops(e, "POST", `/shops/${seller.slug}/move`, { to: 1 }, "wrong-token")).status).toBe(401);
+    // Her session cookie is nothing here: the API reads no cookie.
+    const ctx = createExecutionContext();
+    const withCookie = await createApp().fetch(
+      new Request(`https://hatti.test/ops/shops/${seller.slug}`, { headers: { cookie: seller.client.cookieHeader("https://hatti.test/") } }),
+      e,
+      ctx,
+    );
+    expect(withCookie.status).toBe(401);
   });
 
   it("queues a move, runs it a step at a time through the queue, and the cron deletes the old rows when due", async () => {

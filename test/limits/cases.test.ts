@@ -63,6 +63,7 @@ const BUTTONS: Record<string, string> = {
   "POST /_s/pay/jazzcash/return": "JazzCash's return, posted from the gateway's page: no form of ours, its fields checked by returnSchema and its hash (src/gateways/gateway.test.ts)",
   "POST /_p/admin/:shop/gateways/easypay/delete": "turn Easypaisa payments off (a button)",
   "POST /_s/pay/easypay/:token": "the customer's start of an Easypaisa payment (a 307 after Place order, or Pay now: a button)",
+  "POST /_p/ops/shops/:slug/move": "the operator's API, JSON with a bearer token, no form: its one field checked by zod (src/shards/job.test.ts: a shard past the last one is a 400)",
 };
 
 export const allCases = [...settingsCases, ...storefrontCases, ...ordersCases, ...themeCases, ...platformCases, ...catalogCases, ...uploadCases, ...pushCases, ...customerCases, ...discountCases, ...courierCases, ...domainCases];

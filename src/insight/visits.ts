@@ -9,15 +9,17 @@ import { shopVisits } from "../db/schema";
 import { ph, template, type Builder } from "../db/template";
 import type { FromArg, ShopArg } from "../orders/stats";
 import type { TallyRow } from "./tally";
+import { notMovingSql } from "../shards/frozen";
 
 /**
  * Adds each row's visits to its (shop, day, source). Rows of a shop that no longer exists are
- * skipped (the join), so one deleted shop never loses the others' counts.
+ * skipped (the join), and so are a shop's being moved to another shard (src/shards/frozen.ts), so
+ * one shop never loses the others' counts.
  */
 const ADD_VISITS = `INSERT INTO shop_visits (shop_id, day, source, n)
   SELECT s.id, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]')
   FROM json_each(?) j JOIN shops s ON s.id = json_extract(j.value, '$[0]')
-  WHERE true
+  WHERE ${notMovingSql("s.id")}
   ON CONFLICT (shop_id, day, source) DO UPDATE SET n = n + excluded.n`;
 
 /** One D1 round trip of one statement. */

@@ -7,6 +7,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { shardD1 } from "../db/shards";
 import { isShopMoving } from "./frozen";
+import { addVisits } from "../insight/visits";
+import { createDb } from "../db/client";
 import { BLOCK_SIZE } from "./blocks";
 import { COPIED, DELETE_AFTER_MS, DERIVED, deleteMoved, moveShop, MoveError, NOT_MOVED } from "./move";
 import { customerAtCheckout, customerForm, placeOrderAt, seedProduct, shopWithCatalogue } from "../../test/checkout-fixtures";
@@ -64,6 +66,18 @@ describe("moving a shop between shards", () => {
     expect(isShopMoving(err)).toBe(true);
     expect(await count(d1, "SELECT count(*) AS n FROM orders WHERE shop_id = ?", seller.shopId)).toBe(0);
     expect(await count(d1, "SELECT stock AS n FROM variants WHERE id = ?", dupatta.id)).toBe(20);
+
+    // Writes that span shops leave the frozen one out and go on for the others.
+    const other = await shopWithCatalogue();
+    const d1Other = await shopD1(other.seller.shopId);
+    const visits = [
+      { shopId: seller.shopId, day: "2026-12-01", source: "whatsapp" as const, n: 3 },
+      { shopId: other.seller.shopId, day: "2026-12-01", source: "whatsapp" as const, n: 2 },
+    ];
+    await addVisits(createDb(d1), visits);
+    if (d1Other !== d1) await addVisits(createDb(d1Other), visits);
+    expect(await count(d1, "SELECT count(*) AS n FROM shop_visits WHERE shop_id = ?", seller.shopId)).toBe(0);
+    expect(await count(d1Other, "SELECT n FROM shop_visits WHERE shop_id = ?", other.seller.shopId)).toBe(2);
 
     // A second move of a frozen shop is refused before it touches anything.
     await expect(moveShop(env, seller.slug, 1 - k)).rejects.toThrow(MoveError);

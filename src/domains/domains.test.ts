@@ -3,6 +3,10 @@
 // backoff, active, 7-day expiry, delete), routing on the custom host, the canonical origin, and
 // the API token never in a page, a row or a log.
 import { env } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../index";
+import type { Bindings } from "../env";
+import { forgetIsolateCaches } from "../storefront/page-cache";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { invalidateShop } from "../tenancy/shop-cache";
 import { queue } from "../messages/queue";
@@ -249,6 +253,38 @@ describe("hosts", () => {
     expect(resolveHost("WWW.Her-Brand.PK.", "hatti.pk")).toEqual({ kind: "custom", host: "www.her-brand.pk" });
     expect(resolveHost("www.her-brand.pk:8787", "localhost:8787")).toEqual({ kind: "custom", host: "www.her-brand.pk" });
     for (const bad of ["a.b.hatti.pk", "localhost", "", "<x>.pk", "a".repeat(300) + ".pk"]) expect(resolveHost(bad, "hatti.pk").kind, bad).toBe("bad");
+  });
+
+  it("a cold isolate serves a custom host's cached page with no D1 round trip: the host, the record and the page from the location's cache", async () => {
+    const cf = cloudflareEnv();
+    const s = await shopWithDomain();
+    await domainsCron(cf);
+    await validateAtCloudflare(s.hostname);
+    await domainsCron(cf, Date.now() + 24 * 60 * MINUTE);
+    expect(await row(s.hostname)).toMatchObject({ status: "active" });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const visit = async () => {
+        const ctx = createExecutionContext();
+        const res = await worker.fetch(new Request(`https://${s.hostname}/`), env as unknown as Bindings, ctx);
+        const text = await res.text();
+        await waitOnExecutionContext(ctx);
+        return { res, text, d1: Number(/d1q;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? 0) };
+      };
+      clearHostCache();
+      forgetIsolateCaches();
+      const first = await visit();
+      expect(first.res.status).toBe(200);
+      expect(first.d1).toBeGreaterThan(0);
+      forgetIsolateCaches();
+      const cold = await visit();
+      expect(cold.res.status).toBe(200);
+      expect(cold.res.headers.get("x-cache")).toBe("shared");
+      expect(cold.d1).toBe(0);
+      expect(cold.text).toBe(first.text);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("an unknown custom host costs one indexed statement, then none while cached", async () => {

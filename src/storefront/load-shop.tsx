@@ -22,11 +22,11 @@ import { ShopMissingPage } from "./ShopMissingPage";
 export function loadShop(): MiddlewareHandler<AppEnv> {
   return async function shopLoader(c, next) {
     const target = hostTarget(c.req.raw, c.env.ROOT_DOMAIN);
-    const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.var.dir, target.host)) ?? "") : "";
-    if (target.kind === "custom" && !slug) return errorPage(c, 400, "badHost");
     const origin = new URL(c.req.url).origin;
     const after = afterTheResponse(c);
     try {
+      const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.var.dir, target.host, after, Date.now())) ?? "") : "";
+      if (target.kind === "custom" && !slug) return errorPage(c, 400, "badHost");
       const record = slug ? await storefrontBySlug(shopSource(c), slug, { origin, defer: after.defer }) : null;
       // The page's own reads go to the shop's shard (src/db/shards.ts).
       if (!record || record.shop.status !== "active" || !useShard(c, record.shop.shard)) {

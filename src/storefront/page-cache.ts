@@ -23,6 +23,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { afterResponse, cacheEpoch, newCacheEpoch, readShared, writeShared } from "../tenancy/edge-cache";
 import { forgetShopRecords, type Shop } from "../tenancy/shop-cache";
+import { forgetHosts } from "../domains/lookup";
 
 export const PAGE_TTL_MS = 10_000;
 export const STALE_MAX_MS = 60_000;
@@ -79,6 +80,7 @@ export function forgetIsolateCaches(): void {
   entries.clear();
   bytes = 0;
   forgetShopRecords();
+  forgetHosts();
 }
 
 async function fromLocation(key: string): Promise<Entry | null> {

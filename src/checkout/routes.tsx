@@ -28,7 +28,7 @@ import { sendProof } from "../orders/payment";
 import { placeFast } from "./place-fast";
 import { enqueueGathered } from "../messages/outbox";
 import { placeOrder } from "./place-order";
-import { isShopMoving } from "../shards/frozen";
+import { forgetMovingShop, isShopMoving } from "../shards/frozen";
 import { quoteCart, quoteFromBasis, type FactQuote } from "../pricing/facts";
 import { orderable, type Quote } from "../pricing/price";
 import { reviewCheckout, type Refusal, type Review, type Shown } from "../pricing/review";
@@ -195,7 +195,10 @@ checkoutRoutes.post("/checkout", async (c) => {
     result = await placeOrder(db, order);
   } catch (err) {
     // The shop is being moved to another shard: nothing was written; her form is kept.
-    if (isShopMoving(err)) return showCheckout(c, { ...view, alert: t("checkout.error.moving"), refusal: "moving" }, 503);
+    if (isShopMoving(err)) {
+      forgetMovingShop(shop.slug);
+      return showCheckout(c, { ...view, alert: t("checkout.error.moving"), refusal: "moving" }, 503);
+    }
     throw err;
   }
   if (result) return placed(c, result.token, result.messages, review.form.payment);

@@ -4,7 +4,7 @@ import type { AppEnv } from "../env";
 import { DEFAULT_LOCALE, messages, type MessageKey } from "../i18n";
 import { ErrorPage } from "../ui/ErrorPage";
 import { renderPage } from "./render";
-import { isShopMoving } from "../shards/frozen";
+import { forgetMovingShop, isShopMoving } from "../shards/frozen";
 
 const pages = {
   /** A body that is not what its Content-Type says (e.g. multipart without its boundary). */
@@ -43,6 +43,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   // One that carries its own answer (hono/bearer-auth's 401 on /ops, with its WWW-Authenticate).
   if (err instanceof HTTPException && err.res) return err.getResponse();
   if (isShopMoving(err)) {
+    forgetMovingShop(c.var.shop?.slug);
     c.header("Retry-After", "60");
     return errorPage(c, 503);
   }

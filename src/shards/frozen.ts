@@ -7,6 +7,8 @@
  */
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { causeChainIncludes } from "../db/errors";
+import { forgetRoute } from "../tenancy/routes";
+import { invalidateShop } from "../tenancy/shop-cache";
 
 /** The condition, around a shop id column (as the freeze's triggers test it: migrations/triggers/shop-moves.sql). */
 const [BEFORE, AFTER] = ["NOT EXISTS (SELECT 1 FROM shop_moves WHERE shop_moves.shop_id = ", " AND shop_moves.phase <> 'deleting')"];
@@ -22,3 +24,14 @@ const SHOP_MOVING = "hatti: shop moving";
 
 /** D1 refused the write: the shop is being moved to another shard (try again in a minute). */
 export const isShopMoving = (err: unknown): boolean => causeChainIncludes(err, SHOP_MOVING);
+
+/**
+ * After a write was refused because the shop is moving: this isolate forgets where the shop lives,
+ * so the customer's next try reads the directory, which names the new shard once the move switched
+ * (else the route would stand for its minute).
+ */
+export function forgetMovingShop(slug: string | undefined): void {
+  if (!slug) return;
+  forgetRoute(slug);
+  invalidateShop(slug);
+}

@@ -12,7 +12,7 @@ export function shardsLines(s) {
   const each = (o) => Object.entries(o).map(([slug, rps]) => `${slug} ${rps}`).join(" + ");
   const total = (o) => Object.values(o).reduce((t, x) => t + x, 0);
   return [
-    `shards: orders/s, 2 shops in 1 database: ${each(s.one_database)} = ${total(s.one_database)}; in 2 shards: ${each(s.two_shards)} = ${total(s.two_shards)}; 2 shards / 1 database x${s.ratio} (load average ${s.load_average.join(", ")})`,
+    `shards: orders/s, 2 shops in 1 database: ${each(s.one_database)} = ${total(s.one_database)}; in 2 shards: ${each(s.two_shards)} = ${total(s.two_shards)}; 2 shards / 1 database x${s.ratio} (load average ${s.load_average.join(", ")}; workerd ${s.workerd_cores} of a core)`,
     `  ${s.note}`,
   ];
 }

@@ -195,8 +195,21 @@ describe("npm run export / npm run import", () => {
     await s1.prepare("INSERT INTO pages (id, shop_id, slug, title) VALUES (?1, ?2, 'about', 'About')").bind((before.tables.pages![0] as Row).id, shop.id + 1).run();
     await expect(importShop(mfC, out, { shard: 1 })).rejects.toThrow(/already holds rows with this backup's ids in pages/);
     const dir = await mfC.getD1Database("DB");
-    expect(await dir.prepare("SELECT count(*) AS n FROM shops").first("n")).toBe(0);
-    expect(await dir.prepare("SELECT count(*) AS n FROM users").first("n")).toBe(0);
+    const left = async () => ({
+      directory: await dir.prepare("SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM memberships) AS memberships, (SELECT count(*) FROM invitations) AS invitations, (SELECT count(*) FROM shop_domains) AS domains").first(),
+      shard: await s1.prepare("SELECT (SELECT count(*) FROM shops) AS shops, (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM memberships) AS memberships, (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM variants) AS variants, (SELECT count(*) FROM orders) AS orders").first(),
+    });
+    const nothing = { directory: { shops: 0, users: 0, memberships: 0, invitations: 0, domains: 0 }, shard: { shops: 1, users: 0, memberships: 0, products: 0, variants: 0, orders: 1 } };
+    await s1.prepare("DELETE FROM pages").run();
+    // A collision found only part way (another shop's order holds one of the backup's order tokens,
+    // unique across shops): the chunks written before it (the shop, its 1,057 variants) are taken back.
+    await s1
+      .prepare("INSERT INTO orders (id, shop_id, number, token, idempotency_key, payment_method, customer_name, customer_phone, city, address, subtotal, total, currency) VALUES (500, ?1, 1, 'shard-backup-1003', 'k', 'cod', 'A', '+923000000000', 'Multan', 'A', 1, 1, 'PKR')")
+      .bind(shop.id + 1)
+      .run();
+    await s1.prepare("DELETE FROM customers").run(); // the order's trigger made one, under an id of the backup's
+    await expect(importShop(mfC, out, { shard: 1 })).rejects.toThrow(/UNIQUE constraint failed: orders.token/);
+    expect(await left()).toEqual(nothing);
     await mfC.dispose();
   });
 });
@@ -297,8 +310,8 @@ async function seedShardShop(mf: ReturnType<typeof openLocal>) {
     const orderId = await one(
       db,
       `INSERT INTO orders (shop_id, number, token, idempotency_key, status, payment_method, customer_name, customer_phone, city, address, zone_id, zone_name, subtotal, delivery_fee, discount, total, currency, locale, created_at, updated_at)
-       VALUES (?1, ?2, 'shard-backup-' || ?2, 'shard-backup-' || ?2, 'new', ?3, ?4, ?5, 'Multan', 'مکان 12، گلی 4، گلگشت کالونی', ?6, 'ملتان', 480000, 0, 0, 480000, 'PKR', 'ur', ?7, ?7) RETURNING id`,
-      id, 1000 + n, n % 3 ? "cod" : "bank", n % 4 === 1 ? "ثناء خان" : `Customer ${n % 4}`, phones[(n - 1) % 4], zone, at,
+       VALUES (?1, ?2, ?8, ?8, 'new', ?3, ?4, ?5, 'Multan', 'مکان 12، گلی 4، گلگشت کالونی', ?6, 'ملتان', 480000, 0, 0, 480000, 'PKR', 'ur', ?7, ?7) RETURNING id`,
+      id, 1000 + n, n % 3 ? "cod" : "bank", n % 4 === 1 ? "ثناء خان" : `Customer ${n % 4}`, phones[(n - 1) % 4], zone, at, `shard-backup-${1000 + n}`,
     );
     const batch = [
       db.prepare("INSERT INTO order_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, price, quantity) SELECT ?1, ?2, v.product_id, v.id, p.title, v.title, v.sku, v.price, 1 FROM variants v JOIN products p ON p.id = v.product_id WHERE v.shop_id = ?1 AND v.sku = 'kurta-2-M'").bind(id, orderId),
@@ -310,7 +323,7 @@ async function seedShardShop(mf: ReturnType<typeof openLocal>) {
     }
     if (n === 5 || n === 9) batch.push(db.prepare("INSERT INTO order_discounts (shop_id, order_id, discount_id, code, title, kind, amount, phone) VALUES (?1, ?2, ?3, 'EID10', 'عید سیل', 'percent', 48000, ?4)").bind(id, orderId, discount, phones[(n - 1) % 4]));
     if (n === 5) batch.push(db.prepare("INSERT INTO shipments (shop_id, order_id, courier, state, tracking_number, weight_grams, cod_paisa) VALUES (?1, ?2, 'leopards', 'in_transit', 'LP123456789', 500, 480000)").bind(id, orderId));
-    if (n === 3) batch.push(db.prepare("INSERT INTO payment_attempts (shop_id, order_id, provider, txn_ref, amount, state) VALUES (?1, ?2, 'jazzcash', 'T' || ?2 || 'ZK', 480000, 'paid')").bind(id, orderId));
+    if (n === 3) batch.push(db.prepare("INSERT INTO payment_attempts (shop_id, order_id, provider, txn_ref, amount, state) VALUES (?1, ?2, 'jazzcash', 'T' || CAST(?2 AS INTEGER) || 'ZK', 480000, 'paid')").bind(id, orderId));
     if (n === 1) batch.push(db.prepare("INSERT INTO outbox (shop_id, channel, recipient, template, params, locale, state, sent_at) VALUES (?1, 'whatsapp', ?2, 'order_placed', '{}', 'ur', 'sent', ?3)").bind(id, phones[0], at));
     await db.batch(batch);
   }

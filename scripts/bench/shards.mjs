@@ -17,7 +17,7 @@ import { CONNECTIONS, log, ROUNDS, SLICE, WARMUP } from "./settings.mjs";
  * wall time).
  */
 export const shardsNote = (cores) =>
-  `Locally, Miniflare's workerd runs the Worker and every D1 database (each a SQLite file behind its own Durable Object) on one thread: during the row it used ${cores} of a core. ` +
+  `Locally, Miniflare's workerd runs the Worker and every D1 database (each a SQLite file behind its own Durable Object) on one thread: during the row it used ${cores} of a core (at most one, however many databases; less when the machine's other work takes its share). ` +
   "So two local databases do not write in parallel, and the ratio (about 1, within this machine's noise) shows that spreading the shops over two shards costs the order path nothing " +
   "(each order is still one round trip, to its own shard only) and that the invariants hold across shards; it cannot show the gain. " +
   "In production each D1 database is a single writer (it runs one query at a time), so one database's order rate is capped by its batches' duration; " +

@@ -186,6 +186,30 @@ describe("npm run export / npm run import", () => {
       if (shard === 1) await served(target, shop.ownerId);
     }
 
+    // Into a directory where the owner's id belongs to someone else and the staff member has an
+    // account already (same email): the stranger gains nothing, the staff member's account is
+    // hers, the owner gets a new id, and every column naming them follows.
+    const lived = temp("hatti-lived-");
+    cpSync(inject("migrated"), lived, { recursive: true });
+    const mfD = openLocal(lived);
+    const dirD = await mfD.getD1Database("DB");
+    await dirD.prepare("INSERT INTO users (id, name, phone, email, password_hash) VALUES (?1, 'Someone else', '+923009990000', NULL, 'x'), (7, 'Bilal A.', NULL, 'bilal@example.pk', 'y')").bind(shop.ownerId).run();
+    await importShop(mfD, out, { shard: 1 });
+    const owner = 8;
+    const s1D = await mfD.getD1Database("SHARD_1");
+    expect((await rows(dirD as unknown as D1, "SELECT user_id, role FROM memberships WHERE shop_id = ? ORDER BY user_id", shop.id))).toEqual([{ user_id: 7, role: "staff" }, { user_id: owner, role: "owner" }]);
+    expect(await dirD.prepare("SELECT name, phone FROM users WHERE id = ?").bind(owner).first()).toEqual({ name: "زینب فاطمہ", phone: "+923331234567" });
+    expect(await dirD.prepare("SELECT password_hash FROM users WHERE id = 7").first("password_hash")).toBe("y");
+    expect(await dirD.prepare("SELECT invited_by FROM invitations WHERE shop_id = ?").bind(shop.id).first("invited_by")).toBe(owner);
+    expect((await rows(s1D as unknown as D1, "SELECT u.id, u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.shop_id = ? ORDER BY u.id", shop.id))).toEqual([
+      { id: 7, email: "member-7@shard.invalid" },
+      { id: owner, email: `member-${owner}@shard.invalid` },
+    ]);
+    for (const [t, c] of [["push_subscriptions", "user_id"], ["order_events", "actor_user_id"], ["settlements", "actor_user_id"]]) {
+      expect((await rows(s1D as unknown as D1, `SELECT DISTINCT ${c} AS u FROM ${t} WHERE shop_id = ? AND ${c} IS NOT NULL`, shop.id)).map((r) => r.u)).toEqual([owner]);
+    }
+    await mfD.dispose();
+
     // A shard that already holds rows with the backup's ids is refused, and nothing is written.
     const busy = temp("hatti-busy-");
     cpSync(inject("migrated"), busy, { recursive: true });
@@ -211,6 +235,7 @@ describe("npm run export / npm run import", () => {
     await expect(importShop(mfC, out, { shard: 1 })).rejects.toThrow(/UNIQUE constraint failed: orders.token/);
     expect(await left()).toEqual(nothing);
     await mfC.dispose();
+
   });
 });
 

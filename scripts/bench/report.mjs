@@ -13,6 +13,7 @@ export function shardsLines(s) {
   const total = (o) => Object.values(o).reduce((t, x) => t + x, 0);
   return [
     `shards: orders/s, 2 shops in 1 database: ${each(s.one_database)} = ${total(s.one_database)}; in 2 shards: ${each(s.two_shards)} = ${total(s.two_shards)}; 2 shards / 1 database x${s.ratio} (load average ${s.load_average.join(", ")}; workerd ${s.workerd_cores} of a core)`,
+    `  D1 round trips an order: ${Object.entries(s.d1_round_trips_per_order).map(([slug, n]) => `${slug} ${n}`).join(", ")}`,
     `  ${s.note}`,
   ];
 }

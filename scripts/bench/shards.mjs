@@ -4,6 +4,7 @@
 // ratio of the totals (2 shards / 1 database): what it shows, shardsNote. The invariants are checked in each shop's own
 // database: not one unit oversold, no order twice, every order in its own shard and none in the
 // other.
+import http from "node:http";
 import { loadavg } from "node:os";
 import { sideBySide, warmUp } from "./load.mjs";
 import { workerdCpuMs } from "./runtime.mjs";
@@ -33,6 +34,19 @@ async function seedPairs(mf) {
   return { 0: dir, 1: shard1 };
 }
 
+/** One post of an autocannon load (its setupRequest makes the customer), sent with node:http; answers its Server-Timing. */
+function postOnce(load, target) {
+  const req = load.requests[0].setupRequest({ headers: {} });
+  return new Promise((resolve, reject) => {
+    const r = http.request(target, { method: "POST", headers: { ...req.headers, "content-length": Buffer.byteLength(req.body) } }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode === 303 ? resolve(res.headers["server-timing"] ?? "") : reject(new Error(`shards: a probe post answered ${res.statusCode}`))));
+    });
+    r.on("error", reject);
+    r.end(req.body);
+  });
+}
+
 const placedBy = (merged) => merged.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
 
 /**
@@ -53,6 +67,13 @@ export async function shardOrders(mf, target, root, ceiling, get) {
     const posts = checkoutPosts(target, host, row.zone, get, { first: 4_000_000 + i * 1_000_000 });
     await posts.basisOf(row.variant);
     shops[key] = { slug, shard, ...row, load: posts.load(row.variant, null, { connections: CONNECTIONS / 2 }) };
+  }
+  // The D1 round trips of one order in each shop (Server-Timing d1q), its route known (the second post).
+  const trips = {};
+  for (const [key, s] of Object.entries(shops)) {
+    let timing = "";
+    for (let i = 0; i < 2; i++) timing = await postOnce(s.load, target);
+    trips[key] = Number(/d1q;dur=(\d+)/.exec(timing)?.[1] ?? NaN);
   }
   const configs = { one_database: [shops.db1.load, shops.db2.load], two_shards: [shops.db1.load, shops.shard1.load] };
   for (const loads of Object.values(configs)) await Promise.all(loads.map((l) => warmUp(l, Math.max(WARMUP, 0.5))));
@@ -100,7 +121,7 @@ export async function shardOrders(mf, target, root, ceiling, get) {
     return {
       measured: { route: { rps, p50_ms: c.all.p50_ms, p99_ms: c.all.p99_ms }, baseline: m.baseline },
       extra: {
-        d1_queries: null,
+        d1_queries: Math.max(...keys.map((k) => trips[k])),
         d1_statements: null,
         gzip_bytes: null,
         orders: keys.reduce((t, k) => t + placed[k], 0),
@@ -109,6 +130,7 @@ export async function shardOrders(mf, target, root, ceiling, get) {
         errors: 0,
         orders_per_s: Object.fromEntries(keys.map((k, j) => [shops[k].slug, c.each[j].rps])),
         shards: keys.map((k) => shops[k].shard),
+        d1_round_trips_per_order: Object.fromEntries(keys.map((k) => [shops[k].slug, trips[k]])),
       },
     };
   };
@@ -120,6 +142,7 @@ export async function shardOrders(mf, target, root, ceiling, get) {
     ratio: Number((two.measured.route.rps / one.measured.route.rps).toFixed(3)),
     load_average: loadavg().map((x) => Number(x.toFixed(2))),
     workerd_cores: cores,
+    d1_round_trips_per_order: Object.fromEntries(Object.entries(trips).map(([k, n]) => [shops[k].slug, n])),
     note: shardsNote(cores),
   };
   return { rows: { place_order_2shops_1db: one, place_order_2shops_2shards: two }, summary };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --disk] [-- --admin] [-- --mixed] [-- --footprint]
+// npm run bench [-- --quick] [-- --disk] [-- --admin] [-- --mixed] [-- --footprint] [-- --shards]
 //
 // 1. Bundles the Worker with wrangler's production dry-run build and serves the bundle with
 //    Miniflare's API on the real runtime (workerd), local D1 and R2 in a temporary directory
@@ -30,7 +30,8 @@ import { every, mixedLoad, reach } from "./bench/mix.mjs";
 import { footprint, footprintLines, seedMeasured, sizeOf } from "./bench/footprint.mjs";
 import { outboxDrained, placeOrders } from "./bench/orders.mjs";
 import { refusalCosts } from "./bench/refusals.mjs";
-import { writeResults } from "./bench/report.mjs";
+import { shardsLines, writeResults } from "./bench/report.mjs";
+import { shardOrders } from "./bench/shards.mjs";
 import { BIG, RACE_SKU, scaleSeedSql, sellerSql, WARM_SKU } from "./bench/seed-scale.mjs";
 import { CONNECTIONS, FORGET_EVERY_S, log, MIX_RATE, MIX_RATE_CONNECTIONS, MIX_ROUNDS, MIX_SLICE, MIX_WARMUP, MIXES, ON_DISK, ROUNDS, SLICE, started, WARMUP } from "./bench/settings.mjs";
 
@@ -224,6 +225,22 @@ try {
     process.exit(0);
   }
 
+  // Orders in two shops at once: in one database, then in two shards (3g; alone with --shards).
+  let shards = null;
+  const shardRows = async () => {
+    const { rows, summary } = await shardOrders(mf, url("/checkout"), ROOT, ceiling, get);
+    for (const [name, { measured, extra }] of Object.entries(rows)) record(name, measured, extra);
+    for (const line of shardsLines(summary)) log(line);
+    shards = summary;
+  };
+  if (process.argv.includes("--shards")) {
+    await measure("baseline", ROOT, "/healthz");
+    await shardRows();
+    await mf.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(0);
+  }
+
   // 3a. The ceiling (against itself: how steady the measure is), then the warm storefront.
   await measure("baseline", ROOT, "/healthz");
   // The floor of any page that must read D1: one batch of two small indexed SELECTs.
@@ -250,9 +267,16 @@ try {
   // 3f. The mixed traffic, near and far from D1 (scripts/bench/mix.mjs).
   await mixedRows();
 
+  // 3g. Orders in two shops at once, in one database and in two shards, with the page caches and
+  // the D1 delay of the mixed rows off again (their shops are seeded now: the rows before saw 1,000).
+  await mf.setOptions(options(false));
+  base = await mf.ready;
+  ceiling.url = url("/healthz");
+  await shardRows();
+
   const capacity = sizes();
   for (const line of footprintLines(capacity)) log(line);
-  writeResults(results, counts, refusals, tmp, { capacity, cacheReach });
+  writeResults(results, counts, refusals, tmp, { capacity, cacheReach, shards });
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await mf?.dispose();

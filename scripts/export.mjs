@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run export -- --shop SLUG [--out DIR] [--persist-to .wrangler/state]
-// Writes one shop's full data (shop.json) and photos (media/) from the local D1 and R2.
+// Writes one shop's full data (shop.json) and photos (media/) from the local D1 databases (the
+// directory, DB, and the shop's shard) and R2.
 import path from "node:path";
 import { exportShop, openLocal } from "./lib/backup.mjs";
 
@@ -17,9 +18,13 @@ const out = path.resolve(arg("--out", path.join("backups", `${slug}-${new Date()
 const mf = openLocal(arg("--persist-to", ".wrangler/state"));
 try {
   const summary = await exportShop(mf, slug, out);
-  console.log(`exported ${slug} to ${out}`);
+  console.log(`exported ${slug} (shard ${summary.shard}) to ${out}`);
   console.log(`  rows: ${Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
   console.log(`  photos: ${summary.objects} objects`);
+} catch (err) {
+  // A refusal (the shop is there already, no such shard or shop) is said plainly, without a stack.
+  console.error(`${path.basename(import.meta.filename, ".mjs")} failed: ${err.message}`);
+  process.exitCode = 1;
 } finally {
   await mf.dispose();
 }

@@ -69,3 +69,26 @@ export async function warmUp(load, seconds) {
   const r = await autocannon({ ...load, amount: undefined, duration: seconds });
   return { rps: r.requests.total / r.duration };
 }
+
+/**
+ * Configurations of loads run side by side (each load with its own connections, all of a
+ * configuration's at once: orders to two shops together), taking turns in `rounds` with the
+ * baseline and with each other (their order reversed every other round): drift falls on every
+ * configuration alike, so the ratio of two measures the configurations, not the moment. Answers,
+ * for each configuration, each load merged over its slices (`each`) and all of its responses'
+ * latencies together (`all`), and the baseline.
+ */
+export async function sideBySide(configs, baseline, { rounds, seconds }) {
+  const base = [];
+  const names = Object.keys(configs);
+  const slices = Object.fromEntries(names.map((k) => [k, configs[k].map(() => [])]));
+  for (let i = 0; i < rounds; i++) {
+    base.push(await slice({ ...baseline, duration: seconds }));
+    for (const k of i % 2 ? [...names].reverse() : names) {
+      const got = await Promise.all(configs[k].map((load) => slice({ ...load, duration: seconds })));
+      got.forEach((s, j) => slices[k][j].push(s));
+    }
+  }
+  const out = Object.fromEntries(names.map((k) => [k, { each: slices[k].map(merge), all: merge(slices[k].flat()) }]));
+  return { baseline: merge(base), configs: out };
+}

@@ -16,13 +16,19 @@ export async function outboxDrained(db) {
   }
 }
 
-export async function placeOrders(target, host, variantId, warmId, ceiling, db, get) {
-  const zone = await db.prepare(`SELECT z.id FROM delivery_zones z JOIN shops s ON s.id = z.shop_id WHERE s.slug = ?`).bind(BIG).first();
-  let n = 0;
-  // Each customer posts back what her checkout page carried (its basis: the facts the order is
-  // priced from and the batch verifies), as a browser does: one page each for the cart the posts use.
+/**
+ * Cash-on-delivery posts to `target` as a shop's customers make them (autocannon loads), each a
+ * new customer: a new idempotency key, a new IP (the rate limit is per IP) and a new phone
+ * number, numbered from `first`. Each posts back what her checkout page carried (its basis: the
+ * facts the order is priced from and the batch verifies), as a browser does: `basisOf` reads one
+ * page for each cart the posts use, before its `load`.
+ */
+export function checkoutPosts(target, host, zoneId, get, { first = 0 } = {}) {
+  let n = first;
   const pages = new Map();
-  const basisOf = async (cookie) => {
+  const cookieOf = (cartVariant, code) => `hatti_cart=${cartVariant}x1${code ? `; hatti_code=${code}` : ""}`;
+  const basisOf = async (cartVariant, code = null) => {
+    const cookie = cookieOf(cartVariant, code);
     if (!pages.has(cookie)) {
       const page = await get(host, "/checkout", { cookie });
       const m = /name="basis" value="([^"]*)"/.exec(page.body.toString());
@@ -31,44 +37,54 @@ export async function placeOrders(target, host, variantId, warmId, ceiling, db, 
     }
     return pages.get(cookie);
   };
-  // Every post is a new customer: a new idempotency key, a new IP (the rate limit is per IP) and
-  // a new phone number.
-  const cookieOf = (cartVariant, code) => `hatti_cart=${cartVariant}x1${code ? `; hatti_code=${code}` : ""}`;
-  const checkout = (cartVariant, code = null, basis = pages.get(cookieOf(cartVariant, code))) => ({
-    url: target,
-    connections: CONNECTIONS,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (req) => {
-          n++;
-          return {
-            ...req,
-            headers: {
-              ...req.headers,
-              host,
-              origin: `http://${host}`,
-              "content-type": "application/x-www-form-urlencoded",
-              cookie: cookieOf(cartVariant, code),
-              "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            },
-            body: new URLSearchParams({
-              key: `benchorder${String(n).padStart(16, "0")}`,
-              name: "Bench Customer",
-              // A new customer each post, as in a shop's day (one number placing thousands of orders a
-              // minute is not one; its customers row, updated by every order, would be the bench's hot spot).
-              phone: `0300${String(n % 10_000_000).padStart(7, "0")}`,
-              city: "Lahore",
-              address: "House 1, Street 2, Gulberg",
-              zone: String(zone.id),
-              payment: "cod",
-              basis,
-            }).toString(),
-          };
+  const load = (cartVariant, code = null, { connections = CONNECTIONS } = {}) => {
+    const basis = pages.get(cookieOf(cartVariant, code));
+    return {
+      url: target,
+      connections,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => {
+            n++;
+            return {
+              ...req,
+              headers: {
+                ...req.headers,
+                host,
+                origin: `http://${host}`,
+                "content-type": "application/x-www-form-urlencoded",
+                cookie: cookieOf(cartVariant, code),
+                "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+              },
+              body: new URLSearchParams({
+                key: `benchorder${String(n).padStart(16, "0")}`,
+                name: "Bench Customer",
+                // A new customer each post, as in a shop's day (one number placing thousands of orders a
+                // minute is not one; its customers row, updated by every order, would be the bench's hot spot).
+                phone: `0300${String(n % 10_000_000).padStart(7, "0")}`,
+                city: "Lahore",
+                address: "House 1, Street 2, Gulberg",
+                zone: String(zoneId),
+                payment: "cod",
+                basis,
+              }).toString(),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    };
+  };
+  return { basisOf, load };
+}
+
+/** 303s: the posts that placed an order (a refusal answers the checkout page again). */
+const redirects = (m) => m.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
+
+export async function placeOrders(target, host, variantId, warmId, ceiling, db, get) {
+  const zone = await db.prepare(`SELECT z.id FROM delivery_zones z JOIN shops s ON s.id = z.shop_id WHERE s.slug = ?`).bind(BIG).first();
+  const posts = checkoutPosts(target, host, zone.id, get);
+  const checkout = posts.load;
   // Warm-up orders of another variant (stock to spare), then the race in two parts. First the
   // order rate, in time slices like every other route: the race variant holds twice what they
   // would sell at the warm-up's rate, so every post of theirs is an order placed (the bench
@@ -79,15 +95,14 @@ export async function placeOrders(target, host, variantId, warmId, ceiling, db, 
   // share of posts, and when the runtime serves a few connections late (it does, now and then,
   // for up to 0.7 s, at full speed for the others), the slice waits on them with the runtime
   // idle.
-  await basisOf(cookieOf(warmId, null));
-  await basisOf(cookieOf(variantId, null));
-  await basisOf(cookieOf(warmId, DISCOUNT_CODE));
+  await posts.basisOf(warmId);
+  await posts.basisOf(variantId);
+  await posts.basisOf(warmId, DISCOUNT_CODE);
   const warm = await warmUp(checkout(warmId), Math.max(WARMUP, 0.5));
   // At least 400 orders/s worth: a warm-up slowed by the machine once left too few units.
   const stock = Math.ceil(Math.max(warm.rps, 400) * ROUNDS * SLICE * 2) + SELL_OUT;
   await db.prepare(`UPDATE variants SET stock = ?1 WHERE id = ?2`).bind(stock, variantId).run();
   const measured = await interleaved(checkout(variantId), ceiling, { rounds: ROUNDS, seconds: SLICE });
-  const redirects = (m) => m.route.results.reduce((t, r) => t + (r["3xx"] ?? 0), 0);
   if (redirects(measured) !== measured.route.requests) {
     throw new Error(`the race variant ran out during the measured slices (${stock} units): ${measured.route.requests - redirects(measured)} posts refused`);
   }

@@ -7,7 +7,18 @@ import { CONNECTIONS, FORGET_EVERY_S, MIX_RATE, MIX_ROUNDS, MIX_SLICE, MIX_WARMU
 
 const root = path.join(import.meta.dirname, "..", "..");
 
-export function writeResults(results, counts, refusals, tmp, { capacity, cacheReach }) {
+/** The shards row's summary (scripts/bench/shards.mjs): orders/s of each shop, the ratio, the load, and what it shows. */
+export function shardsLines(s) {
+  const each = (o) => Object.entries(o).map(([slug, rps]) => `${slug} ${rps}`).join(" + ");
+  const total = (o) => Object.values(o).reduce((t, x) => t + x, 0);
+  return [
+    `shards: orders/s, 2 shops in 1 database: ${each(s.one_database)} = ${total(s.one_database)}; in 2 shards: ${each(s.two_shards)} = ${total(s.two_shards)}; 2 shards / 1 database x${s.ratio} (load average ${s.load_average.join(", ")}; workerd ${s.workerd_cores} of a core)`,
+    `  D1 round trips an order: ${Object.entries(s.d1_round_trips_per_order).map(([slug, n]) => `${slug} ${n}`).join(", ")}`,
+    `  ${s.note}`,
+  ];
+}
+
+export function writeResults(results, counts, refusals, tmp, { capacity, cacheReach, shards }) {
   const budget = 14 * 1024;
   const rows = Object.entries(results).map(([name, r]) => [
     name,
@@ -34,6 +45,7 @@ export function writeResults(results, counts, refusals, tmp, { capacity, cacheRe
     }
     console.log("");
   }
+  if (shards) console.log(`${shardsLines(shards).join("\n")}\n`);
   const out = {
     generated_at: new Date().toISOString(),
     quick: QUICK,
@@ -47,6 +59,7 @@ export function writeResults(results, counts, refusals, tmp, { capacity, cacheRe
     refusals_cpu_ms_per_request: refusals,
     mixed_cache_reach: cacheReach,
     footprint: capacity,
+    shards,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   const file = QUICK ? "results.quick.json" : ON_DISK ? "results.disk.json" : "results.json";

@@ -78,3 +78,30 @@ export function sellerSql() {
   ];
   return { token, statements };
 }
+
+/**
+ * The shards row's shops (scripts/bench/shards.mjs): two in the directory's database (DB, shard 0)
+ * and one in SHARD_1, each the same small shop: its zone, one product, one variant with stock to
+ * spare (PAIR_STOCK). Seeded when the row runs, after the others: the rows before it see the
+ * 1,000 shops they always did.
+ */
+export const PAIR = { db1: "pair-db-1", db2: "pair-db-2", shard1: "pair-shard-1" };
+export const PAIR_STOCK = 10_000_000;
+export const PAIR_SKU = "PAIR-1";
+
+/** A shop of shard 1's directory row (src/platform/shops.ts createShop): slug, name and shard; its full row is in the shard. */
+export const directoryRowSql = (slug) => `INSERT INTO shops (slug, name, shard) VALUES ('${slug}', 'Bench Pair ${slug}', 1) RETURNING id`;
+
+/** A pair shop's full row (under the directory's `id` when it is in a shard), zone, product and variant, in the database that holds it. */
+export function pairShopSql(slug, { id = null, shard = 0 } = {}) {
+  const shop = `(SELECT id FROM shops WHERE slug = '${slug}')`;
+  return [
+    `INSERT INTO shops (${id === null ? "" : "id, "}slug, name, theme_id, locale, whatsapp, city, payments, shard)
+      VALUES (${id === null ? "" : `${id}, `}'${slug}', 'Bench Pair ${slug}', 'classic', 'en', '+923001234567', 'Lahore', '{"cod":{"enabled":true}}', ${shard})`,
+    `INSERT INTO delivery_zones (shop_id, name, fee, free_above) VALUES (${shop}, 'All of Pakistan', 25000, 500000)`,
+    `INSERT INTO products (shop_id, slug, title, description, status, options, price, position)
+      VALUES (${shop}, 'lawn-suit', 'Embroidered lawn suit', 'Hand-finished at home in Lahore.', 'active', '["Size"]', 450000, 1)`,
+    `INSERT INTO variants (shop_id, product_id, title, option1, sku, price, stock, position)
+      SELECT p.shop_id, p.id, 'M', 'M', '${PAIR_SKU}', p.price, ${PAIR_STOCK}, 0 FROM products p WHERE p.shop_id = ${shop}`,
+  ];
+}

@@ -18,3 +18,11 @@ export function databaseBindings(env) {
   const table = `env.${env}.d1_databases`.replaceAll(".", "\\.");
   return [...toml.matchAll(new RegExp(`^\\[\\[${table}\\]\\]\\s*\\nbinding\\s*=\\s*"([A-Z0-9_]+)"`, "gm"))].map((m) => m[1]);
 }
+
+/** The top level's d1_databases as { binding: database_id } ("DB", "SHARD_1", ...): what a local Miniflare binds (scripts/lib/backup.mjs). */
+export function databaseIds() {
+  const top = readFileSync(path.join(root, "wrangler.toml"), "utf8").split(/^\[env\./m)[0];
+  const ids = {};
+  for (const m of top.matchAll(/^\[\[d1_databases\]\]\s*\nbinding\s*=\s*"([A-Z0-9_]+)"[^[]*?^database_id\s*=\s*"([^"]+)"/gm)) ids[m[1]] = m[2];
+  return ids;
+}

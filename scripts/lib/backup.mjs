@@ -37,7 +37,9 @@ const COPIED_TO_SHARD = ["memberships", "shop_domains"];
  *   (a maximum, the first photo, the product's keys, the index), so the restore ends where the
  *   source was; the search index (products_fts) is rebuilt by the products' inserts.
  */
-export const TRIGGERS_REVIEWED = ["checkout-intents", "collection-keys", "customers", "discount-uses", "order-counts", "order-seq", "product-cards", "search"];
+export const TRIGGERS_REVIEWED = ["checkout-intents", "collection-keys", "customers", "discount-uses", "order-counts", "order-seq", "product-cards", "search", "shop-moves"];
+/** A move's own row (src/shards/move.ts: a freeze) is never backed up: a restored shop is not being moved. */
+const NOT_A_SHOPS_DATA = ["shop_moves"];
 const FILLED_BY_TRIGGERS = ["order_counts"];
 const DERIVED = {
   customers: { name: "", city: "", orders: 0, delivered: 0, cancelled: 0, returned: 0, spent: 0, last_order_at: 0 },
@@ -90,7 +92,7 @@ export async function shopTables(d1) {
       .all()
   ).results;
   const withShop = new Set(cols.filter((c) => c.col === "shop_id").map((c) => c.tbl));
-  const skip = new Set(["shops", ...DIRECTORY_TABLES, ...FILLED_BY_TRIGGERS]);
+  const skip = new Set(["shops", ...DIRECTORY_TABLES, ...FILLED_BY_TRIGGERS, ...NOT_A_SHOPS_DATA]);
   const tables = [...withShop].filter((t) => !skip.has(t)).sort();
   const fks = (
     await d1

@@ -9,16 +9,13 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { databaseIds } from "./databases.mjs";
+import { DIRECTORY_TABLES, FILLED_BY_TRIGGERS, RECOMPUTED, WRITTEN_AFTER } from "../../src/db/tables.mjs";
 
 /** 2: the shard the shop came from is recorded, and the tables are the database's own (below). 1 (one database) still imports. */
 export const BACKUP_VERSION = 2;
 
-/**
- * The directory's own tables: a mirror of src/db/shards.ts DIRECTORY_TABLES (scripts cannot
- * import TypeScript; test/e2e/backup.e2e.ts checks the two lists are equal). Of these, a backup
- * holds the shop's memberships, invitations and custom domains, and its members' accounts.
- */
-export const DIRECTORY_TABLES = ["users", "sessions", "rate_limits", "verification_codes", "memberships", "invitations", "shop_domains"];
+/** The directory's own tables, what the triggers fill and recompute: src/db/tables.mjs (the Worker reads the same). */
+export { DIRECTORY_TABLES };
 const DIRECTORY_BACKED_UP = ["memberships", "invitations", "shop_domains"];
 /** The directory's rows a shard keeps a copy of for its shops (src/db/members.ts syncMembers, syncDomains). */
 const COPIED_TO_SHARD = ["memberships", "shop_domains"];
@@ -29,10 +26,10 @@ const COPIED_TO_SHARD = ["memberships", "shop_domains"];
  * - order-counts: order_counts is filled entirely by the orders' triggers: not backed up.
  * - customers: a customer's counts, name and city are derived from her orders. Her row is
  *   restored before the orders (for its id, the seller's note and tags) with them zeroed
- *   (DERIVED), and the orders' inserts count them again.
+ *   (RECOMPUTED), and the orders' inserts count them again.
  * - discount-uses: discounts.uses counts its order_discounts rows: zeroed, counted again.
  * - checkout-intents: an order's insert marks its phone's unordered intent as ordered: the
- *   intents are restored after the orders (RESTORED_AFTER), with their own ordered_at.
+ *   intents are restored after the orders (WRITTEN_AFTER), with their own ordered_at.
  * - order-seq, product-cards, collection-keys, search: recompute from the state they see
  *   (a maximum, the first photo, the product's keys, the index), so the restore ends where the
  *   source was; the search index (products_fts) is rebuilt by the products' inserts.
@@ -40,12 +37,6 @@ const COPIED_TO_SHARD = ["memberships", "shop_domains"];
 export const TRIGGERS_REVIEWED = ["checkout-intents", "collection-keys", "customers", "discount-uses", "order-counts", "order-seq", "product-cards", "search", "shop-moves"];
 /** A move's own row (src/shards/move.ts: a freeze) is never backed up: a restored shop is not being moved. */
 const NOT_A_SHOPS_DATA = ["shop_moves"];
-const FILLED_BY_TRIGGERS = ["order_counts"];
-const DERIVED = {
-  customers: { name: "", city: "", orders: 0, delivered: 0, cancelled: 0, returned: 0, spent: 0, last_order_at: 0 },
-  discounts: { uses: 0 },
-};
-const RESTORED_AFTER = { checkout_intents: ["orders"] };
 
 /** The columns of a table that name a user (a foreign key to users, or an actor's id): remapped when a member's account already exists under another id. */
 const USER_COLUMN = /(^|_)user_id$|^invited_by$/;
@@ -79,7 +70,7 @@ function shardCount() {
 /**
  * The shop's tables of this database, read from its schema so the list cannot go out of date:
  * every table with a shop_id column but the directory's and those the triggers fill, parents
- * first by their foreign keys (and RESTORED_AFTER), and for each its columns that name a user.
+ * first by their foreign keys (and WRITTEN_AFTER), and for each its columns that name a user.
  */
 export async function shopTables(d1) {
   // Not D1's own tables (_cf_..., d1_migrations: not readable or not the shop's) nor SQLite's.
@@ -100,7 +91,7 @@ export async function shopTables(d1) {
       .bind(JSON.stringify(tables))
       .all()
   ).results;
-  const before = new Map(tables.map((t) => [t, new Set(RESTORED_AFTER[t] ?? [])]));
+  const before = new Map(tables.map((t) => [t, new Set(WRITTEN_AFTER[t] ?? [])]));
   for (const { tbl, parent } of fks) if (before.has(tbl) && before.has(parent) && parent !== tbl) before.get(tbl).add(parent);
   const ordered = [];
   const done = new Set();
@@ -254,7 +245,7 @@ export async function importShop(mf, dir, { shard } = {}) {
 
   const { map, inserts } = await placeUsers(directory, tables.users ?? []);
   const remap = (table, row) => {
-    const out = { ...row, ...DERIVED[table] };
+    const out = { ...row, ...RECOMPUTED[table] };
     for (const c of userColumns[table] ?? []) if (out[c] != null && map.has(out[c])) out[c] = map.get(out[c]);
     return out;
   };

@@ -18,12 +18,8 @@ import { createDb, type Db } from "./client";
 import type { ShopSource } from "../tenancy/shop-cache";
 import { shops } from "./schema";
 
-/**
- * The directory's own tables: the directory's database holds them all, a shard none (but its
- * copy of its shops' members: src/db/members.ts). Every other table with a shop_id is a shop's,
- * in the shop's shard.
- */
-export const DIRECTORY_TABLES = ["users", "sessions", "rate_limits", "verification_codes", "memberships", "invitations", "shop_domains"] as const;
+/** The directory's own tables (src/db/tables.mjs: one list for the Worker and the backup scripts). */
+export { DIRECTORY_TABLES } from "./tables.mjs";
 
 /** The bindings shards are read from (a Worker's env, or a test's). */
 export type ShardEnv = { DB: D1Database };

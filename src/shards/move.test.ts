@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { shardD1 } from "../db/shards";
+import { WRITTEN_AFTER } from "../db/tables.mjs";
 import { isShopMoving } from "./frozen";
 import { addVisits } from "../insight/visits";
 import { createDb } from "../db/client";
@@ -28,6 +29,9 @@ describe("moving a shop between shards", () => {
   it("every table of a shop's rows is frozen during a move, and copied or derived", async () => {
     const tables = await shopTables();
     expect([...COPIED.map((c) => c.table), ...DERIVED].sort()).toEqual(tables);
+    // Copied after the tables whose triggers would otherwise change them (src/db/tables.mjs).
+    const order = COPIED.map((c) => c.table);
+    for (const [t, afters] of Object.entries(WRITTEN_AFTER)) for (const a of afters) expect(order.indexOf(t), `${t} after ${a}`).toBeGreaterThan(order.indexOf(a));
     const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_moving_b_'").all<{ name: string }>();
     const triggers = new Set(results.map((r) => r.name));
     for (const t of tables) for (const op of ["bi", "bu", "bd"]) expect(triggers.has(`${t}_moving_${op}`), `${t}_moving_${op}`).toBe(true);

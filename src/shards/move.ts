@@ -24,6 +24,7 @@
  * request: the queue runs a move (src/shards/job.ts), a step at a time; an operator starts one
  * with the ops route (src/shards/routes.ts, `npm run shard:move`).
  */
+import { FILLED_BY_TRIGGERS, RECOMPUTED } from "../db/tables.mjs";
 import { DIRECTORY_TABLES, sharesDirectory, shardD1, shardQueue, shopSourceOf, type ShardEnv } from "../db/shards";
 import { syncDomains, syncMembers } from "../db/members";
 import { enqueue } from "../messages/outbox";
@@ -32,38 +33,38 @@ import { invalidateShop } from "../tenancy/shop-cache";
 import { raiseCounters, takeBlock } from "./blocks";
 
 /**
- * Every table of a shop's rows in a shard, in the order they are copied (parents first), with the
- * columns that triggers on a later table recompute, at their starting values. A test fails when a
- * table with a shop_id is neither here, nor derived, nor the directory's.
+ * Every table of a shop's rows in a shard, in the order they are copied (parents first, and after
+ * WRITTEN_AFTER's), with the columns that triggers on a later table recompute reset
+ * (src/db/tables.mjs RECOMPUTED). A test fails when a table with a shop_id is neither here, nor
+ * derived, nor the directory's.
  */
-export const COPIED: readonly { table: string; reset?: Record<string, string | number> }[] = [
-  { table: "delivery_zones" },
-  { table: "collections" },
-  { table: "pages" },
-  { table: "discounts", reset: { uses: 0 } },
-  { table: "shop_credentials" },
-  { table: "pending_uploads" },
-  { table: "products" },
-  { table: "variants" },
-  { table: "product_images" },
-  { table: "collection_products" },
-  { table: "customers", reset: { name: "", city: "", orders: 0, delivered: 0, cancelled: 0, returned: 0, spent: 0, last_order_at: 0 } },
-  { table: "orders" },
-  { table: "order_items" },
-  { table: "order_events" },
-  { table: "order_discounts" },
-  { table: "payment_attempts" },
-  { table: "shipments" },
-  { table: "settlements" },
-  // After the orders: an order marks its phone's open checkout intents as ordered.
-  { table: "checkout_intents" },
-  { table: "outbox" },
-  { table: "push_subscriptions" },
-  { table: "shop_visits" },
-];
+export const COPIED: readonly { table: string; reset?: Readonly<Record<string, string | number>> }[] = [
+  "delivery_zones",
+  "collections",
+  "pages",
+  "discounts",
+  "shop_credentials",
+  "pending_uploads",
+  "products",
+  "variants",
+  "product_images",
+  "collection_products",
+  "customers",
+  "orders",
+  "order_items",
+  "order_events",
+  "order_discounts",
+  "payment_attempts",
+  "shipments",
+  "settlements",
+  "checkout_intents",
+  "outbox",
+  "push_subscriptions",
+  "shop_visits",
+].map((table) => ({ table, reset: RECOMPUTED[table] }));
 
 /** Tables the triggers fill wholly from the copied rows. */
-export const DERIVED = ["order_counts"] as const;
+export const DERIVED = FILLED_BY_TRIGGERS;
 
 /** Rows read a page at a time, and written in INSERTs of at most this many JSON bytes. */
 const PAGE_ROWS = 250;

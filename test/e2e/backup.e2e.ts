@@ -136,7 +136,7 @@ describe("npm run export / npm run import", () => {
   });
 
   it("restores a shop of shard 1 into shard 1 and into shard 0, its storefront and admin working", { timeout: 300_000 }, async () => {
-    // The scripts' list of the directory's tables mirrors the Worker's; each trigger file was reviewed for the restore.
+    // The scripts read the Worker's list of the directory's tables (src/db/tables.mjs); each trigger file was reviewed for the restore.
     expect(MIRRORED).toEqual([...DIRECTORY_TABLES]);
     expect(TRIGGERS_REVIEWED).toEqual(readdirSync(path.join(import.meta.dirname, "..", "..", "migrations", "triggers")).map((f) => f.replace(/\.sql$/, "")).sort());
 

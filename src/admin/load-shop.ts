@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { sessionCheckedByPage } from "../auth/guard";
 import { setSessionShop } from "../auth/session";
+import { forgetCheckedSessions } from "../auth/session-cache";
 import type { AppEnv } from "../env";
 import { sharesDirectory } from "../db/shards";
 import { useShard } from "../lib/meter";
@@ -60,13 +61,16 @@ const heldIn = async (c: Context<AppEnv>, found: Found) =>
  * After every request that may write (any method but GET and HEAD, whatever it answered: a
  * change may have landed before a later step failed), drops this isolate's cached record of the
  * shop, so its storefront here reads the new version at once (other isolates within
- * SHOP_TTL_MS). The version itself is bumped by the domain function, in the change's own batch
+ * SHOP_TTL_MS), and the sellers' checks of it (src/auth/session-cache.ts). The version itself is bumped by the domain function, in the change's own batch
  * (src/tenancy/version.ts). A refused post costs the storefront one re-read of the record, no more.
  */
 export function forgetShopAfterWrites(): MiddlewareHandler<AppEnv> {
   return async function shopRecordForgotten(c, next) {
     await next();
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") invalidateShop(c.var.shop.slug);
+    if (c.req.method === "GET" || c.req.method === "HEAD") return;
+    invalidateShop(c.var.shop.slug);
+    // Its members may have changed (staff added, removed): every seller's check of it is asked again.
+    forgetCheckedSessions({ slug: c.var.shop.slug });
   };
 }
 

@@ -17,6 +17,9 @@
  * the directory and the page on the shard, side by side (one round trip in time), the page's data
  * dropped unless she is a member; a page whose read is the directory's (`onDirectory`) runs there.
  *
+ * A check answered a moment ago in this isolate (src/auth/session-cache.ts, 3 s) is not asked again:
+ * the batch is then the shop's record with its badge and the page's statements by the shop's id.
+ *
  * The check's SQL is a template (built once per isolate), and so are a page's statements when its
  * read gives them as templates (PageRead `bind`): building SQL through drizzle on every request
  * was a quarter of the orders list's CPU.
@@ -24,7 +27,10 @@
 import type { Context, Handler, Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { matchedRoutes } from "hono/route";
+import { getCookie } from "hono/cookie";
 import { CHECKS_SESSION_ITSELF, setUser, toLogin } from "../auth/guard";
+import { checkedSession, forgetCheckedSessions, keepCheckedSession } from "../auth/session-cache";
+import { BOOKMARK_COOKIE } from "../db/sessions";
 import { sessionId, sessionShopBound, sessionShopOf, sessionShopSlot, sessionShopSql, sessionToken, setSessionShop, type SessionShopRow } from "../auth/session";
 import type { Db } from "../db/client";
 import { runRead, shopSlotById, type PageRead, type ShopRef, type ShopSlot } from "../db/page-read";
@@ -72,6 +78,31 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
   // The page's statements for a shop: templates when it gives them (their SQL built once per
   // isolate), else built for this request.
   const on = (db: Db, slot: ShopSlot, ref: ShopRef) => (page.bind ? page.bind(slot) : page.statements(db, ref).map(boundOf));
+  const bookmark = getCookie(c, BOOKMARK_COOKIE) ?? "";
+  const checked = checkedSession(id, slug, bookmark, now);
+  if (checked && useShard(c, checked.shard)) {
+    // Asked a moment ago in this isolate (src/auth/session-cache.ts): the shop's record and badge
+    // and the page, by the shop's id, from its shard (and the directory for a directory read).
+    const db = c.var.db;
+    const byId = shopSlotById(checked.shopId);
+    const onDir = page.directory && db !== dir;
+    const [[held, ...read], fromDir] = await Promise.all([
+      runTemplates(db, [shopWithBadge(checked.shopId), ...(onDir ? [] : on(page.directory ? dir : db, byId, checked.shopId))]),
+      onDir ? runTemplates(dir, on(dir, byId, checked.shopId)) : [],
+    ]);
+    const h = (held as { shop: NonNullable<SessionShopRow["shop"]>; newOrders: number }[])[0];
+    if (h && h.shop.slug === slug && h.shop.shard === checked.shard) {
+      setUser(c, checked.user);
+      c.set("shop", toShop(h.shop));
+      c.set("role", checked.role);
+      c.set("newOrders", h.newOrders);
+      loaded.set(c.req.raw, page.shape(onDir ? fromDir : read));
+      return next();
+    }
+    // Gone, renamed or moved since: ask again.
+    forgetCheckedSessions({ slug });
+    forgetRoute(slug);
+  }
   const route = routeOf(slug, now);
   let found: ReturnType<typeof sessionShopOf>;
   let rest: unknown[];
@@ -124,6 +155,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
   c.set("role", role);
   c.set("newOrders", newOrders ?? found.member.newOrders);
   if (found.user.shopId !== shop.id) await setSessionShop(dir, found.user.sessionId, shop.id);
+  keepCheckedSession(id, slug, bookmark, now, { user: { ...found.user, shopId: shop.id, role }, shopId: shop.id, shard: shop.shard, role });
   loaded.set(c.req.raw, page.shape(rest));
   await next();
 }

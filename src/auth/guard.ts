@@ -8,6 +8,7 @@ import type { AppEnv } from "../env";
 import { getCookie, setCookie } from "hono/cookie";
 import { DEFAULT_LOCALE, isLocale, messages, preferredLocale, type Locale } from "../i18n";
 import { matchedRoutes } from "hono/route";
+import { forgetCheckedSessions } from "./session-cache";
 import { sessionToken, sessionUser, type SessionUser } from "./session";
 
 /**
@@ -33,6 +34,8 @@ export function attachUser(): MiddlewareHandler<AppEnv> {
     const user = token ? await sessionUser(c.var.db, token) : null;
     const fromBrowser = setUser(c, user);
     await next();
+    // Her name, language, log-out or memberships may have changed: the admin asks D1 again.
+    if (user && c.req.method !== "GET" && c.req.method !== "HEAD") forgetCheckedSessions({ userId: user.id });
     // The same URL answers in another language to another browser: say so to every cache.
     if (fromBrowser) c.res.headers.append("vary", "Accept-Language");
   };

@@ -57,8 +57,7 @@ describe("pages", () => {
 describe("Urdu admin", () => {
   it("shows the catalogue and settings pages right to left in Urdu, with Urdu validation messages", async () => {
     const s = await sellerWithShop();
-    const { env } = await import("cloudflare:workers");
-    await env.DB.prepare("UPDATE users SET locale = 'ur' WHERE id = (SELECT user_id FROM memberships WHERE shop_id = ?)").bind(s.shopId).run();
+    await s.client.post(`${ROOT}/admin/account/language`, { locale: "ur" });
     const form = await s.client.get(`${ROOT}/admin/${s.slug}/products/new`);
     expect(form.text).toContain('dir="rtl"');
     expect(form.text).toContain("قیمت (روپے)");

@@ -58,7 +58,7 @@ describe("orders list formatters", () => {
     const base = `${ROOT}/admin/${seller.slug}/orders`;
 
     for (const lang of ["en", "ur"]) {
-      await env.DB.prepare("UPDATE users SET locale = ?1 WHERE id IN (SELECT user_id FROM memberships WHERE shop_id = ?2)").bind(lang, seller.shopId).run();
+      await seller.client.post(`${ROOT}/admin/account/language`, { locale: lang });
       const warm = await seller.client.get(base);
       expect(warm.status).toBe(200);
       countConstructions();

@@ -193,7 +193,7 @@ describe("the seller's abandoned checkouts", () => {
     // The orders list links to it.
     expect((await x.seller.client.get(`${ROOT}/admin/${x.seller.slug}/orders`)).text).toContain(`href="/admin/${x.seller.slug}/abandoned"`);
     // Urdu.
-    await env.DB.prepare("UPDATE users SET locale = 'ur' WHERE id IN (SELECT user_id FROM memberships WHERE shop_id = ?)").bind(x.seller.shopId).run();
+    await x.seller.client.post(`${ROOT}/admin/account/language`, { locale: "ur" });
     const ur = await x.seller.client.get(base);
     expect(ur.text).toContain('dir="rtl"');
     expect(ur.text).toContain("ادھورے چیک آؤٹ");

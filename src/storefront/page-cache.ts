@@ -24,6 +24,7 @@ import type { AppEnv } from "../env";
 import { afterResponse, cacheEpoch, newCacheEpoch, readShared, writeShared } from "../tenancy/edge-cache";
 import { forgetShopRecords, type Shop } from "../tenancy/shop-cache";
 import { forgetHosts } from "../domains/lookup";
+import { forgetAllCheckedSessions } from "../auth/session-cache";
 
 export const PAGE_TTL_MS = 10_000;
 export const STALE_MAX_MS = 60_000;
@@ -81,6 +82,7 @@ export function forgetIsolateCaches(): void {
   bytes = 0;
   forgetShopRecords();
   forgetHosts();
+  forgetAllCheckedSessions();
 }
 
 async function fromLocation(key: string): Promise<Entry | null> {

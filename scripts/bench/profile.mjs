@@ -44,7 +44,7 @@ try {
   await send("Profiler.setSamplingInterval", { interval: 50 });
   for (const route of routes) {
     const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
-    const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${seller.token}` } : {}) };
+    const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${seller.token}; hatti_csrf=${"b".repeat(32)}` } : {}) };
     const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {

@@ -7,11 +7,13 @@
 //   shows the offline page. Kept pages are deleted at log-out (the page's script posts "clear",
 //   and the log-out answer's Clear-Site-Data), and as soon as a kept page answers with a redirect
 //   (the session is gone: logged out elsewhere), so no account's pages outlive its session.
+// - The admin's stylesheet (its versioned URL in self.HATTI_SW.css): kept at install and served
+//   from the cache first, so an offline copy looks as it did; an older version is dropped.
 // - Push: an order alert shows a notification; tapping it opens the order (same origin only).
 export {};
 /** By locale: the "offline copy, saved at {time}" text and the Intl tag its time is written in. */
 type Copy = Record<string, { text: string; intl: string }>;
-declare const self: ServiceWorkerGlobalScope & { HATTI_SW?: { copy: Copy; icon: string } };
+declare const self: ServiceWorkerGlobalScope & { HATTI_SW?: { copy: Copy; icon: string; css?: string } };
 
 const PAGES = "hatti-pages-v1";
 const SHELL = "hatti-shell-v1";
@@ -19,12 +21,15 @@ const OFFLINE = "/admin/offline";
 const KEPT = /^\/admin\/[^/]+\/orders(?:\/\d+)?$/;
 const MAX_PAGES = 30;
 const SAVED_AT = "x-hatti-saved-at";
+const CSS = self.HATTI_SW?.css;
+/** What the shell cache holds: the offline page and this version's stylesheet. */
+const SHELL_URLS = [OFFLINE, ...(CSS ? [CSS] : [])];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
-      .then((cache) => cache.add(new Request(OFFLINE, { cache: "reload" })))
+      .then((cache) => cache.addAll(SHELL_URLS.map((u) => new Request(u, { cache: "reload" }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -34,14 +39,23 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((names) => Promise.all(names.filter((n) => n !== PAGES && n !== SHELL).map((n) => caches.delete(n))))
+      .then(() => caches.open(SHELL))
+      .then(async (shell) => {
+        const keep = new Set(SHELL_URLS.map((u) => new URL(u, self.location.origin).href));
+        await Promise.all((await shell.keys()).filter((r) => !keep.has(r.url)).map((r) => shell.delete(r)));
+      })
       .then(() => self.clients.claim()),
   );
 });
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
-  if (req.method !== "GET" || req.mode !== "navigate") return;
   const url = new URL(req.url);
+  if (CSS && req.method === "GET" && url.origin === self.location.origin && url.pathname + url.search === CSS) {
+    event.respondWith(caches.match(req).then((hit) => hit ?? fetch(req)));
+    return;
+  }
+  if (req.method !== "GET" || req.mode !== "navigate") return;
   if (url.origin !== self.location.origin || !url.pathname.startsWith("/admin/")) return;
   event.respondWith(navigate(event, req, KEPT.test(url.pathname)));
 });

@@ -8,6 +8,7 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { Client, ROOT, sellerWithShop } from "../../test/helpers";
 import sw from "../client/sw.gen";
+import { baseCss, baseCssHref } from "../ui/styles";
 
 /** A PNG's signature and its IHDR's width and height. */
 function pngHead(bytes: Uint8Array) {
@@ -47,6 +48,9 @@ describe("the manifest and icons", () => {
       expect(page.text, path).toContain('<link rel="manifest" href="/admin/manifest.webmanifest"/>');
       expect(page.text, path).toMatch(/<link rel="apple-touch-icon" href="\/admin\/icon-192\.png\?v=[0-9a-f]{10}"\/>/);
       expect(page.text, path).toContain('<meta name="theme-color" content="#0f5c4d"/>');
+      // The base stylesheet linked at its version, not carried by the page.
+      expect(page.text, path).toContain(`<link rel="stylesheet" href="${baseCssHref}"/>`);
+      expect(page.text, path).not.toContain(baseCss.slice(0, 200));
       const csp = page.headers.get("content-security-policy")!;
       expect(csp).toContain("worker-src 'self'");
       expect(csp).toContain("manifest-src 'self'");
@@ -66,6 +70,26 @@ describe("the service worker", () => {
     expect(strings.copy.en).toEqual({ text: "Offline copy, saved at {time}", intl: "en-PK" });
     expect(strings.copy.ur).toEqual({ text: "آف لائن نقل، محفوظ کی گئی {time}", intl: "ur-PK" });
     expect(strings.icon).toMatch(/^\/admin\/icon-192\.png\?v=/);
+    expect((strings as { css?: string }).css).toBe(baseCssHref);
+  });
+
+  it("serves the admin's stylesheet a year at its version, and today's without keeping it at any other", async () => {
+    expect(baseCssHref).toMatch(/^\/admin\/app\.css\?v=[0-9a-f]{8}$/);
+    const res = await new Client().get(`${ROOT}${baseCssHref}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(res.text).toBe(baseCss);
+    for (const other of ["/admin/app.css?v=00000000", "/admin/app.css"]) {
+      const old = await new Client().get(`${ROOT}${other}`);
+      expect(old.status, other).toBe(200);
+      expect(old.headers.get("cache-control"), other).toBe("no-cache");
+      expect(old.text, other).toBe(baseCss);
+    }
+    // The platform's own pages (a first visit) still carry it inline: no render-blocking request.
+    const landing = await new Client().get(`${ROOT}/`);
+    expect(landing.text).toContain(baseCss.slice(0, 200));
+    expect(landing.text).not.toContain("/admin/app.css");
   });
 
   it("has an offline page in English and Urdu (right to left), without the account's data", async () => {

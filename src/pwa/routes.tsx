@@ -13,6 +13,7 @@ import sw from "../client/sw.gen";
 import { appIconUrl } from "../ui/AdminShell";
 import appIcons from "../ui/app-icons.gen";
 import { Document } from "../ui/Document";
+import { baseCss, baseCssHref } from "../ui/styles";
 
 export const pwaRoutes = new Hono<AppEnv>();
 
@@ -56,12 +57,21 @@ for (const size of [192, 512] as const) {
   });
 }
 
+/** The admin's stylesheet: a year in the browser at its version; an old page's version gets today's, not kept. */
+const cssVersion = new URL(baseCssHref, "http://x").searchParams.get("v");
+pwaRoutes.get("/app.css", (c) =>
+  c.body(baseCss, 200, {
+    "content-type": "text/css; charset=utf-8",
+    "cache-control": c.req.query("v") === cssVersion ? "public, max-age=31536000, immutable" : "no-cache",
+  }),
+);
+
 /** The worker's code after its strings (the offline copy's mark, in every language). */
 let swScript: string | undefined;
 function serviceWorker(): string {
   if (swScript === undefined) {
     const copy = Object.fromEntries(LOCALES.map((l) => [l, { text: messages(l).t("pwa.offline.copy"), intl: language(l).intl }]));
-    swScript = `self.HATTI_SW=${JSON.stringify({ copy, icon: appIconUrl(192) })};\n${sw.code}`;
+    swScript = `self.HATTI_SW=${JSON.stringify({ copy, icon: appIconUrl(192), css: baseCssHref })};\n${sw.code}`;
   }
   return swScript;
 }

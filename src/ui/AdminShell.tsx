@@ -4,6 +4,7 @@ import { InlineScript, type HashedScript } from "../lib/csp";
 import adminSw from "../client/admin-sw.gen";
 import appIcons from "./app-icons.gen";
 import { once } from "./html";
+import { baseCssHref } from "./styles";
 
 /** An app icon's URL: versioned by the icons' hash, so it is served with a long cache. */
 export const appIconUrl = (size: keyof typeof appIcons.png) => `/admin/icon-${size}.png?v=${appIcons.version}`;
@@ -70,7 +71,7 @@ export function AdminShell({ m, title, shop, csrf, here, tab, newOrders, childre
     ["shop", `${base}/shop`, t("admin.nav.shop")],
   ];
   return (
-    <Document m={m} title={title} script={script} css={css} robots="noindex" head={appHead}>
+    <Document m={m} title={title} script={script} css={css} robots="noindex" head={appHead} baseHref={baseCssHref}>
       <TopBar m={m} csrf={csrf} brand={shop.name} href="/admin/shops" hint={t("shops.switch")} here={here} />
       <main class="wrap admin">{children}</main>
       <nav class="bottom-nav" aria-label={t("admin.nav.label")}>

@@ -15,10 +15,12 @@ export interface DocumentProps {
   robots?: "noindex";
   /** More of the head: the admin's manifest and icons (AdminShell). */
   head?: ComponentChildren;
+  /** Link the base stylesheet (at this versioned URL) instead of inlining it: the admin's pages. */
+  baseHref?: string;
 }
 
 /** The HTML document of every platform and admin page. */
-export function Document({ m, title, children, css, script, robots, head }: DocumentProps) {
+export function Document({ m, title, children, css, script, robots, head, baseHref }: DocumentProps) {
   return (
     <html lang={m.locale} dir={m.dir}>
       <head>
@@ -28,7 +30,8 @@ export function Document({ m, title, children, css, script, robots, head }: Docu
         {robots && <meta name="robots" content={robots} />}
         <title>{`${title} · ${m.t("app.name")}`}</title>
         {head}
-        <style dangerouslySetInnerHTML={{ __html: baseCss + (css ?? "") }} />
+        {baseHref ? <link rel="stylesheet" href={baseHref} /> : null}
+        {(!baseHref || css) && <style dangerouslySetInnerHTML={{ __html: baseHref ? css! : baseCss + (css ?? "") }} />}
       </head>
       <body>
         <FlashNotice m={m} />

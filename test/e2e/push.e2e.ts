@@ -153,13 +153,15 @@ describe("the installable admin and order alerts on a phone", () => {
     expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length)).toBe(0);
   });
 
-  it("offline: the orders list shows its saved copy, marked; a page never visited shows the offline page; log-out empties the kept pages", async () => {
+  it("offline: the orders list shows its saved copy, marked and styled; a page never visited shows the offline page; log-out empties the kept pages", async () => {
     await page.goto(`${origin()}/admin/${DEMO.shop}/orders`);
     await until("the orders list to be kept", () => page.evaluate(async () => (await (await caches.open("hatti-pages-v1")).keys()).some((r) => r.url.endsWith("/orders"))));
     await context.setOffline(true);
     await page.reload();
     await expect.poll(() => page.locator("[data-offline-copy]").textContent()).toMatch(/^Offline copy, saved at /);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Orders");
+    // Styled as it was: the linked stylesheet comes from the worker's cache (the bottom bar is fixed by it).
+    expect(await page.locator("nav.bottom-nav").evaluate((n) => getComputedStyle(n).position)).toBe("fixed");
     await page.goto(`${origin()}/admin/${DEMO.shop}/products`);
     expect(await page.getByRole("heading", { level: 1 }).first().textContent()).toBe("You are offline");
     expect(await page.locator('section[lang="ur"][dir="rtl"] h1').textContent()).toBe("آپ آف لائن ہیں");

@@ -3,6 +3,7 @@ import { formatMoney, messages } from "../i18n";
 import { imageVM, MEDIA_BASE } from "../media/urls";
 import type { Shop } from "../tenancy/shop-cache";
 import { themeById } from "../../themes";
+import { storedSettings } from "../../themes/_shared/sections/upgrade";
 import type { BaseSettings, NavLinkVM, StoreContext, Theme } from "./theme";
 import type { ImageRef } from "./theme-settings";
 
@@ -19,7 +20,7 @@ export function resolveTheme(shop: Shop): ResolvedTheme {
   let r = resolved.get(shop);
   if (!r) {
     const theme = themeById(shop.themeId);
-    const parsed = theme.settings.safeParse(shop.themeSettings);
+    const parsed = theme.settings.safeParse(storedSettings(theme, shop.themeSettings));
     r = { theme, settings: parsed.success ? parsed.data : theme.settings.parse({}) };
     resolved.set(shop, r);
   }
@@ -76,6 +77,5 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     canonical: origin + path,
     origin,
     logo: photo(s.logo, shop.name, 320, media),
-    banner: photo(s.bannerImage, s.bannerText || shop.name, 960, media),
   };
 }

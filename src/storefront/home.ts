@@ -41,14 +41,17 @@ function collectionColumn(db: Parameters<Parameters<typeof template>[0]>[0], i: 
     .where(and(eq(collectionProducts.shopId, shopId), eq(collectionProducts.collectionId, c.id), eq(products.shopId, shopId), eq(products.status, "active")))
     .orderBy(asc(collectionProducts.position), desc(products.id))
     .limit(ph(`l${i}`));
-  const which = bySlug ? sql`${c.slug} = ${ph(`s${i}`)}` : sql`1 ORDER BY ${c.position}, ${c.id} LIMIT 1`;
-  return sql`(SELECT json_array(${c.title}, ${c.slug}, ${cardsJson(items, "position")}) FROM ${c} WHERE ${c.shopId} = ${shopId} AND ${which})`;
+  // Columns of the alias spelled out: drizzle's sql tag leaves an alias's columns unqualified.
+  const col = (name: string) => sql`${sql.identifier(`c${i}`)}.${sql.identifier(name)}`;
+  const which = bySlug ? sql`${col("slug")} = ${ph(`s${i}`)}` : sql`1 ORDER BY ${col("position")}, ${col("id")} LIMIT 1`;
+  // `|| ''` makes the cards plain text inside the array (parseCards reads text), not nested JSON.
+  return sql`(SELECT json_array(${col("title")}, ${col("slug")}, ${cardsJson(items, "position")} || '') FROM ${collections} AS ${sql.identifier(`c${i}`)} WHERE ${col("shop_id")} = ${shopId} AND ${which})`;
 }
 
 function build(shape: string) {
   return template((db) => {
     const columns: Record<string, SQL.Aliased> = {
-      any: sql<number>`EXISTS (SELECT 1 FROM ${products} WHERE ${products.shopId} = ${shopId} AND ${products.status} = 'active')`.as("any"),
+      any: sql<number>`EXISTS (SELECT 1 FROM ${products} AS "p" WHERE "p"."shop_id" = ${shopId} AND "p"."status" = 'active')`.as("any"),
     };
     [...shape].forEach((kind, i) => {
       if (kind === "f" || kind === "c") columns[`n${i}`] = collectionColumn(db, i, kind === "c").as(`n${i}`);

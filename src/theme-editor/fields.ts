@@ -10,6 +10,7 @@ import { en } from "../i18n/en";
 import { fieldErrors, type FieldErrors } from "../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../storefront/theme-settings";
 import { inLocale, type Theme } from "../storefront/theme";
+import { MAX_SECTIONS, type SectionDef } from "../storefront/section";
 import { storedSettings } from "../../themes/_shared/sections/upgrade";
 
 export interface SettingField {
@@ -128,8 +129,16 @@ const on = () => z.enum(["on"]).optional();
  * setting declares (read from its schema, not repeated), the others are fixed by their kind.
  * Checked before anything reads the values, so an over-long value is refused beside its field.
  */
-export function themeFormSchema(fields: SettingField[], themeIds: readonly string[]) {
+export function themeFormSchema(fields: SettingField[], themeIds: readonly string[], sections: readonly SectionDef[] = []) {
   const form: Record<string, z.ZodType> = { theme: z.enum(themeIds as [string, ...string[]]).optional() };
+  if (sections.length) {
+    // The sections' list (./sections.ts): the instances' types, a button's change, the type to add.
+    const types = z.enum(sections.map((d) => d.id) as [string, ...string[]]).optional();
+    form.has_sections = z.enum(["1"]).optional();
+    for (let i = 0; i <= MAX_SECTIONS; i++) form[`sec${i}_type`] = types;
+    form.add_type = types;
+    form.op = z.string().max(12).optional();
+  }
   for (const f of fields) {
     form[`has_${f.key}`] = z.enum(["1"]).optional();
     const name = `s_${f.key}`;

@@ -73,7 +73,7 @@ async function posted(c: C, store: boolean) {
   const forms = instanceForms(defs, postedTypes(values), c.var.locale, readSlots);
   const fields = [...own, ...flatFields(forms)];
   // Over-cap values are refused as typed, before anything else reads them.
-  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id)), fields, values);
+  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id), defs), fields, values);
   const { candidate } = fromForm(fields, values, c.var.shop.id);
   // Fields the page did not show (another theme was showing) keep their current values.
   const current = currentSettings(theme, c.var.shop.themeSettings);
@@ -92,7 +92,7 @@ async function posted(c: C, store: boolean) {
       candidate[f.key] = ref;
     }
   }
-  const read = values.has_sections ? instancesFrom(forms, candidate) : ((current.sections as SectionInstance[]) ?? []);
+  const read = values.has_sections ? instancesFrom(forms, candidate, values) : ((current.sections as SectionInstance[]) ?? []);
   const op = Object.keys(capped).length ? { list: read } : applyOp(values.op, values.add_type, read, defs);
   if (op.error) Object.assign(errors, { sections: op.error, "sections.max": String(MAX_SECTIONS) });
   const settings: Record<string, unknown> = { sections: op.list };

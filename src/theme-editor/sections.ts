@@ -67,13 +67,18 @@ export function postedTypes(values: Record<string, string>): { type: string }[] 
 
 const blank = (v: unknown) => v === "" || v === null || v === undefined || v === false;
 
-/** The instances from a form's candidate values (list rows left empty are dropped). */
-export function instancesFrom(forms: InstanceForm[], candidate: Record<string, unknown>): SectionInstance[] {
+/**
+ * The instances from a form's candidate values (list rows left empty are dropped). A setting not
+ * posted at all takes its type's default (a checkbox left unticked is posted by its absence).
+ */
+export function instancesFrom(forms: InstanceForm[], candidate: Record<string, unknown>, posted: Record<string, string>): SectionInstance[] {
   return forms.map((form) => {
     const settings: Record<string, unknown> = {};
     const plain = (k: string) => k.slice(key(form.index, "").length);
     for (const f of form.fields) {
-      if (!isList(f)) settings[plain(f.key)] = candidate[f.key];
+      if (!isList(f)) {
+        if (f.meta.input === "toggle" || posted[`s_${f.key}`] !== undefined) settings[plain(f.key)] = candidate[f.key];
+      }
       else
         settings[plain(f.key)] = f.items
           .map((row) => Object.fromEntries(row.map((r) => [r.key.slice(r.key.lastIndexOf("_") + 1), candidate[r.key]])))

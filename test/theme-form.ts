@@ -20,3 +20,16 @@ export function sectionFieldKinds(theme: Theme, sections: SectionInstance[]): [s
   const forms = instanceForms(sectionDefsOf(theme.settings), sections, "en", (n, max) => Math.min(max, n + 1));
   return forms.flatMap((f) => f.fields.flatMap((x) => ("items" in x ? x.items.flat() : [x]))).map((f) => [`s_${f.key}`, f.meta.input]);
 }
+
+/**
+ * A theme form as the page would post it: the common settings of every theme (`over` replaces
+ * any), each with its `has_` flag, and the home page's `sections`.
+ */
+export function themeForm(theme: Theme, over: Record<string, string>, sections: SectionInstance[]): FormData {
+  const own: Record<string, string> = { s_background: "#fffaf5", s_text: "#1c1917", s_primary: "#7c2d12", s_primaryText: "#ffffff", s_font: "serif", s_announcement: "", s_productsPerRow: "4", s_logo: "" };
+  const fd = new FormData();
+  fd.append("theme", theme.manifest.id);
+  for (const k of Object.keys(own)) fd.append(`has_${k.slice(2)}`, "1");
+  for (const [k, val] of Object.entries({ ...own, ...sectionsBody(theme, sections), ...over })) fd.append(k, val);
+  return fd;
+}

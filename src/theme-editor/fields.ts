@@ -21,6 +21,8 @@ export interface SettingField {
   options: [string, string][];
   /** A text setting's cap (a list's: its most items), as its schema declares it. */
   max?: number;
+  /** A section instance's setting (read with the sections' list, not by a `has_` flag). */
+  inSection?: true;
 }
 
 /** The fields of a theme's settings that carry form metadata, in schema order. */
@@ -137,10 +139,11 @@ export function themeFormSchema(fields: SettingField[], themeIds: readonly strin
     form.has_sections = z.enum(["1"]).optional();
     for (let i = 0; i <= MAX_SECTIONS; i++) form[`sec${i}_type`] = types;
     form.add_type = types;
-    form.op = z.string().max(12).optional();
+    const at = Array.from({ length: MAX_SECTIONS }, (_, i) => i);
+    form.op = z.enum(["add", ...at.flatMap((i) => [`up:${i}`, `down:${i}`, `remove:${i}`])]).optional();
   }
   for (const f of fields) {
-    form[`has_${f.key}`] = z.enum(["1"]).optional();
+    if (!f.inSection) form[`has_${f.key}`] = z.enum(["1"]).optional();
     const name = `s_${f.key}`;
     switch (f.meta.input) {
       case "text":

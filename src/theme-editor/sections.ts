@@ -45,10 +45,10 @@ export function instanceForms(defs: readonly SectionDef[], types: readonly { typ
     const def = byId.get(inst.type);
     if (!def) return [];
     const fields = fieldsOf(def.settings.shape, locale).map((f): SettingField | ListField => {
-      if (f.meta.input !== "list") return { ...f, key: key(index, f.key) };
+      if (f.meta.input !== "list") return { ...f, key: key(index, f.key), inSection: true };
       const held = Array.isArray(inst.settings?.[f.key]) ? (inst.settings[f.key] as unknown[]).length : 0;
       const rows = fieldsOf(itemShape(def.settings.shape[f.key]!), locale);
-      const items = Array.from({ length: slots(held, f.max!) }, (_, j) => rows.map((r) => ({ ...r, key: itemKey(index, f.key, j, r.key) })));
+      const items = Array.from({ length: slots(held, f.max!) }, (_, j) => rows.map((r) => ({ ...r, key: itemKey(index, f.key, j, r.key), inSection: true as const })));
       return { key: key(index, f.key), label: f.label, max: f.max!, items };
     });
     return [{ index, def, label: inLocale(def.label, locale), fields }];

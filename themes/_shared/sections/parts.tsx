@@ -10,6 +10,9 @@ import { ProductGrid, type Ctx } from "../Cards";
 export const photo = (ctx: StoreContext<BaseSettings>, ref: ImageRef | null, alt: string, preferred = 960): ImageVM | null =>
   ref ? imageVM({ ...ref, alt }, alt, preferred, ctx.media) : null;
 
+/** A button's link setting as an href: a path of the shop (through the page's base), or the https address. */
+export const hrefOf = (ctx: StoreContext<BaseSettings>, link: string) => (link.startsWith("/") ? ctx.url(link) : link);
+
 /** A section's heading with an optional "view all" link beside it. */
 export function SecHead({ ctx, title, more }: { ctx: Ctx; title: string; more?: string }) {
   if (!more) return <h2>{title}</h2>;

@@ -169,6 +169,15 @@ async function checkMissing(theme: Theme, def: SectionDef, locale: Locale) {
   if (def.id === "image-banner") expect(html).toContain('<section id="s1" class="hero">');
 }
 
+describe("a theme's own section type", () => {
+  it("is offered by its theme alone, and drawn there", async () => {
+    const offer = { type: "offer", settings: { text: "Eid offer: 20% off <every> box", button: "Shop spices" } };
+    for (const theme of THEMES) expect(theme.settings.safeParse({ sections: [offer] }).success, theme.manifest.id).toBe(theme.manifest.id === "bazaar");
+    const { html } = await renderHome(themeById("bazaar"), "en", [offer]);
+    expect(html).toContain('<section id="s1" class="offer"><p>Eid offer: 20% off &lt;every> box</p><a href="/collections/all">Shop spices</a></section>');
+  });
+});
+
 describe("settings stored before sections", () => {
   const OLD_LIST = ["banner", "featured", "newArrivals", "collections"];
   const oldBanner = { bannerImage: photoRef(), bannerText: "Eid <sale>", bannerSubtext: "Up to 30% off" };

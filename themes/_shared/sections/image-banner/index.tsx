@@ -6,7 +6,7 @@ import { defineSection } from "../../../../src/storefront/section";
 import { z } from "zod";
 import { setting } from "../../../../src/storefront/theme-settings";
 import { Img } from "../../Img";
-import { photo } from "../parts";
+import { hrefOf, photo } from "../parts";
 
 const settings = z.object({
   image: setting.image({ en: "Photo", ur: "تصویر" }),
@@ -55,7 +55,7 @@ export default defineSection({
         <div class="hero-text">
           {first ? <h1>{heading}</h1> : <h2 class="h1">{heading}</h2>}
           {sub && <p>{sub}</p>}
-          <a class="btn" href={s.link.startsWith("/") ? ctx.url(s.link) : s.link}>
+          <a class="btn" href={hrefOf(ctx, s.link)}>
             {s.button || ctx.t("store.shopNow")}
           </a>
         </div>

@@ -5,7 +5,7 @@ import { setting } from "../../../../src/storefront/theme-settings";
 import { textBlocks } from "../../../../src/storefront/text";
 import { Img } from "../../Img";
 import { TextBlocks } from "../../Text";
-import { photo } from "../parts";
+import { hrefOf, photo } from "../parts";
 
 const settings = z.object({
   image: setting.image({ en: "Photo", ur: "تصویر" }),
@@ -37,7 +37,7 @@ export default defineSection({
           {s.heading && <h2>{s.heading}</h2>}
           {s.text && <TextBlocks blocks={textBlocks(s.text)} />}
           {s.button && (
-            <a class="btn" href={s.link.startsWith("/") ? ctx.url(s.link) : s.link}>
+            <a class="btn" href={hrefOf(ctx, s.link)}>
               {s.button}
             </a>
           )}

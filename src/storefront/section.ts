@@ -25,7 +25,7 @@ export interface SectionData {
   products: ProductCardVM[];
 }
 
-export interface SectionProps<S> {
+interface SectionProps<S> {
   ctx: StoreContext<BaseSettings>;
   settings: S;
   data: SectionData;

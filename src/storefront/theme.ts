@@ -99,7 +99,7 @@ interface CollectionLinkVM {
 }
 
 /** One section of the home page: its type's definition, its settings and the data it declared. */
-export interface HomeSectionVM {
+interface HomeSectionVM {
   def: SectionDef;
   settings: Record<string, unknown>;
   data: SectionData;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineSection } from "../../../../src/storefront/section";
 import { setting } from "../../../../src/storefront/theme-settings";
-import { Img } from "../../Img";
+import { ProductGrid } from "../../Cards";
 import { Sec } from "../parts";
 
 const settings = z.object({
@@ -15,9 +15,7 @@ export default defineSection({
   label: { en: "Featured product", ur: "نمایاں پروڈکٹ" },
   settings,
   needs: (s) => (s.product ? { kind: "product", slug: s.product } : null),
-  css: `.fp{display:grid;gap:16px;align-items:center}.fp .ph{aspect-ratio:1}
-@media(min-width:720px){.fp{grid-template-columns:1fr 1fr;gap:32px}}
-.fp h3{font-size:1.4rem;margin:0 0 8px;overflow-wrap:anywhere}
+  css: `.fp{display:grid;gap:12px;max-width:480px}.fp .grid{grid-template-columns:minmax(0,1fr)}.fp .ttl{font-size:1.25rem}
 `,
   Component: ({ ctx, settings: s, data, eager, id }) => {
     const p = data.products[0];
@@ -26,23 +24,10 @@ export default defineSection({
       <Sec id={id}>
         {s.heading && <h2>{s.heading}</h2>}
         <div class="fp">
-          <span class="ph">{p.image && <Img img={p.image} sizes="(min-width:720px) 50vw, 100vw" eager={eager > 0} />}</span>
-          <div>
-            <h3>{p.title}</h3>
-            <p class="pr">
-              <span class="now">{p.price}</span>
-              {p.compareAtPrice && (
-                <s class="was">
-                  <span class="sr">{ctx.t("store.price.was")} </span>
-                  {p.compareAtPrice}
-                </s>
-              )}
-            </p>
-            {p.soldOut && <p class="muted">{ctx.t("store.soldOut")}</p>}
-            <a class="btn" href={p.url}>
-              {ctx.t("sections.product.cta")}
-            </a>
-          </div>
+          <ProductGrid ctx={ctx} products={[p]} eager={Math.min(eager, 1)} sizes="(min-width:600px) 480px, 100vw" />
+          <a class="btn" href={p.url}>
+            {ctx.t("sections.product.cta")}
+          </a>
         </div>
       </Sec>
     );

@@ -1,5 +1,6 @@
 /** Builds the plain StoreContext a theme receives, from the shop and the request URL. */
 import { formatMoney, messages } from "../i18n";
+import { PAYMENT_METHODS } from "../payments";
 import { imageVM, MEDIA_BASE } from "../media/urls";
 import type { Shop } from "../tenancy/shop-cache";
 import { themeById } from "../../themes";
@@ -63,7 +64,13 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     url: url(`${prefix}${encodeURIComponent(r.slug)}`),
   });
   return {
-    shop: { name: shop.name, description: shop.description, whatsapp: shop.whatsapp, slug: shop.slug },
+    shop: {
+      name: shop.name,
+      description: shop.description,
+      whatsapp: shop.whatsapp,
+      slug: shop.slug,
+      payments: PAYMENT_METHODS.filter((id) => shop.payments[id]?.enabled).map((id) => m.t(`checkout.pay.${id}`)),
+    },
     locale: m.locale,
     dir: m.dir,
     t: m.t,

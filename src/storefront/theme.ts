@@ -68,7 +68,14 @@ export interface BaseSettings {
 
 /** What every page of a theme receives, besides the page's own data. */
 export interface StoreContext<S = unknown> {
-  shop: { name: string; description: string; whatsapp: string; slug: string };
+  shop: {
+    name: string;
+    description: string;
+    whatsapp: string;
+    slug: string;
+    /** The names of the payment methods the shop has turned on, in the page's language. */
+    payments: string[];
+  };
   locale: Locale;
   dir: "ltr" | "rtl";
   t: TFunction;

@@ -81,7 +81,7 @@ export function SectionsEditor({ p }: { p: ThemePageProps }) {
       <input type="hidden" name="has_sections" value="1" />
       <p class="hint muted">{t("sections.hint")}</p>
       {forms.length ? (
-        <ol class="plain">
+        <ol style="list-style:none;padding:0;margin:0">
           {forms.map((form, n) => (
             <Instance key={`${form.index}-${form.def.id}`} form={form} n={n} last={n === forms.length - 1} p={p} />
           ))}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { setting, withContrast } from "../../src/storefront/theme-settings";
 import { COMMON_PAIRS, commonSettings } from "../_shared/settings";
 import { SECTIONS } from "../_shared/sections";
-import offer from "./sections/offer";
+import offer from "./offer";
 
 /** Bazaar: warm cream, saffron-orange buttons, a deep green banner, big rounded type. */
 export const settings = withContrast(

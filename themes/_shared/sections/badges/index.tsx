@@ -1,4 +1,4 @@
-/** How the shop delivers and takes payment: cash on delivery, JazzCash, Easypaisa, a delivery line. */
+/** How the shop delivers and takes payment: a delivery line, and the payment methods the shop has turned on (from its settings). */
 import { z } from "zod";
 import { defineSection } from "../../../../src/storefront/section";
 import { setting } from "../../../../src/storefront/theme-settings";
@@ -7,12 +7,8 @@ import { Sec } from "../parts";
 const settings = z.object({
   heading: setting.text("", 80, { en: "Heading (empty: Delivery and payment)", ur: "سرخی (خالی: ترسیل اور ادائیگی)" }),
   delivery: setting.text("", 80, { en: "Delivery line, e.g. Delivery all over Pakistan", ur: "ترسیل کی سطر، مثلاً پورے پاکستان میں ترسیل" }),
-  cod: setting.toggle(true, { en: "Cash on delivery", ur: "کیش آن ڈیلیوری" }),
-  jazzcash: setting.toggle(false, { en: "JazzCash", ur: "جاز کیش" }),
-  easypaisa: setting.toggle(false, { en: "Easypaisa", ur: "ایزی پیسہ" }),
+  payments: setting.toggle(true, { en: "Show the ways my shop takes payment", ur: "میری دکان میں ادائیگی کے طریقے دکھائیں" }),
 });
-
-const PAY = ["cod", "jazzcash", "easypaisa"] as const;
 
 export default defineSection({
   id: "badges",
@@ -22,7 +18,7 @@ export default defineSection({
 .badges li{display:inline-flex;align-items:center;min-height:40px;padding:6px 14px;border:2px solid var(--ink);border-radius:99px;font-weight:700;overflow-wrap:anywhere;max-width:100%}
 `,
   Component: ({ ctx, settings: s, id }) => {
-    const pay = PAY.filter((p) => s[p]);
+    const pay = s.payments ? ctx.shop.payments : [];
     if (!pay.length && !s.delivery) return null;
     return (
       <Sec id={id}>
@@ -30,7 +26,7 @@ export default defineSection({
         <ul class="badges">
           {s.delivery && <li>{s.delivery}</li>}
           {pay.map((p) => (
-            <li key={p}>{ctx.t(`sections.badges.${p}`)}</li>
+            <li key={p}>{p}</li>
           ))}
         </ul>
       </Sec>

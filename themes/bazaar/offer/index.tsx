@@ -3,9 +3,9 @@
  * every spice box") and an optional link. Only Bazaar offers it (themes/bazaar/settings.ts).
  */
 import { z } from "zod";
-import { defineSection } from "../../../../src/storefront/section";
-import { setting } from "../../../../src/storefront/theme-settings";
-import { hrefOf } from "../../../_shared/sections/parts";
+import { defineSection } from "../../../src/storefront/section";
+import { setting } from "../../../src/storefront/theme-settings";
+import { hrefOf } from "../../_shared/sections/parts";
 
 const settings = z.object({
   text: setting.text("", 100, { en: "Offer, e.g. Eid offer: 20% off every spice box", ur: "پیشکش، مثلاً عید آفر: ہر مصالحہ ڈبے پر 20٪ رعایت" }),

@@ -28,6 +28,9 @@ const themeFolders = readdirSync(path.join(root, "themes")).filter((f) =>
   statSync(path.join(root, "themes", f)).isDirectory() && !f.startsWith("_"),
 );
 
+// Every folder under themes/_shared/sections/ is a section type: the registry test checks each is registered.
+const sectionFolders = readdirSync(path.join(root, "themes", "_shared", "sections")).filter((f) => statSync(path.join(root, "themes", "_shared", "sections", f)).isDirectory());
+
 // Every folder under src/i18n/ is a language's catalogue: the registry test checks each is registered.
 const localeFolders = readdirSync(path.join(root, "src", "i18n")).filter((f) => statSync(path.join(root, "src", "i18n", f)).isDirectory());
 
@@ -48,6 +51,7 @@ export default defineConfig({
           TEST_FOREIGN_KEYS: foreignKeysOf(latestSnapshot),
           TEST_REBUILD_FIXTURE: readText("test/fixtures/migrations/products-rebuild.sql"),
           THEME_FOLDERS: themeFolders,
+          SECTION_FOLDERS: sectionFolders,
           LOCALE_FOLDERS: localeFolders,
           HOSTILE_ALL: hostileAll,
           HOSTILE_SEED: hostileSeed,

@@ -10,6 +10,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       MIGRATIONS_DB: D1Database;
       THEME_FOLDERS: string[];
+      SECTION_FOLDERS: string[];
       LOCALE_FOLDERS: string[];
       HOSTILE_ALL: boolean;
       HOSTILE_SEED: number;

@@ -19,7 +19,7 @@ const FIELDS = [
   "opt1Name", "opt1Values", "v0_key", "v0_id", "v0_stock", "v0_sku", "v0_price", "fee", "freeAbove", "whatsapp", "phone", "email", "city",
   "currency", "locale", "contact", "from", "to", "courier", "tracking", "note", "variant", "quantity", "key", "zone", "payment", "reference",
   "address", "seen", "login", "password", "current", "next", "slug", "theme", "codEnabled", "jazzcashEnabled", "jazzcashTitle", "jazzcashNumber",
-  "s_bannerText", "s_announcement", "s_primary", "s_font", "has_bannerText",
+  "s_sec0_heading", "s_announcement", "s_primary", "s_font", "has_announcement", "sec0_type", "op",
 ];
 const last = (r: Route) => /delete|remove|cancel|logout|sessions|password/.test(r.path);
 

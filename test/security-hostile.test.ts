@@ -17,6 +17,8 @@ import { all, one, postMultipart } from "./admin-helpers";
 import { checkoutKey } from "./checkout-fixtures";
 import { HOSTILE, hostileBody, hostileRun, ONE_MB, shownOf, type Hostile } from "./fixtures/hostile";
 import { auditHtml } from "./security-html";
+import { themeForm as postedTheme } from "./theme-form";
+import { themeById } from "../themes";
 
 /** Decodes HTML entities in one pass (so "&amp;lt;" stays "&lt;"). */
 export const decodeHtml = (s: string) =>
@@ -48,17 +50,8 @@ async function showsLiterally(client: Client, url: string, values: string[], h: 
   return res;
 }
 
-function themeForm(v: string): FormData {
-  const fd = new FormData();
-  const fields: Record<string, string> = { theme: "classic", s_background: "#fffaf5", s_text: "#1c1917", s_primary: "#7c2d12", s_primaryText: "#ffffff", s_font: "serif", s_bannerText: v, s_bannerSubtext: v, s_announcement: v, s_productsPerRow: "4", s_logo: "", s_bannerImage: "" };
-  for (const k of ["background", "text", "primary", "primaryText", "font", "logo", "bannerImage", "bannerText", "bannerSubtext", "announcement", "homeSections", "productsPerRow"]) fd.append(`has_${k}`, "1");
-  for (const [k, val] of Object.entries(fields)) fd.append(k, val);
-  for (const [i, sec] of ["banner", "newArrivals"].entries()) {
-    fd.append("s_homeSections", sec);
-    fd.append(`pos_homeSections_${sec}`, String(i + 1));
-  }
-  return fd;
-}
+/** The theme form with `v` in the announcement and in a banner's heading and text. */
+const themeForm = (v: string) => postedTheme(themeById("classic"), { s_announcement: v }, [{ type: "image-banner", settings: { heading: v, text: v } }, { type: "newest", settings: {} }]);
 
 /** Cells a spreadsheet would run as a formula must start with an apostrophe. */
 function csvProblems(csv: string, h: Hostile): string[] {
@@ -97,7 +90,7 @@ describe(`hostile text through every form (${run.label})`, () => {
       expect(zone.name).toBe(v);
       const theme = await postMultipart(seller, `${A}/theme`, themeForm(h.value));
       accepted(theme, "theme");
-      expect(JSON.parse((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", shop.id))!.theme_settings)).toMatchObject({ bannerText: v, announcement: v });
+      expect(JSON.parse((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", shop.id))!.theme_settings)).toMatchObject({ sections: [{ settings: { heading: v, text: v } }, {}], announcement: v });
 
       // Catalogue: a product with an option, a collection, a page.
       const values = splitValues(v);

@@ -7,7 +7,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { renderDocument } from "../src/lib/render";
 import { storeContext } from "../src/storefront/context";
-import type { HeadVM, HomeVM, ProductCardVM, ProductVM, Theme } from "../src/storefront/theme";
+import type { HeadVM, HomeVM, ProductCardVM, ProductVM, StoreContext, Theme } from "../src/storefront/theme";
+import type { CardRow } from "../src/products/cards";
+import { homeNeeds, homeSections, homeVM } from "../src/storefront/view-models";
 import { contrastRatio, mutedColour, settingMeta } from "../src/storefront/theme-settings";
 import type { Shop } from "../src/tenancy/shop-cache";
 import { THEMES } from ".";
@@ -33,7 +35,16 @@ const product: ProductVM = {
   selected: null, price: "Rs 1,500", compareAtPrice: null, priceFrom: "from Rs 1,500", available: true, collection: { title: "Lawn", url: "/collections/lawn" },
 };
 product.selected = product.variants[0]!;
-const home: HomeVM = { featured: { collection: { title: "Lawn", url: "/collections/lawn" }, products: [1, 2].map(card) }, newArrivals: [1, 2, 3, 4].map(card), collections: [{ title: "Lawn", url: "/collections/lawn" }] };
+const packed = `shops/1/${"a".repeat(64)}|320,640|1280|1600|webp|`;
+const row = (id: number): CardRow => ({ id, slug: `p${id}`, title: `Kurta ${id}`, price: 150000, compareAtPrice: id % 2 ? 200000 : null, maxPrice: 150000, createdAt: id, image: id === 4 ? null : packed, inStock: id === 3 ? 0 : 1 });
+/** The home page of a theme with its settings' sections, each need answered as D1 would (a collection "Lawn", four products). */
+function homeOf(theme: Theme, ctx: StoreContext, empty = false): HomeVM {
+  const sections = homeSections(theme, ctx.settings);
+  const results = homeNeeds(sections).map((n) =>
+    empty || !n ? { collection: null, cards: [] } : n.kind === "collection" ? { collection: { title: "Lawn", slug: "lawn" }, cards: [1, 2].map(row) } : { collection: null, cards: [1, 2, 3, 4].map(row) },
+  );
+  return homeVM(ctx, sections, { empty, results });
+}
 
 type Pair = readonly [foreground: string, background: string];
 
@@ -65,8 +76,8 @@ const byName = (a: Pair, b: Pair) => a.join().localeCompare(b.join());
 function pagesOf(theme: Theme, locale: Locale) {
   const ctx = storeContext(shop(locale), "https://ayesha.hatti.test", "/", theme.settings.parse({}), { nav: [{ title: "Lawn", slug: "lawn" }], pages: [{ title: "About", slug: "about" }] });
   return {
-    home: theme.pages.home(ctx, home, head),
-    emptyHome: theme.pages.home(ctx, { featured: null, newArrivals: [], collections: [] }, head),
+    home: theme.pages.home(ctx, homeOf(theme, ctx), head),
+    emptyHome: theme.pages.home(ctx, homeOf(theme, ctx, true), head),
     collection: theme.pages.collection(ctx, { ...listing, title: "Lawn", description: [[{ text: "Summer <b>" }]], path: "/collections/lawn" }, head),
     product: theme.pages.product(ctx, product, head),
     search: theme.pages.search(ctx, { ...listing, query: "<b>kurta</b>", path: "/search" }, head),
@@ -138,8 +149,8 @@ for (const theme of THEMES) {
       expect(theme.settings.safeParse({ primary: "#ffff00", primaryText: "#ffffff" }).success).toBe(false);
       expect(theme.settings.safeParse({ primary: "red" }).success).toBe(false);
       expect(theme.settings.safeParse({ productsPerRow: 9 }).success).toBe(false);
-      expect(theme.settings.safeParse({ homeSections: ["carousel"] }).success).toBe(false);
-      expect(theme.settings.safeParse({ text: "#000000", background: "#FFFFFF", homeSections: ["newArrivals"] }).success).toBe(true);
+      expect(theme.settings.safeParse({ sections: [{ type: "carousel", settings: {} }] }).success).toBe(false);
+      expect(theme.settings.safeParse({ text: "#000000", background: "#FFFFFF", sections: [{ type: "newest", settings: {} }] }).success).toBe(true);
     });
 
     for (const locale of ["en", "ur"] as const) {
@@ -169,9 +180,10 @@ for (const theme of THEMES) {
 
     it("shows the seller's logo, banner photo, banner text and announcement", () => {
       const ref = (h: string) => ({ key: `shops/1/${h.repeat(64)}`, widths: [320, 960], width: 960, height: 480, format: "webp" });
-      const settings = theme.settings.parse({ logo: ref("b"), bannerImage: ref("c"), bannerText: "Eid <sale>", bannerSubtext: "Up to 30% off", announcement: "Free delivery" });
+      const banner = { type: "image-banner", settings: { image: ref("c"), heading: "Eid <sale>", text: "Up to 30% off" } };
+      const settings = theme.settings.parse({ logo: ref("b"), sections: [banner, { type: "newest", settings: {} }], announcement: "Free delivery" });
       const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", settings);
-      const { html } = renderDocument(theme.pages.home(ctx, home, head));
+      const { html } = renderDocument(theme.pages.home(ctx, homeOf(theme, ctx), head));
       expect(html).toMatch(new RegExp(`<img class="logo" src="/media/shops/1/${"b".repeat(64)}/320.webp"[^>]*alt="Ayesha's &lt;Closet>"`));
       expect(html).toMatch(new RegExp(`<img class="hero-img" src="/media/shops/1/${"c".repeat(64)}/960.webp"[^>]* width="960" height="480" alt="Eid &lt;sale>" loading="eager"`));
       expect(html).toContain("<h1>Eid &lt;sale></h1>");
@@ -180,8 +192,8 @@ for (const theme of THEMES) {
     });
 
     it("orders the home sections as the settings say and shows only those", () => {
-      const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ homeSections: ["newArrivals", "featured"] }));
-      const { html } = renderDocument(theme.pages.home(ctx, home, head));
+      const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ sections: [{ type: "newest", settings: {} }, { type: "featured-collection", settings: {} }] }));
+      const { html } = renderDocument(theme.pages.home(ctx, homeOf(theme, ctx), head));
       expect(html.indexOf(">Just in</h2>")).toBeGreaterThan(0);
       expect(html.indexOf(">Just in</h2>")).toBeLessThan(html.indexOf(">Lawn</h2>"));
       expect(html).not.toContain("Shop now");

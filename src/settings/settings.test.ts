@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Client, provePhone, ROOT, sellerWithShop, shopOrigin, signUp, uniq, uniqPhone } from "../../test/helpers";
 import { decode, one, postMultipart } from "../../test/admin-helpers";
 import { png } from "../../test/media-fixtures";
+import { themeForm as postedTheme } from "../../test/theme-form";
+import { themeById } from "../../themes";
 
 const shopRow = (id: number) => one<Record<string, unknown>>("SELECT * FROM shops WHERE id = ?", id);
 
@@ -152,7 +154,8 @@ describe("theme", () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<input id="s-background" name="s_background" type="color"/);
     expect(page.text).toContain('<label for="s-background">Background colour</label>');
-    expect(page.text).toContain('name="s_homeSections"');
+    expect(page.text).toContain('name="sec0_type" value="image-banner"');
+    expect(page.text).toContain('name="s_sec0_heading"');
     expect(page.text).toContain('name="file_logo"');
     expect(page.text).toContain('value="bazaar"');
   });
@@ -208,15 +211,11 @@ describe("theme", () => {
   });
 });
 
-/** A theme form as the page would post it (common settings of every theme). */
+/** A theme form as the page would post it: a banner with a fresh heading, then the newest products. */
 function themeForm(over: Record<string, string> = {}): FormData {
-  const v: Record<string, string> = { theme: "classic", s_background: "#fffaf5", s_text: "#1c1917", s_primary: "#7c2d12", s_primaryText: "#ffffff", s_font: "serif", s_bannerText: uniq("Sale "), s_bannerSubtext: "", s_announcement: "", s_productsPerRow: "4", s_logo: "", s_bannerImage: "", ...over };
-  const fd = new FormData();
-  for (const k of ["background", "text", "primary", "primaryText", "font", "logo", "bannerImage", "bannerText", "bannerSubtext", "announcement", "homeSections", "productsPerRow"]) fd.append(`has_${k}`, "1");
-  for (const [k, val] of Object.entries(v)) fd.append(k, val);
-  for (const [i, sec] of ["banner", "newArrivals"].entries()) {
-    fd.append("s_homeSections", sec);
-    fd.append(`pos_homeSections_${sec}`, String(i + 1));
-  }
-  return fd;
+  const theme = themeById(over.theme ?? "classic");
+  return postedTheme(theme, over, [
+    { type: "image-banner", settings: { heading: uniq("Sale ") } },
+    { type: "newest", settings: {} },
+  ]);
 }

@@ -15,6 +15,9 @@ import { clearPageCache, forgetIsolateCaches } from "./page-cache";
 import { THEMES } from "../../themes";
 import { audit, gzipSize } from "../../test/storefront-html";
 import { seedShop, type SeededShop } from "../../test/storefront-fixtures";
+import { extremeSettings, TYPED_MARKUP } from "../../test/section-extremes";
+import { MAX_SECTIONS } from "./section";
+import { sectionDefsOf } from "./theme-settings";
 
 const HTML_BUDGET = 14 * 1024;
 const JS_BUDGET = 5 * 1024;
@@ -90,9 +93,36 @@ for (const theme of THEMES.map((t) => t.manifest.id)) {
   }
 }
 
+/**
+ * The fullest home page: the most sections a page holds, each type the theme offers at its
+ * largest settings (every text at its cap in long Urdu, lists and product counts at their caps).
+ */
+for (const theme of THEMES) {
+  for (const locale of ["en", "ur"] as const) {
+    it(`${theme.manifest.id} (${locale}): the home page with ${MAX_SECTIONS} sections at their largest`, async () => {
+      const defs = sectionDefsOf(theme.settings);
+      const sections = Array.from({ length: MAX_SECTIONS }, (_, i) => defs[i % defs.length]!).map((def) => ({ type: def.id, settings: extremeSettings(def) }));
+      const shop = await seedShop({ theme: theme.manifest.id, locale, settings: { sections } });
+      await (await exports.default.fetch(`${shop.origin}/`)).text();
+      clearPageCache();
+      const { res, bytes } = await settled(`${shop.origin}/`);
+      const html = new TextDecoder().decode(bytes);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("server-timing")).toContain("d1q;dur=1,d1s;dur=1,");
+      const a = await audit(html);
+      const gz = await gzipSize(html);
+      sizes.push(`${theme.manifest.id}/${locale} / with ${MAX_SECTIONS} sections at their largest: ${html.length} B raw, ${gz} B gzipped`);
+      expect(gz).toBeLessThanOrEqual(HTML_BUDGET);
+      expect(a.h1).toBe(1);
+      expect(a.imgs.filter((i) => i.loading === "eager").length).toBeLessThanOrEqual(3);
+      expect(html).not.toContain(TYPED_MARKUP);
+    });
+  }
+}
+
 describe("sizes", () => {
   it("are reported", () => {
     console.log(sizes.join("\n"));
-    expect(sizes.length).toBe(THEMES.length * 2 * PAGES.length);
+    expect(sizes.length).toBe(THEMES.length * 2 * (PAGES.length + 1));
   });
 });

@@ -1,8 +1,10 @@
 /** Builds the plain StoreContext a theme receives, from the shop and the request URL. */
 import { formatMoney, messages } from "../i18n";
+import { PAYMENT_METHODS } from "../payments";
 import { imageVM, MEDIA_BASE } from "../media/urls";
 import type { Shop } from "../tenancy/shop-cache";
 import { themeById } from "../../themes";
+import { storedSettings } from "../../themes/_shared/sections/upgrade";
 import type { BaseSettings, NavLinkVM, StoreContext, Theme } from "./theme";
 import type { ImageRef } from "./theme-settings";
 
@@ -19,7 +21,7 @@ export function resolveTheme(shop: Shop): ResolvedTheme {
   let r = resolved.get(shop);
   if (!r) {
     const theme = themeById(shop.themeId);
-    const parsed = theme.settings.safeParse(shop.themeSettings);
+    const parsed = theme.settings.safeParse(storedSettings(theme, shop.themeSettings));
     r = { theme, settings: parsed.success ? parsed.data : theme.settings.parse({}) };
     resolved.set(shop, r);
   }
@@ -62,7 +64,13 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     url: url(`${prefix}${encodeURIComponent(r.slug)}`),
   });
   return {
-    shop: { name: shop.name, description: shop.description, whatsapp: shop.whatsapp, slug: shop.slug },
+    shop: {
+      name: shop.name,
+      description: shop.description,
+      whatsapp: shop.whatsapp,
+      slug: shop.slug,
+      payments: PAYMENT_METHODS.filter((id) => shop.payments[id]?.enabled).map((id) => m.t(`checkout.pay.${id}`)),
+    },
     locale: m.locale,
     dir: m.dir,
     t: m.t,
@@ -76,6 +84,5 @@ export function storeContext(shop: Shop, origin: string, path: string, settings:
     canonical: origin + path,
     origin,
     logo: photo(s.logo, shop.name, 320, media),
-    banner: photo(s.bannerImage, s.bannerText || shop.name, 960, media),
   };
 }

@@ -28,7 +28,7 @@ import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
 import { textBlocks } from "./text";
 import type { StoreContext, Theme } from "./theme";
-import { homeVM, listingUrl, listingVM, productVM } from "./view-models";
+import { homeNeeds, homeSections, homeVM, listingUrl, listingVM, productVM } from "./view-models";
 
 export const storefront = new Hono<AppEnv>();
 
@@ -80,9 +80,9 @@ const searchParams = z.object({
 });
 
 storefront.get("/", cached, async (c) => {
-  const data = await loadHome(scope(c), c.get("chrome").nav[0]);
   const { theme, ctx } = themed(c, "/");
-  const vm = homeVM(ctx, data);
+  const sections = homeSections(theme, ctx.settings);
+  const vm = homeVM(ctx, sections, await loadHome(scope(c), homeNeeds(sections)));
   return html(c, theme.pages.home(ctx, vm, homeHead(ctx, vm)));
 });
 

@@ -13,13 +13,12 @@ const abs = (ctx: StoreContext, path: string) => (/^https?:/.test(path) ? path :
 /** The largest stored width's URL is in srcset; sharing previews want ~1200 px, src is 960 px. */
 const shareImage = (ctx: StoreContext, img: ImageVM | null | undefined) => (img ? abs(ctx, img.src) : undefined);
 
-/** The home page's head; its sharing image is the banner, else the first product photo shown. */
+/** The home page's head; its sharing image is the first section's photo, else the first product photo shown. */
 export function homeHead(ctx: StoreContext, vm: HomeVM): HeadVM {
-  const firstImage = vm.featured?.products[0]?.image ?? vm.newArrivals[0]?.image ?? null;
   return {
     title: ctx.shop.name,
     description: summary(ctx.shop.description) || ctx.t("store.meta.home", { shop: ctx.shop.name }),
-    image: shareImage(ctx, ctx.banner ?? firstImage),
+    image: shareImage(ctx, vm.image),
     jsonLd: [
       {
         "@context": "https://schema.org",

@@ -5,13 +5,14 @@
  */
 import { z } from "zod";
 import type { Localized } from "./theme";
+import { MAX_SECTIONS, type SectionDef, type SectionInstance } from "./section";
 
-type SettingInput = "colour" | "image" | "text" | "textarea" | "toggle" | "choice" | "sections" | "number";
+type SettingInput = "colour" | "image" | "text" | "textarea" | "toggle" | "choice" | "sections" | "number" | "link" | "list" | "collection" | "product";
 
 export interface SettingMeta {
   input: SettingInput;
   label: Localized;
-  /** Labels of the values of a choice or sections field. */
+  /** Labels of the values of a choice field (of a sections field: the types it offers). */
   options?: Record<string, Localized>;
 }
 
@@ -44,14 +45,82 @@ export const setting = {
     z.number().int().min(min).max(max).default(def).meta(meta({ input: "number", label })),
   choice: <T extends string>(values: readonly [T, ...T[]], def: T, label: Localized, options: Record<T, Localized>) =>
     z.enum(values).default(def as never).meta(meta({ input: "choice", label, options })),
-  sections: <T extends string>(values: readonly [T, ...T[]], def: T[], label: Localized, options: Record<T, Localized>) =>
+  /**
+   * The home page's section instances, in order: each `{ type, settings }` validated by its
+   * type's schema, a union built from `defs` (the types the theme offers), at most MAX_SECTIONS.
+   */
+  sections: (defs: readonly SectionDef[], def: SectionInstance[], label: Localized) => {
+    const schema = z
+      .array(z.discriminatedUnion("type", defs.map((d) => z.object({ type: z.literal(d.id), settings: d.settings.prefault({}) })) as never))
+      .max(MAX_SECTIONS, "sections.tooMany")
+      // Parsed like a stored list, so each default instance has every setting.
+      .prefault(def as never)
+      .meta(meta({ input: "sections", label, options: Object.fromEntries(defs.map((d) => [d.id, d.label])) }));
+    offered.set(schema, defs);
+    return schema as unknown as z.ZodDefault<z.ZodArray<z.ZodType<SectionInstance>>>;
+  },
+  /** A link a button leads to: a path of the shop ("/collections/lawn") or an https address. */
+  link: (def: string, label: Localized) =>
     z
-      .array(z.enum(values))
-      .max(values.length)
-      .default(def as never)
-      .meta(meta({ input: "sections", label, options })),
+      .string()
+      .trim()
+      .max(300, "validation.tooLong")
+      .refine((v) => v === "" || /^\/(?!\/)\S*$/.test(v) || isHttps(v), "sections.linkInvalid")
+      .default(def)
+      .meta(meta({ input: "link", label })),
+  /** An https address on one of `hosts` (or a subdomain of one), or empty. */
+  linkOn: (hosts: readonly string[], label: Localized) =>
+    z
+      .string()
+      .trim()
+      .max(200, "validation.tooLong")
+      .refine((v) => v === "" || (isHttps(v) && hosts.some((h) => hostIs(v, h))), "sections.hostInvalid")
+      .default("")
+      .meta(meta({ input: "link", label })),
+  /** Items the seller types (testimonials, questions): each an object of `setting.*` fields. */
+  list: <T extends Record<string, z.ZodType>>(item: T, max: number, label: Localized) =>
+    z
+      .array(z.object(item))
+      .max(max, "sections.listCap")
+      .default([])
+      .meta(meta({ input: "list", label })),
+  /** One of the shop's collections by its slug; empty: the shop's first collection. */
+  collection: (label: Localized) =>
+    z.string().trim().max(120, "validation.tooLong").regex(SLUG, "sections.slugInvalid").default("").meta(meta({ input: "collection", label })),
+  /** One of the shop's products by its slug (the editor also takes the product's link). */
+  product: (label: Localized) =>
+    z.string().trim().max(120, "validation.tooLong").regex(SLUG, "sections.slugInvalid").default("").meta(meta({ input: "product", label })),
   image: (label: Localized) => imageRef.nullable().default(null).meta(meta({ input: "image", label })),
 };
+
+const SLUG = /^[\p{L}\p{N}_-]*$/u;
+
+function isHttps(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === "https:" && !/\s/.test(v) && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+const hostIs = (v: string, host: string) => {
+  const h = new URL(v).hostname.toLowerCase();
+  return h === host || h.endsWith(`.${host}`);
+};
+
+/** The section types a sections field offers, by the field's schema (setting.sections). */
+const offered = new WeakMap<z.ZodType, readonly SectionDef[]>();
+
+/** The section types of a theme's settings schema: its sections field's, else none. */
+export function sectionDefsOf(settings: z.ZodType): readonly SectionDef[] {
+  const shape = (settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  for (const field of Object.values(shape)) {
+    const defs = offered.get(field);
+    if (defs) return defs;
+  }
+  return [];
+}
 
 /** The form metadata of a settings field, if it was built with `setting.*`. */
 export function settingMeta(schema: z.ZodType): SettingMeta | undefined {

@@ -7,6 +7,7 @@ import type { ComponentChildren, VNode } from "preact";
 import type { z } from "zod";
 import type { Locale, TFunction } from "../i18n";
 import type { ImageRef } from "./theme-settings";
+import type { SectionData, SectionDef, SectionInstance } from "./section";
 
 /** A string a theme declares in every locale (a theme folder carries its own words). */
 /**
@@ -59,21 +60,22 @@ export interface BaseSettings {
   primaryText: string;
   font: string;
   logo: ImageRef | null;
-  bannerImage: ImageRef | null;
-  bannerText: string;
-  bannerSubtext: string;
   announcement: string;
-  homeSections: HomeSection[];
+  /** The home page's section instances, in order (src/storefront/section.ts). */
+  sections: SectionInstance[];
   productsPerRow: number;
 }
 
-/** The home page's sections a seller can show, hide and order (their labels: themes/_shared/settings.ts). */
-export const HOME_SECTIONS = ["banner", "featured", "newArrivals", "collections"] as const;
-export type HomeSection = (typeof HOME_SECTIONS)[number];
-
 /** What every page of a theme receives, besides the page's own data. */
 export interface StoreContext<S = unknown> {
-  shop: { name: string; description: string; whatsapp: string; slug: string };
+  shop: {
+    name: string;
+    description: string;
+    whatsapp: string;
+    slug: string;
+    /** The names of the payment methods the shop has turned on, in the page's language. */
+    payments: string[];
+  };
   locale: Locale;
   dir: "ltr" | "rtl";
   t: TFunction;
@@ -94,9 +96,8 @@ export interface StoreContext<S = unknown> {
   canonical: string;
   /** The shop's origin, e.g. https://ayesha.hatti.pk (for absolute sharing URLs). */
   origin: string;
-  /** Logo and banner photos of the settings, ready for <img>. */
+  /** The logo of the settings, ready for <img>. */
   logo: ImageVM | null;
-  banner: ImageVM | null;
 }
 
 interface CollectionLinkVM {
@@ -104,10 +105,19 @@ interface CollectionLinkVM {
   url: string;
 }
 
+/** One section of the home page: its type's definition, its settings and the data it declared. */
+interface HomeSectionVM {
+  def: SectionDef;
+  settings: Record<string, unknown>;
+  data: SectionData;
+}
+
 export interface HomeVM {
-  featured: { collection: CollectionLinkVM; products: ProductCardVM[] } | null;
-  newArrivals: ProductCardVM[];
-  collections: CollectionLinkVM[];
+  sections: HomeSectionVM[];
+  /** The shop has no product on sale yet (the page says so). */
+  empty: boolean;
+  /** The page's sharing photo: the first section's own photo, else the first product photo shown. */
+  image: ImageVM | null;
 }
 
 export type SortKey = "relevance" | "newest" | "price-asc" | "price-desc";

@@ -5,7 +5,9 @@ import type { ProductData } from "./product";
 import { encodeCursor, type Cursor } from "./listing";
 import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
-import type { HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, VariantVM } from "./theme";
+import type { BaseSettings, HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, Theme, VariantVM } from "./theme";
+import { MAX_SECTIONS, type SectionDef, type SectionInstance } from "./section";
+import { sectionDefsOf } from "./theme-settings";
 
 const LOW_STOCK = 5;
 
@@ -38,17 +40,29 @@ function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
   };
 }
 
-export function homeVM(ctx: StoreContext, data: HomeData): HomeVM {
-  return {
-    featured: data.featured
-      ? {
-          collection: { title: data.featured.title, url: ctx.url(`/collections/${encodeURIComponent(data.featured.slug)}`) },
-          products: data.featured.cards.map((r) => cardVM(ctx, r)),
-        }
-      : null,
-    newArrivals: data.newArrivals.map((r) => cardVM(ctx, r)),
-    collections: ctx.nav,
-  };
+/** A theme's home sections as stored (already validated by its schema), each with its type's definition. */
+export function homeSections(theme: Theme, settings: unknown): { def: SectionDef; settings: Record<string, unknown> }[] {
+  const defs = new Map(sectionDefsOf(theme.settings).map((d) => [d.id, d]));
+  const stored = (settings as { sections?: SectionInstance[] } | null)?.sections ?? [];
+  return stored.slice(0, MAX_SECTIONS).flatMap((i) => {
+    const def = defs.get(i.type);
+    return def ? [{ def, settings: i.settings }] : [];
+  });
+}
+
+/** What the home's sections need from D1, in their order. */
+export const homeNeeds = (sections: ReturnType<typeof homeSections>) => sections.map((s) => s.def.needs?.(s.settings) ?? null);
+
+export function homeVM(ctx: StoreContext, sections: ReturnType<typeof homeSections>, data: HomeData): HomeVM {
+  const vms = sections.map(({ def, settings }, i) => {
+    const r = data.results[i];
+    const collection = r?.collection ? { title: r.collection.title, url: ctx.url(`/collections/${encodeURIComponent(r.collection.slug)}`) } : null;
+    return { def, settings, data: { collection, products: (r?.cards ?? []).map((row) => cardVM(ctx, row)) } };
+  });
+  const lead = vms[0];
+  const ownPhoto = lead?.def.photo?.(lead.settings, ctx as StoreContext<BaseSettings>) ?? null;
+  const firstCard = vms.flatMap((v) => v.data.products).find((p) => p.image)?.image ?? null;
+  return { sections: vms, empty: data.empty, image: ownPhoto ?? firstCard };
 }
 
 /**

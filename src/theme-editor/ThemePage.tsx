@@ -10,14 +10,20 @@ import { adminMediaUrl } from "../products/Photos";
 import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
+import type { InstanceForm } from "./sections";
+import { SectionsEditor } from "./SectionsEditor";
 
 export interface ThemePageProps extends AdminChrome {
   themes: readonly Theme[];
   themeId: string;
   fields: SettingField[];
   values: Record<string, string | string[]>;
+  /** The home page's section instances as forms, and the types the theme offers ([id, label]). */
+  sections: { forms: InstanceForm[]; offered: [string, string][] };
   errors?: FieldErrors;
   saved?: boolean;
+  /** A button changed the sections: the page shows the change, not yet saved. */
+  unsaved?: boolean;
 }
 
 function parseRef(json: string | string[] | undefined): ImageRef | null {
@@ -28,7 +34,7 @@ function parseRef(json: string | string[] | undefined): ImageRef | null {
   }
 }
 
-function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
+export function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
   const { t } = p.m;
   const id = `s-${f.key}`;
   const name = `s_${f.key}`;
@@ -82,32 +88,10 @@ function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
           ))}
         </select>,
       );
-    case "sections": {
-      const on = Array.isArray(v) ? v : [];
-      return (
-        <fieldset>
-          <legend>{f.label}</legend>
-          <p class="hint muted">{t("theme.sectionsHint")}</p>
-          {f.options.map(([o, l]) => {
-            const pos = on.indexOf(o);
-            const typed = p.values[`pos_${o}`];
-            return (
-              <div class="row" key={o}>
-                <label class="check" for={`${id}-${o}`} style="flex:1">
-                  <input type="checkbox" id={`${id}-${o}`} name={name} value={o} checked={pos >= 0} />
-                  <span>{l}</span>
-                </label>
-                <label class="sr-only" for={`${id}-${o}-pos`}>
-                  {t("theme.position", { what: l })}
-                </label>
-                <input id={`${id}-${o}-pos`} name={`pos_${f.key}_${o}`} value={typeof typed === "string" && typed ? typed : String(pos >= 0 ? pos + 1 : "")} inputMode="numeric" autoComplete="off" dir="ltr" class="pos" />
-              </div>
-            );
-          })}
-          {error && <p class="error" role="alert">{error}</p>}
-        </fieldset>
-      );
-    }
+    case "sections":
+    case "list":
+      // Drawn by SectionsEditor.
+      return null;
     case "image": {
       const ref = parseRef(v);
       return (
@@ -141,8 +125,13 @@ export function ThemePage(p: ThemePageProps) {
       <BackLink m={p.m} href={`/admin/${p.shop.slug}/shop`} label={t("admin.shop.title")} />
       <h1>{t("theme.title")}</h1>
       {p.saved && <p class="notice" role="status">{t("theme.saved")}</p>}
+      {p.unsaved && <p class="notice" role="status">{t("sections.unsaved")}</p>}
       {p.errors && <p class="alert" role="alert">{err(t, p.errors, "_form") ?? t("common.fixErrors")}</p>}
       <Form action={base} csrf={p.csrf} enctype="multipart/form-data" id="theme-form">
+        {/* Enter in a field saves: the form's first submit button (the sections' buttons come later). */}
+        <button type="submit" class="sr-only" tabIndex={-1} aria-hidden="true">
+          {t("common.save")}
+        </button>
         <fieldset class="choices">
           <legend>{t("theme.choose")}</legend>
           {p.themes.map((th) => (
@@ -165,6 +154,7 @@ export function ThemePage(p: ThemePageProps) {
             <SettingInput f={f} p={p} />
           </div>
         ))}
+        <SectionsEditor p={p} />
         <div class="grid2">
           <button class="btn ghost" type="submit" formAction={`${base}/preview`} formTarget="_blank">
             {t("theme.preview")}

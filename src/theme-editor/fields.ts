@@ -10,6 +10,8 @@ import { en } from "../i18n/en";
 import { fieldErrors, type FieldErrors } from "../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../storefront/theme-settings";
 import { inLocale, type Theme } from "../storefront/theme";
+import { MAX_SECTIONS, type SectionDef } from "../storefront/section";
+import { storedSettings } from "../../themes/_shared/sections/upgrade";
 
 export interface SettingField {
   key: string;
@@ -17,26 +19,33 @@ export interface SettingField {
   label: string;
   /** Value labels of a choice/sections field, in the schema's order. */
   options: [string, string][];
-  /** A text setting's cap, as its schema declares it. */
+  /** A text setting's cap (a list's: its most items), as its schema declares it. */
   max?: number;
+  /** A section instance's setting (read with the sections' list, not by a `has_` flag). */
+  inSection?: true;
 }
 
 /** The fields of a theme's settings that carry form metadata, in schema order. */
 export function settingFields(theme: Theme, locale: Locale): SettingField[] {
-  const shape = (theme.settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return fieldsOf((theme.settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {}, locale);
+}
+
+/** The fields of a settings shape (a theme's, a section type's, a list's item) that carry form metadata. */
+export function fieldsOf(shape: Record<string, z.ZodType>, locale: Locale): SettingField[] {
   const out: SettingField[] = [];
   for (const [key, schema] of Object.entries(shape)) {
     const meta = settingMeta(schema);
     if (!meta?.input) continue;
     const options = Object.entries(meta.options ?? {}).map(([v, l]) => [v, inLocale(l, locale)] as [string, string]);
-    const max = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { maxLength?: number }).maxLength;
-    out.push({ key, meta, label: inLocale(meta.label, locale), options, max });
+    const max = (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { maxLength?: number; maxItems?: number });
+    out.push({ key, meta, label: inLocale(meta.label, locale), options, max: max.maxLength ?? max.maxItems });
   }
   return out;
 }
 
 /** The shop's stored settings validated against the theme; invalid fields fall back to defaults. */
-export function currentSettings(theme: Theme, stored: Record<string, unknown>): Record<string, unknown> {
+export function currentSettings(theme: Theme, saved: Record<string, unknown>): Record<string, unknown> {
+  const stored = storedSettings(theme, saved);
   const whole = theme.settings.safeParse(stored);
   if (whole.success) return whole.data as Record<string, unknown>;
   const defaults = theme.settings.parse({}) as Record<string, unknown>;
@@ -56,7 +65,6 @@ export function toFormValues(fields: SettingField[], s: Record<string, unknown>)
   for (const f of fields) {
     const x = s[f.key];
     if (f.meta.input === "toggle") v[f.key] = x ? "on" : "";
-    else if (f.meta.input === "sections") v[f.key] = Array.isArray(x) ? (x as string[]) : [];
     else if (f.meta.input === "image") v[f.key] = x ? JSON.stringify(x) : "";
     else v[f.key] = x === undefined || x === null ? "" : String(x);
   }
@@ -73,11 +81,10 @@ const asRef = (json: string, shopId: number): ImageRef | null => {
 };
 
 /**
- * Reads the posted form (`s_<key>` inputs; sections as checked `s_<key>` values ordered by
- * `pos_<key>_<value>` numbers; image as the JSON of the stored ref) into a settings candidate
- * and the values to show again.
+ * Reads the posted form (`s_<key>` inputs; image as the JSON of the stored ref) into a settings
+ * candidate and the values to show again. Sections are read by ./sections.ts.
  */
-export function fromForm(fields: SettingField[], values: Record<string, string>, lists: Record<string, string[]>, shopId: number) {
+export function fromForm(fields: SettingField[], values: Record<string, string>, shopId: number) {
   const candidate: Record<string, unknown> = {};
   const shown: Record<string, string | string[]> = {};
   for (const f of fields) {
@@ -91,14 +98,6 @@ export function fromForm(fields: SettingField[], values: Record<string, string>,
         candidate[f.key] = /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
         shown[f.key] = raw;
         break;
-      case "sections": {
-        const picked = (lists[`s_${f.key}`] ?? []).filter((x) => f.options.some(([o]) => o === x));
-        const pos = (x: string) => Number(values[`pos_${f.key}_${x}`]) || 99;
-        candidate[f.key] = [...new Set(picked)].sort((a, b) => pos(a) - pos(b));
-        shown[f.key] = candidate[f.key] as string[];
-        for (const [o] of f.options) shown[`pos_${o}`] = values[`pos_${f.key}_${o}`] ?? "";
-        break;
-      }
       case "image":
         candidate[f.key] = values[`rm_${f.key}`] === "on" ? null : asRef(raw, shopId);
         shown[f.key] = candidate[f.key] ? JSON.stringify(candidate[f.key]) : "";
@@ -112,7 +111,7 @@ export function fromForm(fields: SettingField[], values: Record<string, string>,
 }
 
 /** A setting's message: its catalogue key, or a generic one for a message zod wrote itself. */
-const settingMessage = (issue: z.core.$ZodIssue) => (issue.message in en ? issue.message : "theme.invalid");
+export const settingMessage = (issue: z.core.$ZodIssue) => (issue.message in en ? issue.message : "theme.invalid");
 
 /** zod issues -> one catalogue key per field (unknown messages become a generic one). */
 export function settingErrors(error: z.ZodError): FieldErrors {
@@ -127,19 +126,31 @@ const IMAGE_REF_CHARS = 400;
 const on = () => z.enum(["on"]).optional();
 
 /**
- * The theme form as posted, field by field (`s_<key>`, `has_<key>`, `pos_<key>_<value>`,
- * `rm_<key>`, `file_<key>`, `theme`), with each field's cap: a text setting's is the cap its
+ * The theme form as posted, field by field (`s_<key>`, `has_<key>`, `rm_<key>`, `file_<key>`,
+ * `theme`; sections' fields are fields like the others, ./sections.ts), with each field's cap: a text setting's is the cap its
  * setting declares (read from its schema, not repeated), the others are fixed by their kind.
  * Checked before anything reads the values, so an over-long value is refused beside its field.
  */
-export function themeFormSchema(fields: SettingField[], themeIds: readonly string[]) {
+export function themeFormSchema(fields: SettingField[], themeIds: readonly string[], sections: readonly SectionDef[] = []) {
   const form: Record<string, z.ZodType> = { theme: z.enum(themeIds as [string, ...string[]]).optional() };
+  if (sections.length) {
+    // The sections' list (./sections.ts): the instances' types, a button's change, the type to add.
+    const types = z.enum(sections.map((d) => d.id) as [string, ...string[]]).optional();
+    form.has_sections = z.enum(["1"]).optional();
+    for (let i = 0; i <= MAX_SECTIONS; i++) form[`sec${i}_type`] = types;
+    form.add_type = types;
+    const at = Array.from({ length: MAX_SECTIONS }, (_, i) => i);
+    form.op = z.enum(["add", ...at.flatMap((i) => [`up:${i}`, `down:${i}`, `remove:${i}`])]).optional();
+  }
   for (const f of fields) {
-    form[`has_${f.key}`] = z.enum(["1"]).optional();
+    if (!f.inSection) form[`has_${f.key}`] = z.enum(["1"]).optional();
     const name = `s_${f.key}`;
     switch (f.meta.input) {
       case "text":
       case "textarea":
+      case "link":
+      case "collection":
+      case "product":
         form[name] = z.string().max(f.max!, "validation.tooLong").optional();
         break;
       case "colour":
@@ -154,10 +165,6 @@ export function themeFormSchema(fields: SettingField[], themeIds: readonly strin
       case "choice":
         form[name] = z.enum(f.options.map(([o]) => o) as [string, ...string[]]).optional();
         break;
-      case "sections":
-        form[name] = z.array(z.enum(f.options.map(([o]) => o) as [string, ...string[]])).max(f.options.length).optional();
-        for (const [o] of f.options) form[`pos_${f.key}_${o}`] = z.string().max(3, "validation.number").optional();
-        break;
       case "image":
         form[name] = z.string().max(IMAGE_REF_CHARS).optional();
         form[`rm_${f.key}`] = on();
@@ -169,15 +176,12 @@ export function themeFormSchema(fields: SettingField[], themeIds: readonly strin
 }
 
 /** Over-cap fields of a posted theme form, keyed by setting (as the page shows errors). */
-export function themeFormErrors(schema: z.ZodType, fields: SettingField[], values: Record<string, string>, lists: Record<string, string[]>): FieldErrors {
+export function themeFormErrors(schema: z.ZodType, fields: SettingField[], values: Record<string, string>): FieldErrors {
   const posted: Record<string, unknown> = { ...values };
-  for (const f of fields) {
-    if (f.meta.input === "sections" && lists[`s_${f.key}`]) posted[`s_${f.key}`] = lists[`s_${f.key}`];
-    // A file input left empty arrives as an empty string; a picked file is checked by its bytes (media/store).
-    if (f.meta.input === "image") delete posted[`file_${f.key}`];
-  }
+  // A file input left empty arrives as an empty string; a picked file is checked by its bytes (media/store).
+  for (const f of fields) if (f.meta.input === "image") delete posted[`file_${f.key}`];
   const result = schema.safeParse(posted);
   if (result.success) return {};
-  const setting = (name: string) => name.replace(/^(s|has|rm|file)_/, "").replace(/^pos_([^_]+)_.*$/, "$1");
+  const setting = (name: string) => name.replace(/^(s|has|rm|file)_/, "");
   return fieldErrors(result.error, { field: setting, message: settingMessage });
 }

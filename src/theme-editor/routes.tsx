@@ -3,6 +3,7 @@
  * from its zod schema; Preview renders the storefront home with the unsaved settings.
  */
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../lib/form";
 import { renderPage, sendDocument } from "../lib/render";
@@ -16,6 +17,11 @@ import { requireOwner } from "../admin/load-shop";
 import { adminPage } from "../admin/page";
 import { nothingToRead } from "../db/page-read";
 import { currentSettings, fromForm, settingErrors, settingFields, themeFormErrors, themeFormSchema, toFormValues } from "./fields";
+import { applyOp, flatFields, instanceForms, instancesFrom, instanceValues, postedTypes, sectionErrors } from "./sections";
+import type { Locale } from "../i18n";
+import { MAX_SECTIONS, type SectionInstance } from "../storefront/section";
+import { inLocale, type Theme } from "../storefront/theme";
+import { sectionDefsOf } from "../storefront/theme-settings";
 import { renderPreview } from "./preview";
 import { ThemePage } from "./ThemePage";
 
@@ -23,66 +29,98 @@ export const themeRoutes = new Hono<AppEnv>();
 themeRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
+/** The theme's own fields (the sections field is drawn by instance), and the types it offers. */
+function formOf(theme: Theme, locale: Locale) {
+  return { fields: settingFields(theme, locale).filter((f) => f.meta.input !== "sections"), defs: sectionDefsOf(theme.settings) };
+}
+
+/** Item rows drawn for a list: those it holds and one empty, under its cap. */
+const drawnSlots = (count: number, max: number) => Math.min(max, count + 1);
+/** Item rows read from a post: up to one past the cap (which is then refused beside the list). */
+const readSlots = (_count: number, max: number) => max + 1;
+
+function page(c: C, theme: Theme, values: Record<string, string | string[]>, sections: SectionInstance[], extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean } = {}) {
+  const { fields, defs } = formOf(theme, c.var.locale);
+  const forms = instanceForms(defs, sections, c.var.locale, drawnSlots);
+  const shown = { ...values, ...instanceValues(forms, sections) };
+  const offered = defs.map((d) => [d.id, inLocale(d.label, c.var.locale)] as [string, string]);
+  return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} sections={{ forms, offered }} {...extra} />;
+}
+
 themeRoutes.get(
   "/",
   adminPage(
     () => nothingToRead,
     (c) => {
       const theme = themeById(c.var.shop.themeId);
-      const fields = settingFields(theme, c.var.locale);
-      const values = toFormValues(fields, currentSettings(theme, c.var.shop.themeSettings));
-      return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={values} saved={c.req.query("done") === "1"} />);
+      const current = currentSettings(theme, c.var.shop.themeSettings);
+      const values = toFormValues(formOf(theme, c.var.locale).fields, current);
+      return renderPage(c, page(c, theme, values, (current.sections as SectionInstance[]) ?? [], { saved: c.req.query("done") === "1" }));
     },
   ),
 );
 
-/** The posted theme and settings; image files are checked (and stored when `store`). */
+/**
+ * The posted theme and settings; image files are checked (and stored when `store`). A button's
+ * change to the sections (`op`) is applied to the posted list, never saved by itself.
+ */
 async function posted(c: C, store: boolean) {
-  const { values, lists } = await readAll(c);
+  const { values } = await readAll(c);
   const body = await c.req.parseBody({ all: true });
   const themeId = values.theme && isThemeId(values.theme) ? values.theme : c.var.shop.themeId;
   const theme = themeById(themeId);
-  const fields = settingFields(theme, c.var.locale);
+  const { fields: own, defs } = formOf(theme, c.var.locale);
+  const forms = instanceForms(defs, postedTypes(values), c.var.locale, readSlots);
+  const fields = [...own, ...flatFields(forms)];
   // Over-cap values are refused as typed, before anything else reads them.
-  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id)), fields, values, lists);
-  const { candidate, shown } = fromForm(fields, values, lists, c.var.shop.id);
+  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id), defs), fields, values);
+  const { candidate } = fromForm(fields, values, c.var.shop.id);
   // Fields the page did not show (another theme was showing) keep their current values.
   const current = currentSettings(theme, c.var.shop.themeSettings);
-  const currentShown = toFormValues(fields, current);
-  for (const f of fields)
-    if (!values[`has_${f.key}`]) {
-      candidate[f.key] = current[f.key];
-      shown[f.key] = currentShown[f.key]!;
-    }
+  for (const f of own) if (!values[`has_${f.key}`]) candidate[f.key] = current[f.key];
   const errors: FieldErrors = { ...capped };
-  const fresh: { key: string; shownBefore: string | string[]; ref: Awaited<ReturnType<typeof storePhotoSet>> }[] = [];
+  const fresh: { before: unknown; ref: Awaited<ReturnType<typeof storePhotoSet>> }[] = [];
   for (const f of fields) {
     if (f.meta.input !== "image") continue;
     const file = body[`file_${f.key}`];
     if (!(file instanceof File) || file.size === 0) continue;
     const checked = await checkPhotoSet([{ declared: null, file }]);
     if (typeof checked === "string") errors[f.key] = checked;
-    else if (store) {
+    else if (store && !values.op) {
       const ref = await storePhotoSet(c.env.MEDIA, c.var.shop.id, checked);
-      fresh.push({ key: f.key, shownBefore: shown[f.key] ?? "", ref });
+      fresh.push({ before: candidate[f.key], ref });
       candidate[f.key] = ref;
-      shown[f.key] = JSON.stringify(ref);
     }
   }
-  const parsed = theme.settings.safeParse(candidate);
-  if (!parsed.success) Object.assign(errors, { ...settingErrors(parsed.error), ...errors });
+  const read = values.has_sections ? instancesFrom(forms, candidate, values) : ((current.sections as SectionInstance[]) ?? []);
+  const op = Object.keys(capped).length ? { list: read } : applyOp(values.op, values.add_type, read, defs);
+  if (op.error) Object.assign(errors, { sections: op.error, "sections.max": String(MAX_SECTIONS) });
+  const settings: Record<string, unknown> = { sections: op.list };
+  for (const f of own) settings[f.key] = candidate[f.key];
+  const parsed = theme.settings.safeParse(settings);
+  if (!parsed.success) {
+    const rest = new z.ZodError(parsed.error.issues.filter((i) => i.path[0] !== "sections"));
+    Object.assign(errors, { ...settingErrors(rest), ...sectionErrors(parsed.error), ...errors });
+  }
   if (fresh.length && Object.keys(errors).length) {
     // Not saved: photos stored by this request leave no orphans (the seller picks them again).
     await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, fresh.map((x) => x.ref));
-    for (const x of fresh) shown[x.key] = x.shownBefore;
+    const back = new Map(fresh.map((x) => [x.ref.key, x.before]));
+    const undo = (o: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(o)) if (v && typeof v === "object" && back.has((v as { key?: string }).key ?? "")) o[k] = back.get((v as { key: string }).key);
+    };
+    undo(settings);
+    for (const i of op.list) undo(i.settings);
   }
-  return { theme, fields, shown, errors, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
+  const shown = toFormValues(own, settings);
+  return { theme, shown, sections: op.list, errors, op: !!values.op, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
 }
 
 themeRoutes.post("/", async (c) => {
   const r = await posted(c, true);
-  if (!r.settings || Object.keys(r.errors).length)
-    return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={r.theme.manifest.id} fields={r.fields} values={r.shown} errors={r.errors} />, 400);
+  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, page(c, r.theme, r.shown, r.sections, { errors: r.errors }), 400);
+  // A button moved, removed or added a section: shown, not saved (Save keeps it).
+  if (r.op) return renderPage(c, page(c, r.theme, r.shown, r.sections, { unsaved: true }));
   const before = imageRefsOf(c.var.shop.themeSettings);
   await saveTheme(c.var.db, c.var.shop.id, r.theme.manifest.id, r.settings);
   // A replaced logo or banner leaves no orphan (unless a product photo shares its bytes).
@@ -93,7 +131,6 @@ themeRoutes.post("/", async (c) => {
 
 themeRoutes.post("/preview", async (c) => {
   const r = await posted(c, false);
-  if (!r.settings || Object.keys(r.errors).length)
-    return renderPage(c, <ThemePage {...adminChrome(c)} themes={THEMES} themeId={r.theme.manifest.id} fields={r.fields} values={r.shown} errors={r.errors} />, 400);
+  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, page(c, r.theme, r.shown, r.sections, { errors: r.errors }), 400);
   return sendDocument(c, await renderPreview(c, r.theme, r.settings), 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
 });

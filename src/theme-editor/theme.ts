@@ -11,10 +11,12 @@ export async function saveTheme(db: Db, shopId: number, themeId: string, setting
     .where(eq(shops.id, shopId));
 }
 
-/** Image refs ({key, widths, format}) found in a settings object: logo, banner. */
-export function imageRefsOf(settings: Record<string, unknown>): { key: string; widths: number[]; format: "webp" | "jpeg" | "png" }[] {
-  return Object.values(settings).filter(
-    (v): v is { key: string; widths: number[]; format: "webp" | "jpeg" | "png" } =>
-      !!v && typeof v === "object" && typeof (v as { key?: unknown }).key === "string" && Array.isArray((v as { widths?: unknown }).widths),
-  );
+type Ref = { key: string; widths: number[]; format: "webp" | "jpeg" | "png" };
+
+const isRef = (v: unknown): v is Ref => !!v && typeof v === "object" && typeof (v as { key?: unknown }).key === "string" && Array.isArray((v as { widths?: unknown }).widths);
+
+/** Image refs ({key, widths, format}) found in a settings object: logo, and the sections' photos. */
+export function imageRefsOf(settings: Record<string, unknown>): Ref[] {
+  const sections = Array.isArray(settings.sections) ? (settings.sections as { settings?: Record<string, unknown> }[]) : [];
+  return [...Object.values(settings), ...sections.flatMap((s) => Object.values(s?.settings ?? {}))].filter(isRef);
 }

@@ -12,8 +12,8 @@ describe("the theme form as a browser posts it", () => {
     const s = await sellerWithShop();
     const fd = new FormData();
     fd.append("theme", "classic");
-    fd.append("has_bannerText", "1");
-    fd.append("s_bannerText", "Eid sale");
+    fd.append("has_announcement", "1");
+    fd.append("s_announcement", "Eid sale");
     fd.append("has_logo", "1");
     fd.append("s_logo", "");
     fd.append("file_logo", new File([], "", { type: "application/octet-stream" }));

@@ -1,17 +1,15 @@
 /**
- * Page bodies shared by the themes. A theme passes its Layout and its own Hero; the look comes
- * from the theme's CSS and Layout. A theme may also replace any page entirely.
+ * Page bodies shared by the themes. A theme passes its Layout; the look comes from the theme's
+ * CSS and Layout. A theme may also replace any page entirely.
  */
-import type { VNode } from "preact";
-import type { BaseSettings, LayoutProps, ProductCardVM, StoreContext, ThemePages } from "../../src/storefront/theme";
+import { Fragment, type VNode } from "preact";
+import type { BaseSettings, HomeVM, LayoutProps, ProductCardVM, StoreContext, ThemePages } from "../../src/storefront/theme";
 import { Empty, gridSizes, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
 import { BuyForm, Gallery, PriceLine } from "./Product";
 import { TextBlocks } from "./Text";
 
 export interface ThemeParts<S extends BaseSettings> {
   Layout: (props: LayoutProps<S>) => VNode;
-  /** The banner of the home page; holds the page's <h1>. */
-  Hero: (props: { ctx: Ctx }) => VNode;
   /** `sizes` of card photos for a products-per-row setting (default: a grid of 2/3/n columns). */
   cardSizes?: (perRow: number) => string;
 }
@@ -30,65 +28,43 @@ function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string 
   );
 }
 
-export function sharedPages<S extends BaseSettings>({ Layout, Hero, cardSizes = gridSizes }: ThemeParts<S>): ThemePages<S> {
+/**
+ * The home page: its section instances in order, each drawn by its type's component, with each
+ * type's CSS once, where the type first appears. The first section holds the <h1> if its type
+ * can (a banner), else the shop's name is the page's h1. The first section showing products loads
+ * two photos at once, none when a photo above it already does.
+ */
+function homeSections(ctx: Ctx, vm: HomeVM, cardSizes: string) {
+  const lead = vm.sections[0];
+  let eager = lead?.def.photo?.(lead.settings, ctx) ? 0 : 2;
+  const styled = new Set<string>();
+  return (
+    <>
+      {!lead?.def.holdsH1 && <h1 class="page-title">{ctx.shop.name}</h1>}
+      {vm.empty && <Empty title={ctx.t("store.empty.title")} body={ctx.t("store.empty.body")} />}
+      {vm.sections.map(({ def, settings, data }, i) => {
+        const css = def.css && !styled.has(def.id) ? def.css : null;
+        styled.add(def.id);
+        const take = data.products.length ? eager : 0;
+        if (data.products.length) eager = 0;
+        return (
+          <Fragment key={i}>
+            {css && <style dangerouslySetInnerHTML={{ __html: css }} />}
+            <def.Component ctx={ctx} settings={settings} data={data} first={i === 0} eager={take} cardSizes={cardSizes} id={`s${i + 1}`} />
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+export function sharedPages<S extends BaseSettings>({ Layout, cardSizes = gridSizes }: ThemeParts<S>): ThemePages<S> {
   const L = Layout as unknown as (p: LayoutProps<BaseSettings>) => VNode;
   const Grid = (p: { ctx: Ctx; products: ProductCardVM[]; eager?: number }) => (
     <ProductGrid {...p} sizes={cardSizes(p.ctx.settings.productsPerRow)} />
   );
   return {
-    home: (ctx: StoreContext<S>, vm, head) => {
-      const sections = ctx.settings.homeSections;
-      const empty = !vm.newArrivals.length;
-      let eager = sections[0] === "banner" && ctx.banner ? 0 : 2;
-      const take = () => {
-        const n = eager;
-        eager = 0;
-        return n;
-      };
-      return (
-        <L ctx={ctx} head={head}>
-          {!sections.includes("banner") && <h1 class="page-title">{ctx.shop.name}</h1>}
-          {empty && <Empty title={ctx.t("store.empty.title")} body={ctx.t("store.empty.body")} />}
-          {sections.map((s) => {
-            if (s === "banner") return <Hero key={s} ctx={ctx} />;
-            if (s === "featured" && vm.featured)
-              return (
-                <section key={s} class="sec">
-                  <div class="sec-head">
-                    <h2>{vm.featured.collection.title}</h2>
-                    <a href={vm.featured.collection.url}>{ctx.t("store.viewAll")}</a>
-                  </div>
-                  <Grid ctx={ctx} products={vm.featured.products} eager={take()} />
-                </section>
-              );
-            if (s === "newArrivals" && !empty)
-              return (
-                <section key={s} class="sec">
-                  <div class="sec-head">
-                    <h2>{ctx.t("store.newArrivals")}</h2>
-                    <a href={ctx.url("/collections/all")}>{ctx.t("store.viewAll")}</a>
-                  </div>
-                  <Grid ctx={ctx} products={vm.newArrivals} eager={take()} />
-                </section>
-              );
-            if (s === "collections" && vm.collections.length)
-              return (
-                <section key={s} class="sec">
-                  <h2>{ctx.t("store.collections")}</h2>
-                  <ul class="tiles">
-                    {vm.collections.map((c) => (
-                      <li key={c.url}>
-                        <a href={c.url}>{c.title}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              );
-            return null;
-          })}
-        </L>
-      );
-    },
+    home: (ctx: StoreContext<S>, vm, head) => <L ctx={ctx} head={head}>{homeSections(ctx as unknown as Ctx, vm, cardSizes(ctx.settings.productsPerRow))}</L>,
     collection: (ctx, vm, head) => (
       <L ctx={ctx} head={head}>
         <div class="list-head">

@@ -2,9 +2,11 @@
  * The settings every theme offers, built with `setting.*` so the admin can draw the form from
  * the schema. A theme passes its own defaults and may add fields of its own.
  */
-import { HOME_SECTIONS, type HomeSection } from "../../src/storefront/theme";
+import type { SectionDef, SectionInstance } from "../../src/storefront/section";
 import { setting } from "../../src/storefront/theme-settings";
 import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
+import { SECTIONS } from "./sections";
+import { legacySections } from "./sections/upgrade";
 
 export interface CommonDefaults {
   background: string;
@@ -13,15 +15,13 @@ export interface CommonDefaults {
   primaryText: string;
   font: FontChoice;
   productsPerRow: number;
-  homeSections: HomeSection[];
+  /** The home page's default sections, in order. */
+  sections?: SectionInstance[];
+  /** The default as the fixed list of before sections ("banner", "featured", "newArrivals", "collections"). */
+  homeSections?: string[];
+  /** The section types the theme offers (default: every shared one); a theme may add its own. */
+  offers?: readonly SectionDef[];
 }
-
-const SECTION_LABELS: Record<HomeSection, { en: string; ur?: string }> = {
-  banner: { en: "Banner", ur: "بینر" },
-  featured: { en: "Featured collection", ur: "نمایاں مجموعہ" },
-  newArrivals: { en: "New arrivals", ur: "نئی آمد" },
-  collections: { en: "Collections", ur: "مجموعے" },
-};
 
 export function commonSettings(d: CommonDefaults) {
   return {
@@ -31,20 +31,11 @@ export function commonSettings(d: CommonDefaults) {
     primaryText: setting.colour(d.primaryText, { en: "Button text colour", ur: "بٹن کی تحریر کا رنگ" }),
     font: setting.choice(FONT_CHOICES, d.font, { en: "Font", ur: "فونٹ" }, FONT_LABELS),
     logo: setting.image({ en: "Logo", ur: "لوگو" }),
-    bannerImage: setting.image({ en: "Banner photo", ur: "بینر کی تصویر" }),
-    /** Empty: the shop's name is the banner heading. */
-    bannerText: setting.text("", 80, {
-      en: "Banner heading",
-      ur: "بینر کی سرخی",
-    }),
-    bannerSubtext: setting.text("", 160, { en: "Banner text", ur: "بینر کی تحریر" }),
     announcement: setting.text("", 120, { en: "Announcement bar", ur: "اعلان کی پٹی" }),
-    homeSections: setting.sections(
-      HOME_SECTIONS,
-      d.homeSections,
-      { en: "Home page sections, in order", ur: "ہوم پیج کے حصے، ترتیب سے" },
-      SECTION_LABELS,
-    ),
+    sections: setting.sections(d.offers ?? SECTIONS, d.sections ?? legacySections(d.homeSections ?? []), {
+      en: "Home page sections, in order",
+      ur: "ہوم پیج کے حصے، ترتیب سے",
+    }),
     productsPerRow: setting.number(2, 5, d.productsPerRow, { en: "Products per row (large screens)", ur: "ایک قطار میں مصنوعات (بڑی اسکرین)" }),
   };
 }

@@ -1,8 +1,6 @@
 import type { LayoutProps } from "../../src/storefront/theme";
 import { Announcement, Brand, CartLink, NavLinks } from "../_shared/Chrome";
 import { Page } from "../_shared/Head";
-import { HeroBlock } from "../_shared/Hero";
-import type { Ctx } from "../_shared/Cards";
 import { css } from "./css";
 import type { BazaarSettings } from "./settings";
 
@@ -27,5 +25,3 @@ export function Layout({ ctx, head, children }: LayoutProps<BazaarSettings>) {
     </Page>
   );
 }
-
-export const Hero = ({ ctx }: { ctx: Ctx }) => <HeroBlock ctx={ctx} cls="bazaar" />;

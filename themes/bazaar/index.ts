@@ -1,7 +1,7 @@
 /** Bazaar: bold colours and big buttons, for food, spices and home goods (manifest here; Layout, CSS and settings beside it). */
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
-import { Hero, Layout } from "./Layout";
+import { Layout } from "./Layout";
 import { settings, type BazaarSettings } from "./settings";
 
 export default defineTheme<BazaarSettings>({
@@ -17,5 +17,5 @@ export default defineTheme<BazaarSettings>({
   },
   settings,
   Layout,
-  pages: sharedPages({ Layout, Hero }),
+  pages: sharedPages({ Layout }),
 });

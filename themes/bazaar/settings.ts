@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { setting, withContrast } from "../../src/storefront/theme-settings";
 import { COMMON_PAIRS, commonSettings } from "../_shared/settings";
+import { SECTIONS } from "../_shared/sections";
+import offer from "./offer";
 
 /** Bazaar: warm cream, saffron-orange buttons, a deep green banner, big rounded type. */
 export const settings = withContrast(
@@ -13,6 +15,8 @@ export const settings = withContrast(
       font: "rounded",
       productsPerRow: 4,
       homeSections: ["banner", "collections", "featured", "newArrivals"],
+      // Every shared section, and its own offer strip.
+      offers: [...SECTIONS, offer],
     }),
     accent: setting.colour("#14532d", { en: "Banner colour", ur: "بینر کا رنگ" }),
     accentText: setting.colour("#fef9c3", { en: "Banner text colour", ur: "بینر کی تحریر کا رنگ" }),

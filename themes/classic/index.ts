@@ -1,7 +1,7 @@
 /** Boutique (id "classic"): clean and calm, with elegant type, for clothing and jewellery (manifest here; Layout, CSS and settings beside it). */
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
-import { Hero, Layout } from "./Layout";
+import { Layout } from "./Layout";
 import { settings, type ClassicSettings } from "./settings";
 
 export default defineTheme<ClassicSettings>({
@@ -17,5 +17,5 @@ export default defineTheme<ClassicSettings>({
   },
   settings,
   Layout,
-  pages: sharedPages({ Layout, Hero }),
+  pages: sharedPages({ Layout }),
 });

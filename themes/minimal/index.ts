@@ -2,7 +2,7 @@
 import { defineTheme } from "../../src/storefront/theme";
 import { sharedPages } from "../_shared/pages";
 import { cardSizes } from "./css";
-import { Hero, Layout } from "./Layout";
+import { Layout } from "./Layout";
 import { settings, type MinimalSettings } from "./settings";
 
 export default defineTheme<MinimalSettings>({
@@ -18,5 +18,5 @@ export default defineTheme<MinimalSettings>({
   },
   settings,
   Layout,
-  pages: sharedPages({ Layout, Hero, cardSizes }),
+  pages: sharedPages({ Layout, cardSizes }),
 });

@@ -8,6 +8,7 @@ import orders from "./orders";
 import pricing from "./pricing";
 import customers from "./customers";
 import discounts from "./discounts";
+import sections from "./sections";
 
-export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts };
+export const en = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts, ...sections };
 export type MessageKey = keyof typeof en;

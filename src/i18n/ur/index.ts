@@ -10,6 +10,7 @@ import orders from "./orders";
 import pricing from "./pricing";
 import customers from "./customers";
 import discounts from "./discounts";
+import sections from "./sections";
 
 /** The Urdu catalogue: typed against English, so a missing string or plural form fails the type-check. */
-export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts };
+export const ur: Mirror<typeof en> = { ...common, ...platform, ...admin, ...storefront, ...checkout, ...orders, ...pricing, ...customers, ...discounts, ...sections };

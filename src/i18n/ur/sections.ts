@@ -1,0 +1,32 @@
+import type en from "../en/sections";
+import type { Mirror } from "../plural";
+
+export default {
+  "sections.product.cta": "پروڈکٹ دیکھیں",
+  "sections.testimonials.heading": "گاہک کیا کہتے ہیں",
+  "sections.faq.heading": "سوالات",
+  "sections.wa.heading": "واٹس ایپ پر آرڈر کریں",
+  "sections.wa.text": "کچھ بھی پوچھیں: ہم جلد جواب دیتے ہیں۔",
+  "sections.wa.button": "واٹس ایپ پر بات کریں",
+  "sections.badges.heading": "ترسیل اور ادائیگی",
+  "sections.follow.heading": "ہمیں فالو کریں",
+  "sections.title": "ہوم پیج کے حصے",
+  "sections.hint": "ہوم پیج یہ حصے اوپر سے نیچے دکھاتا ہے۔ انہیں شامل کریں، اوپر نیچے کریں یا ہٹائیں، پھر محفوظ کریں دبائیں۔",
+  "sections.none": "کوئی حصہ نہیں: ہوم پیج پر صرف دکان کا نام ہوگا۔",
+  "sections.numbered": "{n}۔ {type}",
+  "sections.up": "اوپر کریں",
+  "sections.down": "نیچے کریں",
+  "sections.remove": "ہٹائیں",
+  "sections.addType": "شامل کرنے کے لیے حصہ",
+  "sections.add": "حصہ شامل کریں",
+  "sections.addItem": "خالی سطریں چھوڑ دی جاتی ہیں؛ ایک اور خالی سطر کے لیے محفوظ کریں۔",
+  "sections.item": "نمبر {n}",
+  "sections.unsaved": "ابھی محفوظ نہیں ہوا: تبدیلیاں رکھنے کے لیے محفوظ کریں دبائیں۔",
+  "sections.tooMany": "ہوم پیج پر زیادہ سے زیادہ {max} حصے ہو سکتے ہیں۔",
+  "sections.listCap": "زیادہ سے زیادہ {max} چیزیں۔",
+  "sections.linkInvalid": "اپنی دکان کا صفحہ (/ سے شروع) یا https:// سے شروع ہونے والا پتہ لکھیں۔",
+  "sections.hostInvalid": "اس سائٹ پر صفحے کا پتہ لکھیں، https:// سے شروع۔",
+  "sections.slugInvalid": "لنک والا ویب نام لکھیں: حروف، اعداد اور ڈیش۔",
+  "sections.collectionHint": "مجموعے کا ویب نام، جیسے /collections/lawn میں۔",
+  "sections.productHint": "پروڈکٹ کا لنک چسپاں کریں، یا اس کا ویب نام جیسے /products/lawn-suit میں۔",
+} satisfies Mirror<typeof en>;

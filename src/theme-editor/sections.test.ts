@@ -1,0 +1,126 @@
+/**
+ * The theme editor's sections, as a seller's browser posts them (no script): add, move, remove,
+ * edit; one past every cap refused beside its field with what she typed kept and nothing saved;
+ * and a collection of another shop never shows on hers.
+ */
+import { describe, expect, it } from "vitest";
+import { one, postMultipart } from "../../test/admin-helpers";
+import { and, eq } from "drizzle-orm";
+import { Client, ROOT, sellerWithShop, shopDb, shopOrigin } from "../../test/helpers";
+import { collections, products } from "../db/schema";
+import { seedShop } from "../../test/storefront-fixtures";
+import { themeForm } from "../../test/theme-form";
+import { themeById } from "../../themes";
+import { MAX_QUESTIONS } from "../../themes/_shared/sections/faq";
+import { MAX_SECTIONS, type SectionInstance } from "../storefront/section";
+
+const classic = themeById("classic");
+const stored = async (shopId: number) => JSON.parse((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", shopId))!.theme_settings) as { sections?: SectionInstance[] };
+const types = (s: { sections?: SectionInstance[] }) => (s.sections ?? []).map((i) => i.type);
+const post = (s: Awaited<ReturnType<typeof sellerWithShop>>, over: Record<string, string>, sections: SectionInstance[]) =>
+  postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme`, themeForm(classic, over, sections));
+
+const three: SectionInstance[] = [
+  { type: "image-banner", settings: { heading: "Eid sale" } },
+  { type: "rich-text", settings: { heading: "Our story", text: "Since 1998." } },
+  { type: "faq", settings: { items: [{ question: "COD?", answer: "Yes, everywhere." }] } },
+];
+
+describe("home page sections in the theme editor", () => {
+  it("adds, moves and removes with plain form posts, shown and not saved until Save", async () => {
+    const s = await sellerWithShop();
+    expect((await post(s, {}, three)).status).toBe(303);
+    expect(types(await stored(s.shopId))).toEqual(["image-banner", "rich-text", "faq"]);
+    const saved = JSON.stringify(await stored(s.shopId));
+
+    const up = await post(s, { op: "up:2" }, three);
+    expect(up.status).toBe(200);
+    expect(up.text).toContain("Not saved yet");
+    expect(up.text.indexOf('name="sec1_type" value="faq"')).toBeGreaterThan(0);
+    expect(up.text.indexOf('name="sec2_type" value="rich-text"')).toBeGreaterThan(0);
+    // The moved section's question is kept under its new place.
+    expect(up.text).toMatch(/name="s_sec1_items_0_question"[^>]*value="COD\?"/);
+    expect(JSON.stringify(await stored(s.shopId))).toBe(saved);
+
+    const removed = await post(s, { op: "remove:0" }, three);
+    expect(removed.text).toContain('name="sec0_type" value="rich-text"');
+    expect(removed.text).not.toContain('_type" value="image-banner"');
+    expect(removed.text).toContain('name="sec1_type" value="faq"');
+
+    const added = await post(s, { op: "add", add_type: "testimonials" }, three);
+    expect(added.status).toBe(200);
+    expect(added.text).toContain('name="sec3_type" value="testimonials"');
+    expect(JSON.stringify(await stored(s.shopId))).toBe(saved);
+
+    // Save with the new order: stored, and the shop shows it.
+    expect((await post(s, {}, [three[2]!, three[1]!, three[0]!])).status).toBe(303);
+    expect(types(await stored(s.shopId))).toEqual(["faq", "rich-text", "image-banner"]);
+    const home = await new Client().get(`${shopOrigin(s.slug)}/`);
+    expect(home.text.indexOf("COD?")).toBeLessThan(home.text.indexOf("Our story"));
+    expect(home.text.indexOf("Our story")).toBeLessThan(home.text.indexOf("Eid sale"));
+  });
+
+  it("edits an instance's settings; a bad one is refused beside its field, kept, nothing saved", async () => {
+    const s = await sellerWithShop();
+    expect((await post(s, { s_sec1_heading: "Who we are" }, three)).status).toBe(303);
+    expect((await stored(s.shopId)).sections?.[1]?.settings.heading).toBe("Who we are");
+    const before = JSON.stringify(await stored(s.shopId));
+    const bad = await post(s, { s_sec0_link: "javascript:alert(1)", s_sec1_heading: "New <b>words</b>" }, three);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="s-sec0_link-error"[^>]*>Enter a page of your shop/);
+    expect(bad.text).toMatch(/name="s_sec0_link"[^>]*value="javascript:alert\(1\)"/);
+    expect(bad.text).toContain('value="New &lt;b>words&lt;/b>"');
+    expect(JSON.stringify(await stored(s.shopId))).toBe(before);
+  });
+
+  it("refuses one past every cap with its message: sections, list items, text", async () => {
+    const s = await sellerWithShop();
+    const rich = { type: "rich-text", settings: { text: "Hi" } };
+    const atCap = Array.from({ length: MAX_SECTIONS }, () => rich);
+    expect((await post(s, {}, atCap)).status).toBe(303);
+    const before = JSON.stringify(await stored(s.shopId));
+
+    const add = await post(s, { op: "add", add_type: "faq" }, atCap);
+    expect(add.status).toBe(400);
+    expect(add.text).toContain(`A home page holds at most ${MAX_SECTIONS} sections.`);
+    const over = await post(s, {}, [...atCap, rich]);
+    expect(over.status).toBe(400);
+    expect(over.text).toContain(`A home page holds at most ${MAX_SECTIONS} sections.`);
+
+    const qa = { question: "COD?", answer: "Yes" };
+    const faq = await post(s, {}, [{ type: "faq", settings: { items: Array(MAX_QUESTIONS).fill(qa) } }]);
+    expect(faq.status).toBe(303);
+    const tooMany = themeForm(classic, { s_sec0_items_10_question: "One more?" }, [{ type: "faq", settings: { items: Array(MAX_QUESTIONS).fill(qa) } }]);
+    const res = await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme`, tooMany);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(`At most ${MAX_QUESTIONS} items.`);
+
+    const long = await post(s, { s_sec0_heading: "ا".repeat(81) }, [rich]);
+    expect(long.status).toBe(400);
+    expect(long.text).toMatch(/id="s-sec0_heading-error"/);
+    expect(long.text).toContain("ا".repeat(81));
+    expect(JSON.stringify(await stored(s.shopId))).not.toBe(before); // the faq save above
+    expect(types(await stored(s.shopId))).toEqual(["faq"]);
+  });
+
+  it("shows its own collections only: another shop's collection slug shows nothing", async () => {
+    const other = await seedShop({});
+    const mine = await seedShop({
+      settings: {
+        sections: [
+          { type: "featured-collection", settings: { collection: "accessories" } },
+          { type: "featured-collection", settings: { collection: "secret-of-other", heading: "Stolen" } },
+          { type: "featured-product", settings: { product: "item-7", heading: "Stolen product" } },
+        ],
+      },
+    });
+    // The other shop has a collection hers lacks, and an active item-7 where hers is a draft.
+    await (await shopDb(other.shopId)).insert(collections).values({ shopId: other.shopId, slug: "secret-of-other", title: "Secret collection", position: 9 });
+    await (await shopDb(mine.shopId)).update(products).set({ status: "draft" }).where(and(eq(products.shopId, mine.shopId), eq(products.slug, "item-7")));
+    const home = await new Client().get(`${mine.origin}/`);
+    expect(home.status).toBe(200);
+    expect(home.text).toContain("Accessories");
+    expect(home.text).not.toContain("Secret collection");
+    expect(home.text).not.toContain("Stolen");
+  });
+});

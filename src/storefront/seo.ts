@@ -6,7 +6,8 @@ import { minorUnits } from "../i18n";
 import type { ProductData } from "./product";
 import type { Shop } from "../tenancy/shop-cache";
 import { summary } from "./text";
-import type { HeadVM, HomeVM, ImageVM, ProductVM, StoreContext } from "./theme";
+import type { BaseSettings, HeadVM, HomeVM, ImageVM, ProductVM, StoreContext } from "./theme";
+import { BANNER_SIZES } from "../../themes/_shared/Hero";
 
 const abs = (ctx: StoreContext, path: string) => (/^https?:/.test(path) ? path : ctx.origin + path);
 
@@ -20,6 +21,8 @@ export function homeHead(ctx: StoreContext, vm: HomeVM): HeadVM {
     title: ctx.shop.name,
     description: summary(ctx.shop.description) || ctx.t("store.meta.home", { shop: ctx.shop.name }),
     image: shareImage(ctx, ctx.banner ?? firstImage),
+    // The LCP photo: the banner when it opens the page (the first cards are eager and high priority anyway).
+    preload: ctx.banner && (ctx.settings as BaseSettings).homeSections[0] === "banner" ? { img: ctx.banner, sizes: BANNER_SIZES } : undefined,
     jsonLd: [
       {
         "@context": "https://schema.org",

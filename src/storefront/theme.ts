@@ -65,6 +65,8 @@ export interface BaseSettings {
   announcement: string;
   homeSections: HomeSection[];
   productsPerRow: number;
+  /** Card photos' shape: "square", "portrait" (4:5) or "natural" (the photo's own). */
+  cardAspect: string;
 }
 
 /** The home page's sections a seller can show, hide and order (their labels: themes/_shared/settings.ts). */
@@ -187,6 +189,8 @@ export interface HeadVM {
   /** JSON-LD objects, serialised safely into <script type="application/ld+json">. */
   jsonLd?: object[];
   noindex?: boolean;
+  /** The page's LCP photo, preloaded with high priority (`sizes` as its <img> has them). */
+  preload?: { img: ImageVM; sizes: string };
 }
 
 export interface LayoutProps<S = unknown> {

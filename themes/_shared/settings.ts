@@ -5,6 +5,7 @@
 import { HOME_SECTIONS, type HomeSection } from "../../src/storefront/theme";
 import { setting } from "../../src/storefront/theme-settings";
 import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
+import { CARD_ASPECTS, CARD_ASPECT_LABELS, type CardAspect } from "./Cards";
 
 export interface CommonDefaults {
   background: string;
@@ -14,6 +15,7 @@ export interface CommonDefaults {
   font: FontChoice;
   productsPerRow: number;
   homeSections: HomeSection[];
+  cardAspect: CardAspect;
 }
 
 const SECTION_LABELS: Record<HomeSection, { en: string; ur?: string }> = {
@@ -46,6 +48,7 @@ export function commonSettings(d: CommonDefaults) {
       SECTION_LABELS,
     ),
     productsPerRow: setting.number(2, 5, d.productsPerRow, { en: "Products per row (large screens)", ur: "ایک قطار میں مصنوعات (بڑی اسکرین)" }),
+    cardAspect: setting.choice(CARD_ASPECTS, d.cardAspect, { en: "Product photo shape on cards", ur: "کارڈ پر تصویر کی شکل" }, CARD_ASPECT_LABELS),
   };
 }
 

@@ -12,6 +12,7 @@ export const settings = withContrast(
       primaryText: "#ffffff",
       font: "rounded",
       productsPerRow: 4,
+      cardAspect: "square",
       homeSections: ["banner", "collections", "featured", "newArrivals"],
     }),
     accent: setting.colour("#14532d", { en: "Banner colour", ur: "بینر کا رنگ" }),

@@ -72,6 +72,7 @@ function pagesOf(theme: Theme, locale: Locale) {
     emptyHome: theme.pages.home(ctx, { featured: null, newArrivals: [], collections: [] }, head),
     collection: theme.pages.collection(ctx, { ...listing, title: "Lawn", description: [[{ text: "Summer <b>" }]], path: "/collections/lawn" }, head),
     product: theme.pages.product(ctx, product, head),
+    bigProduct: theme.pages.product(ctx, bigProduct(10, LONG_UR), head),
     search: theme.pages.search(ctx, { ...listing, query: "<b>kurta</b>", path: "/search" }, head),
     page: theme.pages.page(ctx, { title: "About", body: [[{ text: "Hello <i>there</i>" }]] }, head),
     notFound: theme.pages.notFound(ctx),
@@ -155,6 +156,7 @@ for (const theme of THEMES) {
           for (const i of a.imgs) {
             expect(i.alt, `${name}: alt`).not.toBeNull();
             expect(i.width && i.height, `${name}: size`).toBeTruthy();
+            expect(i.loading === "eager" || i.decoding === "async", `${name}: lazy images decode async`).toBe(true);
           }
           for (const c of a.controls) expect(a.labelFors, `${name}: label for ${c.name}`).toContain(c.id);
           expect(a.externalScripts).toEqual([]);

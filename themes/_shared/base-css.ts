@@ -50,7 +50,7 @@ main{padding-block:8px 32px;min-height:60vh}
 .announce{margin:0;padding:8px 16px;text-align:center;font-size:.9rem}
 .brand{text-decoration:none;font-weight:700;display:inline-flex;align-items:center;min-height:48px}
 .logo{max-height:48px;width:auto}
-.cart{display:inline-flex;align-items:center;gap:6px;min-height:48px;padding-inline:12px;text-decoration:none;font-weight:600}
+.cart{display:inline-flex;align-items:center;justify-content:center;gap:6px;min-height:48px;min-width:48px;padding-inline:12px;text-decoration:none;font-weight:600}
 .cart svg{display:block}
 .count:empty{display:none}
 .count{min-width:1.6em;padding:0 6px;border-radius:99px;background:var(--primary);color:var(--on-primary);text-align:center;font-size:.85rem}

@@ -215,8 +215,8 @@ export interface Theme<S = any> {
   /**
    * The frame of every page (head, header, navigation, footer, the theme's CSS). Pages not
    * drawn by the theme (checkout, order status) render inside it, styled through the CSS
-   * custom properties every theme defines: --bg, --ink, --muted, --line, --primary,
-   * --on-primary, --radius, --font.
+   * custom properties every theme defines: --bg, --ink, --muted, --line, --soft, --primary,
+   * --on-primary, --danger, --radius, --font.
    */
   Layout: (props: LayoutProps<S>) => VNode;
   pages: ThemePages<S>;

@@ -4,15 +4,6 @@ import { Img } from "./Img";
 
 export type Ctx = StoreContext<BaseSettings>;
 
-/** The shapes a theme's card photos can take (the seller's choice; CSS: .ar-*). */
-export const CARD_ASPECTS = ["square", "portrait", "natural"] as const;
-export type CardAspect = (typeof CARD_ASPECTS)[number];
-export const CARD_ASPECT_LABELS: Record<CardAspect, { en: string; ur: string }> = {
-  square: { en: "Square", ur: "مربع" },
-  portrait: { en: "Portrait (4:5)", ur: "عمودی (4:5)" },
-  natural: { en: "As photographed", ur: "جیسی تصویر ہے" },
-};
-
 export function gridSizes(perRow: number): string {
   return `(min-width:960px) ${Math.floor(100 / perRow)}vw, (min-width:600px) 33vw, 50vw`;
 }

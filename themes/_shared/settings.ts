@@ -5,7 +5,6 @@
 import { HOME_SECTIONS, type HomeSection } from "../../src/storefront/theme";
 import { setting } from "../../src/storefront/theme-settings";
 import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
-import { CARD_ASPECTS, CARD_ASPECT_LABELS, type CardAspect } from "./Cards";
 
 export interface CommonDefaults {
   background: string;
@@ -23,6 +22,15 @@ const SECTION_LABELS: Record<HomeSection, { en: string; ur?: string }> = {
   featured: { en: "Featured collection", ur: "نمایاں مجموعہ" },
   newArrivals: { en: "New arrivals", ur: "نئی آمد" },
   collections: { en: "Collections", ur: "مجموعے" },
+};
+
+/** The shapes card photos can take (the seller's choice per theme; CSS: .ar-* in base-css.ts). */
+const CARD_ASPECTS = ["square", "portrait", "natural"] as const;
+type CardAspect = (typeof CARD_ASPECTS)[number];
+const CARD_ASPECT_LABELS: Record<CardAspect, { en: string; ur: string }> = {
+  square: { en: "Square", ur: "مربع" },
+  portrait: { en: "Portrait (4:5)", ur: "عمودی (4:5)" },
+  natural: { en: "As photographed", ur: "جیسی تصویر ہے" },
 };
 
 export function commonSettings(d: CommonDefaults) {

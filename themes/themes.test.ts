@@ -265,6 +265,19 @@ describe("product page and cards", () => {
         expect(await gzipSize(html)).toBeLessThanOrEqual(14 * 1024);
       });
 
+    it(`${id}: one option: its chips are the variants (radio inputs, no <select>), so they work without JavaScript`, async () => {
+      const variants = ["Peach", "Ivory", "Black"].map((c, k) => ({ id: 10 + k, label: c, options: [c], price: `Rs ${1200 + k * 100}`, compareAtPrice: null, available: k !== 1, stock: k === 1 ? ("out" as const) : ("in" as const) }));
+      const html = render(theme, { ...product, options: ["Colour"], variants, selected: variants[0]! });
+      expect(html).not.toContain("<select");
+      expect(html).toContain('<div id="picker" class="picker"><fieldset><legend>Colour</legend>');
+      expect(html).toMatch(/<input type="radio" id="v10" name="variant" value="10" checked [^>]*data-p="Rs 1200"/);
+      expect(html).toMatch(/<input type="radio" id="v11" name="variant" value="11" disabled/);
+      expect(count(html, /<i class="sw" style="background:#[0-9a-f]{6}"><\/i>/g)).toBe(3);
+      const a = await audit(html);
+      expect(a.controls.filter((c) => c.name === "variant").map((c) => c.id)).toEqual(["v10", "v11", "v12"]);
+      for (const c of a.controls) expect(a.labelFors).toContain(c.id);
+    });
+
     it(`${id}: the phone's buy bar submits the buy form; none when sold out`, () => {
       const html = render(theme, product);
       expect(html).toContain('<form id="buy-form" class="buy" method="post" action="/cart/add">');

@@ -44,7 +44,8 @@ if (form) {
     const select = document.getElementById("variant") as HTMLSelectElement | null;
     const price = document.getElementById("bb-price");
     const variant = document.getElementById("bb-variant");
-    const o = select && select.options[select.selectedIndex];
+    // The chosen variant: the select's option, or the checked chip of a one-option product.
+    const o = select ? select.options[select.selectedIndex] : form.querySelector("input[name=variant]:checked");
     if (price) price.textContent = document.getElementById("price")!.textContent;
     if (variant && o) variant.textContent = (JSON.parse(o.getAttribute("data-o") || "[]") as string[]).join(" / ");
   });

@@ -1,9 +1,10 @@
 /**
  * The product page's parts: a swipeable gallery (CSS scroll-snap, dots and thumbnails as links to
  * #p1.., each photo a link to its full size for pinch-zoom; no JavaScript needed), the add-to-cart
- * form and the phone's sticky buy bar. Without JavaScript the variant is a plain <select> listing
- * each variant with its price and availability; with it, the option choices (radio chips, with a
- * colour swatch where the value names a colour) replace it. The product-page island moves the
+ * form and the phone's sticky buy bar. Options are radio chips (a colour swatch beside a value that
+ * names a colour). One option: the chips are the variants and need no JavaScript. Two or three:
+ * without JavaScript a plain <select> lists each variant with its price and availability, and the
+ * picker island replaces it with a row of chips per option. The product-page island moves the
  * gallery's dots, shows the buy bar once the form scrolls away and pulses the cart on adding.
  */
 import type { ImageVM, ProductVM, VariantVM } from "../../src/storefront/theme";
@@ -77,7 +78,49 @@ export function PriceLine({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
   );
 }
 
-/** One row of radio chips per option, drawn here and shown by the picker island (the <select> works without it). */
+/** A chip's face: the value, after a swatch when the option is a colour and the value names one. */
+function Chip({ value, colour }: { value: string; colour: boolean }) {
+  const sw = colour ? swatchOf(value) : null;
+  return (
+    <>
+      {sw && <i class="sw" style={`background:${sw}`} />}
+      {value}
+    </>
+  );
+}
+
+/** One option (Size, or Colour): its values are the variants, radio chips that work without JavaScript. */
+function VariantChips({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
+  const name = vm.options[0]!;
+  return (
+    <div id="picker" class="picker">
+      <fieldset>
+      <legend>{name}</legend>
+      {vm.variants.map((v) => (
+        <>
+          <input
+            type="radio"
+            id={`v${v.id}`}
+            name="variant"
+            value={v.id}
+            checked={v.id === vm.selected?.id}
+            disabled={!v.available}
+            data-o={JSON.stringify(v.options)}
+            data-p={v.price}
+            data-c={v.compareAtPrice ?? ""}
+            data-s={stockText(ctx, v)}
+          />
+          <label for={`v${v.id}`}>
+            <Chip value={v.options[0] ?? v.label} colour={isColourOption(name)} />
+          </label>
+        </>
+      ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** Two or three options: one row of radio chips each, drawn here and shown by the picker island (the <select> works without it). */
 function OptionChips({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
   return (
     <div id="picker" class="picker" hidden data-none={ctx.t("store.stock.unavailable")}>
@@ -87,18 +130,14 @@ function OptionChips({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
         return (
           <fieldset key={i}>
             <legend>{name}</legend>
-            {values.map((value, j) => {
-              const sw = colour ? swatchOf(value) : null;
-              return (
-                <>
-                  <input type="radio" id={`o${i}-${j}`} name={`o${i}`} value={value} checked={vm.selected?.options[i] === value} />
-                  <label for={`o${i}-${j}`}>
-                    {sw && <i class="sw" style={`background:${sw}`} />}
-                    {value}
-                  </label>
-                </>
-              );
-            })}
+            {values.map((value, j) => (
+              <>
+                <input type="radio" id={`o${i}-${j}`} name={`o${i}`} value={value} checked={vm.selected?.options[i] === value} />
+                <label for={`o${i}-${j}`}>
+                  <Chip value={value} colour={colour} />
+                </label>
+              </>
+            ))}
           </fieldset>
         );
       })}
@@ -115,7 +154,9 @@ export function BuyForm({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
       <p id="stock" class={`stock ${sel?.stock ?? "out"}`} aria-live="polite">
         {stockText(ctx, sel)}
       </p>
-      {many ? (
+      {many && vm.options.length === 1 ? (
+        <VariantChips ctx={ctx} vm={vm} />
+      ) : many ? (
         <>
           {vm.options.length > 0 && <OptionChips ctx={ctx} vm={vm} />}
           <div class="field variant-select">

@@ -120,7 +120,7 @@ select,input[type=number],input[type=search]{font:inherit;min-height:48px;width:
 .picker input{position:absolute;opacity:0}
 .picker :checked+label{border:2px solid var(--ink);font-weight:700}
 .picker :focus-visible+label{outline:2px solid var(--primary)}
-.picker .na+label{color:var(--muted);text-decoration:line-through}
+.picker .na+label,.picker :disabled+label{color:var(--muted);text-decoration:line-through}
 .sw{width:20px;height:20px;border-radius:50%;border:1px solid var(--line)}
 .buybar{position:sticky;bottom:0;z-index:2;display:flex;align-items:center;gap:12px;margin-inline:-16px;padding:8px 16px max(8px,env(safe-area-inset-bottom));background:var(--bg);border-top:1px solid var(--line)}
 .bb-txt{flex:1;min-width:0;display:grid}

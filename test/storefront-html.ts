@@ -17,7 +17,7 @@ export interface Audit {
   links: string[];
 }
 
-const IMG_ATTRS = ["src", "srcset", "sizes", "width", "height", "alt", "loading"];
+const IMG_ATTRS = ["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"];
 
 export async function audit(html: string): Promise<Audit> {
   const a: Audit = { h1: 0, imgs: [], controls: [], labelFors: [], inlineJs: [], externalScripts: [], stylesheets: [], jsonLd: [], meta: {}, htmlAttrs: { lang: null, dir: null }, links: [] };

@@ -10,10 +10,13 @@ import { storeContext } from "../src/storefront/context";
 import type { HeadVM, HomeVM, ProductCardVM, ProductVM, StoreContext, Theme } from "../src/storefront/theme";
 import type { CardRow } from "../src/products/cards";
 import { homeNeeds, homeSections, homeVM } from "../src/storefront/view-models";
+import { homeHead } from "../src/storefront/seo";
 import { contrastRatio, mutedColour, settingMeta } from "../src/storefront/theme-settings";
 import type { Shop } from "../src/tenancy/shop-cache";
 import { THEMES } from ".";
-import { audit } from "../test/storefront-html";
+import { audit, gzipSize } from "../test/storefront-html";
+import { dangerColour } from "./_shared/base-css";
+import { isColourOption, swatchOf } from "./_shared/swatches";
 
 const shop = (locale: Locale): Shop => ({
   id: 1, slug: "ayesha", name: "Ayesha's <Closet>", status: "active", themeId: "classic", themeSettings: {},
@@ -80,6 +83,7 @@ function pagesOf(theme: Theme, locale: Locale) {
     emptyHome: theme.pages.home(ctx, homeOf(theme, ctx, true), head),
     collection: theme.pages.collection(ctx, { ...listing, title: "Lawn", description: [[{ text: "Summer <b>" }]], path: "/collections/lawn" }, head),
     product: theme.pages.product(ctx, product, head),
+    bigProduct: theme.pages.product(ctx, bigProduct(10, LONG_UR), head),
     search: theme.pages.search(ctx, { ...listing, query: "<b>kurta</b>", path: "/search" }, head),
     page: theme.pages.page(ctx, { title: "About", body: [[{ text: "Hello <i>there</i>" }]] }, head),
     notFound: theme.pages.notFound(ctx),
@@ -163,6 +167,7 @@ for (const theme of THEMES) {
           for (const i of a.imgs) {
             expect(i.alt, `${name}: alt`).not.toBeNull();
             expect(i.width && i.height, `${name}: size`).toBeTruthy();
+            expect(i.loading === "eager" || i.decoding === "async", `${name}: lazy images decode async`).toBe(true);
           }
           for (const c of a.controls) expect(a.labelFors, `${name}: label for ${c.name}`).toContain(c.id);
           expect(a.externalScripts).toEqual([]);
@@ -171,7 +176,7 @@ for (const theme of THEMES) {
           expect(html).not.toContain("<b>kurta</b>");
           expect(html).not.toContain("<i>there</i>");
           expect(html).not.toContain("<Closet>");
-          for (const v of ["--bg:", "--ink:", "--muted:", "--line:", "--primary:", "--on-primary:", "--radius:", "--font:"]) expect(html).toContain(v);
+          for (const v of ["--bg:", "--ink:", "--muted:", "--line:", "--soft:", "--primary:", "--on-primary:", "--danger:", "--radius:", "--font:"]) expect(html).toContain(v);
           // The Nastaliq stack comes with Urdu, and only with Urdu.
           expect(html.includes("Noto Nastaliq Urdu"), `${name}: Nastaliq`).toBe(locale === "ur");
         }
@@ -200,3 +205,160 @@ for (const theme of THEMES) {
     });
   });
 }
+
+/** A product with `photos` photos and 3 options of 10 values (Colour names a colour each), 100 variants. */
+function bigProduct(photos: number, title = product.title, colourName = "Colour"): ProductVM {
+  const sizes = ["XS", "S", "M", "L", "XL", "2XL", "3XL", "4XL", "5XL", "Free size"];
+  const colours = ["Rose", "Navy blue", "Mint", "Mustard", "Black", "Off-white", "Maroon", "Sea green", "Lilac", "سبز"];
+  const fabrics = ["Lawn", "Cotton", "Khaddar", "Silk", "Chiffon", "Linen", "Karandi", "Cambric", "Jacquard", "Velvet"];
+  const variants = Array.from({ length: 100 }, (_, k) => {
+    const options = [sizes[k % 10]!, colours[Math.floor(k / 10)]!, fabrics[(k + Math.floor(k / 10)) % 10]!];
+    return { id: k + 1, label: options.join(" / "), options, price: `Rs ${1500 + (k % 7) * 100}`, compareAtPrice: null, available: k % 9 !== 4, stock: k % 9 === 4 ? ("out" as const) : ("in" as const) };
+  });
+  return {
+    ...product, title, options: ["Size", colourName, "Fabric"], variants, selected: variants[0]!, priceFrom: "from Rs 1,500",
+    images: Array.from({ length: photos }, (_, i) => ({ ...img(i + 1), srcset: `/m/${i}/320.webp 320w, /m/${i}/1280.webp 1280w`, width: 1280, height: i % 2 ? 1600 : 960 })),
+  };
+}
+
+const LONG_UR = "ہاتھ سے کڑھائی والا لان کا تین پیس سوٹ، شیفون دوپٹے کے ساتھ، گرمیوں کے لیے ہلکا اور آرام دہ ".repeat(3).trim();
+
+describe("product page and cards", () => {
+  const render = (theme: Theme, vm: ProductVM, locale: Locale = "en", settings: object = {}) => {
+    const ctx = storeContext(shop(locale), "https://a.hatti.test", "/products/p", theme.settings.parse(settings));
+    return renderDocument(theme.pages.product(ctx, vm, head)).html;
+  };
+  const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
+
+  for (const theme of THEMES) {
+    const id = theme.manifest.id;
+
+    it(`${id}: a gallery of 10 photos: slides #p1..#p10 at their own size, each a link to its full size; dots and thumbnails jump to them`, async () => {
+      const html = render(theme, bigProduct(10));
+      for (let i = 1; i <= 10; i++) {
+        expect(html).toContain(`<li id="p${i}"><a href="/m/${i - 1}/1280.webp"><img`);
+        expect(count(html, new RegExp(`href="#p${i}"`, "g")), `dot and thumbnail of ${i}`).toBe(2);
+      }
+      expect(count(html, /<nav class="dots"/g)).toBe(1);
+      expect(html).toContain('aria-label="Photo 10 of 10"');
+      const a = await audit(html);
+      const slides = a.imgs.filter((i) => i.sizes === "(min-width:860px) 50vw, 100vw");
+      expect(slides.map((i) => `${i.width}x${i.height}`)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 ? "1280x1600" : "1280x960")));
+      expect(slides.map((i) => i.loading)).toEqual(["eager", ...Array(9).fill("lazy")]);
+      // The first photo is preloaded with the sizes its <img> has.
+      expect(html).toContain('<link rel="preload" as="image" href="/media/shops/1/');
+      expect(html).toMatch(/imagesrcset="\/m\/0\/320\.webp 320w, \/m\/0\/1280\.webp 1280w" imagesizes="\(min-width:860px\) 50vw, 100vw" fetchpriority="high"/);
+    });
+
+    it(`${id}: one photo: no dots, no thumbnails; no photo: no preload`, () => {
+      const one = render(theme, bigProduct(1));
+      expect(one).toContain('<li id="p1">');
+      expect(one).not.toContain('class="dots"');
+      expect(one).not.toContain('class="thumbs"');
+      const none = render(theme, { ...product, images: [] });
+      expect(none).not.toContain('rel="preload"');
+    });
+
+    for (const locale of ["en", "ur"] as const)
+      it(`${id} (${locale}): 3 options x 10 values as radio chips, a swatch beside each colour, the <select> kept for no JavaScript, and a long title`, async () => {
+        const html = render(theme, bigProduct(3, LONG_UR, locale === "ur" ? "رنگ" : "Colour"), locale);
+        expect(html).toContain('<div id="picker" class="picker" hidden');
+        expect(count(html, /<input type="radio" id="o\d-\d"/g)).toBe(30);
+        // Colour values whose name says a colour get a chip (all ten do); Size and Fabric none.
+        expect(count(html, /<i class="sw" style="background:#[0-9a-f]{6}"><\/i>/g)).toBe(10);
+        expect(html).toMatch(/<label for="o1-1"><i class="sw" style="background:#1f2a52"><\/i>Navy blue<\/label>/);
+        expect(html).toMatch(/<input type="radio" id="o0-0" name="o0" value="XS" checked/);
+        expect(count(html, /<option value=/g)).toBe(100);
+        expect(html).toContain(`<h1>${LONG_UR}</h1>`);
+        expect(html).toContain("from Rs 1,500");
+        const a = await audit(html);
+        for (const c of a.controls) expect(a.labelFors).toContain(c.id);
+        // The extremes stay within the page budget (the theme's CSS included).
+        expect(await gzipSize(html)).toBeLessThanOrEqual(14 * 1024);
+      });
+
+    it(`${id}: one option: its chips are the variants (radio inputs, no <select>), so they work without JavaScript`, async () => {
+      const variants = ["Peach", "Ivory", "Black"].map((c, k) => ({ id: 10 + k, label: c, options: [c], price: `Rs ${1200 + k * 100}`, compareAtPrice: null, available: k !== 1, stock: k === 1 ? ("out" as const) : ("in" as const) }));
+      const html = render(theme, { ...product, options: ["Colour"], variants, selected: variants[0]! });
+      expect(html).not.toContain("<select");
+      expect(html).toContain('<div id="picker" class="picker"><fieldset><legend>Colour</legend>');
+      expect(html).toMatch(/<input type="radio" id="v10" name="variant" value="10" checked [^>]*data-p="Rs 1200"/);
+      expect(html).toMatch(/<input type="radio" id="v11" name="variant" value="11" disabled/);
+      expect(count(html, /<i class="sw" style="background:#[0-9a-f]{6}"><\/i>/g)).toBe(3);
+      const a = await audit(html);
+      expect(a.controls.filter((c) => c.name === "variant").map((c) => c.id)).toEqual(["v10", "v11", "v12"]);
+      for (const c of a.controls) expect(a.labelFors).toContain(c.id);
+    });
+
+    it(`${id}: the phone's buy bar submits the buy form; none when sold out`, () => {
+      const html = render(theme, product);
+      expect(html).toContain('<form id="buy-form" class="buy" method="post" action="/cart/add">');
+      expect(html).toMatch(/<div class="after-buy">[\s\S]*<div id="buybar" class="buybar" aria-hidden="true"><span class="bb-txt"><b id="bb-price">Rs 1,500<\/b><span id="bb-variant">S \/ Rose<\/span><\/span><button class="btn" type="submit" form="buy-form" tabindex="-1">Add to cart<\/button><\/div><\/div>/);
+      expect(html).toContain(".buybar{position:sticky;bottom:0");
+      // Motion only for those who have not asked for less.
+      expect(html).toMatch(/@media\(prefers-reduced-motion:no-preference\)\{[^@]*\.pulse\{animation:pulse/);
+      const sold = { ...product, available: false, variants: product.variants.map((v) => ({ ...v, available: false, stock: "out" as const })) };
+      expect(render(theme, sold)).not.toContain('id="buybar"');
+    });
+
+    it(`${id}: cards take the shape the seller chose, a natural photo its own size`, () => {
+      for (const aspect of ["square", "portrait", "natural"]) {
+        const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ cardAspect: aspect }));
+        const html = renderDocument(theme.pages.home(ctx, homeOf(theme, ctx), head)).html;
+        expect(html).toContain(`<ul class="grid ar-${aspect}"`);
+      }
+      expect(theme.settings.safeParse({ cardAspect: "wide" }).success).toBe(false);
+      expect(["square", "portrait", "natural"]).toContain((theme.settings.parse({}) as { cardAspect: string }).cardAspect);
+    });
+
+    it(`${id}: the header's cart is an icon whose label says the count, filled from the cookie on shared pages`, () => {
+      for (const [locale, n, label] of [["en", 0, "Cart"], ["en", 3, "Cart, items: 3"], ["ur", 2, "ٹوکری، چیزیں: 2"]] as const) {
+        const ctx = storeContext(shop(locale), "https://a.hatti.test", "/", theme.settings.parse({}), { cartCount: n });
+        const html = renderDocument(theme.pages.notFound(ctx)).html;
+        expect(html).toMatch(new RegExp(`<a class="cart" href="/cart" aria-label="${label}" data-label="[^"]*\\{count\\}"><svg[^>]*aria-hidden="true"`));
+        expect(html).toContain(`data-cart-count>${n || ""}</span>`);
+      }
+    });
+
+    it(`${id}: the home page preloads the first section's photo, and nothing when the photo is further down`, () => {
+      const ref = { key: `shops/1/${"c".repeat(64)}`, widths: [320, 960], width: 960, height: 480, format: "webp" };
+      const banner = { type: "image-banner", settings: { image: ref } };
+      const newest = { type: "newest", settings: { limit: 4 } };
+      const head = (sections: unknown[]) => {
+        const ctx = storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ sections }));
+        return homeHead(ctx, homeOf(theme, ctx)).preload;
+      };
+      const first = head([banner, newest]);
+      expect(first).toMatchObject({ img: { src: `/media/shops/1/${"c".repeat(64)}/960.webp` }, sizes: "(min-width:1120px) 1120px, 100vw" });
+      expect(renderDocument(theme.pages.home(storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ sections: [banner] })), homeOf(theme, storeContext(shop("en"), "https://a.hatti.test", "/", theme.settings.parse({ sections: [banner] }))), { title: "t", description: "d", preload: first })).html).toContain('<link rel="preload" as="image"');
+      expect(head([newest, banner])).toBeUndefined();
+      expect(head([{ type: "image-banner", settings: {} }, newest])).toBeUndefined();
+    });
+
+    it(`${id}: errors' red keeps 4.5:1 on the theme's background, and on any background a seller may set`, () => {
+      const s = theme.settings.parse({}) as Record<string, string>;
+      expect(contrastRatio(dangerColour(s.background!, s.text!), s.background!)).toBeGreaterThanOrEqual(4.5);
+    });
+  }
+
+  it("the danger colour falls back to the text colour where neither red reaches 4.5:1", () => {
+    for (const [bg, text] of [["#ffffff", "#000000"], ["#000000", "#ffffff"], ["#fffaf5", "#1c1917"], ["#1f2937", "#ffffff"], ["#8a8a8a", "#000000"], ["#595959", "#ffffff"]]) {
+      expect(contrastRatio(dangerColour(bg!, text!), bg!), bg).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(dangerColour("#ffffff", "#000000")).toBe("#b91c1c");
+    expect(dangerColour("#000000", "#ffffff")).toBe("#fca5a5");
+  });
+
+  it("recognises colour options and the colours their values name, in English and Urdu", () => {
+    expect(["Colour", "color", "Colours", " رنگ "].every(isColourOption)).toBe(true);
+    expect(["Size", "Colourway", "Fabric"].some(isColourOption)).toBe(false);
+    expect(swatchOf("Navy blue")).toBe("#1f2a52");
+    expect(swatchOf("Dark Green")).toBe(swatchOf("green"));
+    expect(swatchOf("Off-white")).toBe("#f5f1e6");
+    expect(swatchOf("سبز")).toBe(swatchOf("green"));
+    expect(swatchOf("Midnight")).toBeNull();
+    // Names of the object prototype are not colours.
+    expect(swatchOf("constructor")).toBeNull();
+    expect(swatchOf("__proto__")).toBeNull();
+  });
+});

@@ -13,7 +13,12 @@ if (m) {
 }
 if (n > 0) {
   const els = document.querySelectorAll("[data-cart-count]");
-  for (let i = 0; i < els.length; i++) els[i]!.textContent = String(n);
+  for (let i = 0; i < els.length; i++) {
+    els[i]!.textContent = String(n);
+    // The cart link's label says the count too ("Cart, items: {count}" from the page's language).
+    const link = els[i]!.closest("[data-label]");
+    if (link) link.setAttribute("aria-label", link.getAttribute("data-label")!.replace("{count}", String(n)));
+  }
 }
 
 // A code link's notice (src/checkout/code-link.ts), shown once at the top of the page.
@@ -23,6 +28,6 @@ if (note) {
   const p = document.createElement("p");
   p.setAttribute("role", "status");
   p.textContent = decodeURIComponent(note[1] || "");
-  p.style.cssText = "margin:0;padding:12px 16px;background:#fff4d6;color:#3a2a00;text-align:center;font-weight:600";
+  p.style.cssText = "margin:0;padding:12px 16px;background:var(--soft);color:var(--ink);border-bottom:2px solid var(--primary);text-align:center;font-weight:600";
   document.body.insertBefore(p, document.body.firstChild);
 }

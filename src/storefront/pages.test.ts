@@ -149,7 +149,7 @@ describe("product page", () => {
   it("offers each variant with its label and availability in a plain form that works without JavaScript", async () => {
     const r = await get(`${shop.origin}/products/item-1`);
     expect(r.status).toBe(200);
-    expect(r.text).toContain('<form class="buy" method="post" action="/cart/add">');
+    expect(r.text).toContain('<form id="buy-form" class="buy" method="post" action="/cart/add">');
     expect(r.text).toMatch(/<select id="variant" name="variant"/);
     expect(r.text).toContain(`>S / Rose · ${rs(1000)}</option>`);
     expect(r.text).toMatch(new RegExp(`<option value="\\d+" disabled[^>]*>L / Mint · ${rs(1200)} · Sold out</option>`));
@@ -157,7 +157,11 @@ describe("product page", () => {
     expect(r.text).toContain('<label for="variant">Size / Colour</label>');
     const a = await audit(r.text);
     expect(a.h1).toBe(1);
-    expect(a.inlineJs.length).toBe(2); // variant picker, cart count
+    expect(a.inlineJs.length).toBe(3); // variant picker, product page (gallery, buy bar), cart count
+    // With JavaScript the option chips replace the select; their radios are drawn here, hidden.
+    expect(r.text).toMatch(/<div id="picker" class="picker" hidden[^>]*><fieldset><legend>Size<\/legend><input type="radio" id="o0-0" name="o0" value="S" checked/);
+    // The phone's buy bar repeats the form's button and submits the same form.
+    expect(r.text).toContain('form="buy-form"');
   });
 
   it("shows compare-at price, stock state, the photo gallery with sizes, lazy below the fold", async () => {

@@ -49,6 +49,8 @@ export interface SectionDef<S = any> {
   holdsH1?: boolean;
   /** Its own photo: first on the page it loads at once (product photos below wait), and shares the page. */
   photo?: (settings: S, ctx: StoreContext<BaseSettings>) => ImageVM | null;
+  /** The `sizes` its photo is drawn with: first on the page, the photo is preloaded in <head> with the same. */
+  photoSizes?: string;
   /** The section's own CSS: on the page once, and only when the section is on it. */
   css?: string;
   Component: (props: SectionProps<S>) => VNode | null;

@@ -6,7 +6,7 @@ import { minorUnits } from "../i18n";
 import type { ProductData } from "./product";
 import type { Shop } from "../tenancy/shop-cache";
 import { summary } from "./text";
-import type { HeadVM, HomeVM, ImageVM, ProductVM, StoreContext } from "./theme";
+import type { BaseSettings, HeadVM, HomeVM, ImageVM, ProductVM, StoreContext } from "./theme";
 
 const abs = (ctx: StoreContext, path: string) => (/^https?:/.test(path) ? path : ctx.origin + path);
 
@@ -19,6 +19,8 @@ export function homeHead(ctx: StoreContext, vm: HomeVM): HeadVM {
     title: ctx.shop.name,
     description: summary(ctx.shop.description) || ctx.t("store.meta.home", { shop: ctx.shop.name }),
     image: shareImage(ctx, vm.image),
+    // The largest paint: the first section's own photo (the first cards are eager and high priority anyway).
+    preload: vm.lead ?? undefined,
     jsonLd: [
       {
         "@context": "https://schema.org",

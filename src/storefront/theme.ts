@@ -64,6 +64,8 @@ export interface BaseSettings {
   /** The home page's section instances, in order (src/storefront/section.ts). */
   sections: SectionInstance[];
   productsPerRow: number;
+  /** Card photos' shape: "square", "portrait" (4:5) or "natural" (the photo's own). */
+  cardAspect: string;
 }
 
 /** What every page of a theme receives, besides the page's own data. */
@@ -118,6 +120,8 @@ export interface HomeVM {
   empty: boolean;
   /** The page's sharing photo: the first section's own photo, else the first product photo shown. */
   image: ImageVM | null;
+  /** The first section's own photo, the page's largest paint: preloaded in <head> with its `sizes`. */
+  lead: { img: ImageVM; sizes: string } | null;
 }
 
 export type SortKey = "relevance" | "newest" | "price-asc" | "price-desc";
@@ -197,6 +201,8 @@ export interface HeadVM {
   /** JSON-LD objects, serialised safely into <script type="application/ld+json">. */
   jsonLd?: object[];
   noindex?: boolean;
+  /** The page's LCP photo, preloaded with high priority (`sizes` as its <img> has them). */
+  preload?: { img: ImageVM; sizes: string };
 }
 
 export interface LayoutProps<S = unknown> {
@@ -221,8 +227,8 @@ export interface Theme<S = any> {
   /**
    * The frame of every page (head, header, navigation, footer, the theme's CSS). Pages not
    * drawn by the theme (checkout, order status) render inside it, styled through the CSS
-   * custom properties every theme defines: --bg, --ink, --muted, --line, --primary,
-   * --on-primary, --radius, --font.
+   * custom properties every theme defines: --bg, --ink, --muted, --line, --soft, --primary,
+   * --on-primary, --danger, --radius, --font.
    */
   Layout: (props: LayoutProps<S>) => VNode;
   pages: ThemePages<S>;

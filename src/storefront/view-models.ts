@@ -62,7 +62,8 @@ export function homeVM(ctx: StoreContext, sections: ReturnType<typeof homeSectio
   const lead = vms[0];
   const ownPhoto = lead?.def.photo?.(lead.settings, ctx as StoreContext<BaseSettings>) ?? null;
   const firstCard = vms.flatMap((v) => v.data.products).find((p) => p.image)?.image ?? null;
-  return { sections: vms, empty: data.empty, image: ownPhoto ?? firstCard };
+  const sizes = lead?.def.photoSizes;
+  return { sections: vms, empty: data.empty, image: ownPhoto ?? firstCard, lead: ownPhoto && sizes ? { img: ownPhoto, sizes } : null };
 }
 
 /**

@@ -12,7 +12,7 @@ export function gridSizes(perRow: number): string {
 export function ProductGrid({ ctx, products, eager = 0, sizes }: { ctx: Ctx; products: ProductCardVM[]; eager?: number; sizes?: string }) {
   const s = sizes ?? gridSizes(ctx.settings.productsPerRow);
   return (
-    <ul class="grid" style={`--per-row:${ctx.settings.productsPerRow}`}>
+    <ul class={`grid ar-${ctx.settings.cardAspect}`} style={`--per-row:${ctx.settings.productsPerRow}`}>
       {products.map((p, i) => (
         <li class="card" key={p.id}>
           <a href={p.url}>

@@ -17,13 +17,20 @@ export function Brand({ ctx }: { ctx: Ctx }) {
   );
 }
 
-/** The Cart link; the count is filled in from the cookie by a tiny script (pages are shared). */
+/**
+ * The cart: a bag icon and its count badge. Pages are shared (cached), so the count and the
+ * link's label ("Cart, items: 3") are filled in from the cookie by a tiny script (scripts.ts).
+ */
 export function CartLink({ ctx }: { ctx: Ctx }) {
+  const n = ctx.cartCount;
+  const label = ctx.t("store.cartItems");
   return (
-    <a class="cart" href={ctx.url("/cart")}>
-      {ctx.t("store.cart")}{" "}
+    <a class="cart" href={ctx.url("/cart")} aria-label={n ? label.replace("{count}", String(n)) : ctx.t("store.cart")} data-label={label}>
+      <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
+        <path d="M6 8h12l-1 12H7zM9 8V6a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+      </svg>
       <span class="count" data-cart-count="">
-        {ctx.cartCount || ""}
+        {n || ""}
       </span>
     </a>
   );

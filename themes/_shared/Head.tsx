@@ -16,6 +16,10 @@ function HeadTags({ ctx, head, css, themeColor }: { ctx: StoreContext; head: Hea
       {description && <meta name="description" content={description} />}
       {head.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={ctx.canonical} />
+      {head.preload && (
+        // Lower-case names, as HTML spells them (Preact's types know only imageSrcSet).
+        <link rel="preload" as="image" href={head.preload.img.src} {...({ imagesrcset: head.preload.img.srcset, imagesizes: head.preload.sizes } as object)} fetchpriority="high" />
+      )}
       <meta name="theme-color" content={themeColor} />
       <meta property="og:site_name" content={ctx.shop.name} />
       <meta property="og:type" content={head.type ?? "website"} />

@@ -4,7 +4,7 @@
  * type and shape come from the custom properties each theme defines on :root.
  */
 import { fontStack } from "./fonts";
-import { mixColour, mutedColour } from "../../src/storefront/theme-settings";
+import { contrastRatio, mixColour, mutedColour } from "../../src/storefront/theme-settings";
 import type { BaseSettings } from "../../src/storefront/theme";
 import type { Locale } from "../../src/i18n";
 
@@ -24,9 +24,14 @@ export function perSettings<S extends object>(build: (s: S, locale: Locale) => s
   };
 }
 
+/** Errors' red at 4.5:1 on the background: deep red on light grounds, light red on dark, else the text colour. */
+export function dangerColour(background: string, text: string): string {
+  return ["#b91c1c", "#fca5a5"].find((c) => contrastRatio(c, background) >= 4.5) ?? text;
+}
+
 /** The :root custom properties the contract requires (checkout pages are styled by them). */
 export function rootVars(s: BaseSettings, locale: Locale, radius: string): string {
-  return `:root{--bg:${s.background};--ink:${s.text};--muted:${mutedColour(s.text, s.background)};--line:${mixColour(s.text, s.background, 0.18)};--soft:${mixColour(s.text, s.background, 0.05)};--primary:${s.primary};--on-primary:${s.primaryText};--radius:${radius};--font:${fontStack(s.font, locale)}}`;
+  return `:root{--bg:${s.background};--danger:${dangerColour(s.background, s.text)};--ink:${s.text};--muted:${mutedColour(s.text, s.background)};--line:${mixColour(s.text, s.background, 0.18)};--soft:${mixColour(s.text, s.background, 0.05)};--primary:${s.primary};--on-primary:${s.primaryText};--radius:${radius};--font:${fontStack(s.font, locale)}}`;
 }
 
 export const baseCss = `*,:before,:after{box-sizing:border-box}
@@ -45,7 +50,8 @@ main{padding-block:8px 32px;min-height:60vh}
 .announce{margin:0;padding:8px 16px;text-align:center;font-size:.9rem}
 .brand{text-decoration:none;font-weight:700;display:inline-flex;align-items:center;min-height:48px}
 .logo{max-height:48px;width:auto}
-.cart{display:inline-flex;align-items:center;gap:6px;min-height:48px;padding-inline:12px;text-decoration:none;font-weight:600}
+.cart{display:inline-flex;align-items:center;justify-content:center;gap:6px;min-height:48px;min-width:48px;padding-inline:12px;text-decoration:none;font-weight:600}
+.cart svg{display:block}
 .count:empty{display:none}
 .count{min-width:1.6em;padding:0 6px;border-radius:99px;background:var(--primary);color:var(--on-primary);text-align:center;font-size:.85rem}
 .nav{min-width:0;max-width:100%}
@@ -66,6 +72,10 @@ main{padding-block:8px 32px;min-height:60vh}
 .card a{display:flex;flex-direction:column;gap:2px;text-decoration:none;position:relative}
 .ph{display:block;aspect-ratio:1;background:var(--soft);overflow:hidden;border-radius:var(--radius)}
 .ph img{width:100%;height:100%;object-fit:cover}
+.ar-portrait .ph{aspect-ratio:4/5}
+.ar-natural .ph{aspect-ratio:auto}
+.ar-natural .ph img{height:auto}
+.ar-natural .ph:empty{aspect-ratio:1}
 .ttl{margin-top:6px;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}
 .pr{display:flex;flex-wrap:wrap;gap:0 8px;font-weight:700}
 .was{color:var(--muted);font-weight:400}
@@ -83,9 +93,13 @@ main{padding-block:8px 32px;min-height:60vh}
 .crumbs a{display:inline-block;padding-block:12px}
 .product{display:grid;gap:20px}
 @media(min-width:860px){.product{grid-template-columns:1fr 1fr;gap:40px}}
-.slides{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;list-style:none;margin:0;padding:0;gap:8px;scrollbar-width:none}
-.slides li{flex:0 0 100%;scroll-snap-align:center;aspect-ratio:1;background:var(--soft);border-radius:var(--radius);overflow:hidden}
-.slides img{width:100%;height:100%;object-fit:contain}
+.slides{display:flex;align-items:flex-start;overflow-x:auto;scroll-snap-type:x mandatory;list-style:none;margin:0;padding:0;gap:8px;scrollbar-width:none}
+.slides li{flex:0 0 100%;scroll-snap-align:start;border-radius:var(--radius);overflow:hidden}
+.slides img{width:100%}
+.dots{display:flex;justify-content:center}
+.dots a{display:grid;place-items:center;width:24px;height:24px}
+.dots a:after{content:"";width:8px;height:8px;border-radius:50%;background:var(--line)}
+.dots a[aria-current]:after{background:var(--ink)}
 .gallery>.ph{width:100%}
 .thumbs{display:flex;gap:8px;list-style:none;margin:8px 0 0;padding:0;overflow-x:auto}
 .thumbs a{display:block;width:56px;height:56px;border:1px solid var(--line);border-radius:var(--radius);overflow:hidden}
@@ -102,11 +116,19 @@ select,input[type=number],input[type=search]{font:inherit;min-height:48px;width:
 .qty input{max-width:120px}
 .picker fieldset{border:0;padding:0;margin:0 0 12px;display:flex;flex-wrap:wrap;gap:8px}
 .picker legend{margin-bottom:6px}
-.picker label{display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding-inline:14px;border:1px solid var(--line);border-radius:var(--radius);cursor:pointer;font-weight:400}
+.picker label{display:inline-flex;align-items:center;gap:8px;min-height:48px;min-width:48px;padding-inline:14px;border:1px solid var(--line);border-radius:var(--radius);cursor:pointer;font-weight:400}
 .picker input{position:absolute;opacity:0}
-.picker label:has(:checked){border:2px solid var(--ink);font-weight:700}
-.picker label:has(:focus-visible){outline:2px solid var(--primary)}
-.picker .na{color:var(--muted);text-decoration:line-through}
+.picker :checked+label{border:2px solid var(--ink);font-weight:700}
+.picker :focus-visible+label{outline:2px solid var(--primary)}
+.picker .na+label,.picker :disabled+label{color:var(--muted);text-decoration:line-through}
+.sw{width:20px;height:20px;border-radius:50%;border:1px solid var(--line)}
+.buybar{position:sticky;bottom:0;z-index:2;display:flex;align-items:center;gap:12px;margin-inline:-16px;padding:8px 16px max(8px,env(safe-area-inset-bottom));background:var(--bg);border-top:1px solid var(--line)}
+.bb-txt{flex:1;min-width:0;display:grid}
+.bb-txt span{color:var(--muted);font-size:.9rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.buybar.off{visibility:hidden;transform:translateY(100%)}
+@media(min-width:860px){.buybar{display:none}}
+@media(prefers-reduced-motion:no-preference){.slides{scroll-behavior:smooth}.buybar{transition:transform .2s,visibility .2s}.pulse{animation:pulse .45s}}
+@keyframes pulse{50%{transform:scale(1.12)}}
 .prose p,.lead p{white-space:pre-line;overflow-wrap:anywhere}
 .content{max-width:720px;margin-inline:auto}
 .search{display:grid;gap:6px;margin-block:12px;max-width:560px}

@@ -5,7 +5,9 @@
 import { Fragment, type VNode } from "preact";
 import type { BaseSettings, HomeVM, LayoutProps, ProductCardVM, StoreContext, ThemePages } from "../../src/storefront/theme";
 import { Empty, gridSizes, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
-import { BuyForm, Gallery, PriceLine } from "./Product";
+import { BuyBar, BuyForm, Gallery, GALLERY_SIZES, PriceLine } from "./Product";
+import { InlineScript } from "../../src/lib/csp";
+import { productPageScript } from "./scripts";
 import { TextBlocks } from "./Text";
 
 export interface ThemeParts<S extends BaseSettings> {
@@ -83,17 +85,21 @@ export function sharedPages<S extends BaseSettings>({ Layout, cardSizes = gridSi
       </L>
     ),
     product: (ctx, vm, head) => (
-      <L ctx={ctx} head={head}>
+      <L ctx={ctx} head={vm.images[0] ? { ...head, preload: { img: vm.images[0], sizes: GALLERY_SIZES } } : head}>
         <Crumbs ctx={ctx} trail={vm.collection ? [vm.collection] : []} />
         <article class="product">
-          <Gallery vm={vm} />
+          <Gallery ctx={ctx} vm={vm} />
           <div class="info">
             <h1>{vm.title}</h1>
             <PriceLine ctx={ctx} vm={vm} />
             <BuyForm ctx={ctx} vm={vm} />
-            {vm.description.length > 0 && <TextBlocks blocks={vm.description} />}
+            <div class="after-buy">
+              {vm.description.length > 0 && <TextBlocks blocks={vm.description} />}
+              <BuyBar ctx={ctx} vm={vm} />
+            </div>
           </div>
         </article>
+        <InlineScript script={productPageScript} />
       </L>
     ),
     search: (ctx, vm, head) => (

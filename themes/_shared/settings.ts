@@ -21,7 +21,17 @@ export interface CommonDefaults {
   homeSections?: string[];
   /** The section types the theme offers (default: every shared one); a theme may add its own. */
   offers?: readonly SectionDef[];
+  cardAspect: CardAspect;
 }
+
+/** The shapes card photos can take (the seller's choice per theme; CSS: .ar-* in base-css.ts). */
+const CARD_ASPECTS = ["square", "portrait", "natural"] as const;
+type CardAspect = (typeof CARD_ASPECTS)[number];
+const CARD_ASPECT_LABELS: Record<CardAspect, { en: string; ur: string }> = {
+  square: { en: "Square", ur: "مربع" },
+  portrait: { en: "Portrait (4:5)", ur: "عمودی (4:5)" },
+  natural: { en: "As photographed", ur: "جیسی تصویر ہے" },
+};
 
 export function commonSettings(d: CommonDefaults) {
   return {
@@ -37,6 +47,7 @@ export function commonSettings(d: CommonDefaults) {
       ur: "ہوم پیج کے حصے، ترتیب سے",
     }),
     productsPerRow: setting.number(2, 5, d.productsPerRow, { en: "Products per row (large screens)", ur: "ایک قطار میں مصنوعات (بڑی اسکرین)" }),
+    cardAspect: setting.choice(CARD_ASPECTS, d.cardAspect, { en: "Product photo shape on cards", ur: "کارڈ پر تصویر کی شکل" }, CARD_ASPECT_LABELS),
   };
 }
 

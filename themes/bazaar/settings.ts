@@ -14,6 +14,7 @@ export const settings = withContrast(
       primaryText: "#ffffff",
       font: "rounded",
       productsPerRow: 4,
+      cardAspect: "square",
       homeSections: ["banner", "collections", "featured", "newArrivals"],
       // Every shared section, and its own offer strip.
       offers: [...SECTIONS, offer],

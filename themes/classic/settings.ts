@@ -12,6 +12,7 @@ export const settings = withContrast(
       primaryText: "#ffffff",
       font: "serif",
       productsPerRow: 4,
+      cardAspect: "portrait",
       homeSections: ["banner", "featured", "newArrivals", "collections"],
     }),
   ),

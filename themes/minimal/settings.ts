@@ -12,6 +12,7 @@ export const settings = withContrast(
       primaryText: "#ffffff",
       font: "sans",
       productsPerRow: 4,
+      cardAspect: "natural",
       homeSections: ["banner", "newArrivals", "collections", "featured"],
     }),
   ),

@@ -1,7 +1,7 @@
 /**
  * Styles of the cart, checkout and order pages. They render inside any theme's Layout, so they
- * use only the custom properties every theme defines (--bg, --ink, --muted, --line, --primary,
- * --on-primary, --radius, --font) and logical properties (Urdu pages are right to left).
+ * use only the custom properties every theme defines (--bg, --ink, --muted, --line, --soft,
+ * --primary, --on-primary, --danger, --radius, --font) and logical properties (Urdu pages are right to left).
  */
 export const checkoutCss = `
 .co{max-width:640px;margin:0 auto;font-family:var(--font);color:var(--ink)}
@@ -21,9 +21,9 @@ export const checkoutCss = `
 .co .qty{width:88px}
 .co-field{margin:0 0 16px}
 .co-field .hint{color:var(--muted);font-size:.875rem;margin:4px 0 0}
-.co-field .err,.co-alert{color:#b91c1c;font-weight:700;margin:6px 0 0}
-.co-field.bad input,.co-field.bad textarea{border:2px solid #b91c1c}
-.co-alert{border:2px solid #b91c1c;border-radius:var(--radius);padding:12px;margin:0 0 16px;background:var(--bg)}
+.co-field .err,.co-alert{color:var(--danger);font-weight:700;margin:6px 0 0}
+.co-field.bad input,.co-field.bad textarea{border:2px solid var(--danger)}
+.co-alert{border:2px solid var(--danger);border-radius:var(--radius);padding:12px;margin:0 0 16px;background:var(--bg)}
 .co-note{border:1px solid var(--line);border-radius:var(--radius);padding:12px;margin:0 0 16px}
 .co-btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:10px 18px;border-radius:var(--radius);border:1px solid var(--primary);background:var(--primary);color:var(--on-primary);font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
 .co-btn.ghost{background:transparent;color:var(--ink);border-color:var(--line)}

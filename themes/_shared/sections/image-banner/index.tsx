@@ -8,6 +8,8 @@ import { setting } from "../../../../src/storefront/theme-settings";
 import { Img } from "../../Img";
 import { hrefOf, photo } from "../parts";
 
+const SIZES = "(min-width:1120px) 1120px, 100vw";
+
 const settings = z.object({
   image: setting.image({ en: "Photo", ur: "تصویر" }),
   /** Empty: the shop's name. */
@@ -40,6 +42,7 @@ export default defineSection({
   settings,
   holdsH1: true,
   photo: (s, ctx) => photo(ctx, s.image, s.heading || ctx.shop.name),
+  photoSizes: SIZES,
   css: `.hero-img.m-square{aspect-ratio:1}.hero-img.m-portrait{aspect-ratio:4/5}.hero-img.m-wide{aspect-ratio:16/9}
 @media(min-width:720px){.hero-img.d-wide{aspect-ratio:16/9}.hero-img.d-panorama{aspect-ratio:21/9}}
 .hero-img.f-top{object-position:top}.hero-img.f-bottom{object-position:bottom}
@@ -51,7 +54,7 @@ export default defineSection({
     const crop = [s.mobile !== "theme" && `m-${s.mobile}`, s.desktop !== "theme" && `d-${s.desktop}`, s.focus !== "center" && `f-${s.focus}`].filter(Boolean).join(" ");
     return (
       <section id={id} class={`hero${img ? " has-img" : ""}`}>
-        {img && <Img img={img} sizes="(min-width:1120px) 1120px, 100vw" eager={first} cls={crop ? `hero-img ${crop}` : "hero-img"} />}
+        {img && <Img img={img} sizes={SIZES} eager={first} cls={crop ? `hero-img ${crop}` : "hero-img"} />}
         <div class="hero-text">
           {first ? <h1>{heading}</h1> : <h2 class="h1">{heading}</h2>}
           {sub && <p>{sub}</p>}

@@ -7,6 +7,8 @@ import { Img } from "../../Img";
 import { TextBlocks } from "../../Text";
 import { hrefOf, photo } from "../parts";
 
+const SIZES = "(min-width:720px) 50vw, 100vw";
+
 const settings = z.object({
   image: setting.image({ en: "Photo", ur: "تصویر" }),
   heading: setting.text("", 80, { en: "Heading", ur: "سرخی" }),
@@ -24,6 +26,7 @@ export default defineSection({
   label: { en: "Image with text", ur: "تصویر اور تحریر" },
   settings,
   photo: (s, ctx) => photo(ctx, s.image, s.heading || ctx.shop.name, 640),
+  photoSizes: SIZES,
   css: `.iwt{display:grid;gap:16px;align-items:center}.iwt img{width:100%;border-radius:var(--radius)}
 @media(min-width:720px){.iwt.has-img{grid-template-columns:1fr 1fr;gap:32px}.iwt.end img{order:2}}
 `,
@@ -32,7 +35,7 @@ export default defineSection({
     if (!img && !s.heading && !s.text) return null;
     return (
       <section id={id} class={`sec iwt${img ? " has-img" : ""}${s.side === "end" ? " end" : ""}`}>
-        {img && <Img img={img} sizes="(min-width:720px) 50vw, 100vw" eager={first} />}
+        {img && <Img img={img} sizes={SIZES} eager={first} />}
         <div>
           {s.heading && <h2>{s.heading}</h2>}
           {s.text && <TextBlocks blocks={textBlocks(s.text)} />}

@@ -1,0 +1,30 @@
+import type { LayoutProps } from "../../src/storefront/theme";
+import { Announcement, Brand, CartLink, NavLinks } from "../_shared/Chrome";
+import { Page } from "../_shared/Head";
+import { HeroBlock } from "../_shared/Hero";
+import type { Ctx } from "../_shared/Cards";
+import { css } from "./css";
+import type { BakerySettings } from "./settings";
+
+/** A centred logo over a scalloped edge, the cart tucked at the end, the menu as soft pills below. */
+export function Layout({ ctx, head, children }: LayoutProps<BakerySettings>) {
+  const header = (
+    <header class="top">
+      <div class="bar wrap">
+        <span />
+        <Brand ctx={ctx} />
+        <CartLink ctx={ctx} />
+      </div>
+      <div class="pills">
+        <NavLinks ctx={ctx} />
+      </div>
+    </header>
+  );
+  return (
+    <Page ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.accent} header={<><Announcement ctx={ctx} />{header}</>}>
+      {children}
+    </Page>
+  );
+}
+
+export const Hero = ({ ctx }: { ctx: Ctx }) => <HeroBlock ctx={ctx} cls="bakery" />;

@@ -1,0 +1,27 @@
+import type { LayoutProps } from "../../src/storefront/theme";
+import { Announcement, Brand, CartLink, NavLinks } from "../_shared/Chrome";
+import { Page } from "../_shared/Head";
+import { HeroBlock } from "../_shared/Hero";
+import type { Ctx } from "../_shared/Cards";
+import { css } from "./css";
+import type { JewelSettings } from "./settings";
+
+/** An editorial masthead: the name set large at the start over a gold rule, the menu in small caps under it. */
+export function Layout({ ctx, head, children }: LayoutProps<JewelSettings>) {
+  const header = (
+    <header class="top wrap">
+      <div class="mast">
+        <Brand ctx={ctx} />
+        <CartLink ctx={ctx} />
+      </div>
+      <NavLinks ctx={ctx} />
+    </header>
+  );
+  return (
+    <Page ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} header={<><Announcement ctx={ctx} />{header}</>}>
+      {children}
+    </Page>
+  );
+}
+
+export const Hero = ({ ctx }: { ctx: Ctx }) => <HeroBlock ctx={ctx} cls="jewel" />;

@@ -13,7 +13,9 @@ export function Layout({ ctx, head, children }: LayoutProps<BakerySettings>) {
       <div class="bar wrap">
         <span />
         <Brand ctx={ctx} />
-        <CartLink ctx={ctx} />
+        <div class="end">
+          <CartLink ctx={ctx} />
+        </div>
       </div>
       <div class="pills">
         <NavLinks ctx={ctx} />

@@ -10,7 +10,8 @@ const own = `.announce{background:var(--primary);color:var(--on-primary);font-we
 .top{background:var(--accent);color:var(--on-accent);text-align:center;position:relative;padding-bottom:14px}
 .top:after{content:"";position:absolute;inset-inline:0;bottom:-1px;height:14px;background:radial-gradient(circle at 10px 0,var(--accent) 9.5px,var(--bg) 10px) 0 0/20px 14px repeat-x}
 .bar{display:grid;grid-template-columns:1fr auto 1fr;align-items:center}
-.bar .cart{justify-self:end;background:var(--bg);color:var(--ink);border-radius:99px;margin-block:8px}
+.bar .end{justify-self:end}
+.bar .cart{background:var(--bg);color:var(--ink);border-radius:99px;margin-block:8px}
 .brand{font-size:1.7rem;font-weight:800;letter-spacing:-.01em}
 .pills .nav ul{justify-content:safe center;gap:8px;padding-inline:16px}
 .pills .nav a{background:var(--bg);color:var(--ink);border-radius:99px;font-weight:700}

@@ -9,16 +9,19 @@ import type { JewelSettings } from "./settings";
 /** An editorial masthead: the name set large at the start over a gold rule, the menu in small caps under it. */
 export function Layout({ ctx, head, children }: LayoutProps<JewelSettings>) {
   const header = (
-    <header class="top wrap">
-      <div class="mast">
+    <header class="top">
+      <div class="mast wrap">
         <Brand ctx={ctx} />
         <CartLink ctx={ctx} />
       </div>
-      <NavLinks ctx={ctx} />
+      <div class="wrap">
+        <NavLinks ctx={ctx} />
+      </div>
     </header>
   );
+  // The announcement hangs under the masthead, a ruby band, like a magazine's strapline.
   return (
-    <Page ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} header={<><Announcement ctx={ctx} />{header}</>}>
+    <Page ctx={ctx} head={head} css={css(ctx.settings, ctx.locale)} themeColor={ctx.settings.background} header={<>{header}<Announcement ctx={ctx} /></>}>
       {children}
     </Page>
   );

@@ -8,7 +8,7 @@ import type { JewelSettings } from "./settings";
  * a ruby banner, captions left-aligned like a catalogue raisonné.
  */
 const own = `.announce{background:var(--accent);color:var(--on-accent);letter-spacing:.08em;font-size:.85rem}
-.top{padding-block:10px 0;border-bottom:1px solid var(--primary)}
+.top{padding-top:10px;border-bottom:1px solid var(--primary)}
 .mast{display:flex;justify-content:space-between;align-items:flex-end;gap:8px}
 .brand{font-size:2rem;font-weight:400;letter-spacing:.02em;line-height:1.1;padding-block:8px}
 .cart{padding-inline:8px 0}

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The sign-up wizard's theme pictures: each theme's English demo shop (scripts/seed.mjs
-// DEMO_SHOPS) photographed on a phone (390 x 844, the home page as a shopper first sees it),
-// scaled to half (195 x 422) as a small JPEG, written into src/platform/theme-previews.gen.ts
-// (base64 by theme id, each with its own content hash for a long-cached URL); the Worker serves
-// them at /theme-preview/<id>-<hash>.jpg (src/platform/theme-previews.ts).
+// The sign-up wizard's theme pictures: each theme's English demo shop (scripts/lib/demo-shops.mjs)
+// photographed on a phone (390 x 844, the home page as a shopper first sees it), scaled to half
+// (195 x 422) as a small JPEG, written into src/platform/theme-previews.gen.ts (base64 by theme
+// id, each with a hash of its bytes for a long-cached URL); the Worker serves them at
+// /theme-preview/<id>-<hash>.jpg (src/platform/theme-previews.ts).
 //
 // Run by hand after changing a theme or a demo catalogue, against a running server with the demo
 // shops (`npm start`, or any `wrangler dev` over seeded data):
@@ -14,7 +14,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
-import { DEMO_SHOPS } from "./seed.mjs";
+import { DEMO_SHOPS } from "./lib/demo-shops.mjs";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "src", "platform", "theme-previews.gen.ts");
@@ -29,7 +29,7 @@ const themes = readdirSync(path.join(ROOT, "themes"), { withFileTypes: true })
   .sort();
 const shopOf = (id) => DEMO_SHOPS.find((s) => s.theme === id && s.locale === "en");
 const missing = themes.filter((id) => !shopOf(id));
-if (missing.length) throw new Error(`no English demo shop for theme(s) ${missing.join(", ")}: add one to DEMO_SHOPS in scripts/seed.mjs`);
+if (missing.length) throw new Error(`no English demo shop for theme(s) ${missing.join(", ")}: add one to DEMO_SHOPS in scripts/lib/demo-shops.mjs`);
 
 const browser = await chromium.launch({ executablePath: chrome, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] });
 const previews = {};

@@ -9,39 +9,13 @@
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { Miniflare } from "miniflare";
-import { fashion, food, rupees } from "./lib/catalog.mjs";
-import { bakery } from "./lib/demo-catalog-bakery.mjs";
-import { jewel } from "./lib/demo-catalog-jewel.mjs";
+import { rupees } from "./lib/catalog.mjs";
+import { DEMO_SHOPS, SELLERS } from "./lib/demo-shops.mjs";
 import { PHOTO_FORMAT, PHOTO_WIDTHS, photoSet } from "./lib/demo-photos.mjs";
 
 export const DEMO_LOGIN = "03001234567";
-export const DEMO_PHONE = "+923001234567";
 export const DEMO_PASSWORD = "hatti-demo-2026";
 const DATABASE_ID = "00000000-0000-0000-0000-000000000000";
-
-/**
- * The demo sellers (one password): Ayesha owns the first four shops, as before, so she can
- * still open one more in the wizard; the others keep every seller within MAX_SHOPS_OWNED.
- */
-const SELLERS = {
-  ayesha: { name: "Ayesha Khan", phone: DEMO_PHONE },
-  mahnoor: { name: "Mahnoor Baig", phone: "+923001234568" },
-  rani: { name: "Rani Ahmed", phone: "+923001234569" },
-};
-
-/** One shop per theme in each language (the screenshot and Lighthouse runs use these slugs). */
-export const DEMO_SHOPS = [
-  { slug: "demo", name: "Ayesha's Closet", theme: "classic", locale: "en", catalogue: fashion, seller: "ayesha" },
-  { slug: "demo-urdu", name: "زینب بوتیک", theme: "classic", locale: "ur", catalogue: fashion, seller: "ayesha" },
-  { slug: "demo-bazaar", name: "Nani's Kitchen", theme: "bazaar", locale: "en", catalogue: food, seller: "ayesha" },
-  { slug: "demo-minimal", name: "Studio Noor", theme: "minimal", locale: "en", catalogue: fashion, seller: "ayesha" },
-  { slug: "demo-bazaar-ur", name: "نانی کا باورچی خانہ", theme: "bazaar", locale: "ur", catalogue: food, seller: "mahnoor" },
-  { slug: "demo-bakery", name: "Mahnoor Bakes", theme: "bakery", locale: "en", catalogue: bakery, seller: "mahnoor" },
-  { slug: "demo-bakery-ur", name: "ماہ نور بیکس", theme: "bakery", locale: "ur", catalogue: bakery, seller: "mahnoor" },
-  { slug: "demo-minimal-ur", name: "اسٹوڈیو نور", theme: "minimal", locale: "ur", catalogue: fashion, seller: "rani" },
-  { slug: "demo-jewel", name: "Rani Jewellers", theme: "jewel", locale: "en", catalogue: jewel, seller: "rani" },
-  { slug: "demo-jewel-ur", name: "رانی جیولرز", theme: "jewel", locale: "ur", catalogue: jewel, seller: "rani" },
-];
 
 /** Option names in Urdu (the values stay as the seller would type them: sizes, weights). */
 const OPTION_NAMES_UR = { Size: "سائز", Colour: "رنگ", Age: "عمر", Box: "ڈبہ", Pieces: "تعداد" };

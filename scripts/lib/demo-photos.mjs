@@ -15,20 +15,29 @@ const ASPECT = 1.25;
 
 const sha = (b) => createHash("sha256").update(b).digest("hex");
 
-/** One width of a drawing: from the cache, or drawn, rasterised and cached. */
-async function rendered(svg, width) {
-  const file = path.join(CACHE, `${sha(svg).slice(0, 32)}-${width}.${PHOTO_FORMAT}`);
+/** Every width of a drawing: from the cache, or rasterised once at the largest width and scaled down. */
+async function rendered(svg) {
+  const files = PHOTO_WIDTHS.map((w) => path.join(CACHE, `${sha(svg).slice(0, 32)}-${w}.${PHOTO_FORMAT}`));
   try {
-    return readFileSync(file);
+    return files.map((f) => readFileSync(f));
   } catch {
-    const bytes = await sharp(Buffer.from(svg), { density: (72 * width) / 800 })
-      .resize(width, Math.round(width * ASPECT))
-      .webp({ quality: width > 640 ? 76 : 80 })
-      .toBuffer();
+    const largest = PHOTO_WIDTHS.at(-1);
+    const { data, info } = await sharp(Buffer.from(svg), { density: (72 * largest) / 800 })
+      .resize(largest, Math.round(largest * ASPECT))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     mkdirSync(CACHE, { recursive: true });
-    writeFileSync(`${file}.tmp`, bytes);
-    renameSync(`${file}.tmp`, file);
-    return bytes;
+    const out = [];
+    for (const [j, w] of PHOTO_WIDTHS.entries()) {
+      const bytes = await sharp(data, { raw: info })
+        .resize(w, Math.round(w * ASPECT))
+        .webp({ quality: w > 640 ? 76 : 80, effort: 2 })
+        .toBuffer();
+      writeFileSync(`${files[j]}.tmp`, bytes);
+      renameSync(`${files[j]}.tmp`, files[j]);
+      out.push(bytes);
+    }
+    return out;
   }
 }
 
@@ -38,8 +47,7 @@ async function rendered(svg, width) {
  */
 export async function photoSet(art, { detail = false } = {}) {
   const svg = drawProduct(art, { detail });
-  const files = [];
-  for (const w of PHOTO_WIDTHS) files.push(await rendered(svg, w));
+  const files = await rendered(svg);
   const digest = sha([PHOTO_FORMAT, ...PHOTO_WIDTHS.map((w, j) => `${w}:${sha(files[j])}`)].join("|"));
   const largest = PHOTO_WIDTHS.at(-1);
   return { digest, files, width: largest, height: Math.round(largest * ASPECT) };

@@ -37,7 +37,6 @@ const own = `.announce{background:var(--primary);color:var(--on-primary);font-we
 .info h1{font-size:1.9rem;font-weight:800}
 .price{font-size:1.8rem;font-weight:800}
 .slides li,.thumbs a{border-radius:20px}
-.foot{background:var(--soft)}
 `;
 
 export const css = perSettings(

@@ -4,25 +4,21 @@
 //
 //   node scripts/seed.mjs [--persist-to .wrangler/state]
 //
-// Shops: demo (classic, English), demo-bazaar (bazaar), demo-minimal (minimal), demo-urdu (Urdu).
-import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
+// Shops: one per theme in English and one in Urdu (DEMO_SHOPS), each with a catalogue that
+// fits it and drawn product photos (scripts/lib/demo-photos.mjs, cached in the temp directory).
+import { pbkdf2Sync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { Miniflare } from "miniflare";
-import { fashion, food, rupees } from "./lib/catalog.mjs";
-import { paintProduct } from "./lib/png.mjs";
+import { rupees } from "./lib/catalog.mjs";
+import { DEMO_SHOPS, SELLERS } from "./lib/demo-shops.mjs";
+import { PHOTO_FORMAT, PHOTO_WIDTHS, photoSet } from "./lib/demo-photos.mjs";
 
 export const DEMO_LOGIN = "03001234567";
-export const DEMO_PHONE = "+923001234567";
 export const DEMO_PASSWORD = "hatti-demo-2026";
 const DATABASE_ID = "00000000-0000-0000-0000-000000000000";
-const WIDTHS = [320, 640, 1280];
 
-export const DEMO_SHOPS = [
-  { slug: "demo", name: "Ayesha's Closet", theme: "classic", locale: "en", catalogue: fashion },
-  { slug: "demo-bazaar", name: "Nani's Kitchen", theme: "bazaar", locale: "en", catalogue: food },
-  { slug: "demo-minimal", name: "Studio Noor", theme: "minimal", locale: "en", catalogue: fashion },
-  { slug: "demo-urdu", name: "زینب بوتیک", theme: "classic", locale: "ur", catalogue: fashion },
-];
+/** Option names in Urdu (the values stay as the seller would type them: sizes, weights). */
+const OPTION_NAMES_UR = { Size: "سائز", Colour: "رنگ", Age: "عمر", Box: "ڈبہ", Pieces: "تعداد" };
 
 const PAGES = {
   en: [
@@ -68,37 +64,41 @@ export async function seed({ persistTo = ".wrangler/state", log = console.log, o
     const r2 = await mf.getR2Bucket("MEDIA");
     const one = (sql, ...params) => db.prepare(sql).bind(...params).first();
 
-    let user = await one("SELECT id FROM users WHERE phone = ?", DEMO_PHONE);
-    if (!user) {
-      user = await one(
-        "INSERT INTO users (name, phone, password_hash, locale) VALUES (?, ?, ?, 'en') RETURNING id",
-        "Ayesha Khan",
-        DEMO_PHONE,
-        passwordHash(DEMO_PASSWORD),
-      );
-      log(`seed: demo seller ${DEMO_LOGIN} / ${DEMO_PASSWORD}`);
+    const userIds = {};
+    for (const [key, seller] of Object.entries(SELLERS)) {
+      let user = await one("SELECT id FROM users WHERE phone = ?", seller.phone);
+      if (!user) {
+        user = await one("INSERT INTO users (name, phone, password_hash, locale) VALUES (?, ?, ?, 'en') RETURNING id", seller.name, seller.phone, passwordHash(DEMO_PASSWORD));
+        log(`seed: demo seller ${seller.phone.replace("+92", "0")} / ${DEMO_PASSWORD}`);
+      }
+      userIds[key] = user.id;
     }
 
+    // The shops' rows in order (their ids follow DEMO_SHOPS), then their catalogues side by side.
+    const filling = [];
     for (const spec of DEMO_SHOPS.filter((s) => !only || only.includes(s.slug))) {
       if (await one("SELECT id FROM shops WHERE slug = ?", spec.slug)) {
         log(`seed: shop ${spec.slug} exists, kept as it is`);
         continue;
       }
-      await seedShop(db, r2, user.id, spec);
-      log(`seed: shop ${spec.slug} created (${spec.catalogue.products.length} products)`);
+      const shopId = await createShop(db, userIds[spec.seller], spec);
+      filling.push(fillCatalogue(db, r2, shopId, spec).then(() => log(`seed: shop ${spec.slug} created (${spec.catalogue.products.length} products)`)));
     }
+    await Promise.all(filling);
   } finally {
     await mf.dispose();
   }
 }
 
-async function seedShop(db, r2, userId, spec) {
+/** The shop's row, its owner, delivery zones, pages and collections; returns its id. */
+async function createShop(db, userId, spec) {
   const { locale, catalogue } = spec;
+  const owner = SELLERS[spec.seller].name;
   const payments = {
     cod: { enabled: true },
-    jazzcash: { enabled: true, title: "Ayesha Khan", number: "03001234567", bank: "" },
+    jazzcash: { enabled: true, title: owner, number: "03001234567", bank: "" },
     easypaisa: { enabled: false, title: "", number: "", bank: "" },
-    bank: { enabled: true, title: "Ayesha Khan", number: "PK36MEZN0000000123456789", bank: "Meezan Bank" },
+    bank: { enabled: true, title: owner, number: "PK36MEZN0000000123456789", bank: "Meezan Bank" },
   };
   const shop = await db
     .prepare(
@@ -110,7 +110,7 @@ async function seedShop(db, r2, userId, spec) {
       spec.name,
       spec.theme,
       locale,
-      locale === "ur" ? "ہاتھ سے چنے کپڑے اور زیورات، پورے پاکستان میں ڈیلیوری۔" : "Hand-picked clothes and treats from a home in Lahore, delivered across Pakistan.",
+      catalogue.about[locale],
       JSON.stringify(payments),
     )
     .first();
@@ -127,10 +127,15 @@ async function seedShop(db, r2, userId, spec) {
     stmts.push(db.prepare("INSERT INTO collections (shop_id, slug, title, position) VALUES (?, ?, ?, ?)").bind(shopId, c.slug, c[locale], i)),
   );
   await db.batch(stmts);
+  return shopId;
+}
 
+/** The catalogue's products, variants, photos (in R2) and collection places. */
+async function fillCatalogue(db, r2, shopId, { locale, catalogue }) {
   const base = Date.now() - catalogue.products.length * 3_600_000;
   for (const [i, p] of catalogue.products.entries()) {
-    const { names, rows } = cartesian(p.options ?? {});
+    const { names: optionNames, rows } = cartesian(p.options ?? {});
+    const names = locale === "ur" ? optionNames.map((n) => OPTION_NAMES_UR[n] ?? n) : optionNames;
     const price = rupees(p.price);
     const compare = p.compare ? rupees(p.compare) : null;
     const created = base + i * 3_600_000;
@@ -139,7 +144,7 @@ async function seedShop(db, r2, userId, spec) {
         `INSERT INTO products (shop_id, slug, title, description, status, options, price, compare_at_price, position, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .bind(shopId, p.slug, p[locale], describe(p, locale), JSON.stringify(names), price, compare, i, created, created)
+      .bind(shopId, p.slug, p[locale], `${p.d[locale === "ur" ? 1 : 0]}\n\n${catalogue.tail[locale]}`, JSON.stringify(names), price, compare, i, created, created)
       .first();
     const batch = [];
     rows.forEach((values, v) => {
@@ -153,20 +158,16 @@ async function seedShop(db, r2, userId, spec) {
           .bind(shopId, product.id, values.length ? values.join(" / ") : "Default", values[0] ?? null, values[1] ?? null, values[2] ?? null, `${p.slug}-${v + 1}`.toUpperCase(), price, compare, stock, v),
       );
     });
-    const photos = [p.colours, [p.colours[0], p.colours[2], p.colours[1]]];
-    for (const [k, [bg, fg, accent]] of photos.entries()) {
-      const files = WIDTHS.map((w) => paintProduct(w, { bg, fg, accent, motif: p.motif, stripes: 6 + k * 4 }));
-      // The Worker's key (src/media/store.ts photoSetDigest): every width's bytes, in width order, with the format.
-      const sha = (b) => createHash("sha256").update(b).digest("hex");
-      const hash = sha(["png", ...WIDTHS.map((w, j) => `${w}:${sha(files[j])}`)].join("|"));
-      const key = `shops/${shopId}/${hash}`;
-      for (const [j, w] of WIDTHS.entries()) {
-        await r2.put(`${key}/${w}.png`, new Uint8Array(files[j]).buffer, { httpMetadata: { contentType: "image/png" } });
-      }
+    // Two photos a product: the studio shot and a closer one on a lighter backdrop.
+    for (const [k, detail] of [false, true].entries()) {
+      const set = await photoSet(p.art, { detail });
+      const key = `shops/${shopId}/${set.digest}`;
+      const type = { httpMetadata: { contentType: `image/${PHOTO_FORMAT}` } };
+      await Promise.all(PHOTO_WIDTHS.map((w, j) => r2.put(`${key}/${w}.${PHOTO_FORMAT}`, new Uint8Array(set.files[j]).buffer, type)));
       batch.push(
         db
-          .prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position) VALUES (?, ?, ?, ?, 'png', 1280, 1280, ?, ?)")
-          .bind(shopId, product.id, key, WIDTHS.join(","), p[locale], k),
+          .prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(shopId, product.id, key, PHOTO_WIDTHS.join(","), PHOTO_FORMAT, set.width, set.height, p[locale], k),
       );
     }
     for (const c of p.cols) {
@@ -178,11 +179,6 @@ async function seedShop(db, r2, userId, spec) {
     }
     await db.batch(batch);
   }
-}
-
-function describe(p, locale) {
-  if (locale === "ur") return `${p.ur}۔ گھر پر احتیاط سے تیار کیا گیا۔\n\nپورے پاکستان میں کیش آن ڈیلیوری۔`;
-  return `${p.en}, made with care at home.\n\nCash on delivery anywhere in Pakistan. Questions? Message us on WhatsApp.`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

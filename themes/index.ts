@@ -3,11 +3,13 @@
  * themes/themes.test.ts fails when a folder under themes/ is missing from this list.
  */
 import type { Theme } from "../src/storefront/theme";
+import bakery from "./bakery";
 import bazaar from "./bazaar";
 import classic from "./classic";
+import jewel from "./jewel";
 import minimal from "./minimal";
 
-export const THEMES: readonly Theme[] = [classic, bazaar, minimal];
+export const THEMES: readonly Theme[] = [classic, bazaar, minimal, bakery, jewel];
 
 const DEFAULT_THEME_ID = "classic";
 

@@ -58,9 +58,11 @@ type Pair = readonly [foreground: string, background: string];
  * of every theme is checked and none is skipped.
  */
 const DECLARED_PAIRS: Record<string, Pair[]> = {
+  bakery: [["text", "background"], ["primaryText", "primary"], ["accentText", "accent"]],
   bazaar: [["text", "background"], ["primaryText", "primary"], ["accentText", "accent"]],
   classic: [["text", "background"], ["primaryText", "primary"]],
   minimal: [["text", "background"], ["primaryText", "primary"]],
+  jewel: [["text", "background"], ["primaryText", "primary"], ["accentText", "accent"]],
 };
 
 const shapeOf = (theme: Theme) => (theme.settings as unknown as { shape: Record<string, import("zod").ZodType> }).shape;

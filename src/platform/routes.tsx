@@ -35,6 +35,7 @@ import { StartPage } from "./views/StartPage";
 import { ThemePage } from "./views/ThemePage";
 import { sha256Hex } from "../lib/bytes";
 import { resetRoutes } from "./reset-routes";
+import { themePreviewRoutes } from "./theme-previews";
 
 export const platform = new Hono<AppEnv>();
 
@@ -149,6 +150,7 @@ platform.post("/logout", async (c) => {
 
 // Forgot password: a code to her phone or email, then a new password (reset-routes.tsx).
 platform.route("/forgot", resetRoutes);
+platform.route("/", themePreviewRoutes);
 
 // ---------------------------------------------------------------- availability API
 

@@ -101,7 +101,7 @@ describe("npm run export / npm run import", () => {
     const summary = await exportShop(mfA, "demo", out);
     await mfA.dispose();
     expect(summary.rows.customers).toBe(1);
-    expect(summary.rows.products).toBe(12);
+    expect(summary.rows.products).toBe(20);
     expect(summary.objects).toBeGreaterThan(0);
 
     const mfB = openLocal(target);

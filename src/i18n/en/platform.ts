@@ -51,6 +51,7 @@ export default {
   "wizard.theme.legend": "Theme",
   "wizard.theme.hint": "You can switch at any time.",
   "wizard.theme.error": "Please pick one of the themes.",
+  "wizard.theme.previewAlt": "A demo shop in the {theme} theme, on a phone",
   "wizard.create": "Open my shop",
   "wizard.live.title": "Your shop is live!",
   "wizard.live.body": "Share this link with your customers:",

@@ -51,6 +51,7 @@ export default {
   "wizard.theme.legend": "تھیم",
   "wizard.theme.hint": "آپ کسی بھی وقت بدل سکتی ہیں۔",
   "wizard.theme.error": "براہ کرم کوئی ایک تھیم چنیں۔",
+  "wizard.theme.previewAlt": "فون پر {theme} تھیم میں ایک نمونے کی دکان",
   "wizard.create": "میری دکان کھولیں",
   "wizard.live.title": "آپ کی دکان کھل گئی!",
   "wizard.live.body": "یہ لنک اپنے گاہکوں کو بھیجیں:",

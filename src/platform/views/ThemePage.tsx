@@ -1,6 +1,7 @@
 import type { Messages } from "../../i18n";
 import { inLocale, type ThemeManifest } from "../../storefront/theme";
 import { Form } from "../../ui/Form";
+import { PREVIEW_SIZE, previewUrl } from "../theme-previews";
 import { AuthShell } from "./AuthShell";
 
 export interface ThemePageProps {
@@ -32,11 +33,23 @@ export function ThemePage({ m, csrf, name, slug, host, themes, selected, error }
           {themes.map((th) => (
             <label class="choice" key={th.id}>
               <input type="radio" name="theme" value={th.id} checked={th.id === chosen} />
-              <span
-                class="swatch"
-                aria-hidden="true"
-                style={`background:linear-gradient(135deg,${th.swatch[0]} 0 50%,${th.swatch[1]} 50% 80%,${th.swatch[2]} 80%)`}
-              />
+              {previewUrl(th.id) ? (
+                <img
+                  src={previewUrl(th.id)!}
+                  width={PREVIEW_SIZE.width / 2}
+                  height={PREVIEW_SIZE.height / 2}
+                  loading="lazy"
+                  decoding="async"
+                  alt={t("wizard.theme.previewAlt", { theme: inLocale(th.name, m.locale) })}
+                  style="flex:none;border-radius:8px;border:1px solid var(--line)"
+                />
+              ) : (
+                <span
+                  class="swatch"
+                  aria-hidden="true"
+                  style={`background:linear-gradient(135deg,${th.swatch[0]} 0 50%,${th.swatch[1]} 50% 80%,${th.swatch[2]} 80%)`}
+                />
+              )}
               <span>
                 <strong>{inLocale(th.name, m.locale)}</strong>
                 <br />

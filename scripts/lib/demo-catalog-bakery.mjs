@@ -1,0 +1,35 @@
+// The home baker's demo catalogue: cakes, cupcakes, biscuits and party savouries (see catalog.mjs).
+import { art } from "./catalog.mjs";
+
+export const bakery = {
+  about: { en: "Cakes, cupcakes and cookies baked to order in a home kitchen in DHA, Lahore.", ur: "کیک، کپ کیک اور کوکیز، ڈی ایچ اے لاہور کے گھریلو کچن میں آرڈر پر تیار۔" },
+  tail: { en: "Baked the day it is delivered. Order cakes a day ahead; Lahore delivery only for cakes.", ur: "ڈیلیوری کے دن تازہ بیک کیا جاتا ہے۔ کیک ایک دن پہلے آرڈر کریں؛ کیک صرف لاہور میں۔" },
+  collections: [
+    { slug: "bestsellers", en: "Most loved", ur: "سب سے زیادہ پسند" },
+    { slug: "cakes", en: "Cakes", ur: "کیک" },
+    { slug: "cookies", en: "Cupcakes & cookies", ur: "کپ کیک اور کوکیز" },
+    { slug: "savoury", en: "Party savouries", ur: "دعوت کا نمکین" },
+  ],
+  products: [
+    { slug: "chocolate-fudge-cake", en: "Chocolate fudge cake", ur: "چاکلیٹ فج کیک", price: 2800, options: { Size: ["1 lb", "2 lb", "3 lb"] }, cols: ["bestsellers", "cakes"], art: art("cake", "#f6e9e1", "#6b3b24", "#9a4a2c"), d: ["Three layers of moist chocolate sponge with a glossy fudge drip.", "نم چاکلیٹ اسپنج کی تین تہیں، چمکدار فج کے ساتھ۔"] },
+    { slug: "red-velvet-cupcakes", en: "Red velvet cupcakes", ur: "ریڈ ویلوٹ کپ کیک", price: 1500, options: { Box: ["6", "12"] }, cols: ["bestsellers", "cookies"], art: art("cupcakes", "#fbecec", "#fdf2f2", "#b91c1c"), d: ["Velvety red sponge under a tall swirl of cream cheese frosting.", "مخملی سرخ اسپنج، اوپر کریم چیز فراسٹنگ کا اونچا گھماؤ۔"] },
+    { slug: "nankhatai", en: "Nankhatai (1 dozen)", ur: "نان خطائی (ایک درجن)", price: 700, cols: ["bestsellers", "cookies"], art: art("biscuits", "#fbf3e3", "#e8c07d", "#15803d"), d: ["Crumbly ghee biscuits with cardamom and a pistachio on each.", "بھربھرے گھی کے بسکٹ، الائچی اور ہر ایک پر پستہ۔"] },
+    { slug: "chocolate-chip-cookies", en: "Chocolate chip cookies", ur: "چاکلیٹ چپ کوکیز", price: 900, options: { Box: ["6", "12"] }, cols: ["bestsellers", "cookies"], art: art("biscuits", "#f8efe6", "#d9a066", "#3b2314"), d: ["Crisp at the edge, chewy in the middle, packed with dark chocolate.", "کناروں سے کرکری، بیچ سے نرم، ڈارک چاکلیٹ سے بھری۔"] },
+    { slug: "fudge-brownies", en: "Fudge brownies", ur: "فج براؤنیز", price: 1400, options: { Box: ["6", "12"] }, cols: ["bestsellers"], art: art("squares", "#f4ebe4", "#5a3220", "#f5d0a9"), d: ["Dense, fudgy squares with a crackly top and walnut pieces.", "گاڑھے، نرم ٹکڑے، کرکری اوپری تہہ اور اخروٹ کے ساتھ۔"] },
+    { slug: "strawberry-cake", en: "Strawberry cream cake", ur: "اسٹرابیری کریم کیک", price: 3200, options: { Size: ["1 lb", "2 lb", "3 lb"] }, cols: ["bestsellers", "cakes"], art: art("cake", "#fdeef0", "#f9d5d3", "#e11d48"), d: ["Vanilla sponge, fresh cream and strawberries from Swat in season.", "ونیلا اسپنج، تازہ کریم اور موسم میں سوات کی اسٹرابیری۔"] },
+    { slug: "pista-ladoo", en: "Pista coconut ladoo", ur: "پستہ ناریل لڈو", price: 1300, cols: ["bestsellers"], art: art("ladoo", "#f1f6ea", "#b5cf8a", "#4d7c0f"), d: ["Coconut, condensed milk and pistachio, rolled by hand.", "ناریل، کنڈینسڈ ملک اور پستہ، ہاتھ سے بنے۔"] },
+    { slug: "cocktail-samosas", en: "Cocktail samosas", ur: "کاک ٹیل سموسے", price: 1200, options: { Pieces: ["24", "48"] }, cols: ["bestsellers", "savoury"], art: art("samosas", "#f8f0e3", "#d6a04a", "#16a34a"), d: ["Bite-size samosas with mint chutney, for birthdays and dawats.", "ایک نوالے کے سموسے، پودینے کی چٹنی کے ساتھ، سالگرہ اور دعوتوں کے لیے۔"] },
+    { slug: "banana-bread", en: "Banana walnut bread", ur: "بنانا اخروٹ بریڈ", price: 1100, cols: [], art: art("bread", "#f6efe3", "#b7713a", "#6b3b24"), d: ["A tender loaf with ripe bananas, walnuts and a little cinnamon.", "نرم لوف، پکے کیلے، اخروٹ اور ذرا سی دار چینی کے ساتھ۔"] },
+    { slug: "lemon-cupcakes", en: "Lemon cupcakes", ur: "لیمن کپ کیک", price: 1300, options: { Box: ["6", "12"] }, cols: ["cookies"], art: art("cupcakes", "#fbf8e1", "#fdf6c3", "#eab308"), d: ["Zesty lemon sponge with a light lemon buttercream.", "لیموں کا تازہ اسپنج، ہلکی لیمن بٹر کریم کے ساتھ۔"] },
+    { slug: "pineapple-cake", en: "Pineapple cake", ur: "پائن ایپل کیک", price: 2600, options: { Size: ["1 lb", "2 lb", "3 lb"] }, cols: ["cakes"], art: art("cake", "#fdf7e3", "#fbe7a1", "#f59e0b"), d: ["The classic bakery favourite: soft sponge, cream and pineapple.", "بیکری کا پرانا پسندیدہ: نرم اسپنج، کریم اور انناس۔"] },
+    { slug: "zeera-biscuits", en: "Zeera biscuits", ur: "زیرہ بسکٹ", price: 650, cols: ["cookies"], art: art("biscuits", "#f7f2e6", "#e4c58f", "#57392a"), d: ["Salty cumin biscuits, made for dunking in chai.", "نمکین زیرے والے بسکٹ، چائے میں ڈبونے کے لیے۔"] },
+    { slug: "cake-rusk", en: "Cake rusk", ur: "کیک رس", price: 550, cols: [], art: art("bread", "#f7efe2", "#c98b45", "#7c4a1e"), d: ["Twice-baked slices of butter cake, crisp and golden.", "مکھن والے کیک کے دو بار بیک کیے ٹکڑے، کرکرے اور سنہری۔"] },
+    { slug: "walnut-brownies", en: "Walnut brownies", ur: "اخروٹ براؤنیز", price: 1600, options: { Box: ["6", "12"] }, cols: [], art: art("squares", "#f1e9e2", "#4a2a1a", "#e8c9a0"), d: ["Our fudge brownies with a thick layer of toasted walnuts.", "ہماری فج براؤنیز، بھنے اخروٹ کی موٹی تہہ کے ساتھ۔"] },
+    { slug: "birthday-cake", en: "Vanilla birthday cake", ur: "ونیلا سالگرہ کیک", price: 3500, compare: 3900, options: { Size: ["2 lb", "3 lb", "4 lb"] }, cols: ["cakes"], art: art("cake", "#eef3fb", "#fbf3e6", "#60a5fa"), d: ["Vanilla sponge, buttercream and sprinkles; we pipe the name you give.", "ونیلا اسپنج، بٹر کریم اور رنگین چھڑکاؤ؛ جو نام دیں وہ لکھ دیتے ہیں۔"] },
+    { slug: "eid-cupcakes", en: "Eid cupcakes", ur: "عید کپ کیک", price: 1800, soldOut: true, cols: ["cookies"], art: art("cupcakes", "#eef6f1", "#e8f5ec", "#047857"), d: ["Pistachio cupcakes with a silver crescent, for Eid boxes.", "پستے والے کپ کیک، چاندی کے ہلال کے ساتھ، عید کے ڈبوں کے لیے۔"] },
+    { slug: "party-nimko", en: "Party nimko platter", ur: "پارٹی نمکو پلیٹر", price: 800, cols: ["savoury"], art: art("nimko", "#f8f3e5", "#d4a017", "#b91c1c"), d: ["A big bowl of spicy mix, sev and peanuts for guests.", "مہمانوں کے لیے مصالحے دار مکس، سیو اور مونگ پھلی کا بڑا پیالہ۔"] },
+    { slug: "milk-buns", en: "Milk buns (6)", ur: "ملک بن (6)", price: 400, cols: [], art: art("bread", "#f8f1e6", "#d9a35f", "#8a5a2b"), d: ["Soft, slightly sweet buns, best warm with butter.", "نرم، ہلکے میٹھے بن، گرم مکھن کے ساتھ بہترین۔"] },
+    { slug: "gulab-jamun", en: "Gulab jamun (1 kg)", ur: "گلاب جامن (ایک کلو)", price: 1200, cols: [], art: art("ladoo", "#f5e7df", "#7a2e12", "#f59e0b"), d: ["Soft khoya dumplings soaked in rose and cardamom syrup.", "نرم کھوئے کے گولے، گلاب اور الائچی کے شیرے میں۔"] },
+    { slug: "mango-cake", en: "Mango cream cake", ur: "مینگو کریم کیک", price: 3000, options: { Size: ["1 lb", "2 lb", "3 lb"] }, cols: ["cakes"], art: art("cake", "#fdf3e0", "#fcd98a", "#f97316"), d: ["Chaunsa mango, fresh cream and a light sponge, summer only.", "چونسہ آم، تازہ کریم اور ہلکا اسپنج، صرف گرمیوں میں۔"] },
+  ],
+};

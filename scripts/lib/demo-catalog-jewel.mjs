@@ -1,0 +1,35 @@
+// The jeweller's demo catalogue: jhumkas, sets, bangles, rings, and crafts from Multan and Hala (see catalog.mjs).
+import { art } from "./catalog.mjs";
+
+export const jewel = {
+  about: { en: "Kundan, polki and silver made by karigars in Lahore's old city, with crafts from across Pakistan.", ur: "کندن، پولکی اور چاندی، اندرون لاہور کے کاریگروں کے ہاتھ کی، اور پورے پاکستان کی دستکاری۔" },
+  tail: { en: "Each piece comes in a gift box with a care card. Insured delivery across Pakistan.", ur: "ہر چیز تحفے کے ڈبے اور دیکھ بھال کے کارڈ کے ساتھ۔ پورے پاکستان میں بیمہ شدہ ڈیلیوری۔" },
+  collections: [
+    { slug: "signature", en: "Signature pieces", ur: "خاص انتخاب" },
+    { slug: "earrings", en: "Earrings & tikkas", ur: "بالیاں اور ٹیکے" },
+    { slug: "bangles", en: "Bangles & rings", ur: "چوڑیاں اور انگوٹھیاں" },
+    { slug: "crafts", en: "Crafts", ur: "دستکاری" },
+  ],
+  products: [
+    { slug: "kundan-jhumkas", en: "Kundan jhumkas", ur: "کندن جھمکے", price: 3800, compare: 4500, cols: ["signature", "earrings"], art: art("earrings", "#0f2e28", "#047857", "#be123c"), d: ["Gold-plated bells set with kundan stones and a fringe of pearls.", "سونے کا پانی چڑھی گھنٹیاں، کندن کے نگ اور موتیوں کی جھالر۔"] },
+    { slug: "emerald-necklace-set", en: "Emerald necklace set", ur: "زمرد نیکلس سیٹ", price: 12500, cols: ["signature"], art: art("necklace", "#123a33", "#059669", "#e11d48"), d: ["A bridal set of green stones, pearls and a teardrop pendant.", "دلہن کا سیٹ، سبز نگینے، موتی اور آنسو نما لاکٹ۔"] },
+    { slug: "ruby-ring", en: "Ruby ring", ur: "یاقوت کی انگوٹھی", price: 6500, options: { Size: ["6", "7", "8"] }, cols: ["signature", "bangles"], art: art("ring", "#3a0f1c", "#be123c", "#7f1d1d"), d: ["A deep red stone in a gold claw setting, sized to order.", "گہرا سرخ نگ، سنہری پنجوں میں جڑا، ناپ کے مطابق۔"] },
+    { slug: "gold-bangles", en: "Gold-plated bangles (set of 4)", ur: "سونے کا پانی چڑھی چوڑیاں (4 کا سیٹ)", price: 4200, options: { Size: ["2.4", "2.6", "2.8"] }, cols: ["signature", "bangles"], art: art("bangles", "#2b1a0e", "#b45309", "#047857"), d: ["Engraved bangles with enamel bands in emerald and ruby.", "نقش والی چوڑیاں، زمردی اور یاقوتی مینا کاری کے ساتھ۔"] },
+    { slug: "pearl-tikka", en: "Pearl maang tikka", ur: "موتی ماتھا ٹیکہ", price: 2900, cols: ["signature", "earrings"], art: art("tikka", "#102a35", "#0e7490", "#f4efe6"), d: ["A round pendant edged in pearls on a fine gold-tone chain.", "موتیوں سے گھرا گول لاکٹ، باریک سنہری زنجیر پر۔"] },
+    { slug: "silver-payal", en: "Silver payal (pair)", ur: "چاندی کی پائل (جوڑی)", price: 3400, cols: ["signature"], art: art("anklet", "#1e2430", "#94a3b8", "#be123c", { silver: true }), d: ["Sterling silver anklets with tiny ghungroo that chime softly.", "خالص چاندی کی پائل، ننھے گھنگرو جو ہلکے سے بجتے ہیں۔"] },
+    { slug: "blue-pottery-vase", en: "Multani blue pottery vase", ur: "ملتانی نیلی کاشی کا گلدان", price: 2600, cols: ["signature", "crafts"], art: art("pottery", "#1b2a44", "#1d4ed8", "#0e7490"), d: ["Hand-thrown and painted in Multan's kashigari style, food-safe glaze.", "ملتان کی کاشی گری، ہاتھ سے بنا اور رنگا، محفوظ گلیز۔"] },
+    { slug: "inlaid-jewellery-box", en: "Inlaid jewellery box", ur: "جڑاؤ زیورات کا ڈبہ", price: 4800, cols: ["signature", "crafts"], art: art("jewelBox", "#2a1a12", "#6d1230", "#f4efe6"), d: ["Sheesham wood with bone inlay from Chiniot, velvet-lined.", "چنیوٹ کی شیشم کی لکڑی پر ہڈی کی جڑائی، اندر مخمل۔"] },
+    { slug: "silver-jhumkas", en: "Silver jhumkas", ur: "چاندی کے جھمکے", price: 2400, cols: ["earrings"], art: art("earrings", "#1f2937", "#7c3aed", "#0e7490", { silver: true }), d: ["Oxidised silver bells with amethyst studs, light to wear all day.", "آکسیڈائزڈ چاندی کی گھنٹیاں، جامنی نگ، سارا دن پہننے کو ہلکے۔"] },
+    { slug: "sapphire-ring", en: "Sapphire ring", ur: "نیلم کی انگوٹھی", price: 5900, options: { Size: ["6", "7", "8"] }, cols: ["bangles"], art: art("ring", "#0f1d3a", "#1d4ed8", "#1e3a8a"), d: ["A blue stone cut to catch the light, in a slim gold band.", "روشنی پکڑنے والی کٹ کا نیلا نگ، پتلی سنہری انگوٹھی میں۔"] },
+    { slug: "polki-necklace", en: "Polki necklace", ur: "پولکی نیکلس", price: 15800, cols: [], art: art("necklace", "#2b0f1a", "#9f1239", "#047857"), d: ["Uncut stones in a heavy gold-plated collar, for the baraat.", "بغیر تراشے نگ، بھاری سنہری گلوبند میں، بارات کے لیے۔"] },
+    { slug: "glass-bangles-set", en: "Glass bangles (set of 24)", ur: "کانچ کی چوڑیاں (24 کا سیٹ)", price: 900, options: { Size: ["2.4", "2.6", "2.8"] }, cols: ["bangles"], art: art("bangles", "#2a1030", "#a21caf", "#f59e0b"), d: ["Hyderabadi glass with gold dust, in jewel colours.", "حیدرآبادی کانچ، سنہری ذرات کے ساتھ، نگینوں جیسے رنگوں میں۔"] },
+    { slug: "rilli-cushion", en: "Rilli cushion cover", ur: "رلی کشن کور", price: 2200, cols: ["crafts"], art: art("cushion", "#2d1414", "#9f1239", "#f59e0b"), d: ["Appliqué and mirror work from Sindh, hand-stitched by women in Hala.", "سندھ کی رلی اور شیشے کا کام، ہالہ کی خواتین کے ہاتھ کا۔"] },
+    { slug: "kundan-tikka", en: "Kundan tikka", ur: "کندن ٹیکہ", price: 3300, cols: ["earrings"], art: art("tikka", "#2a0f18", "#be123c", "#f4efe6"), d: ["A ruby-red kundan medallion with pearl drops.", "یاقوتی کندن کا لاکٹ، موتیوں کے قطروں کے ساتھ۔"] },
+    { slug: "beaded-clutch", en: "Beaded clutch", ur: "موتیوں والا کلچ", price: 3600, cols: ["crafts"], art: art("clutch", "#13302a", "#065f46", "#fde68a"), d: ["Emerald velvet clutch with gold bead work and a chain.", "زمردی مخمل کا کلچ، سنہری موتیوں کے کام اور زنجیر کے ساتھ۔"] },
+    { slug: "oxidised-payal", en: "Oxidised payal (pair)", ur: "آکسیڈائزڈ پائل (جوڑی)", price: 1900, soldOut: true, cols: [], art: art("anklet", "#1c1c24", "#64748b", "#0e7490", { silver: true }), d: ["Darkened silver anklets with a row of bells, folk style.", "سیاہی مائل چاندی کی پائل، گھنگروؤں کی قطار، لوک انداز۔"] },
+    { slug: "multani-jar", en: "Multani kashi jar", ur: "ملتانی کاشی مرتبان", price: 1800, cols: ["crafts"], art: art("pottery", "#0f2b36", "#0e7490", "#1d4ed8"), d: ["A small lidless jar in turquoise and white, for spices or flowers.", "فیروزی اور سفید چھوٹا مرتبان، مصالحوں یا پھولوں کے لیے۔"] },
+    { slug: "pearl-drop-earrings", en: "Pearl drop earrings", ur: "موتی کے آویزے", price: 2700, cols: ["earrings"], art: art("earrings", "#1d2a2e", "#f4efe6", "#0f766e"), d: ["Freshwater pearls under a gold-tone dome, simple and bright.", "میٹھے پانی کے موتی سنہری گنبد تلے، سادہ اور روشن۔"] },
+    { slug: "emerald-bangles", en: "Emerald kangan (pair)", ur: "زمردی کنگن (جوڑی)", price: 5200, options: { Size: ["2.4", "2.6", "2.8"] }, cols: ["bangles"], art: art("bangles", "#0d2620", "#047857", "#b45309"), d: ["Broad kangan set with green stones, a pair for each wrist.", "چوڑے کنگن، سبز نگینوں سے جڑے، ہر کلائی کے لیے ایک۔"] },
+    { slug: "silver-ring", en: "Silver feroza ring", ur: "چاندی کی فیروزہ انگوٹھی", price: 2100, options: { Size: ["6", "7", "8"] }, cols: ["bangles"], art: art("ring", "#102a30", "#0891b2", "#334155", { silver: true }), d: ["A turquoise stone from Nishapur set in sterling silver.", "نیشاپور کا فیروزہ، خالص چاندی میں جڑا۔"] },
+  ],
+};

@@ -1,0 +1,81 @@
+/**
+ * The demo shops scripts/seed.mjs creates (scripts/lib/demo-shops.mjs): one per theme in each
+ * language, catalogues whose home page sections never repeat a product, every product titled,
+ * described and drawn in both languages, no seller over the shop limit.
+ */
+import { describe, expect, it } from "vitest";
+import { THEMES } from "../themes";
+import { MAX_SHOPS_OWNED } from "../src/platform/schemas";
+// @ts-expect-error: plain JavaScript modules of the seed script, without types
+import { DEMO_SHOPS, SELLERS } from "../scripts/lib/demo-shops.mjs";
+// @ts-expect-error: as above
+import { drawProduct, KINDS } from "../scripts/lib/demo-art.mjs";
+
+interface Product { slug: string; en: string; ur: string; price: number; compare?: number; options?: Record<string, string[]>; cols: string[]; soldOut?: boolean; art: { kind: string }; d: [string, string] }
+interface Catalogue { about: { en: string; ur: string }; tail: { en: string; ur: string }; collections: { slug: string; en: string; ur: string }[]; products: Product[] }
+interface DemoShop { slug: string; name: string; theme: string; locale: "en" | "ur"; catalogue: Catalogue; seller: string }
+
+const shops = DEMO_SHOPS as DemoShop[];
+const catalogues = [...new Set(shops.map((s) => s.catalogue))];
+/** The home page's sections (src/storefront/home.ts): the first collection's first 8, the newest 12. */
+const FEATURED = 8;
+const NEWEST = 12;
+const URDU = /[\u0600-\u06ff]/;
+
+describe("demo shops", () => {
+  it("has one shop per registered theme in English and one in Urdu, at the slugs the screenshots use", () => {
+    for (const t of THEMES) {
+      const id = t.manifest.id;
+      for (const locale of ["en", "ur"] as const) expect(shops.filter((s) => s.theme === id && s.locale === locale), `${id} ${locale}`).toHaveLength(1);
+    }
+    expect(shops.map((s) => s.slug).sort()).toEqual(
+      ["demo", "demo-urdu", ...THEMES.filter((t) => t.manifest.id !== "classic").flatMap((t) => [`demo-${t.manifest.id}`, `demo-${t.manifest.id}-ur`])].sort(),
+    );
+    for (const s of shops) expect(s.locale === "ur" ? URDU.test(s.name) : !URDU.test(s.name), s.slug).toBe(true);
+  });
+
+  it("keeps every demo seller within the shop limit", () => {
+    for (const seller of Object.keys(SELLERS)) expect(shops.filter((s) => s.seller === seller).length, seller).toBeLessThanOrEqual(MAX_SHOPS_OWNED);
+    expect(shops.every((s) => s.seller in SELLERS)).toBe(true);
+  });
+
+  for (const [n, c] of catalogues.entries()) {
+    describe(`catalogue ${n + 1} (${c.products[0]!.slug}, ...)`, () => {
+      it("fills the home page's featured collection and newest row with different products", () => {
+        expect(c.products.length).toBe(FEATURED + NEWEST);
+        const first = c.collections[0]!.slug;
+        // Products are created oldest first: the newest twelve are the last twelve.
+        const featured = c.products.filter((p) => p.cols.includes(first));
+        const newest = c.products.slice(-NEWEST);
+        expect(featured.map((p) => p.slug)).toEqual(c.products.slice(0, FEATURED).map((p) => p.slug));
+        expect(newest.filter((p) => featured.includes(p))).toEqual([]);
+      });
+
+      it("titles, describes and draws every product in both languages", () => {
+        expect(new Set(c.products.map((p) => p.slug)).size).toBe(c.products.length);
+        const slugs = c.collections.map((x) => x.slug);
+        for (const p of c.products) {
+          expect(p.en && !URDU.test(p.en) && URDU.test(p.ur), p.slug).toBe(true);
+          expect(p.d[0].length > 30 && !URDU.test(p.d[0]) && URDU.test(p.d[1]), `${p.slug}: description`).toBe(true);
+          expect(p.cols.every((x) => slugs.includes(x)), `${p.slug}: collections`).toBe(true);
+          expect(Object.keys(p.options ?? {}).length).toBeLessThanOrEqual(3);
+          expect(p.art.kind in KINDS, `${p.slug}: drawing ${p.art.kind}`).toBe(true);
+        }
+        expect(new Set(c.products.map((p) => p.d[0])).size, "each description its own").toBe(c.products.length);
+        for (const x of [c.about, c.tail, ...c.collections]) expect(!URDU.test(x.en) && URDU.test(x.ur)).toBe(true);
+      });
+    });
+  }
+
+  it("draws every kind of product as an SVG with no text (the rasteriser may have no fonts), the same each time", () => {
+    const colours = { bg: "#f3e3d6", main: "#9d174d", accent: "#f4c27a" };
+    for (const kind of Object.keys(KINDS)) {
+      const svg = drawProduct({ kind, ...colours }) as string;
+      expect(svg, kind).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 800 1000"/);
+      expect(svg, kind).not.toMatch(/<text|NaN|undefined/);
+      expect(drawProduct({ kind, ...colours })).toBe(svg);
+      expect(drawProduct({ kind, ...colours }, { detail: true })).not.toBe(svg);
+    }
+    expect(() => drawProduct({ kind: "spaceship", ...colours })).toThrow(/no drawing/);
+  });
+});

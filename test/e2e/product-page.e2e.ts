@@ -94,7 +94,7 @@ describe("product page on a phone", () => {
     await context.close();
   });
 
-  it("with JavaScript off, the bar comes up below the form, covers nothing at the end, and adds the chosen variant", async () => {
+  it("with JavaScript off, the bar comes up below the form, covers nothing at the end, and adds the chosen variant; one option's chips choose it", async () => {
     const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
     await page.setViewportSize({ width: 390, height: 400 });
     await page.goto(shopUrl(DEMO.shop, PRODUCT));
@@ -123,6 +123,18 @@ describe("product page on a phone", () => {
     const cookie = (await context.cookies(shopUrl(DEMO.shop, "/"))).find((c) => c.name === "hatti_cart");
     expect(cookie?.value).toBe(`${chosen}x1`);
     expect(await page.locator("header [data-cart-count]").textContent()).toBe("1");
+
+    // One option (Size): its chips are the variants, chosen with no JavaScript at all.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(shopUrl(DEMO.shop, "/products/printed-kurta"));
+    expect(await page.locator("select#variant").count()).toBe(0);
+    const chip = page.locator("#picker label", { hasText: /^L$/ });
+    const kurta = (await page.locator(`#${await chip.getAttribute("for")}`).getAttribute("value"))!;
+    await chip.click();
+    await page.locator("#buy-form").getByRole("button", { name: "Add to cart" }).click();
+    await page.waitForURL(/\/cart$/);
+    const after = (await context.cookies(shopUrl(DEMO.shop, "/"))).find((c) => c.name === "hatti_cart");
+    expect(after?.value.split(".").sort()).toEqual([`${chosen}x1`, `${kurta}x1`].sort());
     await context.close();
   });
 });

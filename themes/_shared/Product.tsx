@@ -7,6 +7,7 @@
  * picker island replaces it with a row of chips per option. The product-page island moves the
  * gallery's dots, shows the buy bar once the form scrolls away and pulses the cart on adding.
  */
+import { Fragment } from "preact";
 import type { ImageVM, ProductVM, VariantVM } from "../../src/storefront/theme";
 import type { Ctx } from "./Cards";
 import { Img } from "./Img";
@@ -95,26 +96,26 @@ function VariantChips({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
   return (
     <div id="picker" class="picker">
       <fieldset>
-      <legend>{name}</legend>
-      {vm.variants.map((v) => (
-        <>
-          <input
-            type="radio"
-            id={`v${v.id}`}
-            name="variant"
-            value={v.id}
-            checked={v.id === vm.selected?.id}
-            disabled={!v.available}
-            data-o={JSON.stringify(v.options)}
-            data-p={v.price}
-            data-c={v.compareAtPrice ?? ""}
-            data-s={stockText(ctx, v)}
-          />
-          <label for={`v${v.id}`}>
-            <Chip value={v.options[0] ?? v.label} colour={isColourOption(name)} />
-          </label>
-        </>
-      ))}
+        <legend>{name}</legend>
+        {vm.variants.map((v) => (
+          <Fragment key={v.id}>
+            <input
+              type="radio"
+              id={`v${v.id}`}
+              name="variant"
+              value={v.id}
+              checked={v.id === vm.selected?.id}
+              disabled={!v.available}
+              data-o={JSON.stringify(v.options)}
+              data-p={v.price}
+              data-c={v.compareAtPrice ?? ""}
+              data-s={stockText(ctx, v)}
+            />
+            <label for={`v${v.id}`}>
+              <Chip value={v.options[0] ?? v.label} colour={isColourOption(name)} />
+            </label>
+          </Fragment>
+        ))}
       </fieldset>
     </div>
   );
@@ -131,12 +132,12 @@ function OptionChips({ ctx, vm }: { ctx: Ctx; vm: ProductVM }) {
           <fieldset key={i}>
             <legend>{name}</legend>
             {values.map((value, j) => (
-              <>
+              <Fragment key={j}>
                 <input type="radio" id={`o${i}-${j}`} name={`o${i}`} value={value} checked={vm.selected?.options[i] === value} />
                 <label for={`o${i}-${j}`}>
                   <Chip value={value} colour={colour} />
                 </label>
-              </>
+              </Fragment>
             ))}
           </fieldset>
         );

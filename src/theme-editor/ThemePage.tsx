@@ -129,7 +129,7 @@ export function ThemePage(p: ThemePageProps) {
       {p.errors && <p class="alert" role="alert">{err(t, p.errors, "_form") ?? t("common.fixErrors")}</p>}
       <Form action={base} csrf={p.csrf} enctype="multipart/form-data" id="theme-form">
         {/* Enter in a field saves: the form's first submit button (the sections' buttons come later). */}
-        <button type="submit" class="sr-only" tabIndex={-1} aria-hidden="true">
+        <button type="submit" hidden>
           {t("common.save")}
         </button>
         <fieldset class="choices">

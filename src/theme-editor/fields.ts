@@ -71,6 +71,17 @@ export function toFormValues(fields: SettingField[], s: Record<string, unknown>)
   return v;
 }
 
+/** A collection's or product's web name from what the seller pasted: its link (of any host) or the name itself. */
+function webName(raw: string, kind: "collection" | "product"): string {
+  const m = raw.trim().match(new RegExp(`/${kind}s/([^/?#\\s]+)`));
+  if (!m) return raw.trim();
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!;
+  }
+}
+
 const asRef = (json: string, shopId: number): ImageRef | null => {
   try {
     const r = imageRef.safeParse(JSON.parse(json));
@@ -96,6 +107,11 @@ export function fromForm(fields: SettingField[], values: Record<string, string>,
         break;
       case "number":
         candidate[f.key] = /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+        shown[f.key] = raw;
+        break;
+      case "collection":
+      case "product":
+        candidate[f.key] = webName(raw, f.meta.input);
         shown[f.key] = raw;
         break;
       case "image":

@@ -64,6 +64,10 @@ describe("home page sections in the theme editor", () => {
     const s = await sellerWithShop();
     expect((await post(s, { s_sec1_heading: "Who we are" }, three)).status).toBe(303);
     expect((await stored(s.shopId)).sections?.[1]?.settings.heading).toBe("Who we are");
+    // A product picked by pasting its link: its web name is kept.
+    const pasted = await post(s, { s_sec0_product: `${shopOrigin(s.slug)}/products/lawn-suit?ref=wa` }, [{ type: "featured-product", settings: {} }]);
+    expect(pasted.status).toBe(303);
+    expect((await stored(s.shopId)).sections?.[0]?.settings.product).toBe("lawn-suit");
     const before = JSON.stringify(await stored(s.shopId));
     const bad = await post(s, { s_sec0_link: "javascript:alert(1)", s_sec1_heading: "New <b>words</b>" }, three);
     expect(bad.status).toBe(400);

@@ -27,8 +27,6 @@ export default {
   "theme.choose": "Theme",
   "theme.switchHint": "After choosing another theme, tap Save (or Preview) to see its own settings.",
   "theme.settings": "Settings",
-  "theme.sectionsHint": "Tick the sections to show and number them in the order you want.",
-  "theme.position": "Position of {what}",
   "theme.removeImage": "Remove this photo",
   "theme.replaceImage": "Choose another photo",
   "theme.chooseImage": "Choose a photo",

@@ -29,8 +29,6 @@ export default {
   "theme.choose": "تھیم",
   "theme.switchHint": "دوسری تھیم چننے کے بعد اس کی اپنی ترتیبات دیکھنے کے لیے محفوظ کریں (یا پیش نظارہ) دبائیں۔",
   "theme.settings": "ترتیبات",
-  "theme.sectionsHint": "دکھانے والے حصوں پر نشان لگائیں اور اپنی ترتیب کے مطابق نمبر دیں۔",
-  "theme.position": "{what} کی جگہ",
   "theme.removeImage": "یہ تصویر ہٹائیں",
   "theme.replaceImage": "دوسری تصویر چنیں",
   "theme.chooseImage": "تصویر چنیں",

@@ -7,16 +7,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../../src/i18n";
-import { renderDocument } from "../../../src/lib/render";
-import type { CardRow } from "../../../src/products/cards";
-import { resolveTheme, storeContext } from "../../../src/storefront/context";
-import { homeStatement, type NeedResult } from "../../../src/storefront/home";
+import { resolveTheme } from "../../../src/storefront/context";
+import { homeStatement } from "../../../src/storefront/home";
 import { MAX_SECTIONS, type SectionDef, type SectionInstance } from "../../../src/storefront/section";
 import type { Theme } from "../../../src/storefront/theme";
 import { sectionDefsOf } from "../../../src/storefront/theme-settings";
-import { homeNeeds, homeSections, homeVM } from "../../../src/storefront/view-models";
-import type { Shop } from "../../../src/tenancy/shop-cache";
-import { extremeSettings, photoRef, TYPED_MARKUP } from "../../../test/section-extremes";
+import { extremeSettings, homeHtml, LONG_TITLE, photoRef, testShop as shop, TYPED_MARKUP } from "../../../test/section-extremes";
 import { audit } from "../../../test/storefront-html";
 import { THEMES, themeById } from "../..";
 import { SECTIONS } from ".";
@@ -24,32 +20,8 @@ import { MAX_QUESTIONS } from "./faq";
 import { MAX_TESTIMONIALS } from "./testimonials";
 import { upgradeSettings } from "./upgrade";
 
-const shop = (locale: Locale, themeId = "classic", themeSettings: Record<string, unknown> = {}): Shop => ({
-  id: 1, slug: "ayesha", name: "Ayesha's <Closet>", status: "active", themeId, themeSettings,
-  locale, currency: "PKR", whatsapp: "+923001234567", alertChannel: "whatsapp", lowStockAt: 2, codConfirm: true, codConfirmHours: 24, phone: "", email: "", city: "Lahore",
-  description: "Lawn & more", payments: { cod: { enabled: true } } as Shop["payments"], version: 1, updatedAt: 0, shard: 0,
-});
-
-const LONG_TITLE = "کڑھائی والا لان سوٹ، ہاتھ سے بنا ہوا اور نرم، گرمیوں کے لیے بہترین <b>سیل</b>";
-const packed = `shops/1/${"a".repeat(64)}|320,640|1280|1600|webp|`;
-const row = (id: number): CardRow => ({ id, slug: `p${id}`, title: `${LONG_TITLE} ${id}`, price: 150000, compareAtPrice: id % 2 ? 200000 : null, maxPrice: id % 3 ? 150000 : 180000, createdAt: id, image: id % 4 ? packed : null, inStock: id % 5 ? 1 : 0 });
-
-/** Each need answered as D1 would: `missing` as for a deleted collection or product. */
-function answer(sections: ReturnType<typeof homeSections>, missing: boolean): NeedResult[] {
-  return homeNeeds(sections).map((n) => {
-    if (!n || missing) return { collection: null, cards: [] };
-    const count = n.kind === "product" ? 1 : n.limit;
-    const cards = Array.from({ length: count }, (_, i) => row(i + 1));
-    return n.kind === "collection" ? { collection: { title: LONG_TITLE, slug: "lawn" }, cards } : { collection: null, cards };
-  });
-}
-
 async function renderHome(theme: Theme, locale: Locale, sections: SectionInstance[], missing = false) {
-  const settings = theme.settings.parse({ sections });
-  const ctx = storeContext(shop(locale, theme.manifest.id), "https://ayesha.hatti.test", "/", settings, { nav: [{ title: LONG_TITLE, slug: "lawn" }] });
-  const list = homeSections(theme, ctx.settings);
-  const vm = homeVM(ctx, list, { empty: false, results: answer(list, missing) });
-  const { html } = renderDocument(theme.pages.home(ctx, vm, { title: "T" }));
+  const html = homeHtml(theme, locale, sections, missing);
   return { html, a: await audit(html) };
 }
 

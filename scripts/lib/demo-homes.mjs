@@ -39,7 +39,7 @@ export const HOMES = {
       ["پیر کو آرڈر کیا، جمعرات کو شادی میں پہنا۔ بہت شکریہ!", "حرا، اسلام آباد"],
     ]),
     whatsapp("واٹس ایپ پر پوچھیں", "سائز یا رنگ کا سوال ہو تو ہمیں پیغام بھیجیں، ہم فوراً جواب دیتے ہیں۔"),
-    badges("پورے پاکستان میں 3 سے 5 دن میں ترسیل"),
+    follow("انسٹاگرام پر نئی لان دیکھیں", { instagram: "https://instagram.com/zainabboutique" }),
   ],
   "demo-bazaar": [
     banner("kitchen", "Nani's recipes, in jars", "Achar, masalas and sweets made in small batches in our Lahore kitchen.", "Fill your pantry"),

@@ -15,6 +15,8 @@ const SHOPS = [
   { slug: "demo", shot: "classic", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-bazaar", shot: "bazaar", collection: null, product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-minimal", shot: "minimal", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-bakery", shot: "bakery", collection: "cakes", product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-jewel", shot: "jewel", collection: null, product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-urdu", shot: "classic-urdu", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "ٹوکری میں ڈالیں", cart: "ٹوکری", dir: "rtl" },
 ] as const;
 

@@ -6,9 +6,13 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gzipSize } from "../storefront-html";
 import { launchBrowser, phonePage, shopUrl } from "./browser";
+import { DEMO_SHOPS } from "./demo-shops";
 
 const SHOTS = path.join(import.meta.dirname, "screenshots");
+/** Every storefront page's HTML with its inline CSS, gzipped (src/storefront/budgets.test.ts checks the themes' defaults). */
+const HTML_BUDGET = 14 * 1024;
 
 /** The demo shops seeded by scripts/seed.mjs. */
 const SHOPS = [
@@ -33,6 +37,22 @@ async function fitsPhone(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 }
+
+describe("the seeded demo home pages", () => {
+  it("open with their drawn banner photo, loaded first, and stay within the page budget", async () => {
+    const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
+    for (const slug of DEMO_SHOPS.flatMap((s) => [s.slug, s.urdu])) {
+      const res = (await page.goto(shopUrl(slug, "/")))!;
+      expect(await gzipSize(await res.text()), `${slug} gzipped`).toBeLessThanOrEqual(HTML_BUDGET);
+      const banner = page.locator("main section").first();
+      expect(await banner.getAttribute("class"), slug).toContain("has-img");
+      const img = banner.locator("img");
+      expect(await img.getAttribute("fetchpriority"), slug).toBe("high");
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0), { message: slug }).toBe(true);
+    }
+    await context.close();
+  });
+});
 
 for (const shop of SHOPS) {
   for (const js of [true, false]) {

@@ -70,7 +70,11 @@ for (const shop of SHOPS) {
           // Every photo in view has loaded from /media (real bytes, decoded by the browser).
           await page.waitForFunction(() =>
             Array.from(document.images)
-              .filter((i) => i.getBoundingClientRect().top < innerHeight)
+              // In view: a swipe row's later photos sit beside the screen, lazy until swiped to.
+              .filter((i) => {
+                const r = i.getBoundingClientRect();
+                return r.top < innerHeight && r.left < innerWidth && r.right > 0;
+              })
               .every((i) => i.complete && i.naturalWidth > 0),
           );
           await page.evaluate(() => document.fonts.ready);

@@ -5,13 +5,15 @@
 //   node scripts/seed.mjs [--persist-to .wrangler/state]
 //
 // Shops: one per theme in English and one in Urdu (DEMO_SHOPS), each with a catalogue that
-// fits it and drawn product photos (scripts/lib/demo-photos.mjs, cached in the temp directory).
+// fits it, drawn product photos (scripts/lib/demo-photos.mjs, cached in the temp directory) and
+// a home page of sections opening with a drawn banner (scripts/lib/demo-homes.mjs).
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { rupees } from "./lib/catalog.mjs";
 import { DEMO_SHOPS, SELLERS } from "./lib/demo-shops.mjs";
-import { PHOTO_FORMAT, PHOTO_WIDTHS, photoSet } from "./lib/demo-photos.mjs";
+import { HOMES, scenesOf, withPhotos } from "./lib/demo-homes.mjs";
+import { PHOTO_FORMAT, PHOTO_WIDTHS, bannerSet, photoSet } from "./lib/demo-photos.mjs";
 
 export const DEMO_LOGIN = "03001234567";
 export const DEMO_PASSWORD = "hatti-demo-2026";
@@ -82,7 +84,7 @@ export async function seed({ persistTo = ".wrangler/state", log = console.log, o
         continue;
       }
       const shopId = await createShop(db, userIds[spec.seller], spec);
-      filling.push(fillCatalogue(db, r2, shopId, spec).then(() => log(`seed: shop ${spec.slug} created (${spec.catalogue.products.length} products)`)));
+      filling.push(Promise.all([fillCatalogue(db, r2, shopId, spec), dressHome(db, r2, shopId, spec)]).then(() => log(`seed: shop ${spec.slug} created (${spec.catalogue.products.length} products)`)));
     }
     await Promise.all(filling);
   } finally {
@@ -161,9 +163,7 @@ async function fillCatalogue(db, r2, shopId, { locale, catalogue }) {
     // Two photos a product: the studio shot and a closer one on a lighter backdrop.
     for (const [k, detail] of [false, true].entries()) {
       const set = await photoSet(p.art, { detail });
-      const key = `shops/${shopId}/${set.digest}`;
-      const type = { httpMetadata: { contentType: `image/${PHOTO_FORMAT}` } };
-      await Promise.all(PHOTO_WIDTHS.map((w, j) => r2.put(`${key}/${w}.${PHOTO_FORMAT}`, new Uint8Array(set.files[j]).buffer, type)));
+      const key = await store(r2, shopId, set);
       batch.push(
         db
           .prepare("INSERT INTO product_images (shop_id, product_id, key, widths, format, width, height, alt, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -179,6 +179,26 @@ async function fillCatalogue(db, r2, shopId, { locale, catalogue }) {
     }
     await db.batch(batch);
   }
+}
+
+/** A photo set's widths into R2 under the shop's content-hashed key (src/media/urls.ts); returns the key. */
+async function store(r2, shopId, set) {
+  const key = `shops/${shopId}/${set.digest}`;
+  const type = { httpMetadata: { contentType: `image/${PHOTO_FORMAT}` } };
+  await Promise.all(PHOTO_WIDTHS.map((w, j) => r2.put(`${key}/${w}.${PHOTO_FORMAT}`, new Uint8Array(set.files[j]).buffer, type)));
+  return key;
+}
+
+/** The shop's home page: its sections (scripts/lib/demo-homes.mjs) with their drawn photos stored. */
+async function dressHome(db, r2, shopId, { slug }) {
+  const sections = HOMES[slug];
+  if (!sections) return;
+  const photos = {};
+  for (const scene of scenesOf(sections)) {
+    const set = await bannerSet(scene);
+    photos[scene] = { key: await store(r2, shopId, set), widths: PHOTO_WIDTHS, width: set.width, height: set.height, format: PHOTO_FORMAT };
+  }
+  await db.prepare("UPDATE shops SET theme_settings = ? WHERE id = ?").bind(JSON.stringify({ sections: withPhotos(sections, photos) }), shopId).run();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

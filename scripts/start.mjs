@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { seed, DEMO_LOGIN, DEMO_PASSWORD } from "./seed.mjs";
 import { startDevSandboxes } from "./sandboxes/dev.mjs";
 import { databaseBindings } from "./lib/databases.mjs";
+import { DEMO_SHOPS } from "./lib/demo-shops.mjs";
 
 const wrangler = ["node_modules/wrangler/bin/wrangler.js"];
 const run = (args) => {
@@ -20,7 +21,8 @@ const sandboxes = await startDevSandboxes();
 console.log(`
   Hatti is starting:
     platform + admin   http://localhost:8787
-    demo shop          http://demo.localhost:8787   (also demo-bazaar, demo-minimal, demo-urdu)
+    demo shops         http://demo.localhost:8787, and at http://<slug>.localhost:8787:
+                       ${DEMO_SHOPS.slice(1).map((s) => s.slug).join(", ")}
     demo seller log-in ${DEMO_LOGIN} / ${DEMO_PASSWORD}
     message sandboxes  ${Object.entries(sandboxes.urls).map(([k, v]) => `${k} ${v}`).join(", ")}
 `);

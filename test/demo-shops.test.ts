@@ -1,19 +1,25 @@
 /**
  * The demo shops scripts/seed.mjs creates (scripts/lib/demo-shops.mjs): one per theme in each
  * language, catalogues whose home page sections never repeat a product, every product titled,
- * described and drawn in both languages, no seller over the shop limit.
+ * described and drawn in both languages, no seller over the shop limit, and home pages
+ * (scripts/lib/demo-homes.mjs) that open with a drawn banner and parse with their theme.
  */
 import { describe, expect, it } from "vitest";
-import { THEMES } from "../themes";
+import { THEMES, themeById } from "../themes";
 import { MAX_SHOPS_OWNED } from "../src/platform/schemas";
 // @ts-expect-error: plain JavaScript modules of the seed script, without types
 import { DEMO_SHOPS, SELLERS } from "../scripts/lib/demo-shops.mjs";
 // @ts-expect-error: as above
 import { drawProduct, KINDS } from "../scripts/lib/demo-art.mjs";
+// @ts-expect-error: as above
+import { drawBanner, SCENES } from "../scripts/lib/demo-art-banners.mjs";
+// @ts-expect-error: as above
+import { HOMES, scenesOf, withPhotos } from "../scripts/lib/demo-homes.mjs";
 
 interface Product { slug: string; en: string; ur: string; price: number; compare?: number; options?: Record<string, string[]>; cols: string[]; soldOut?: boolean; art: { kind: string }; d: [string, string] }
 interface Catalogue { about: { en: string; ur: string }; tail: { en: string; ur: string }; collections: { slug: string; en: string; ur: string }[]; products: Product[] }
 interface DemoShop { slug: string; name: string; theme: string; locale: "en" | "ur"; catalogue: Catalogue; seller: string }
+interface Section { type: string; settings: Record<string, unknown> }
 
 const shops = DEMO_SHOPS as DemoShop[];
 const catalogues = [...new Set(shops.map((s) => s.catalogue))];
@@ -66,6 +72,64 @@ describe("demo shops", () => {
       });
     });
   }
+
+  describe("home pages", () => {
+    const homes = HOMES as Record<string, Section[]>;
+    /** A stored photo as seed.mjs stores a drawn scene (its content hash stands in). */
+    const stored = (shopId: number) => (scene: string) => ({ key: `shops/${shopId}/${scene.padEnd(64, "0").replace(/[^a-f0-9]/g, "a")}`, widths: [320, 640, 1280], width: 1280, height: 720, format: "webp" });
+    const withStored = (sections: Section[], shopId: number) =>
+      withPhotos(sections, Object.fromEntries((scenesOf(sections) as string[]).map((sc) => [sc, stored(shopId)(sc)]))) as Section[];
+
+    for (const [n, shop] of shops.entries()) {
+      it(`${shop.slug}: its stored sections parse with the ${shop.theme} theme and open with a banner photo`, () => {
+        const sections = homes[shop.slug]!;
+        expect(sections, shop.slug).toBeDefined();
+        for (const scene of scenesOf(sections) as string[]) expect(scene in SCENES, scene).toBe(true);
+        const parsed = themeById(shop.theme).settings.safeParse({ sections: withStored(sections, n + 1) });
+        expect(parsed.error?.issues ?? [], shop.slug).toEqual([]);
+        const out = (parsed.data as { sections: Section[] }).sections;
+        // Nothing the seed wrote was dropped or defaulted away.
+        expect(out.map((s) => s.type)).toEqual(sections.map((s) => s.type));
+        expect(out[0]!.type).toBe("image-banner");
+        expect(out[0]!.settings.image).toMatchObject({ key: expect.stringMatching(/^shops\/\d+\//), width: 1280, height: 720 });
+        // Featured: the catalogue's first collection, whose products the newest row never repeats.
+        const featured = out.filter((s) => s.type === "featured-collection");
+        expect(featured.map((s) => s.settings.collection)).toEqual([shop.catalogue.collections[0]!.slug]);
+        expect(out.filter((s) => s.type === "newest")).toHaveLength(1);
+        // Every text is the shop's language: Urdu in Urdu shops, none in English ones.
+        const texts = JSON.stringify(sections.map((s) => s.settings)).replace(/"(key|format|collection|layout|link|instagram|facebook|tiktok|youtube|scene)":"[^"]*"/g, "");
+        const words = texts.match(/"[^"]{12,}"/g) ?? [];
+        expect(words.length, shop.slug).toBeGreaterThan(2);
+        for (const w of words) expect(URDU.test(w), `${shop.slug}: ${w}`).toBe(shop.locale === "ur");
+      });
+    }
+
+    it("gives each demo shop its own mix of section types, showing off at least eight types in all", () => {
+      const mixes = shops.map((s) => homes[s.slug]!.map((x) => x.type).join(","));
+      expect(new Set(mixes).size).toBe(shops.length);
+      expect(new Set(shops.flatMap((s) => homes[s.slug]!.map((x) => x.type))).size).toBeGreaterThanOrEqual(8);
+      expect(Object.keys(homes).sort()).toEqual(shops.map((s) => s.slug).sort());
+    });
+
+    it("fails a home page whose banner photo is not a stored photo", () => {
+      const sections = homes.demo!;
+      const broken = withPhotos(sections, Object.fromEntries((scenesOf(sections) as string[]).map((sc) => [sc, { key: "elsewhere/x", widths: [1280], width: 1280, height: 720, format: "webp" }])));
+      expect(themeById("classic").settings.safeParse({ sections: broken }).success).toBe(false);
+    });
+
+    it("draws every banner scene as a 16:9 SVG with no text, the same each time", () => {
+      for (const scene of Object.keys(SCENES)) {
+        const svg = drawBanner(scene) as string;
+        expect(svg, scene).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 1600 900"/);
+        expect(svg, scene).not.toMatch(/<text|NaN|undefined/);
+        expect(drawBanner(scene)).toBe(svg);
+        // Each product's gradients are its own: no id is defined twice.
+        const ids = [...svg.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+        expect(new Set(ids).size, scene).toBe(ids.length);
+      }
+      expect(() => drawBanner("moon")).toThrow(/no banner scene/);
+    });
+  });
 
   it("draws every kind of product as an SVG with no text (the rasteriser may have no fonts), the same each time", () => {
     const colours = { bg: "#f3e3d6", main: "#9d174d", accent: "#f4c27a" };

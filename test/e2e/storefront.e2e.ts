@@ -6,15 +6,21 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gzipSize } from "../storefront-html";
 import { launchBrowser, phonePage, shopUrl } from "./browser";
+import { DEMO_SHOPS } from "./demo-shops";
 
 const SHOTS = path.join(import.meta.dirname, "screenshots");
+/** Every storefront page's HTML with its inline CSS, gzipped (src/storefront/budgets.test.ts checks the themes' defaults). */
+const HTML_BUDGET = 14 * 1024;
 
 /** The demo shops seeded by scripts/seed.mjs. */
 const SHOPS = [
   { slug: "demo", shot: "classic", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-bazaar", shot: "bazaar", collection: null, product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-minimal", shot: "minimal", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-bakery", shot: "bakery", collection: "cakes", product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
+  { slug: "demo-jewel", shot: "jewel", collection: null, product: null, choose: [], add: "Add to cart", cart: "Cart", dir: "ltr" },
   { slug: "demo-urdu", shot: "classic-urdu", collection: "lawn", product: "embroidered-lawn-suit", choose: ["M", "Mint"], add: "ٹوکری میں ڈالیں", cart: "ٹوکری", dir: "rtl" },
 ] as const;
 
@@ -32,6 +38,22 @@ async function fitsPhone(page: Page) {
   expect(width).toBeLessThanOrEqual(390);
 }
 
+describe("the seeded demo home pages", () => {
+  it("open with their drawn banner photo, loaded first, and stay within the page budget", async () => {
+    const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
+    for (const slug of DEMO_SHOPS.flatMap((s) => [s.slug, s.urdu])) {
+      const res = (await page.goto(shopUrl(slug, "/")))!;
+      expect(await gzipSize(await res.text()), `${slug} gzipped`).toBeLessThanOrEqual(HTML_BUDGET);
+      const banner = page.locator("main section").first();
+      expect(await banner.getAttribute("class"), slug).toContain("has-img");
+      const img = banner.locator("img");
+      expect(await img.getAttribute("fetchpriority"), slug).toBe("high");
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0), { message: slug }).toBe(true);
+    }
+    await context.close();
+  });
+});
+
 for (const shop of SHOPS) {
   for (const js of [true, false]) {
     describe(`${shop.slug}, JavaScript ${js ? "on" : "off"}`, () => {
@@ -48,7 +70,11 @@ for (const shop of SHOPS) {
           // Every photo in view has loaded from /media (real bytes, decoded by the browser).
           await page.waitForFunction(() =>
             Array.from(document.images)
-              .filter((i) => i.getBoundingClientRect().top < innerHeight)
+              // In view: a swipe row's later photos sit beside the screen, lazy until swiped to.
+              .filter((i) => {
+                const r = i.getBoundingClientRect();
+                return r.top < innerHeight && r.left < innerWidth && r.right > 0;
+              })
               .every((i) => i.complete && i.naturalWidth > 0),
           );
           await page.evaluate(() => document.fonts.ready);

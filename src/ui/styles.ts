@@ -79,7 +79,7 @@ function fnv1a(text: string): string {
 }
 
 /**
- * The admin's pages link `baseCss` instead of carrying it (9 KB of every page she opens all day,
+ * The admin's pages link `baseCss` instead of carrying it (6 KB of every page she opens all day,
  * and of the Worker's CPU making each answer): served by src/pwa/routes.tsx, versioned by its
  * hash so the browser keeps it a year, and kept by the admin's service worker for offline copies.
  */

@@ -70,8 +70,8 @@ async function auditOnce(url: string): Promise<Scores> {
   const blocking = (lhr.audits["mainthread-work-breakdown"]?.details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? [];
   if (scores.tbtMs > 100) console.log(`${url}: TBT ${scores.tbtMs} ms; main thread ${blocking.map((b) => `${b.groupLabel} ${Math.round(b.duration)}`).join(", ")}`);
   if (scores.cls > 0) {
-    const shifts = (lhr.audits["layout-shifts"]?.details as { items?: { node?: { snippet?: string }; score: number }[] } | undefined)?.items ?? [];
-    console.log(`${url}: CLS ${scores.cls}: ${shifts.map((x) => `${x.node?.snippet ?? "?"} ${x.score.toFixed(3)}`).join("; ")}`);
+    const shifts = (lhr.audits["layout-shifts"]?.details as { items?: { node?: { snippet?: string }; score: number; subItems?: unknown }[] } | undefined)?.items ?? [];
+    console.log(`${url}: CLS ${scores.cls}: ${shifts.map((x) => `${x.node?.snippet ?? "?"} ${x.score.toFixed(3)} causes ${JSON.stringify(x.subItems ?? null)}`).join("; ")}`);
   }
   const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary").map((a) => a.id);
   if (failing.length) console.log(`${url}: failing audits ${failing.join(", ")}`);

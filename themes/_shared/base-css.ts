@@ -70,7 +70,7 @@ main{padding-block:8px 32px;min-height:60vh}
 @media(min-width:600px){.grid{grid-template-columns:repeat(3,minmax(0,1fr))}}
 @media(min-width:960px){.grid{grid-template-columns:repeat(var(--per-row),minmax(0,1fr))}}
 .card a{display:flex;flex-direction:column;gap:2px;text-decoration:none;position:relative}
-.ph{display:block;aspect-ratio:1;background:var(--soft);overflow:hidden;border-radius:var(--radius)}
+.ph{display:block;align-self:stretch;aspect-ratio:1;background:var(--soft);overflow:hidden;border-radius:var(--radius)}
 .ph img{width:100%;height:100%;object-fit:cover}
 .ar-portrait .ph{aspect-ratio:4/5}
 .ar-natural .ph{aspect-ratio:auto}

@@ -13,7 +13,7 @@ export default defineTheme<BakerySettings>({
       ur: "گرم جوش اور دوستانہ، گول کارڈ اور بڑی قیمتیں: گھریلو بیکرز اور کیٹررز کے لیے۔",
     },
     swatch: ["#fff8f1", "#b3264a", "#fde4e1"],
-    preview: "test/e2e/screenshots/bakery.png",
+    preview: "docs/screenshots/bakery-en-home.jpg",
   },
   settings,
   Layout,

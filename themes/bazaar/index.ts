@@ -13,7 +13,7 @@ export default defineTheme<BazaarSettings>({
       ur: "شوخ رنگ اور بڑے بٹن: کھانے، مصالحوں اور گھریلو سامان کے لیے۔",
     },
     swatch: ["#fff8ec", "#b93d0b", "#14532d"],
-    preview: "test/e2e/screenshots/bazaar.png",
+    preview: "docs/screenshots/bazaar-en-home.jpg",
   },
   settings,
   Layout,

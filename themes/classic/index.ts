@@ -13,7 +13,7 @@ export default defineTheme<ClassicSettings>({
       ur: "صاف، پرسکون اور نفیس: کپڑوں اور زیورات کے لیے۔",
     },
     swatch: ["#fffaf5", "#7c2d12", "#1c1917"],
-    preview: "test/e2e/screenshots/classic.png",
+    preview: "docs/screenshots/classic-en-home.jpg",
   },
   settings,
   Layout,

@@ -13,7 +13,7 @@ export default defineTheme<JewelSettings>({
       ur: "زمرد اور یاقوت کے رنگ، نفیس حروف اور فریم میں تصویریں: زیورات اور دستکاری کے لیے۔",
     },
     swatch: ["#0e2a25", "#d9b45a", "#6d1230"],
-    preview: "test/e2e/screenshots/jewel.png",
+    preview: "docs/screenshots/jewel-en-home.jpg",
   },
   settings,
   Layout,

@@ -14,7 +14,7 @@ export default defineTheme<MinimalSettings>({
       ur: "سفید پر سیاہ، مصنوعات کی صاف فہرست: ہر دکان کے لیے کیٹلاگ۔",
     },
     swatch: ["#ffffff", "#111111", "#d4d4d4"],
-    preview: "test/e2e/screenshots/minimal.png",
+    preview: "docs/screenshots/minimal-en-home.jpg",
   },
   settings,
   Layout,

@@ -3,7 +3,7 @@
  * Urdu, its home page, a product page and the cart with that product in it, saved as JPEG to
  * docs/screenshots/ (`<theme>-<en|ur>-<home|product|cart>.jpg`). Each page is also checked as
  * a customer sees it: one <h1>, the page's direction, nothing wider than the phone, every photo
- * in view loaded.
+ * in view loaded, the header's name clear of the cart.
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -25,6 +25,10 @@ async function shoot(page: Page, dir: "ltr" | "rtl", file: string) {
   expect(await page.locator("html").getAttribute("dir")).toBe(dir);
   expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+  // The shop's name and the cart (with its count) never overlap in the header.
+  const [brand, cart] = await Promise.all([page.locator("header .brand").first().boundingBox(), page.locator("header a.cart").first().boundingBox()]);
+  const apart = !brand || !cart || brand.x + brand.width <= cart.x || cart.x + cart.width <= brand.x || brand.y + brand.height <= cart.y || cart.y + cart.height <= brand.y;
+  expect(apart, `${file}: the shop's name ${JSON.stringify(brand)} and the cart ${JSON.stringify(cart)} overlap`).toBe(true);
   await page.waitForFunction(() =>
     Array.from(document.images)
       .filter((i) => i.getBoundingClientRect().top < innerHeight && i.loading !== "lazy")

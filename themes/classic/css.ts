@@ -5,7 +5,8 @@ import type { ClassicSettings } from "./settings";
 /** Boutique: centred serif masthead, hairlines, generous white space, quiet captions. */
 const own = `.announce{background:var(--primary);color:var(--on-primary);letter-spacing:.04em}
 .top{border-bottom:1px solid var(--line);text-align:center}
-.bar{display:grid;grid-template-columns:1fr auto 1fr;align-items:center}
+.bar{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto) minmax(max-content,1fr);align-items:center}
+.bar .brand{min-width:0;overflow-wrap:anywhere;justify-content:center;text-align:center}
 .bar .cart{justify-self:end}
 .brand{font-size:1.6rem;letter-spacing:.06em;font-weight:400;text-transform:uppercase}
 :lang(ur) .brand{text-transform:none}

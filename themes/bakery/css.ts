@@ -7,10 +7,8 @@ import type { BakerySettings } from "./settings";
  * round cards that sit on a soft shadow, prices set big and bold, sale tags as round stickers.
  */
 const own = `.announce{background:var(--primary);color:var(--on-primary);font-weight:700}
-.top{background:var(--accent);color:var(--on-accent);text-align:center;position:relative;padding-bottom:14px}
-.top:after{content:"";position:absolute;inset-inline:0;bottom:-1px;height:14px;background:radial-gradient(circle at 10px 0,var(--accent) 9.5px,var(--bg) 10px) 0 0/20px 14px repeat-x}
-.bar{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto) minmax(max-content,1fr);align-items:center}
-.bar .brand{min-width:0;overflow-wrap:anywhere;justify-content:center;text-align:center}
+.top{background:radial-gradient(circle at 10px 0,var(--accent) 9.5px,var(--bg) 10px) 0 100%/20px 14px repeat-x,linear-gradient(var(--accent),var(--accent)) 0 0/100% calc(100% - 14px) no-repeat,var(--bg);color:var(--on-accent);text-align:center;padding-bottom:14px}
+.bar{display:grid;grid-template-columns:1fr auto 1fr;align-items:center}
 .bar .end{justify-self:end}
 .bar .cart{background:var(--bg);color:var(--ink);border-radius:99px;margin-block:8px}
 .brand{font-size:1.7rem;font-weight:800;letter-spacing:-.01em}

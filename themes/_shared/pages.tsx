@@ -32,7 +32,7 @@ function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string 
 
 /**
  * The home page: its section instances in order, each drawn by its type's component, with each
- * type's CSS once, where the type first appears. The first section holds the <h1> if its type
+ * stylesheet once, where the first type using it appears. The first section holds the <h1> if its type
  * can (a banner), else the shop's name is the page's h1. The first section showing products loads
  * two photos at once, none when a photo above it already does.
  */
@@ -45,8 +45,9 @@ function homeSections(ctx: Ctx, vm: HomeVM, cardSizes: string) {
       {!lead?.def.holdsH1 && <h1 class="page-title">{ctx.shop.name}</h1>}
       {vm.empty && <Empty title={ctx.t("store.empty.title")} body={ctx.t("store.empty.body")} />}
       {vm.sections.map(({ def, settings, data }, i) => {
-        const css = def.css && !styled.has(def.id) ? def.css : null;
-        styled.add(def.id);
+        // Once a page per stylesheet, not per type: featured collections and newest share the swipe row's.
+        const css = def.css && !styled.has(def.css) ? def.css : null;
+        if (def.css) styled.add(def.css);
         const take = data.products.length ? eager : 0;
         if (data.products.length) eager = 0;
         return (

@@ -107,6 +107,14 @@ async function checkDefault(theme: Theme, def: SectionDef, locale: Locale) {
   if (def.css) expect(count(html, def.css.slice(0, 40)), `${def.id}: its CSS once`).toBe(1);
 }
 
+/** Two types sharing one stylesheet (the swipe row's) carry it once. */
+it("featured collection and newest products share the swipe row's CSS, on the page once", async () => {
+  const [a, b] = [SECTIONS.find((d) => d.id === "featured-collection")!, SECTIONS.find((d) => d.id === "newest")!];
+  expect(a.css).toBe(b.css);
+  const { html } = await renderHome(THEMES[0]!, "en", [{ type: a.id, settings: {} }, { type: b.id, settings: {} }]);
+  expect(count(html, a.css!.slice(0, 40))).toBe(1);
+});
+
 /** Every setting at its limit, the section twice (its CSS once), first and not first. */
 async function checkExtreme(theme: Theme, def: SectionDef, locale: Locale) {
   const s = extremeSettings(def);

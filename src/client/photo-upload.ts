@@ -13,6 +13,8 @@
  * or with the buttons (make main, earlier, later); on the product page the whole order is then
  * saved with one POST. Without JavaScript the plain forms do all of this with a page load each.
  */
+import { dragToReorder } from "./lib/drag";
+
 const input = document.getElementById("photo-input") as HTMLInputElement | null;
 const list = document.getElementById("photo-list");
 const statusLine = document.getElementById("photo-status");
@@ -132,55 +134,8 @@ if (input && list && "fetch" in window && "FormData" in window && canResize) {
     (stay && stay.offsetParent ? stay : (li.querySelector(".handle") as HTMLElement | null))?.focus();
   });
 
-  /*
-   * Drag by the handle. The dragged photo is never taken out of the list (that would end the
-   * pointer's capture): its neighbours are moved past it as the pointer passes their middle.
-   */
-  photoList.addEventListener("pointerdown", (e) => {
-    const handle = (e.target as Element).closest ? ((e.target as Element).closest(".handle") as HTMLElement | null) : null;
-    const li = handle && (handle.closest("li") as HTMLLIElement | null);
-    if (!handle || !li || (e.pointerType === "mouse" && e.button !== 0)) return;
-    e.preventDefault();
-    try {
-      handle.setPointerCapture(e.pointerId);
-    } catch (err) {
-      /* capture is a nicety: the document still hears the pointer */
-    }
-    const ids = () => items().map((x) => x.dataset.id || x.dataset.tmp).join();
-    const start = ids();
-    li.classList.add("dragging");
-    const mid = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.top + r.height / 2;
-    };
-    const move = (ev: PointerEvent) => {
-      if (ev.pointerId !== e.pointerId) return;
-      const y = ev.clientY;
-      let next = li.nextElementSibling;
-      while (next && y > mid(next)) {
-        photoList.insertBefore(next, li);
-        next = li.nextElementSibling;
-      }
-      let prev = li.previousElementSibling;
-      while (prev && y < mid(prev)) {
-        photoList.insertBefore(prev, li.nextElementSibling);
-        prev = li.previousElementSibling;
-      }
-      if (y < 56) window.scrollBy(0, -16);
-      else if (y > window.innerHeight - 56) window.scrollBy(0, 16);
-    };
-    const end = (ev: PointerEvent) => {
-      if (ev.pointerId !== e.pointerId) return;
-      document.removeEventListener("pointermove", move);
-      document.removeEventListener("pointerup", end);
-      document.removeEventListener("pointercancel", end);
-      li.classList.remove("dragging");
-      if (ids() !== start) changed();
-    };
-    document.addEventListener("pointermove", move);
-    document.addEventListener("pointerup", end);
-    document.addEventListener("pointercancel", end);
-  });
+  // Drag by the handle (src/client/lib/drag.ts).
+  dragToReorder(photoList, () => changed());
 
   function load(file: File): Promise<HTMLImageElement> {
     return new Promise((resolve, reject) => {

@@ -2,8 +2,11 @@
  * The home page's sections in the theme form: each instance (its fields drawn from its type's
  * schema, like the theme's own) with buttons to move it up or down and to remove it, and a
  * type picker to add one. The buttons post the whole form (no script needed); the page comes
- * back with the change and says it is not saved yet.
+ * back with the change and says it is not saved yet. With script, a handle drags a section to
+ * its place (src/client/section-order.ts), posting the same way.
  */
+import sectionOrder from "../client/section-order.gen";
+import { InlineScript } from "../lib/csp";
 import { err } from "../ui/bits";
 import type { SettingField } from "./fields";
 import type { InstanceForm, ListField } from "./sections";
@@ -57,6 +60,10 @@ function Instance({ form, n, last, p }: { form: InstanceForm; n: number; last: b
         {form.fields.map((f) => ("items" in f ? <List key={f.key} f={f} p={p} /> : <Field key={f.key} f={f} p={p} />))}
       </details>
       <div class="row">
+        {/* Shown by src/client/section-order.ts: drag by it to move the section, a finger on a phone. */}
+        <button type="button" class="handle btn small ghost" aria-label={t("photos.drag", { what: title })} hidden>
+          ⠿
+        </button>
         <button class="btn small ghost" type="submit" name="op" value={`up:${n}`} disabled={n === 0} aria-label={`${t("sections.up")}: ${title}`}>
           ↑ {t("sections.up")}
         </button>
@@ -81,7 +88,7 @@ export function SectionsEditor({ p }: { p: ThemePageProps }) {
       <input type="hidden" name="has_sections" value="1" />
       <p class="hint muted">{t("sections.hint")}</p>
       {forms.length ? (
-        <ol style="list-style:none;padding:0;margin:0">
+        <ol class="secs" data-move-op="move">
           {forms.map((form, n) => (
             <Instance key={`${form.index}-${form.def.id}`} form={form} n={n} last={n === forms.length - 1} p={p} />
           ))}
@@ -109,6 +116,7 @@ export function SectionsEditor({ p }: { p: ThemePageProps }) {
           </p>
         )}
       </div>
+      <InlineScript script={sectionOrder} />
     </fieldset>
   );
 }

@@ -156,7 +156,8 @@ export function themeFormSchema(fields: SettingField[], themeIds: readonly strin
     for (let i = 0; i <= MAX_SECTIONS; i++) form[`sec${i}_type`] = types;
     form.add_type = types;
     const at = Array.from({ length: MAX_SECTIONS }, (_, i) => i);
-    form.op = z.enum(["add", ...at.flatMap((i) => [`up:${i}`, `down:${i}`, `remove:${i}`])]).optional();
+    // A button's change, or a drag's (`move:<from>:<to>`, src/client/section-order.ts).
+    form.op = z.enum(["add", ...at.flatMap((i) => [`up:${i}`, `down:${i}`, `remove:${i}`, ...at.map((j) => `move:${i}:${j}`)])]).optional();
   }
   for (const f of fields) {
     if (!f.inSection) form[`has_${f.key}`] = z.enum(["1"]).optional();

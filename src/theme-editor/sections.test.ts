@@ -60,6 +60,36 @@ describe("home page sections in the theme editor", () => {
     expect(home.text.indexOf("Our story")).toBeLessThan(home.text.indexOf("Eid sale"));
   });
 
+  it("moves a section from one place to another, as a drag posts it; a place outside the list changes nothing", async () => {
+    const s = await sellerWithShop();
+    expect((await post(s, {}, three)).status).toBe(303);
+    const saved = JSON.stringify(await stored(s.shopId));
+    const order = (html: string) => [...html.matchAll(/name="sec(\d+)_type" value="([a-z-]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+
+    const dragged = await post(s, { op: "move:0:2" }, three);
+    expect(dragged.status).toBe(200);
+    expect(dragged.text).toContain("Not saved yet");
+    expect(order(dragged.text)).toEqual(["0:rich-text", "1:faq", "2:image-banner"]);
+    // The moved banner's heading went with it to its new place.
+    expect(dragged.text).toMatch(/name="s_sec2_heading"[^>]*value="Eid sale"/);
+    expect(order((await post(s, { op: "move:2:0" }, three)).text)).toEqual(["0:faq", "1:image-banner", "2:rich-text"]);
+    for (const op of ["move:0:3", "move:5:0", "up:0", "down:2"]) {
+      const r = await post(s, { op }, three);
+      expect(r.status, op).toBe(200);
+      expect(order(r.text), op).toEqual(["0:image-banner", "1:rich-text", "2:faq"]);
+    }
+    // What no button or drag posts is refused, the list as it was.
+    for (const op of ["move:-1:0", "move:1:x", "move:1", `move:0:${MAX_SECTIONS}`]) {
+      const r = await post(s, { op }, three);
+      expect(r.status, op).toBe(400);
+      expect(order(r.text), op).toEqual(["0:image-banner", "1:rich-text", "2:faq"]);
+    }
+    expect(JSON.stringify(await stored(s.shopId))).toBe(saved);
+    // The list carries what the drag script needs: its op and a handle on every section (hidden without script).
+    expect(dragged.text).toContain('data-move-op="move"');
+    expect(dragged.text.match(/class="handle[^"]*"[^>]*hidden/g)?.length).toBe(3);
+  });
+
   it("edits an instance's settings; a bad one is refused beside its field, kept, nothing saved", async () => {
     const s = await sellerWithShop();
     expect((await post(s, { s_sec1_heading: "Who we are" }, three)).status).toBe(303);

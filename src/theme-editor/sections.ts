@@ -106,16 +106,20 @@ export function instanceValues(forms: InstanceForm[], instances: SectionInstance
   return out;
 }
 
-/** A button's change to the list: move, remove or add (a type the theme offers, under the cap). */
+/**
+ * A button's change to the list: move one place up or down, move from one place to another (a
+ * drag: src/client/section-order.ts), remove, or add (a type the theme offers, under the cap).
+ * A place outside the list changes nothing.
+ */
 export function applyOp(op: string | undefined, addType: string | undefined, list: SectionInstance[], defs: readonly SectionDef[]): { list: SectionInstance[]; error?: string } {
   if (!op) return { list };
-  const [what, at] = op.split(":");
+  const [what, at, dest] = op.split(":");
   const i = Number(at);
   const next = [...list];
-  if ((what === "up" || what === "down") && Number.isInteger(i)) {
-    const j = what === "up" ? i - 1 : i + 1;
-    if (i >= 0 && i < next.length && j >= 0 && j < next.length) [next[i], next[j]] = [next[j]!, next[i]!];
-  } else if (what === "remove" && Number.isInteger(i) && i >= 0 && i < next.length) next.splice(i, 1);
+  const place = (n: number) => Number.isInteger(n) && n >= 0 && n < next.length;
+  const to = what === "up" ? i - 1 : what === "down" ? i + 1 : what === "move" ? Number(dest) : NaN;
+  if (place(i) && place(to)) next.splice(to, 0, next.splice(i, 1)[0]!);
+  else if (what === "remove" && place(i)) next.splice(i, 1);
   else if (what === "add") {
     const def = defs.find((d) => d.id === addType);
     if (!def) return { list };

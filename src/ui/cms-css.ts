@@ -26,15 +26,18 @@ input.pos{width:72px;min-height:48px;padding:10px 12px;text-align:center;font:in
 .grid3{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8px}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:8px}
 .grid3 .field,.grid2 .field{margin:0 0 8px}
-.photo-area [hidden]{display:none!important}
+.photo-area [hidden],.secs [hidden]{display:none!important}
 .photos{list-style:none;padding:0;margin:0 0 12px;display:flex;flex-direction:column;gap:8px}
 .photos li{display:grid;grid-template-columns:96px minmax(0,1fr);gap:8px;align-items:start;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:6px}
-.photos li.dragging{opacity:.85;box-shadow:0 6px 18px rgba(0,0,0,.25);position:relative;z-index:1}
+.photos li.dragging,.secs li.dragging{opacity:.85;box-shadow:0 6px 18px rgba(0,0,0,.25);position:relative;z-index:1}
 .ph-img{position:relative;width:96px}
 .photos img,.ph-img .ph{display:block;width:96px;height:96px;object-fit:cover;border-radius:6px;background:#e7e5e4}
 .main-badge{position:absolute;inset-block-end:4px;inset-inline-start:4px;inset-inline-end:4px;text-align:center;background:var(--brand);color:var(--brand-ink);border-radius:6px;font-size:.75rem;font-weight:700;padding:2px 4px}
 .photos .acts{margin-top:0}
-.photos .handle{touch-action:none;cursor:grab;min-width:48px;font-size:1.25rem}
+.handle{touch-action:none;cursor:grab;min-width:48px;font-size:1.25rem}
+.secs{list-style:none;padding:0;margin:0}
+.secs li{background:var(--card);border-radius:10px}
+.secs[aria-busy=true]{opacity:.6}
 .photos li:first-child [data-move=first],.photos li:first-child [data-move=up],.photos li:last-child [data-move=down]{display:none}
 .photos progress{width:100%;height:12px}
 .menu{list-style:none;padding:0;margin:0}

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { png } from "../media-fixtures";
-import { DEMO, launchBrowser, logIn, phonePage, platformUrl, shopUrl } from "./browser";
+import { DEMO, launchBrowser, logIn, openShop, phonePage, platformUrl, shopUrl } from "./browser";
 
 const SHOTS = path.join(import.meta.dirname, "screenshots");
 let browser: Browser;
@@ -25,16 +25,7 @@ describe("a seller runs her shop from a phone", { timeout: 180_000 }, () => {
   it("adds a product with options and photos, edits stock, restyles the shop and sees it live", async () => {
     const { page, context } = await phonePage(browser);
     await logIn(page, DEMO.login, DEMO.password);
-    const slug = `zara-${Date.now().toString(36)}`;
-    await page.goto(platformUrl("/start"));
-    await page.getByLabel("Shop name").fill("Zara Lawn House");
-    await page.getByLabel("Shop address").fill(slug);
-    await expect.poll(() => page.locator("#slug-status").textContent(), { timeout: 15_000 }).toContain("is available");
-    await page.getByRole("button", { name: "Next" }).click();
-    await page.waitForURL(/\/start\/theme/);
-    await page.locator('input[value="classic"]').check();
-    await page.getByRole("button", { name: "Open my shop" }).click();
-    await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
+    const slug = await openShop(page, "Zara Lawn House", "classic");
 
     // A product with two options: Size (S, M) x Colour (Red, Blue) = 4 variants.
     await page.goto(platformUrl(`/admin/${slug}/products`));

@@ -3,8 +3,8 @@
  * playwright-core on a phone viewport with touch.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const DEMO = { login: "03001234567", password: "hatti-demo-2026", shop: "demo" } as const;
 
@@ -72,6 +72,37 @@ export async function logIn(page: Page, login: string, password: string): Promis
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(/\/admin|\/start/);
+}
+
+/** Opens a new shop for the logged-in seller through the wizard, on `theme`; returns its slug. */
+export async function openShop(page: Page, name: string, theme: string, slug = `${name.split(" ")[0]!.toLowerCase()}-${Date.now().toString(36)}`): Promise<string> {
+  await page.goto(platformUrl("/start"));
+  await page.getByLabel("Shop name").fill(name);
+  await page.getByLabel("Shop address").fill(slug);
+  await expect.poll(() => page.locator("#slug-status").textContent(), { timeout: 15_000 }).toContain("is available");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.waitForURL(/\/start\/theme/);
+  await page.locator(`input[value="${theme}"]`).check();
+  await page.getByRole("button", { name: "Open my shop" }).click();
+  await page.waitForURL(new RegExp(`/admin/${slug}/live$`));
+  return slug;
+}
+
+/**
+ * A finger on `handle` drags it to `toY` (px from the viewport's top) in 8 steps: touch events
+ * through the DevTools protocol, as a finger makes them (the page sees Pointer Events of type
+ * "touch"). Returns the handle's box, for its size.
+ */
+export async function fingerDrag(context: BrowserContext, page: Page, handle: Locator, toY: number): Promise<{ width: number; height: number }> {
+  const box = (await handle.boundingBox())!;
+  const cdp = await context.newCDPSession(page);
+  const x = box.x + box.width / 2;
+  const from = box.y + box.height / 2;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: from }] });
+  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: from + ((toY - from) * i) / 8 }] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+  return box;
 }
 
 /** The phone at 360 px wide: the smallest screen the admin and the shop are made for. */

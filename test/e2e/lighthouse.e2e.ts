@@ -51,15 +51,30 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** The page audited RUNS times: each score's median (and the worst layout shift). */
 async function audit(url: string): Promise<Scores> {
   const runs: Scores[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(url));
+  for (let i = 0; i < RUNS; i++) runs.push(await auditMeasured(url));
   const out = Object.fromEntries(Object.keys(runs[0]!).map((k) => [k, median(runs.map((r) => r[k as keyof Scores]))])) as Scores;
   out.cls = Math.max(...runs.map((r) => r.cls));
   return out;
 }
 
+/**
+ * One audit that measured: now and then Lighthouse's own trace misses a metric on this VM (an
+ * audit's value is then missing, not zero: "NaN"); that run is said and made again, once.
+ */
+async function auditMeasured(url: string): Promise<Scores> {
+  const first = await auditOnce(url);
+  const missing = Object.entries(first).filter(([, v]) => Number.isNaN(v)).map(([k]) => k);
+  if (!missing.length) return first;
+  console.log(`${url}: Lighthouse did not measure ${missing.join(", ")}: audited again`);
+  return auditOnce(url);
+}
+
 async function auditOnce(url: string): Promise<Scores> {
   const run = await lighthouse(url, { port: cdpPort, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
   const lhr = run!.lhr;
+  if (lhr.runtimeError) console.log(`${url}: Lighthouse runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const errored = Object.values(lhr.audits).filter((a) => a.errorMessage).map((a) => `${a.id}: ${a.errorMessage}`);
+  if (errored.length) console.log(`${url}: audits in error: ${errored.join("; ")}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]!.score ?? 0])) as Scores;
   scores.cls = lhr.audits["cumulative-layout-shift"]!.numericValue ?? NaN;
   const ms = (id: string) => Math.round(lhr.audits[id]!.numericValue ?? NaN);

@@ -9,7 +9,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { png } from "../media-fixtures";
-import { DEMO, launchBrowser, logIn, PHONE_360, platformUrl } from "./browser";
+import { DEMO, fingerDrag, launchBrowser, logIn, PHONE_360, platformUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,19 +55,9 @@ describe("photos on the first form, in her order, dragged by a finger", { timeou
     // A finger on the second photo's handle drags it above the first.
     const items = page.locator("#photo-list > li");
     await items.first().scrollIntoViewIfNeeded();
-    const handle = (await items.nth(1).locator(".handle").boundingBox())!;
     const first = (await items.first().boundingBox())!;
+    const handle = await fingerDrag(context, page, items.nth(1).locator(".handle"), first.y + 8);
     expect(Math.min(handle.width, handle.height)).toBeGreaterThanOrEqual(48);
-    const cdp = await context.newCDPSession(page);
-    const x = handle.x + handle.width / 2;
-    let y = handle.y + handle.height / 2;
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
-    const to = first.y + 8;
-    for (let i = 1; i <= 8; i++) {
-      y = handle.y + handle.height / 2 + ((to - (handle.y + handle.height / 2)) * i) / 8;
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
-    }
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await expect.poll(() => page.locator("#photo-status").textContent(), { timeout: 15_000 }).toBe("Order saved.");
     expect(await srcs(page)).toEqual([chosen[1], chosen[0]]);
     expect(await badge(page)).toEqual({ at: 0, count: 1 });

@@ -59,16 +59,16 @@ function Instance({ form, n, last, p }: { form: InstanceForm; n: number; last: b
         <summary>{title}</summary>
         {form.fields.map((f) => ("items" in f ? <List key={f.key} f={f} p={p} /> : <Field key={f.key} f={f} p={p} />))}
       </details>
-      <div class="row">
+      <div class="row sec-acts">
         {/* Shown by src/client/section-order.ts: drag by it to move the section, a finger on a phone. */}
         <button type="button" class="handle btn small ghost" aria-label={t("photos.drag", { what: title })} hidden>
           ⠿
         </button>
         <button class="btn small ghost" type="submit" name="op" value={`up:${n}`} disabled={n === 0} aria-label={`${t("sections.up")}: ${title}`}>
-          ↑ {t("sections.up")}
+          ↑
         </button>
         <button class="btn small ghost" type="submit" name="op" value={`down:${n}`} disabled={last} aria-label={`${t("sections.down")}: ${title}`}>
-          ↓ {t("sections.down")}
+          ↓
         </button>
         <button class="btn small ghost danger" type="submit" name="op" value={`remove:${n}`} aria-label={`${t("sections.remove")}: ${title}`}>
           {t("sections.remove")}

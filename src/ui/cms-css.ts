@@ -36,7 +36,13 @@ input.pos{width:72px;min-height:48px;padding:10px 12px;text-align:center;font:in
 .photos .acts{margin-top:0}
 .handle{touch-action:none;cursor:grab;min-width:48px;font-size:1.25rem}
 .secs{list-style:none;padding:0;margin:0}
-.secs li{background:var(--card);border-radius:10px}
+.secs>li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:0 8px 8px;margin:0 0 8px}
+.secs summary{font-weight:600}
+.sec-acts{flex-wrap:nowrap}
+.sec-acts .btn{min-width:48px;justify-content:center}
+.sec-acts .btn:not(.danger){font-size:1.25rem;padding-inline:8px}
+.sec-acts .danger{margin-inline-start:auto}
+.sec-acts .btn:disabled{opacity:.35}
 .secs[aria-busy=true]{opacity:.6}
 .photos li:first-child [data-move=first],.photos li:first-child [data-move=up],.photos li:last-child [data-move=down]{display:none}
 .photos progress{width:100%;height:12px}

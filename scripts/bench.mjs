@@ -134,6 +134,7 @@ try {
   if (process.argv.includes("--admin")) {
     await measure("baseline", ROOT, "/healthz");
     await adminRows();
+    console.table(results);
     await mf.dispose();
     rmSync(tmp, { recursive: true, force: true });
     process.exit(0);

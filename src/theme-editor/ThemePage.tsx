@@ -10,6 +10,7 @@ import { adminMediaUrl } from "../products/Photos";
 import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
+import type { ThemeChoices } from "./choices";
 import type { InstanceForm } from "./sections";
 import { SectionsEditor } from "./SectionsEditor";
 
@@ -20,6 +21,8 @@ export interface ThemePageProps extends AdminChrome {
   values: Record<string, string | string[]>;
   /** The home page's section instances as forms, and the types the theme offers ([id, label]). */
   sections: { forms: InstanceForm[]; offered: [string, string][] };
+  /** What the collection and product fields offer. */
+  choices: ThemeChoices;
   errors?: FieldErrors;
   saved?: boolean;
   /** A button changed the sections: the page shows the change, not yet saved. */
@@ -33,6 +36,9 @@ function parseRef(json: string | string[] | undefined): ImageRef | null {
     return null;
   }
 }
+
+/** The id of the product fields' suggestions (one list on the page). */
+const PRODUCT_CHOICES = "product-choices";
 
 export function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
   const { t } = p.m;
@@ -88,6 +94,32 @@ export function SettingInput({ f, p }: { f: SettingField; p: ThemePageProps }) {
           ))}
         </select>,
       );
+    case "collection": {
+      // Her collections by title; "" is her first collection (the section's default). A picked
+      // collection since deleted stays picked, said to be gone, until she picks another.
+      const slug = String(v ?? "");
+      const gone = slug !== "" && !p.choices.collections.some((c) => c.slug === slug);
+      return wrap(
+        <select id={id} name={name} {...aria}>
+          <option value="" selected={slug === ""}>
+            {t("sections.firstCollection")}
+          </option>
+          {gone && (
+            <option value={slug} selected>
+              {t("sections.goneCollection", { slug })}
+            </option>
+          )}
+          {p.choices.collections.map((c) => (
+            <option key={c.slug} value={c.slug} selected={c.slug === slug}>
+              {c.title}
+            </option>
+          ))}
+        </select>,
+      );
+    }
+    case "product":
+      // A link pasted or a web name typed, with her newest products suggested (PRODUCT_CHOICES).
+      return wrap(<input id={id} name={name} value={String(v ?? "")} list={PRODUCT_CHOICES} dir="ltr" maxLength={f.max} inputMode="url" autoComplete="off" {...aria} />);
     case "sections":
     case "list":
       // Drawn by SectionsEditor.
@@ -155,6 +187,13 @@ export function ThemePage(p: ThemePageProps) {
           </div>
         ))}
         <SectionsEditor p={p} />
+        <datalist id={PRODUCT_CHOICES}>
+          {p.choices.products.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.title}
+            </option>
+          ))}
+        </datalist>
         <div class="grid2">
           <button class="btn ghost" type="submit" formAction={`${base}/preview`} formTarget="_blank">
             {t("theme.preview")}

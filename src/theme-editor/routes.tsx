@@ -15,8 +15,8 @@ import { adminChrome } from "../admin/chrome";
 import { readAll } from "../lib/form-all";
 import { requireOwner } from "../admin/load-shop";
 import { adminPage } from "../admin/page";
-import { nothingToRead } from "../db/page-read";
 import { currentSettings, fromForm, settingErrors, settingFields, themeFormErrors, themeFormSchema, toFormValues } from "./fields";
+import { themeChoices, themeChoicesRead, type ThemeChoices } from "./choices";
 import { applyOp, flatFields, instanceForms, instancesFrom, instanceValues, postedTypes, sectionErrors } from "./sections";
 import type { Locale } from "../i18n";
 import { MAX_SECTIONS, type SectionInstance } from "../storefront/section";
@@ -39,23 +39,23 @@ const drawnSlots = (count: number, max: number) => Math.min(max, count + 1);
 /** Item rows read from a post: up to one past the cap (which is then refused beside the list). */
 const readSlots = (_count: number, max: number) => max + 1;
 
-function page(c: C, theme: Theme, values: Record<string, string | string[]>, sections: SectionInstance[], extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean } = {}) {
+function page(c: C, theme: Theme, choices: ThemeChoices, values: Record<string, string | string[]>, sections: SectionInstance[], extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean } = {}) {
   const { fields, defs } = formOf(theme, c.var.locale);
   const forms = instanceForms(defs, sections, c.var.locale, drawnSlots);
   const shown = { ...values, ...instanceValues(forms, sections) };
   const offered = defs.map((d) => [d.id, inLocale(d.label, c.var.locale)] as [string, string]);
-  return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} sections={{ forms, offered }} {...extra} />;
+  return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} sections={{ forms, offered }} choices={choices} {...extra} />;
 }
 
 themeRoutes.get(
   "/",
   adminPage(
-    () => nothingToRead,
-    (c) => {
+    () => themeChoicesRead,
+    (c, choices) => {
       const theme = themeById(c.var.shop.themeId);
       const current = currentSettings(theme, c.var.shop.themeSettings);
       const values = toFormValues(formOf(theme, c.var.locale).fields, current);
-      return renderPage(c, page(c, theme, values, (current.sections as SectionInstance[]) ?? [], { saved: c.req.query("done") === "1" }));
+      return renderPage(c, page(c, theme, choices, values, (current.sections as SectionInstance[]) ?? [], { saved: c.req.query("done") === "1" }));
     },
   ),
 );
@@ -116,11 +116,15 @@ async function posted(c: C, store: boolean) {
   return { theme, shown, sections: op.list, errors, op: !!values.op, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
 }
 
+/** The form again, as posted (a mistake or a button's change): her pickers' choices read first. */
+const again = async (c: C, r: Awaited<ReturnType<typeof posted>>, extra: { errors?: FieldErrors; unsaved?: boolean }) =>
+  page(c, r.theme, await themeChoices({ db: c.var.db, shopId: c.var.shop.id }), r.shown, r.sections, extra);
+
 themeRoutes.post("/", async (c) => {
   const r = await posted(c, true);
-  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, page(c, r.theme, r.shown, r.sections, { errors: r.errors }), 400);
+  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, await again(c, r, { errors: r.errors }), 400);
   // A button moved, removed or added a section: shown, not saved (Save keeps it).
-  if (r.op) return renderPage(c, page(c, r.theme, r.shown, r.sections, { unsaved: true }));
+  if (r.op) return renderPage(c, await again(c, r, { unsaved: true }));
   const before = imageRefsOf(c.var.shop.themeSettings);
   await saveTheme(c.var.db, c.var.shop.id, r.theme.manifest.id, r.settings);
   // A replaced logo or banner leaves no orphan (unless a product photo shares its bytes).
@@ -131,6 +135,6 @@ themeRoutes.post("/", async (c) => {
 
 themeRoutes.post("/preview", async (c) => {
   const r = await posted(c, false);
-  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, page(c, r.theme, r.shown, r.sections, { errors: r.errors }), 400);
+  if (!r.settings || Object.keys(r.errors).length) return renderPage(c, await again(c, r, { errors: r.errors }), 400);
   return sendDocument(c, await renderPreview(c, r.theme, r.settings), 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
 });

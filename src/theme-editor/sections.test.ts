@@ -6,13 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { one, postMultipart } from "../../test/admin-helpers";
 import { and, eq } from "drizzle-orm";
-import { Client, ROOT, sellerWithShop, shopDb, shopOrigin } from "../../test/helpers";
+import { Client, ROOT, sellerWithShop, shopD1, shopDb, shopOrigin } from "../../test/helpers";
 import { collections, products } from "../db/schema";
 import { seedShop } from "../../test/storefront-fixtures";
 import { themeForm } from "../../test/theme-form";
 import { themeById } from "../../themes";
 import { MAX_QUESTIONS } from "../../themes/_shared/sections/faq";
 import { MAX_SECTIONS, type SectionInstance } from "../storefront/section";
+import { SUGGESTED_PRODUCTS, themeChoicesRead } from "./choices";
 
 const classic = themeById("classic");
 const stored = async (shopId: number) => JSON.parse((await one<{ theme_settings: string }>("SELECT theme_settings FROM shops WHERE id = ?", shopId))!.theme_settings) as { sections?: SectionInstance[] };
@@ -156,5 +157,60 @@ describe("home page sections in the theme editor", () => {
     expect(home.text).toContain("Accessories");
     expect(home.text).not.toContain("Secret collection");
     expect(home.text).not.toContain("Stolen");
+  });
+});
+
+describe("the theme form's pickers", () => {
+  it("offer her collections in her order and her newest live products, never another shop's; a deleted collection stays picked, said gone", async () => {
+    const s = await sellerWithShop();
+    const other = await sellerWithShop();
+    const d = await shopDb(s.shopId);
+    await d.insert(collections).values([
+      { shopId: s.shopId, slug: "eid-lawn", title: "Eid lawn <b>2026</b>", position: 2 },
+      { shopId: s.shopId, slug: "bridal", title: "عروسی جوڑے اور فینسی ملبوسات", position: 1 },
+    ]);
+    await (await shopDb(other.shopId)).insert(collections).values({ shopId: other.shopId, slug: "secret", title: "Secret collection", position: 0 });
+    const base = Date.now() - 1e7;
+    const mine = Array.from({ length: SUGGESTED_PRODUCTS + 1 }, (_, i) => ({ shopId: s.shopId, slug: `lawn-suit-${i}`, title: `Lawn suit ${i}`, createdAt: base + i * 1000 }));
+    // Five rows a statement: drizzle binds every column (defaults too), and D1 takes 100 parameters.
+    for (let i = 0; i < mine.length; i += 5) await d.insert(products).values(mine.slice(i, i + 5));
+    // Newer than all of hers: her draft and the other shop's product.
+    await d.insert(products).values({ shopId: s.shopId, slug: "draft-suit", title: "Draft suit", status: "draft", createdAt: base + 1e6 });
+    await (await shopDb(other.shopId)).insert(products).values({ shopId: other.shopId, slug: "other-suit", title: "Other suit", createdAt: base + 2e6 });
+    expect((await post(s, {}, [{ type: "featured-collection", settings: { collection: "deleted-one" } }, { type: "featured-product", settings: {} }])).status).toBe(303);
+
+    const page = await s.client.get(`${ROOT}/admin/${s.slug}/theme`);
+    expect(page.status).toBe(200);
+    const select = /<select id="s-sec0_collection"[^>]*>(.*?)<\/select>/s.exec(page.text)?.[1] ?? "";
+    const options = [...select.matchAll(/<option value(?:="([^"]*)")?( selected)?>([^<]*)<\/option>/g)].map((m) => [m[1] ?? "", m[3], !!m[2]]);
+    expect(options).toEqual([
+      ["", "Your first collection", false],
+      ["deleted-one", "deleted-one (no longer in your shop: pick another)", true],
+      ["bridal", "عروسی جوڑے اور فینسی ملبوسات", false],
+      ["eid-lawn", "Eid lawn &lt;b>2026&lt;/b>", false],
+    ]);
+    expect(page.text).toMatch(/<input id="s-sec1_product"[^>]*list="product-choices"/);
+    const suggested = [...(/<datalist id="product-choices">(.*?)<\/datalist>/s.exec(page.text)?.[1] ?? "").matchAll(/value="([^"]+)"/g)].map((m) => m[1]);
+    expect(suggested).toHaveLength(SUGGESTED_PRODUCTS);
+    expect(suggested[0]).toBe(`lawn-suit-${SUGGESTED_PRODUCTS}`);
+    expect(suggested.at(-1)).toBe("lawn-suit-1");
+    expect(page.text).not.toContain("Secret collection");
+    expect(page.text).not.toContain("other-suit");
+    expect(page.text).not.toContain("draft-suit");
+
+    // Both by an index of her shop, in its order (no sort in memory, whatever the catalogue's size).
+    const d1 = await shopD1(s.shopId);
+    const plans = [];
+    for (const q of themeChoicesRead.statements(d, s.shopId)) {
+      const { sql, params } = (q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+      plans.push((await d1.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join("; "));
+    }
+    expect(plans).toEqual(["SEARCH collections USING INDEX collections_shop_position_idx (shop_id=?)", "SEARCH products USING INDEX products_shop_status_new_idx (shop_id=? AND status=?)"]);
+
+    // A mistake elsewhere on the form: the page comes back with the same choices, hers kept.
+    const bad = await post(s, { s_sec1_product: "not a slug!" }, [{ type: "featured-collection", settings: { collection: "bridal" } }, { type: "featured-product", settings: {} }]);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/<option value="bridal" selected>/);
+    expect(bad.text).toContain(`value="lawn-suit-${SUGGESTED_PRODUCTS}"`);
   });
 });

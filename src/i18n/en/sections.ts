@@ -25,6 +25,8 @@ export default {
   "sections.linkInvalid": "Enter a page of your shop (starting with /) or an address starting with https://.",
   "sections.hostInvalid": "Enter the page's address on that site, starting with https://.",
   "sections.slugInvalid": "Use the web name from the link: letters, numbers and dashes.",
-  "sections.collectionHint": "The collection's web name, as in /collections/lawn.",
-  "sections.productHint": "Paste the product's link, or its web name as in /products/lawn-suit.",
+  "sections.collectionHint": "Pick one of your collections. New ones are made under Shop › Collections.",
+  "sections.productHint": "Paste the product's link or its web name (as in /products/lawn-suit), or pick one of your newest products as you type.",
+  "sections.firstCollection": "Your first collection",
+  "sections.goneCollection": "{slug} (no longer in your shop: pick another)",
 } as const;

@@ -27,6 +27,8 @@ export default {
   "sections.linkInvalid": "اپنی دکان کا صفحہ (/ سے شروع) یا https:// سے شروع ہونے والا پتہ لکھیں۔",
   "sections.hostInvalid": "اس سائٹ پر صفحے کا پتہ لکھیں، https:// سے شروع۔",
   "sections.slugInvalid": "لنک والا ویب نام لکھیں: حروف، اعداد اور ڈیش۔",
-  "sections.collectionHint": "مجموعے کا ویب نام، جیسے /collections/lawn میں۔",
-  "sections.productHint": "پروڈکٹ کا لنک چسپاں کریں، یا اس کا ویب نام جیسے /products/lawn-suit میں۔",
+  "sections.collectionHint": "اپنے مجموعوں میں سے ایک چنیں۔ نئے مجموعے دکان › مجموعے میں بنتے ہیں۔",
+  "sections.productHint": "پروڈکٹ کا لنک یا ویب نام (جیسے /products/lawn-suit) چسپاں کریں، یا لکھتے ہوئے اپنی نئی پروڈکٹس میں سے ایک چنیں۔",
+  "sections.firstCollection": "آپ کا پہلا مجموعہ",
+  "sections.goneCollection": "{slug} (اب آپ کی دکان میں نہیں: کوئی اور چنیں)",
 } satisfies Mirror<typeof en>;

@@ -5,7 +5,7 @@ import { setting } from "../../../../src/storefront/theme-settings";
 import { layoutSetting, Products, Sec, SecHead, swipeCss } from "../parts";
 
 const settings = z.object({
-  collection: setting.collection({ en: "Collection (empty: your first collection)", ur: "مجموعہ (خالی: آپ کا پہلا مجموعہ)" }),
+  collection: setting.collection({ en: "Collection", ur: "مجموعہ" }),
   heading: setting.text("", 80, { en: "Heading (empty: the collection's name)", ur: "سرخی (خالی: مجموعے کا نام)" }),
   limit: setting.number(2, 20, 8, { en: "Products shown", ur: "دکھائی جانے والی مصنوعات" }),
   layout: layoutSetting(),

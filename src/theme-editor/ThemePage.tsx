@@ -10,7 +10,7 @@ import { adminMediaUrl } from "../products/Photos";
 import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
-import type { InstanceForm } from "./sections";
+import type { InstanceForm, ListForm } from "./sections";
 import { SectionsEditor } from "./SectionsEditor";
 
 export interface ThemePageProps extends AdminChrome {
@@ -18,12 +18,14 @@ export interface ThemePageProps extends AdminChrome {
   themeId: string;
   fields: SettingField[];
   values: Record<string, string | string[]>;
-  /** The home page's section instances as forms, and the types the theme offers ([id, label]). */
-  sections: { forms: InstanceForm[]; offered: [string, string][] };
+  /** Each sections list (home page, product page): its instances as forms, and the types it offers ([id, label]). */
+  lists: { list: ListForm; forms: InstanceForm[]; offered: [string, string][] }[];
   errors?: FieldErrors;
   saved?: boolean;
   /** A button changed the sections: the page shows the change, not yet saved. */
   unsaved?: boolean;
+  /** A product page's preview was asked for, and the shop has no product on sale yet. */
+  noProduct?: boolean;
 }
 
 function parseRef(json: string | string[] | undefined): ImageRef | null {
@@ -154,10 +156,20 @@ export function ThemePage(p: ThemePageProps) {
             <SettingInput f={f} p={p} />
           </div>
         ))}
-        <SectionsEditor p={p} />
+        {p.lists.map((l) => (
+          <SectionsEditor key={l.list.key} l={l} p={p} />
+        ))}
+        {p.noProduct && (
+          <p class="alert" role="alert">
+            {t("sections.noProduct")}
+          </p>
+        )}
         <div class="grid2">
           <button class="btn ghost" type="submit" formAction={`${base}/preview`} formTarget="_blank">
             {t("theme.preview")}
+          </button>
+          <button class="btn ghost" type="submit" formAction={`${base}/preview?page=product`} formTarget="_blank">
+            {t("sections.previewProduct")}
           </button>
           <button class="btn" type="submit">
             {t("common.save")}

@@ -11,6 +11,7 @@ import { Client, ROOT, sellerWithShop, shopDb, shopOrigin } from "../../test/hel
 import { collections, products, variants } from "../db/schema";
 import { seedShop } from "../../test/storefront-fixtures";
 import { themeForm } from "../../test/theme-form";
+import { png } from "../../test/media-fixtures";
 import { themeById } from "../../themes";
 import { MAX_QUESTIONS } from "../../themes/_shared/sections/faq";
 import { MAX_PRODUCT_SECTIONS, MAX_SECTIONS, type SectionInstance } from "../storefront/section";
@@ -242,6 +243,29 @@ describe("product page sections in the theme editor", () => {
       expect(picked.text).not.toMatch(new RegExp(`<select id="psec-add-type"[^]*?<option value="${type}"[^]*?</select>`));
     }
     expect(JSON.stringify(await stored(s.shopId))).toBe(before);
+  });
+
+  it("keeps a product list's photo through saves of the rest, and removes it from storage when she removes it", async () => {
+    const { env } = await import("cloudflare:workers");
+    const s = await sellerWithShop();
+    const banner: SectionInstance[] = [{ type: "image-banner", settings: { heading: "Free delivery" } }];
+    // The page posts the photo's hidden field (empty: no photo yet) beside the file.
+    const fd = themeForm(classic, { s_psec0_image: "" }, three, banner);
+    fd.append("file_psec0_image", new Blob([(await png(160, 90)) as Uint8Array<ArrayBuffer>], { type: "image/png" }), "banner.png");
+    expect((await postMultipart(s.client, `${ROOT}/admin/${s.slug}/theme`, fd)).status).toBe(303);
+    const image = (await stored(s.shopId)).productSections?.[0]?.settings.image as { key: string } | null;
+    expect(image?.key).toMatch(new RegExp(`^shops/${s.shopId}/`));
+    const objects = async () => (await env.MEDIA.list({ prefix: `${image!.key}/` })).objects.length;
+    expect(await objects()).toBeGreaterThan(0);
+    // A save of the home list and the colours: the product list's photo stays, stored and shown.
+    const kept = await post(s, { s_primary: "#123456" }, three, (await stored(s.shopId)).productSections!);
+    expect(kept.status).toBe(303);
+    expect((await stored(s.shopId)).productSections?.[0]?.settings.image).toEqual(image);
+    expect(await objects()).toBeGreaterThan(0);
+    // Removed: no orphan left in storage.
+    expect((await post(s, { rm_psec0_image: "on" }, three, (await stored(s.shopId)).productSections!)).status).toBe(303);
+    expect((await stored(s.shopId)).productSections?.[0]?.settings.image).toBeNull();
+    expect(await objects()).toBe(0);
   });
 
   it("previews the newest product's page with unsaved product sections, or says to add a product first", async () => {

@@ -11,6 +11,7 @@ import { Client, ROOT, sellerWithShop, shopDb, shopOrigin } from "../../test/hel
 import { collections, products, variants } from "../db/schema";
 import { seedShop } from "../../test/storefront-fixtures";
 import { themeForm } from "../../test/theme-form";
+import { LISTS, opValue, parseOp } from "./sections";
 import { png } from "../../test/media-fixtures";
 import { themeById } from "../../themes";
 import { MAX_QUESTIONS } from "../../themes/_shared/sections/faq";
@@ -147,6 +148,19 @@ const belowBuyBox: SectionInstance[] = [
 ];
 
 describe("product page sections in the theme editor", () => {
+  it("reads a button's op as [prefix:]verb:args, the home list's without a prefix", () => {
+    const [home, product] = LISTS as [(typeof LISTS)[number], (typeof LISTS)[number]];
+    expect(parseOp("up:3")).toEqual({ list: home, verb: "up", args: [3] });
+    expect(parseOp("add")).toEqual({ list: home, verb: "add", args: [] });
+    expect(parseOp("psec:remove:0")).toEqual({ list: product, verb: "remove", args: [0] });
+    // A verb with more numbers reads the same way (a move from one place to another).
+    expect(parseOp("psec:move:1:4")).toEqual({ list: product, verb: "move", args: [1, 4] });
+    expect(parseOp(undefined)).toBeNull();
+    for (const list of LISTS) for (const [verb, args] of [["up", [2]], ["add", []]] as const) expect(parseOp(opValue(list, verb, ...args))).toEqual({ list, verb, args });
+    expect(opValue(home, "up", 3)).toBe("up:3");
+    expect(opValue(product, "up", 3)).toBe("psec:up:3");
+  });
+
   it("adds, moves and removes in the product list with its own ops; the home list stays; shown below the buy box once saved", async () => {
     const s = await sellerWithShop();
     expect((await post(s, {}, three, belowBuyBox)).status).toBe(303);

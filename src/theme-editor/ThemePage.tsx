@@ -171,10 +171,10 @@ export function ThemePage(p: ThemePageProps) {
           <button class="btn ghost" type="submit" formAction={`${base}/preview?page=product`} formTarget="_blank">
             {t("sections.previewProduct")}
           </button>
-          <button class="btn" type="submit">
-            {t("common.save")}
-          </button>
         </div>
+        <button class="btn block" type="submit" style="margin-top:8px">
+          {t("common.save")}
+        </button>
       </Form>
     </AdminShell>
   );

@@ -6,13 +6,14 @@
 //
 // Shops: one per theme in English and one in Urdu (DEMO_SHOPS), each with a catalogue that
 // fits it, drawn product photos (scripts/lib/demo-photos.mjs, cached in the temp directory) and
-// a home page of sections opening with a drawn banner (scripts/lib/demo-homes.mjs).
+// a home page of sections opening with a drawn banner, and two or three sections below every
+// product's buy box (scripts/lib/demo-homes.mjs).
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { rupees } from "./lib/catalog.mjs";
 import { DEMO_SHOPS, SELLERS } from "./lib/demo-shops.mjs";
-import { HOMES, scenesOf, withPhotos } from "./lib/demo-homes.mjs";
+import { HOMES, PRODUCT_PAGES, scenesOf, withPhotos } from "./lib/demo-homes.mjs";
 import { PHOTO_FORMAT, PHOTO_WIDTHS, bannerSet, photoSet } from "./lib/demo-photos.mjs";
 
 export const DEMO_LOGIN = "03001234567";
@@ -189,7 +190,7 @@ async function store(r2, shopId, set) {
   return key;
 }
 
-/** The shop's home page: its sections (scripts/lib/demo-homes.mjs) with their drawn photos stored. */
+/** The shop's home page: its sections (scripts/lib/demo-homes.mjs) with their drawn photos stored; and its product pages' sections. */
 async function dressHome(db, r2, shopId, { slug }) {
   const sections = HOMES[slug];
   if (!sections) return;
@@ -198,7 +199,7 @@ async function dressHome(db, r2, shopId, { slug }) {
     const set = await bannerSet(scene);
     photos[scene] = { key: await store(r2, shopId, set), widths: PHOTO_WIDTHS, width: set.width, height: set.height, format: PHOTO_FORMAT };
   }
-  await db.prepare("UPDATE shops SET theme_settings = ? WHERE id = ?").bind(JSON.stringify({ sections: withPhotos(sections, photos) }), shopId).run();
+  await db.prepare("UPDATE shops SET theme_settings = ? WHERE id = ?").bind(JSON.stringify({ sections: withPhotos(sections, photos), productSections: PRODUCT_PAGES[slug] ?? [] }), shopId).run();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

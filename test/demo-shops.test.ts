@@ -2,7 +2,8 @@
  * The demo shops scripts/seed.mjs creates (scripts/lib/demo-shops.mjs): one per theme in each
  * language, catalogues whose home page sections never repeat a product, every product titled,
  * described and drawn in both languages, no seller over the shop limit, and home pages
- * (scripts/lib/demo-homes.mjs) that open with a drawn banner and parse with their theme.
+ * (scripts/lib/demo-homes.mjs) that open with a drawn banner and parse with their theme, and
+ * two or three product page sections each, in the shop's language.
  */
 import { describe, expect, it } from "vitest";
 import { THEMES, themeById } from "../themes";
@@ -14,7 +15,7 @@ import { drawProduct, KINDS } from "../scripts/lib/demo-art.mjs";
 // @ts-expect-error: as above
 import { drawBanner, SCENES } from "../scripts/lib/demo-art-banners.mjs";
 // @ts-expect-error: as above
-import { HOMES, scenesOf, withPhotos } from "../scripts/lib/demo-homes.mjs";
+import { HOMES, PRODUCT_PAGES, scenesOf, withPhotos } from "../scripts/lib/demo-homes.mjs";
 
 interface Product { slug: string; en: string; ur: string; price: number; compare?: number; options?: Record<string, string[]>; cols: string[]; soldOut?: boolean; art: { kind: string }; d: [string, string] }
 interface Catalogue { about: { en: string; ur: string }; tail: { en: string; ur: string }; collections: { slug: string; en: string; ur: string }[]; products: Product[] }
@@ -109,6 +110,22 @@ describe("demo shops", () => {
       expect(new Set(mixes).size).toBe(shops.length);
       expect(new Set(shops.flatMap((s) => homes[s.slug]!.map((x) => x.type))).size).toBeGreaterThanOrEqual(8);
       expect(Object.keys(homes).sort()).toEqual(shops.map((s) => s.slug).sort());
+    });
+
+    it("gives every demo shop two or three sections below the buy box, that parse with its theme, in its language", () => {
+      const pages = PRODUCT_PAGES as Record<string, Section[]>;
+      expect(Object.keys(pages).sort()).toEqual(shops.map((s) => s.slug).sort());
+      for (const shop of shops) {
+        const sections = pages[shop.slug]!;
+        expect(sections.length, shop.slug).toBeGreaterThanOrEqual(2);
+        expect(sections.length, shop.slug).toBeLessThanOrEqual(3);
+        const parsed = themeById(shop.theme).settings.safeParse({ productSections: sections });
+        expect(parsed.error?.issues ?? [], shop.slug).toEqual([]);
+        expect((parsed.data as { productSections: Section[] }).productSections.map((s) => s.type)).toEqual(sections.map((s) => s.type));
+        const words = JSON.stringify(sections.map((s) => s.settings)).match(/"[^"]{12,}"/g) ?? [];
+        expect(words.length, shop.slug).toBeGreaterThan(1);
+        for (const w of words) expect(URDU.test(w), `${shop.slug}: ${w}`).toBe(shop.locale === "ur");
+      }
     });
 
     it("fails a home page whose banner photo is not a stored photo", () => {

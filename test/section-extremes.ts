@@ -11,7 +11,8 @@ import { storeContext } from "../src/storefront/context";
 import type { NeedResult } from "../src/storefront/home";
 import type { SectionDef, SectionInstance } from "../src/storefront/section";
 import type { Theme } from "../src/storefront/theme";
-import { homeNeeds, homeSections, homeVM } from "../src/storefront/view-models";
+import type { ProductData } from "../src/storefront/product";
+import { homeNeeds, homeSections, homeVM, productSections, productVM } from "../src/storefront/view-models";
 import type { Shop } from "../src/tenancy/shop-cache";
 import { settingMeta, type ImageRef } from "../src/storefront/theme-settings";
 
@@ -103,3 +104,19 @@ export function homeHtml(theme: Theme, locale: Locale, sections: SectionInstance
   return renderDocument(theme.pages.home(ctx, vm, { title: "T" })).html;
 }
 
+
+/** A product as D1 would bring it: a long Urdu title and description, two sizes, two photos, its collection. */
+const PRODUCT: ProductData = {
+  product: { id: 1, slug: "p1", title: LONG_TITLE, description: URDU.repeat(20), vendor: "", options: '["Size"]', trackStock: true, price: 150000, compareAtPrice: 200000, updatedAt: 0 },
+  variants: ["S", "M"].map((size, i) => ({ id: i + 1, title: size, option1: size, option2: null, option3: null, sku: "", price: 150000, compareAtPrice: 200000, stock: 3 })),
+  images: [1, 2].map(() => ({ key: `shops/1/${"a".repeat(64)}`, widths: "320,640", width: 1280, height: 1600, format: "webp" as const, alt: "" })),
+  collection: { title: LONG_TITLE, slug: "lawn" },
+};
+
+/** A product page of `theme` with `productSections` below its buy box (the storefront's view model and page). */
+export function productHtml(theme: Theme, locale: Locale, sections: SectionInstance[]): string {
+  const settings = theme.settings.parse({ productSections: sections });
+  const ctx = storeContext(testShop(locale, theme.manifest.id), "https://ayesha.hatti.test", "/products/p1", settings, { nav: [{ title: LONG_TITLE, slug: "lawn" }] });
+  const vm = productVM(ctx, PRODUCT, productSections(theme, ctx.settings));
+  return renderDocument(theme.pages.product(ctx, vm, { title: "T" })).html;
+}

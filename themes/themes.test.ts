@@ -35,7 +35,7 @@ const product: ProductVM = {
     { id: 1, label: "S / Rose", options: ["S", "Rose"], price: "Rs 1,500", compareAtPrice: null, available: true, stock: "in" },
     { id: 2, label: "M / Rose", options: ["M", "Rose"], price: "Rs 1,600", compareAtPrice: "Rs 2,000", available: false, stock: "out" },
   ],
-  selected: null, price: "Rs 1,500", compareAtPrice: null, priceFrom: "from Rs 1,500", available: true, collection: { title: "Lawn", url: "/collections/lawn" },
+  selected: null, price: "Rs 1,500", compareAtPrice: null, priceFrom: "from Rs 1,500", available: true, collection: { title: "Lawn", url: "/collections/lawn" }, sections: [],
 };
 product.selected = product.variants[0]!;
 const packed = `shops/1/${"a".repeat(64)}|320,640|1280|1600|webp|`;

@@ -128,6 +128,80 @@ export const HOMES = {
   ],
 };
 
+/**
+ * Each demo shop's product page sections, below the buy box (theme setting `productSections`):
+ * two or three short blocks that answer what a shopper asks before ordering (delivery, payment,
+ * returns, a question on WhatsApp), in the shop's language. Types that need no D1 data only.
+ */
+export const PRODUCT_PAGES = {
+  demo: [
+    badges("Delivery all over Pakistan in 3 to 5 days"),
+    faq("Delivery and returns", [
+      ["When will my suit arrive?", "Orders placed before 2 pm leave the same day and reach most cities in 3 to 5 days."],
+      ["Can I exchange the size?", "Yes: send it back unworn within 7 days and we will send the right size."],
+    ]),
+    whatsapp("Not sure about the size?", "Send us your measurements on WhatsApp and we will tell you which size fits."),
+  ],
+  "demo-urdu": [
+    badges("پورے پاکستان میں 3 سے 5 دن میں ترسیل"),
+    faq("ترسیل اور واپسی", [
+      ["سوٹ کب تک پہنچے گا؟", "دوپہر 2 بجے سے پہلے کا آرڈر اسی دن روانہ ہوتا ہے اور 3 سے 5 دن میں پہنچ جاتا ہے۔"],
+      ["کیا سائز بدل سکتے ہیں؟", "جی ہاں، 7 دن کے اندر بغیر پہنے واپس بھیجیں، ہم صحیح سائز بھیج دیں گے۔"],
+    ]),
+  ],
+  "demo-bazaar": [
+    badges("Packed the same day, delivered across Pakistan"),
+    faq("Before you order", [
+      ["How long does the achar keep?", "A sealed jar keeps for a year; once open, use a dry spoon and finish it within three months."],
+      ["Will the jar leak on the way?", "Every jar is sealed, wrapped and boxed; if one arrives broken we send another free."],
+    ]),
+    whatsapp("Order on WhatsApp", "Send us your list and we will pack it the same day."),
+  ],
+  "demo-bazaar-ur": [
+    badges("اسی دن پیک، پورے پاکستان میں ترسیل"),
+    whatsapp("واٹس ایپ پر آرڈر کریں", "اپنی فہرست بھیجیں، ہم اسی دن پیک کر دیں گے۔"),
+  ],
+  "demo-minimal": [
+    faq("Delivery and returns", [
+      ["How soon will it ship?", "Pieces in stock leave the studio within two days; delivery takes 3 to 5 days more."],
+      ["Can I return it?", "Unworn pieces can be returned within 7 days for an exchange or store credit."],
+    ]),
+    badges("Free delivery over Rs 5,000"),
+  ],
+  "demo-minimal-ur": [
+    faq("ترسیل اور واپسی", [
+      ["چیز کب روانہ ہوگی؟", "اسٹاک میں موجود چیز دو دن میں اسٹوڈیو سے نکلتی ہے، پھر 3 سے 5 دن میں پہنچتی ہے۔"],
+      ["کیا واپس کر سکتے ہیں؟", "بغیر استعمال کی چیز 7 دن کے اندر بدلی جا سکتی ہے۔"],
+    ]),
+    badges("5,000 روپے سے زیادہ پر مفت ترسیل"),
+  ],
+  "demo-bakery": [
+    badges("Cakes delivered in Lahore, cookies all over Pakistan"),
+    faq("Good to know", [
+      ["How early should I order?", "A day ahead for our cakes, three days for a custom design."],
+      ["Can you write a name on it?", "Yes: add the name in the order note and we pipe it on for free."],
+    ]),
+    whatsapp("Planning a party?", "Tell us the date and the number of guests on WhatsApp and we will suggest a menu.", "Ask on WhatsApp"),
+  ],
+  "demo-bakery-ur": [
+    badges("کیک صرف لاہور میں، باقی چیزیں پورے پاکستان میں"),
+    whatsapp("دعوت کا منصوبہ ہے؟", "تاریخ اور مہمانوں کی تعداد واٹس ایپ پر بتائیں، ہم مینو تجویز کر دیں گے۔", "واٹس ایپ پر پوچھیں"),
+  ],
+  "demo-jewel": [
+    badges("Insured delivery all over Pakistan"),
+    faq("Care and delivery", [
+      ["Does the polish come with a guarantee?", "Yes: if the colour fades within six months we polish it again for free."],
+      ["How is it packed?", "In our velvet box, sealed and insured until it reaches your door."],
+    ]),
+    whatsapp("See it on a video call", "Ask us on WhatsApp and we will show you the piece before you order.", "Book a call"),
+  ],
+  "demo-jewel-ur": [
+    badges("پورے پاکستان میں بیمہ شدہ ترسیل"),
+    whatsapp("ویڈیو کال پر دیکھیں", "آرڈر سے پہلے زیور ویڈیو پر دیکھ لیں۔", "ابھی بات کریں"),
+    faq("دیکھ بھال", [["زیور کو کیسے رکھیں؟", "پرفیوم اور پانی سے دور، اپنے ڈبے میں بند رکھیں۔"]]),
+  ],
+};
+
 /** The scenes a home page draws, each once. */
 export const scenesOf = (sections) => [...new Set(sections.map((s) => s.settings.image?.scene).filter(Boolean))];
 

@@ -16,7 +16,7 @@ import { THEMES } from "../../themes";
 import { audit, gzipSize } from "../../test/storefront-html";
 import { seedShop, type SeededShop } from "../../test/storefront-fixtures";
 import { extremeSettings, TYPED_MARKUP } from "../../test/section-extremes";
-import { MAX_SECTIONS } from "./section";
+import { MAX_PRODUCT_SECTIONS, MAX_SECTIONS } from "./section";
 import { sectionDefsOf } from "./theme-settings";
 
 const HTML_BUDGET = 14 * 1024;
@@ -120,9 +120,40 @@ for (const theme of THEMES) {
   }
 }
 
+/**
+ * The fullest product page: a product with long text and the most sections below its buy box,
+ * each type offered there at its largest settings; still one statement, 14 KB, inline JS under 5 KB.
+ */
+for (const theme of THEMES) {
+  for (const locale of ["en", "ur"] as const) {
+    it(`${theme.manifest.id} (${locale}): a product page with ${MAX_PRODUCT_SECTIONS} sections at their largest`, async () => {
+      const defs = sectionDefsOf(theme.settings, "productSections");
+      const productSections = Array.from({ length: MAX_PRODUCT_SECTIONS }, (_, i) => defs[i % defs.length]!).map((def) => ({ type: def.id, settings: extremeSettings(def) }));
+      const shop = await seedShop({ theme: theme.manifest.id, locale, settings: { productSections } });
+      await (await exports.default.fetch(`${shop.origin}/products/item-1`)).text();
+      clearPageCache();
+      const { res, bytes } = await settled(`${shop.origin}/products/item-1`);
+      const html = new TextDecoder().decode(bytes);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("server-timing")).toContain("d1q;dur=1,d1s;dur=1,");
+      expect(html).toContain(`id="ps${MAX_PRODUCT_SECTIONS}"`);
+      const a = await audit(html);
+      const gz = await gzipSize(html);
+      const js = await gzipSize(a.inlineJs.join(""));
+      sizes.push(`${theme.manifest.id}/${locale} /products/item-1 with ${MAX_PRODUCT_SECTIONS} sections at their largest: ${html.length} B raw, ${gz} B gzipped, JS ${js} B gzipped`);
+      expect(gz).toBeLessThanOrEqual(HTML_BUDGET);
+      expect(js).toBeLessThan(JS_BUDGET);
+      expect(a.h1).toBe(1);
+      expect(a.imgs.filter((i) => i.loading === "eager").length).toBeLessThanOrEqual(3);
+      for (const c of a.controls) expect(a.labelFors).toContain(c.id);
+      expect(html).not.toContain(TYPED_MARKUP);
+    });
+  }
+}
+
 describe("sizes", () => {
   it("are reported", () => {
     console.log(sizes.join("\n"));
-    expect(sizes.length).toBe(THEMES.length * 2 * (PAGES.length + 1));
+    expect(sizes.length).toBe(THEMES.length * 2 * (PAGES.length + 2));
   });
 });

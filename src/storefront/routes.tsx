@@ -28,7 +28,7 @@ import { homeHead, listingHead, pageHead, productHead } from "./seo";
 import { robotsTxt, sitemapXml } from "./sitemap";
 import { textBlocks } from "./text";
 import type { StoreContext, Theme } from "./theme";
-import { homeNeeds, homeSections, homeVM, listingUrl, listingVM, productVM } from "./view-models";
+import { homeNeeds, homeSections, homeVM, listingUrl, listingVM, productSections, productVM } from "./view-models";
 
 export const storefront = new Hono<AppEnv>();
 
@@ -114,7 +114,7 @@ storefront.get("/products/:slug", cached, async (c) => {
   const data = await loadProduct(scope(c), slug);
   if (!data.product) return notFound(c);
   const { theme, ctx } = themed(c, `/products/${encodeURIComponent(slug)}`);
-  const vm = productVM(ctx, data);
+  const vm = productVM(ctx, data, productSections(theme, ctx.settings));
   return html(c, theme.pages.product(ctx, vm, productHead(ctx, c.get("shop"), data, vm)));
 });
 

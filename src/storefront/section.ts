@@ -68,3 +68,18 @@ export interface SectionInstance {
 
 /** The most instances a home page holds: caps the editor, the stored list and the loader's needs. */
 export const MAX_SECTIONS = 12;
+
+/**
+ * The most instances below a product page's buy box: half the home's. What belongs there is a few
+ * short blocks (delivery, questions, trust badges, WhatsApp) under the product's own photos, buy
+ * form and description; on a phone every one is scrolled past on every product, so the list is
+ * kept short. Six at their largest in long Urdu keep the page near 8 KB of its 14 KB gzipped
+ * (src/storefront/budgets.test.ts).
+ */
+export const MAX_PRODUCT_SECTIONS = 6;
+
+/**
+ * The types a product page offers: those that read nothing from D1, so the page stays the one
+ * statement that loads its product. The one rule, used by every theme's settings.
+ */
+export const productPageDefs = (defs: readonly SectionDef[]): SectionDef[] => defs.filter((d) => !d.needs);

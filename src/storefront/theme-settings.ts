@@ -46,17 +46,18 @@ export const setting = {
   choice: <T extends string>(values: readonly [T, ...T[]], def: T, label: Localized, options: Record<T, Localized>) =>
     z.enum(values).default(def as never).meta(meta({ input: "choice", label, options })),
   /**
-   * The home page's section instances, in order: each `{ type, settings }` validated by its
-   * type's schema, a union built from `defs` (the types the theme offers), at most MAX_SECTIONS.
+   * A page's section instances, in order (the home page's, the product page's below its buy box):
+   * each `{ type, settings }` validated by its type's schema, a union built from `defs` (the types
+   * offered), at most `max` (`tooMany`: the message past it).
    */
-  sections: (defs: readonly SectionDef[], def: SectionInstance[], label: Localized) => {
+  sections: (defs: readonly SectionDef[], def: SectionInstance[], label: Localized, cap: { max: number; tooMany: string } = { max: MAX_SECTIONS, tooMany: "sections.tooMany" }) => {
     const schema = z
       .array(z.discriminatedUnion("type", defs.map((d) => z.object({ type: z.literal(d.id), settings: d.settings.prefault({}) })) as never))
-      .max(MAX_SECTIONS, "sections.tooMany")
+      .max(cap.max, cap.tooMany)
       // Parsed like a stored list, so each default instance has every setting.
       .prefault(def as never)
       .meta(meta({ input: "sections", label, options: Object.fromEntries(defs.map((d) => [d.id, d.label])) }));
-    offered.set(schema, defs);
+    offered.set(schema, { defs, ...cap });
     return schema as unknown as z.ZodDefault<z.ZodArray<z.ZodType<SectionInstance>>>;
   },
   /** A link a button leads to: a path of the shop ("/collections/lawn") or an https address. */
@@ -109,18 +110,28 @@ const hostIs = (v: string, host: string) => {
   return h === host || h.endsWith(`.${host}`);
 };
 
-/** The section types a sections field offers, by the field's schema (setting.sections). */
-const offered = new WeakMap<z.ZodType, readonly SectionDef[]>();
+/** The section types a sections field offers and its cap, by the field's schema (setting.sections). */
+const offered = new WeakMap<z.ZodType, SectionList>();
 
-/** The section types of a theme's settings schema: its sections field's, else none. */
-export function sectionDefsOf(settings: z.ZodType): readonly SectionDef[] {
-  const shape = (settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
-  for (const field of Object.values(shape)) {
-    const defs = offered.get(field);
-    if (defs) return defs;
-  }
-  return [];
+/** A sections field: the types it offers, its cap and the message past it. */
+export interface SectionList {
+  defs: readonly SectionDef[];
+  max: number;
+  tooMany: string;
 }
+
+/** The sections fields of every theme: the home page's, and the product page's below its buy box. */
+export type SectionsKey = "sections" | "productSections";
+
+/** A sections field of a theme's settings schema: the types it offers and its cap (none: nothing). */
+export function sectionListOf(settings: z.ZodType, key: SectionsKey = "sections"): SectionList {
+  const shape = (settings as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const field = shape[key];
+  return (field && offered.get(field)) || { defs: [], max: 0, tooMany: "sections.tooMany" };
+}
+
+/** The section types of a theme's sections field (the home page's unless `key` says otherwise). */
+export const sectionDefsOf = (settings: z.ZodType, key: SectionsKey = "sections"): readonly SectionDef[] => sectionListOf(settings, key).defs;
 
 /** The form metadata of a settings field, if it was built with `setting.*`. */
 export function settingMeta(schema: z.ZodType): SettingMeta | undefined {

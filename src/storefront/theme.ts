@@ -108,14 +108,15 @@ interface CollectionLinkVM {
 }
 
 /** One section of the home page: its type's definition, its settings and the data it declared. */
-interface HomeSectionVM {
+/** A section instance as a page draws it: its type, its settings, what its need brought back. */
+export interface SectionVM {
   def: SectionDef;
   settings: Record<string, unknown>;
   data: SectionData;
 }
 
 export interface HomeVM {
-  sections: HomeSectionVM[];
+  sections: SectionVM[];
   /** The shop has no product on sale yet (the page says so). */
   empty: boolean;
   /** The page's sharing photo: the first section's own photo, else the first product photo shown. */
@@ -179,6 +180,8 @@ export interface ProductVM {
   priceFrom: string | null;
   available: boolean;
   collection: CollectionLinkVM | null;
+  /** The seller's sections below the buy box (types that need no D1 data). */
+  sections: SectionVM[];
 }
 
 /** A paragraph of plain text: strings and http(s) links. Line breaks within are "\n". */

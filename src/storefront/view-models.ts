@@ -5,9 +5,9 @@ import type { ProductData } from "./product";
 import { encodeCursor, type Cursor } from "./listing";
 import { imageVM, parsePacked, type StoredImage } from "../media/urls";
 import { textBlocks } from "./text";
-import type { BaseSettings, HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SortKey, StoreContext, Theme, VariantVM } from "./theme";
-import { MAX_SECTIONS, type SectionDef, type SectionInstance } from "./section";
-import { sectionDefsOf } from "./theme-settings";
+import type { BaseSettings, HomeVM, ImageVM, ListingVM, ProductCardVM, ProductVM, SectionVM, SortKey, StoreContext, Theme, VariantVM } from "./theme";
+import type { SectionDef, SectionInstance } from "./section";
+import { sectionListOf, type SectionsKey } from "./theme-settings";
 
 const LOW_STOCK = 5;
 
@@ -40,15 +40,26 @@ function cardVM(ctx: StoreContext, row: CardRow): ProductCardVM {
   };
 }
 
-/** A theme's home sections as stored (already validated by its schema), each with its type's definition. */
-export function homeSections(theme: Theme, settings: unknown): { def: SectionDef; settings: Record<string, unknown> }[] {
-  const defs = new Map(sectionDefsOf(theme.settings).map((d) => [d.id, d]));
-  const stored = (settings as { sections?: SectionInstance[] } | null)?.sections ?? [];
-  return stored.slice(0, MAX_SECTIONS).flatMap((i) => {
+/** A page's sections as stored (already validated by its schema), each with its type's definition, at most the field's cap. */
+function storedSections(theme: Theme, settings: unknown, key: SectionsKey): { def: SectionDef; settings: Record<string, unknown> }[] {
+  const list = sectionListOf(theme.settings, key);
+  const defs = new Map(list.defs.map((d) => [d.id, d]));
+  const stored = (settings as Partial<Record<SectionsKey, SectionInstance[]>> | null)?.[key] ?? [];
+  return stored.slice(0, list.max).flatMap((i) => {
     const def = defs.get(i.type);
     return def ? [{ def, settings: i.settings }] : [];
   });
 }
+
+/** A theme's home sections as stored, each with its type's definition. */
+export const homeSections = (theme: Theme, settings: unknown) => storedSections(theme, settings, "sections");
+
+/**
+ * The sections below a product page's buy box: types that read nothing from D1 (the settings
+ * offer no other), so each draws from the page's context alone and the page keeps its one statement.
+ */
+export const productSections = (theme: Theme, settings: unknown): SectionVM[] =>
+  storedSections(theme, settings, "productSections").map((s) => ({ ...s, data: { collection: null, products: [] } }));
 
 /** What the home's sections need from D1, in their order. */
 export const homeNeeds = (sections: ReturnType<typeof homeSections>) => sections.map((s) => s.def.needs?.(s.settings) ?? null);
@@ -125,7 +136,7 @@ function productImages(ctx: StoreContext, data: ProductData): ImageVM[] {
   return data.images.map((r, i) => imageVM(toStored(r), i === 0 ? title : `${title} (${i + 1})`, 960, ctx.media));
 }
 
-export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
+export function productVM(ctx: StoreContext, data: ProductData, sections: SectionVM[]): ProductVM {
   const p = data.product!;
   const options = optionNames(p.options);
   const variants: VariantVM[] = data.variants.map((v) => {
@@ -158,5 +169,6 @@ export function productVM(ctx: StoreContext, data: ProductData): ProductVM {
     collection: data.collection
       ? { title: data.collection.title, url: ctx.url(`/collections/${encodeURIComponent(data.collection.slug)}`) }
       : null,
+    sections,
   };
 }

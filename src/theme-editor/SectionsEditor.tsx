@@ -1,15 +1,22 @@
 /**
- * The home page's sections in the theme form: each instance (its fields drawn from its type's
- * schema, like the theme's own) with buttons to move it up or down and to remove it, and a
- * type picker to add one. The buttons post the whole form (no script needed); the page comes
- * back with the change and says it is not saved yet. With script, a handle drags a section to
- * its place (src/client/section-order.ts), posting the same way.
+ * A sections list in the theme form (the home page's, the product page's below its buy box):
+ * each instance (its fields drawn from its type's schema, like the theme's own) with buttons to
+ * move it up or down and to remove it, and a type picker to add one. The buttons post the whole
+ * form (no script needed); the page comes back with the change and says it is not saved yet.
+ * With script, a handle drags a section to its place (src/client/section-order.ts), posting the
+ * list's move op the same way.
  */
-import sectionOrder from "../client/section-order.gen";
-import { InlineScript } from "../lib/csp";
 import { err } from "../ui/bits";
 import type { SettingField } from "./fields";
-import type { InstanceForm, ListField } from "./sections";
+import { LISTS, opValue, type InstanceForm, type ListField, type ListForm } from "./sections";
+
+type Drawn = ThemePageProps["lists"][number];
+
+/** Each list's words: its title, what it shows, and its empty state. */
+const WORDS = {
+  sections: { title: "sections.title", hint: "sections.hint", none: "sections.none" },
+  productSections: { title: "sections.productTitle", hint: "sections.productPageHint", none: "sections.productNone" },
+} as const satisfies Record<ListForm["key"], object>;
 import { SettingInput, type ThemePageProps } from "./ThemePage";
 
 const HINTS = { collection: "sections.collectionHint", product: "sections.productHint" } as const;
@@ -48,13 +55,13 @@ function List({ f, p }: { f: ListField; p: ThemePageProps }) {
   );
 }
 
-function Instance({ form, n, last, p }: { form: InstanceForm; n: number; last: boolean; p: ThemePageProps }) {
+function Instance({ list, form, n, last, p }: { list: ListForm; form: InstanceForm; n: number; last: boolean; p: ThemePageProps }) {
   const { t } = p.m;
   const title = t("sections.numbered", { n: n + 1, type: form.label });
-  const hasError = Object.keys(p.errors ?? {}).some((k) => k.startsWith(`sec${form.index}_`));
+  const hasError = Object.keys(p.errors ?? {}).some((k) => k.startsWith(form.prefix));
   return (
     <li class="sec-item">
-      <input type="hidden" name={`sec${form.index}_type`} value={form.def.id} />
+      <input type="hidden" name={`${form.prefix}type`} value={form.def.id} />
       <details open={hasError}>
         <summary>{title}</summary>
         {form.fields.map((f) => ("items" in f ? <List key={f.key} f={f} p={p} /> : <Field key={f.key} f={f} p={p} />))}
@@ -64,13 +71,13 @@ function Instance({ form, n, last, p }: { form: InstanceForm; n: number; last: b
         <button type="button" class="handle btn small ghost" aria-label={t("photos.drag", { what: title })} hidden>
           ⠿
         </button>
-        <button class="btn small ghost" type="submit" name="op" value={`up:${n}`} disabled={n === 0} aria-label={`${t("sections.up")}: ${title}`}>
+        <button class="btn small ghost" type="submit" name="op" value={opValue(list, "up", n)} disabled={n === 0} aria-label={`${t("sections.up")}: ${title}`}>
           ↑
         </button>
-        <button class="btn small ghost" type="submit" name="op" value={`down:${n}`} disabled={last} aria-label={`${t("sections.down")}: ${title}`}>
+        <button class="btn small ghost" type="submit" name="op" value={opValue(list, "down", n)} disabled={last} aria-label={`${t("sections.down")}: ${title}`}>
           ↓
         </button>
-        <button class="btn small ghost danger" type="submit" name="op" value={`remove:${n}`} aria-label={`${t("sections.remove")}: ${title}`}>
+        <button class="btn small ghost danger" type="submit" name="op" value={opValue(list, "remove", n)} aria-label={`${t("sections.remove")}: ${title}`}>
           {t("sections.remove")}
         </button>
       </div>
@@ -78,45 +85,48 @@ function Instance({ form, n, last, p }: { form: InstanceForm; n: number; last: b
   );
 }
 
-export function SectionsEditor({ p }: { p: ThemePageProps }) {
+export function SectionsEditor({ l, p }: { l: Drawn; p: ThemePageProps }) {
   const { t } = p.m;
-  const { forms, offered } = p.sections;
-  const error = err(t, p.errors, "sections");
+  const { list, forms, offered } = l;
+  const words = WORDS[list.key];
+  const error = err(t, p.errors, list.key);
+  // The home list keeps its first names (#sections, #add-type); another list's carry its prefix.
+  const home = list === LISTS[0];
+  const addId = home ? "add-type" : `${list.prefix}-add-type`;
   return (
-    <fieldset id="sections">
-      <legend>{t("sections.title")}</legend>
-      <input type="hidden" name="has_sections" value="1" />
-      <p class="hint muted">{t("sections.hint")}</p>
+    <fieldset id={list.key}>
+      <legend>{t(words.title)}</legend>
+      <input type="hidden" name={`has_${list.key}`} value="1" />
+      <p class="hint muted">{t(words.hint)}</p>
       {forms.length ? (
-        <ol class="secs" data-move-op="move">
+        <ol class="secs" data-move-op={opValue(list, "move")}>
           {forms.map((form, n) => (
-            <Instance key={`${form.index}-${form.def.id}`} form={form} n={n} last={n === forms.length - 1} p={p} />
+            <Instance key={`${form.index}-${form.def.id}`} list={list} form={form} n={n} last={n === forms.length - 1} p={p} />
           ))}
         </ol>
       ) : (
-        <p class="muted">{t("sections.none")}</p>
+        <p class="muted">{t(words.none)}</p>
       )}
       <div class={error ? "field invalid" : "field"}>
-        <label for="add-type">{t("sections.addType")}</label>
+        <label for={addId}>{t("sections.addType")}</label>
         <div class="row">
-          <select id="add-type" name="add_type" aria-invalid={error ? "true" : undefined} aria-describedby={error ? "add-type-error" : undefined}>
+          <select id={addId} name={list.addName} aria-invalid={error ? "true" : undefined} aria-describedby={error ? `${addId}-error` : undefined}>
             {offered.map(([id, label]) => (
               <option key={id} value={id}>
                 {label}
               </option>
             ))}
           </select>
-          <button class="btn small" type="submit" name="op" value="add">
+          <button class="btn small" type="submit" name="op" value={opValue(list, "add")}>
             {t("sections.add")}
           </button>
         </div>
         {error && (
-          <p class="error" id="add-type-error" role="alert">
+          <p class="error" id={`${addId}-error`} role="alert">
             {error}
           </p>
         )}
       </div>
-      <InlineScript script={sectionOrder} />
     </fieldset>
   );
 }

@@ -11,22 +11,26 @@ import { BackLink, err } from "../ui/bits";
 import { cmsCss } from "../ui/cms-css";
 import type { SettingField } from "./fields";
 import type { ThemeChoices } from "./choices";
-import type { InstanceForm } from "./sections";
+import type { InstanceForm, ListForm } from "./sections";
 import { SectionsEditor } from "./SectionsEditor";
+import sectionOrder from "../client/section-order.gen";
+import { InlineScript } from "../lib/csp";
 
 export interface ThemePageProps extends AdminChrome {
   themes: readonly Theme[];
   themeId: string;
   fields: SettingField[];
   values: Record<string, string | string[]>;
-  /** The home page's section instances as forms, and the types the theme offers ([id, label]). */
-  sections: { forms: InstanceForm[]; offered: [string, string][] };
+  /** Each sections list (home page, product page): its instances as forms, and the types it offers ([id, label]). */
+  lists: { list: ListForm; forms: InstanceForm[]; offered: [string, string][] }[];
   /** What the collection and product fields offer. */
   choices: ThemeChoices;
   errors?: FieldErrors;
   saved?: boolean;
   /** A button changed the sections: the page shows the change, not yet saved. */
   unsaved?: boolean;
+  /** A product page's preview was asked for, and the shop has no product on sale yet. */
+  noProduct?: boolean;
 }
 
 function parseRef(json: string | string[] | undefined): ImageRef | null {
@@ -186,7 +190,11 @@ export function ThemePage(p: ThemePageProps) {
             <SettingInput f={f} p={p} />
           </div>
         ))}
-        <SectionsEditor p={p} />
+        {p.lists.map((l) => (
+          <SectionsEditor key={l.list.key} l={l} p={p} />
+        ))}
+        {/* Drag to reorder in every list above (once for the page: it finds each list). */}
+        <InlineScript script={sectionOrder} />
         <datalist id={PRODUCT_CHOICES}>
           {p.choices.products.map((c) => (
             <option key={c.slug} value={c.slug}>
@@ -194,14 +202,22 @@ export function ThemePage(p: ThemePageProps) {
             </option>
           ))}
         </datalist>
+        {p.noProduct && (
+          <p class="alert" role="alert">
+            {t("sections.noProduct")}
+          </p>
+        )}
         <div class="grid2">
           <button class="btn ghost" type="submit" formAction={`${base}/preview`} formTarget="_blank">
             {t("theme.preview")}
           </button>
-          <button class="btn" type="submit">
-            {t("common.save")}
+          <button class="btn ghost" type="submit" formAction={`${base}/preview?page=product`} formTarget="_blank">
+            {t("sections.previewProduct")}
           </button>
         </div>
+        <button class="btn block" type="submit" style="margin-top:8px">
+          {t("common.save")}
+        </button>
       </Form>
     </AdminShell>
   );

@@ -10,7 +10,6 @@ import { en } from "../i18n/en";
 import { fieldErrors, type FieldErrors } from "../lib/form";
 import { imageRef, settingMeta, type ImageRef, type SettingMeta } from "../storefront/theme-settings";
 import { inLocale, type Theme } from "../storefront/theme";
-import { MAX_SECTIONS, type SectionDef } from "../storefront/section";
 import { storedSettings } from "../../themes/_shared/sections/upgrade";
 
 export interface SettingField {
@@ -143,22 +142,14 @@ const on = () => z.enum(["on"]).optional();
 
 /**
  * The theme form as posted, field by field (`s_<key>`, `has_<key>`, `rm_<key>`, `file_<key>`,
- * `theme`; sections' fields are fields like the others, ./sections.ts), with each field's cap: a text setting's is the cap its
+ * `theme`; sections' fields are fields like the others, their lists' own names from
+ * ./sections.ts), with each field's cap: a text setting's is the cap its
  * setting declares (read from its schema, not repeated), the others are fixed by their kind.
  * Checked before anything reads the values, so an over-long value is refused beside its field.
  */
-export function themeFormSchema(fields: SettingField[], themeIds: readonly string[], sections: readonly SectionDef[] = []) {
-  const form: Record<string, z.ZodType> = { theme: z.enum(themeIds as [string, ...string[]]).optional() };
-  if (sections.length) {
-    // The sections' list (./sections.ts): the instances' types, a button's change, the type to add.
-    const types = z.enum(sections.map((d) => d.id) as [string, ...string[]]).optional();
-    form.has_sections = z.enum(["1"]).optional();
-    for (let i = 0; i <= MAX_SECTIONS; i++) form[`sec${i}_type`] = types;
-    form.add_type = types;
-    const at = Array.from({ length: MAX_SECTIONS }, (_, i) => i);
-    // A button's change, or a drag's (`move:<from>:<to>`, src/client/section-order.ts).
-    form.op = z.enum(["add", ...at.flatMap((i) => [`up:${i}`, `down:${i}`, `remove:${i}`, ...at.map((j) => `move:${i}:${j}`)])]).optional();
-  }
+export function themeFormSchema(fields: SettingField[], themeIds: readonly string[], sections: Record<string, z.ZodType> = {}) {
+  // The sections lists' own names (./sections.ts sectionsFormShape): types, a button's change, the type to add.
+  const form: Record<string, z.ZodType> = { theme: z.enum(themeIds as [string, ...string[]]).optional(), ...sections };
   for (const f of fields) {
     if (!f.inSection) form[`has_${f.key}`] = z.enum(["1"]).optional();
     const name = `s_${f.key}`;

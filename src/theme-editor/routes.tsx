@@ -17,34 +17,43 @@ import { requireOwner } from "../admin/load-shop";
 import { adminPage } from "../admin/page";
 import { currentSettings, fromForm, settingErrors, settingFields, themeFormErrors, themeFormSchema, toFormValues } from "./fields";
 import { themeChoices, themeChoicesRead, type ThemeChoices } from "./choices";
-import { applyOp, flatFields, instanceForms, instancesFrom, instanceValues, postedTypes, sectionErrors } from "./sections";
+import { applyOp, flatFields, instanceForms, instancesFrom, instanceValues, LISTS, parseOp, postedTypes, sectionErrors, sectionsFormShape, type OfferedList } from "./sections";
 import type { Locale } from "../i18n";
-import { MAX_SECTIONS, type SectionInstance } from "../storefront/section";
+import type { SectionInstance } from "../storefront/section";
 import { inLocale, type Theme } from "../storefront/theme";
-import { sectionDefsOf } from "../storefront/theme-settings";
-import { renderPreview } from "./preview";
+import { sectionListOf, type SectionsKey } from "../storefront/theme-settings";
+import { renderPreview, renderProductPreview } from "./preview";
 import { ThemePage } from "./ThemePage";
 
 export const themeRoutes = new Hono<AppEnv>();
 themeRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-/** The theme's own fields (the sections field is drawn by instance), and the types it offers. */
+/** The theme's own fields (the sections fields are drawn by instance), and its sections lists (the types each offers). */
 function formOf(theme: Theme, locale: Locale) {
-  return { fields: settingFields(theme, locale).filter((f) => f.meta.input !== "sections"), defs: sectionDefsOf(theme.settings) };
+  const lists: OfferedList[] = LISTS.map((list) => ({ list, ...sectionListOf(theme.settings, list.key) })).filter((l) => l.defs.length > 0);
+  return { fields: settingFields(theme, locale).filter((f) => f.meta.input !== "sections"), lists };
 }
+
+/** Each sections list's instances, by its settings field. */
+type Lists = Partial<Record<SectionsKey, SectionInstance[]>>;
+const storedLists = (settings: Record<string, unknown>): Lists => Object.fromEntries(LISTS.map((l) => [l.key, (settings[l.key] as SectionInstance[]) ?? []]));
 
 /** Item rows drawn for a list: those it holds and one empty, under its cap. */
 const drawnSlots = (count: number, max: number) => Math.min(max, count + 1);
 /** Item rows read from a post: up to one past the cap (which is then refused beside the list). */
 const readSlots = (_count: number, max: number) => max + 1;
 
-function page(c: C, theme: Theme, choices: ThemeChoices, values: Record<string, string | string[]>, sections: SectionInstance[], extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean } = {}) {
-  const { fields, defs } = formOf(theme, c.var.locale);
-  const forms = instanceForms(defs, sections, c.var.locale, drawnSlots);
-  const shown = { ...values, ...instanceValues(forms, sections) };
-  const offered = defs.map((d) => [d.id, inLocale(d.label, c.var.locale)] as [string, string]);
-  return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} sections={{ forms, offered }} choices={choices} {...extra} />;
+function page(c: C, theme: Theme, choices: ThemeChoices, values: Record<string, string | string[]>, sections: Lists, extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean; noProduct?: boolean } = {}) {
+  const { fields, lists } = formOf(theme, c.var.locale);
+  const shown = { ...values };
+  const drawn = lists.map(({ list, defs }) => {
+    const instances = sections[list.key] ?? [];
+    const forms = instanceForms(list, defs, instances, c.var.locale, drawnSlots);
+    Object.assign(shown, instanceValues(forms, instances));
+    return { list, forms, offered: defs.map((d) => [d.id, inLocale(d.label, c.var.locale)] as [string, string]) };
+  });
+  return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} lists={drawn} choices={choices} {...extra} />;
 }
 
 themeRoutes.get(
@@ -55,25 +64,25 @@ themeRoutes.get(
       const theme = themeById(c.var.shop.themeId);
       const current = currentSettings(theme, c.var.shop.themeSettings);
       const values = toFormValues(formOf(theme, c.var.locale).fields, current);
-      return renderPage(c, page(c, theme, choices, values, (current.sections as SectionInstance[]) ?? [], { saved: c.req.query("done") === "1" }));
+      return renderPage(c, page(c, theme, choices, values, storedLists(current), { saved: c.req.query("done") === "1" }));
     },
   ),
 );
 
 /**
  * The posted theme and settings; image files are checked (and stored when `store`). A button's
- * change to the sections (`op`) is applied to the posted list, never saved by itself.
+ * change to a sections list (`op`) is applied to that posted list, never saved by itself.
  */
 async function posted(c: C, store: boolean) {
   const { values } = await readAll(c);
   const body = await c.req.parseBody({ all: true });
   const themeId = values.theme && isThemeId(values.theme) ? values.theme : c.var.shop.themeId;
   const theme = themeById(themeId);
-  const { fields: own, defs } = formOf(theme, c.var.locale);
-  const forms = instanceForms(defs, postedTypes(values), c.var.locale, readSlots);
-  const fields = [...own, ...flatFields(forms)];
+  const { fields: own, lists } = formOf(theme, c.var.locale);
+  const read = lists.map((l) => ({ ...l, forms: instanceForms(l.list, l.defs, postedTypes(l.list, l.max, values), c.var.locale, readSlots) }));
+  const fields = [...own, ...read.flatMap((l) => flatFields(l.forms))];
   // Over-cap values are refused as typed, before anything else reads them.
-  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id), defs), fields, values);
+  const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id), sectionsFormShape(lists)), fields, values);
   const { candidate } = fromForm(fields, values, c.var.shop.id);
   // Fields the page did not show (another theme was showing) keep their current values.
   const current = currentSettings(theme, c.var.shop.themeSettings);
@@ -92,14 +101,20 @@ async function posted(c: C, store: boolean) {
       candidate[f.key] = ref;
     }
   }
-  const read = values.has_sections ? instancesFrom(forms, candidate, values) : ((current.sections as SectionInstance[]) ?? []);
-  const op = Object.keys(capped).length ? { list: read } : applyOp(values.op, values.add_type, read, defs);
-  if (op.error) Object.assign(errors, { sections: op.error, "sections.max": String(MAX_SECTIONS) });
-  const settings: Record<string, unknown> = { sections: op.list };
+  // Each list as posted (a list the page did not show keeps its current instances), a button's change applied to its own list.
+  const op = Object.keys(capped).length ? null : parseOp(values.op);
+  const sections: Lists = {};
+  for (const l of read) {
+    const posted = values[`has_${l.list.key}`] ? instancesFrom(l.forms, candidate, values) : ((current[l.list.key] as SectionInstance[]) ?? []);
+    const changed = applyOp(op?.list === l.list ? op : null, values[l.list.addName], posted, l);
+    if (changed.error) Object.assign(errors, { [l.list.key]: changed.error, [`${l.list.key}.max`]: String(l.max) });
+    sections[l.list.key] = changed.list;
+  }
+  const settings: Record<string, unknown> = { ...sections };
   for (const f of own) settings[f.key] = candidate[f.key];
   const parsed = theme.settings.safeParse(settings);
   if (!parsed.success) {
-    const rest = new z.ZodError(parsed.error.issues.filter((i) => i.path[0] !== "sections"));
+    const rest = new z.ZodError(parsed.error.issues.filter((i) => !LISTS.some((l) => l.key === i.path[0])));
     Object.assign(errors, { ...settingErrors(rest), ...sectionErrors(parsed.error), ...errors });
   }
   if (fresh.length && Object.keys(errors).length) {
@@ -110,14 +125,14 @@ async function posted(c: C, store: boolean) {
       for (const [k, v] of Object.entries(o)) if (v && typeof v === "object" && back.has((v as { key?: string }).key ?? "")) o[k] = back.get((v as { key: string }).key);
     };
     undo(settings);
-    for (const i of op.list) undo(i.settings);
+    for (const i of Object.values(sections).flat()) undo(i.settings);
   }
   const shown = toFormValues(own, settings);
-  return { theme, shown, sections: op.list, errors, op: !!values.op, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
+  return { theme, shown, sections, errors, op: !!values.op, settings: parsed.success ? (parsed.data as Record<string, unknown>) : null };
 }
 
 /** The form again, as posted (a mistake or a button's change): her pickers' choices read first. */
-const again = async (c: C, r: Awaited<ReturnType<typeof posted>>, extra: { errors?: FieldErrors; unsaved?: boolean }) =>
+const again = async (c: C, r: Awaited<ReturnType<typeof posted>>, extra: { errors?: FieldErrors; unsaved?: boolean; noProduct?: boolean }) =>
   page(c, r.theme, await themeChoices({ db: c.var.db, shopId: c.var.shop.id }), r.shown, r.sections, extra);
 
 themeRoutes.post("/", async (c) => {
@@ -133,8 +148,12 @@ themeRoutes.post("/", async (c) => {
   return c.redirect(`/admin/${c.var.shop.slug}/theme?done=1`, 303);
 });
 
+/** Preview (the home page), or with `?page=product` the shop's newest product's page; with unsaved settings. */
 themeRoutes.post("/preview", async (c) => {
   const r = await posted(c, false);
   if (!r.settings || Object.keys(r.errors).length) return renderPage(c, await again(c, r, { errors: r.errors }), 400);
-  return sendDocument(c, await renderPreview(c, r.theme, r.settings), 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
+  const doc = c.req.query("page") === "product" ? await renderProductPreview(c, r.theme, r.settings) : await renderPreview(c, r.theme, r.settings);
+  // No product yet: the form again, saying so beside the button.
+  if (!doc) return renderPage(c, await again(c, r, { noProduct: true }));
+  return sendDocument(c, doc, 200, { "cache-control": "no-store", "x-robots-tag": "noindex" });
 });

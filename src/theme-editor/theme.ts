@@ -15,8 +15,9 @@ type Ref = { key: string; widths: number[]; format: "webp" | "jpeg" | "png" };
 
 const isRef = (v: unknown): v is Ref => !!v && typeof v === "object" && typeof (v as { key?: unknown }).key === "string" && Array.isArray((v as { widths?: unknown }).widths);
 
-/** Image refs ({key, widths, format}) found in a settings object: logo, and the sections' photos. */
+/** Image refs ({key, widths, format}) found in a settings object: logo, and the photos of every sections list (home, product page). */
 export function imageRefsOf(settings: Record<string, unknown>): Ref[] {
-  const sections = Array.isArray(settings.sections) ? (settings.sections as { settings?: Record<string, unknown> }[]) : [];
+  const lists = Object.values(settings).filter(Array.isArray) as { settings?: Record<string, unknown> }[][];
+  const sections = lists.flat().filter((s) => !!s && typeof s === "object");
   return [...Object.values(settings), ...sections.flatMap((s) => Object.values(s?.settings ?? {}))].filter(isRef);
 }

@@ -80,7 +80,7 @@ describe("a seller runs her shop from a phone", { timeout: 180_000 }, () => {
     // A 2000 px logo is shrunk to a 1280 px WebP in the page before the form is sent.
     await page.getByLabel("Choose a photo").first().setInputFiles([{ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(await png(2000, 800, [20, 20, 20])) }]);
     await expect.poll(() => page.getByLabel("Choose a photo").first().evaluate((i) => (i as HTMLInputElement).files?.[0]?.type), { timeout: 15_000 }).toBe("image/webp");
-    const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview" }).click()]);
+    const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview", exact: true }).click()]);
     await preview.waitForLoadState();
     expect(await preview.content()).toContain("#1d4ed8");
     await preview.close();
@@ -90,6 +90,21 @@ describe("a seller runs her shop from a phone", { timeout: 180_000 }, () => {
     await page.screenshot({ path: path.join(SHOTS, "admin-theme.png"), fullPage: true });
     const logo = await page.locator("fieldset img").first().getAttribute("src");
     expect(logo).toMatch(/\/1280\.webp$/);
+
+    // Below every product's buy box: a section added with the product list's own button (the
+    // page comes back with it, not saved), its text typed, then the newest product's page previewed with it.
+    await page.locator("#psec-add-type").selectOption("rich-text");
+    await page.locator('button[value="psec:add"]').click();
+    await expect.poll(() => page.locator('input[name="psec0_type"]').getAttribute("value")).toBe("rich-text");
+    expect(await page.locator('input[name="sec0_type"]').getAttribute("value")).not.toBe("rich-text");
+    await page.locator("#productSections summary").first().click();
+    await page.locator('textarea[name="s_psec0_text"]').fill("Cash on delivery across Pakistan.");
+    await fitsPhone(page);
+    const [productPreview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview a product page" }).click()]);
+    await productPreview.waitForLoadState();
+    const previewed = await productPreview.content();
+    expect(previewed.indexOf("Cash on delivery across Pakistan.")).toBeGreaterThan(previewed.indexOf("</article>"));
+    await productPreview.close();
 
     // The storefront: theme, colour, product, options, WebP photos at most 1280 px wide.
     const shop = await context.newPage();

@@ -58,8 +58,9 @@ async function audit(url: string): Promise<Scores> {
 }
 
 /**
- * One audit that measured: now and then Lighthouse's own trace misses a metric on this VM (an
- * audit's value is then missing, not zero: "NaN"); that run is said and made again, once.
+ * One audit that measured: now and then Lighthouse's own trace misses a metric on this VM, or a
+ * run fails whole on a loaded machine (a value or a score is then missing, not zero: "NaN"); that
+ * run is said and made again, once.
  */
 async function auditMeasured(url: string): Promise<Scores> {
   const first = await auditOnce(url);
@@ -75,7 +76,8 @@ async function auditOnce(url: string): Promise<Scores> {
   if (lhr.runtimeError) console.log(`${url}: Lighthouse runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   const errored = Object.values(lhr.audits).filter((a) => a.errorMessage).map((a) => `${a.id}: ${a.errorMessage}`);
   if (errored.length) console.log(`${url}: audits in error: ${errored.join("; ")}`);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]!.score ?? 0])) as Scores;
+  // A category Lighthouse could not score (its run failed: a page that did not paint in time) is missing, not 0.
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]!.score ?? NaN])) as Scores;
   scores.cls = lhr.audits["cumulative-layout-shift"]!.numericValue ?? NaN;
   const ms = (id: string) => Math.round(lhr.audits[id]!.numericValue ?? NaN);
   scores.fcpMs = ms("first-contentful-paint");

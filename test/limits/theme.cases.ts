@@ -1,8 +1,8 @@
 /** The theme form of every theme: its settings' text fields and the form's own parts. */
 import { settingFields, themeFormSchema } from "../../src/theme-editor/fields";
-import { flatFields, instanceForms } from "../../src/theme-editor/sections";
-import { MAX_SECTIONS, type SectionInstance } from "../../src/storefront/section";
-import { sectionDefsOf } from "../../src/storefront/theme-settings";
+import { flatFields, instanceForms, LISTS, sectionsFormShape } from "../../src/theme-editor/sections";
+import type { SectionInstance } from "../../src/storefront/section";
+import { sectionListOf } from "../../src/storefront/theme-settings";
 import { THEMES } from "../../themes";
 import { ROOT, sellerWithShop } from "../helpers";
 import type { Body, FormCase } from "./harness";
@@ -11,16 +11,18 @@ type Ctx = Awaited<ReturnType<typeof sellerWithShop>>;
 const ids = THEMES.map((t) => t.manifest.id);
 
 export const themeCases: FormCase<Ctx>[] = THEMES.map((theme) => {
-  // The theme's own fields, and those of its default sections (each instance's settings are fields too).
-  const defs = sectionDefsOf(theme.settings);
+  // The theme's own fields, and those of its default sections (each instance's settings are fields
+  // too; the product page's list is empty by default).
+  const lists = LISTS.map((list) => ({ list, ...sectionListOf(theme.settings, list.key) }));
+  const [home, product] = lists as [(typeof lists)[number], (typeof lists)[number]];
   const defaults = (theme.settings.parse({}) as { sections: SectionInstance[] }).sections;
-  const fields = [...settingFields(theme, "en").filter((f) => f.meta.input !== "sections"), ...flatFields(instanceForms(defs, defaults, "en", (n, max) => Math.min(max, n + 1)))];
+  const fields = [...settingFields(theme, "en").filter((f) => f.meta.input !== "sections"), ...flatFields(instanceForms(home.list, home.defs, defaults, "en", (n, max) => Math.min(max, n + 1)))];
   const kinds = new Map(fields.map((f) => [`s_${f.key}`, f.meta.input]));
   const types = Object.fromEntries(defaults.map((d, i) => [`sec${i}_type`, d.type]));
   return {
     route: "POST /_p/admin/:shop/theme",
     name: theme.manifest.id,
-    schema: themeFormSchema(fields, ids, defs),
+    schema: themeFormSchema(fields, ids, sectionsFormShape(lists)),
     setup: () => sellerWithShop({ theme: theme.manifest.id }),
     page: (s) => `${ROOT}/admin/${s.slug}/theme`,
     action: (s) => `${ROOT}/admin/${s.slug}/theme`,
@@ -44,6 +46,7 @@ export const themeCases: FormCase<Ctx>[] = THEMES.map((theme) => {
     notShown: fields
       .filter((f) => f.meta.input === "image")
       .map((f) => `rm_${f.key}`)
-      .concat(Array.from({ length: MAX_SECTIONS + 1 - defaults.length }, (_, i) => `sec${defaults.length + i}_type`)),
+      .concat(Array.from({ length: home.max + 1 - defaults.length }, (_, i) => `sec${defaults.length + i}_type`))
+      .concat(Array.from({ length: product.max + 1 }, (_, i) => `psec${i}_type`)),
   } satisfies FormCase<Ctx> & { name: string };
 });

@@ -3,7 +3,7 @@
  * CSS and Layout. A theme may also replace any page entirely.
  */
 import { Fragment, type VNode } from "preact";
-import type { BaseSettings, HomeVM, LayoutProps, ProductCardVM, StoreContext, ThemePages } from "../../src/storefront/theme";
+import type { BaseSettings, HomeVM, LayoutProps, ProductCardVM, SectionVM, StoreContext, ThemePages } from "../../src/storefront/theme";
 import { Empty, gridSizes, Pager, ProductGrid, SearchForm, SortLinks, type Ctx } from "./Cards";
 import { BuyBar, BuyForm, Gallery, GALLERY_SIZES, PriceLine } from "./Product";
 import { InlineScript } from "../../src/lib/csp";
@@ -31,32 +31,45 @@ function Crumbs({ ctx, trail }: { ctx: Ctx; trail: { title: string; url: string 
 }
 
 /**
- * The home page: its section instances in order, each drawn by its type's component, with each
- * stylesheet once, where the first type using it appears. The first section holds the <h1> if its type
- * can (a banner), else the shop's name is the page's h1. The first section showing products loads
- * two photos at once, none when a photo above it already does.
+ * Section instances in order, each drawn by its type's component, with each stylesheet once, where
+ * the first type using it appears. `eager`: how many product photos load at once, all in the first
+ * section showing products; `first`: the first instance is the page's first (it may hold the h1);
+ * `id`: the instances' ids (`s1`, `s2` on the home page; `ps1`, `ps2` below a product's buy box).
+ */
+function SectionList({ ctx, sections, cardSizes, eager, first, id }: { ctx: Ctx; sections: SectionVM[]; cardSizes: string; eager: number; first: boolean; id: string }) {
+  const styled = new Set<string>();
+  let left = eager;
+  return (
+    <>
+      {sections.map(({ def, settings, data }, i) => {
+        // Once a page per stylesheet, not per type: featured collections and newest share the swipe row's.
+        const css = def.css && !styled.has(def.css) ? def.css : null;
+        if (def.css) styled.add(def.css);
+        const take = data.products.length ? left : 0;
+        if (data.products.length) left = 0;
+        return (
+          <Fragment key={i}>
+            {css && <style dangerouslySetInnerHTML={{ __html: css }} />}
+            <def.Component ctx={ctx} settings={settings} data={data} first={first && i === 0} eager={take} cardSizes={cardSizes} id={`${id}${i + 1}`} />
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The home page: its section instances. The first section holds the <h1> if its type can (a
+ * banner), else the shop's name is the page's h1. The first section showing products loads two
+ * photos at once, none when a photo above it already does.
  */
 function homeSections(ctx: Ctx, vm: HomeVM, cardSizes: string) {
   const lead = vm.sections[0];
-  let eager = lead?.def.photo?.(lead.settings, ctx) ? 0 : 2;
-  const styled = new Set<string>();
   return (
     <>
       {!lead?.def.holdsH1 && <h1 class="page-title">{ctx.shop.name}</h1>}
       {vm.empty && <Empty title={ctx.t("store.empty.title")} body={ctx.t("store.empty.body")} />}
-      {vm.sections.map(({ def, settings, data }, i) => {
-        // Once a page per stylesheet, not per type: featured collections and newest share the swipe row's.
-        const css = def.css && !styled.has(def.css) ? def.css : null;
-        if (def.css) styled.add(def.css);
-        const take = data.products.length ? eager : 0;
-        if (data.products.length) eager = 0;
-        return (
-          <Fragment key={i}>
-            {css && <style dangerouslySetInnerHTML={{ __html: css }} />}
-            <def.Component ctx={ctx} settings={settings} data={data} first={i === 0} eager={take} cardSizes={cardSizes} id={`s${i + 1}`} />
-          </Fragment>
-        );
-      })}
+      <SectionList ctx={ctx} sections={vm.sections} cardSizes={cardSizes} eager={lead?.def.photo?.(lead.settings, ctx) ? 0 : 2} first id="s" />
     </>
   );
 }
@@ -100,6 +113,8 @@ export function sharedPages<S extends BaseSettings>({ Layout, cardSizes = gridSi
             </div>
           </div>
         </article>
+        {/* The seller's sections below the buy box: never the page's h1, no photo loads at once. */}
+        <SectionList ctx={ctx} sections={vm.sections} cardSizes={cardSizes(ctx.settings.productsPerRow)} eager={0} first={false} id="ps" />
         <InlineScript script={productPageScript} />
       </L>
     ),

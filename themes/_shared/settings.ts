@@ -2,7 +2,7 @@
  * The settings every theme offers, built with `setting.*` so the admin can draw the form from
  * the schema. A theme passes its own defaults and may add fields of its own.
  */
-import type { SectionDef, SectionInstance } from "../../src/storefront/section";
+import { MAX_PRODUCT_SECTIONS, productPageDefs, type SectionDef, type SectionInstance } from "../../src/storefront/section";
 import { setting } from "../../src/storefront/theme-settings";
 import { FONT_CHOICES, FONT_LABELS, type FontChoice } from "./fonts";
 import { SECTIONS } from "./sections";
@@ -46,6 +46,14 @@ export function commonSettings(d: CommonDefaults) {
       en: "Home page sections, in order",
       ur: "ہوم پیج کے حصے، ترتیب سے",
     }),
+    // Below the buy box: only types that read nothing from D1 (the page stays one statement);
+    // none by default, so a shop's product page stays as it was until she adds some.
+    productSections: setting.sections(
+      productPageDefs(d.offers ?? SECTIONS),
+      [],
+      { en: "Product page sections, below the buy box", ur: "پروڈکٹ پیج کے حصے، خریدنے کے بٹن کے نیچے" },
+      { max: MAX_PRODUCT_SECTIONS, tooMany: "sections.productTooMany" },
+    ),
     productsPerRow: setting.number(2, 5, d.productsPerRow, { en: "Products per row (large screens)", ur: "ایک قطار میں مصنوعات (بڑی اسکرین)" }),
     cardAspect: setting.choice(CARD_ASPECTS, d.cardAspect, { en: "Product photo shape on cards", ur: "کارڈ پر تصویر کی شکل" }, CARD_ASPECT_LABELS),
   };

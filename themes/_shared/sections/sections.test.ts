@@ -2,17 +2,18 @@
  * The section registry: every folder here is registered; every section type of every theme
  * (THEMES, so a theme added later is covered) renders in both languages with its default and
  * its extreme settings, and with its data missing; settings stored before sections read as the
- * same page.
+ * same page. The product page's sections (below its buy box): only types that need no D1 data,
+ * each rendered in every theme and language, default and extreme, at the cap of instances.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../../src/i18n";
 import { resolveTheme } from "../../../src/storefront/context";
 import { homeStatement } from "../../../src/storefront/home";
-import { MAX_SECTIONS, type SectionDef, type SectionInstance } from "../../../src/storefront/section";
+import { MAX_PRODUCT_SECTIONS, MAX_SECTIONS, type SectionDef, type SectionInstance } from "../../../src/storefront/section";
 import type { Theme } from "../../../src/storefront/theme";
 import { sectionDefsOf } from "../../../src/storefront/theme-settings";
-import { extremeSettings, homeHtml, LONG_TITLE, photoRef, testShop as shop, TYPED_MARKUP } from "../../../test/section-extremes";
+import { extremeSettings, homeHtml, LONG_TITLE, photoRef, productHtml, testShop as shop, TYPED_MARKUP } from "../../../test/section-extremes";
 import { audit } from "../../../test/storefront-html";
 import { THEMES, themeById } from "../..";
 import { SECTIONS } from ".";
@@ -221,3 +222,62 @@ describe("the home statement", () => {
     expect(many.bound.sql).not.toContain(`"n${MAX_SECTIONS}"`);
   });
 });
+
+/** Every id of a page, to find one used twice. */
+const idsOf = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+const twice = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+
+for (const theme of THEMES) {
+  const defs = sectionDefsOf(theme.settings, "productSections");
+  describe(`product page sections of ${theme.manifest.id}`, () => {
+    it("offers exactly the home's types that need no D1 data, none by default, at most MAX_PRODUCT_SECTIONS", () => {
+      const home = sectionDefsOf(theme.settings);
+      expect(defs.map((d) => d.id)).toEqual(home.filter((d) => !d.needs).map((d) => d.id));
+      expect(defs.length).toBeGreaterThan(0);
+      expect(defs.some((d) => d.needs)).toBe(false);
+      expect((theme.settings.parse({}) as { productSections: SectionInstance[] }).productSections).toEqual([]);
+      // A type that reads D1 is refused there (the product page stays one statement).
+      for (const d of home.filter((x) => x.needs)) expect(theme.settings.safeParse({ productSections: [{ type: d.id, settings: {} }] }).success, d.id).toBe(false);
+      const one = { type: "rich-text", settings: { text: "Hi" } };
+      expect(theme.settings.safeParse({ productSections: Array(MAX_PRODUCT_SECTIONS).fill(one) }).success).toBe(true);
+      const over = theme.settings.safeParse({ productSections: Array(MAX_PRODUCT_SECTIONS + 1).fill(one) });
+      expect(over.error?.issues.map((i) => i.message)).toContain("sections.productTooMany");
+    });
+
+    for (const def of defs) {
+      for (const locale of ["en", "ur"] as const) {
+        it(`${def.id} (${locale}): below the buy box, default and extreme settings`, async () => {
+          const plain = await audit(productHtml(theme, locale, []));
+          const s = extremeSettings(def);
+          const html = productHtml(theme, locale, [{ type: def.id, settings: {} }, { type: def.id, settings: s }, { type: def.id, settings: s }]);
+          const a = await audit(html);
+          // The product title stays the page's one h1; the sections come after the buy box.
+          expect(a.h1).toBe(1);
+          expect(html).toContain(`<h1>${esc(LONG_TITLE)}</h1>`);
+          const end = html.indexOf("</article>");
+          expect(html.indexOf('id="ps2"')).toBeGreaterThan(end);
+          expect(html.indexOf('id="buybar"')).toBeLessThan(end);
+          expect(html).not.toContain(TYPED_MARKUP);
+          expect(html).not.toContain("<b>");
+          if (typeof s.heading === "string") expect(count(html, `>${esc(s.heading)}</h`), `${def.id}: its heading on both`).toBe(2);
+          if (def.css) expect(count(html, def.css.slice(0, 40)), `${def.id}: its CSS once`).toBe(1);
+          expect(twice(idsOf(html)), "no id twice").toEqual([]);
+          for (const m of html.matchAll(/style="([^"]*)"/g)) for (const w of fixedWidths(`{${m[1]}`)) expect(w).toBeLessThanOrEqual(360);
+          // No section photo loads at once: the product's own photo is the page's first paint.
+          expect(a.imgs.filter((i) => i.loading === "eager").length).toBe(plain.imgs.filter((i) => i.loading === "eager").length);
+        });
+      }
+    }
+
+    it(`holds ${MAX_PRODUCT_SECTIONS} sections at their largest in long Urdu, each stylesheet once, ids unique`, async () => {
+      const sections = Array.from({ length: MAX_PRODUCT_SECTIONS }, (_, i) => defs[i % defs.length]!).map((def) => ({ type: def.id, settings: extremeSettings(def) }));
+      const html = productHtml(theme, "ur", sections);
+      const a = await audit(html);
+      expect(a.h1).toBe(1);
+      expect(html).toContain(`id="ps${MAX_PRODUCT_SECTIONS}"`);
+      expect(html).not.toContain(TYPED_MARKUP);
+      expect(twice(idsOf(html))).toEqual([]);
+      for (const css of new Set(defs.map((d) => d.css).filter(Boolean))) if (sections.some((x) => defs.find((d) => d.id === x.type)?.css === css)) expect(count(html, css!.slice(0, 40))).toBe(1);
+    });
+  });
+}

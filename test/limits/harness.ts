@@ -192,6 +192,12 @@ export function fieldState(page: string, name: string, action?: string, method =
   const tag = tags(m[0])[0]!;
   let value = tag.attrs.get("value") ?? "";
   if (m[1] === "textarea") value = /^([\s\S]*?)<\/textarea>/.exec(html.slice(m.index + m[0].length))?.[1] ?? "";
+  if (m[1] === "select") {
+    // A drop-down shows the value of its selected option.
+    const options = /^([\s\S]*?)<\/select>/.exec(html.slice(m.index + m[0].length))?.[1] ?? "";
+    const selected = /<option\b[^>]*\bselected\b[^>]*>/.exec(options);
+    value = selected ? (tags(selected[0])[0]!.attrs.get("value") ?? "") : "";
+  }
   const described = (tag.attrs.get("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
   const message = described
     .filter((id) => /-err(or)?$/.test(id))

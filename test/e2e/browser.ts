@@ -7,6 +7,11 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { expect, inject } from "vitest";
 
 export const DEMO = { login: "03001234567", password: "hatti-demo-2026", shop: "demo" } as const;
+/**
+ * The third demo seller (scripts/lib/demo-shops.mjs): three shops of the five she may own, so a
+ * test can open one more for itself (Ayesha's fifth is admin.e2e.ts's).
+ */
+export const DEMO_RANI = { login: "03001234569", password: DEMO.password, shop: "demo-jewel" } as const;
 
 export const PHONE = {
   viewport: { width: 390, height: 844 },

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, fingerDrag, launchBrowser, logIn, openShop, PHONE_360, phonePage, platformUrl } from "./browser";
+import { DEMO_RANI, fingerDrag, launchBrowser, logIn, openShop, PHONE_360, phonePage, platformUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,8 +24,8 @@ const types = (page: Page) => page.locator('ol.secs input[name$="_type"]').evalu
 describe("home page sections, reordered by a finger", { timeout: 120_000 }, () => {
   it("a drag by the handle moves a section up; shown unsaved, kept by Save", async () => {
     const { page, context } = await phonePage(browser, { device: PHONE_360 });
-    await logIn(page, DEMO.login, DEMO.password);
-    const slug = await openShop(page, "Noor Sweets and Bakes", "bakery");
+    await logIn(page, DEMO_RANI.login, DEMO_RANI.password);
+    const slug = await openShop(page, "Zoya Sweets and Bakes", "bakery");
     await page.goto(platformUrl(`/admin/${slug}/theme`));
     const before = await types(page);
     expect(before.length).toBeGreaterThanOrEqual(3);

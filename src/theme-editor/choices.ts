@@ -7,9 +7,9 @@
  */
 import { and, asc, desc, eq } from "drizzle-orm";
 import { MAX_COLLECTIONS } from "../collections/schema";
-import { pageRead, runRead } from "../db/page-read";
+import { pageRead, runRead, type ShopRef } from "../db/page-read";
 import { collections, products } from "../db/schema";
-import type { Scope } from "../db/client";
+import type { Db, Scope } from "../db/client";
 
 /** How many of the newest products the product field suggests. */
 export const SUGGESTED_PRODUCTS = 50;
@@ -25,16 +25,20 @@ export interface ThemeChoices {
   products: Choice[];
 }
 
+/** Her live products, newest first (by products_shop_status_new_idx): the suggestions, and the product preview's pick (./preview.ts). */
+export const newestLive = (db: Db, shop: ShopRef, limit: number) =>
+  db
+    .select({ slug: products.slug, title: products.title })
+    .from(products)
+    .where(and(eq(products.shopId, shop), eq(products.status, "active")))
+    .orderBy(desc(products.createdAt), desc(products.id))
+    .limit(limit);
+
 export const themeChoicesRead = pageRead(
   (db, shop) =>
     [
       db.select({ slug: collections.slug, title: collections.title }).from(collections).where(eq(collections.shopId, shop)).orderBy(asc(collections.position), asc(collections.id)).limit(MAX_COLLECTIONS),
-      db
-        .select({ slug: products.slug, title: products.title })
-        .from(products)
-        .where(and(eq(products.shopId, shop), eq(products.status, "active")))
-        .orderBy(desc(products.createdAt), desc(products.id))
-        .limit(SUGGESTED_PRODUCTS),
+      newestLive(db, shop, SUGGESTED_PRODUCTS),
     ] as const,
   ([cs, ps]): ThemeChoices => ({ collections: cs, products: ps }),
 );

@@ -5,8 +5,6 @@
  * admin's own media proxy (the storefront's /media lives on the shop's host).
  */
 import type { Context } from "hono";
-import { and, desc, eq } from "drizzle-orm";
-import { products } from "../db/schema";
 import { loadChrome } from "../storefront/chrome";
 import { loadHome } from "../storefront/home";
 import { loadProduct } from "../storefront/product";
@@ -17,6 +15,7 @@ import { homeHead, productHead } from "../storefront/seo";
 import type { Theme } from "../storefront/theme";
 import { homeNeeds, homeSections, homeVM, productSections, productVM } from "../storefront/view-models";
 import { originFor } from "../tenancy/host";
+import { newestLive } from "./choices";
 
 type C = Context<AppEnv>;
 
@@ -38,13 +37,7 @@ export async function renderPreview(c: C, theme: Theme, settings: Record<string,
 /** The shop's newest product on sale, drawn as its product page; null when she has none yet. */
 export async function renderProductPreview(c: C, theme: Theme, settings: Record<string, unknown>): Promise<RenderedDocument | null> {
   const shop = c.var.shop;
-  const newest = await c.var.db
-    .select({ slug: products.slug })
-    .from(products)
-    .where(and(eq(products.shopId, shop.id), eq(products.status, "active")))
-    .orderBy(desc(products.createdAt), desc(products.id))
-    .limit(1)
-    .get();
+  const [newest] = await newestLive(c.var.db, shop.id, 1);
   if (!newest) return null;
   const data = await loadProduct({ db: c.var.db, shopId: shop.id }, newest.slug);
   if (!data.product) return null;

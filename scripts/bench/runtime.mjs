@@ -26,15 +26,15 @@ export function benchDir(prefix, { onDisk = false } = {}) {
 /** The platform's host in the bench; shops are {slug}.BENCH_ROOT. */
 export const BENCH_ROOT = "bench.local";
 
-function runWrangler(args, what) {
-  const r = spawnSync(process.execPath, [wrangler, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+function runWrangler(args, what, cwd = root) {
+  const r = spawnSync(process.execPath, [wrangler, ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
   if (r.status !== 0) throw new Error(`${what} failed\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Builds exactly what would be deployed into `tmp`/build and migrates a local D1 in `tmp`. */
-export function buildWorker(tmp) {
-  runWrangler(["deploy", "--dry-run", "--outdir", path.join(tmp, "build")], "build");
-  for (const binding of databaseBindings()) runWrangler(["d1", "migrations", "apply", binding, "--local", "--persist-to", tmp], `migrations of ${binding}`);
+/** Builds exactly what would be deployed into `tmp`/build and migrates a local D1 in `tmp` (`from`: another checkout's tree, scripts/bench/ab.mjs). */
+export function buildWorker(tmp, { from = root } = {}) {
+  runWrangler(["deploy", "--dry-run", "--outdir", path.join(tmp, "build")], "build", from);
+  for (const binding of databaseBindings()) runWrangler(["d1", "migrations", "apply", binding, "--local", "--persist-to", tmp], `migrations of ${binding}`, from);
 }
 
 /**
@@ -74,13 +74,13 @@ export function workerOptions(tmp, { cacheDisabled = false, hooks = false, d1Del
 /**
  * CPU time (user + system) of this process's workerd so far, from /proc: what a request costs
  * the runtime, less noisy than requests/s and the same measure production bills (CPU, not wall).
+ * `only`: these pids' (one Miniflare's runtime beside another's: scripts/bench/ab.mjs).
  */
-export function workerdCpuMs() {
+export function workerdCpuMs(only) {
   const tick = 1000 / 100; // USER_HZ
   let total = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+  for (const pid of only ?? workerdPids()) {
     try {
-      if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("workerd")) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
       if (Number(fields[1]) !== process.pid) continue; // another program's runtime
       total += (Number(fields[11]) + Number(fields[12])) * tick;
@@ -89,4 +89,15 @@ export function workerdCpuMs() {
     }
   }
   return total;
+}
+
+/** The pids of this process's workerd runtimes (one a Miniflare). */
+export function workerdPids() {
+  return readdirSync("/proc").filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("workerd");
+    } catch {
+      return false;
+    }
+  });
 }

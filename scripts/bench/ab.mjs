@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// node scripts/bench/ab.mjs [--base=REF] [--rounds=N] [--seconds=S] ROUTE...
+// A change's before and after, side by side: the Worker built from REF (default HEAD, in a
+// temporary git worktree) and from this working tree, each in its own Miniflare seeded alike
+// (scripts/bench/seed-scale.mjs), loaded in turns (the order swapped every round) so that the
+// machine's drift falls on both. Reports each one's runtime CPU per request (its own workerd's,
+// from /proc: steadier than requests/s here) as the median over the rounds, and B / A.
+// An /admin/... route is asked on the root host as the bench's seller, as profile.mjs does.
+import autocannon from "autocannon";
+import { execFileSync } from "node:child_process";
+import { rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerdPids, workerOptions } from "./runtime.mjs";
+import { BIG, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const base = opt("base", "HEAD");
+const rounds = Number(opt("rounds", 6));
+const seconds = Number(opt("seconds", 3));
+const routes = args.filter((a) => !a.startsWith("--"));
+const root = path.join(import.meta.dirname, "..", "..");
+
+const checkout = benchDir("hatti-ab-src-", { onDisk: true });
+execFileSync("git", ["worktree", "add", "--detach", checkout, base], { cwd: root, stdio: "ignore" });
+symlinkSync(path.join(root, "node_modules"), path.join(checkout, "node_modules"));
+const sides = [];
+try {
+  for (const [name, from] of [["A", checkout], ["B", root]]) {
+    const tmp = benchDir(`hatti-ab-${name}-`);
+    buildWorker(tmp, { from });
+    const before = new Set(workerdPids());
+    const mf = new Miniflare(workerOptions(tmp));
+    const url = await mf.ready;
+    const pids = workerdPids().filter((p) => !before.has(p));
+    const db = await mf.getD1Database("DB");
+    for (const sql of scaleSeedSql({ raceStock: 100 })) await db.prepare(sql).run();
+    const seller = sellerSql();
+    for (const sql of seller.statements) await db.prepare(sql).run();
+    sides.push({ name, tmp, mf, url, pids, seller });
+    console.log(`${name}: ${name === "A" ? base : "working tree"}, workerd ${pids.join(",")}`);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const route of routes) {
+    const runs = Object.fromEntries(sides.map((s) => [s.name, { cpu: [], rps: [] }]));
+    const load = (s, duration) => {
+      const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
+      const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${s.seller.token}; hatti_csrf=${"b".repeat(32)}` } : {}) };
+      return autocannon({ url: new URL(route, s.url).toString(), connections: 32, duration, headers });
+    };
+    for (const s of sides) await load(s, 1); // warm-up
+    for (let i = 0; i < rounds; i++) {
+      for (const s of i % 2 ? [...sides].reverse() : sides) {
+        const cpu0 = workerdCpuMs(s.pids);
+        const r = await load(s, seconds);
+        if (r.non2xx || r.errors) throw new Error(`${route} on ${s.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        runs[s.name].cpu.push((workerdCpuMs(s.pids) - cpu0) / r.requests.total);
+        runs[s.name].rps.push(r.requests.total / seconds);
+      }
+    }
+    const [a, b] = sides.map((s) => ({ cpu: median(runs[s.name].cpu), rps: median(runs[s.name].rps) }));
+    console.log(`${route}: A ${a.cpu.toFixed(3)} ms CPU, ${Math.round(a.rps)} req/s | B ${b.cpu.toFixed(3)} ms CPU, ${Math.round(b.rps)} req/s | B/A CPU ${(b.cpu / a.cpu).toFixed(3)}`);
+    for (const s of sides) console.log(`  ${s.name} rounds: ${runs[s.name].cpu.map((x) => x.toFixed(2)).join(" ")}`);
+  }
+} finally {
+  for (const s of sides) {
+    await s.mf.dispose();
+    rmSync(s.tmp, { recursive: true, force: true });
+  }
+  execFileSync("git", ["worktree", "remove", "--force", checkout], { cwd: root, stdio: "ignore" });
+}

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "cloudflare:workers";
 import { ROOT, provePhone, sellerWithShop, signUp } from "../../test/helpers";
 import { one } from "../../test/admin-helpers";
-import { SESSION_CHECK_MS } from "./session-cache";
+import { forgetAllCheckedSessions, knownSessionId, MAX_ENTRIES, SESSION_CHECK_MS } from "./session-cache";
+import { sessionId } from "./session";
 
 afterEach(() => vi.useRealTimers());
 
@@ -71,5 +72,25 @@ describe("the admin's session check in the isolate", () => {
     expect((await s.client.post(`${ROOT}/logout`, {})).status).toBe(303);
     s.client.cookies("hatti.test").set("hatti_sid", token);
     expect((await s.client.get(page)).status).toBe(303);
+  });
+});
+
+describe("session ids by token", () => {
+  it("hash a token once, as D1 stores it, and keep at most MAX_ENTRIES", async () => {
+    forgetAllCheckedSessions();
+    const token = (i: number) => `tok_${String(i).padStart(8, "0")}_${"x".repeat(20)}`;
+    expect(knownSessionId(token(0))).toBeUndefined();
+    expect(await sessionId(token(0))).toBe(await sid(token(0)));
+    expect(knownSessionId(token(0))).toBe(await sid(token(0)));
+    // Not a token: never hashed, never kept.
+    expect(await sessionId("short")).toBeNull();
+    expect(knownSessionId("short")).toBeUndefined();
+    // The cap and one past it: the oldest goes.
+    for (let i = 1; i <= MAX_ENTRIES; i++) await sessionId(token(i));
+    expect(knownSessionId(token(0))).toBeUndefined();
+    expect(knownSessionId(token(1))).toBe(await sid(token(1)));
+    expect(knownSessionId(token(MAX_ENTRIES))).toBe(await sid(token(MAX_ENTRIES)));
+    forgetAllCheckedSessions();
+    expect(knownSessionId(token(1))).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ import type { SessionUser } from "./session";
 export const SESSION_CHECK_MS = 3_000;
 
 /** At most this many answers (the oldest go first). */
-const MAX_ENTRIES = 2_000;
+export const MAX_ENTRIES = 2_000;
 
 /** What the check answered for a member: the seller, and the shop's id, shard and her role there. */
 export interface CheckedSession {
@@ -66,7 +66,22 @@ export function forgetCheckedSessions(who: { userId?: number; slug?: string }): 
   for (const [key, e] of entries) if (e.user.id === who.userId || e.slug === who.slug) entries.delete(key);
 }
 
+/**
+ * Session ids by cookie token, as hashed here before: every page of a seller's visit hashes the
+ * same token (SHA-256, an async call into the runtime), and the id never changes for a token.
+ * At most MAX_ENTRIES (the oldest go first).
+ */
+const ids = new Map<string, string>();
+
+export const knownSessionId = (token: string): string | undefined => ids.get(token);
+
+export function keepSessionId(token: string, id: string): void {
+  if (ids.size >= MAX_ENTRIES) ids.delete(ids.keys().next().value!);
+  ids.set(token, id);
+}
+
 /** A cold isolate (src/storefront/page-cache.ts forgetIsolateCaches). */
 export function forgetAllCheckedSessions(): void {
   entries.clear();
+  ids.clear();
 }

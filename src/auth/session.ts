@@ -12,6 +12,7 @@ import { ph, template, type Builder } from "../db/template";
 import { memberships, orderCounts, sessions, shops, users } from "../db/schema";
 import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
+import { keepSessionId, knownSessionId } from "./session-cache";
 
 const SESSION_COOKIE = "hatti_sid";
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -52,9 +53,14 @@ export async function createSession(
   return token;
 }
 
-/** What D1 stores of a session token: its SHA-256, or null for a cookie that is not a token. */
+/** What D1 stores of a session token: its SHA-256 (hashed once per isolate: session-cache.ts), or null for a cookie that is not a token. */
 export async function sessionId(token: string | undefined): Promise<string | null> {
-  return token && /^[A-Za-z0-9_-]{20,64}$/.test(token) ? sha256Hex(token) : null;
+  if (!token || !/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const known = knownSessionId(token);
+  if (known) return known;
+  const id = await sha256Hex(token);
+  keepSessionId(token, id);
+  return id;
 }
 
 const sessionColumns = {

@@ -3,10 +3,11 @@
  * run binds its own values, and rows come back exactly as drizzle itself maps them (column
  * modes included), for flat selections and for joins with nested objects.
  */
-import { and, asc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { collections, pages, products, shops } from "./schema";
-import { ph, runTemplates, template } from "./template";
+import { foldedSql, foldRuns, ph, runTemplates, template, type Bound } from "./template";
+import { MAX_BOUND_PARAMS } from "./batch";
 import { shopDb } from "../../test/helpers";
 import { shardOf } from "../../test/admin-helpers";
 import { seedShop } from "../../test/storefront-fixtures";
@@ -66,5 +67,72 @@ describe("query templates", () => {
     expect(t.bind({ shopId: 1 }).sql).toBe(t.bind({ shopId: 2 }).sql);
     expect(t.bind({ shopId: 7 }).params).toEqual([7]);
     expect(() => t.bind({})).toThrow(/shopId/);
+  });
+
+  describe("neighbouring reads folded into one statement", () => {
+    // Every kind of value a read can give: Urdu text, a text that is JSON (kept a string), a
+    // real needing 17 digits, a blob, NULL, booleans and timestamps (drizzle's modes), a nested join.
+    const kinds = template((d) =>
+      d
+        .select({
+          title: products.title,
+          trackStock: products.trackStock,
+          createdAt: products.createdAt,
+          json: sql<string>`json_array(${products.id}, 'دوپٹہ')`,
+          real: sql<number>`0.1 + 0.2 + ${products.id}`,
+          blob: sql<number[]>`x'00ff7f'`,
+          nothing: sql<null>`NULL`,
+          urdu: sql<string>`'لان کا سوٹ — تین پیس'`,
+        })
+        .from(products)
+        .where(eq(products.shopId, ph("shopId")))
+        .orderBy(desc(products.id))
+        .limit(ph("n")),
+    );
+
+    it("answer exactly what each read answers alone, in its own order", async () => {
+      const s = await seedShop({ locale: "ur" });
+      const d = await shopDb(s.shopId);
+      const alone = async <R>(b: Bound<R>) => (await runTemplates(d, [b]))[0];
+      const reads = [kinds.bind({ shopId: s.shopId, n: 31 }), pagesWithShop.bind({ shopId: s.shopId }), productsOf.bind({ shopId: s.shopId }), kinds.bind({ shopId: s.shopId, n: 0 })] as const;
+      expect(foldRuns(reads).map((g) => g.length)).toEqual([4]);
+      const batch = vi.spyOn(d.$client, "batch");
+      const folded = await runTemplates(d, reads);
+      expect(batch.mock.calls.map(([stmts]) => stmts.length)).toEqual([1]);
+      batch.mockRestore();
+      expect(folded).toEqual([await alone(reads[0]), await alone(reads[1]), await alone(reads[2]), await alone(reads[3])]);
+      const [rows] = folded;
+      expect(rows.length).toBeGreaterThan(10);
+      const ids = rows.map((r) => Number(JSON.parse(r.json)[0]));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      expect(rows[0]!.real).toBe(0.1 + 0.2 + Number(JSON.parse(rows[0]!.json)[0]));
+      expect(typeof rows[0]!.json).toBe("string");
+      expect(rows[0]!.blob).toEqual([0, 255, 127]);
+      expect(rows[0]!.nothing).toBeNull();
+      expect(typeof rows[0]!.trackStock).toBe("boolean");
+      expect(folded[3]).toEqual([]);
+    });
+
+    it("keep a write between reads in its place: the read after it sees it", async () => {
+      const s = await seedShop();
+      const d = await shopDb(s.shopId);
+      const rename = template((b) => b.update(shops).set({ name: ph("name") as unknown as string }).where(eq(shops.id, ph("shopId"))).returning({ name: shops.name }));
+      const nameOf = template((b) => b.select({ name: shops.name }).from(shops).where(eq(shops.id, ph("shopId"))));
+      const stmts = [nameOf.bind({ shopId: s.shopId }), productsOf.bind({ shopId: s.shopId }), rename.bind({ shopId: s.shopId, name: "نئی دکان" }), nameOf.bind({ shopId: s.shopId }), productsOf.bind({ shopId: s.shopId })] as const;
+      expect(foldRuns(stmts).map((g) => g.length)).toEqual([2, 1, 2]);
+      const [[was], , , [now]] = await runTemplates(d, stmts);
+      expect(was!.name).not.toBe("نئی دکان");
+      expect(now!.name).toBe("نئی دکان");
+    });
+
+    it("stay under D1's cap on bound parameters: at the cap one statement, one past it two", () => {
+      const many = (n: number) => template((b) => b.select({ id: products.id }).from(products).where(and(...Array.from({ length: n }, (_, i) => eq(products.id, ph(`p${i}`))))));
+      const values = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, i]));
+      const half = MAX_BOUND_PARAMS / 2;
+      expect(foldRuns([many(half).bind(values(half)), many(half).bind(values(half))]).map((g) => g.length)).toEqual([2]);
+      expect(foldRuns([many(half).bind(values(half)), many(half + 1).bind(values(half + 1))]).map((g) => g.length)).toEqual([1, 1]);
+      const two = [many(half).bind(values(half)), many(half).bind(values(half))];
+      expect(foldedSql(two).match(/\?/g)!.length).toBe(MAX_BOUND_PARAMS);
+    });
   });
 });

@@ -12,7 +12,9 @@
 import { Column, fillPlaceholders, is, SQL, sql, Subquery, type DriverValueDecoder, type Query } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
+import { SQLiteBaseInteger, SQLiteText } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { MAX_BOUND_PARAMS } from "./batch";
 
 /** A drizzle instance that only builds SQL: preparing a statement is all it does with "D1". */
 const builder = drizzle({ prepare: () => ({}) } as unknown as D1Database);
@@ -67,6 +69,29 @@ export interface Bound<R> {
   readonly sql: string;
   readonly params: unknown[];
   readonly map: (result: D1Result) => R;
+  /** A read whose rows runTemplates may fold with its neighbours' into one statement (see there). */
+  readonly fold?: Fold;
+}
+
+/**
+ * How a SELECT's rows fold into one JSON value: its column count, and the columns that are not
+ * surely integer or text (an SQL expression, a real, a blob), which SQLite tags so that they come
+ * back exactly as D1 gives them alone (JSON would round a real to 15 digits and cannot hold a blob).
+ */
+interface Fold {
+  readonly columns: number;
+  readonly tagged: readonly number[];
+}
+
+/** The fold of a prepared drizzle query: a SELECT whose fields are known, else none. */
+function foldOf(prepared: Prepared, query: Query): Fold | undefined {
+  const internal = prepared as unknown as { fields?: Field[]; customResultMapper?: unknown };
+  if (!internal.fields?.length || internal.customResultMapper || !query.sql.startsWith("select ")) return undefined;
+  const tagged: number[] = [];
+  internal.fields.forEach(({ field }, i) => {
+    if (!is(field, SQLiteBaseInteger) && !is(field, SQLiteText)) tagged.push(i);
+  });
+  return { columns: internal.fields.length, tagged };
 }
 
 export interface Template<R> {
@@ -78,19 +103,20 @@ export interface Template<R> {
 export type Buildable = { prepare(): Prepared } & PromiseLike<unknown>;
 
 export function template<Q extends Buildable>(build: (db: Builder) => Q): Template<Awaited<Q>> {
-  let compiled: { query: Query; map: (r: D1Result) => Awaited<Q> } | undefined;
+  let compiled: { query: Query; map: (r: D1Result) => Awaited<Q>; fold?: Fold } | undefined;
   const compile = () => {
     if (!compiled) {
       const prepared = build(builder).prepare();
       const map = flatMapper(prepared) ?? ((r: D1Result) => prepared.mapResult(r, true));
-      compiled = { query: prepared.getQuery(), map: map as (r: D1Result) => Awaited<Q> };
+      const query = prepared.getQuery();
+      compiled = { query, map: map as (r: D1Result) => Awaited<Q>, fold: foldOf(prepared, query) };
     }
     return compiled;
   };
   return {
     bind(values) {
-      const { query: q, map } = compile();
-      return { sql: q.sql, params: fillPlaceholders(q.params, values), map };
+      const { query: q, map, fold } = compile();
+      return { sql: q.sql, params: fillPlaceholders(q.params, values), map, fold };
     },
     get sql() {
       return compile().query.sql;
@@ -138,14 +164,98 @@ export function templates<K extends string, Q extends Buildable>(build: (db: Bui
 export function boundOf(item: BatchItem<"sqlite">): Bound<unknown> {
   const prepared = (item as unknown as { _prepare(): Prepared })._prepare();
   const q = prepared.getQuery();
-  return { sql: q.sql, params: q.params, map: (r) => prepared.mapResult(r, true) };
+  return { sql: q.sql, params: q.params, map: (r) => prepared.mapResult(r, true), fold: foldOf(prepared, q) };
+}
+
+/**
+ * Neighbouring reads folded into one statement: each SELECT becomes a CTE whose columns are
+ * renamed by position, and the statement's one row holds each one's rows as a JSON array of
+ * arrays (`json_group_array(json_array(...))`, in the SELECT's own order). Each statement of a
+ * batch costs on its own (D1 prepares and answers each apart, and its client makes an object of
+ * every row), so an admin page's session check, badge and lists are one. The reads see the
+ * database as they would in the batch (nothing is written between them), and a fold stays under
+ * MAX_BOUND_PARAMS. A tagged column is wrapped so that JSON carries it exactly: a real as its 17
+ * digits, a blob as hex, a text as plain text (an expression's JSON text would otherwise be
+ * embedded as JSON).
+ */
+export function foldedSql(stmts: readonly Bound<unknown>[]): string {
+  const key = stmts.map((s) => s.sql).join("\0");
+  let text = folds.get(key);
+  if (text === undefined) {
+    text = buildFolded(stmts);
+    if (folds.size >= MAX_FOLDS) folds.delete(folds.keys().next().value!);
+    folds.set(key, text);
+  }
+  return text;
+}
+
+/** Folded statements' SQL by their reads' SQL (templates' never changes), at most MAX_FOLDS. */
+const folds = new Map<string, string>();
+const MAX_FOLDS = 200;
+
+function buildFolded(stmts: readonly Bound<unknown>[]): string {
+  const ctes = stmts.map((s, k) => `_f${k}(${Array.from({ length: s.fold!.columns }, (_, i) => `_c${i}`).join(",")}) AS (${s.sql})`);
+  const cols = stmts.map((s, k) => {
+    const tagged = new Set(s.fold!.tagged);
+    const items = Array.from({ length: s.fold!.columns }, (_, i) =>
+      tagged.has(i)
+        ? `CASE typeof(_c${i}) WHEN 'real' THEN json_object('r', printf('%.17g', _c${i})) WHEN 'blob' THEN json_object('b', hex(_c${i})) WHEN 'text' THEN _c${i} || '' ELSE _c${i} END`
+        : `_c${i}`,
+    );
+    return `(SELECT json_group_array(json_array(${items.join(",")})) FROM _f${k}) AS _r${k}`;
+  });
+  return `WITH ${ctes.join(", ")} SELECT ${cols.join(", ")}`;
+}
+
+type Tag = { r: string } | { b: string };
+const untag = (v: unknown): unknown => {
+  if (v === null || typeof v !== "object") return v;
+  const t = v as Tag;
+  if ("r" in t) return Number(t.r);
+  // As D1 gives a blob: an array of its bytes.
+  return Array.from({ length: t.b.length / 2 }, (_, i) => parseInt(t.b.slice(2 * i, 2 * i + 2), 16));
+};
+
+/** A folded statement's rows for one of its reads, as D1 gives a statement's rows (arrays where D1 gives objects: drizzle's mappers take both). */
+function unfolded(json: string, fold: Fold): D1Result {
+  const rows = JSON.parse(json) as unknown[][];
+  if (fold.tagged.length) for (const row of rows) for (const i of fold.tagged) row[i] = untag(row[i]);
+  return { results: rows, success: true, meta: {} } as unknown as D1Result;
+}
+
+/** The batch's statements: each run of neighbouring reads folded into one (under the parameter cap), the rest as they are. */
+export function foldRuns<B extends Bound<unknown>>(stmts: readonly B[]): B[][] {
+  const groups: B[][] = [];
+  let run: B[] = [];
+  let params = 0;
+  for (const s of stmts) {
+    if (s.fold && run[0]?.fold && params + s.params.length <= MAX_BOUND_PARAMS) {
+      run.push(s);
+      params += s.params.length;
+    } else {
+      if (run.length) groups.push(run);
+      run = [s];
+      params = s.params.length;
+    }
+  }
+  if (run.length) groups.push(run);
+  return groups;
 }
 
 type Results<T extends readonly Bound<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Bound<infer R> ? R : never };
 
-/** Runs bound templates as one D1 batch: one round trip, atomic, results in order. */
+/** Runs bound templates as one D1 batch: one round trip, atomic, results in order; neighbouring reads are one statement (foldedSql). */
 export async function runTemplates<const T extends readonly Bound<unknown>[]>(db: Db, stmts: T): Promise<Results<T>> {
   const d1 = db.$client;
-  const results = await d1.batch(stmts.map((s) => d1.prepare(s.sql).bind(...s.params)));
-  return stmts.map((s, i) => s.map(results[i]!)) as Results<T>;
+  const groups = foldRuns(stmts);
+  const results = await d1.batch(
+    groups.map((g) => (g.length === 1 ? d1.prepare(g[0]!.sql).bind(...g[0]!.params) : d1.prepare(foldedSql(g)).bind(...g.flatMap((s) => s.params)))),
+  );
+  const out: unknown[] = [];
+  groups.forEach((g, k) => {
+    if (g.length === 1) return out.push(g[0]!.map(results[k]!));
+    const row = (results[k]!.results as Record<string, string>[])[0]!;
+    g.forEach((s, i) => out.push(s.map(unfolded(row[`_r${i}`]!, s.fold!))));
+  });
+  return out as Results<T>;
 }

@@ -46,9 +46,9 @@ interface Variables extends TimingVariables {
   /** The header's collections and the footer's pages (storefront routes only). */
   chrome: Chrome;
   user: SessionUser | null;
-  /** The seller's role in c.var.shop (admin routes only). */
+  /** The seller's role in c.get("shop") (admin routes only). */
   role: "owner" | "staff";
-  /** Orders with status "new" in c.var.shop: the badge on the admin's Orders tab. */
+  /** Orders with status "new" in c.get("shop"): the badge on the admin's Orders tab. */
   newOrders: number;
   locale: Locale;
   t: Messages["t"];

@@ -20,11 +20,11 @@ const herePath = (url: string) => {
 
 export function adminChrome(c: Context<AppEnv>): AdminChrome {
   return {
-    m: messages(c.var.locale),
-    csrf: c.var.csrfToken,
-    shop: { slug: c.var.shop.slug, name: c.var.shop.name },
-    newOrders: c.var.newOrders ?? 0,
-    role: c.var.role,
+    m: messages(c.get("locale")),
+    csrf: c.get("csrfToken"),
+    shop: { slug: c.get("shop").slug, name: c.get("shop").name },
+    newOrders: c.get("newOrders") ?? 0,
+    role: c.get("role"),
     here: herePath(c.req.url),
   };
 }

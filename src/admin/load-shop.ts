@@ -20,14 +20,14 @@ export function loadAdminShop(): MiddlewareHandler<AppEnv> {
   return async function adminShopLoader(c, next) {
     const page = sessionCheckedByPage(c);
     if (page !== null) return loadPageWithSession(c, page, next);
-    const user = c.var.user!;
+    const user = c.get("user")!;
     const slug = c.req.param("shop") ?? "";
     const { found, held } = await memberAndShop(c, user.id, slug);
     if (!found || !held) throw new HTTPException(404);
     c.set("shop", toShop(held.shop));
     c.set("role", found.role);
     c.set("newOrders", held.newOrders);
-    if (user.shopId !== found.shop.id) await setSessionShop(c.var.dir, user.sessionId, found.shop.id);
+    if (user.shopId !== found.shop.id) await setSessionShop(c.get("dir"), user.sessionId, found.shop.id);
     await next();
   };
 }
@@ -42,12 +42,12 @@ async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
   if (!slug) return { found: undefined, held: undefined };
   const route = routeOf(slug);
   if (route && !sharesDirectory(c.env, route.shard) && useShard(c, route.shard)) {
-    const [found, held] = await Promise.all([membershipBySlug(c.var.dir, userId, slug), readShopWithBadge(c.var.db, route.id)]);
+    const [found, held] = await Promise.all([membershipBySlug(c.get("dir"), userId, slug), readShopWithBadge(c.get("db"), route.id)]);
     if (!found || (held && found.shop.id === route.id && found.shop.shard === route.shard)) return { found, held };
     forgetRoute(slug); // moved since this isolate read its route: the membership says where it is now
     return { found, held: useShard(c, found.shop.shard) ? await heldIn(c, found) : undefined };
   }
-  const found = await membershipBySlug(c.var.dir, userId, slug);
+  const found = await membershipBySlug(c.get("dir"), userId, slug);
   if (!found || !useShard(c, found.shop.shard)) return { found: undefined, held: undefined };
   if (!sharesDirectory(c.env, found.shop.shard)) keepRoute(slug, { id: found.shop.id, shard: found.shop.shard, at: Date.now() });
   return { found, held: await heldIn(c, found) };
@@ -55,7 +55,7 @@ async function memberAndShop(c: Context<AppEnv>, userId: number, slug: string) {
 
 type Found = NonNullable<Awaited<ReturnType<typeof membershipBySlug>>>;
 const heldIn = async (c: Context<AppEnv>, found: Found) =>
-  c.var.db === c.var.dir ? found : await readShopWithBadge(c.var.db, found.shop.id);
+  c.get("db") === c.get("dir") ? found : await readShopWithBadge(c.get("db"), found.shop.id);
 
 /**
  * After every request that may write (any method but GET and HEAD, whatever it answered: a
@@ -68,16 +68,16 @@ export function forgetShopAfterWrites(): MiddlewareHandler<AppEnv> {
   return async function shopRecordForgotten(c, next) {
     await next();
     if (c.req.method === "GET" || c.req.method === "HEAD") return;
-    invalidateShop(c.var.shop.slug);
+    invalidateShop(c.get("shop").slug);
     // Its members may have changed (staff added, removed): every seller's check of it is asked again.
-    forgetCheckedSessions({ slug: c.var.shop.slug });
+    forgetCheckedSessions({ slug: c.get("shop").slug });
   };
 }
 
 /** Settings and staff are the owner's alone; staff get a 404 as if the page did not exist. */
 export function requireOwner(): MiddlewareHandler<AppEnv> {
   return async function ownerRequired(c, next) {
-    if (c.var.role !== "owner") throw new HTTPException(404);
+    if (c.get("role") !== "owner") throw new HTTPException(404);
     await next();
   };
 }

@@ -9,7 +9,7 @@
  * session's shop (src/auth/session.ts `sessionShopSql`): a statement reads nothing unless the
  * session is live and its user a member of that shop, so a stranger's batch returns no rows even
  * before the check's answer is read. Then, exactly as attachUser, requireUser and loadAdminShop
- * would: no session -> to the log-in page; not a member -> 404; else c.var.user, shop, role and
+ * would: no session -> to the log-in page; not a member -> 404; else c.get("user"), shop, role and
  * badge are set and the handler renders the page's data. Writes (any other method) keep the
  * middleware path: they read the session first, then act.
  *
@@ -52,7 +52,7 @@ const loaded = new WeakMap<Request, unknown>();
 export function adminPage<T>(read: (c: C) => PageRead<T>, render: (c: C, data: T) => Response | Promise<Response>): Handler<AppEnv> {
   const handler: Handler<AppEnv> = async function adminPageHandler(c) {
     // Not batched (never expected: the same test marks it for loadAdminShop): read it alone.
-    const data = loaded.has(c.req.raw) ? (loaded.get(c.req.raw) as T) : await runRead(read(c).directory ? c.var.dir : c.var.db, c.var.shop.id, read(c));
+    const data = loaded.has(c.req.raw) ? (loaded.get(c.req.raw) as T) : await runRead(read(c).directory ? c.get("dir") : c.get("db"), c.get("shop").id, read(c));
     return render(c, data);
   };
   return Object.assign(handler, { [CHECKS_SESSION_ITSELF]: read as Read });
@@ -74,7 +74,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     c.req.routeIndex = own;
   }
   const now = Date.now();
-  const dir = c.var.dir;
+  const dir = c.get("dir");
   // The page's statements for a shop: templates when it gives them (their SQL built once per
   // isolate), else built for this request.
   const on = (db: Db, slot: ShopSlot, ref: ShopRef) => (page.bind ? page.bind(slot) : page.statements(db, ref).map(boundOf));
@@ -83,7 +83,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
   if (checked && useShard(c, checked.shard)) {
     // Asked a moment ago in this isolate (src/auth/session-cache.ts): the shop's record and badge
     // and the page, by the shop's id, from its shard (and the directory for a directory read).
-    const db = c.var.db;
+    const db = c.get("db");
     const byId = shopSlotById(checked.shopId);
     const onDir = page.directory && db !== dir;
     const [[held, ...read], fromDir] = await Promise.all([
@@ -111,7 +111,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
     // Her shop lives in another shard: the session check (directory) and the page (the shard, or
     // the directory for a directory read) run side by side, one round trip in time; the page's
     // data is dropped unless she is a member.
-    const db = c.var.db;
+    const db = c.get("db");
     const byId = shopSlotById(route.id);
     const [[auth, ...onDir], [held, ...onShard]] = await Promise.all([
       runTemplates(dir, [sessionShopBound(id, slug, now), ...(page.directory ? on(dir, byId, route.id) : [])]),
@@ -138,7 +138,7 @@ export async function loadPageWithSession(c: C, index: number, next: Next): Prom
       // Her shop lives in another shard (now known): its record, badge and page from there.
       keepRoute(slug, { id: shop.id, shard: shop.shard, at: now });
       if (!useShard(c, shop.shard)) throw new HTTPException(404);
-      const db = c.var.db;
+      const db = c.get("db");
       const [heldRows, ...read] = (await runTemplates(db, [shopWithBadge(shop.id), ...(page.directory ? [] : on(db, shopSlotById(shop.id), shop.id))])) as unknown[][];
       const h = heldRows![0] as { shop: typeof shop; newOrders: number } | undefined;
       if (!h) throw new HTTPException(404);

@@ -52,22 +52,22 @@ export const admin = new Hono<AppEnv>();
 admin.use("*", requireUser());
 
 admin.get("/", async (c) => {
-  const user = c.var.user!;
-  const shops = await membershipsOf(c.var.dir, user.id);
+  const user = c.get("user")!;
+  const shops = await membershipsOf(c.get("dir"), user.id);
   const current = shops.find((s) => s.shopId === user.shopId) ?? shops[0];
   if (current) return c.redirect(`/admin/${current.slug}`, 303);
   // No shop yet: her invitations first, if she has any, else the wizard.
-  return c.redirect((await pendingInvitationCount(c.var.dir, user)) ? "/admin/shops" : "/start", 303);
+  return c.redirect((await pendingInvitationCount(c.get("dir"), user)) ? "/admin/shops" : "/start", 303);
 });
 
 const shopsNotices = { declined: "invitations.declined", left: "shops.left" } as const;
 
 admin.get("/shops", async (c) => {
-  const user = c.var.user!;
-  const [shops, invitations] = await Promise.all([membershipsOf(c.var.dir, user.id), invitationsFor(c.var.dir, user)]);
+  const user = c.get("user")!;
+  const [shops, invitations] = await Promise.all([membershipsOf(c.get("dir"), user.id), invitationsFor(c.get("dir"), user)]);
   const done = c.req.query("done");
   const notice = done === "declined" || done === "left" ? shopsNotices[done] : undefined;
-  return renderPage(c, <ShopsPage m={messages(c.var.locale)} csrf={c.var.csrfToken} shops={shops} invitations={invitations} notice={notice} />);
+  return renderPage(c, <ShopsPage m={messages(c.get("locale"))} csrf={c.get("csrfToken")} shops={shops} invitations={invitations} notice={notice} />);
 });
 
 admin.route("/shops/invitations", invitationRoutes);
@@ -97,11 +97,11 @@ shopAdmin.get(
         <Dashboard
           {...adminChrome(c)}
           shopUrl={shopUrl(c)}
-          share={shopShareText(c.var.shop, shopUrl(c))}
+          share={shopShareText(c.get("shop"), shopUrl(c))}
           data={data}
-          currency={c.var.shop.currency}
+          currency={c.get("shop").currency}
           vapidKey={pushConfig(c.env)?.vapidPublicKey}
-          provePhone={unprovenPhone(c.var.user!)}
+          provePhone={unprovenPhone(c.get("user")!)}
         />,
       ),
   ),
@@ -112,7 +112,7 @@ const noRead = () => nothingToRead;
 
 shopAdmin.get(
   "/live",
-  adminPage(noRead, (c) => renderPage(c, <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} saved={c.req.query("done") === "1"} />)),
+  adminPage(noRead, (c) => renderPage(c, <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.get("shop").whatsapp} saved={c.req.query("done") === "1"} />)),
 );
 
 // The live screen's "orders will reach you on WhatsApp at ...": the owner confirms or changes it.
@@ -120,11 +120,11 @@ shopAdmin.post("/live", requireOwner(), async (c) => {
   const values = await readForm(c);
   const r = validate(whatsappSchema, values);
   if (!r.ok) {
-    const page = <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.var.shop.whatsapp} typed={values.whatsapp ?? ""} error={fieldMessage(c.var.t, r.errors, "whatsapp")} />;
+    const page = <LivePage {...adminChrome(c)} shopUrl={shopUrl(c)} whatsapp={c.get("shop").whatsapp} typed={values.whatsapp ?? ""} error={fieldMessage(c.get("t"), r.errors, "whatsapp")} />;
     return renderPage(c, page, 400);
   }
-  await updateShopWhatsapp(c.var.db, c.var.shop.id, r.data.whatsapp);
-  return c.redirect(`/admin/${c.var.shop.slug}/live?done=1`, 303);
+  await updateShopWhatsapp(c.get("db"), c.get("shop").id, r.data.whatsapp);
+  return c.redirect(`/admin/${c.get("shop").slug}/live?done=1`, 303);
 });
 
 shopAdmin.route("/orders", orderAdmin);

@@ -1,5 +1,5 @@
 /**
- * Who is asking: the session cookie read into c.var.user, and the guards a route puts first
+ * Who is asking: the session cookie read into c.get("user"), and the guards a route puts first
  * (a signed-in seller; the shop's owner). Beside it: accounts, passwords (PBKDF2), sessions,
  * log-in throttling, rate limits and CSRF.
  */
@@ -25,13 +25,13 @@ export function sessionCheckedByPage(c: Context): number | null {
   return i >= 0 && CHECKS_SESSION_ITSELF in routes[i]!.handler ? i : null;
 }
 
-/** Reads the session cookie into c.var.user (null when absent, expired or revoked). */
+/** Reads the session cookie into c.get("user") (null when absent, expired or revoked). */
 export function attachUser(): MiddlewareHandler<AppEnv> {
   return async function userLoader(c, next) {
     // A page that batches the session with its own reads sets the user (setUser) itself.
     if (sessionCheckedByPage(c) !== null) return next();
     const token = sessionToken(c);
-    const user = token ? await sessionUser(c.var.db, token) : null;
+    const user = token ? await sessionUser(c.get("db"), token) : null;
     const fromBrowser = setUser(c, user);
     await next();
     // Her name, language, log-out or memberships may have changed: the admin asks D1 again.
@@ -42,7 +42,7 @@ export function attachUser(): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * c.var.user and the language of the page: her account's; else the one she picked here (the
+ * c.get("user") and the language of the page: her account's; else the one she picked here (the
  * cookie); else, on a first visit, the one her browser asks for (then true: the answer varies on
  * Accept-Language). Only platform pages come here: a storefront speaks its shop's.
  */
@@ -66,7 +66,7 @@ export function rememberLanguage(c: Context, locale: Locale): void {
 /** Sends visitors who are not logged in to /login, remembering where they were going. */
 export function requireUser(): MiddlewareHandler<AppEnv> {
   return async function userRequired(c, next) {
-    if (!c.var.user && sessionCheckedByPage(c) === null) return toLogin(c);
+    if (!c.get("user") && sessionCheckedByPage(c) === null) return toLogin(c);
     await next();
   };
 }

@@ -28,8 +28,8 @@ export function codeLink(): MiddlewareHandler<AppEnv> {
     const code = normalizeCode(raw);
     if (code) {
       const { lines } = readCart(c);
-      const quote = await quoteCart(c.var.db, c.var.shop.id, lines, { code });
-      const ctx = personalContext(c.var.shop, c.req.url, cartCount(lines));
+      const quote = await quoteCart(c.get("db"), c.get("shop").id, lines, { code });
+      const ctx = personalContext(c.get("shop"), c.req.url, cartCount(lines));
       const priced = priceQuote(quote, quote.zones[0] ?? null, Date.now());
       const state = priced.code!;
       // An empty cart cannot show a discount yet: a code that exists is kept and said applied.

@@ -58,8 +58,8 @@ for (const p of ["/cart", "/cart/*", "/checkout", "/orders/*"]) checkoutRoutes.u
 const itemList = (lines: Quote["lines"]) => lines.map((l) => (l.variantTitle !== "Default" ? `${l.title} (${l.variantTitle})` : l.title)).join(", ");
 
 function showCart(c: C, lines: CartLine[], quote: Quote, alert?: string, status: ContentfulStatusCode = 200, refusal?: Refusal, codeError?: string) {
-  const ctx = personalContext(c.var.shop, c.req.url, cartCount(lines));
-  const page = <CartPage shop={c.var.shop} ctx={ctx} quote={quote} now={Date.now()} alert={alert} refusal={refusal} codeError={codeError} />;
+  const ctx = personalContext(c.get("shop"), c.req.url, cartCount(lines));
+  const page = <CartPage shop={c.get("shop")} ctx={ctx} quote={quote} now={Date.now()} alert={alert} refusal={refusal} codeError={codeError} />;
   return renderPage(c, page, status);
 }
 
@@ -73,7 +73,7 @@ interface CheckoutView {
   refusal?: Refusal;
 }
 function showCheckout(c: C, v: CheckoutView, status: ContentfulStatusCode = 200) {
-  const shop = c.var.shop;
+  const shop = c.get("shop");
   const ctx = personalContext(shop, c.req.url, cartCount(v.lines));
   const page = (
     <CheckoutPage shop={shop} ctx={ctx} quote={v.quote} now={Date.now()} payments={paymentOptions(shop.payments, shop.providers)} idemKey={v.key} values={v.values} errors={v.errors} alert={v.alert} refusal={v.refusal} />
@@ -92,7 +92,7 @@ function sanitise(c: C, parsed: { lines: CartLine[]; changed: boolean }, quote: 
 
 checkoutRoutes.get("/cart", async (c) => {
   const parsed = readCart(c);
-  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
+  const quote = await quoteCart(c.get("db"), c.get("shop").id, parsed.lines, { code: readCode(c) });
   return showCart(c, sanitise(c, parsed, quote), quote);
 });
 
@@ -100,12 +100,12 @@ checkoutRoutes.post("/cart/add", async (c) => {
   const { lines } = readCart(c);
   const form = validate(addSchema, await readForm(c));
   const candidate = form.ok ? addLine(lines, form.data.variant, form.data.quantity) : null;
-  const quote = await quoteCart(c.var.db, c.var.shop.id, candidate?.ok ? candidate.lines : lines, { code: readCode(c) });
-  const t = c.var.t;
+  const quote = await quoteCart(c.get("db"), c.get("shop").id, candidate?.ok ? candidate.lines : lines, { code: readCode(c) });
+  const t = c.get("t");
   if (!form.ok) return showCart(c, lines, quote, t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
   if (!candidate!.ok) return showCart(c, lines, quote, t("checkout.cart.full", { max: lines.length }), 400);
   if (quote.missing.some((m) => m.variantId === form.data.variant)) {
-    const current = await quoteCart(c.var.db, c.var.shop.id, lines, { code: readCode(c) });
+    const current = await quoteCart(c.get("db"), c.get("shop").id, lines, { code: readCode(c) });
     return showCart(c, lines, current, t("checkout.error.variant"), 400);
   }
   writeCart(c, candidate!.lines);
@@ -116,8 +116,8 @@ checkoutRoutes.post("/cart/update", async (c) => {
   const { lines } = readCart(c);
   const form = validate(updateSchema, await readForm(c));
   if (!form.ok) {
-    const quote = await quoteCart(c.var.db, c.var.shop.id, lines, { code: readCode(c) });
-    return showCart(c, lines, quote, c.var.t((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
+    const quote = await quoteCart(c.get("db"), c.get("shop").id, lines, { code: readCode(c) });
+    return showCart(c, lines, quote, c.get("t")((form.errors.quantity ?? form.errors.variant) as MessageKey), 400);
   }
   writeCart(c, setLine(lines, form.data.variant, form.data.quantity));
   return c.redirect("/cart", 303);
@@ -136,9 +136,9 @@ checkoutRoutes.post("/cart/code", async (c) => {
   const form = validate(codeSchema, values);
   if (!form.ok) {
     const parsed = readCart(c);
-    const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
-    const ctx = personalContext(c.var.shop, c.req.url, cartCount(parsed.lines));
-    const page = <CartPage shop={c.var.shop} ctx={ctx} quote={quote} now={Date.now()} codeError={c.var.t(form.errors.code as MessageKey)} codeValue={values.code} />;
+    const quote = await quoteCart(c.get("db"), c.get("shop").id, parsed.lines, { code: readCode(c) });
+    const ctx = personalContext(c.get("shop"), c.req.url, cartCount(parsed.lines));
+    const page = <CartPage shop={c.get("shop")} ctx={ctx} quote={quote} now={Date.now()} codeError={c.get("t")(form.errors.code as MessageKey)} codeValue={values.code} />;
     return renderPage(c, page, 400);
   }
   writeCode(c, normalizeCode(form.data.code));
@@ -147,7 +147,7 @@ checkoutRoutes.post("/cart/code", async (c) => {
 
 checkoutRoutes.get("/checkout", async (c) => {
   const parsed = readCart(c);
-  const quote = await quoteCart(c.var.db, c.var.shop.id, parsed.lines, { code: readCode(c) });
+  const quote = await quoteCart(c.get("db"), c.get("shop").id, parsed.lines, { code: readCode(c) });
   const lines = sanitise(c, parsed, quote);
   if (orderable(quote).length === 0) return c.redirect("/cart", 303);
   return showCheckout(c, { lines, quote, key: randomToken(16) });
@@ -214,7 +214,7 @@ checkoutRoutes.post("/checkout", async (c) => {
 
 /** The answer to a checkout the review refused. */
 function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready" }>) {
-  const t = c.var.t;
+  const t = c.get("t");
   switch (review.kind) {
     case "empty": {
       const gone = review.gone.filter((l) => l.state !== "ok");
@@ -228,7 +228,7 @@ function refuse(c: C, view: CheckoutView, review: Exclude<Review, { kind: "ready
     case "priceChanged": {
       // A code that no longer applies says why; anything else is a price the seller changed.
       const code = review.priced.code;
-      const ctx = personalContext(c.var.shop, c.req.url, cartCount(view.lines));
+      const ctx = personalContext(c.get("shop"), c.req.url, cartCount(view.lines));
       const alert = code && code.status !== "applied" ? t("pricing.error.codeChanged", { reason: codeSentence(ctx, code) }) : t("checkout.error.priceChanged");
       return showCheckout(c, { ...view, alert, refusal: "price-changed" }, 409);
     }
@@ -248,10 +248,10 @@ function placed(c: C, token: string, messages: number[] = [], method?: string) {
 }
 
 /** The order behind an unguessable token, within this shop only; null for a malformed, unknown or another shop's token. */
-const orderOfToken = (c: C, token: string) => (/^[A-Za-z0-9_-]{20,64}$/.test(token) ? orderByToken(c.var.db, c.var.shop.id, token) : null);
+const orderOfToken = (c: C, token: string) => (/^[A-Za-z0-9_-]{20,64}$/.test(token) ? orderByToken(c.get("db"), c.get("shop").id, token) : null);
 
 /** Unknown or another shop's token: the shop's own "not found" page, never a hint it exists. */
-const orderNotFound = (c: C) => renderPage(c, resolveTheme(c.var.shop).theme.pages.notFound(personalContext(c.var.shop, c.req.url, cartCount(readCart(c).lines))), 404);
+const orderNotFound = (c: C) => renderPage(c, resolveTheme(c.get("shop")).theme.pages.notFound(personalContext(c.get("shop"), c.req.url, cartCount(readCart(c).lines))), 404);
 
 /** The order page, and after a refused proof the same page with her typed ID and the messages beside the fields. */
 async function showOrderPage(c: C, token: string, form?: ProofForm) {
@@ -313,8 +313,8 @@ checkoutRoutes.post("/orders/:token/proof", async (c) => {
     const issue = (f: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === f)?.message);
     return showOrderPage(c, token, { reference, errors: { reference: issue("reference"), screenshot: issue("screenshot") ?? (checked && "error" in checked ? checked.error : undefined) } });
   }
-  const key = await putProof(c.env.MEDIA, c.var.shop.id, checked);
-  const r = await sendProof({ db: c.var.db, shopId: c.var.shop.id }, order.id, { key, reference: parsed.data.reference });
+  const key = await putProof(c.env.MEDIA, c.get("shop").id, checked);
+  const r = await sendProof({ db: c.get("db"), shopId: c.get("shop").id }, order.id, { key, reference: parsed.data.reference });
   if (!r.ok) return c.redirect(`/orders/${token}?proof=late#payment`, 303);
   if (r.messages.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), r.messages));
   return c.redirect(`/orders/${token}?proof=sent#payment`, 303);
@@ -323,7 +323,7 @@ checkoutRoutes.post("/orders/:token/proof", async (c) => {
 /** Her screenshot, to the holder of the order's token only: private, never cached. */
 checkoutRoutes.get("/orders/:token/proof", async (c) => {
   const detail = await orderOfToken(c, c.req.param("token"));
-  const res = detail?.order.paymentProof ? await proofResponse(c.env.MEDIA, c.var.shop.id, detail.order.paymentProof) : null;
+  const res = detail?.order.paymentProof ? await proofResponse(c.env.MEDIA, c.get("shop").id, detail.order.paymentProof) : null;
   return res ?? orderNotFound(c);
 });
 
@@ -338,7 +338,7 @@ checkoutRoutes.post("/orders/:token/cancel", async (c) => {
   const token = c.req.param("token");
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
-  const r = await cancelByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail);
+  const r = await cancelByCustomer({ db: c.get("db"), shopId: c.get("shop").id }, detail);
   if (r.ok && r.messages?.length) c.executionCtx.waitUntil(enqueueGathered(shopQueue(c), r.messages));
   return c.redirect(`/orders/${token}?cancel=${r.ok ? "done" : "late"}`, 303);
 });
@@ -351,7 +351,7 @@ checkoutRoutes.post("/orders/:token/confirm", async (c) => {
   const token = c.req.param("token");
   const detail = await orderOfToken(c, token);
   if (!detail) return orderNotFound(c);
-  const outcome = await confirmByCustomer({ db: c.var.db, shopId: c.var.shop.id }, detail.order.id);
+  const outcome = await confirmByCustomer({ db: c.get("db"), shopId: c.get("shop").id }, detail.order.id);
   return c.redirect(`/orders/${token}?confirm=${outcome}`, 303);
 });
 

@@ -234,7 +234,7 @@ function Members(p: EditorProps & { id: number }) {
   );
 }
 
-const list = (c: C) => `/admin/${c.var.shop.slug}/collections`;
+const list = (c: C) => `/admin/${c.get("shop").slug}/collections`;
 
 collectionRoutes.get(
   "/",
@@ -251,14 +251,14 @@ interface Shown {
 }
 
 async function editor(c: C, id: number | null, view: EditorView, shown: Shown = {}) {
-  return editorPage(c, id, view, await collectionForEdit(c.var.db, c.var.shop.id, id, view), shown);
+  return editorPage(c, id, view, await collectionForEdit(c.get("db"), c.get("shop").id, id, view), shown);
 }
 
 /** The editor with its data read (in the session check's batch on a GET, alone after a refused save). */
 function editorPage(c: C, id: number | null, view: EditorView, data: CollectionEditorData, shown: Shown = {}) {
   if (id !== null && !data.collection) throw new HTTPException(404);
   const v = shown.values ?? { title: data.collection?.title ?? "", description: data.collection?.description ?? "" };
-  const notice = c.req.query("done") === "saved" ? c.var.t("collections.saved") : undefined;
+  const notice = c.req.query("done") === "saved" ? c.get("t")("collections.saved") : undefined;
   return renderPage(c, <CollectionEditor {...adminChrome(c)} id={id} values={v} view={view} data={data} ticked={shown.ticked} errors={shown.errors} notice={notice} />, shown.errors ? 400 : 200);
 }
 
@@ -285,8 +285,8 @@ async function save(c: C, id: number | null) {
   if (!r.ok) return editor(c, id, view, { values, ticked, errors: r.errors });
   const tickedSet = new Set(ticked);
   const input = { title: r.data.title, description: r.data.description, add: ticked, remove: ids(r.data.shown).filter((x) => !tickedSet.has(x)) };
-  const db = c.var.db;
-  const shopId = c.var.shop.id;
+  const db = c.get("db");
+  const shopId = c.get("shop").id;
   const saved = id === null ? await createCollection(db, shopId, input) : await updateCollection(db, shopId, id, input);
   if (saved === "notFound") throw new HTTPException(404);
   if (saved === "tooMany") return editor(c, id, view, { values, ticked, errors: { product: "collections.tooManyProducts", "product.max": String(MAX_COLLECTION_PRODUCTS) } });
@@ -298,12 +298,12 @@ async function save(c: C, id: number | null) {
 collectionRoutes.post("/", (c) => save(c, null));
 collectionRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 collectionRoutes.post("/:id{[0-9]+}/delete", async (c) => {
-  if (!(await deleteCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
+  if (!(await deleteCollection(c.get("db"), c.get("shop").id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
   return c.redirect(list(c), 303);
 });
 collectionRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
-  if (!isDirection(values.dir) || !(await moveCollection(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!, values.dir))) throw new HTTPException(404);
+  if (!isDirection(values.dir) || !(await moveCollection(c.get("db"), c.get("shop").id, intParam(c.req.param("id"))!, values.dir))) throw new HTTPException(404);
   return c.redirect(list(c), 303);
 });
 
@@ -315,10 +315,10 @@ collectionRoutes.post("/:id{[0-9]+}/order", async (c) => {
   const view = viewOf(values);
   if (!m.success || !(m.data.dir || m.data.to)) {
     // A place that is not a whole number: the editor again, with the message at the top.
-    if (!(await collectionForEdit(c.var.db, c.var.shop.id, id, view)).collection) throw new HTTPException(404);
+    if (!(await collectionForEdit(c.get("db"), c.get("shop").id, id, view)).collection) throw new HTTPException(404);
     return editor(c, id, view, { errors: { _form: "validation.number" } });
   }
   const to = m.data.dir ?? { place: Math.max(0, Number(m.data.to) - 1) };
-  if (!(await moveMember(c.var.db, c.var.shop.id, id, Number(m.data.product), to))) throw new HTTPException(404);
+  if (!(await moveMember(c.get("db"), c.get("shop").id, id, Number(m.data.product), to))) throw new HTTPException(404);
   return c.redirect(`${viewUrl(`${list(c)}/${id}`, { mpage: view.mpage })}#m${m.data.product}`, 303);
 });

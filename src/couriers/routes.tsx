@@ -34,11 +34,11 @@ export const courierSettingsRoutes = new Hono<AppEnv>();
 courierSettingsRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
-const actor = (c: C): Actor => ({ userId: c.var.user!.id, name: c.var.user!.name });
+const scope = (c: C): Scope => ({ db: c.get("db"), shopId: c.get("shop").id });
+const actor = (c: C): Actor => ({ userId: c.get("user")!.id, name: c.get("user")!.name });
 const key = (c: C) => credentialsKey(c.env as unknown as CredentialsEnv);
 const ID = ID_ROUTE;
-const base = (c: C) => `/admin/${c.var.shop.slug}/couriers`;
+const base = (c: C) => `/admin/${c.get("shop").slug}/couriers`;
 
 /** Puts the jobs on the queue after the response (the request never waits on a courier). */
 const enqueue = (c: C, ids: number[]) => c.executionCtx.waitUntil(enqueueBookings(shopQueue(c), ids));
@@ -54,7 +54,7 @@ async function settingsPage(c: C, saved: Saved, extra: { notice?: string; refuse
 }
 
 /** The settings page again after a refused post (its read alone: a write's path reads after the session). */
-const settingsAgain = async (c: C, extra: Parameters<typeof settingsPage>[2]) => settingsPage(c, await runRead(c.var.db, c.var.shop.id, settingsRead()), extra, 400);
+const settingsAgain = async (c: C, extra: Parameters<typeof settingsPage>[2]) => settingsPage(c, await runRead(c.get("db"), c.get("shop").id, settingsRead()), extra, 400);
 
 courierSettingsRoutes.get(
   "/",
@@ -95,7 +95,7 @@ function bookPage(c: C, { order, shipments }: Booking, extra: { values?: FormVal
 }
 
 /** The booking page's read alone (a post's path: the session was read first). */
-const booking = async (c: C) => bookable(await runRead(c.var.db, c.var.shop.id, bookPageRead(idParam(c))));
+const booking = async (c: C) => bookable(await runRead(c.get("db"), c.get("shop").id, bookPageRead(idParam(c))));
 
 courierRoutes.get(
   `/orders/:id${ID}`,
@@ -121,12 +121,12 @@ courierRoutes.post("/book", async (c) => {
   const body = await c.req.parseBody({ all: true });
   const list = ([] as unknown[]).concat(body.order ?? []);
   const parsed = validate(bulkSchema, { courier: body.courier, weight: body.weight, order: list });
-  const ordersUrl = `/admin/${c.var.shop.slug}/orders`;
+  const ordersUrl = `/admin/${c.get("shop").slug}/orders`;
   if (!parsed.ok) return c.redirect(`${ordersUrl}?booked=0`, 303);
-  const rows = await c.var.db
+  const rows = await c.get("db")
     .select()
     .from(orders)
-    .where(and(eq(orders.shopId, c.var.shop.id), inArray(orders.id, parsed.data.order)));
+    .where(and(eq(orders.shopId, c.get("shop").id), inArray(orders.id, parsed.data.order)));
   const ids: number[] = [];
   for (const o of rows) {
     const r = await requestBooking(scope(c), o.id, { courier: parsed.data.courier, weightGrams: parsed.data.weight, codPaisa: codOf(o), trackingNumber: "" }, actor(c));
@@ -168,7 +168,7 @@ courierRoutes.get(
           size={labelSize(c.req.query("size"))}
           self={self}
           back={`${base(c)}/orders/${order.id}`}
-          shopName={c.var.shop.name}
+          shopName={c.get("shop").name}
           courier={s.courier}
           trackingNumber={s.trackingNumber}
           codPaisa={s.codPaisa}
@@ -187,7 +187,7 @@ courierRoutes.get(
     async (c, found) => {
       const { shipment: s } = shipmentFound(found);
       // The key is the shop's own prefix, recomputed: a row never points outside it.
-      if (!s.labelKey || s.labelKey !== labelKey(c.var.shop.id, s.id)) throw new HTTPException(404);
+      if (!s.labelKey || s.labelKey !== labelKey(c.get("shop").id, s.id)) throw new HTTPException(404);
       const pdf = await c.env.MEDIA.get(s.labelKey);
       if (!pdf) throw new HTTPException(404);
       return c.body(pdf.body, 200, { "content-type": "application/pdf", "cache-control": "private, no-store", "content-disposition": `inline; filename="label-${s.trackingNumber.replace(/[^\w-]/g, "")}.pdf"` });

@@ -108,9 +108,9 @@ csvRoutes.get(
   adminPage(
     () => firstProductsRead,
     (c, first) => {
-      const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+      const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug);
       c.header("content-type", "text/csv; charset=utf-8");
-      c.header("content-disposition", `attachment; filename="${c.var.shop.slug}-products.csv"`);
+      c.header("content-disposition", `attachment; filename="${c.get("shop").slug}-products.csv"`);
       c.header("cache-control", "no-store");
       const { db, shop } = c.var;
       return stream(c, async (s) => {
@@ -135,7 +135,7 @@ csvRoutes.post("/import", async (c) => {
   if (missing.length) return fail("csv.wrongColumns", { missing: missing.join(", ") });
   if (!rows.length) return fail("csv.empty");
   const { products, errors } = rowsToProducts(header, rows, parsed.lines.slice(1));
-  const result = await importProducts(c.var.db, c.var.shop.id, products);
+  const result = await importProducts(c.get("db"), c.get("shop").id, products);
   const rowErrors = [...errors, ...result.errors].sort((a, b) => a.line - b.line);
   return renderPage(c, <CsvPage {...adminChrome(c)} outcome={{ created: result.created, updated: result.updated, rowErrors }} />, rowErrors.length && !result.created && !result.updated ? 400 : 200);
 });

@@ -3,7 +3,7 @@
  * loadAdminShop; owners and staff alike): the list with search and keyset pages, a customer's
  * page with her orders, the seller's private note and tags, and the CSV export. Her row is kept
  * by triggers on orders (migrations/triggers/customers.sql); risk signals beside an order are in
- * risk.ts. Every look-up is within c.var.shop: another shop's customer is a 404.
+ * risk.ts. Every look-up is within c.get("shop"): another shop's customer is a 404.
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -32,7 +32,7 @@ customerRoutes.get(
       const query = customerListSchema.parse(c.req.query());
       return mapRead(customerListRead(query), (page) => ({ query, page }));
     },
-    (c, { query, page }) => renderPage(c, <CustomersPage {...adminChrome(c)} page={page} query={query} currency={c.var.shop.currency} />),
+    (c, { query, page }) => renderPage(c, <CustomersPage {...adminChrome(c)} page={page} query={query} currency={c.get("shop").currency} />),
   ),
 );
 
@@ -41,8 +41,8 @@ customerRoutes.get(
   adminPage(
     () => firstCustomersRead,
     (c, first) => {
-      const name = `customers-${c.var.shop.slug}.csv`.replace(/[^\w.-]/g, "");
-      return c.body(customersCsv(c.var.db, c.var.shop.id, c.var.shop.currency, adminChrome(c).m.t, first), 200, {
+      const name = `customers-${c.get("shop").slug}.csv`.replace(/[^\w.-]/g, "");
+      return c.body(customersCsv(c.get("db"), c.get("shop").id, c.get("shop").currency, adminChrome(c).m.t, first), 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "private, no-store",
@@ -55,13 +55,13 @@ const ID = `/:id${ID_ROUTE}`;
 
 async function loadCustomer(c: C): Promise<CustomerDetail> {
   const id = intParam(c.req.param("id"));
-  const detail = id === null ? null : await customerById(c.var.db, c.var.shop.id, id);
+  const detail = id === null ? null : await customerById(c.get("db"), c.get("shop").id, id);
   if (!detail) throw new HTTPException(404);
   return detail;
 }
 
 const show = (c: C, detail: CustomerDetail, extras: Pick<CustomerPageProps, "saved" | "typed" | "errors"> = {}, status: 200 | 400 = 200) =>
-  renderPage(c, <CustomerPage {...adminChrome(c)} detail={detail} currency={c.var.shop.currency} {...extras} />, status);
+  renderPage(c, <CustomerPage {...adminChrome(c)} detail={detail} currency={c.get("shop").currency} {...extras} />, status);
 
 customerRoutes.get(
   ID,
@@ -80,6 +80,6 @@ customerRoutes.post(ID, async (c) => {
   const typed = { note: values.note ?? "", tags: lists.tags ?? [] };
   const parsed = validate(customerSchema, typed);
   if (!parsed.ok) return show(c, detail, { typed, errors: parsed.errors }, 400);
-  await saveCustomerNote({ db: c.var.db, shopId: c.var.shop.id }, detail.customer.id, parsed.data);
-  return c.redirect(`/admin/${c.var.shop.slug}/customers/${detail.customer.id}?done=1`, 303);
+  await saveCustomerNote({ db: c.get("db"), shopId: c.get("shop").id }, detail.customer.id, parsed.data);
+  return c.redirect(`/admin/${c.get("shop").slug}/customers/${detail.customer.id}?done=1`, 303);
 });

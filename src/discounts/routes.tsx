@@ -32,7 +32,7 @@ import { idOf } from "../lib/ids";
 export const discountRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const base = (c: C) => `/admin/${c.var.shop.slug}/discounts`;
+const base = (c: C) => `/admin/${c.get("shop").slug}/discounts`;
 
 discountRoutes.get(
   "/",
@@ -41,7 +41,7 @@ discountRoutes.get(
       const { after } = listQuerySchema.parse(c.req.query());
       return mapRead(discountListRead(after), (page) => ({ after, page }));
     },
-    (c, { after, page }) => renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.var.shop.currency} now={Date.now()} />),
+    (c, { after, page }) => renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.get("shop").currency} now={Date.now()} />),
   ),
 );
 
@@ -90,12 +90,12 @@ const idsOf = (list: string[]) => list.map(idOf).filter((n) => n !== null);
 
 /** The form as posted again (the picker as she searched and chose): its read alone, after the session's. */
 async function showPosted(c: C, id: number | null, d: DiscountRow | null, state: FormState, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
-  const picker = await pickerData(c.var.db, c.var.shop.id, { q: state.values.q ?? "", products: idsOf(state.product), collections: idsOf(state.collection) });
+  const picker = await pickerData(c.get("db"), c.get("shop").id, { q: state.values.q ?? "", products: idsOf(state.product), collections: idsOf(state.collection) });
   return showForm(c, id, d, state, picker, errors, status);
 }
 
 function showForm(c: C, id: number | null, d: DiscountRow | null, state: FormState, picker: Picker, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
-  const shop = c.var.shop;
+  const shop = c.get("shop");
   let share;
   if (d?.code) {
     // The text goes to customers: in the shop's language and currency.
@@ -103,12 +103,12 @@ function showForm(c: C, id: number | null, d: DiscountRow | null, state: FormSta
     const offer = offerWords(sm.t, (n) => formatMoney(n, shop.currency, shop.locale), d);
     share = discountShareText(shop, d.code, offer, shareLink(originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug), d.code));
   }
-  const notice = c.req.query("done") === "saved" && !errors ? c.var.t("discounts.saved") : undefined;
+  const notice = c.req.query("done") === "saved" && !errors ? c.get("t")("discounts.saved") : undefined;
   return renderPage(c, <FormPage {...adminChrome(c)} id={id} state={state} picker={picker} errors={errors} uses={d?.uses} share={share} notice={notice} />, status);
 }
 
 async function loadDiscount(c: C): Promise<DiscountRow> {
-  const d = await discountById(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!);
+  const d = await discountById(c.get("db"), c.get("shop").id, intParam(c.req.param("id"))!);
   if (!d) throw new HTTPException(404);
   return d;
 }
@@ -149,8 +149,8 @@ async function save(c: C, id: number | null) {
   const parsed = toDiscountInput(r.data);
   if (!parsed.ok) return showPosted(c, id, d, state, parsed.errors, 400);
   const input = parsed.input;
-  const db = c.var.db;
-  const shopId = c.var.shop.id;
+  const db = c.get("db");
+  const shopId = c.get("shop").id;
   const saved = id === null ? await createDiscount(db, shopId, input) : await updateDiscount(db, shopId, id, input);
   if (saved === "notFound") throw new HTTPException(404);
   if (saved === "targetGone") return showPosted(c, id, d, state, { [input.scope === "products" ? "product" : "collection"]: "discounts.error.targetGone" }, 400);
@@ -171,13 +171,13 @@ discountRoutes.post(`/:id${ID_ROUTE}/active`, async (c) => {
   const r = toggleSchema.safeParse(values);
   const id = intParam(c.req.param("id"))!;
   if (!r.success) throw new HTTPException(400);
-  const set = await setActive(c.var.db, c.var.shop.id, id, r.data.active === "on");
+  const set = await setActive(c.get("db"), c.get("shop").id, id, r.data.active === "on");
   if (set === "notFound") throw new HTTPException(404);
   const { after } = listQuerySchema.parse(c.req.query());
   if (set === "full") {
-    const page = await listDiscounts(c.var.db, c.var.shop.id, after);
-    const alert = c.var.t("discounts.error.automaticFull", { max: AUTOMATIC_MAX });
-    return renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.var.shop.currency} now={Date.now()} alert={alert} />, 409);
+    const page = await listDiscounts(c.get("db"), c.get("shop").id, after);
+    const alert = c.get("t")("discounts.error.automaticFull", { max: AUTOMATIC_MAX });
+    return renderPage(c, <ListPage {...adminChrome(c)} page={page} after={after} currency={c.get("shop").currency} now={Date.now()} alert={alert} />, 409);
   }
   return c.redirect(`${base(c)}${after ? `?after=${after}` : ""}#d${id}`, 303);
 });

@@ -26,12 +26,12 @@ export const domainRoutes = new Hono<AppEnv>();
 domainRoutes.use("*", requireOwner());
 type C = Context<AppEnv>;
 
-const scope = (c: C) => ({ db: c.var.dir, shopId: c.var.shop.id }); // custom domains are directory rows (src/db/shards.ts)
+const scope = (c: C) => ({ db: c.get("dir"), shopId: c.get("shop").id }); // custom domains are directory rows (src/db/shards.ts)
 
 type Extra = { typed?: string; errors?: FieldErrors; notice?: string; alert?: string };
 
 function show(c: C, domain: Domain | null, extra: Extra = {}, status: 200 | 400 = 200) {
-  const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug);
   return renderPage(c, <DomainPage {...adminChrome(c)} domain={domain} fallback={fallbackOrigin(c.env as DomainsEnv)} shopUrl={shopUrl} {...extra} />, status);
 }
 
@@ -44,7 +44,7 @@ domainRoutes.get(
     () => shopDomainRead,
     (c, domain) => {
       const { t } = c.var;
-      const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+      const shopUrl = originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug);
       const notice = c.req.query("added") === "1" ? t("domains.added") : c.req.query("removed") === "1" ? t("domains.removed", { shopUrl }) : undefined;
       return show(c, domain, { notice });
     },
@@ -55,21 +55,21 @@ domainRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const typed = values.hostname ?? "";
   const r = validate(domainSchema, values);
-  if (!r.ok) return page(c, { typed, errors: r.errors, alert: c.var.t("common.fixErrors") }, 400);
+  if (!r.ok) return page(c, { typed, errors: r.errors, alert: c.get("t")("common.fixErrors") }, 400);
   const added = await addDomain(scope(c), c.env.ROOT_DOMAIN, r.data.hostname);
   if ("refused" in added) {
     // Her shop has a domain already: the page shows it (not the form), so the alert says why.
-    if (added.refused === "domains.one") return page(c, { alert: c.var.t("domains.one") }, 400);
-    return page(c, { typed, errors: { hostname: added.refused }, alert: c.var.t("common.fixErrors") }, 400);
+    if (added.refused === "domains.one") return page(c, { alert: c.get("t")("domains.one") }, 400);
+    return page(c, { typed, errors: { hostname: added.refused }, alert: c.get("t")("common.fixErrors") }, 400);
   }
-  await syncDomains(shopSource(c), { shopId: c.var.shop.id });
+  await syncDomains(shopSource(c), { shopId: c.get("shop").id });
   c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, [added.id]));
-  return c.redirect(`/admin/${c.var.shop.slug}/domain?added=1`, 303);
+  return c.redirect(`/admin/${c.get("shop").slug}/domain?added=1`, 303);
 });
 
 domainRoutes.post("/delete", async (c) => {
   const ids = await removeDomain(scope(c));
-  await syncDomains(shopSource(c), { shopId: c.var.shop.id });
+  await syncDomains(shopSource(c), { shopId: c.get("shop").id });
   c.executionCtx.waitUntil(enqueueDomainJobs(c.env.MESSAGES, ids));
-  return c.redirect(`/admin/${c.var.shop.slug}/domain?removed=1`, 303);
+  return c.redirect(`/admin/${c.get("shop").slug}/domain?removed=1`, 303);
 });

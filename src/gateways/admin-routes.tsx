@@ -143,7 +143,7 @@ function GatewaysPage(p: PageProps) {
   );
 }
 
-const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+const scope = (c: C) => ({ db: c.get("db"), shopId: c.get("shop").id });
 
 for (const spec of SPECS) {
   const at = spec.path || "/";
@@ -152,7 +152,7 @@ for (const spec of SPECS) {
   /** The saved mode (opened with the key: the hints mask it like a secret; WebCrypto, no D1 trip). */
   const savedMode = async (c: C, saved: SavedCredentials | undefined): Promise<Mode> => {
     const key = saved ? await credentialsKey(c.env as GatewayBindings) : null;
-    const fields = key && saved ? await openSaved(key, c.var.shop.id, spec.provider, saved) : null;
+    const fields = key && saved ? await openSaved(key, c.get("shop").id, spec.provider, saved) : null;
     return fields?.mode === "live" ? "live" : "sandbox";
   };
 
@@ -175,7 +175,7 @@ for (const spec of SPECS) {
     // A refused form keeps what she typed, but never a secret.
     const kept = Object.fromEntries([...spec.fields.filter((f) => !f.secret).map((f) => f.name), "mode"].map((k) => [k, values[k] ?? ""]));
     const refuse = (errors: FieldErrors | undefined, alert?: string) =>
-      renderPage(c, <GatewaysPage {...adminChrome(c)} spec={spec} hints={hints} mode="sandbox" values={kept} errors={errors} alert={alert ?? c.var.t("common.fixErrors")} />, 400);
+      renderPage(c, <GatewaysPage {...adminChrome(c)} spec={spec} hints={hints} mode="sandbox" values={kept} errors={errors} alert={alert ?? c.get("t")("common.fixErrors")} />, 400);
     const r = validate(spec.schema, values);
     if (!r.ok) return refuse(r.errors);
     const data = r.data as Record<string, string>;
@@ -183,13 +183,13 @@ for (const spec of SPECS) {
     const missing = secrets.filter((f) => data[f] === "" && !hints[f]);
     if (missing.length) return refuse(Object.fromEntries(missing.map((f) => [f, "gateways.secret.required"])));
     const key = await credentialsKey(c.env as GatewayBindings);
-    if (!key) return refuse(undefined, c.var.t("gateways.noKey"));
+    if (!key) return refuse(undefined, c.get("t")("gateways.noKey"));
     await saveCredentials(scope(c), key, spec.provider, Object.fromEntries([...secrets, "mode"].map((k) => [k, data[k] ?? ""])));
-    return c.redirect(`/admin/${c.var.shop.slug}/gateways${spec.path}?saved=1`, 303);
+    return c.redirect(`/admin/${c.get("shop").slug}/gateways${spec.path}?saved=1`, 303);
   });
 
   gatewayAdmin.post(`${spec.path}/delete`, async (c) => {
     await deleteCredentials(scope(c), spec.provider);
-    return c.redirect(`/admin/${c.var.shop.slug}/gateways${spec.path}?removed=1`, 303);
+    return c.redirect(`/admin/${c.get("shop").slug}/gateways${spec.path}?removed=1`, 303);
   });
 }

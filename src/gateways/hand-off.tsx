@@ -14,19 +14,19 @@ import { HandOff } from "./views/HandOff";
 
 type C = Context<AppEnv>;
 
-export const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+export const scope = (c: C) => ({ db: c.get("db"), shopId: c.get("shop").id });
 export const env = (c: C) => c.env as GatewayBindings;
 
 /** A start route's order: this shop's, paid with this provider's method (a cash-on-delivery order never starts a payment); else null. */
 export async function orderToPay(c: C, provider: string) {
-  const detail = await orderByToken(c.var.db, c.var.shop.id, c.req.param("token") ?? "");
+  const detail = await orderByToken(c.get("db"), c.get("shop").id, c.req.param("token") ?? "");
   return detail && METHODS.some((m) => m.id === detail.order.paymentMethod && m.provider === provider) ? detail : null;
 }
 
 /** The hand-off page: `fields` auto-posted to `action`, whose origin joins this page's CSP form-action; never cached. */
 export function handOffPage(c: C, action: string, fields: Record<string, string>, gateway: MessageKey) {
-  const ctx = personalContext(c.var.shop, c.req.url, 0);
-  const doc = renderDocument(<HandOff shop={c.var.shop} ctx={ctx} action={action} fields={fields} gateway={gateway} />);
+  const ctx = personalContext(c.get("shop"), c.req.url, 0);
+  const doc = renderDocument(<HandOff shop={c.get("shop")} ctx={ctx} action={action} fields={fields} gateway={gateway} />);
   const csp = doc.csp.replace(/form-action [^;]*/, `form-action 'self' ${new URL(action).origin}`);
   return sendDocument(c, { ...doc, csp }, 200, { "cache-control": "private, no-store", "x-robots-tag": "noindex" });
 }

@@ -28,8 +28,8 @@ export function payNowFor(c: Context<AppEnv>, detail: OrderDetail) {
   const asked = PAYMENT_NOTICES.find((n) => n === c.req.query("payment")) ?? null;
   // Settled while she waited: the order says so, whatever the link said.
   const notice = asked === "checking" && order.paymentState === "paid" ? "paid" : asked;
-  const action = payable(order) && notice !== "checking" && c.var.shop.providers?.includes(provider) ? `/pay/${provider}/${order.token}` : null;
+  const action = payable(order) && notice !== "checking" && c.get("shop").providers?.includes(provider) ? `/pay/${provider}/${order.token}` : null;
   if (!action && !notice) return null;
   const check = notice === "checking" ? `/pay/${provider}/status?order=${order.token}` : null;
-  return <PayNow ctx={personalContext(c.var.shop, c.req.url, 0)} gateway={nameOf(provider)} action={action} notice={notice} check={check} />;
+  return <PayNow ctx={personalContext(c.get("shop"), c.req.url, 0)} gateway={nameOf(provider)} action={action} notice={notice} check={check} />;
 }

@@ -42,7 +42,7 @@ gatewayRoutes.post("/pay/jazzcash/:token{[A-Za-z0-9_-]{20,64}}", async (c) => {
     txnRef: attempt.txnRef,
     amount: attempt.amount,
     orderNumber: detail.order.number,
-    shopName: c.var.shop.name,
+    shopName: c.get("shop").name,
     returnUrl: `${origin}${GATEWAY_RETURNS[0]}`,
     now,
   });

@@ -1,6 +1,6 @@
 /**
  * A one-time notice for the next page, carried across a redirect by a short-lived, host-only,
- * HttpOnly cookie (platform host only). flashNotice() reads it into c.var.flash; renderPage()
+ * HttpOnly cookie (platform host only). flashNotice() reads it into c.get("flash"); renderPage()
  * hands it to the page's Document (src/ui/Flash.tsx) and clears it, so it is shown once, on
  * the first page rendered after the redirect, whatever that page is.
  */

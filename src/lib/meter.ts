@@ -74,10 +74,10 @@ class Sessions {
 const sessionsOf = new WeakMap<object, Sessions>();
 
 /**
- * Sets `c.var.dir` (the directory: accounts, sessions, memberships, the shop directory) and
- * `c.var.db` (until a shop is known, the same): drizzle over the request's D1 sessions
+ * Sets `c.get("dir")` (the directory: accounts, sessions, memberships, the shop directory) and
+ * `c.get("db")` (until a shop is known, the same): drizzle over the request's D1 sessions
  * (src/db/sessions.ts: the replica each reads, the bookmark cookie each keeps), metered where
- * metering is on (see above). `useShard` points `c.var.db` at the shop's shard once it is known.
+ * metering is on (see above). `useShard` points `c.get("db")` at the shop's shard once it is known.
  */
 export function metering(): MiddlewareHandler<AppEnv> {
   const serverTiming = timing({ enabled: (c) => isMetered(c.env as Bindings) });
@@ -101,24 +101,24 @@ export function metering(): MiddlewareHandler<AppEnv> {
 }
 
 /** The messages queue for the request's shop: its bodies carry the shop's shard (src/db/shards.ts `shardQueue`). */
-export const shopQueue = (c: Context<AppEnv>): Queue => shardQueue(c.env.MESSAGES, c.var.shard);
+export const shopQueue = (c: Context<AppEnv>): Queue => shardQueue(c.env.MESSAGES, c.get("shard"));
 
 /** The request's directory and shards as a ShopSource (the shop record's reader, src/tenancy/shop-cache.ts). */
 export function shopSource(c: Context<AppEnv>): ShopSource {
   const sessions = sessionsOf.get(c)!;
   return {
-    dir: c.var.dir,
+    dir: c.get("dir"),
     shards: shardCount(c.env),
     shard: (k) => {
       const d1 = shardD1(c.env, k);
-      return !d1 ? null : sharesDirectory(c.env, k) ? c.var.dir : sessions.db(d1, bookmarkCookie(k));
+      return !d1 ? null : sharesDirectory(c.env, k) ? c.get("dir") : sessions.db(d1, bookmarkCookie(k));
     },
     holdsShops: (k) => sharesDirectory(c.env, k),
   };
 }
 
 /**
- * Points `c.var.db` at shard `k`'s session (the directory's own when shard 0 shares its
+ * Points `c.get("db")` at shard `k`'s session (the directory's own when shard 0 shares its
  * database: one batch then reads both). False when the deployment has no shard `k`.
  */
 export function useShard(c: Context<AppEnv>, k: number): boolean {
@@ -126,7 +126,7 @@ export function useShard(c: Context<AppEnv>, k: number): boolean {
   const sessions = sessionsOf.get(c);
   if (!d1 || !sessions) return false;
   c.set("shard", k);
-  c.set("db", sharesDirectory(c.env, k) ? c.var.dir : sessions.db(d1, bookmarkCookie(k)));
+  c.set("db", sharesDirectory(c.env, k) ? c.get("dir") : sessions.db(d1, bookmarkCookie(k)));
   return true;
 }
 

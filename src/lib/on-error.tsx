@@ -29,7 +29,7 @@ type Status = 400 | 403 | 404 | 413 | 500 | 503;
 const pageOf: Record<Status, keyof typeof pages> = { 400: "badRequest", 403: "csrf", 404: "notFound", 413: "tooLarge", 500: "server", 503: "moving" };
 
 export function errorPage(c: Context<AppEnv>, status: Status, page: keyof typeof pages = pageOf[status]): Response {
-  const m = messages(c.var.locale ?? DEFAULT_LOCALE);
+  const m = messages(c.get("locale") ?? DEFAULT_LOCALE);
   const [title, body] = pages[page];
   return renderPage(c, <ErrorPage m={m} title={m.t(title)} body={m.t(body)} />, status);
 }
@@ -43,7 +43,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   // One that carries its own answer (hono/bearer-auth's 401 on /ops, with its WWW-Authenticate).
   if (err instanceof HTTPException && err.res) return err.getResponse();
   if (isShopMoving(err)) {
-    forgetMovingShop(c.var.shop?.slug);
+    forgetMovingShop(c.get("shop")?.slug);
     c.header("Retry-After", "60");
     return errorPage(c, 503);
   }

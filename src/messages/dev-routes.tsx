@@ -54,7 +54,7 @@ async function entries(c: Context<AppEnv>) {
 devRoutes.get("/outbox.json", async (c) => c.json({ messages: await entries(c) }, 200, { "cache-control": "no-store" }));
 
 devRoutes.get("/outbox", async (c) => {
-  const m = messages(c.var.locale);
+  const m = messages(c.get("locale"));
   const { t } = m;
   const list = await entries(c);
   c.header("cache-control", "no-store");

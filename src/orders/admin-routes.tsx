@@ -1,7 +1,7 @@
 /**
  * Seller order management under /admin/:shop/orders (the shop and membership are checked by
  * loadAdminShop). Owners and staff alike: list, order page, status changes, payment, notes,
- * packing slip, CSV export. Every order is looked up within c.var.shop: another shop's id is a 404.
+ * packing slip, CSV export. Every order is looked up within c.get("shop"): another shop's id is a 404.
  */
 import { shopQueue } from "../lib/meter";
 import { Hono, type Context } from "hono";
@@ -34,12 +34,12 @@ import { ID_ROUTE } from "../lib/ids";
 export const orderAdmin = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
-const actor = (c: C): Actor => ({ userId: c.var.user!.id, name: c.var.user!.name });
-const orderUrl = (c: C, id: number) => `/admin/${c.var.shop.slug}/orders/${id}`;
+const scope = (c: C): Scope => ({ db: c.get("db"), shopId: c.get("shop").id });
+const actor = (c: C): Actor => ({ userId: c.get("user")!.id, name: c.get("user")!.name });
+const orderUrl = (c: C, id: number) => `/admin/${c.get("shop").slug}/orders/${id}`;
 
 /** The shop's hours before an unconfirmed order is flagged, and now. */
-const confirmClock = (c: C): ConfirmClock => ({ hours: c.var.shop.codConfirmHours, now: Date.now() });
+const confirmClock = (c: C): ConfirmClock => ({ hours: c.get("shop").codConfirmHours, now: Date.now() });
 
 /** The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts). */
 const listRead = (c: C) => {
@@ -51,10 +51,10 @@ const listRead = (c: C) => {
 orderAdmin.get(
   "/",
   adminPage(listRead, (c, { page, query: parsed, late, now }) => {
-    const clock: ConfirmClock = { hours: c.var.shop.codConfirmHours, now };
+    const clock: ConfirmClock = { hours: c.get("shop").codConfirmHours, now };
     const query = late ? { ...parsed, lateBefore: lateCutoff(clock.hours, clock.now) } : parsed;
     const booked = /^\d{1,3}$/.test(c.req.query("booked") ?? "") ? Number(c.req.query("booked")) : undefined;
-    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.var.shop.codConfirm} booked={booked} />);
+    return renderPage(c, <OrdersListPage {...adminChrome(c)} page={page} query={query} clock={clock} asksConfirmation={c.get("shop").codConfirm} booked={booked} />);
   }),
 );
 
@@ -73,11 +73,11 @@ orderAdmin.get(
   "/export",
   adminPage(exportRead, (c, read) => {
     if (!read.ok) {
-      const list = <OrdersListPage {...adminChrome(c)} page={read.page} query={{}} clock={confirmClock(c)} asksConfirmation={c.var.shop.codConfirm} exportForm={{ values: read.values, errors: read.errors }} />;
+      const list = <OrdersListPage {...adminChrome(c)} page={read.page} query={{}} clock={confirmClock(c)} asksConfirmation={c.get("shop").codConfirm} exportForm={{ values: read.values, errors: read.errors }} />;
       return renderPage(c, list, 400);
     }
-    const name = `orders-${c.var.shop.slug}-${read.values.from}-${read.values.to}.csv`.replace(/[^\w.-]/g, "");
-    return c.body(ordersCsv(c.var.db, c.var.shop.id, read.range, adminChrome(c).m.t, read.first), 200, {
+    const name = `orders-${c.get("shop").slug}-${read.values.from}-${read.values.to}.csv`.replace(/[^\w.-]/g, "");
+    return c.body(ordersCsv(c.get("db"), c.get("shop").id, read.range, adminChrome(c).m.t, read.first), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,
       "cache-control": "private, no-store",
@@ -89,7 +89,7 @@ orderAdmin.get(
 const idParam = (c: C) => Number(c.req.param("id"));
 
 async function loadDetail(c: C): Promise<SellerOrderDetail> {
-  const detail = await orderForSeller(c.var.db, c.var.shop.id, idParam(c));
+  const detail = await orderForSeller(c.get("db"), c.get("shop").id, idParam(c));
   if (!detail) throw new HTTPException(404);
   return detail;
 }
@@ -101,16 +101,16 @@ interface Extras {
   errors?: FieldErrors;
 }
 
-const statusUrlOf = (c: C, detail: OrderDetail) => `${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/orders/${detail.order.token}`;
+const statusUrlOf = (c: C, detail: OrderDetail) => `${originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug)}/orders/${detail.order.token}`;
 
 /** The public copy of the slip (on the shop's host, behind the order's unguessable token), to send to her rider. */
 const slipShare = (c: C, detail: OrderDetail): SlipShare => ({
   url: `${statusUrlOf(c, detail)}/slip`,
-  text: adminChrome(c).m.t("orders.slip.shareText", { number: detail.order.number, shop: c.var.shop.name }),
+  text: adminChrome(c).m.t("orders.slip.shareText", { number: detail.order.number, shop: c.get("shop").name }),
 });
 
 function showOrder(c: C, detail: SellerOrderDetail, extras: Extras = {}, status: ContentfulStatusCode = 200) {
-  const shop = c.var.shop;
+  const shop = c.get("shop");
   const statusUrl = statusUrlOf(c, detail);
   const wa = waLinks(detail, shop, statusUrl);
   return renderPage(c, <OrderPage {...adminChrome(c)} detail={detail} risk={detail.risk} wa={wa} statusUrl={statusUrl} slipShare={slipShare(c, detail)} clock={confirmClock(c)} {...extras} />, status);
@@ -144,7 +144,7 @@ orderAdmin.post(`${ID}/status`, async (c) => {
   }
   const result = await changeStatus(scope(c), detail, parsed.data, actor(c));
   if (!result.ok) {
-    const fresh = (await orderForSeller(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
+    const fresh = (await orderForSeller(c.get("db"), c.get("shop").id, detail.order.id)) ?? detail;
     return showOrder(c, fresh, { alert: t("orders.error.stale", { status: t(`status.${fresh.order.status}`) }) }, 409);
   }
   return c.redirect(`${orderUrl(c, detail.order.id)}?done=status`, 303);
@@ -158,7 +158,7 @@ orderAdmin.post(`${ID}/payment`, async (c) => {
   const { move } = parsed.data;
   const result = await movePayment(scope(c), detail.order.id, move, actor(c));
   if (!result.ok) {
-    const fresh = (await orderForSeller(c.var.db, c.var.shop.id, detail.order.id)) ?? detail;
+    const fresh = (await orderForSeller(c.get("db"), c.get("shop").id, detail.order.id)) ?? detail;
     const { t } = adminChrome(c).m;
     const alert = move === "received" && fresh.order.paymentState === "paid" ? t("orders.error.alreadyPaid") : t("orders.payment.stale", { state: t(`payment.state.${fresh.order.paymentState}`) });
     return showOrder(c, fresh, { alert }, 409);
@@ -173,7 +173,7 @@ orderAdmin.get(
   adminPage(
     (c) => orderProofRead(idParam(c)),
     async (c, proof) => {
-      const res = proof ? await proofResponse(c.env.MEDIA, c.var.shop.id, proof) : null;
+      const res = proof ? await proofResponse(c.env.MEDIA, c.get("shop").id, proof) : null;
       if (!res) throw new HTTPException(404);
       return res;
     },
@@ -196,7 +196,7 @@ orderAdmin.get(
     (c, detail) => {
       if (!detail) throw new HTTPException(404);
       const self = orderUrl(c, detail.order.id) + "/slip";
-      const page = <PackingSlip m={adminChrome(c).m} shop={c.var.shop} detail={detail} size={slipSize(c.req.query("size"))} self={self} back={orderUrl(c, detail.order.id)} share={slipShare(c, detail)} />;
+      const page = <PackingSlip m={adminChrome(c).m} shop={c.get("shop")} detail={detail} size={slipSize(c.req.query("size"))} self={self} back={orderUrl(c, detail.order.id)} share={slipShare(c, detail)} />;
       return renderPage(c, page);
     },
   ),

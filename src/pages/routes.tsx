@@ -82,16 +82,16 @@ pageRoutes.get(
   adminPage(
     () => pageListRead,
     async (c, read) => {
-      const { t } = messages(c.var.shop.locale);
+      const { t } = messages(c.get("shop").locale);
       const tpl = { about: ["pages.about.title", "pages.about.body"], "delivery-returns": ["pages.delivery.title", "pages.delivery.body"], contact: ["pages.contact.title", "pages.contact.body"] } as const;
       let list = read;
       // A shop with no pages yet gets the three defaults with template text; deleted ones stay deleted.
       if (!list.length) {
-        const made = await ensureDefaultPages(c.var.db, c.var.shop.id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.var.shop.name }) })));
+        const made = await ensureDefaultPages(c.get("db"), c.get("shop").id, DEFAULT_PAGES.map((slug) => ({ slug, title: t(tpl[slug][0]), body: t(tpl[slug][1], { shop: c.get("shop").name }) })));
         // The admin's one GET that writes: it drops the isolate's shop record itself (every other
         // write is a POST, after which forgetShopAfterWrites in src/admin/load-shop.ts does).
-        if (made) invalidateShop(c.var.shop.slug);
-        list = await listPages(c.var.db, c.var.shop.id);
+        if (made) invalidateShop(c.get("shop").slug);
+        list = await listPages(c.get("db"), c.get("shop").id);
       }
       return renderPage(c, <PagesList {...adminChrome(c)} pages={list} />);
     },
@@ -120,18 +120,18 @@ pageRoutes.get(
 async function save(c: Context<AppEnv>, id: number | null) {
   const values = await readForm(c);
   const r = validate(pageSchema, values);
-  if (id !== null && !(await pageById(c.var.db, c.var.shop.id, id))) throw new HTTPException(404);
+  if (id !== null && !(await pageById(c.get("db"), c.get("shop").id, id))) throw new HTTPException(404);
   if (!r.ok) return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={r.errors} />, 400);
   if (id === null) {
-    if ((await createPage(c.var.db, c.var.shop.id, r.data)) === "tooMany")
+    if ((await createPage(c.get("db"), c.get("shop").id, r.data)) === "tooMany")
       return renderPage(c, <PageEditor {...adminChrome(c)} id={id} values={values} errors={{ title: "pages.tooMany", "title.max": String(MAX_PAGES) }} />, 400);
-  } else await updatePage(c.var.db, c.var.shop.id, id, r.data);
-  return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
+  } else await updatePage(c.get("db"), c.get("shop").id, id, r.data);
+  return c.redirect(`/admin/${c.get("shop").slug}/pages`, 303);
 }
 
 pageRoutes.post("/", (c) => save(c, null));
 pageRoutes.post("/:id{[0-9]+}", (c) => save(c, intParam(c.req.param("id"))));
 pageRoutes.post("/:id{[0-9]+}/delete", async (c) => {
-  if (!(await deletePage(c.var.db, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  return c.redirect(`/admin/${c.var.shop.slug}/pages`, 303);
+  if (!(await deletePage(c.get("db"), c.get("shop").id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
+  return c.redirect(`/admin/${c.get("shop").slug}/pages`, 303);
 });

@@ -26,17 +26,17 @@ export const resetRoutes = new Hono<AppEnv>();
 const m = (c: { var: { locale: Locale } }) => messages(c.var.locale);
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-resetRoutes.get("/", (c) => renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} email={c.req.query("with") === "email"} />));
+resetRoutes.get("/", (c) => renderPage(c, <ForgotPage m={m(c)} csrf={c.get("csrfToken")} email={c.req.query("with") === "email"} />));
 
 resetRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const parsed = validate(forgotSchema, values);
-  if (!parsed.ok) return renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} values={values} errors={parsed.errors} />, 400);
+  if (!parsed.ok) return renderPage(c, <ForgotPage m={m(c)} csrf={c.get("csrfToken")} values={values} errors={parsed.errors} />, 400);
   const to = parsed.data.login;
-  const sent = await sendCode(c.var.dir, { purpose: "reset", to, ip: clientIp(c.req) });
+  const sent = await sendCode(c.get("dir"), { purpose: "reset", to, ip: clientIp(c.req) });
   if (!sent.ok) {
     const alert = m(c).t("code.rateLimited", { minutes: minutes(sent.retryAfterMs) });
-    return renderPage(c, <ForgotPage m={m(c)} csrf={c.var.csrfToken} values={values} alert={alert} />, 429);
+    return renderPage(c, <ForgotPage m={m(c)} csrf={c.get("csrfToken")} values={values} alert={alert} />, 429);
   }
   if (sent.messages.length) c.executionCtx.waitUntil(enqueueGathered(c.env.MESSAGES, sent.messages));
   return c.redirect(`/forgot/code?to=${encodeURIComponent(to.value)}`, 303);
@@ -45,7 +45,7 @@ resetRoutes.post("/", async (c) => {
 resetRoutes.get("/code", (c) => {
   const to = parseIdentity(c.req.query("to")?.slice(0, 254) ?? "");
   if (!to) return c.redirect("/forgot", 303);
-  return renderPage(c, <ResetCodePage m={m(c)} csrf={c.var.csrfToken} to={to} />);
+  return renderPage(c, <ResetCodePage m={m(c)} csrf={c.get("csrfToken")} to={to} />);
 });
 
 resetRoutes.post("/code", async (c) => {
@@ -54,14 +54,14 @@ resetRoutes.post("/code", async (c) => {
   if (!to) return c.redirect("/forgot", 303);
   const show = (status: 400 | 429, o: { errors?: FieldErrors; codeError?: string; askNew?: boolean } = {}) => {
     const kept: FormValues = { code: values.code ?? "" };
-    return renderPage(c, <ResetCodePage m={m(c)} csrf={c.var.csrfToken} to={to} values={kept} {...o} />, status);
+    return renderPage(c, <ResetCodePage m={m(c)} csrf={c.get("csrfToken")} to={to} values={kept} {...o} />, status);
   };
   const parsed = validate(resetSchema, values);
   if (!parsed.ok) return show(400, { errors: parsed.errors });
-  const checked = await checkCode(c.var.dir, { purpose: "reset", to, code: parsed.data.code });
+  const checked = await checkCode(c.get("dir"), { purpose: "reset", to, code: parsed.data.code });
   if (!checked.ok) return show(checked.reason === "dead" ? 429 : 400, { codeError: codeRefusal(m(c).t, checked), askNew: checked.reason !== "wrong" });
-  await resetPassword(c.var.dir, checked.userId, to.value, parsed.data.password);
-  const token = await createSession(c.var.dir, checked.userId, { userAgent: c.req.header("user-agent") });
+  await resetPassword(c.get("dir"), checked.userId, to.value, parsed.data.password);
+  const token = await createSession(c.get("dir"), checked.userId, { userAgent: c.req.header("user-agent") });
   setSessionCookie(c, token);
   return c.redirect("/admin/account?done=reset", 303);
 });

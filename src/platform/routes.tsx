@@ -42,7 +42,7 @@ export const platform = new Hono<AppEnv>();
 const m = (c: { var: { locale: Locale } }) => messages(c.var.locale);
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.var.user} csrf={c.var.csrfToken} />));
+platform.get("/", (c) => renderPage(c, <Landing m={m(c)} loggedIn={!!c.get("user")} csrf={c.get("csrfToken")} />));
 
 platform.get("/lang/:locale", (c) => {
   const locale = c.req.param("locale");
@@ -53,8 +53,8 @@ platform.get("/lang/:locale", (c) => {
 // ---------------------------------------------------------------- sign-up
 
 platform.get("/signup", (c) => {
-  if (c.var.user) return c.redirect("/start", 303);
-  return renderPage(c, <SignupPage m={m(c)} csrf={c.var.csrfToken} slug={c.req.query("slug")} email={c.req.query("with") === "email"} />);
+  if (c.get("user")) return c.redirect("/start", 303);
+  return renderPage(c, <SignupPage m={m(c)} csrf={c.get("csrfToken")} slug={c.req.query("slug")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/signup", async (c) => {
@@ -63,21 +63,21 @@ platform.post("/signup", async (c) => {
   const show = (errors: Record<string, string>, status: 400 | 409 | 429, alert?: string) =>
     renderPage(
       c,
-      <SignupPage m={m(c)} csrf={c.var.csrfToken} values={{ name: values.name ?? "", login: values.login ?? "" }} errors={errors} slug={slug} alert={alert} />,
+      <SignupPage m={m(c)} csrf={c.get("csrfToken")} values={{ name: values.name ?? "", login: values.login ?? "" }} errors={errors} slug={slug} alert={alert} />,
       status,
     );
 
-  const limit = await hit(c.var.dir, `signup:ip:${clientIp(c.req)}`, RULES.signupIp);
+  const limit = await hit(c.get("dir"), `signup:ip:${clientIp(c.req)}`, RULES.signupIp);
   if (limit.limited) return show({}, 429, m(c).t("error.rateLimited", { minutes: minutes(limit.retryAfterMs) }));
 
   const parsed = validate(signupSchema, values);
   if (!parsed.ok) return show(parsed.errors, 400);
   let invited = 0;
   try {
-    const user = await createUser(c.var.dir, { ...parsed.data, locale: c.var.locale });
-    const token = await createSession(c.var.dir, user.id, { userAgent: c.req.header("user-agent") });
+    const user = await createUser(c.get("dir"), { ...parsed.data, locale: c.get("locale") });
+    const token = await createSession(c.get("dir"), user.id, { userAgent: c.req.header("user-agent") });
     setSessionCookie(c, token);
-    invited = await pendingInvitationCount(c.var.dir, user);
+    invited = await pendingInvitationCount(c.get("dir"), user);
   } catch (err) {
     if (err instanceof LoginTakenError) return show({ login: "validation.loginTaken" }, 409);
     throw err;
@@ -90,8 +90,8 @@ platform.post("/signup", async (c) => {
 // ---------------------------------------------------------------- log-in / log-out
 
 platform.get("/login", (c) => {
-  if (c.var.user) return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
-  return renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} next={c.req.query("next")} email={c.req.query("with") === "email"} />);
+  if (c.get("user")) return c.redirect(safeNext(c.req.query("next"), "/admin"), 303);
+  return renderPage(c, <LoginPage m={m(c)} csrf={c.get("csrfToken")} next={c.req.query("next")} email={c.req.query("with") === "email"} />);
 });
 
 platform.post("/login", async (c) => {
@@ -99,9 +99,9 @@ platform.post("/login", async (c) => {
   const next = c.req.query("next");
   const t = m(c).t;
   const fail = (error: string, status: 401 | 429 = 401) =>
-    renderPage(c, <LoginPage m={m(c)} csrf={c.var.csrfToken} values={{ login: values.login ?? "" }} error={error} next={next} />, status);
+    renderPage(c, <LoginPage m={m(c)} csrf={c.get("csrfToken")} values={{ login: values.login ?? "" }} error={error} next={next} />, status);
 
-  const ipLimit = await hit(c.var.dir, `login:ip:${clientIp(c.req)}`, RULES.loginIp);
+  const ipLimit = await hit(c.get("dir"), `login:ip:${clientIp(c.req)}`, RULES.loginIp);
   if (ipLimit.limited) return fail(t("error.rateLimited", { minutes: minutes(ipLimit.retryAfterMs) }), 429);
 
   const parsed = validate(loginSchema, values);
@@ -109,38 +109,39 @@ platform.post("/login", async (c) => {
     await verifyPassword("x", await dummyHash());
     return fail(t("login.failed"));
   }
-  const guard = await loginGuard(c.var.dir, parsed.data.login, clientIp(c.req));
+  const guard = await loginGuard(c.get("dir"), parsed.data.login, clientIp(c.req));
   if (guard.refused) return fail(t("login.pairLimited", { minutes: minutes(guard.retryAfterMs) }), 429);
   if (guard.waitMs) {
     setMetric(c, "login-wait", guard.waitMs, undefined, 0);
     await new Promise((resolve) => setTimeout(resolve, guard.waitMs));
   }
 
-  const user = await findUser(c.var.dir, parsed.data.login);
+  const user = await findUser(c.get("dir"), parsed.data.login);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    await recordLoginFailure(c.var.dir, guard);
+    await recordLoginFailure(c.get("dir"), guard);
     return fail(t("login.failed"));
   }
-  await recordLoginSuccess(c.var.dir, guard, user.id, user.failedLogins);
+  await recordLoginSuccess(c.get("dir"), guard, user.id, user.failedLogins);
   if (user.failedLogins > 0) setFlash(c, { kind: "loginFailures", count: user.failedLogins });
 
   // A new session on every log-in: a token planted before log-in is never promoted.
   const old = sessionToken(c);
-  if (old) await revokeSession(c.var.dir, await sha256Hex(old));
-  const shops = await membershipsOf(c.var.dir, user.id);
-  const token = await createSession(c.var.dir, user.id, {
+  if (old) await revokeSession(c.get("dir"), await sha256Hex(old));
+  const shops = await membershipsOf(c.get("dir"), user.id);
+  const token = await createSession(c.get("dir"), user.id, {
     shopId: shops[0]?.shopId ?? null,
     userAgent: c.req.header("user-agent"),
   });
   setSessionCookie(c, token);
   // Log-in never moves her into a shop she has not joined: invitations wait on /admin/shops.
-  const landing = (await pendingInvitationCount(c.var.dir, user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
+  const landing = (await pendingInvitationCount(c.get("dir"), user)) ? "/admin/shops" : shops.length ? "/admin" : "/start";
   return c.redirect(safeNext(next, landing), 303);
 });
 
 platform.post("/logout", async (c) => {
-  if (c.var.user) await revokeSession(c.var.dir, c.var.user.sessionId);
+  const user = c.get("user");
+  if (user) await revokeSession(c.get("dir"), user.sessionId);
   clearSessionCookie(c);
   // Nothing of her account stays on the phone: the admin's kept order pages, its service worker
   // and so this phone's push subscription (the next account to log in here turns alerts on again).
@@ -157,7 +158,7 @@ platform.route("/", themePreviewRoutes);
 platform.get("/api/slug", async (c) => {
   const slug = (c.req.query("slug") ?? "").trim().toLowerCase().slice(0, 64);
   c.header("cache-control", "no-store");
-  return c.json(await slugStatus(c.var.dir, slug));
+  return c.json(await slugStatus(c.get("dir"), slug));
 });
 
 // ---------------------------------------------------------------- wizard
@@ -167,7 +168,7 @@ platform.use("/start/*", requireUser());
 
 /** The wizard's refusal when she already owns as many shops as an account may. */
 const shopLimit = (c: Context<AppEnv>) => m(c).t("wizard.shopLimit", { max: MAX_SHOPS_OWNED });
-const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.var.dir, c.var.user!.id)) >= MAX_SHOPS_OWNED;
+const atShopLimit = async (c: Context<AppEnv>) => (await ownedShopCount(c.get("dir"), c.get("user")!.id)) >= MAX_SHOPS_OWNED;
 
 platform.get("/start", async (c) => {
   // A tapped suggestion comes back here with her name and the address filled in.
@@ -175,7 +176,7 @@ platform.get("/start", async (c) => {
   const alert = (await atShopLimit(c)) ? shopLimit(c) : undefined;
   return renderPage(
     c,
-    <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} alert={alert} />,
+    <StartPage m={m(c)} csrf={c.get("csrfToken")} rootDomain={c.env.ROOT_DOMAIN} values={values} alert={alert} />,
   );
 });
 
@@ -186,14 +187,14 @@ platform.post("/start", async (c) => {
   const show = (errors: Record<string, string>, suggestion?: string, alert?: string) =>
     renderPage(
       c,
-      <StartPage m={m(c)} csrf={c.var.csrfToken} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} alert={alert} />,
+      <StartPage m={m(c)} csrf={c.get("csrfToken")} rootDomain={c.env.ROOT_DOMAIN} values={values} errors={errors} suggestion={suggestion} alert={alert} />,
       400,
     );
   if (await atShopLimit(c)) return show({}, undefined, shopLimit(c));
   const parsed = validate(shopStartSchema, values);
   // A malformed or reserved address: suggest one made from what she typed, or else from the name.
   if (!parsed.ok) return show(parsed.errors, parsed.errors.slug ? suggestSlug((values.slug ?? "").slice(0, 200)).replace(/^my-shop$/, suggestSlug((values.name ?? "").slice(0, 200))) : undefined);
-  const status = await slugStatus(c.var.dir, parsed.data.slug);
+  const status = await slugStatus(c.get("dir"), parsed.data.slug);
   if (!status.ok) return show({ slug: `slug.${status.problem}` }, status.suggestion);
   const q = new URLSearchParams({ name: parsed.data.name, slug: parsed.data.slug });
   return c.redirect(`/start/theme?${q}`, 303);
@@ -204,7 +205,7 @@ const themePage = (c: Context<AppEnv>, name: string, slug: string, selected?: st
     c,
     <ThemePage
       m={m(c)}
-      csrf={c.var.csrfToken}
+      csrf={c.get("csrfToken")}
       name={name}
       slug={slug}
       host={`${slug}.${c.env.ROOT_DOMAIN}`}
@@ -230,21 +231,21 @@ platform.post("/start/theme", async (c) => {
   if (!parsed.ok) return themePage(c, name, slug, undefined, m(c).t("wizard.theme.error"));
   const { theme } = parsed.data;
   try {
-    const user = c.var.user!;
+    const user = c.get("user")!;
     // Orders reach her on WhatsApp: the mobile she signed up with, confirmed on the live screen.
-    await createShop(shopSource(c), { name, slug, themeId: theme, locale: c.var.locale, ownerId: user.id, whatsapp: user.phone ?? "" });
+    await createShop(shopSource(c), { name, slug, themeId: theme, locale: c.get("locale"), ownerId: user.id, whatsapp: user.phone ?? "" });
     // A visit to the address before the shop existed left "no shop" in this isolate's cache.
     invalidateShop(slug);
   } catch (err) {
     if (err instanceof ShopLimitError) return themePage(c, name, slug, theme, shopLimit(c));
     if (!(err instanceof SlugTakenError)) throw err;
     // Taken between screens: back to the address with a suggestion.
-    const status = await slugStatus(c.var.dir, slug);
+    const status = await slugStatus(c.get("dir"), slug);
     return renderPage(
       c,
       <StartPage
         m={m(c)}
-        csrf={c.var.csrfToken}
+        csrf={c.get("csrfToken")}
         rootDomain={c.env.ROOT_DOMAIN}
         values={{ name, slug }}
         errors={{ slug: "slug.taken" }}

@@ -30,7 +30,7 @@ const ids = (c: C) => {
   if (!productId) throw new HTTPException(404);
   return { productId, imageId: intParam(c.req.param("imageId")) };
 };
-const editUrl = (c: C, productId: number) => `/admin/${c.var.shop.slug}/products/${productId}`;
+const editUrl = (c: C, productId: number) => `/admin/${c.get("shop").slug}/products/${productId}`;
 
 /** Files of the request grouped into photos: one set of width files, or each plain `photo` (at most one past MAX_PHOTOS). */
 export async function photoSets(c: C): Promise<{ declared: number | null; file: Blob }[][]> {
@@ -48,7 +48,7 @@ export async function photoSets(c: C): Promise<{ declared: number | null; file: 
 
 function fail(c: C, productId: number, error: MediaError) {
   const status = error === "media.tooBig" ? 413 : 400;
-  if (wantsJson(c)) return c.json({ ok: false, error: c.var.t(error, { max: MAX_PHOTOS }) }, status);
+  if (wantsJson(c)) return c.json({ ok: false, error: c.get("t")(error, { max: MAX_PHOTOS }) }, status);
   return c.redirect(`${editUrl(c, productId)}?photoError=${encodeURIComponent(error)}#photos`, 303);
 }
 
@@ -57,7 +57,7 @@ photoRoutes.post("/", async (c) => {
   const sets = await photoSets(c);
   if (!sets.length) return fail(c, productId, "media.none");
   // Refused whole before anything is stored when these would pass the cap.
-  if ((await photoCount(c.var.db, c.var.shop.id, productId)) + sets.length > MAX_PHOTOS) return fail(c, productId, "media.tooMany");
+  if ((await photoCount(c.get("db"), c.get("shop").id, productId)) + sets.length > MAX_PHOTOS) return fail(c, productId, "media.tooMany");
   const checked = [];
   for (const set of sets) {
     const r = await checkPhotoSet(set);
@@ -67,18 +67,18 @@ photoRoutes.post("/", async (c) => {
   const pos = photoFormSchema.shape.pos.parse((await c.req.parseBody({ all: true })).pos);
   const added: { id: number; src: string }[] = [];
   for (const set of checked) {
-    const stored = await storePhotoSet(c.env.MEDIA, c.var.shop.id, set);
+    const stored = await storePhotoSet(c.env.MEDIA, c.get("shop").id, set);
     let id: number | null | "tooMany" = null;
     try {
-      id = await addProductImage(c.var.db, c.var.shop.id, productId, stored, sets.length === 1 && pos !== undefined ? Number(pos) : undefined);
+      id = await addProductImage(c.get("db"), c.get("shop").id, productId, stored, sets.length === 1 && pos !== undefined ? Number(pos) : undefined);
     } finally {
       // Not recorded (product gone, another shop's, the cap reached meanwhile, or a D1 failure):
       // no orphan objects stay, unless another row of the shop already uses the same bytes.
-      if (typeof id !== "number") await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, [stored]);
+      if (typeof id !== "number") await purgePhotos(c.get("db"), c.env.MEDIA, c.get("shop").id, [stored]);
     }
     if (id === "tooMany") return fail(c, productId, "media.tooMany");
     if (id === null) throw new HTTPException(404);
-    added.push({ id, src: adminMediaUrl(c.var.shop.slug, stored.key, stored.widths[0]!, stored.format) });
+    added.push({ id, src: adminMediaUrl(c.get("shop").slug, stored.key, stored.widths[0]!, stored.format) });
   }
   if (wantsJson(c)) return c.json({ ok: true, photos: added });
   return c.redirect(`${editUrl(c, productId)}?done=photo#photos`, 303);
@@ -86,7 +86,7 @@ photoRoutes.post("/", async (c) => {
 
 photoRoutes.post("/:imageId{[0-9]+}/delete", async (c) => {
   const { productId, imageId } = ids(c);
-  if (!imageId || !(await deleteProductImage(c.var.db, c.env.MEDIA, c.var.shop.id, productId, imageId))) throw new HTTPException(404);
+  if (!imageId || !(await deleteProductImage(c.get("db"), c.env.MEDIA, c.get("shop").id, productId, imageId))) throw new HTTPException(404);
   return c.redirect(`${editUrl(c, productId)}?done=photoDeleted#photos`, 303);
 });
 
@@ -95,7 +95,7 @@ photoRoutes.post("/:imageId{[0-9]+}/move", async (c) => {
   const { productId, imageId } = ids(c);
   const { values } = await readAll(c);
   const to = values.dir === "first" ? { place: 0 } : isDirection(values.dir) ? values.dir : null;
-  if (!imageId || !to || !(await moveProductImage(c.var.db, c.var.shop.id, productId, imageId, to))) throw new HTTPException(404);
+  if (!imageId || !to || !(await moveProductImage(c.get("db"), c.get("shop").id, productId, imageId, to))) throw new HTTPException(404);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);
 });
 
@@ -104,9 +104,9 @@ photoRoutes.post("/order", async (c) => {
   const { productId } = ids(c);
   const { lists } = await readAll(c);
   const parsed = photoOrderSchema.safeParse({ order: lists.order ?? [] });
-  const ok = await setPhotoOrder(c.var.db, c.var.shop.id, productId, parsed.success ? parsed.data.order.map(Number) : []);
+  const ok = await setPhotoOrder(c.get("db"), c.get("shop").id, productId, parsed.success ? parsed.data.order.map(Number) : []);
   if (ok === null) throw new HTTPException(404);
-  if (wantsJson(c)) return ok ? c.json({ ok: true }) : c.json({ ok: false, error: c.var.t("media.orderStale") }, 400);
+  if (wantsJson(c)) return ok ? c.json({ ok: true }) : c.json({ ok: false, error: c.get("t")("media.orderStale") }, 400);
   if (!ok) return c.redirect(`${editUrl(c, productId)}?photoError=media.orderStale#photos`, 303);
   return c.redirect(`${editUrl(c, productId)}#photos`, 303);
 });
@@ -122,7 +122,7 @@ adminMedia.get(
     async (c) => {
       const key = new URL(c.req.url).pathname.replace(/^\/admin\/[^/]+\/media\//, "");
       const m = KEY_RE.exec(key);
-      if (!m || Number(m[1]) !== c.var.shop.id) throw new HTTPException(404);
+      if (!m || Number(m[1]) !== c.get("shop").id) throw new HTTPException(404);
       const obj = await c.env.MEDIA.get(key);
       if (!obj) throw new HTTPException(404);
       return new Response(obj.body, {

@@ -32,7 +32,7 @@ import { ProductShare } from "../share/ProductShare";
 export const productRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const base = (c: C) => `/admin/${c.var.shop.slug}/products`;
+const base = (c: C) => `/admin/${c.get("shop").slug}/products`;
 const idParam = (c: C) => {
   const id = intParam(c.req.param("id"));
   if (!id) throw new HTTPException(404);
@@ -41,7 +41,7 @@ const idParam = (c: C) => {
 const notices = { saved: "products.saved", created: "products.created", createdPhotos: "products.createdWithPhotos", deleted: "products.deleted", duplicated: "products.duplicated", photo: "photos.added", photoDeleted: "photos.deleted", quick: "products.quickSaved" } as const;
 const noticeOf = (c: C) => {
   const n = c.req.query("done") as keyof typeof notices | undefined;
-  return n && notices[n] ? c.var.t(notices[n]) : undefined;
+  return n && notices[n] ? c.get("t")(notices[n]) : undefined;
 };
 
 // The list as the URL asks for it, read in the batch of the seller's session check (src/admin/page.ts).
@@ -53,14 +53,14 @@ productRoutes.get(
       return mapRead(productListRead({ q: query.q, status: query.status, offset: (query.page - 1) * 50, limit: 50 }), (list) => ({ list, query }));
     },
     (c, { list, query: { q, status, page, cut } }) =>
-      renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.var.shop.currency} notice={noticeOf(c)} />),
+      renderPage(c, <ProductList {...adminChrome(c)} {...list} q={q} qCut={cut} status={status} page={page} currency={c.get("shop").currency} notice={noticeOf(c)} />),
   ),
 );
 
 /** The photo error a redirect named (a known key only: a link's own text is never shown). */
 function photoErrorText(c: Context<AppEnv>): string | undefined {
   const key = mediaError(c.req.query("photoError"));
-  return key ? c.var.t(key, { max: MAX_PHOTOS }) : undefined;
+  return key ? c.get("t")(key, { max: MAX_PHOTOS }) : undefined;
 }
 
 /** The new form's photos: its token, the waiting photos in her order, and the photo field's error (a catalogue key). */
@@ -75,25 +75,25 @@ async function renderForm(
   state: ProductFormState,
   opts: { errors?: FieldErrors; id?: number; status?: 200 | 400; loaded?: EditableProduct; photos?: NewPhotoState; collections?: Awaited<ReturnType<typeof collectionChoices>> } = {},
 ) {
-  const collections = opts.collections ?? (await collectionChoices(c.var.db, c.var.shop.id));
+  const collections = opts.collections ?? (await collectionChoices(c.get("db"), c.get("shop").id));
   const chrome = adminChrome(c);
   let after = null;
   let photos = null;
   if (opts.id) {
-    const p = opts.loaded ?? (await productForEdit(c.var.db, c.var.shop.id, opts.id));
+    const p = opts.loaded ?? (await productForEdit(c.get("db"), c.get("shop").id, opts.id));
     if (!p) throw new HTTPException(404);
     after = (
       <>
-        <PhotosSection t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={photoErrorText(c)} />
-        <ProductShare m={chrome.m} shop={c.var.shop} origin={originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)} product={p} />
-        <ProductActions t={c.var.t} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug)}/products/${encodeURIComponent(p.product.slug)}`} />
+        <PhotosSection t={c.get("t")} slug={c.get("shop").slug} csrf={chrome.csrf} productId={opts.id} photos={p.images} error={photoErrorText(c)} />
+        <ProductShare m={chrome.m} shop={c.get("shop")} origin={originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug)} product={p} />
+        <ProductActions t={c.get("t")} csrf={chrome.csrf} base={`${base(c)}/${opts.id}`} status={p.product.status} viewUrl={`${originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug)}/products/${encodeURIComponent(p.product.slug)}`} />
       </>
     );
   } else {
     const ph = opts.photos ?? { form: newPhotoForm(), ids: [] };
-    const waiting = await pendingPhotos(c.var.db, c.var.shop.id, ph.ids);
-    const error = ph.error ? c.var.t(ph.error as "media.tooMany", { max: MAX_PHOTOS }) : undefined;
-    photos = <NewPhotos t={c.var.t} slug={c.var.shop.slug} csrf={chrome.csrf} photoForm={ph.form} photos={waiting} error={error} />;
+    const waiting = await pendingPhotos(c.get("db"), c.get("shop").id, ph.ids);
+    const error = ph.error ? c.get("t")(ph.error as "media.tooMany", { max: MAX_PHOTOS }) : undefined;
+    photos = <NewPhotos t={c.get("t")} slug={c.get("shop").slug} csrf={chrome.csrf} photoForm={ph.form} photos={waiting} error={error} />;
   }
   return renderPage(
     c,
@@ -124,7 +124,7 @@ async function newFormPhotos(c: C, raw: Record<string, unknown>): Promise<NewPho
   const capped = photoFormSchema.shape.photo.safeParse(files);
   if (!capped.success) return { form, ids, error: capped.error.issues[0]?.code === "too_big" && capped.error.issues[0].path.length ? "media.tooBig" : "media.tooMany" };
   if (ids.length + files.length > MAX_PHOTOS) return { form, ids, error: "media.tooMany" };
-  const r = await addPendingPhotos(c.var.db, c.env.MEDIA, c.var.shop.id, form, files.map((file) => [{ declared: null, file }]));
+  const r = await addPendingPhotos(c.get("db"), c.env.MEDIA, c.get("shop").id, form, files.map((file) => [{ declared: null, file }]));
   return { form, ids: [...ids, ...r.ids.map((x) => x.id)], error: r.error };
 }
 
@@ -155,8 +155,8 @@ async function save(c: C, id?: number) {
   const state = checked.state;
   const errors = photoError(checked.ok ? {} : checked.errors);
   if (!checked.ok || Object.keys(errors).length) return renderForm(c, state, { errors, id, status: 400, photos });
-  const db = c.var.db;
-  const shopId = c.var.shop.id;
+  const db = c.get("db");
+  const shopId = c.get("shop").id;
   const owned = (await collectionChoices(db, shopId)).map((x) => x.id);
   const input = { ...checked.input, collectionIds: ownCollections(checked.input.collectionIds, owned) };
   try {
@@ -192,7 +192,7 @@ productRoutes.get(
 productRoutes.post("/:id{[0-9]+}", (c) => save(c, idParam(c)));
 
 productRoutes.post("/:id{[0-9]+}/duplicate", async (c) => {
-  const id = await duplicateProduct(c.var.db, c.var.shop.id, idParam(c), c.var.t("products.copySuffix"));
+  const id = await duplicateProduct(c.get("db"), c.get("shop").id, idParam(c), c.get("t")("products.copySuffix"));
   if (!id) throw new HTTPException(404);
   return c.redirect(`${base(c)}/${id}?done=duplicated`, 303);
 });
@@ -201,21 +201,21 @@ productRoutes.post("/:id{[0-9]+}/status", async (c) => {
   const { values } = await readAll(c);
   const status = values.status;
   if (status !== "active" && status !== "draft" && status !== "archived") throw new HTTPException(404);
-  if (!(await setProductStatus(c.var.db, c.var.shop.id, idParam(c), status))) throw new HTTPException(404);
+  if (!(await setProductStatus(c.get("db"), c.get("shop").id, idParam(c), status))) throw new HTTPException(404);
   return c.redirect(`${base(c)}/${idParam(c)}?done=saved`, 303);
 });
 
 productRoutes.post("/:id{[0-9]+}/delete", async (c) => {
-  const photos = await deleteProduct(c.var.db, c.var.shop.id, idParam(c));
+  const photos = await deleteProduct(c.get("db"), c.get("shop").id, idParam(c));
   if (!photos) throw new HTTPException(404);
-  await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, photos);
+  await purgePhotos(c.get("db"), c.env.MEDIA, c.get("shop").id, photos);
   return c.redirect(`${base(c)}?done=deleted`, 303);
 });
 
 productRoutes.post("/:id{[0-9]+}/move", async (c) => {
   const { values } = await readAll(c);
   if (!isDirection(values.dir)) throw new HTTPException(404);
-  if (!(await moveProduct(c.var.db, c.var.shop.id, idParam(c), values.dir))) throw new HTTPException(404);
+  if (!(await moveProduct(c.get("db"), c.get("shop").id, idParam(c), values.dir))) throw new HTTPException(404);
   return c.redirect(`${base(c)}#p${idParam(c)}`, 303);
 });
 
@@ -225,10 +225,10 @@ productRoutes.post("/:id{[0-9]+}/quick", async (c) => {
   const { values } = await readAll(c);
   const { edit, errors } = parseQuickEdit(values);
   if (Object.keys(errors).length) {
-    const list = await listProducts(c.var.db, c.var.shop.id, { limit: 50 });
-    if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.var.db, c.var.shop.id, id))) throw new HTTPException(404);
-    return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.var.shop.currency} quick={{ id, values, errors }} />, 400);
+    const list = await listProducts(c.get("db"), c.get("shop").id, { limit: 50 });
+    if (!list.products.some((p) => p.id === id) && !(await productForEdit(c.get("db"), c.get("shop").id, id))) throw new HTTPException(404);
+    return renderPage(c, <ProductList {...adminChrome(c)} {...list} q="" status="" page={1} currency={c.get("shop").currency} quick={{ id, values, errors }} />, 400);
   }
-  if (!(await quickEdit(c.var.db, c.var.shop.id, id, edit))) throw new HTTPException(404);
+  if (!(await quickEdit(c.get("db"), c.get("shop").id, id, edit))) throw new HTTPException(404);
   return c.redirect(`${base(c)}?done=quick#p${id}`, 303);
 });

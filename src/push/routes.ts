@@ -22,7 +22,7 @@ export function pushConfig(env: Bindings): PushConfig | null {
 }
 
 const refused = (c: Context<AppEnv>, key: MessageKey, status: 400 | 404 | 409) =>
-  c.json({ ok: false, error: c.var.t(key, { max: PUSH_DEVICES_PER_MEMBER }) }, status, { "cache-control": "no-store" });
+  c.json({ ok: false, error: c.get("t")(key, { max: PUSH_DEVICES_PER_MEMBER }) }, status, { "cache-control": "no-store" });
 
 pushRoutes.post("/subscribe", async (c) => {
   const config = pushConfig(c.env);
@@ -31,7 +31,7 @@ pushRoutes.post("/subscribe", async (c) => {
   const r = validate(subscribeSchema, await readForm(c));
   if (!r.ok || !pushEndpointAllowed(r.data.endpoint, config)) return refused(c, "push.invalid", 400);
   const label = deviceLabel(c.req.header("user-agent") ?? "");
-  const result = await subscribe(c.var.db, c.var.shop.id, c.var.user!.id, r.data, label);
+  const result = await subscribe(c.get("db"), c.get("shop").id, c.get("user")!.id, r.data, label);
   if (result === "full") return refused(c, "push.full", 409);
   return c.json({ ok: true }, 200, { "cache-control": "no-store" });
 });
@@ -39,6 +39,6 @@ pushRoutes.post("/subscribe", async (c) => {
 pushRoutes.post("/unsubscribe", async (c) => {
   const r = validate(unsubscribeSchema, await readForm(c));
   if (!r.ok) return refused(c, "push.invalid", 400);
-  await unsubscribe(c.var.db, c.var.shop.id, c.var.user!.id, r.data.endpoint);
+  await unsubscribe(c.get("db"), c.get("shop").id, c.get("user")!.id, r.data.endpoint);
   return c.json({ ok: true }, 200, { "cache-control": "no-store" });
 });

@@ -20,7 +20,7 @@ import { ID_ROUTE } from "../lib/ids";
 export const abandonedAdmin = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
+const scope = (c: C): Scope => ({ db: c.get("db"), shopId: c.get("shop").id });
 
 abandonedAdmin.use("*", async function abandonedNoStore(c, next) {
   await next();
@@ -34,13 +34,13 @@ abandonedAdmin.get(
       const after = parseCursor(c.req.query("after"));
       return mapRead(abandonedRead(after), (page) => ({ page, paged: after !== null }));
     },
-    (c, { page, paged }) => renderPage(c, <AbandonedPage {...adminChrome(c)} page={page} currency={c.var.shop.currency} paged={paged} />),
+    (c, { page, paged }) => renderPage(c, <AbandonedPage {...adminChrome(c)} page={page} currency={c.get("shop").currency} paged={paged} />),
   ),
 );
 
 abandonedAdmin.post(`/:id${ID_ROUTE}/remind`, async (c) => {
   const intent = await remind(scope(c), Number(c.req.param("id")));
   if (!intent) throw new HTTPException(404);
-  const shop = c.var.shop;
+  const shop = c.get("shop");
   return c.redirect(reminderLink(intent, shop, originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug)), 303);
 });

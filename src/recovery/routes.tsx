@@ -24,7 +24,7 @@ import { recordIntent } from "./intents";
 export const recoveryRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const scope = (c: C) => ({ db: c.var.db, shopId: c.var.shop.id });
+const scope = (c: C) => ({ db: c.get("db"), shopId: c.get("shop").id });
 
 for (const p of ["/checkout/intent", "/cart/restore/*"])
   recoveryRoutes.use(p, async function intentNoStore(c, next) {
@@ -38,14 +38,14 @@ const STATUS = { recorded: 204, empty: 204, invalid: 400, limited: 429 } as cons
 recoveryRoutes.post("/checkout/intent", async (c) => {
   const values = await readForm(c);
   const { lines } = readCart(c);
-  const r = await recordIntent(scope(c), { phone: values.phone, name: values.name, lines, locale: c.var.shop.locale }, { ip: clientIp(c.req) });
+  const r = await recordIntent(scope(c), { phone: values.phone, name: values.name, lines, locale: c.get("shop").locale }, { ip: clientIp(c.req) });
   return c.body(null, STATUS[r]);
 });
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 recoveryRoutes.get("/cart/restore/:token", async (c) => {
-  const shop = c.var.shop;
+  const shop = c.get("shop");
   const token = c.req.param("token");
   const found = TOKEN.test(token) ? await restoreOf(scope(c), token) : ({ kind: "unknown" } as const);
   if (found.kind === "unknown") {
@@ -55,12 +55,12 @@ recoveryRoutes.get("/cart/restore/:token", async (c) => {
   if (found.kind !== "ok") {
     // Ordered since, or past its keeping time: her cart as it is (usually empty), and why.
     const lines = readCart(c).lines;
-    const quote = await quoteCart(c.var.db, shop.id, lines, { code: readCode(c) });
+    const quote = await quoteCart(c.get("db"), shop.id, lines, { code: readCode(c) });
     const ctx = personalContext(shop, c.req.url, cartCount(lines));
-    return renderPage(c, <CartPage shop={shop} ctx={ctx} quote={quote} now={Date.now()} alert={c.var.t(`recovery.restore.${found.kind}`)} />, 410);
+    return renderPage(c, <CartPage shop={shop} ctx={ctx} quote={quote} now={Date.now()} alert={c.get("t")(`recovery.restore.${found.kind}`)} />, 410);
   }
   // The saved cart replaces the cookie's, without the lines no longer for sale.
-  const quote = await quoteCart(c.var.db, shop.id, found.lines, { code: readCode(c) });
+  const quote = await quoteCart(c.get("db"), shop.id, found.lines, { code: readCode(c) });
   const gone = new Set(quote.missing.map((l) => l.variantId));
   writeCart(c, found.lines.filter((l) => !gone.has(l.variantId)));
   return c.redirect(orderable(quote).length ? "/checkout" : "/cart", 303);

@@ -24,8 +24,8 @@ import { PreviewPage, SettlementsPage } from "./views";
 export const settlementRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
 
-const scope = (c: C): Scope => ({ db: c.var.db, shopId: c.var.shop.id });
-const page = (c: C) => ({ ...adminChrome(c), currency: c.var.shop.currency });
+const scope = (c: C): Scope => ({ db: c.get("db"), shopId: c.get("shop").id });
+const page = (c: C) => ({ ...adminChrome(c), currency: c.get("shop").currency });
 const fileKey = (shopId: number, hash: string) => `shops/${shopId}/settlements/${hash}.csv`;
 /** The file's name as her phone sent it: a reference for her, never markup, capped. */
 const FILE_NAME_MAX = 120;
@@ -44,7 +44,7 @@ settlementRoutes.get(
     (c, numbers) => {
       const done = /^(\d{1,9})\.(\d{1,15})$/.exec(c.req.query("done") ?? "");
       const m = adminChrome(c).m;
-      const notice = done ? m.t("settlements.done", { count: Number(done[1]), amount: formatMoney(Number(done[2]), c.var.shop.currency, m.locale) }) : undefined;
+      const notice = done ? m.t("settlements.done", { count: Number(done[1]), amount: formatMoney(Number(done[2]), c.get("shop").currency, m.locale) }) : undefined;
       return renderPage(c, <SettlementsPage {...page(c)} {...numbers} notice={notice} />);
     },
   ),
@@ -61,7 +61,7 @@ settlementRoutes.post("/preview", async (c) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const hash = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
   const fileName = file.name.slice(0, FILE_NAME_MAX);
-  await c.env.MEDIA.put(fileKey(c.var.shop.id, hash), bytes, { httpMetadata: { contentType: "text/csv; charset=utf-8" }, customMetadata: { name: fileName, courier: parsed.data.courier } });
+  await c.env.MEDIA.put(fileKey(c.get("shop").id, hash), bytes, { httpMetadata: { contentType: "text/csv; charset=utf-8" }, customMetadata: { name: fileName, courier: parsed.data.courier } });
   const preview = await previewSettlement(scope(c), parsed.data.courier, hash, read.rows);
   return renderPage(c, <PreviewPage {...page(c)} courier={parsed.data.courier} hash={hash} fileName={fileName} preview={preview} />);
 });
@@ -71,13 +71,13 @@ settlementRoutes.post("/apply", async (c) => {
   const t = adminChrome(c).m.t;
   if (!parsed.ok) return mainPage(c, { alert: t("settlements.gone") }, 400);
   const { courier, file: hash } = parsed.data;
-  const obj = await c.env.MEDIA.get(fileKey(c.var.shop.id, hash));
+  const obj = await c.env.MEDIA.get(fileKey(c.get("shop").id, hash));
   // The file is applied as the courier's it was checked as (kept with it), never another's.
   const read = obj && obj.customMetadata?.courier === courier ? readSettlement(await obj.text(), courier) : null;
   if (!obj || !read?.ok) return mainPage(c, { courier, alert: t("settlements.gone") }, 400);
   const name = obj.customMetadata?.name ?? "";
-  const user = c.var.user!;
+  const user = c.get("user")!;
   const result = await applySettlement(scope(c), { courier, hash, name, rows: read.rows }, { userId: user.id, name: user.name }, `${courier} settlement: ${name}`.slice(0, 200));
   if (!result.ok) return mainPage(c, { courier, alert: t("settlements.already") }, 409);
-  return c.redirect(`/admin/${c.var.shop.slug}/settlements?done=${result.marked}.${result.amount}`, 303);
+  return c.redirect(`/admin/${c.get("shop").slug}/settlements?done=${result.marked}.${result.amount}`, 303);
 });

@@ -49,7 +49,7 @@ function targetRead(c: C): PageRead<{ for: "shop" } | { for: "product"; id: numb
 
 function target(c: C, read: ReturnType<ReturnType<typeof targetRead>["shape"]>): Target {
   if (!read) throw new HTTPException(404);
-  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.var.shop.slug);
+  const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, c.get("shop").slug);
   if (read.for === "shop") return { url: origin, query: "" };
   const { id, product } = read;
   if (!product) throw new HTTPException(404);
@@ -70,8 +70,8 @@ shareRoutes.get(
   adminPage(targetRead, (c, read) => {
     const { url, query, product } = target(c, read);
     if (!qrFits(url)) throw new HTTPException(404);
-    const shop = c.var.shop;
-    const m = messages(c.var.locale);
+    const shop = c.get("shop");
+    const m = messages(c.get("locale"));
     const base = `/admin/${shop.slug}`;
     const back = product ? { href: `${base}/products/${product.id}`, label: m.t("products.edit") } : { href: base, label: m.t("admin.home.title") };
     return renderPage(

@@ -20,7 +20,7 @@ const idOf = (v: string | undefined) => {
 };
 
 invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
-  const accepted = await acceptInvitation(c.var.dir, c.var.user!, idOf(c.req.param("id")));
+  const accepted = await acceptInvitation(c.get("dir"), c.get("user")!, idOf(c.req.param("id")));
   if (!accepted) throw new HTTPException(404);
   // To her phone, not proven yet: nothing changes; her invitations say how to prove it.
   if ("prove" in accepted) return c.redirect("/admin/shops", 303);
@@ -29,7 +29,7 @@ invitationRoutes.post("/:id{[0-9]+}/accept", async (c) => {
 });
 
 invitationRoutes.post("/:id{[0-9]+}/decline", async (c) => {
-  if (!(await declineInvitation(c.var.dir, c.var.user!, idOf(c.req.param("id"))))) throw new HTTPException(404);
+  if (!(await declineInvitation(c.get("dir"), c.get("user")!, idOf(c.req.param("id"))))) throw new HTTPException(404);
   return c.redirect("/admin/shops?done=declined", 303);
 });
 
@@ -38,7 +38,7 @@ export const leaveRoutes = new Hono<AppEnv>();
 
 leaveRoutes.post("/leave", async (c) => {
   // An owner cannot leave her own shop: only a staff membership is removed.
-  if (!(await leaveShop(c.var.dir, c.var.shop.id, c.var.user!.id))) throw new HTTPException(404);
-  await syncMembers(shopSource(c), c.var.shop.id);
+  if (!(await leaveShop(c.get("dir"), c.get("shop").id, c.get("user")!.id))) throw new HTTPException(404);
+  await syncMembers(shopSource(c), c.get("shop").id);
   return c.redirect("/admin/shops?done=left", 303);
 });

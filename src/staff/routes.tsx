@@ -75,7 +75,7 @@ function StaffPage(p: AdminChrome & { list: StaffList; contact?: string; errors?
 }
 
 type Extra = { contact?: string; errors?: FieldErrors; notice?: keyof typeof notices; email?: boolean };
-const page = async (c: C, extra: Extra = {}, status: 200 | 400 = 200) => shown(c, await listStaff(c.var.dir, c.var.shop.id), extra, status);
+const page = async (c: C, extra: Extra = {}, status: 200 | 400 = 200) => shown(c, await listStaff(c.get("dir"), c.get("shop").id), extra, status);
 const shown = (c: C, list: StaffList, extra: Extra = {}, status: 200 | 400 = 200) => renderPage(c, <StaffPage {...adminChrome(c)} list={list} {...extra} />, status);
 
 staffRoutes.get(
@@ -93,18 +93,18 @@ staffRoutes.post("/", async (c) => {
   const values = await readForm(c);
   const r = validate(inviteSchema, values);
   if (!r.ok) return page(c, { contact: values.contact, errors: r.errors }, 400);
-  const result = await inviteStaff(c.var.dir, c.var.shop.id, r.data.contact, c.var.user!.id);
+  const result = await inviteStaff(c.get("dir"), c.get("shop").id, r.data.contact, c.get("user")!.id);
   if (result === "full") return page(c, { contact: values.contact, errors: { contact: "staff.full" } }, 400);
-  return c.redirect(`/admin/${c.var.shop.slug}/staff?done=${result}`, 303);
+  return c.redirect(`/admin/${c.get("shop").slug}/staff?done=${result}`, 303);
 });
 
 staffRoutes.post("/:userId{[0-9]+}/remove", async (c) => {
-  if (!(await removeStaff(c.var.dir, c.var.shop.id, intParam(c.req.param("userId"))!))) throw new HTTPException(404);
-  await syncMembers(shopSource(c), c.var.shop.id);
-  return c.redirect(`/admin/${c.var.shop.slug}/staff?done=removed`, 303);
+  if (!(await removeStaff(c.get("dir"), c.get("shop").id, intParam(c.req.param("userId"))!))) throw new HTTPException(404);
+  await syncMembers(shopSource(c), c.get("shop").id);
+  return c.redirect(`/admin/${c.get("shop").slug}/staff?done=removed`, 303);
 });
 
 staffRoutes.post("/invitations/:id{[0-9]+}/cancel", async (c) => {
-  if (!(await cancelInvitation(c.var.dir, c.var.shop.id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
-  return c.redirect(`/admin/${c.var.shop.slug}/staff`, 303);
+  if (!(await cancelInvitation(c.get("dir"), c.get("shop").id, intParam(c.req.param("id"))!))) throw new HTTPException(404);
+  return c.redirect(`/admin/${c.get("shop").slug}/staff`, 303);
 });

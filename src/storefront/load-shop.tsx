@@ -25,7 +25,7 @@ export function loadShop(): MiddlewareHandler<AppEnv> {
     const origin = new URL(c.req.url).origin;
     const after = afterTheResponse(c);
     try {
-      const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.var.dir, target.host, after, Date.now())) ?? "") : "";
+      const slug = target.kind === "shop" ? target.slug : target.kind === "custom" ? ((await slugForHost(c.get("dir"), target.host, after, Date.now())) ?? "") : "";
       if (target.kind === "custom" && !slug) return errorPage(c, 400, "badHost");
       const record = slug ? await storefrontBySlug(shopSource(c), slug, { origin, defer: after.defer }) : null;
       // The page's own reads go to the shop's shard (src/db/shards.ts).

@@ -14,7 +14,7 @@ mediaRoutes.get("/*", async (c) => {
   // Keys are plain ASCII: the raw path is matched as is (decoding a malformed "%C3%28" threw a 500).
   const key = new URL(c.req.url).pathname.replace(/^\/media\//, "");
   const match = KEY_RE.exec(key);
-  if (!match || Number(match[1]) !== c.var.shop.id) return c.notFound();
+  if (!match || Number(match[1]) !== c.get("shop").id) return c.notFound();
   const obj = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
   if (!obj) return c.notFound();
   const headers = new Headers({

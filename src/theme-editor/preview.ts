@@ -21,8 +21,8 @@ type C = Context<AppEnv>;
 
 /** The page's context: links lead to the live shop (not to admin paths); photos come through the admin's proxy. */
 async function previewContext(c: C, path: string, settings: Record<string, unknown>) {
-  const shop = c.var.shop;
-  const chrome = await loadChrome(c.var.db, shop.slug);
+  const shop = c.get("shop");
+  const chrome = await loadChrome(c.get("db"), shop.slug);
   const origin = originFor(c.req.url, c.env.ROOT_DOMAIN, shop.slug);
   return storeContext(shop, origin, path, settings, chrome, { links: origin, media: `/admin/${shop.slug}/media/` });
 }
@@ -30,16 +30,16 @@ async function previewContext(c: C, path: string, settings: Record<string, unkno
 export async function renderPreview(c: C, theme: Theme, settings: Record<string, unknown>): Promise<RenderedDocument> {
   const ctx = await previewContext(c, "/", settings);
   const sections = homeSections(theme, settings);
-  const vm = homeVM(ctx, sections, await loadHome({ db: c.var.db, shopId: c.var.shop.id }, homeNeeds(sections)));
+  const vm = homeVM(ctx, sections, await loadHome({ db: c.get("db"), shopId: c.get("shop").id }, homeNeeds(sections)));
   return renderDocument(theme.pages.home(ctx, vm, { ...homeHead(ctx, vm), noindex: true }));
 }
 
 /** The shop's newest product on sale, drawn as its product page; null when she has none yet. */
 export async function renderProductPreview(c: C, theme: Theme, settings: Record<string, unknown>): Promise<RenderedDocument | null> {
-  const shop = c.var.shop;
-  const [newest] = await newestLive(c.var.db, shop.id, 1);
+  const shop = c.get("shop");
+  const [newest] = await newestLive(c.get("db"), shop.id, 1);
   if (!newest) return null;
-  const data = await loadProduct({ db: c.var.db, shopId: shop.id }, newest.slug);
+  const data = await loadProduct({ db: c.get("db"), shopId: shop.id }, newest.slug);
   if (!data.product) return null;
   const ctx = await previewContext(c, `/products/${encodeURIComponent(newest.slug)}`, settings);
   const vm = productVM(ctx, data, productSections(theme, settings));

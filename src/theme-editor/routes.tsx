@@ -45,13 +45,13 @@ const drawnSlots = (count: number, max: number) => Math.min(max, count + 1);
 const readSlots = (_count: number, max: number) => max + 1;
 
 function page(c: C, theme: Theme, choices: ThemeChoices, values: Record<string, string | string[]>, sections: Lists, extra: { errors?: FieldErrors; saved?: boolean; unsaved?: boolean; noProduct?: boolean } = {}) {
-  const { fields, lists } = formOf(theme, c.var.locale);
+  const { fields, lists } = formOf(theme, c.get("locale"));
   const shown = { ...values };
   const drawn = lists.map(({ list, defs }) => {
     const instances = sections[list.key] ?? [];
-    const forms = instanceForms(list, defs, instances, c.var.locale, drawnSlots);
+    const forms = instanceForms(list, defs, instances, c.get("locale"), drawnSlots);
     Object.assign(shown, instanceValues(forms, instances));
-    return { list, forms, offered: defs.map((d) => [d.id, inLocale(d.label, c.var.locale)] as [string, string]) };
+    return { list, forms, offered: defs.map((d) => [d.id, inLocale(d.label, c.get("locale"))] as [string, string]) };
   });
   return <ThemePage {...adminChrome(c)} themes={THEMES} themeId={theme.manifest.id} fields={fields} values={shown} lists={drawn} choices={choices} {...extra} />;
 }
@@ -61,9 +61,9 @@ themeRoutes.get(
   adminPage(
     () => themeChoicesRead,
     (c, choices) => {
-      const theme = themeById(c.var.shop.themeId);
-      const current = currentSettings(theme, c.var.shop.themeSettings);
-      const values = toFormValues(formOf(theme, c.var.locale).fields, current);
+      const theme = themeById(c.get("shop").themeId);
+      const current = currentSettings(theme, c.get("shop").themeSettings);
+      const values = toFormValues(formOf(theme, c.get("locale")).fields, current);
       return renderPage(c, page(c, theme, choices, values, storedLists(current), { saved: c.req.query("done") === "1" }));
     },
   ),
@@ -76,16 +76,16 @@ themeRoutes.get(
 async function posted(c: C, store: boolean) {
   const { values } = await readAll(c);
   const body = await c.req.parseBody({ all: true });
-  const themeId = values.theme && isThemeId(values.theme) ? values.theme : c.var.shop.themeId;
+  const themeId = values.theme && isThemeId(values.theme) ? values.theme : c.get("shop").themeId;
   const theme = themeById(themeId);
-  const { fields: own, lists } = formOf(theme, c.var.locale);
-  const read = lists.map((l) => ({ ...l, forms: instanceForms(l.list, l.defs, postedTypes(l.list, l.max, values), c.var.locale, readSlots) }));
+  const { fields: own, lists } = formOf(theme, c.get("locale"));
+  const read = lists.map((l) => ({ ...l, forms: instanceForms(l.list, l.defs, postedTypes(l.list, l.max, values), c.get("locale"), readSlots) }));
   const fields = [...own, ...read.flatMap((l) => flatFields(l.forms))];
   // Over-cap values are refused as typed, before anything else reads them.
   const capped = themeFormErrors(themeFormSchema(fields, THEMES.map((t) => t.manifest.id), sectionsFormShape(lists)), fields, values);
-  const { candidate } = fromForm(fields, values, c.var.shop.id);
+  const { candidate } = fromForm(fields, values, c.get("shop").id);
   // Fields the page did not show (another theme was showing) keep their current values.
-  const current = currentSettings(theme, c.var.shop.themeSettings);
+  const current = currentSettings(theme, c.get("shop").themeSettings);
   for (const f of own) if (!values[`has_${f.key}`]) candidate[f.key] = current[f.key];
   const errors: FieldErrors = { ...capped };
   const fresh: { before: unknown; ref: Awaited<ReturnType<typeof storePhotoSet>> }[] = [];
@@ -96,7 +96,7 @@ async function posted(c: C, store: boolean) {
     const checked = await checkPhotoSet([{ declared: null, file }]);
     if (typeof checked === "string") errors[f.key] = checked;
     else if (store && !values.op) {
-      const ref = await storePhotoSet(c.env.MEDIA, c.var.shop.id, checked);
+      const ref = await storePhotoSet(c.env.MEDIA, c.get("shop").id, checked);
       fresh.push({ before: candidate[f.key], ref });
       candidate[f.key] = ref;
     }
@@ -119,7 +119,7 @@ async function posted(c: C, store: boolean) {
   }
   if (fresh.length && Object.keys(errors).length) {
     // Not saved: photos stored by this request leave no orphans (the seller picks them again).
-    await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, fresh.map((x) => x.ref));
+    await purgePhotos(c.get("db"), c.env.MEDIA, c.get("shop").id, fresh.map((x) => x.ref));
     const back = new Map(fresh.map((x) => [x.ref.key, x.before]));
     const undo = (o: Record<string, unknown>) => {
       for (const [k, v] of Object.entries(o)) if (v && typeof v === "object" && back.has((v as { key?: string }).key ?? "")) o[k] = back.get((v as { key: string }).key);
@@ -133,19 +133,19 @@ async function posted(c: C, store: boolean) {
 
 /** The form again, as posted (a mistake or a button's change): her pickers' choices read first. */
 const again = async (c: C, r: Awaited<ReturnType<typeof posted>>, extra: { errors?: FieldErrors; unsaved?: boolean; noProduct?: boolean }) =>
-  page(c, r.theme, await themeChoices({ db: c.var.db, shopId: c.var.shop.id }), r.shown, r.sections, extra);
+  page(c, r.theme, await themeChoices({ db: c.get("db"), shopId: c.get("shop").id }), r.shown, r.sections, extra);
 
 themeRoutes.post("/", async (c) => {
   const r = await posted(c, true);
   if (!r.settings || Object.keys(r.errors).length) return renderPage(c, await again(c, r, { errors: r.errors }), 400);
   // A button moved, removed or added a section: shown, not saved (Save keeps it).
   if (r.op) return renderPage(c, await again(c, r, { unsaved: true }));
-  const before = imageRefsOf(c.var.shop.themeSettings);
-  await saveTheme(c.var.db, c.var.shop.id, r.theme.manifest.id, r.settings);
+  const before = imageRefsOf(c.get("shop").themeSettings);
+  await saveTheme(c.get("db"), c.get("shop").id, r.theme.manifest.id, r.settings);
   // A replaced logo or banner leaves no orphan (unless a product photo shares its bytes).
   const kept = new Set(imageRefsOf(r.settings).map((x) => x.key));
-  await purgePhotos(c.var.db, c.env.MEDIA, c.var.shop.id, before.filter((x) => !kept.has(x.key)));
-  return c.redirect(`/admin/${c.var.shop.slug}/theme?done=1`, 303);
+  await purgePhotos(c.get("db"), c.env.MEDIA, c.get("shop").id, before.filter((x) => !kept.has(x.key)));
+  return c.redirect(`/admin/${c.get("shop").slug}/theme?done=1`, 303);
 });
 
 /** Preview (the home page), or with `?page=product` the shop's newest product's page; with unsaved settings. */

@@ -62,7 +62,7 @@ easypayRoutes.get(RETURN, async (c) => {
     const to = (notice: string) => c.redirect(`/orders/${attempt.orderToken}?payment=${notice}`, 303);
     if (attempt.state !== "pending") return to(attempt.state);
     // She came back: only the inquiry can say whether she paid. Asked once per return.
-    if (await noteReturn(scope(c), attempt.id)) c.executionCtx.waitUntil(enqueueInquiry(shopQueue(c), { shopId: c.var.shop.id, txnRef: done.data.orderRefNumber }));
+    if (await noteReturn(scope(c), attempt.id)) c.executionCtx.waitUntil(enqueueInquiry(shopQueue(c), { shopId: c.get("shop").id, txnRef: done.data.orderRefNumber }));
     return to("checking");
   }
   // Neither leg (a bare visit, a bookmark): the shop's home; a malformed token: not Easypay's.

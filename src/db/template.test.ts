@@ -61,6 +61,28 @@ describe("query templates", () => {
     expect(rows[0]).toEqual({ page: { slug: "about", published: true }, shop: { name: shop!.name } });
   });
 
+  it("map a nested object as drizzle does: the query's own table's and inner joins' kept, a left join's without a match null", async () => {
+    // (Column names must differ here too: a single statement's rows come from D1 as objects.)
+    const s = await seedShop();
+    const d = await shopDb(s.shopId);
+    const shaped = (b: typeof d | Parameters<Parameters<typeof template>[0]>[0], shopId: number | ReturnType<typeof ph>) =>
+      b
+        .select({ shop: { name: shops.name, codConfirm: shops.codConfirm }, page: { slug: pages.slug }, missing: { description: collections.description }, n: sql<number>`1`.as("n") })
+        .from(shops)
+        .innerJoin(pages, eq(pages.shopId, shops.id))
+        .leftJoin(collections, and(eq(collections.shopId, shops.id), eq(collections.slug, "no-such-collection")))
+        .where(eq(shops.id, shopId))
+        .orderBy(asc(pages.id));
+    const t = template((b) => shaped(b, ph("shopId")));
+    const [rows] = await runTemplates(d, [t.bind({ shopId: s.shopId })]);
+    expect(rows).toEqual(await shaped(d, s.shopId));
+    expect(rows[0]!.missing).toBeNull();
+    expect(typeof rows[0]!.shop.codConfirm).toBe("boolean");
+    const own = template((b) => b.select({ shop: shops, badge: sql<number>`2`.as("badge") }).from(shops).where(eq(shops.id, ph("shopId"))));
+    const [[mine]] = await runTemplates(d, [own.bind({ shopId: s.shopId })]);
+    expect(mine).toEqual((await d.select({ shop: shops, badge: sql<number>`2`.as("badge") }).from(shops).where(eq(shops.id, s.shopId)))[0]);
+  });
+
   it("build the SQL once, with placeholders, and refuse a run with a value missing", async () => {
     const t = template((d) => d.select({ slug: collections.slug }).from(collections).where(eq(collections.shopId, ph("shopId"))));
     expect(t.sql).toContain("?");

@@ -9,7 +9,7 @@
  *
  * Rows are mapped by drizzle itself (column modes such as booleans and timestamps included).
  */
-import { Column, fillPlaceholders, is, SQL, sql, Subquery, type DriverValueDecoder, type Query } from "drizzle-orm";
+import { Column, fillPlaceholders, getTableName, is, SQL, sql, Subquery, type DriverValueDecoder, type Query } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteBaseInteger, SQLiteText } from "drizzle-orm/sqlite-core";
@@ -34,15 +34,19 @@ type Decoder = DriverValueDecoder<unknown, unknown>;
 type Field = { path: string[]; field: unknown };
 
 /**
- * A row mapper for flat selections, with each column's decoder looked up once: drizzle's own
- * mapResultRow looks every field's kind up again on every row. Anything else (nested objects
- * of joins, custom mappers, writes) is left to drizzle.
+ * A row mapper with each column's decoder looked up once: drizzle's own mapResultRow looks every
+ * field's kind up again on every row. Flat selections, and nested objects (`{ shop: shops }`)
+ * whose tables drizzle never turns into null (the query's own table and inner joins': a left
+ * join's object of nulls is null). Anything else (left joins' objects, custom mappers, writes)
+ * is left to drizzle.
  */
-function flatMapper(prepared: Prepared): ((result: D1Result) => unknown) | null {
-  const internal = prepared as unknown as { fields?: Field[]; customResultMapper?: unknown; executeMethod?: string };
+function rowMapper(prepared: Prepared): ((result: D1Result) => unknown) | null {
+  const internal = prepared as unknown as { fields?: Field[]; customResultMapper?: unknown; executeMethod?: string; joinsNotNullableMap?: Record<string, boolean> };
   const fields = internal.fields;
-  if (!fields || internal.customResultMapper || internal.executeMethod !== "all" || fields.some((f) => f.path.length !== 1)) return null;
-  const names = fields.map((f) => f.path[0]!);
+  if (!fields || internal.customResultMapper || internal.executeMethod !== "all") return null;
+  const nullable = (field: unknown) => is(field, Column) && internal.joinsNotNullableMap?.[getTableName(field.table)] !== true;
+  if (fields.some((f) => f.path.length > 2 || (f.path.length === 2 && nullable(f.field)))) return null;
+  const paths = fields.map((f) => f.path);
   const decoders = fields.map(({ field }): Decoder => {
     if (is(field, Column)) return field as unknown as Decoder;
     // `decoder` is internal to drizzle: the same look-up its mapResultRow does.
@@ -56,9 +60,11 @@ function flatMapper(prepared: Prepared): ((result: D1Result) => unknown) | null 
       // D1 rows are objects whose keys follow the SELECT's column order (as drizzle assumes).
       const values = Object.values(row);
       const out: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) {
+      for (let i = 0; i < paths.length; i++) {
         const v = values[i];
-        out[names[i]!] = v === null || v === undefined ? null : decoders[i]!.mapFromDriverValue(v);
+        const path = paths[i]!;
+        const node = path.length === 1 ? out : ((out[path[0]!] as Record<string, unknown> | undefined) ?? (out[path[0]!] = {}));
+        node[path[path.length - 1]!] = v === null || v === undefined ? null : decoders[i]!.mapFromDriverValue(v);
       }
       return out;
     });
@@ -107,7 +113,7 @@ export function template<Q extends Buildable>(build: (db: Builder) => Q): Templa
   const compile = () => {
     if (!compiled) {
       const prepared = build(builder).prepare();
-      const map = flatMapper(prepared) ?? ((r: D1Result) => prepared.mapResult(r, true));
+      const map = rowMapper(prepared) ?? ((r: D1Result) => prepared.mapResult(r, true));
       const query = prepared.getQuery();
       compiled = { query, map: map as (r: D1Result) => Awaited<Q>, fold: foldOf(prepared, query) };
     }

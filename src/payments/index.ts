@@ -33,8 +33,26 @@ export function afterPlace(id: string, token: string): string | null {
 export const paymentsSchema = z.object(Object.fromEntries(METHODS.map((m) => [m.id, storedSchema(m).default(storedSchema(m).parse({}))])));
 export type Payments = Record<PaymentMethod, MethodSettings>;
 
-/** The stored JSON read leniently: a method missing (added since) takes its defaults; unreadable JSON is every default. */
+/**
+ * The stored JSON read leniently: a method missing (added since) takes its defaults; unreadable
+ * JSON is every default. Each text is read once per isolate (the admin reads her shop's record,
+ * payments and all, on every page): the answer is frozen, shared by every request that reads the
+ * same text, at most MAX_READ kept.
+ */
 export function parsePayments(json: string): Payments {
+  let payments = read.get(json);
+  if (!payments) {
+    payments = deepFreeze(readPayments(json));
+    if (read.size >= MAX_READ) read.delete(read.keys().next().value!);
+    read.set(json, payments);
+  }
+  return payments;
+}
+
+const read = new Map<string, Payments>();
+const MAX_READ = 500;
+
+function readPayments(json: string): Payments {
   try {
     const parsed = paymentsSchema.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data as Payments;
@@ -42,6 +60,14 @@ export function parsePayments(json: string): Payments {
     /* fall through to defaults */
   }
   return paymentsSchema.parse({}) as Payments;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The settings form's flat name of a method's text: jazzcash + title = jazzcashTitle. */

@@ -97,3 +97,21 @@ describe("the payment methods' registry", () => {
     expect(paymentOptions(parsePayments("{not json")).map((o) => o.method)).toEqual(["cod"]);
   });
 });
+
+describe("a shop's stored payments, read", () => {
+  it("once per text: the same frozen answer, unreadable text as every default, at most 500 texts kept", () => {
+    const json = JSON.stringify({ cod: { enabled: true }, jazzcash: { enabled: true, title: "جاز کیش", account: "03001234567" } });
+    const a = parsePayments(json);
+    expect(parsePayments(json)).toBe(a);
+    expect(Object.isFrozen(a) && Object.values(a).every((m) => Object.isFrozen(m))).toBe(true);
+    expect(() => {
+      (a as Record<string, { enabled: boolean }>).cod!.enabled = false;
+    }).toThrow(TypeError);
+    expect(parsePayments("{not json")).toEqual(parsePayments("{}"));
+    // The cap and one past it: the oldest text is read again, to an equal answer.
+    for (let i = 0; i < 500; i++) parsePayments(JSON.stringify({ cod: { enabled: true }, jazzcash: { enabled: false, title: `Shop ${i}` } }));
+    const again = parsePayments(json);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+  });
+});

@@ -57,8 +57,8 @@ function rowMapper(prepared: Prepared): ((result: D1Result) => unknown) | null {
   });
   return (result) =>
     (result.results as Record<string, unknown>[]).map((row) => {
-      // D1 rows are objects whose keys follow the SELECT's column order (as drizzle assumes).
-      const values = Object.values(row);
+      // D1 rows are objects whose keys follow the SELECT's column order (as drizzle assumes); a fold's are arrays.
+      const values = Array.isArray(row) ? row : Object.values(row);
       const out: Record<string, unknown> = {};
       for (let i = 0; i < paths.length; i++) {
         const v = values[i];

@@ -4,7 +4,7 @@ import { dateAndTime, type Locale, type Messages, type MessageKey, type TFunctio
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
-import { html, raw, type Html } from "./html";
+import { Html, html, raw } from "./html";
 
 export const err = fieldMessage;
 
@@ -85,6 +85,14 @@ export function MoveButtons(p: { action: string; csrf: string; t: TFunction; wha
     </>
   );
 }
+
+/** Check's markup as a string (a list's checkbox a row: src/ui/html.ts), the same markup. */
+export function checkHtml(p: { name: string; label: string; checked: boolean; value?: string; id?: string }): Html {
+  const value = p.value ?? "on";
+  const id = p.id ?? `c-${p.name}-${value}`;
+  return html`<label class="check" for="${id}"><input type="checkbox" id="${id}" name="${p.name}" value="${value}"${p.checked ? CHECKED : null}/><span>${p.label}</span></label>`;
+}
+const CHECKED = new Html(" checked");
 
 export function Check(p: { name: string; label: string; checked: boolean; value?: string; id?: string }) {
   const id = p.id ?? `c-${p.name}-${p.value ?? "on"}`;

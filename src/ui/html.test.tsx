@@ -1,7 +1,8 @@
 /** `html` writes exactly what Preact would for the same text and attributes (src/ui/html.ts). */
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { html, once, raw } from "./html";
+import { html, once, onceFor, raw } from "./html";
+import { Check, checkHtml } from "./bits";
 
 const TEXTS = [
   "Handmade embroidered chiffon kurta with dupatta for weddings",
@@ -37,5 +38,24 @@ describe("html", () => {
     const part = once(svg);
     expect(renderToString(<a href="/x">{part}Home</a>)).toBe(renderToString(<a href="/x">{svg}Home</a>));
     expect(renderToString(<a href="/x">{part}Home</a>)).toBe(renderToString(<a href="/x">{svg}Home</a>));
+  });
+
+  it("renders a part once per key, and again for another key", () => {
+    let built = 0;
+    const part = (lang: string) => onceFor(`test-part:${lang}`, () => (built++, <b lang={lang}>{lang === "ur" ? "اردو" : "English"}</b>));
+    expect(renderToString(<p>{part("en")}</p>)).toBe(renderToString(<p><b lang="en">English</b></p>));
+    expect(renderToString(<p>{part("en")}</p>)).toBe(renderToString(<p><b lang="en">English</b></p>));
+    expect(renderToString(<p>{part("ur")}</p>)).toBe(renderToString(<p><b lang="ur">اردو</b></p>));
+    expect(built).toBe(2);
+  });
+
+  it("writes a checkbox as Check does", () => {
+    for (const label of TEXTS) {
+      for (const checked of [false, true]) {
+        const p = { name: "order", value: "42", label, checked };
+        expect(checkHtml(p).markup).toBe(renderToString(<Check {...p} />));
+      }
+    }
+    expect(checkHtml({ name: "a&b", label: "x", checked: true }).markup).toBe(renderToString(<Check name="a&b" label="x" checked />));
   });
 });

@@ -46,3 +46,22 @@ export const raw = (markup: Html): VNode => h(Fragment, { tpl: [markup.markup] }
 
 /** A part of a page that never changes (icons, the head's links), rendered once by Preact and reused as it is: no inline script in it (its hash would not reach the page's CSP). */
 export const once = (node: VNode): VNode => raw(new Html(renderToString(node)));
+
+/** Parts rendered by onceFor, by key (at most MAX_PARTS: the oldest go first). */
+const parts = new Map<string, VNode>();
+const MAX_PARTS = 500;
+
+/**
+ * A part that depends on a few values only (a language, a shop's path), rendered by Preact once
+ * per `key` in the isolate and reused as it is: `key` names everything `build` reads, and no
+ * inline script is in it (as `once`).
+ */
+export function onceFor(key: string, build: () => VNode): VNode {
+  let part = parts.get(key);
+  if (!part) {
+    part = once(build());
+    if (parts.size >= MAX_PARTS) parts.delete(parts.keys().next().value!);
+    parts.set(key, part);
+  }
+  return part;
+}

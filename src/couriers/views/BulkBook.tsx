@@ -1,7 +1,8 @@
 /** Booking several orders at once, under the orders list: the page's confirmed and packed orders as checkboxes, a courier, one button (one job each). */
 import type { MessageKey, Messages } from "../../i18n";
 import { caps } from "../../lib/form-fields";
-import { Check, Select } from "../../ui/bits";
+import { checkHtml, Select } from "../../ui/bits";
+import { html, onceFor, raw } from "../../ui/html";
 import { Field } from "../../ui/Field";
 import { Form } from "../../ui/Form";
 import { COURIERS } from "../index";
@@ -23,14 +24,17 @@ export function BulkBook({ m, csrf, slug, rows, booked }: { m: Messages; csrf: s
       )}
       {bookable.length > 0 && (
         <Form action={`/admin/${slug}/couriers/book`} csrf={csrf}>
-          {bookable.map((o) => (
-            <Check key={o.id} name="order" value={String(o.id)} checked={false} label={`${t("couriers.list.select", { number: o.number })} · ${o.customerName}`} />
+          {/* A checkbox an order, as markup (up to a page of them); the rest is the same in every list of her language. */}
+          {raw(html`${bookable.map((o) => checkHtml({ name: "order", value: String(o.id), checked: false, label: `${t("couriers.list.select", { number: o.number })} · ${o.customerName}` }))}`)}
+          {onceFor(`bulk-book:${m.locale}`, () => (
+            <>
+              <Select name="courier" label={t("couriers.book.courier")} value={COURIERS[0].id} options={COURIERS.filter((c) => c.credentialFields.length).map((c) => [c.id, t(`couriers.name.${c.id}` as MessageKey)])} />
+              <Field name="weight" id="f-bulk-weight" label={t("couriers.book.weight")} value="0.5" inputMode="decimal" autoComplete="off" dir="ltr" maxLength={bulkCaps.weight} hint={t("couriers.book.weightHint")} />
+              <button class="btn block" type="submit">
+                {t("couriers.list.book")}
+              </button>
+            </>
           ))}
-          <Select name="courier" label={t("couriers.book.courier")} value={COURIERS[0].id} options={COURIERS.filter((c) => c.credentialFields.length).map((c) => [c.id, t(`couriers.name.${c.id}` as MessageKey)])} />
-          <Field name="weight" id="f-bulk-weight" label={t("couriers.book.weight")} value="0.5" inputMode="decimal" autoComplete="off" dir="ltr" maxLength={bulkCaps.weight} hint={t("couriers.book.weightHint")} />
-          <button class="btn block" type="submit">
-            {t("couriers.list.book")}
-          </button>
         </Form>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { Messages, MessageKey } from "../../i18n";
 import { fieldMessage, type FieldErrors, type FormValues } from "../../lib/form";
 import { Field } from "../../ui/Field";
+import { onceFor } from "../../ui/html";
 
 export interface ExportFormProps {
   m: Messages;
@@ -9,8 +10,13 @@ export interface ExportFormProps {
   errors?: FieldErrors;
 }
 
-/** A GET form: the CSV downloads straight away, nothing changes on the server. */
-export function ExportForm({ m, base, values = {}, errors = {} }: ExportFormProps) {
+/** A GET form: the CSV downloads straight away, nothing changes on the server. Empty (under every orders list) it is the same for her language and shop: rendered once. */
+export function ExportForm(p: ExportFormProps) {
+  if (!p.values && !p.errors) return onceFor(`orders-export:${p.m.locale}:${p.base}`, () => <ExportFormView m={p.m} base={p.base} />);
+  return <ExportFormView {...p} />;
+}
+
+function ExportFormView({ m, base, values = {}, errors = {} }: ExportFormProps) {
   const { t } = m;
   const open = Object.keys(errors).length > 0;
   const err = (k: string) => fieldMessage(t, errors, k);

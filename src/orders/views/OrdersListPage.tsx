@@ -4,7 +4,7 @@ import { formatMoney, type Messages } from "../../i18n";
 import { whenHtml } from "../../ui/bits";
 import { AdminShell } from "../../ui/AdminShell";
 import { Field } from "../../ui/Field";
-import { html, raw, type Html } from "../../ui/html";
+import { Html, html, raw } from "../../ui/html";
 import type { ConfirmClock } from "../confirmation";
 import type { ListQuery, OrderPage } from "../list";
 import { confirmationMarkHtml } from "./ConfirmationMark";
@@ -36,6 +36,12 @@ function orderRow(o: OrderPage["rows"][number], base: string, m: Messages, clock
   return html`<li><a href="${base}/${o.id}"><span class="num">#${o.number}</span><span class="amt">${formatMoney(o.total, o.currency, m.locale)}</span><span>${o.customerName}</span>${statusPillHtml(m, o.status)}<span class="meta">${o.city} · ${whenHtml(o.createdAt, m.locale)}</span><span class="meta">${t(`checkout.pay.${o.paymentMethod}`)} · ${t(`payment.state.${o.paymentState}`)}</span>${shortSignalsHtml(m, o)}<span class="cf">${confirmationMarkHtml(m, o, clock)}</span></a></li>`;
 }
 
+const CURRENT = new Html(' aria-current="page"');
+
+/** A filter chip, as markup: its label and, for a status, how many orders have it. */
+const chipHtml = (to: string, current: boolean, label: string, count?: number): Html =>
+  html`<li><a href="${to}"${current ? CURRENT : null}>${label}${count === undefined ? null : html` <span>${count}</span>`}</a></li>`;
+
 export function OrdersListPage({ page, query, clock, asksConfirmation, exportForm, booked, ...chrome }: OrdersListProps) {
   const { m, shop } = chrome;
   const { t } = m;
@@ -61,24 +67,12 @@ export function OrdersListPage({ page, query, clock, asksConfirmation, exportFor
       </p>
       <nav aria-label={t("orders.filterLabel")}>
         <ul class="chips">
-          <li>
-            <a href={href({ q: query.q })} aria-current={!query.status && !late ? "page" : undefined}>
-              {t("orders.all")} <span>{page.total}</span>
-            </a>
-          </li>
-          {ORDER_STATUSES.map((s) => (
-            <li key={s}>
-              <a href={href({ status: s, q: query.q })} aria-current={query.status === s ? "page" : undefined}>
-                {t(`status.${s}`)} <span>{page.counts[s] ?? 0}</span>
-              </a>
-            </li>
-          ))}
-          {(asksConfirmation || late) && (
-            <li>
-              <a href={href({ late: true, q: query.q })} aria-current={late ? "page" : undefined}>
-                {t("orders.confirmation.filter")}
-              </a>
-            </li>
+          {raw(
+            html`${[
+              chipHtml(href({ q: query.q }), !query.status && !late, t("orders.all"), page.total),
+              ...ORDER_STATUSES.map((s) => chipHtml(href({ status: s, q: query.q }), query.status === s, t(`status.${s}`), page.counts[s] ?? 0)),
+              asksConfirmation || late ? chipHtml(href({ late: true, q: query.q }), late, t("orders.confirmation.filter")) : html``,
+            ]}`,
           )}
         </ul>
       </nav>

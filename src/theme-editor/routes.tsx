@@ -105,7 +105,7 @@ async function posted(c: C, store: boolean) {
   const op = Object.keys(capped).length ? null : parseOp(values.op);
   const sections: Lists = {};
   for (const l of read) {
-    const posted = values[`has_${l.list.key}`] ? instancesFrom(l.forms, candidate, values) : ((current[l.list.key] as SectionInstance[]) ?? []);
+    const posted = values[`has_${l.list.key}`] ? instancesFrom(l.forms, candidate, values) : storedLists(current)[l.list.key]!;
     const changed = applyOp(op?.list === l.list ? op : null, values[l.list.addName], posted, l);
     if (changed.error) Object.assign(errors, { [l.list.key]: changed.error, [`${l.list.key}.max`]: String(l.max) });
     sections[l.list.key] = changed.list;

@@ -12,7 +12,7 @@ import { rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerdPids, workerOptions } from "./runtime.mjs";
-import { BIG, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
+import { routeHeaders, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -45,9 +45,7 @@ try {
   for (const route of routes) {
     const runs = Object.fromEntries(sides.map((s) => [s.name, { cpu: [], rps: [] }]));
     const load = (s, duration) => {
-      const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
-      const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${s.seller.token}; hatti_csrf=${"b".repeat(32)}` } : {}) };
-      return autocannon({ url: new URL(route, s.url).toString(), connections: 32, duration, headers });
+      return autocannon({ url: new URL(route, s.url).toString(), connections: 32, duration, headers: routeHeaders(route, BENCH_ROOT, s.seller.token) });
     };
     for (const s of sides) await load(s, 1); // warm-up
     for (let i = 0; i < rounds; i++) {

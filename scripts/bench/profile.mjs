@@ -11,7 +11,7 @@ import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
 import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./runtime.mjs";
-import { BIG, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
+import { routeHeaders, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
 const uncached = args.includes("--uncached");
@@ -43,8 +43,7 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 50 });
   for (const route of routes) {
-    const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
-    const headers = { host: onRoot ? BENCH_ROOT : `${BIG}.${BENCH_ROOT}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${seller.token}; hatti_csrf=${"b".repeat(32)}` } : {}) };
+    const headers = routeHeaders(route, BENCH_ROOT, seller.token);
     const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {

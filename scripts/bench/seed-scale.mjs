@@ -80,6 +80,16 @@ export function sellerSql() {
 }
 
 /**
+ * The headers the profiling tools (profile.mjs, ab.mjs) send for a route: /healthz... and
+ * /admin/... on the platform's host `root`, the admin as the bench's seller (her session `token`
+ * and the CSRF cookie every admin page set on her first visit); anything else on the big shop's.
+ */
+export function routeHeaders(route, root, token) {
+  const onRoot = route.startsWith("/healthz") || route.startsWith("/admin");
+  return { host: onRoot ? root : `${BIG}.${root}`, ...(route.startsWith("/admin") ? { cookie: `hatti_sid=${token}; hatti_csrf=${"b".repeat(32)}` } : {}) };
+}
+
+/**
  * The shards row's shops (scripts/bench/shards.mjs): two in the directory's database (DB, shard 0)
  * and one in SHARD_1, each the same small shop: its zone, one product, one variant with stock to
  * spare (PAIR_STOCK). Seeded when the row runs, after the others: the rows before it see the

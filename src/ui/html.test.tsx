@@ -1,7 +1,7 @@
 /** `html` writes exactly what Preact would for the same text and attributes (src/ui/html.ts). */
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { html, once, onceFor, raw } from "./html";
+import { html, MAX_PARTS, once, onceFor, raw } from "./html";
 import { Check, checkHtml } from "./bits";
 
 const TEXTS = [
@@ -47,6 +47,10 @@ describe("html", () => {
     expect(renderToString(<p>{part("en")}</p>)).toBe(renderToString(<p><b lang="en">English</b></p>));
     expect(renderToString(<p>{part("ur")}</p>)).toBe(renderToString(<p><b lang="ur">اردو</b></p>));
     expect(built).toBe(2);
+    // The cap and one past it: the oldest part is rendered again, to the same markup.
+    for (let i = 0; i < MAX_PARTS; i++) onceFor(`test-filler:${i}`, () => <i>{i}</i>);
+    expect(renderToString(<p>{part("ur")}</p>)).toBe(renderToString(<p><b lang="ur">اردو</b></p>));
+    expect(built).toBe(3);
   });
 
   it("writes a checkbox as Check does", () => {

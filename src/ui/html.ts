@@ -49,7 +49,7 @@ export const once = (node: VNode): VNode => raw(new Html(renderToString(node)));
 
 /** Parts rendered by onceFor, by key (at most MAX_PARTS: the oldest go first). */
 const parts = new Map<string, VNode>();
-const MAX_PARTS = 500;
+export const MAX_PARTS = 500;
 
 /**
  * A part that depends on a few values only (a language, a shop's path), rendered by Preact once

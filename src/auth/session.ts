@@ -137,7 +137,7 @@ function sessionShopQuery(db: Builder, id: Arg<string>, slug: Arg<string>, now: 
       phoneVerifiedAt: named<number | null>(users.phoneVerifiedAt, "u_phone_verified_at"),
       role: named<"owner" | "staff" | null>(memberships.role, "m_role"),
       shop: shops,
-      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.mapWith(orderCounts.n).as("new_orders"),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { collections, pages, products, shops } from "./schema";
+import { collections, pages, products, shops, variants } from "./schema";
 import { foldedSql, foldRuns, ph, runTemplates, template, type Bound } from "./template";
 import { MAX_BOUND_PARAMS } from "./batch";
 import { shopDb } from "../../test/helpers";
@@ -105,6 +105,11 @@ describe("query templates", () => {
           blob: sql<number[]>`x'00ff7f'`,
           nothing: sql<null>`NULL`,
           urdu: sql<string>`'لان کا سوٹ — تین پیس'`,
+          // Fields whose type is known though they are expressions: one column, aliased (as a
+          // join names its columns apart), and an expression mapped with an integer column.
+          titleAgain: sql<string>`${products.title}`.as("title_again"),
+          createdAgain: sql<number>`${products.createdAt}`.as("created_again"),
+          variants: sql<number>`(SELECT count(*) FROM ${variants} WHERE ${variants.productId} = ${products.id})`.mapWith(variants.stock).as("n_variants"),
         })
         .from(products)
         .where(eq(products.shopId, ph("shopId")))
@@ -133,6 +138,12 @@ describe("query templates", () => {
       expect(rows[0]!.nothing).toBeNull();
       expect(typeof rows[0]!.trackStock).toBe("boolean");
       expect(folded[3]).toEqual([]);
+      expect(rows[0]!.titleAgain).toBe(rows[0]!.title);
+      expect(rows[0]!.createdAgain).toBe(rows[0]!.createdAt);
+      expect(rows[0]!.variants).toBeGreaterThan(0);
+      // Only the five fields of unknown type are tagged (a CASE on each value): a column, aliased
+      // or not, and a mapped expression are read as they are.
+      expect(foldedSql([reads[0]]).match(/CASE typeof/g)).toHaveLength(5);
     });
 
     it("keep a write between reads in its place: the read after it sees it", async () => {

@@ -6,6 +6,8 @@
 // machine's drift falls on both. Reports each one's runtime CPU per request (its own workerd's,
 // from /proc: steadier than requests/s here) as the median over the rounds, and B / A.
 // An /admin/... route is asked on the root host as the bench's seller, as profile.mjs does.
+// Before the load, each route's page is fetched from both and compared: a refactor that should
+// change no byte (markup written another way) shows "same page"; otherwise where they part.
 import autocannon from "autocannon";
 import { execFileSync } from "node:child_process";
 import { rmSync, symlinkSync } from "node:fs";
@@ -47,7 +49,22 @@ try {
     const load = (s, duration) => {
       return autocannon({ url: new URL(route, s.url).toString(), connections: 32, duration, headers: routeHeaders(route, BENCH_ROOT, s.seller.token) });
     };
-    for (const s of sides) await load(s, 1); // warm-up
+    const [pageA, pageB] = await Promise.all(
+      sides.map(async (s) => {
+        // Through Miniflare's dispatchFetch: Node's fetch would not send the route's Host.
+        const headers = routeHeaders(route, BENCH_ROOT, s.seller.token);
+        return (await s.mf.dispatchFetch(`http://${headers.host}${route}`, { headers })).text();
+      }),
+    );
+    if (pageA === pageB) console.log(`${route}: same page (${pageA.length} characters)`);
+    else {
+      let at = 0;
+      while (pageA[at] === pageB[at]) at++;
+      console.log(`${route}: pages differ at character ${at}\n  A …${pageA.slice(Math.max(0, at - 80), at + 120)}\n  B …${pageB.slice(Math.max(0, at - 80), at + 120)}`);
+    }
+    // Warm-up: a runtime's first seconds under load cost it more (its code not yet optimised, its
+    // heap still growing), and would fall on whichever side went first.
+    for (const s of sides) await load(s, 2 * seconds);
     for (let i = 0; i < rounds; i++) {
       for (const s of i % 2 ? [...sides].reverse() : sides) {
         const cpu0 = workerdCpuMs(s.pids);

@@ -9,7 +9,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client";
 import type { ShopSlot } from "../db/page-read";
 import { ph, template, type Builder } from "../db/template";
-import { memberships, orderCounts, sessions, shops, users } from "../db/schema";
+import { memberships, newOrdersOf, sessions, shops, users } from "../db/schema";
 import type { Locale } from "../i18n";
 import { randomToken, sha256Hex } from "../lib/bytes";
 import { keepSessionId, knownSessionId } from "./session-cache";
@@ -137,7 +137,7 @@ function sessionShopQuery(db: Builder, id: Arg<string>, slug: Arg<string>, now: 
       phoneVerifiedAt: named<number | null>(users.phoneVerifiedAt, "u_phone_verified_at"),
       role: named<"owner" | "staff" | null>(memberships.role, "m_role"),
       shop: shops,
-      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.mapWith(orderCounts.n).as("new_orders"),
+      newOrders: newOrdersOf(shops.id),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

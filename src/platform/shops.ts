@@ -8,7 +8,7 @@ import { syncMembers } from "../db/members";
 import type { ShopSource } from "../tenancy/shop-cache";
 import { insertBelowCap, insertWhere } from "../db/capped";
 import { isUniqueViolation } from "../db/errors";
-import { deliveryZones, memberships, orderCounts, shops } from "../db/schema";
+import { deliveryZones, memberships, newOrdersOf, shops } from "../db/schema";
 import { alternativeSlugs, slugProblem } from "../tenancy/slug";
 import { MAX_SHOPS_OWNED } from "./schemas";
 import { DEFAULT_LOCALE, messages, type Locale } from "../i18n";
@@ -131,7 +131,7 @@ export async function membershipBySlug(db: Db, userId: number, slug: string) {
     .select({
       shop: shops,
       role: memberships.role,
-      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+      newOrders: newOrdersOf(shops.id),
     })
     .from(memberships)
     .innerJoin(shops, eq(shops.id, memberships.shopId))
@@ -144,7 +144,7 @@ const shopWithBadgeTemplate = template((db) =>
   db
     .select({
       shop: shops,
-      newOrders: sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shops.id} AND ${orderCounts.status} = 'new'), 0)`.as("new_orders"),
+      newOrders: newOrdersOf(shops.id),
     })
     .from(shops)
     .where(eq(shops.id, ph("shopId")))

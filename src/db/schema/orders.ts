@@ -1,5 +1,5 @@
 /** Checkout and order tables: delivery zones, orders, their items and history. */
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { LOCALES } from "../../i18n";
@@ -168,3 +168,11 @@ export const orderCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.shopId, t.status] }), check("order_counts_nonneg", sql`${t.n} >= 0`)],
 );
+
+/**
+ * The badge on the admin's Orders tab: the orders waiting for the seller of the shop whose id is
+ * `shopId` (its `new` count), as the field `new_orders`. An integer, mapped as order_counts.n so
+ * that a folded read carries it as it is (src/db/template.ts).
+ */
+export const newOrdersOf = (shopId: AnyColumn) =>
+  sql<number>`coalesce((SELECT ${orderCounts.n} FROM ${orderCounts} WHERE ${orderCounts.shopId} = ${shopId} AND ${orderCounts.status} = 'new'), 0)`.mapWith(orderCounts.n).as("new_orders");

@@ -2,15 +2,18 @@
 // node scripts/bench/profile.mjs [--uncached] [--disk] [--isolate=NAME] [--rps] ROUTE...
 // Samples one isolate's CPU (V8 inspector; the Worker by default, "worker d1:db" for local D1)
 // while autocannon loads each route, and prints the functions with the most self time. A tool
-// for finding why a route misses its target. --rps only measures requests/s (no sampling), to
-// compare two versions of a route quickly. An /admin/... route is asked on the root host as the
+// for finding why a route misses its target. --rps only measures requests/s and workerd's CPU a
+// request, its own thread apart from V8's helpers (no sampling): routes given in turns (a route
+// twice, or a variant of it) are compared in one runtime, the truest measure of a part's cost here
+// (V8's samples of workerd put a fifth of the list's time in its Response; taking it away, a
+// fifteenth). An /admin/... route is asked on the root host as the
 // bench's seller (scripts/bench/seed-scale.mjs sellerSql, the owner of the big shop).
 import autocannon from "autocannon";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
-import { BENCH_ROOT, benchDir, buildWorker, workerdCpuMs, workerOptions } from "./runtime.mjs";
+import { BENCH_ROOT, benchDir, buildWorker, workerdThreadCpuMs, workerOptions } from "./runtime.mjs";
 import { routeHeaders, scaleSeedSql, sellerSql } from "./seed-scale.mjs";
 
 const args = process.argv.slice(2);
@@ -47,10 +50,11 @@ try {
     const opts = { url: new URL(route, base).toString(), connections: 16, duration: 3, headers };
     await autocannon({ ...opts, duration: 1 });
     if (rpsOnly) {
-      const cpu0 = workerdCpuMs();
+      const cpu0 = workerdThreadCpuMs();
       const r = await autocannon({ ...opts, connections: 32, duration: 5 });
-      const perRequest = (workerdCpuMs() - cpu0) / r.requests.total;
-      console.log(`${route}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, runtime CPU ${perRequest.toFixed(3)} ms/request`);
+      const cpu1 = workerdThreadCpuMs();
+      const per = (k) => ((cpu1[k] - cpu0[k]) / r.requests.total).toFixed(3);
+      console.log(`${route}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, runtime CPU ms/request: main thread ${per("main")}, V8 helpers ${per("helpers")}`);
       continue;
     }
     await send("Profiler.start");

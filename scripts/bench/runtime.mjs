@@ -77,17 +77,8 @@ export function workerOptions(tmp, { cacheDisabled = false, hooks = false, d1Del
  * `only`: these pids' (one Miniflare's runtime beside another's: scripts/bench/ab.mjs).
  */
 export function workerdCpuMs(only) {
-  const tick = 1000 / 100; // USER_HZ
   let total = 0;
-  for (const pid of only ?? workerdPids()) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[1]) !== process.pid) continue; // another program's runtime
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+  for (const pid of only ?? workerdPids()) total += ownCpuMs(`/proc/${pid}/stat`) ?? 0;
   return total;
 }
 
@@ -97,20 +88,26 @@ export function workerdCpuMs(only) {
  * second a second), and `helpers`, V8's (concurrent garbage collection, compilation).
  */
 export function workerdThreadCpuMs(only) {
-  const tick = 1000 / 100; // USER_HZ
   const out = { main: 0, helpers: 0 };
   for (const pid of only ?? workerdPids()) {
     try {
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ");
-        if (Number(fields[1]) !== process.pid) break; // another program's runtime
-        out[tid === pid ? "main" : "helpers"] += (Number(fields[11]) + Number(fields[12])) * tick;
-      }
+      for (const tid of readdirSync(`/proc/${pid}/task`)) out[tid === pid ? "main" : "helpers"] += ownCpuMs(`/proc/${pid}/task/${tid}/stat`) ?? 0;
     } catch {
       // the process ended meanwhile
     }
   }
   return out;
+}
+
+/** user + system ms of a /proc stat file, if its process is this program's child (not another program's runtime) and still there. */
+function ownCpuMs(statPath) {
+  const tick = 1000 / 100; // USER_HZ
+  try {
+    const fields = readFileSync(statPath, "utf8").split(") ")[1].split(" ");
+    return Number(fields[1]) === process.pid ? (Number(fields[11]) + Number(fields[12])) * tick : undefined;
+  } catch {
+    return undefined; // the process ended meanwhile
+  }
 }
 
 /** The pids of this process's workerd runtimes (one a Miniflare). */

@@ -25,6 +25,7 @@ import { afterResponse, cacheEpoch, newCacheEpoch, readShared, writeShared } fro
 import { forgetShopRecords, type Shop } from "../tenancy/shop-cache";
 import { forgetHosts } from "../domains/lookup";
 import { forgetAllCheckedSessions } from "../auth/session-cache";
+import { forgetKeptHtml } from "../ui/html";
 
 export const PAGE_TTL_MS = 10_000;
 export const STALE_MAX_MS = 60_000;
@@ -83,6 +84,7 @@ export function forgetIsolateCaches(): void {
   forgetShopRecords();
   forgetHosts();
   forgetAllCheckedSessions();
+  forgetKeptHtml();
 }
 
 async function fromLocation(key: string): Promise<Entry | null> {

@@ -1,7 +1,7 @@
 /** `html` writes exactly what Preact would for the same text and attributes (src/ui/html.ts). */
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { html, MAX_PARTS, once, onceFor, raw } from "./html";
+import { forgetKeptHtml, html, KeptFragments, MAX_FRAGMENTS, MAX_PARTS, once, onceFor, raw } from "./html";
 import { Check, checkHtml } from "./bits";
 
 const TEXTS = [
@@ -51,6 +51,31 @@ describe("html", () => {
     for (let i = 0; i < MAX_PARTS; i++) onceFor(`test-filler:${i}`, () => <i>{i}</i>);
     expect(renderToString(<p>{part("ur")}</p>)).toBe(renderToString(<p><b lang="ur">اردو</b></p>));
     expect(built).toBe(3);
+  });
+
+  it("keeps a record's fragment while what it is made of is the same, up to its cap", () => {
+    const kept = new KeptFragments<number>();
+    let built = 0;
+    const row = (id: number, name: string, lang = "en") => kept.get(id, [lang, id, name], () => (built++, html`<li lang="${lang}">#${id} ${name}</li>`)).markup;
+    expect(row(1, "عائشہ")).toBe('<li lang="en">#1 عائشہ</li>');
+    expect(row(1, "عائشہ")).toBe('<li lang="en">#1 عائشہ</li>');
+    expect(built).toBe(1);
+    // Any of what it is made of changed: written again (and kept in its place).
+    expect(row(1, "Ayesha")).toBe('<li lang="en">#1 Ayesha</li>');
+    expect(row(1, "Ayesha", "ur")).toBe('<li lang="ur">#1 Ayesha</li>');
+    expect(built).toBe(3);
+    expect(kept.size).toBe(1);
+    // The cap and one past it: the oldest goes, and is written again when asked for.
+    for (let id = 2; id <= MAX_FRAGMENTS; id++) row(id, "x");
+    expect(kept.size).toBe(MAX_FRAGMENTS);
+    built = 0;
+    row(MAX_FRAGMENTS + 1, "x");
+    expect(kept.size).toBe(MAX_FRAGMENTS);
+    expect(row(1, "Ayesha", "ur")).toBe('<li lang="ur">#1 Ayesha</li>');
+    expect(built).toBe(2);
+    // A cold isolate has none.
+    forgetKeptHtml();
+    expect(kept.size).toBe(0);
   });
 
   it("writes a checkbox as Check does", () => {

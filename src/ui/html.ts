@@ -6,7 +6,8 @@
  * preact-render-to-string does (" & < in text and attributes), so the markup is the same; `raw`
  * puts it into a Preact tree as it is (render-to-string's form for precompiled JSX: a Fragment
  * with `tpl`). Server-rendered pages only: a browser island never sees it. A part that never
- * changes is rendered by Preact once (`once`) and reused as markup.
+ * changes is rendered by Preact once (`once`) and reused as markup, and a part that depends on a
+ * record is kept with everything it is made of (`KeptFragments`: a list's rows).
  */
 import { Fragment, h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
@@ -64,4 +65,48 @@ export function onceFor(key: string, build: () => VNode): VNode {
     parts.set(key, part);
   }
   return part;
+}
+
+/** Every KeptFragments made, for forgetKeptHtml. */
+const allKept: KeptFragments<unknown>[] = [];
+
+/** At most this many fragments in each KeptFragments (the oldest go first). */
+export const MAX_FRAGMENTS = 2_000;
+
+/**
+ * Markup that depends on a record (a list's row), kept in the isolate by the record's id and
+ * written again only when something it is made of changed: a seller going back to her list gets
+ * the rows she saw a moment ago without their markup being written again. `deps` is everything
+ * `build` reads (the record's values as read, her language, what the clock makes of it), compared
+ * one by one with what the kept markup was made of.
+ */
+export class KeptFragments<K> {
+  private readonly kept = new Map<K, { deps: readonly unknown[]; html: Html }>();
+
+  constructor(private readonly max = MAX_FRAGMENTS) {
+    allKept.push(this as KeptFragments<unknown>);
+  }
+
+  get(id: K, deps: readonly unknown[], build: () => Html): Html {
+    const e = this.kept.get(id);
+    if (e && e.deps.length === deps.length && e.deps.every((d, i) => Object.is(d, deps[i]))) return e.html;
+    const html = build();
+    if (e) this.kept.delete(id);
+    else if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(id, { deps, html });
+    return html;
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  clear(): void {
+    this.kept.clear();
+  }
+}
+
+/** A cold isolate (src/storefront/page-cache.ts forgetIsolateCaches) has none. */
+export function forgetKeptHtml(): void {
+  for (const k of allKept) k.clear();
 }

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { collections, pages, products, shops, variants } from "./schema";
-import { foldedSql, foldRuns, ph, runTemplates, template, type Bound } from "./template";
+import { foldedSql, foldRuns, ph, runTemplates, selectParts, template, type Bound } from "./template";
 import { MAX_BOUND_PARAMS } from "./batch";
 import { shopDb } from "../../test/helpers";
 import { shardOf } from "../../test/admin-helpers";
@@ -144,6 +144,31 @@ describe("query templates", () => {
       // Only the five fields of unknown type are tagged (a CASE on each value): a column, aliased
       // or not, and a mapped expression are read as they are.
       expect(foldedSql([reads[0]]).match(/CASE typeof/g)).toHaveLength(5);
+      // Each read's own SQL with its columns in one json_array (not renamed by position).
+      expect(foldedSql(reads)).toMatch(/^SELECT \(SELECT coalesce/);
+    });
+
+    it("split a SELECT's columns at its top level, without their aliases", () => {
+      expect(selectParts(`select "a"."id", coalesce((SELECT "n" FROM "t" WHERE "x" = 'a, b'), 0) as "new_orders", json_array("id", 'دوپٹہ, '' from') as "j" from "a" where "a"."id" = ?`)).toEqual({
+        columns: [`"a"."id"`, `coalesce((SELECT "n" FROM "t" WHERE "x" = 'a, b'), 0)`, `json_array("id", 'دوپٹہ, '' from')`],
+        rest: ` from "a" where "a"."id" = ?`,
+      });
+      // An identifier with a space, a comma or "as" in it is one column, and so is a cast.
+      expect(selectParts(`select "odd, as ""name""", cast("p" as integer) as "as" from "t"`)!.columns).toEqual([`"odd, as ""name"""`, `cast("p" as integer)`]);
+      for (const other of [`select distinct "a" from "t"`, `select "a" from "t" union select "b" from "u"`, `select 1`, `update "t" set "a" = 1`]) expect(selectParts(other), other).toBeNull();
+    });
+
+    it("fold a read whose columns cannot be split apart by position, as it answers alone", async () => {
+      const s = await seedShop();
+      const d = await shopDb(s.shopId);
+      const both = template((b) => b.select({ slug: products.slug }).from(products).where(eq(products.shopId, ph("shopId"))).union(b.select({ slug: pages.slug }).from(pages).where(eq(pages.shopId, ph("shopId")))));
+      const reads = [both.bind({ shopId: s.shopId }), productsOf.bind({ shopId: s.shopId })] as const;
+      expect(foldRuns(reads).map((g) => g.length)).toEqual([2]);
+      expect(foldedSql(reads)).toMatch(/^WITH _f0/);
+      const [slugs, rows] = await runTemplates(d, reads);
+      expect(slugs).toEqual((await runTemplates(d, [reads[0]]))[0]);
+      expect(slugs.length).toBeGreaterThan(rows.length);
+      expect(rows).toEqual((await runTemplates(d, [reads[1]]))[0]);
     });
 
     it("keep a write between reads in its place: the read after it sees it", async () => {

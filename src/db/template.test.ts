@@ -155,7 +155,21 @@ describe("query templates", () => {
       });
       // An identifier with a space, a comma or "as" in it is one column, and so is a cast.
       expect(selectParts(`select "odd, as ""name""", cast("p" as integer) as "as" from "t"`)!.columns).toEqual([`"odd, as ""name"""`, `cast("p" as integer)`]);
-      for (const other of [`select distinct "a" from "t"`, `select "a" from "t" union select "b" from "u"`, `select 1`, `update "t" set "a" = 1`]) expect(selectParts(other), other).toBeNull();
+      for (const other of [
+        `select distinct "a" from "t"`,
+        `select "a" from "t" union select "b" from "u"`,
+        `select 1`,
+        `update "t" set "a" = 1`,
+        // Ordered by an alias or a place: with the columns one json_array, it would name another.
+        `select "id", coalesce("sale", "price") as "price" from "products" order by "price"`,
+        `select "id", "title" from "products" order by 2 desc`,
+        `select "id", "title" from "products" order by "id", 2`,
+        `select CAST("created_at" / 86400000 AS INTEGER) as "day", count(*) from "orders" group by day`,
+      ])
+        expect(selectParts(other), other).toBeNull();
+      // A number in a literal, a parameter or a comparison is not a place.
+      expect(selectParts(`select "id" from "t" where "n" > 2 and "s" = 'by 2' order by "id" limit ?`)).not.toBeNull();
+      expect(selectParts(`select "id" as "variant_id" from "t" where "id" IN (SELECT substr(rest, 1, 2) FROM seg ORDER BY 1) order by "t"."id"`)).not.toBeNull();
     });
 
     it("fold a read whose columns cannot be split apart by position, as it answers alone", async () => {

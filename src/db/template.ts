@@ -257,7 +257,8 @@ function rowsSql(s: Bound<unknown>): string | null {
 /**
  * A drizzle SELECT's columns (each without its alias) and the rest of its SQL from its FROM on,
  * read at the top level (outside parentheses, quotes and identifiers); null for anything but one
- * plain SELECT with a FROM (DISTINCT, or a compound of SELECTs).
+ * plain SELECT with a FROM (DISTINCT, or a compound of SELECTs), or one whose rest names a column
+ * by its alias or its place.
  */
 export function selectParts(sql: string): { columns: string[]; rest: string } | null {
   const head = /^select\s+/i.exec(sql);
@@ -268,8 +269,11 @@ export function selectParts(sql: string): { columns: string[]; rest: string } | 
   let alias = -1;
   let from = -1;
   let depth = 0;
+  const aliases: string[] = [];
   const column = (end: number) => {
-    const named = alias >= 0 && /^"(?:[^"]|"")*"$/.test(sql.slice(alias, end).trim());
+    const name = alias >= 0 ? sql.slice(alias, end).trim() : "";
+    const named = /^"(?:[^"]|"")*"$/.test(name);
+    if (named) aliases.push(name);
     columns.push(sql.slice(start, named ? alias - 2 : end).trim());
   };
   for (let i = start; i < sql.length; i++) {
@@ -297,7 +301,16 @@ export function selectParts(sql: string): { columns: string[]; rest: string } | 
       }
     }
   }
-  return from < 0 || depth !== 0 ? null : { columns, rest: sql.slice(from) };
+  if (from < 0 || depth !== 0) return null;
+  // The rest must not name a column by its alias or its place (ORDER BY "n", ORDER BY 2): once the
+  // columns are one json_array, the name would be another column's, or none.
+  const rest = sql.slice(from);
+  const bare = rest.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`/g, "''");
+  let top = bare;
+  for (let was = ""; was !== top; ) [was, top] = [top, top.replace(/\([^()]*\)/g, "_")];
+  const named = (a: string) => rest.includes(a) || new RegExp(`\\b${a.slice(1, -1).replace(/""/g, '"').replace(/\W/g, "\\$&")}\\b`, "i").test(bare);
+  if (aliases.some(named) || /(?:\bby|,)\s*\d/i.test(top)) return null;
+  return { columns, rest };
 }
 
 type Tag = { r: string } | { b: string };

@@ -220,9 +220,14 @@ export function foldedSql(stmts: readonly Bound<unknown>[]): string {
 const folds = new Map<string, string>();
 const MAX_FOLDS = 200;
 
-/** A value of a tagged column, as JSON carries it exactly (see foldedSql). */
-const taggedValue = (v: string) =>
-  `CASE typeof(${v}) WHEN 'real' THEN json_object('r', printf('%.17g', ${v})) WHEN 'blob' THEN json_object('b', hex(${v})) WHEN 'text' THEN ${v} || '' ELSE ${v} END`;
+/** A row of a read as one json_array of its columns' values, a tagged one as JSON carries it exactly (see foldedSql). */
+function jsonRow(values: readonly string[], fold: Fold): string {
+  const tagged = new Set(fold.tagged);
+  const items = values.map((v, i) =>
+    tagged.has(i) ? `CASE typeof(${v}) WHEN 'real' THEN json_object('r', printf('%.17g', ${v})) WHEN 'blob' THEN json_object('b', hex(${v})) WHEN 'text' THEN ${v} || '' ELSE ${v} END` : v,
+  );
+  return `json_array(${items.join(", ")})`;
+}
 
 function buildFolded(stmts: readonly Bound<unknown>[]): string {
   const own = stmts.map(rowsSql);
@@ -234,9 +239,7 @@ function buildFolded(stmts: readonly Bound<unknown>[]): string {
 
 /** A read's rows as one JSON text, its columns named by position (`_c0`, ...) in `from`. */
 function rowsByPosition(fold: Fold, from: string): string {
-  const tagged = new Set(fold.tagged);
-  const items = Array.from({ length: fold.columns }, (_, i) => (tagged.has(i) ? taggedValue(`_c${i}`) : `_c${i}`));
-  return `(SELECT json_group_array(json_array(${items.join(",")})) FROM ${from})`;
+  return `(SELECT json_group_array(${jsonRow(Array.from({ length: fold.columns }, (_, i) => `_c${i}`), fold)}) FROM ${from})`;
 }
 
 /**
@@ -248,10 +251,8 @@ function rowsByPosition(fold: Fold, from: string): string {
 function rowsSql(s: Bound<unknown>): string | null {
   const parts = selectParts(s.sql);
   if (!parts || parts.columns.length !== s.fold!.columns) return null;
-  const tagged = new Set(s.fold!.tagged);
-  if (parts.columns.some((c, i) => tagged.has(i) && c.includes("?"))) return null;
-  const items = parts.columns.map((c, i) => (tagged.has(i) ? taggedValue(c) : c));
-  return `(SELECT coalesce('[' || group_concat(_j, ',') || ']', '[]') FROM (select json_array(${items.join(", ")}) AS _j${parts.rest}))`;
+  if (s.fold!.tagged.some((i) => parts.columns[i]!.includes("?"))) return null;
+  return `(SELECT coalesce('[' || group_concat(_j, ',') || ']', '[]') FROM (select ${jsonRow(parts.columns, s.fold!)} AS _j${parts.rest}))`;
 }
 
 /**

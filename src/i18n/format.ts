@@ -61,41 +61,22 @@ function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
  * AM/PM) is shown as a left-to-right island in Urdu, where the bidi algorithm would otherwise
  * draw "8:20 PM" as "PM 8:20".
  */
-export function dateAndTime(ms: number, locale: Locale): DateAndTime {
+export function dateAndTime(ms: number, locale: Locale): { date: string; time: string } {
   // The text shows minutes, so every moment of a minute reads the same: kept by minute (a list
   // shows the same orders' dates again on every visit), the kept texts bounded like the prices'.
-  const minute = Math.floor(ms / 60_000);
-  const key = `${locale}|${minute}`;
+  const key = `${locale}|${Math.floor(ms / 60_000)}`;
   let made = datesMade.get(key);
   if (!made) {
     const parts = dateFormat(locale, true).formatToParts(new Date(ms));
     const at = parts.findIndex((p) => p.type === "hour");
     const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join("");
-    made = Object.freeze({ date: text(parts.slice(0, at)), time: text(parts.slice(at)), isoMinute: new Date(minute * 60_000).toISOString().slice(0, 17) });
+    made = Object.freeze({ date: text(parts.slice(0, at)), time: text(parts.slice(at)) });
     if (datesMade.size >= MAX_MADE) datesMade.clear();
     datesMade.set(key, made);
   }
   return made;
 }
-interface DateAndTime {
-  date: string;
-  time: string;
-  /** The minute's ISO 8601 text up to its seconds ("2026-12-02T09:41:"): isoAt's first part. */
-  isoMinute: string;
-}
-const datesMade = new Map<string, DateAndTime>();
-
-/**
- * `new Date(ms).toISOString()`, from dateAndTime's kept minute and the seconds after it: a row of
- * the orders list shows both, and building a Date and its ISO text for each of thirty rows was
- * a tenth of the list's render.
- */
-export function isoAt(ms: number, made: DateAndTime): string {
-  const rest = ms - Math.floor(ms / 60_000) * 60_000;
-  const s = Math.floor(rest / 1000);
-  const milli = rest - s * 1000;
-  return `${made.isoMinute}${s < 10 ? "0" : ""}${s}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
-}
+const datesMade = new Map<string, { date: string; time: string }>();
 
 export function formatDate(ms: number, locale: Locale, withTime = true): string {
   return dateFormat(locale, withTime).format(new Date(ms));

@@ -107,4 +107,4 @@ export function messages(locale: Locale): Messages {
   return (built[locale] ??= build(locale));
 }
 
-export { formatMoney, formatDate, dateAndTime, isoAt, minorUnits } from "./format";
+export { formatMoney, formatDate, dateAndTime, minorUnits } from "./format";

@@ -1,6 +1,6 @@
 /** Small building blocks of the catalogue and settings pages. */
 import type { ComponentChildren } from "preact";
-import { dateAndTime, isoAt, type Locale, type Messages, type MessageKey, type TFunction } from "../i18n";
+import { dateAndTime, type Locale, type Messages, type MessageKey, type TFunction } from "../i18n";
 import { fieldMessage } from "../lib/form";
 import { describedBy, FieldNotes } from "./Field";
 import { Form } from "./Form";
@@ -24,8 +24,8 @@ export function ActionButton(p: { action: string; csrf: string; label: string; n
  * Written as a string (src/ui/html.ts): a list's rows put it in their own markup.
  */
 export function whenHtml(ms: number, locale: Locale): Html {
-  const made = dateAndTime(ms, locale);
-  return html`<time datetime="${isoAt(ms, made)}">${made.date}<bdi dir="ltr">${made.time}</bdi></time>`;
+  const { date, time } = dateAndTime(ms, locale);
+  return html`<time datetime="${new Date(ms).toISOString()}">${date}<bdi dir="ltr">${time}</bdi></time>`;
 }
 
 export function When(p: { ms: number; locale: Locale }) {

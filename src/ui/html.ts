@@ -83,7 +83,7 @@ export const MAX_FRAGMENTS = 2_000;
 export class KeptFragments<K> {
   private readonly kept = new Map<K, { deps: readonly unknown[]; html: Html }>();
 
-  constructor(private readonly max = MAX_FRAGMENTS) {
+  constructor() {
     allKept.push(this as KeptFragments<unknown>);
   }
 
@@ -92,7 +92,7 @@ export class KeptFragments<K> {
     if (e && e.deps.length === deps.length && e.deps.every((d, i) => Object.is(d, deps[i]))) return e.html;
     const html = build();
     if (e) this.kept.delete(id);
-    else if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value!);
+    else if (this.kept.size >= MAX_FRAGMENTS) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(id, { deps, html });
     return html;
   }
